@@ -1,0 +1,164 @@
+import type { Db } from './db.ts';
+
+/** An article as stored. */
+export interface Article {
+  id: number;
+  storyId: number;
+  sourceKey: string;
+  url: string | null;
+  source: string | null;
+  title: string;
+  body: string;
+  publishedAt: string | null;
+  contentHash: string;
+  summary: string[];
+  extractorVersion: number;
+  ingestedAt: string;
+  updatedAt: string;
+}
+
+/** What ingest writes for an article. */
+export interface ArticleInput {
+  storyId: number;
+  sourceKey: string;
+  url: string | null;
+  source: string | null;
+  title: string;
+  body: string;
+  publishedAt: string | null;
+  contentHash: string;
+  summary: string[];
+  extractorVersion: number;
+}
+
+/** An article without its body: what lists and digests show. */
+export type ArticleHeader = Omit<Article, 'body'>;
+
+interface ArticleRow {
+  id: number;
+  story_id: number;
+  source_key: string;
+  url: string | null;
+  source: string | null;
+  title: string;
+  body: string;
+  published_at: string | null;
+  content_hash: string;
+  summary: string;
+  extractor_version: number;
+  ingested_at: string;
+  updated_at: string;
+}
+
+const toArticle = (row: ArticleRow): Article => ({
+  id: row.id,
+  storyId: row.story_id,
+  sourceKey: row.source_key,
+  url: row.url,
+  source: row.source,
+  title: row.title,
+  body: row.body,
+  publishedAt: row.published_at,
+  contentHash: row.content_hash,
+  summary: JSON.parse(row.summary) as string[],
+  extractorVersion: row.extractor_version,
+  ingestedAt: row.ingested_at,
+  updatedAt: row.updated_at,
+});
+
+const toHeader = (row: Omit<ArticleRow, 'body'>): ArticleHeader => {
+  const { body: _body, ...rest } = toArticle({ ...row, body: '' });
+  return rest;
+};
+
+const HEADER_COLUMNS = `id, story_id, source_key, url, source, title, published_at, content_hash, summary,
+  extractor_version, ingested_at, updated_at`;
+
+/** Articles: one row per source (path or URL), unique by content hash. */
+export function articlesRepo(db: Db) {
+  const bySourceKey = db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE source_key = ?');
+  const byHash = db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE content_hash = ?');
+  const byId = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?');
+  const insert = db.prepare<[Record<string, unknown>], { id: number }>(
+    `INSERT INTO articles (story_id, source_key, url, source, title, body, published_at, content_hash, summary,
+       extractor_version, ingested_at, updated_at)
+     VALUES (@storyId, @sourceKey, @url, @source, @title, @body, @publishedAt, @contentHash, @summary,
+       @extractorVersion, @now, @now)
+     RETURNING id`,
+  );
+  const update = db.prepare<[Record<string, unknown>]>(
+    `UPDATE articles SET story_id = @storyId, url = @url, source = @source, title = @title, body = @body,
+       published_at = @publishedAt, content_hash = @contentHash, summary = @summary,
+       extractor_version = @extractorVersion, updated_at = @now
+     WHERE id = @id`,
+  );
+  const remove = db.prepare<[number]>('DELETE FROM articles WHERE id = ?');
+  const byStory = db.prepare<[number, number, number], Omit<ArticleRow, 'body'>>(
+    `SELECT ${HEADER_COLUMNS} FROM articles WHERE story_id = ?
+     ORDER BY published_at IS NULL, published_at DESC, id DESC LIMIT ? OFFSET ?`,
+  );
+  const changedSince = db.prepare<[number, string, number], Omit<ArticleRow, 'body'>>(
+    `SELECT ${HEADER_COLUMNS} FROM articles WHERE story_id = ? AND updated_at > ?
+     ORDER BY updated_at, id LIMIT ?`,
+  );
+  const outdated = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE extractor_version <> ?');
+  const stats = db.prepare<[], { n: number; last: string | null }>(
+    'SELECT count(*) AS n, max(updated_at) AS last FROM articles',
+  );
+  const countByStory = db.prepare<[number], { n: number }>(
+    'SELECT count(*) AS n FROM articles WHERE story_id = ?',
+  );
+
+  const params = (input: ArticleInput, now: Date) => ({
+    ...input,
+    summary: JSON.stringify(input.summary),
+    now: now.toISOString(),
+  });
+
+  return {
+    bySourceKey(key: string): Article | undefined {
+      const row = bySourceKey.get(key);
+      return row && toArticle(row);
+    },
+    byHash(hash: string): Article | undefined {
+      const row = byHash.get(hash);
+      return row && toArticle(row);
+    },
+    byId(id: number): Article | undefined {
+      const row = byId.get(id);
+      return row && toArticle(row);
+    },
+    insert(input: ArticleInput, now: Date): number {
+      return insert.get(params(input, now))!.id;
+    },
+    update(id: number, input: ArticleInput, now: Date): void {
+      update.run({ ...params(input, now), id });
+    },
+    /** Deletes an article; its facts go with it (ON DELETE CASCADE). */
+    delete(id: number): void {
+      remove.run(id);
+    },
+    /** A story's articles, newest first. */
+    listByStory(storyId: number, limit = 25, offset = 0): ArticleHeader[] {
+      return byStory.all(storyId, limit, offset).map(toHeader);
+    },
+    countByStory(storyId: number): number {
+      return countByStory.get(storyId)!.n;
+    },
+    /** Articles of a story added or changed after `since` (exclusive), oldest first: what a digest reports. */
+    changedSince(storyId: number, since: string, limit = 100): ArticleHeader[] {
+      return changedSince.all(storyId, since, limit).map(toHeader);
+    },
+    /** Articles extracted by an older extractor, to be extracted again. */
+    outdated(version: number): Article[] {
+      return outdated.all(version).map(toArticle);
+    },
+    /** How many articles there are and when the last one was added or changed, for `/about`. */
+    stats(): { count: number; lastIngestedAt: string | null } {
+      const row = stats.get()!;
+      return { count: row.n, lastIngestedAt: row.last };
+    },
+  };
+}
+
+export type ArticlesRepo = ReturnType<typeof articlesRepo>;

@@ -1,0 +1,244 @@
+import type { DatePrecision, Facts, FigureState } from '../extract/types.ts';
+import type { Db } from './db.ts';
+import { escapeLike } from './stories.ts';
+
+/** Where a fact came from: shown next to every quote and figure so a reader can check it. */
+export interface FactSource {
+  articleId: number;
+  articleTitle: string;
+  articleUrl: string | null;
+  articleSource: string | null;
+  publishedAt: string | null;
+}
+
+export interface StoredQuote extends FactSource {
+  id: number;
+  kind: 'direct' | 'reported';
+  text: string;
+  speaker: string | null;
+  role: string | null;
+  verb: string | null;
+  sentence: string;
+}
+
+export interface StoredFigure extends FactSource {
+  id: number;
+  min: number;
+  max: number;
+  qualifier: string | null;
+  unit: string;
+  state: FigureState;
+  who: string | null;
+  where: string | null;
+  source: string | null;
+  sentence: string;
+}
+
+export interface StoredTimelineEvent extends FactSource {
+  id: number;
+  date: string;
+  precision: DatePrecision;
+  approximate: boolean;
+  text: string;
+}
+
+/** An entity as a story knows it: merged over every article that names it. */
+export interface StoredEntity {
+  kind: 'person' | 'place' | 'organization';
+  name: string;
+  role: string | null;
+  aliases: string[];
+  mentionCount: number;
+  articleCount: number;
+}
+
+const SOURCE_COLUMNS = `a.id AS articleId, a.title AS articleTitle, a.url AS articleUrl, a.source AS articleSource,
+  a.published_at AS publishedAt`;
+
+type QuoteRow = Omit<StoredQuote, never>;
+type FigureRow = Omit<StoredFigure, 'min' | 'max' | 'where'> & { min_value: number; max_value: number; place: string | null };
+type TimelineRow = Omit<StoredTimelineEvent, 'approximate'> & { approximate: number };
+
+/** Filters for quote lists; every field is optional. */
+export interface QuoteFilter {
+  speaker?: string | undefined;
+  kind?: 'direct' | 'reported' | undefined;
+}
+
+/** The facts extracted from articles: written per article, read per story. */
+export function factsRepo(db: Db) {
+  const clear = {
+    quotes: db.prepare<[number]>('DELETE FROM quotes WHERE article_id = ?'),
+    figures: db.prepare<[number]>('DELETE FROM figures WHERE article_id = ?'),
+    entities: db.prepare<[number]>('DELETE FROM entities WHERE article_id = ?'),
+    timeline: db.prepare<[number]>('DELETE FROM timeline WHERE article_id = ?'),
+  };
+  const insertQuote = db.prepare(
+    `INSERT INTO quotes (article_id, story_id, ordinal, kind, text, speaker, role, verb, sentence, start_at, end_at)
+     VALUES (@articleId, @storyId, @ordinal, @kind, @text, @speaker, @role, @verb, @sentence, @start, @end)`,
+  );
+  const insertFigure = db.prepare(
+    `INSERT INTO figures (article_id, story_id, ordinal, min_value, max_value, qualifier, unit, state, who, place,
+       source, sentence, start_at, end_at)
+     VALUES (@articleId, @storyId, @ordinal, @min, @max, @qualifier, @unit, @state, @who, @where, @source,
+       @sentence, @start, @end)`,
+  );
+  const insertEntity = db.prepare<[Record<string, unknown>], { id: number }>(
+    `INSERT INTO entities (article_id, story_id, kind, name, role, aliases)
+     VALUES (@articleId, @storyId, @kind, @name, @role, @aliases) RETURNING id`,
+  );
+  const insertMention = db.prepare<[number, number, number]>(
+    'INSERT INTO mentions (entity_id, start_at, end_at) VALUES (?, ?, ?)',
+  );
+  const insertEvent = db.prepare(
+    `INSERT INTO timeline (article_id, story_id, event_date, precision, approximate, text, start_at, end_at)
+     VALUES (@articleId, @storyId, @date, @precision, @approximate, @text, @start, @end)`,
+  );
+
+  const quoteColumns = `q.id, q.kind, q.text, q.speaker, q.role, q.verb, q.sentence, ${SOURCE_COLUMNS}`;
+  const quotesByStory = db.prepare<[number, number, number], QuoteRow>(
+    `SELECT ${quoteColumns} FROM quotes q JOIN articles a ON a.id = q.article_id
+     WHERE q.story_id = ? ORDER BY a.published_at IS NULL, a.published_at DESC, q.article_id DESC, q.ordinal
+     LIMIT ? OFFSET ?`,
+  );
+  const quotesBySpeaker = db.prepare<[number, string, number, number], QuoteRow>(
+    `SELECT ${quoteColumns} FROM quotes q JOIN articles a ON a.id = q.article_id
+     WHERE q.story_id = ? AND q.speaker = ? COLLATE NOCASE
+     ORDER BY a.published_at IS NULL, a.published_at DESC, q.article_id DESC, q.ordinal LIMIT ? OFFSET ?`,
+  );
+  const countQuotes = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM quotes WHERE story_id = ?');
+  const countQuotesBySpeaker = db.prepare<[number, string], { n: number }>(
+    'SELECT count(*) AS n FROM quotes WHERE story_id = ? AND speaker = ? COLLATE NOCASE',
+  );
+  const quotesOfArticles = db.prepare<[string], QuoteRow>(
+    `SELECT ${quoteColumns} FROM quotes q JOIN articles a ON a.id = q.article_id
+     WHERE q.article_id IN (SELECT value FROM json_each(?)) ORDER BY q.article_id, q.ordinal`,
+  );
+  const speakers = db.prepare<[number, string, number], { speaker: string; n: number }>(
+    `SELECT speaker, count(*) AS n FROM quotes
+     WHERE story_id = ? AND speaker IS NOT NULL AND speaker LIKE ? ESCAPE '\\'
+     GROUP BY speaker ORDER BY n DESC, speaker LIMIT ?`,
+  );
+
+  const figureColumns = `f.id, f.min_value, f.max_value, f.qualifier, f.unit, f.state, f.who, f.place, f.source,
+    f.sentence, ${SOURCE_COLUMNS}`;
+  const figuresByStory = db.prepare<[number, number], FigureRow>(
+    `SELECT ${figureColumns} FROM figures f JOIN articles a ON a.id = f.article_id
+     WHERE f.story_id = ? ORDER BY a.published_at IS NULL, a.published_at DESC, f.article_id DESC, f.ordinal
+     LIMIT ?`,
+  );
+  const figuresOfArticles = db.prepare<[string], FigureRow>(
+    `SELECT ${figureColumns} FROM figures f JOIN articles a ON a.id = f.article_id
+     WHERE f.article_id IN (SELECT value FROM json_each(?)) ORDER BY f.article_id, f.ordinal`,
+  );
+
+  const timelineColumns = `t.id, t.event_date AS date, t.precision, t.approximate, t.text, ${SOURCE_COLUMNS}`;
+  const timelineByStory = db.prepare<[number, number], TimelineRow>(
+    `SELECT ${timelineColumns} FROM timeline t JOIN articles a ON a.id = t.article_id
+     WHERE t.story_id = ? ORDER BY t.event_date, t.id LIMIT ?`,
+  );
+  const timelineOfArticles = db.prepare<[string], TimelineRow>(
+    `SELECT ${timelineColumns} FROM timeline t JOIN articles a ON a.id = t.article_id
+     WHERE t.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.event_date, t.id`,
+  );
+
+  const entitiesByStory = db.prepare<
+    [number, string, string, number],
+    { kind: StoredEntity['kind']; name: string; role: string | null; aliases: string; mentions: number; articles: number }
+  >(
+    `SELECT e.kind, e.name, max(e.role) AS role, json_group_array(e.aliases) AS aliases,
+       (SELECT count(*) FROM mentions m WHERE m.entity_id IN
+          (SELECT id FROM entities x WHERE x.story_id = e.story_id AND x.kind = e.kind AND x.name = e.name)) AS mentions,
+       count(DISTINCT e.article_id) AS articles
+     FROM entities e
+     WHERE e.story_id = ? AND e.kind = ? AND (e.name LIKE ? ESCAPE '\\')
+     GROUP BY e.kind, e.name ORDER BY articles DESC, mentions DESC, e.name LIMIT ?`,
+  );
+
+  const toFigure = (row: FigureRow): StoredFigure => {
+    const { min_value, max_value, place, ...rest } = row;
+    return { ...rest, min: min_value, max: max_value, where: place };
+  };
+  const toEvent = (row: TimelineRow): StoredTimelineEvent => ({ ...row, approximate: row.approximate === 1 });
+
+  return {
+    /**
+     * Replaces everything extracted from one article. Callers run it inside the transaction that writes the
+     * article, so readers see the old facts or the new ones, never a mix.
+     */
+    replaceForArticle(articleId: number, storyId: number, facts: Facts): void {
+      for (const statement of Object.values(clear)) statement.run(articleId);
+      const base = { articleId, storyId };
+      facts.quotes.forEach((q, ordinal) =>
+        insertQuote.run({ ...base, ordinal, kind: q.kind, text: q.text, speaker: q.speaker, role: q.role,
+          verb: q.verb, sentence: q.sentence, start: q.start, end: q.end }),
+      );
+      facts.figures.forEach((f, ordinal) =>
+        insertFigure.run({ ...base, ordinal, min: f.min, max: f.max, qualifier: f.qualifier, unit: f.unit,
+          state: f.state, who: f.who, where: f.where, source: f.source, sentence: f.sentence, start: f.start,
+          end: f.end }),
+      );
+      const entities = [
+        ...facts.people.map((e) => ({ ...e, kind: 'person' as const })),
+        ...facts.places.map((e) => ({ ...e, kind: 'place' as const, role: null })),
+        ...facts.organizations.map((e) => ({ ...e, kind: 'organization' as const, role: null })),
+      ];
+      for (const entity of entities) {
+        const { id } = insertEntity.get({ ...base, kind: entity.kind, name: entity.name, role: entity.role,
+          aliases: JSON.stringify(entity.aliases) })!;
+        for (const mention of entity.mentions) insertMention.run(id, mention.start, mention.end);
+      }
+      for (const event of facts.timeline) {
+        insertEvent.run({ ...base, date: event.date, precision: event.precision,
+          approximate: event.approximate ? 1 : 0, text: event.text, start: event.start, end: event.end });
+      }
+    },
+
+    /** A story's quotes, newest article first, optionally by one speaker. */
+    quotes(storyId: number, filter: QuoteFilter = {}, limit = 25, offset = 0): StoredQuote[] {
+      const rows = filter.speaker
+        ? quotesBySpeaker.all(storyId, filter.speaker, limit, offset)
+        : quotesByStory.all(storyId, limit, offset);
+      return filter.kind ? rows.filter((q) => q.kind === filter.kind) : rows;
+    },
+    countQuotes(storyId: number, speaker?: string): number {
+      return (speaker ? countQuotesBySpeaker.get(storyId, speaker) : countQuotes.get(storyId))!.n;
+    },
+    /** Quoted speakers of a story whose name contains `text`, most quoted first: for autocomplete. */
+    speakers(storyId: number, text = '', limit = 25): { speaker: string; count: number }[] {
+      return speakers.all(storyId, `%${escapeLike(text)}%`, limit).map((r) => ({ speaker: r.speaker, count: r.n }));
+    },
+    figures(storyId: number, limit = 200): StoredFigure[] {
+      return figuresByStory.all(storyId, limit).map(toFigure);
+    },
+    timeline(storyId: number, limit = 200): StoredTimelineEvent[] {
+      return timelineByStory.all(storyId, limit).map(toEvent);
+    },
+    /** People, places or organisations of a story, merged across articles, optionally filtered by name. */
+    entities(storyId: number, kind: StoredEntity['kind'], nameContains = '', limit = 25): StoredEntity[] {
+      return entitiesByStory.all(storyId, kind, `%${escapeLike(nameContains)}%`, limit).map((row) => ({
+        kind: row.kind,
+        name: row.name,
+        role: row.role,
+        aliases: [...new Set((JSON.parse(row.aliases) as string[]).flatMap((a) => JSON.parse(a) as string[]))],
+        mentionCount: row.mentions,
+        articleCount: row.articles,
+      }));
+    },
+    /** The facts of a set of articles, for digests that report what those articles added. */
+    ofArticles(articleIds: number[]): {
+      quotes: StoredQuote[];
+      figures: StoredFigure[];
+      timeline: StoredTimelineEvent[];
+    } {
+      const ids = JSON.stringify(articleIds);
+      return {
+        quotes: quotesOfArticles.all(ids),
+        figures: figuresOfArticles.all(ids).map(toFigure),
+        timeline: timelineOfArticles.all(ids).map(toEvent),
+      };
+    },
+  };
+}
+
+export type FactsRepo = ReturnType<typeof factsRepo>;

@@ -1,0 +1,45 @@
+import { articlesRepo } from './articles.ts';
+import { openDatabase, type Db } from './db.ts';
+import { factsRepo } from './facts.ts';
+import { searchRepo } from './search.ts';
+import { storiesRepo } from './stories.ts';
+
+export type { Db } from './db.ts';
+export type { Article, ArticleHeader, ArticleInput } from './articles.ts';
+export type { Story, StorySummary } from './stories.ts';
+export type { StoredQuote, StoredFigure, StoredTimelineEvent, StoredEntity, FactSource } from './facts.ts';
+export type { SearchHit } from './search.ts';
+
+/**
+ * The SQLite store and its repositories. Code outside `src/store` never writes SQL: it calls these small
+ * modules, each built once on prepared statements.
+ */
+export interface Store {
+  /** The connection, for transactions that span repositories. */
+  db: Db;
+  stories: ReturnType<typeof storiesRepo>;
+  articles: ReturnType<typeof articlesRepo>;
+  facts: ReturnType<typeof factsRepo>;
+  search: ReturnType<typeof searchRepo>;
+  /** Runs `fn` in one transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+/** Builds the repositories over an open, migrated database. */
+export function createStore(db: Db): Store {
+  return {
+    db,
+    stories: storiesRepo(db),
+    articles: articlesRepo(db),
+    facts: factsRepo(db),
+    search: searchRepo(db),
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    close: () => db.close(),
+  };
+}
+
+/** Opens the database file, migrates it, and returns the store. */
+export function openStore(path: string): Store {
+  return createStore(openDatabase(path));
+}

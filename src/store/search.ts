@@ -1,0 +1,54 @@
+import type { Db } from './db.ts';
+
+/** A full-text hit with a short highlighted excerpt. */
+export interface SearchHit {
+  kind: 'article' | 'quote';
+  articleId: number;
+  title: string;
+  url: string | null;
+  publishedAt: string | null;
+  /** The matching passage; matched words are wrapped in `\u0001…\u0002` for the renderer to emphasise. */
+  excerpt: string;
+  speaker: string | null;
+}
+
+/**
+ * Turns what a user typed into an FTS5 query that cannot be a syntax error: every word becomes a quoted term
+ * (so `AND`, `*`, `"` or `-` are searched for, not interpreted), and all terms must match.
+ */
+export function toFtsQuery(text: string): string | null {
+  const terms = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  if (terms.length === 0) return null;
+  return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
+}
+
+/** Full-text search over articles and quotes (FTS5, porter stemming). */
+export function searchRepo(db: Db) {
+  const articles = db.prepare<[string, number], Omit<SearchHit, 'kind' | 'speaker'>>(
+    `SELECT a.id AS articleId, a.title, a.url, a.published_at AS publishedAt,
+       snippet(articles_fts, 1, char(1), char(2), '…', 24) AS excerpt
+     FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+     WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+  );
+  const quotes = db.prepare<[string, number], Omit<SearchHit, 'kind'>>(
+    `SELECT a.id AS articleId, a.title, a.url, a.published_at AS publishedAt, q.speaker,
+       snippet(quotes_fts, 0, char(1), char(2), '…', 24) AS excerpt
+     FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id
+     WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`,
+  );
+
+  return {
+    /** Quotes first (they answer "who said …"), then articles; null query text finds nothing. */
+    search(text: string, limit = 10): SearchHit[] {
+      const query = toFtsQuery(text);
+      if (!query) return [];
+      const quoteHits = quotes.all(query, limit).map((h) => ({ ...h, kind: 'quote' as const }));
+      const articleHits = articles
+        .all(query, limit)
+        .map((h) => ({ ...h, kind: 'article' as const, speaker: null }));
+      return [...quoteHits, ...articleHits].slice(0, limit);
+    },
+  };
+}
+
+export type SearchRepo = ReturnType<typeof searchRepo>;

@@ -1,0 +1,94 @@
+import type { Db } from './db.ts';
+
+/** A news story: the thread that articles, facts and digest subscriptions hang from. */
+export interface Story {
+  id: number;
+  slug: string;
+  title: string;
+  createdAt: string;
+}
+
+/** A story with what commands show about it at a glance. */
+export interface StorySummary extends Story {
+  articleCount: number;
+  latestPublishedAt: string | null;
+}
+
+interface StoryRow {
+  id: number;
+  slug: string;
+  title: string;
+  created_at: string;
+}
+
+const toStory = (row: StoryRow): Story => ({
+  id: row.id,
+  slug: row.slug,
+  title: row.title,
+  createdAt: row.created_at,
+});
+
+/** Stories by slug. */
+export function storiesRepo(db: Db) {
+  const insert = db.prepare<[string, string, string], StoryRow>(
+    'INSERT INTO stories (slug, title, created_at) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING RETURNING *',
+  );
+  const bySlug = db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE slug = ?');
+  const byId = db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE id = ?');
+  const latest = db.prepare<[], StoryRow>(
+    `SELECT s.* FROM articles a JOIN stories s ON s.id = a.story_id
+     ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC LIMIT 1`,
+  );
+  const list = db.prepare<[number], StoryRow & { article_count: number; latest_published_at: string | null }>(
+    `SELECT s.*, count(a.id) AS article_count, max(a.published_at) AS latest_published_at
+     FROM stories s LEFT JOIN articles a ON a.story_id = s.id
+     GROUP BY s.id ORDER BY latest_published_at IS NULL, latest_published_at DESC, s.id DESC LIMIT ?`,
+  );
+  const search = db.prepare<[string, string, number], StoryRow>(
+    `SELECT * FROM stories WHERE slug LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' ORDER BY slug LIMIT ?`,
+  );
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories');
+
+  return {
+    /** Returns the story with this slug, creating it (titled after its first article) if it is new. */
+    ensure(slug: string, title: string, now: Date): Story {
+      const created = insert.get(slug, title, now.toISOString());
+      return toStory(created ?? bySlug.get(slug)!);
+    },
+    bySlug(slug: string): Story | undefined {
+      const row = bySlug.get(slug);
+      return row && toStory(row);
+    },
+    byId(id: number): Story | undefined {
+      const row = byId.get(id);
+      return row && toStory(row);
+    },
+    /** The story of the most recently published article: what commands show when no story is named. */
+    latest(): Story | undefined {
+      const row = latest.get();
+      return row && toStory(row);
+    },
+    list(limit = 25): StorySummary[] {
+      return list.all(limit).map((row) => ({
+        ...toStory(row),
+        articleCount: row.article_count,
+        latestPublishedAt: row.latest_published_at,
+      }));
+    },
+    /** Stories whose slug or title contains `text`, for autocomplete. */
+    search(text: string, limit = 25): Story[] {
+      const pattern = `%${escapeLike(text)}%`;
+      return search.all(pattern, pattern, limit).map(toStory);
+    },
+    count(): number {
+      return count.get()!.n;
+    },
+  };
+}
+
+export type StoriesRepo = ReturnType<typeof storiesRepo>;
+
+/** Escapes LIKE wildcards so user text matches literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
