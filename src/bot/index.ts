@@ -1,0 +1,103 @@
+import { Events, type Client } from 'discord.js';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import { formatSummary, ingestPaths } from '../ingest/ingest.ts';
+import type { Logger } from '../log.ts';
+import { openStore, type Store } from '../store/index.ts';
+import { createClient } from './client.ts';
+import type { Command } from './command.ts';
+import type { Ctx } from './context.ts';
+import { loadCommands } from './loader.ts';
+import { createRouter, type Router } from './router.ts';
+
+/** A running bot: what tests, the sandbox and `npm start` hold on to. */
+export interface Bot {
+  client: Client;
+  ctx: Ctx;
+  commands: Map<string, Command>;
+  router: Router;
+  /** Stops taking interactions, finishes those in flight, closes the gateway and the database. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  /** An open store to use (tests); by default the bot opens `DATABASE_PATH` and closes it on stop. */
+  store?: Store;
+  /** Skip ingesting ARTICLES_DIR at boot (tests that prepare the store themselves). */
+  skipIngest?: boolean;
+}
+
+/** Raised when Discord refuses the token; the message says how to get a good one. */
+export class TokenError extends Error {}
+
+/**
+ * Boots Dispatch: opens the store, ingests ARTICLES_DIR, loads and validates every command, connects to the
+ * gateway, and serves. The same function runs the real bot, the sandbox and the end-to-end tests.
+ */
+export async function startBot(options: StartOptions): Promise<Bot> {
+  const { config, log, clock } = options;
+  if (!config.DISCORD_TOKEN) {
+    throw new TokenError(
+      'DISCORD_TOKEN is not set. Create an application at https://discord.com/developers/applications, ' +
+        'open Bot > Reset Token, and put the token in DISCORD_TOKEN (see .env.example and the README). ' +
+        'To try Dispatch without a token, run `npm run sandbox`.',
+    );
+  }
+  const store = options.store ?? openStore(config.DATABASE_PATH);
+  const ownsStore = !options.store;
+  const ctx: Ctx = { db: store, config, log, clock };
+  try {
+    if (!options.skipIngest) {
+      const report = await ingestPaths(
+        { store, clock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES },
+        [config.ARTICLES_DIR],
+      );
+      log.info({ ...report.counts }, `ingested ${config.ARTICLES_DIR}: ${formatSummary(report)}`);
+    }
+    const commands = await loadCommands();
+    const client = createClient(config);
+    const router = createRouter(commands, ctx);
+    client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+    client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+    client.on(Events.ShardResume, () => log.info('gateway session resumed'));
+    client.on(Events.ShardDisconnect, (event) => log.warn({ code: event.code }, 'gateway disconnected'));
+
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+    try {
+      await client.login(config.DISCORD_TOKEN);
+    } catch (error) {
+      await client.destroy();
+      if ((error as { code?: string }).code === 'TokenInvalid' || (error as { status?: number }).status === 401) {
+        throw new TokenError(
+          'Discord refused DISCORD_TOKEN (401 Unauthorized). Copy a fresh token from the developer portal ' +
+            '(Bot > Reset Token); to try Dispatch without one, run `npm run sandbox`.',
+        );
+      }
+      throw error;
+    }
+    await ready;
+    log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: commands.size }, 'ready');
+
+    let stopped = false;
+    return {
+      client,
+      ctx,
+      commands,
+      router,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await router.drain();
+        await client.destroy();
+        if (ownsStore) store.close();
+        log.info('stopped');
+      },
+    };
+  } catch (error) {
+    if (ownsStore) store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,92 @@
+import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
+import { UserError } from '../errors.ts';
+import type { Command } from './command.ts';
+import type { Ctx } from './context.ts';
+
+/** What a member sees when a handler fails for a reason that is ours, not theirs. */
+export const GENERIC_ERROR =
+  'Sorry, something went wrong on our side while handling that. It has been logged; please try again later.';
+
+/** The router: dispatches interactions to commands, and drains in-flight work on shutdown. */
+export interface Router {
+  handle(interaction: Interaction): Promise<void>;
+  /** Stops taking new interactions and resolves when the ones in flight have finished. */
+  drain(): Promise<void>;
+}
+
+/** Says who asked for what, for every log line about an interaction. */
+function describe(interaction: Interaction): { name: string | undefined; kind: string } {
+  if (interaction.isChatInputCommand()) return { name: interaction.commandName, kind: 'command' };
+  if (interaction.isAutocomplete()) return { name: interaction.commandName, kind: 'autocomplete' };
+  if (interaction.isButton()) return { name: interaction.customId.split(':')[0], kind: 'button' };
+  return { name: undefined, kind: 'other' };
+}
+
+/** Answers a failed interaction in whatever way is still open to us: reply, edit the deferral, or follow up. */
+async function replyWithError(interaction: RepliableInteraction, content: string): Promise<void> {
+  const payload = { content, embeds: [], components: [], allowedMentions: { parse: [] } };
+  if (interaction.deferred && !interaction.replied) await interaction.editReply(payload);
+  else if (interaction.replied) await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+  else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
+}
+
+/**
+ * Builds the one router of the bot: a Map lookup by command name and exactly one try/catch. A {@link UserError}
+ * becomes an ephemeral message with its text; anything else is a bug: logged with its stack, and the member
+ * gets a generic apology. Either way the bot keeps serving.
+ */
+export function createRouter(commands: Map<string, Command>, ctx: Ctx): Router {
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+
+  const dispatch = async (interaction: Interaction): Promise<void> => {
+    const { name, kind } = describe(interaction);
+    const log = ctx.log.child({
+      guildId: interaction.guildId,
+      command: name,
+      userId: interaction.user.id,
+      interaction: kind,
+    });
+    const command = name === undefined ? undefined : commands.get(name);
+    const handlerCtx = { ...ctx, log };
+    try {
+      if (!command) throw new UserError(`I don't know the command "${name ?? 'that'}". It may have been removed.`);
+      if (interaction.isChatInputCommand()) {
+        await command.execute(interaction, handlerCtx);
+      } else if (interaction.isAutocomplete()) {
+        if (!command.autocomplete) throw new Error(`/${name} has no autocomplete handler`);
+        await command.autocomplete(interaction, handlerCtx);
+      } else if (interaction.isButton()) {
+        if (!command.button) throw new Error(`/${name} has no button handler`);
+        await command.button(interaction, handlerCtx, interaction.customId.split(':').slice(1));
+      }
+      log.debug('handled');
+    } catch (error) {
+      const userError = error instanceof UserError;
+      if (userError) log.info({ reason: error.message }, 'user error');
+      else log.error({ err: error }, 'handler failed');
+      try {
+        if (interaction.isAutocomplete()) {
+          if (!interaction.responded) await interaction.respond([]);
+        } else if (interaction.isRepliable()) {
+          await replyWithError(interaction, userError ? error.message : GENERIC_ERROR);
+        }
+      } catch (replyError) {
+        log.error({ err: replyError }, 'could not tell the member about the failure');
+      }
+    }
+  };
+
+  return {
+    handle(interaction) {
+      if (!accepting) return Promise.resolve();
+      const task = dispatch(interaction).finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      return task;
+    },
+    async drain() {
+      accepting = false;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * `npm start`: runs Dispatch until SIGINT or SIGTERM, then shuts down cleanly (in-flight interactions finish,
+ * the gateway closes, the database is checkpointed and closed).
+ */
+import { startBot, TokenError } from './bot/index.ts';
+import { systemClock } from './clock.ts';
+import { loadConfigOrExit } from './config.ts';
+import { createLogger } from './log.ts';
+
+const config = loadConfigOrExit();
+const log = createLogger(config.LOG_LEVEL);
+
+try {
+  const bot = await startBot({ config, log, clock: systemClock });
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    bot.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+} catch (error) {
+  // A token problem is the operator's to fix: say so plainly, not as a stack trace.
+  if (error instanceof TokenError) process.stderr.write(`${error.message}\n`);
+  else log.fatal({ err: error }, 'could not start');
+  process.exit(1);
+}

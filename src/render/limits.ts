@@ -1,0 +1,91 @@
+import type { APIEmbed } from 'discord.js';
+import { truncate } from './text.ts';
+
+/** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+export const LIMITS = {
+  content: 2000,
+  embedsPerMessage: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  embedTotal: 6000,
+} as const;
+
+/** Characters Discord counts towards the 6000 total of a message's embeds. */
+export function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0)
+  );
+}
+
+/** Trims one embed's parts to their own limits. */
+function fitEmbed(embed: APIEmbed): APIEmbed {
+  const fitted: APIEmbed = { ...embed };
+  if (fitted.title !== undefined) fitted.title = truncate(fitted.title, LIMITS.title);
+  if (fitted.description !== undefined) fitted.description = truncate(fitted.description, LIMITS.description);
+  if (fitted.footer) fitted.footer = { ...fitted.footer, text: truncate(fitted.footer.text, LIMITS.footer) };
+  if (fitted.author) fitted.author = { ...fitted.author, name: truncate(fitted.author.name, LIMITS.author) };
+  if (fitted.fields) {
+    fitted.fields = fitted.fields.slice(0, LIMITS.fields).map((f) => ({
+      ...f,
+      name: truncate(f.name || '\u200b', LIMITS.fieldName),
+      value: truncate(f.value || '\u200b', LIMITS.fieldValue),
+    }));
+  }
+  return fitted;
+}
+
+/**
+ * Makes a list of embeds fit one message: each part within its limit, at most 10 embeds, and at most 6000
+ * characters in all — fields that do not fit are dropped from the end and a note says how many, so a reply is
+ * cut cleanly instead of being rejected by Discord.
+ */
+export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
+  const result: APIEmbed[] = [];
+  let total = 0;
+  for (const raw of embeds.slice(0, LIMITS.embedsPerMessage)) {
+    const embed = fitEmbed(raw);
+    const budget = LIMITS.embedTotal - total;
+    if (embedLength(embed) > budget) {
+      const fields = [...(embed.fields ?? [])];
+      let dropped = 0;
+      const note = (n: number) => `… and ${n} more not shown`;
+      while (fields.length > 0 && embedLength({ ...embed, fields }) + note(dropped + 1).length + 1 > budget) {
+        fields.pop();
+        dropped += 1;
+      }
+      embed.fields = fields;
+      if (dropped > 0) embed.footer = { text: note(dropped) };
+      if (embedLength(embed) > budget && embed.description) {
+        embed.description = truncate(embed.description, Math.max(1, embed.description.length - (embedLength(embed) - budget)));
+      }
+      if (embedLength(embed) > budget) break;
+    }
+    total += embedLength(embed);
+    result.push(embed);
+  }
+  return result;
+}
+
+/** Splits text into chunks of at most `max` characters, preferring line breaks: for long plain messages. */
+export function splitText(text: string, max: number = LIMITS.content): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf('\n', max);
+    if (cut < max * 0.5) cut = rest.lastIndexOf(' ', max);
+    if (cut <= 0) cut = max;
+    chunks.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) chunks.push(rest);
+  return chunks;
+}

@@ -1,0 +1,57 @@
+/**
+ * Making article text safe to show on Discord. Articles are untrusted input: a sentence containing `**`, a
+ * masked link, `@everyone` or `<@&role>` must show as written and do nothing else.
+ */
+
+const MARKDOWN = /[\\*_~`|>#[\]()<:-]/g;
+
+/**
+ * Escapes Discord markdown, masked links and mention syntax in text taken from an article, and breaks
+ * `@everyone`/`@here` with a zero-width space (allowed_mentions already stops the ping; this stops the
+ * highlight too). Newlines are kept.
+ */
+export function escapeText(text: string): string {
+  return text
+    .replace(MARKDOWN, (c) => `\\${c}`)
+    .replace(/@(everyone|here)/g, '@\u200b$1')
+    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.');
+}
+
+/**
+ * Cuts text to at most `max` characters, at a word boundary when one is near, ending in an ellipsis.
+ * Never leaves a dangling backslash from an escape.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return '…'.slice(0, max);
+  let cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  if (space > max * 0.6) cut = cut.slice(0, space);
+  cut = cut.replace(/\\+$/, (slashes) => (slashes.length % 2 === 1 ? slashes.slice(1) : slashes));
+  return `${cut.trimEnd()}…`;
+}
+
+/** Escapes then truncates, so the escaping never pushes text past the limit. */
+export function safe(text: string, max: number): string {
+  return truncate(escapeText(text), max);
+}
+
+/** A date for people: `15 Mar 2016`, or `Mar 2016` / `2016` for less precise dates; `undated` for null. */
+export function formatDate(iso: string | null, precision: 'day' | 'month' | 'year' = 'day'): string {
+  if (!iso) return 'undated';
+  const date = new Date(iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions =
+    precision === 'year'
+      ? { year: 'numeric', timeZone: 'UTC' }
+      : precision === 'month'
+        ? { month: 'short', year: 'numeric', timeZone: 'UTC' }
+        : { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat('en-GB', options).format(date);
+}
+
+/** `3,000–6,000` for ranges, `1,000` for single values. */
+export function formatRange(min: number, max: number): string {
+  const n = (v: number) => v.toLocaleString('en-US');
+  return min === max ? n(min) : `${n(min)}–${n(max)}`;
+}
