@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /** Accepts "", unset or a value; an empty string counts as unset so `.env` lines like `KEY=` keep the default. */
@@ -38,7 +39,9 @@ export class ConfigError extends Error {
 
 /** Parses an environment (by default `process.env`), collecting every problem rather than stopping at the first. */
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = configSchema.safeParse(env);
+  // `KEY=` (as .env.example writes optional keys) means "use the default" for every key, not only the optional ones.
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = configSchema.safeParse(set);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
   throw new ConfigError(problems);
@@ -50,10 +53,12 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /**
- * Parses the environment at boot, or prints what is wrong and exits non-zero. Entry points call this once;
+ * Parses the environment (after reading `.env`, if there is one) at boot, or prints what is wrong and exits non-zero. Entry points call this once;
  * it writes to stderr directly because no logger exists before the configuration does.
  */
 export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  // An operator's `.env` in the working folder fills in what the real environment leaves unset.
+  if (env === process.env && existsSync('.env')) process.loadEnvFile('.env');
   try {
     return parseConfig(env);
   } catch (error) {
