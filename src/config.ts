@@ -17,7 +17,9 @@ export const configSchema = z.object({
   ARTICLES_DIR: z.string().min(1).default('data/articles'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_ARTICLE_BYTES: positiveInt(1024 * 1024),
-  DISCORD_TOKEN: optional(z.string().regex(/^[\w.-]{20,}$/, 'must look like a bot token (letters, digits, dots)')),
+  DISCORD_TOKEN: optional(
+    z.string().regex(/^[\w.-]{20,}$/, 'must look like a bot token (letters, digits, dots)'),
+  ),
   DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{15,21}$/, 'must be a numeric snowflake')),
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).default('https://discord.com/api'),
   DIGEST_MIN_INTERVAL_MINUTES: positiveInt(15),
@@ -43,7 +45,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const result = configSchema.safeParse(set);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  const problems = result.error.issues.map(
+    (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+  );
   throw new ConfigError(problems);
 }
 

@@ -86,11 +86,27 @@ export function storeArticle(ctx: IngestContext, article: ParsedArticle): Omit<I
   if (existing?.contentHash === hash && existing.extractorVersion === EXTRACTOR_VERSION) {
     return { status: 'unchanged', articleId: existing.id, ...described };
   }
-  const duplicate = existing ? undefined : store.articles.byHash(hash);
-  if (duplicate) {
-    return { status: 'unchanged', articleId: duplicate.id, reason: `same text as ${duplicate.sourceKey}`, ...described };
+  const duplicate = store.articles.byHash(hash);
+  if (duplicate && duplicate.id !== existing?.id) {
+    if (!existing) {
+      return {
+        status: 'unchanged',
+        articleId: duplicate.id,
+        reason: `same text as ${duplicate.sourceKey}`,
+        ...described,
+      };
+    }
+    // Content hashes are unique: say so plainly rather than let the update fail on the constraint.
+    return {
+      status: 'rejected',
+      reason: `now has the same text as ${duplicate.sourceKey}, which is stored already`,
+    };
   }
-  const facts = extract({ title: article.title, body: article.body, published: article.published ?? clock.now() });
+  const facts = extract({
+    title: article.title,
+    body: article.body,
+    published: article.published ?? clock.now(),
+  });
   return store.transaction(() => {
     const now = clock.now();
     const story = store.stories.ensure(storySlug, humanize(storySlug), now);

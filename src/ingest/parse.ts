@@ -32,7 +32,10 @@ const publishedDate = z.preprocess(
   z
     .string()
     .trim()
-    .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), 'must be a date like 2016-03-15')
+    .refine(
+      (s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)),
+      'must be a date like 2016-03-15',
+    )
     .transform((s) => new Date(s)),
 );
 const optionalText = z.string().trim().min(1).optional();
@@ -52,16 +55,21 @@ const requiredText = z
   .trim()
   .min(1, 'must not be empty');
 const jsonArticleSchema = frontMatterSchema.extend({ title: requiredText, body: requiredText });
-const jsonFileSchema = z.union([jsonArticleSchema, z.array(jsonArticleSchema).min(1, 'must hold an article')]);
+const jsonFileSchema = z.union([
+  jsonArticleSchema,
+  z.array(jsonArticleSchema).min(1, 'must hold an article'),
+]);
 
 /** Names the first field a zod error is about: `published: must be a date like 2016-03-15`. */
 function describe(error: z.ZodError, prefix = ''): string {
   const issue = error.issues[0];
   if (!issue) return 'is not valid';
-  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_union') {
     const nested = issue.errors.flat().sort((a, b) => b.path.length - a.path.length)[0];
-    if (nested) return describe(new z.ZodError([{ ...nested, path: [...issue.path, ...nested.path] }]), prefix);
+    if (nested)
+      return describe(new z.ZodError([{ ...nested, path: [...issue.path, ...nested.path] }]), prefix);
   }
   const path = [...(prefix ? [prefix] : []), ...issue.path].join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
@@ -96,7 +104,10 @@ function parseText(text: string, path: string, markdown: boolean): ReadResult {
     try {
       raw = parseYaml(split.yaml) ?? {};
     } catch (error) {
-      return { ok: false, error: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}` };
+      return {
+        ok: false,
+        error: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+      };
     }
     const result = frontMatterSchema.safeParse(raw);
     if (!result.success) return { ok: false, error: `front matter ${describe(result.error)}` };
@@ -163,13 +174,17 @@ export async function readArticleFile(path: string, options: { maxBytes: number 
   const absolute = resolve(path);
   const key = relative(process.cwd(), absolute) || absolute;
   const extension = extname(path).toLowerCase();
-  if (!ARTICLE_EXTENSIONS.has(extension)) {
-    return { ok: false, error: `unsupported file type "${extension || '(none)'}" (use .txt, .md or .json)` };
-  }
   let bytes: Buffer;
   try {
+    // Existence first: a mistyped folder name is "does not exist", not "unsupported file type".
     const info = await stat(absolute);
     if (!info.isFile()) return { ok: false, error: 'is not a regular file' };
+    if (!ARTICLE_EXTENSIONS.has(extension)) {
+      return {
+        ok: false,
+        error: `unsupported file type "${extension || '(none)'}" (use .txt, .md or .json)`,
+      };
+    }
     if (info.size > options.maxBytes) {
       return { ok: false, error: `is ${info.size} bytes, over MAX_ARTICLE_BYTES (${options.maxBytes})` };
     }
@@ -177,7 +192,11 @@ export async function readArticleFile(path: string, options: { maxBytes: number 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'error'})`;
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EACCES'
+          ? 'cannot be read (permission denied)'
+          : `cannot be read (${code ?? 'error'})`;
     return { ok: false, error: reason };
   }
   if (bytes.length === 0) return { ok: false, error: 'is empty' };

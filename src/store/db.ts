@@ -25,7 +25,8 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     }))
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1, 2, 3…; found ${m.name} at ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`Migrations must be numbered 1, 2, 3…; found ${m.name} at ${i + 1}`);
   });
   return migrations;
 }
@@ -44,14 +45,20 @@ export class SchemaTooNewError extends Error {
   }
 }
 
+/** Returns the database's schema version, or throws {@link SchemaTooNewError} if these migrations predate it. */
+function assertNotTooNew(db: Db, migrations: Migration[]): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) throw new SchemaTooNewError(current, latest);
+  return current;
+}
+
 /**
  * Applies every migration newer than the database's `user_version`, each in its own transaction together with
  * the version bump, so a crash leaves the schema at a clean step. Returns the versions applied.
  */
 export function migrate(db: Db, migrations: Migration[] = loadMigrations()): number[] {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  const latest = migrations.at(-1)?.version ?? 0;
-  if (current > latest) throw new SchemaTooNewError(current, latest);
+  const current = assertNotTooNew(db, migrations);
   const applied: number[] = [];
   for (const migration of migrations) {
     if (migration.version <= current) continue;
@@ -73,11 +80,14 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
+    const migrations = options.migrate !== false ? loadMigrations() : null;
+    // Refuse a newer file before touching it: switching it to WAL would already rewrite its header.
+    if (migrations) assertNotTooNew(db, migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
-    if (options.migrate !== false) migrate(db);
+    if (migrations) migrate(db, migrations);
     return db;
   } catch (error) {
     db.close();

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import type { Facts, Quote } from '../../src/extract/index.ts';
+import { ingestPaths } from '../../src/ingest/ingest.ts';
+import type { ArticleInput, Store } from '../../src/store/index.ts';
+import { toFtsQuery } from '../../src/store/search.ts';
+import { escapeLike } from '../../src/store/stories.ts';
+import { SEED_FILE, SEED_TIME, testStore } from './helpers.ts';
+
+const now = new Date(SEED_TIME);
+const noFacts: Facts = {
+  summary: [],
+  quotes: [],
+  figures: [],
+  people: [],
+  places: [],
+  organizations: [],
+  timeline: [],
+};
+
+function quote(text: string, speaker: string | null, kind: Quote['kind'] = 'direct'): Quote {
+  return { kind, text, speaker, role: null, verb: 'say', sentence: `${text}.`, start: 0, end: text.length };
+}
+
+/** Writes an article (and optionally its facts) straight through the repositories. */
+function addArticle(
+  store: Store,
+  storySlug: string,
+  n: number,
+  publishedAt: string | null,
+  facts: Facts = noFacts,
+): number {
+  const story = store.stories.ensure(storySlug, storySlug.toUpperCase(), now);
+  const input: ArticleInput = {
+    storyId: story.id,
+    sourceKey: `source-${n}`,
+    url: `https://example.com/${n}`,
+    source: 'Example',
+    title: `Article ${n}`,
+    body: `Body of article ${n}.`,
+    publishedAt,
+    contentHash: `hash-${n}`,
+    summary: [],
+    extractorVersion: 1,
+  };
+  return store.transaction(() => {
+    const id = store.articles.insert(input, now);
+    store.facts.replaceForArticle(id, story.id, facts);
+    return id;
+  });
+}
+
+describe('full-text search', () => {
+  it('finds the seed article by a word of its body (battalions), with an excerpt marking the match', async () => {
+    const { store, ctx } = testStore();
+    await ingestPaths(ctx, [SEED_FILE]);
+    const hits = store.search.search('battalions').filter((h) => h.kind === 'article');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({
+      title: 'Russia withdraws its troop from Syria',
+      publishedAt: '2016-03-15T00:00:00.000Z',
+      speaker: null,
+    });
+    expect(hits[0]!.excerpt).toContain('\u0001battalions\u0002');
+    // Porter stemming: the singular finds the plural.
+    expect(store.search.search('battalion').some((h) => h.kind === 'article')).toBe(true);
+    expect(store.search.search('nosuchwordanywhere')).toEqual([]);
+  });
+
+  it.each([
+    '"AND*(',
+    'battalions"',
+    'NOT battalions',
+    'battalions OR',
+    '(',
+    '*',
+    'a:b',
+    '-',
+    "'",
+    'NEAR(x y)',
+    '   ',
+  ])('treats FTS syntax in user text (%s) as plain words, never throwing', async (text) => {
+    const { store, ctx } = testStore();
+    await ingestPaths(ctx, [SEED_FILE]);
+    expect(() => store.search.search(text)).not.toThrow();
+    expect(Array.isArray(store.search.search(text))).toBe(true);
+  });
+
+  it('quotes user words so operators are searched for, not interpreted', async () => {
+    const { store, ctx } = testStore();
+    await ingestPaths(ctx, [SEED_FILE]);
+    expect(toFtsQuery('"AND*(')).toBe('"AND"');
+    expect(toFtsQuery('*()"')).toBeNull();
+    expect(store.search.search('*()"')).toEqual([]);
+    // "NOT" is a word here, which the article does not contain, so nothing matches.
+    expect(store.search.search('NOT battalions')).toEqual([]);
+    expect(store.search.search('battalions"').some((h) => h.kind === 'article')).toBe(true);
+  });
+
+  it('finds quotes by their words and speaker, quotes first', () => {
+    const { store } = testStore();
+    const id = addArticle(store, 's', 1, '2016-03-15', {
+      ...noFacts,
+      quotes: [quote('the task has achieved its goal', 'Vladimir Putin')],
+    });
+    const hits = store.search.search('goal');
+    expect(hits.map((h) => [h.kind, h.articleId, h.speaker])).toEqual([['quote', id, 'Vladimir Putin']]);
+  });
+});
+
+describe('repositories', () => {
+  it('stories.latest is the story of the most recently published article', () => {
+    const { store } = testStore();
+    expect(store.stories.latest()).toBeUndefined();
+    addArticle(store, 'older', 1, '2016-03-10T00:00:00.000Z');
+    addArticle(store, 'newer', 2, '2016-03-20T00:00:00.000Z');
+    addArticle(store, 'undated', 3, null);
+    expect(store.stories.latest()!.slug).toBe('newer');
+    addArticle(store, 'older', 4, '2016-03-21T00:00:00.000Z');
+    expect(store.stories.latest()!.slug).toBe('older');
+    expect(store.stories.list().map((s) => [s.slug, s.articleCount])).toEqual([
+      ['older', 2],
+      ['newer', 1],
+      ['undated', 1],
+    ]);
+  });
+
+  it('stories.ensure creates a story once and keeps its first title', () => {
+    const { store } = testStore();
+    const first = store.stories.ensure('syria', 'Syria', now);
+    const again = store.stories.ensure('syria', 'Another title', new Date('2030-01-01'));
+    expect(again).toEqual(first);
+    expect(first).toMatchObject({ slug: 'syria', title: 'Syria', createdAt: SEED_TIME });
+    expect(store.stories.count()).toBe(1);
+  });
+
+  it('articles.listByStory lists one story, newest published first, undated last, with paging', () => {
+    const { store } = testStore();
+    const a = addArticle(store, 's', 1, '2016-03-10T00:00:00.000Z');
+    const b = addArticle(store, 's', 2, '2016-03-12T00:00:00.000Z');
+    const c = addArticle(store, 's', 3, null);
+    const d = addArticle(store, 's', 4, '2016-03-11T00:00:00.000Z');
+    addArticle(store, 'other', 5, '2016-03-30T00:00:00.000Z');
+    const storyId = store.stories.bySlug('s')!.id;
+    const list = store.articles.listByStory(storyId);
+    expect(list.map((h) => h.id)).toEqual([b, d, a, c]);
+    expect(list[0]).not.toHaveProperty('body');
+    expect(list[0]).toMatchObject({ title: 'Article 2', url: 'https://example.com/2', summary: [] });
+    expect(store.articles.listByStory(storyId, 2, 1).map((h) => h.id)).toEqual([d, a]);
+    expect(store.articles.countByStory(storyId)).toBe(4);
+  });
+
+  it('facts.quotes filters by speaker, case-insensitively, and counts match', () => {
+    const { store } = testStore();
+    addArticle(store, 's', 1, '2016-03-10T00:00:00.000Z', {
+      ...noFacts,
+      quotes: [quote('first', 'Vladimir Putin'), quote('second', 'Viktor Ozerov', 'reported')],
+    });
+    addArticle(store, 's', 2, '2016-03-12T00:00:00.000Z', {
+      ...noFacts,
+      quotes: [quote('third', 'Vladimir Putin'), quote('fourth', null)],
+    });
+    const storyId = store.stories.bySlug('s')!.id;
+    expect(store.facts.quotes(storyId).map((q) => q.text)).toEqual(['third', 'fourth', 'first', 'second']);
+    const putin = store.facts.quotes(storyId, { speaker: 'vladimir putin' });
+    expect(putin.map((q) => [q.text, q.speaker, q.articleTitle])).toEqual([
+      ['third', 'Vladimir Putin', 'Article 2'],
+      ['first', 'Vladimir Putin', 'Article 1'],
+    ]);
+    expect(store.facts.quotes(storyId, { kind: 'reported' }).map((q) => q.text)).toEqual(['second']);
+    expect(store.facts.countQuotes(storyId)).toBe(4);
+    expect(store.facts.countQuotes(storyId, 'VLADIMIR PUTIN')).toBe(2);
+    expect(store.facts.quotes(storyId, { speaker: 'Nobody' })).toEqual([]);
+  });
+
+  it('facts.speakers autocompletes by substring, most quoted first, with % and _ matched literally', () => {
+    const { store } = testStore();
+    addArticle(store, 's', 1, null, {
+      ...noFacts,
+      quotes: [
+        quote('a', 'Vladimir Putin'),
+        quote('b', 'Vladimir Putin'),
+        quote('c', 'Viktor Ozerov'),
+        quote('d', '100% Sure Institute'),
+        quote('e', 'Under_score Agency'),
+        quote('f', 'Underscore Agency'),
+      ],
+    });
+    const storyId = store.stories.bySlug('s')!.id;
+    expect(store.facts.speakers(storyId, 'v')).toEqual([
+      { speaker: 'Vladimir Putin', count: 2 },
+      { speaker: 'Viktor Ozerov', count: 1 },
+    ]);
+    expect(store.facts.speakers(storyId, '%')).toEqual([{ speaker: '100% Sure Institute', count: 1 }]);
+    expect(store.facts.speakers(storyId, '0% s')).toEqual([{ speaker: '100% Sure Institute', count: 1 }]);
+    expect(store.facts.speakers(storyId, 'r_')).toEqual([{ speaker: 'Under_score Agency', count: 1 }]);
+    expect(store.facts.speakers(storyId, 'V%n')).toEqual([]);
+    expect(store.facts.speakers(storyId).map((s) => s.speaker)).toHaveLength(5);
+    expect(escapeLike('50%_off\\')).toBe('50\\%\\_off\\\\');
+  });
+
+  it('stories.search matches slug or title literally', () => {
+    const { store } = testStore();
+    store.stories.ensure('russia-syria', 'Russia in Syria', now);
+    store.stories.ensure('pct', '100% coverage', now);
+    expect(store.stories.search('syria').map((s) => s.slug)).toEqual(['russia-syria']);
+    expect(store.stories.search('%').map((s) => s.slug)).toEqual(['pct']);
+    expect(store.stories.search('a_s')).toEqual([]);
+  });
+});
