@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { formatSummary, ingestPaths } from '../ingest/ingest.ts';
 import type { Logger } from '../log.ts';
+import { startScheduler, type Scheduler, type SchedulerOptions } from '../scheduler/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { createClient } from './client.ts';
 import type { Command } from './command.ts';
@@ -16,6 +17,8 @@ export interface Bot {
   ctx: Ctx;
   commands: Map<string, Command>;
   router: Router;
+  /** Digests and the ARTICLES_DIR rescan, or null when started with `scheduler: false`. */
+  scheduler: Scheduler | null;
   /** Stops taking interactions, finishes those in flight, closes the gateway and the database. */
   stop(): Promise<void>;
 }
@@ -28,6 +31,8 @@ export interface StartOptions {
   store?: Store;
   /** Skip ingesting ARTICLES_DIR at boot (tests that prepare the store themselves). */
   skipIngest?: boolean;
+  /** Options for the scheduler (tests inject sleep, hooks or a cron backend), or false to run none. */
+  scheduler?: Omit<SchedulerOptions, 'client'> | false;
 }
 
 /** Raised when Discord refuses the token; the message says how to get a good one. */
@@ -35,7 +40,7 @@ export class TokenError extends Error {}
 
 /**
  * Boots Dispatch: opens the store, ingests ARTICLES_DIR, loads and validates every command, connects to the
- * gateway, and serves. The same function runs the real bot, the sandbox and the end-to-end tests.
+ * gateway, starts the scheduler (digests, rescans) and serves. The same function runs the real bot, the sandbox and the end-to-end tests.
  */
 export async function startBot(options: StartOptions): Promise<Bot> {
   const { config, log, clock } = options;
@@ -80,6 +85,8 @@ export async function startBot(options: StartOptions): Promise<Bot> {
     }
     await ready;
     log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: commands.size }, 'ready');
+    const scheduler =
+      options.scheduler === false ? null : startScheduler(ctx, { ...options.scheduler, client });
 
     let stopped = false;
     return {
@@ -87,10 +94,12 @@ export async function startBot(options: StartOptions): Promise<Bot> {
       ctx,
       commands,
       router,
+      scheduler,
       async stop() {
         if (stopped) return;
         stopped = true;
-        await router.drain();
+        // Interactions and digests in flight finish first, so nothing is cut off mid-send.
+        await Promise.allSettled([router.drain(), scheduler?.stop()]);
         await client.destroy();
         if (ownsStore) store.close();
         log.info('stopped');

@@ -1,14 +1,20 @@
 import { articlesRepo } from './articles.ts';
+import { auditRepo } from './audit.ts';
 import { openDatabase, type Db } from './db.ts';
+import { digestRunsRepo } from './digestRuns.ts';
 import { factsRepo } from './facts.ts';
 import { searchRepo } from './search.ts';
 import { storiesRepo } from './stories.ts';
+import { subscriptionsRepo } from './subscriptions.ts';
 
 export type { Db } from './db.ts';
 export type { Article, ArticleHeader, ArticleInput } from './articles.ts';
 export type { Story, StorySummary } from './stories.ts';
 export type { StoredQuote, StoredFigure, StoredTimelineEvent, StoredEntity, FactSource } from './facts.ts';
 export type { SearchHit } from './search.ts';
+export type { Subscription, SubscriptionInput } from './subscriptions.ts';
+export type { DigestRun, RunInput, RunState } from './digestRuns.ts';
+export type { AuditEntry } from './audit.ts';
 
 /**
  * The SQLite store and its repositories. Code outside `src/store` never writes SQL: it calls these small
@@ -21,6 +27,9 @@ export interface Store {
   articles: ReturnType<typeof articlesRepo>;
   facts: ReturnType<typeof factsRepo>;
   search: ReturnType<typeof searchRepo>;
+  subscriptions: ReturnType<typeof subscriptionsRepo>;
+  digestRuns: ReturnType<typeof digestRunsRepo>;
+  audit: ReturnType<typeof auditRepo>;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -34,6 +43,9 @@ export function createStore(db: Db): Store {
     articles: articlesRepo(db),
     facts: factsRepo(db),
     search: searchRepo(db),
+    subscriptions: subscriptionsRepo(db),
+    digestRuns: digestRunsRepo(db),
+    audit: auditRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
   };

@@ -1,0 +1,348 @@
+/**
+ * Composing a digest: what is new on a story since a subscription's previous digest, as Discord message
+ * payloads that always fit Discord's limits. Reading the store ({@link gatherDigest}) is separate from rendering
+ * ({@link renderDigest}, pure), so that when thousands of subscriptions of the same story are due at the same
+ * minute the store is read once per story and window, not once per guild.
+ */
+import type { APIAllowedMentions, APIEmbed } from 'discord.js';
+import { LIMITS, embedLength } from '../render/limits.ts';
+import { escapeText, formatRange, truncate } from '../render/text.ts';
+import type {
+  ArticleHeader,
+  Store,
+  StoredFigure,
+  StoredQuote,
+  StoredTimelineEvent,
+  Story,
+} from '../store/index.ts';
+
+/** The content boundaries of one digest: changes after `since`, up to and including `until` (ISO instants). */
+export interface DigestWindow {
+  since: string;
+  until: string;
+}
+
+/** A figure that appeared or changed, with the value it had before (null when it is new). */
+export interface FigureChange {
+  figure: StoredFigure;
+  previous: StoredFigure | null;
+}
+
+/** Everything new on a story in a window. */
+export interface DigestContent {
+  story: Story;
+  window: DigestWindow;
+  articles: ArticleHeader[];
+  quotes: StoredQuote[];
+  figures: FigureChange[];
+  timeline: StoredTimelineEvent[];
+}
+
+/** One message of a digest, in the shape `POST /channels/{id}/messages` takes (the nonce is added on delivery). */
+export interface DigestMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  allowed_mentions: APIAllowedMentions;
+}
+
+/** How a subscription wants its digest. */
+export interface DigestOptions {
+  mentionRoleId: string | null;
+  quiet: boolean;
+}
+
+/** A rendered digest: empty when nothing is new (then `messages` is empty too if the subscription is quiet). */
+export interface ComposedDigest {
+  empty: boolean;
+  counts: { articles: number; quotes: number; figures: number; timeline: number };
+  messages: DigestMessage[];
+}
+
+/** At most this many messages per digest: a flood of news is trimmed with a note, never rejected or spammed. */
+export const MAX_MESSAGES = 3;
+/** At most this many articles are read per digest. */
+const MAX_ARTICLES = 100;
+/** A single line of a digest never takes more than this. */
+const MAX_LINE = 900;
+const COLOR = 0x3b82f6;
+
+/** Identifies a figure across articles: the same kind of number about the same forces in the same place. */
+function figureKey(figure: StoredFigure): string {
+  return [figure.state, figure.unit, figure.who ?? '', figure.where ?? '']
+    .map((p) => p.toLowerCase())
+    .join('|');
+}
+
+/**
+ * Reads what is new on a story in a window: articles added or changed, their quotes and timeline entries, and
+ * their figures that are new or differ from the latest earlier figure with the same key.
+ */
+export function gatherDigest(store: Store, story: Story, window: DigestWindow): DigestContent {
+  const articles = store.articles
+    .changedSince(story.id, window.since, MAX_ARTICLES)
+    .filter((article) => article.updatedAt <= window.until);
+  if (articles.length === 0) return { story, window, articles, quotes: [], figures: [], timeline: [] };
+  const ids = new Set(articles.map((a) => a.id));
+  const facts = store.facts.ofArticles([...ids]);
+  const earlier = new Map<string, StoredFigure>();
+  for (const figure of store.facts.figures(story.id, 1000)) {
+    // Newest article first: the first figure per key is the value readers last saw.
+    if (ids.has(figure.articleId)) continue;
+    const key = figureKey(figure);
+    if (!earlier.has(key)) earlier.set(key, figure);
+  }
+  const seen = new Set<string>();
+  const figures: FigureChange[] = [];
+  for (const figure of facts.figures) {
+    const key = figureKey(figure);
+    const previous = earlier.get(key) ?? null;
+    const dedupe = `${key}|${figure.min}|${figure.max}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    if (previous && previous.min === figure.min && previous.max === figure.max) continue;
+    figures.push({ figure, previous });
+  }
+  return { story, window, articles, quotes: facts.quotes, figures, timeline: facts.timeline };
+}
+
+const FORMATS = {
+  day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  month: new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  year: new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'UTC' }),
+};
+
+/**
+ * `15 Mar 2016` (or `Mar 2016`, `2016`), like the commands show dates, with the formatters built once: building
+ * an Intl formatter per line made composing 10,000 digests take seconds.
+ */
+function formatDate(iso: string | null, precision: 'day' | 'month' | 'year' = 'day'): string {
+  if (!iso) return 'undated';
+  const date = new Date(iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso);
+  return Number.isNaN(date.getTime()) ? iso : FORMATS[precision].format(date);
+}
+
+/** A link Discord will render, or null: only http(s), with characters that would end a masked link encoded. */
+function safeUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    return parsed.href.replace(/[()<>\s]/g, (c) => encodeURIComponent(c));
+  } catch {
+    return null;
+  }
+}
+
+/** `[Title](url)` for an article with a link, or the escaped title. */
+function linked(title: string, url: string | null, max = 200): string {
+  const text = truncate(escapeText(title), max);
+  const href = safeUrl(url);
+  return href ? `[${text}](${href})` : text;
+}
+
+function sourceOf(item: { articleSource: string | null; publishedAt: string | null }): string {
+  const parts = [
+    item.articleSource && escapeText(item.articleSource),
+    item.publishedAt && formatDate(item.publishedAt),
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
+const line = (text: string) => truncate(text, MAX_LINE);
+
+function articleLine(article: ArticleHeader): string {
+  const meta = [article.source && escapeText(article.source), formatDate(article.publishedAt)].filter(
+    Boolean,
+  );
+  return line(`• ${linked(article.title, article.url)} — ${meta.join(', ')}`);
+}
+
+function figureValue(figure: StoredFigure): string {
+  return `${figure.qualifier ? `${escapeText(figure.qualifier)} ` : ''}${formatRange(figure.min, figure.max)}`;
+}
+
+function figureLine({ figure, previous }: FigureChange): string {
+  const what = [figure.who, figure.unit, figure.where ? `in ${figure.where}` : null]
+    .filter(Boolean)
+    .map((p) => escapeText(String(p)))
+    .join(' ');
+  const value = previous
+    ? `${figureValue(previous)} -> **${figureValue(figure)}**`
+    : `**${figureValue(figure)}** (new)`;
+  const who = figure.source ? `according to ${escapeText(figure.source)}` : 'unattributed';
+  const from = linked(figure.articleTitle, figure.articleUrl, 120);
+  return line(`• ${escapeText(figure.state)} ${what}: ${value} — ${who} (${from})`);
+}
+
+function quoteLine(quote: StoredQuote): string {
+  const speaker = [quote.speaker, quote.role]
+    .filter(Boolean)
+    .map((p) => escapeText(String(p)))
+    .join(', ');
+  const text = truncate(escapeText(quote.text), 400);
+  const said = quote.kind === 'direct' ? `“${text}”` : `(reported) ${text}`;
+  return line(`• ${said} — ${speaker || 'unattributed'}${sourceOf(quote) ? ` · ${sourceOf(quote)}` : ''}`);
+}
+
+function timelineLine(event: StoredTimelineEvent): string {
+  const date = `${formatDate(event.date, event.precision)}${event.approximate ? ' (approx.)' : ''}`;
+  return line(`• **${date}** ${escapeText(event.text)}`);
+}
+
+/** Packs lines into embeds of one section, each description within its limit. */
+function sectionEmbeds(title: string, lines: string[]): APIEmbed[] {
+  const embeds: APIEmbed[] = [];
+  let current: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (current.length === 0) return;
+    embeds.push({
+      title: embeds.length === 0 ? title : `${title} (continued)`,
+      description: current.join('\n'),
+      color: COLOR,
+    });
+    current = [];
+    size = 0;
+  };
+  for (const text of lines) {
+    if (size + text.length + 1 > LIMITS.description) flush();
+    current.push(text);
+    size += text.length + 1;
+  }
+  flush();
+  return embeds;
+}
+
+/**
+ * Renders digest content as messages within Discord's limits: sections become embeds (descriptions within
+ * 4096), embeds are packed into messages (at most 10 and 6000 characters each), and past {@link MAX_MESSAGES}
+ * the rest is dropped with a note saying how much. Only the configured role is pinged, and only once.
+ */
+export function renderDigest(content: DigestContent, options: DigestOptions): ComposedDigest {
+  const { empty, counts, groups } = renderGroups(content);
+  if (empty && options.quiet) return { empty, counts, messages: [] };
+  const role = options.mentionRoleId;
+  return {
+    empty,
+    counts,
+    messages: groups.map((group, index) =>
+      index === 0 && role
+        ? { content: `<@&${role}>`, embeds: group, allowed_mentions: { parse: [], roles: [role] } }
+        : { embeds: group, allowed_mentions: { parse: [] } },
+    ),
+  };
+}
+
+/** The embeds of a content, rendered once however many subscriptions share it (they are never mutated). */
+const rendered = new WeakMap<
+  DigestContent,
+  { empty: boolean; counts: ComposedDigest['counts']; groups: APIEmbed[][] }
+>();
+
+function renderGroups(content: DigestContent): {
+  empty: boolean;
+  counts: ComposedDigest['counts'];
+  groups: APIEmbed[][];
+} {
+  const cached = rendered.get(content);
+  if (cached) return cached;
+  const result = renderGroupsUncached(content);
+  rendered.set(content, result);
+  return result;
+}
+
+function renderGroupsUncached(content: DigestContent): {
+  empty: boolean;
+  counts: ComposedDigest['counts'];
+  groups: APIEmbed[][];
+} {
+  const counts = {
+    articles: content.articles.length,
+    quotes: content.quotes.length,
+    figures: content.figures.length,
+    timeline: content.timeline.length,
+  };
+  const empty = counts.articles + counts.quotes + counts.figures + counts.timeline === 0;
+
+  const storyTitle = truncate(content.story.title, 200);
+  const since = Math.floor(new Date(content.window.since).getTime() / 1000);
+  const header: APIEmbed = {
+    title: truncate(`Digest: ${storyTitle}`, LIMITS.title),
+    description: empty
+      ? `Nothing new since <t:${since}:f>.`
+      : `What is new since <t:${since}:f>: ${[
+          `${counts.articles} article${counts.articles === 1 ? '' : 's'}`,
+          `${counts.figures} figure${counts.figures === 1 ? '' : 's'}`,
+          `${counts.quotes} quote${counts.quotes === 1 ? '' : 's'}`,
+          `${counts.timeline} timeline entr${counts.timeline === 1 ? 'y' : 'ies'}`,
+        ].join(', ')}.`,
+    color: COLOR,
+    timestamp: content.window.until,
+  };
+  const embeds: APIEmbed[] = [
+    header,
+    ...sectionEmbeds('New articles', content.articles.map(articleLine)),
+    ...sectionEmbeds('Figures', content.figures.map(figureLine)),
+    ...sectionEmbeds('Quotes', content.quotes.map(quoteLine)),
+    ...sectionEmbeds('Timeline', content.timeline.map(timelineLine)),
+  ];
+
+  const messages: APIEmbed[][] = [];
+  let current: APIEmbed[] = [];
+  let total = 0;
+  let dropped = 0;
+  for (const embed of embeds) {
+    const size = embedLength(embed);
+    if (current.length === LIMITS.embedsPerMessage || total + size > LIMITS.embedTotal - 100) {
+      messages.push(current);
+      current = [];
+      total = 0;
+    }
+    if (messages.length === MAX_MESSAGES) {
+      dropped += (embed.description ?? '').split('\n').length;
+      continue;
+    }
+    current.push(embed);
+    total += size;
+  }
+  if (current.length > 0 && messages.length < MAX_MESSAGES) messages.push(current);
+  if (dropped > 0) {
+    const last = messages.at(-1)!;
+    last.push({
+      description: `… and ${dropped} more items not shown. Use /summary for the full story.`,
+      color: COLOR,
+    });
+    // The note must fit too: drop from the end of the last message until it does.
+    while (
+      last.length > LIMITS.embedsPerMessage ||
+      last.reduce((n, e) => n + embedLength(e), 0) > LIMITS.embedTotal
+    ) {
+      last.splice(last.length - 2, 1);
+    }
+  }
+  return { empty, counts, groups: messages };
+}
+
+/** Memoises {@link gatherDigest} per story and window, for one scheduler tick. */
+export type DigestCache = Map<string, DigestContent>;
+
+/**
+ * Composes the digest of a subscription for a window. With a cache, subscriptions of the same story due at
+ * the same minute share one read of the store.
+ */
+export function composeDigest(
+  store: Store,
+  subscription: DigestOptions & { storyId: number },
+  window: DigestWindow,
+  cache?: DigestCache,
+): ComposedDigest | undefined {
+  const key = `${subscription.storyId}|${window.since}|${window.until}`;
+  let content = cache?.get(key);
+  if (!content) {
+    const story = store.stories.byId(subscription.storyId);
+    if (!story) return undefined;
+    content = gatherDigest(store, story, window);
+    cache?.set(key, content);
+  }
+  return renderDigest(content, subscription);
+}

@@ -1,0 +1,303 @@
+/**
+ * Delivering digests so that none is posted twice and none is silently lost.
+ *
+ * A run is recorded in the store before anything is sent. Each message carries a nonce derived from the
+ * subscription and the scheduled time, with `enforce_nonce: true`: when a crash falls between Discord accepting
+ * a message and the store saying so, the run is still "recorded" at the next start, is sent again with the same
+ * nonce, and Discord answers with the message it already has instead of posting a second one. Temporary
+ * failures are retried with backoff; permanent ones pause the one subscription, with the reason.
+ */
+import { createHash } from 'node:crypto';
+import { Routes } from 'discord.js';
+import type { Ctx } from '../bot/context.ts';
+import { SYSTEM_ACTOR } from '../store/audit.ts';
+import type { DigestRun, Subscription } from '../store/index.ts';
+import { composeDigest, type DigestCache, type DigestMessage } from './compose.ts';
+
+/** The one REST call delivery needs; discord.js' `client.rest` is one (and obeys rate-limit headers). */
+export interface MessageSender {
+  post(route: `/${string}`, options: { body: unknown }): Promise<unknown>;
+}
+
+/** Points where tests simulate a crash: a hook that throws stops the run right there, as a kill would. */
+export interface DeliveryHooks {
+  /** After the run is recorded, before anything is sent. */
+  afterRecord?(run: DigestRun): void | Promise<void>;
+  /** After Discord accepted a message, before the store knows. */
+  afterAccepted?(run: DigestRun, messageId: string): void | Promise<void>;
+}
+
+/** What delivery needs: the context, a way to post, and (for tests) a sleep that does not wait. */
+export interface DeliveryDeps {
+  ctx: Ctx;
+  sender: MessageSender;
+  /** Waits between retries; tests pass one that returns at once. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Attempts per message for temporary failures (on top of discord.js' own retries). Default 4. */
+  attempts?: number;
+  /** First backoff delay; doubled per attempt. Default 2000 ms. */
+  backoffMs?: number;
+  hooks?: DeliveryHooks;
+  /** Shared reads for subscriptions of the same story due at the same minute. */
+  cache?: DigestCache;
+  /** Told when a subscription was paused by delivery, so the scheduler drops its job. */
+  onPaused?(subscription: Subscription): void;
+}
+
+/** How one run ended. */
+export type RunOutcome =
+  | { status: 'sent'; runId: number; messageIds: string[] }
+  | { status: 'skipped'; runId?: number; reason: string }
+  | { status: 'duplicate'; reason: string }
+  | { status: 'failed'; runId: number; error: string }
+  | { status: 'paused'; runId: number; error: string };
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The nonce of a run: derived from the subscription and the scheduled time only, so a restart computes the
+ * same one. Discord allows 25 characters; this is 22 hex digits, leaving room for the part suffix.
+ */
+export function runNonce(subscriptionId: number, scheduledFor: string): string {
+  return createHash('sha256').update(`${subscriptionId}|${scheduledFor}`).digest('hex').slice(0, 22);
+}
+
+/** The nonce of message `part` of a run (a long digest is several messages): at most 25 characters. */
+export function partNonce(nonce: string, part: number): string {
+  return `${nonce}.${part.toString(36)}`.slice(0, 25);
+}
+
+/** Discord error codes that mean the subscription cannot work until someone acts. */
+const PERMANENT: Record<number, string> = {
+  10003: 'the channel no longer exists (Discord: Unknown Channel)',
+  10004: 'Dispatch is no longer in this server (Discord: Unknown Guild)',
+  50001: 'Dispatch cannot see the channel (Discord: Missing Access); give it View Channel',
+  50013:
+    'Dispatch may not post there (Discord: Missing Permissions); give it View Channel, Send Messages and Embed Links',
+};
+
+/** Network-level failures worth retrying. */
+const TRANSIENT_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+]);
+
+/** Sorts a failed send: retry it, pause the subscription, or give this run up. */
+export function classifyError(error: unknown): {
+  kind: 'temporary' | 'permanent' | 'rejected';
+  reason: string;
+} {
+  const e = error as { status?: unknown; code?: unknown; name?: unknown; message?: unknown; cause?: unknown };
+  const message = typeof e?.message === 'string' ? e.message : String(error);
+  const status = typeof e?.status === 'number' ? e.status : undefined;
+  const code = e?.code;
+  if (typeof code === 'number' && PERMANENT[code]) return { kind: 'permanent', reason: PERMANENT[code] };
+  if (status === 403) return { kind: 'permanent', reason: `Discord refused access (403): ${message}` };
+  if (status === 404)
+    return { kind: 'permanent', reason: `Discord does not know the channel (404): ${message}` };
+  if (status === 429 || (status !== undefined && status >= 500)) {
+    return { kind: 'temporary', reason: `Discord answered ${status}: ${message}` };
+  }
+  if (status !== undefined)
+    return { kind: 'rejected', reason: `Discord rejected the digest (${status}): ${message}` };
+  const causeCode = (e?.cause as { code?: unknown } | undefined)?.code;
+  if (
+    (typeof code === 'string' && TRANSIENT_CODES.has(code)) ||
+    (typeof causeCode === 'string' && TRANSIENT_CODES.has(causeCode)) ||
+    e?.name === 'AbortError' ||
+    e?.name === 'RateLimitError' ||
+    /fetch failed|socket|network|terminated|timeout/i.test(message)
+  ) {
+    return { kind: 'temporary', reason: `connection failed: ${message}` };
+  }
+  return { kind: 'temporary', reason: `send failed: ${message}` };
+}
+
+/** Pauses a subscription that cannot be delivered to, says why in the store and the audit log. */
+export function pauseForError(
+  ctx: Ctx,
+  subscription: Subscription,
+  reason: string,
+): Subscription | undefined {
+  const now = ctx.clock.now();
+  const paused = ctx.db.transaction(() => {
+    const updated = ctx.db.subscriptions.pause(subscription.id, reason, now);
+    ctx.db.subscriptions.markError(subscription.id, reason, now);
+    ctx.db.audit.add(
+      {
+        guildId: subscription.guildId,
+        actorId: SYSTEM_ACTOR,
+        action: 'digest.auto-pause',
+        subscriptionId: subscription.id,
+        before: { paused: subscription.paused, pauseReason: subscription.pauseReason },
+        after: { paused: true, pauseReason: reason },
+      },
+      now,
+    );
+    return updated;
+  });
+  ctx.log.warn({ subscriptionId: subscription.id, guildId: subscription.guildId, reason }, 'digest paused');
+  return paused;
+}
+
+type PostResult = { id: string } | { error: string; kind: 'temporary' | 'permanent' | 'rejected' };
+
+async function postWithRetry(
+  deps: DeliveryDeps,
+  channelId: string,
+  run: DigestRun,
+  body: object,
+): Promise<PostResult> {
+  const { ctx } = deps;
+  const attempts = deps.attempts ?? 4;
+  const sleep = deps.sleep ?? realSleep;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const response = (await deps.sender.post(Routes.channelMessages(channelId), { body })) as {
+        id?: unknown;
+      };
+      ctx.db.digestRuns.attempt(run.id, null, ctx.clock.now());
+      if (typeof response?.id !== 'string')
+        return { error: 'Discord returned no message id', kind: 'rejected' };
+      return { id: response.id };
+    } catch (error) {
+      const { kind, reason } = classifyError(error);
+      ctx.db.digestRuns.attempt(run.id, reason, ctx.clock.now());
+      if (kind !== 'temporary' || attempt >= attempts) return { error: reason, kind };
+      const delay = (deps.backoffMs ?? 2000) * 2 ** (attempt - 1);
+      ctx.log.warn(
+        { subscriptionId: run.subscriptionId, runId: run.id, attempt, delay, reason },
+        'digest retry',
+      );
+      await sleep(delay);
+    }
+  }
+}
+
+/**
+ * Sends the messages of a recorded run that Discord has not accepted yet, each with its nonce, then marks the
+ * run sent and moves the subscription's "new since" to the run's end. Never throws for a Discord failure.
+ */
+export async function sendRun(
+  deps: DeliveryDeps,
+  subscription: Subscription,
+  run: DigestRun,
+  messages: DigestMessage[],
+): Promise<RunOutcome> {
+  const { ctx } = deps;
+  const log = ctx.log.child({ subscriptionId: subscription.id, guildId: subscription.guildId });
+  const ids = [...run.messageIds];
+  for (let part = ids.length; part < messages.length; part += 1) {
+    const body = { ...messages[part]!, nonce: partNonce(run.nonce, part), enforce_nonce: true };
+    const result = await postWithRetry(deps, subscription.channelId, run, body);
+    if ('error' in result) {
+      const now = ctx.clock.now();
+      ctx.db.digestRuns.markFailed(run.id, result.error, now);
+      if (result.kind === 'permanent') {
+        const paused = pauseForError(ctx, subscription, result.error);
+        if (paused) deps.onPaused?.(paused);
+        return { status: 'paused', runId: run.id, error: result.error };
+      }
+      // The subscription's "new since" does not move: the next digest carries what this one would have.
+      ctx.db.subscriptions.markError(
+        subscription.id,
+        `${result.error} (the next digest will include this one)`,
+        now,
+      );
+      log.error({ runId: run.id, error: result.error }, 'digest not delivered');
+      return { status: 'failed', runId: run.id, error: result.error };
+    }
+    await deps.hooks?.afterAccepted?.(run, result.id);
+    ctx.db.digestRuns.addMessage(run.id, result.id, ctx.clock.now());
+    ids.push(result.id);
+  }
+  const now = ctx.clock.now();
+  ctx.db.transaction(() => {
+    ctx.db.digestRuns.markSent(run.id, now);
+    ctx.db.subscriptions.markDelivered(subscription.id, run.contentUntil, now, ids[0] ?? null);
+  });
+  log.info({ runId: run.id, scheduledFor: run.scheduledFor, messages: ids.length }, 'digest sent');
+  return { status: 'sent', runId: run.id, messageIds: ids };
+}
+
+/**
+ * Runs one occurrence of a subscription: composes what is new up to now, records the run (unless nothing is
+ * new and the subscription is quiet: then it is recorded as skipped), and sends it. An occurrence already
+ * recorded, by this process or an earlier one, is not sent again.
+ */
+export async function runOccurrence(
+  deps: DeliveryDeps,
+  subscription: Subscription,
+  scheduledFor: Date,
+  kind: DigestRun['kind'] = 'scheduled',
+): Promise<RunOutcome> {
+  const { ctx } = deps;
+  const now = ctx.clock.now();
+  const iso = scheduledFor.toISOString();
+  // A scheduled run reports what arrived up to its scheduled time (news after it waits for the next digest), so
+  // every subscription due at the same minute with the same "since" shares one read of the store. A run caught
+  // up late, or asked for by hand, reports everything up to now.
+  const onTime =
+    kind === 'scheduled' && now.getTime() - scheduledFor.getTime() <= 60_000 && scheduledFor <= now;
+  const window = { since: subscription.digestSince, until: (onTime ? scheduledFor : now).toISOString() };
+  const input = {
+    subscriptionId: subscription.id,
+    scheduledFor: iso,
+    kind,
+    nonce: runNonce(subscription.id, iso),
+    contentSince: window.since,
+    contentUntil: window.until,
+  };
+  if (ctx.db.digestRuns.byOccurrence(subscription.id, iso)) {
+    return { status: 'duplicate', reason: `the run of ${iso} is already recorded` };
+  }
+  // A digest asked for by hand always posts something, even "nothing new": the moderator is watching for it.
+  const options = kind === 'manual' ? { ...subscription, quiet: false } : subscription;
+  const composed = composeDigest(ctx.db, options, window, kind === 'manual' ? undefined : deps.cache);
+  if (!composed || composed.messages.length === 0) {
+    const reason = composed ? 'nothing new' : 'the story no longer exists';
+    const run = ctx.db.digestRuns.skip(input, reason, now);
+    return { status: 'skipped', reason, ...(run ? { runId: run.id } : {}) };
+  }
+  const run = ctx.db.digestRuns.record(input, now);
+  if (!run) return { status: 'duplicate', reason: `the run of ${iso} is already recorded` };
+  await deps.hooks?.afterRecord?.(run);
+  return sendRun(deps, subscription, run, composed.messages);
+}
+
+/**
+ * Finishes a run left "recorded" by a crash or restart: composes the same window again and sends the parts
+ * Discord has not acknowledged, with the same nonces, so a message Discord already accepted is returned, not
+ * posted again.
+ */
+export async function resumeRun(deps: DeliveryDeps, run: DigestRun): Promise<RunOutcome> {
+  const { ctx } = deps;
+  const now = ctx.clock.now();
+  const subscription = ctx.db.subscriptions.byId(run.subscriptionId);
+  if (!subscription || subscription.paused) {
+    const reason = 'the subscription was paused or removed before this digest was sent';
+    ctx.db.digestRuns.markSkipped(run.id, reason, now);
+    return { status: 'skipped', runId: run.id, reason };
+  }
+  const options = run.kind === 'manual' ? { ...subscription, quiet: false } : subscription;
+  const composed = composeDigest(ctx.db, options, { since: run.contentSince, until: run.contentUntil });
+  if (!composed || (composed.messages.length === 0 && run.messageIds.length === 0)) {
+    const reason = composed ? 'nothing new' : 'the story no longer exists';
+    ctx.db.digestRuns.markSkipped(run.id, reason, now);
+    return { status: 'skipped', runId: run.id, reason };
+  }
+  ctx.log.info(
+    { subscriptionId: subscription.id, guildId: subscription.guildId, runId: run.id },
+    'resuming digest',
+  );
+  return sendRun(deps, subscription, run, composed.messages);
+}

@@ -1,0 +1,202 @@
+/**
+ * Digest schedules: presets and cron expressions, validated and turned into occurrences. Everything here is a
+ * pure function of its arguments (the instant to count from is passed in), so tests can move a manual clock
+ * across a daylight-saving change and know exactly which runs are due.
+ *
+ * node-cron triggers the jobs but does not expose "the next occurrence after T" for an arbitrary T (its task
+ * only answers for the wall clock), so occurrences are computed with cron-parser, which takes the instant and
+ * the IANA timezone explicitly and handles DST gaps and overlaps. Both libraries must accept an expression.
+ */
+import { CronExpressionParser } from 'cron-parser';
+import cron from 'node-cron';
+import { z } from 'zod';
+
+/** What a moderator may type instead of a cron expression. */
+export const PRESET_EXAMPLES = ['hourly', 'daily 09:00', 'weekly mon 09:00'] as const;
+
+/** Shown in every refusal, so the fix is one copy-paste away. */
+export const SCHEDULE_EXAMPLE =
+  'Try a preset such as `daily 09:00`, `weekly mon 09:00` or `hourly`, or a five-field cron expression such as ' +
+  '`0 9 * * 1-5` (09:00 on weekdays).';
+
+const DAYS = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 } as const;
+
+/** Raised for a schedule or timezone a moderator typed that cannot be used; the message says what to type. */
+export class ScheduleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScheduleError';
+  }
+}
+
+const time = z
+  .string()
+  .regex(/^([01]?\d|2[0-3]):([0-5]\d)$/, 'a time is HH:MM on a 24-hour clock, e.g. 09:00 or 18:30')
+  .transform((value) => {
+    const [hour, minute] = value.split(':').map(Number) as [number, number];
+    return { hour, minute };
+  });
+
+/** A preset (`hourly`, `daily HH:MM`, `weekly DAY HH:MM`) as a cron expression, or why it is not one. */
+function parsePreset(typed: string): { cron: string } | { problem: string } {
+  const [kind, ...args] = typed.split(' ') as [string, ...string[]];
+  const at = (value: string | undefined) => time.safeParse(value ?? '');
+  if (kind === 'hourly')
+    return args.length === 0 ? { cron: '0 * * * *' } : { problem: '`hourly` takes nothing after it' };
+  if (kind === 'daily') {
+    if (args.length !== 1) return { problem: 'write `daily HH:MM`' };
+    const parsed = at(args[0]);
+    if (!parsed.success) return { problem: parsed.error.issues[0]!.message };
+    return { cron: `${parsed.data.minute} ${parsed.data.hour} * * *` };
+  }
+  if (args.length !== 2) return { problem: 'write `weekly DAY HH:MM`' };
+  const day = args[0]!;
+  const weekday = /^[a-z]{3,9}$/.test(day) ? DAYS[day.slice(0, 3) as keyof typeof DAYS] : undefined;
+  if (weekday === undefined)
+    return { problem: `"${day}" is not a day; use mon, tue, wed, thu, fri, sat or sun` };
+  const parsed = at(args[1]);
+  if (!parsed.success) return { problem: parsed.error.issues[0]!.message };
+  return { cron: `${parsed.data.minute} ${parsed.data.hour} * * ${weekday}` };
+}
+
+/** A parsed schedule: what was typed, and the five-field cron expression it stands for. */
+export interface Schedule {
+  schedule: string;
+  cron: string;
+}
+
+/** Whether the runtime knows this IANA timezone (aliases such as `Europe/Kiev` included). */
+export function isValidTimezone(timezone: string): boolean {
+  if (!/^[A-Za-z][\w+-]*(\/[\w+-]+)*$/.test(timezone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every IANA timezone the runtime knows, UTC first: the autocomplete list. */
+export const TIMEZONES: readonly string[] = [
+  'UTC',
+  ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC'),
+];
+
+/** Refuses an unknown timezone with a message that shows valid ones. */
+export function parseTimezone(timezone: string): string {
+  const trimmed = timezone.trim();
+  if (!isValidTimezone(trimmed)) {
+    throw new ScheduleError(
+      `"${timezone}" is not a timezone I know. Use an IANA name such as \`Europe/Berlin\`, \`America/New_York\` ` +
+        'or `UTC` (start typing and pick one from the list).',
+    );
+  }
+  return trimmed;
+}
+
+/**
+ * The occurrence of `cron` in `timezone` strictly after `after`. DST is handled the way cron-parser handles it:
+ * a local time that does not exist (02:30 on the spring-forward night) runs at the first valid minute after
+ * it, and one that exists twice runs once.
+ */
+export function nextRun(cronExpression: string, timezone: string, after: Date): Date {
+  return CronExpressionParser.parse(cronExpression, { currentDate: after, tz: timezone }).next().toDate();
+}
+
+/** The next `count` occurrences after `after`. */
+export function nextRuns(cronExpression: string, timezone: string, after: Date, count: number): Date[] {
+  const expression = CronExpressionParser.parse(cronExpression, { currentDate: after, tz: timezone });
+  return Array.from({ length: count }, () => expression.next().toDate());
+}
+
+/**
+ * Occurrences in (`after`, `until`], oldest first, at most `limit` of them (the newest ones when there are
+ * more): what is due when the clock reaches `until`.
+ */
+export function occurrencesBetween(
+  cronExpression: string,
+  timezone: string,
+  after: Date,
+  until: Date,
+  limit = 1000,
+): { dates: Date[]; truncated: boolean } {
+  const expression = CronExpressionParser.parse(cronExpression, {
+    currentDate: after,
+    endDate: until,
+    tz: timezone,
+  });
+  const dates: Date[] = [];
+  let truncated = false;
+  while (expression.hasNext()) {
+    const next = expression.next().toDate();
+    if (next.getTime() > until.getTime()) break;
+    dates.push(next);
+    if (dates.length > limit) {
+      dates.shift();
+      truncated = true;
+    }
+  }
+  return { dates, truncated };
+}
+
+/**
+ * Parses what a moderator typed into a cron expression, and checks it is usable in `timezone` and no more
+ * frequent than `minIntervalMinutes` (checked over the next 200 occurrences from `now`, so DST is included).
+ * Throws a {@link ScheduleError} whose message shows a valid example.
+ */
+export function parseSchedule(
+  input: string,
+  timezone: string,
+  minIntervalMinutes: number,
+  now: Date,
+): Schedule {
+  const typed = input.trim().replace(/\s+/g, ' ');
+  const lowered = typed.toLowerCase();
+  let expression: string;
+  if (/^(hourly|daily|weekly)\b/.test(lowered)) {
+    const preset = parsePreset(lowered);
+    if ('problem' in preset) {
+      throw new ScheduleError(
+        `"${typed}" is not a schedule I understand (${preset.problem}). ${SCHEDULE_EXAMPLE}`,
+      );
+    }
+    expression = preset.cron;
+  } else {
+    const fields = typed.split(' ');
+    if (fields.length !== 5) {
+      throw new ScheduleError(
+        `"${typed}" is not a schedule I understand: a cron expression has five fields ` +
+          `(minute hour day-of-month month day-of-week), this one has ${fields.length}. ${SCHEDULE_EXAMPLE}`,
+      );
+    }
+    expression = typed;
+  }
+  if (!cron.validate(expression)) {
+    throw new ScheduleError(`"${typed}" is not a valid cron expression. ${SCHEDULE_EXAMPLE}`);
+  }
+  let upcoming: Date[];
+  try {
+    upcoming = nextRuns(expression, timezone, now, 200);
+  } catch (error) {
+    throw new ScheduleError(
+      `"${typed}" is not a valid cron expression (${(error as Error).message}). ${SCHEDULE_EXAMPLE}`,
+    );
+  }
+  const minMs = minIntervalMinutes * 60_000;
+  for (let i = 1; i < upcoming.length; i += 1) {
+    const gap = upcoming[i]!.getTime() - upcoming[i - 1]!.getTime();
+    if (gap < minMs) {
+      throw new ScheduleError(
+        `"${typed}" runs every ${Math.round(gap / 60_000)} minutes at times; digests may run at most every ` +
+          `${minIntervalMinutes} minutes. ${SCHEDULE_EXAMPLE}`,
+      );
+    }
+  }
+  return { schedule: typed, cron: expression };
+}
+
+/** A cron expression node-cron runs every `seconds` seconds (at least once a minute for the rescan job). */
+export function everySeconds(seconds: number): string {
+  if (seconds < 60) return `*/${Math.max(1, Math.floor(seconds))} * * * * *`;
+  return `0 */${Math.min(59, Math.ceil(seconds / 60))} * * * *`;
+}

@@ -1,0 +1,165 @@
+import type { Db } from './db.ts';
+
+/** Where a run is: recorded (about to be or being sent), sent, failed, or skipped (nothing new, or too old). */
+export type RunState = 'recorded' | 'sent' | 'failed' | 'skipped';
+
+/** One due digest of one subscription, recorded before anything is sent. */
+export interface DigestRun {
+  id: number;
+  subscriptionId: number;
+  scheduledFor: string;
+  kind: 'scheduled' | 'manual';
+  state: RunState;
+  nonce: string;
+  contentSince: string;
+  contentUntil: string;
+  /** The Discord message ids accepted so far, one per message of the digest, in order. */
+  messageIds: string[];
+  messageId: string | null;
+  attempts: number;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What is recorded before sending. */
+export interface RunInput {
+  subscriptionId: number;
+  scheduledFor: string;
+  kind: DigestRun['kind'];
+  nonce: string;
+  contentSince: string;
+  contentUntil: string;
+}
+
+interface Row {
+  id: number;
+  subscription_id: number;
+  scheduled_for: string;
+  kind: DigestRun['kind'];
+  state: RunState;
+  nonce: string;
+  content_since: string;
+  content_until: string;
+  message_ids: string;
+  message_id: string | null;
+  attempts: number;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toRun = (row: Row): DigestRun => ({
+  id: row.id,
+  subscriptionId: row.subscription_id,
+  scheduledFor: row.scheduled_for,
+  kind: row.kind,
+  state: row.state,
+  nonce: row.nonce,
+  contentSince: row.content_since,
+  contentUntil: row.content_until,
+  messageIds: JSON.parse(row.message_ids) as string[],
+  messageId: row.message_id,
+  attempts: row.attempts,
+  error: row.error,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/**
+ * Digest runs. The UNIQUE (subscription, scheduled_for) key makes recording idempotent: two processes or two
+ * triggers of the same occurrence record one run, and only the one that inserted it sends it.
+ */
+export function digestRunsRepo(db: Db) {
+  const insert = db.prepare<[Record<string, unknown>], Row>(
+    `INSERT INTO digest_runs (subscription_id, scheduled_for, kind, state, nonce, content_since, content_until,
+       error, created_at, updated_at)
+     VALUES (@subscriptionId, @scheduledFor, @kind, @state, @nonce, @contentSince, @contentUntil, @error, @now, @now)
+     ON CONFLICT (subscription_id, scheduled_for) DO NOTHING
+     RETURNING *`,
+  );
+  const byId = db.prepare<[number], Row>('SELECT * FROM digest_runs WHERE id = ?');
+  const byOccurrence = db.prepare<[number, string], Row>(
+    'SELECT * FROM digest_runs WHERE subscription_id = ? AND scheduled_for = ?',
+  );
+  const pending = db.prepare<[], Row>(
+    `SELECT r.* FROM digest_runs r JOIN digest_subscriptions s ON s.id = r.subscription_id
+     WHERE r.state = 'recorded' ORDER BY r.scheduled_for, r.id`,
+  );
+  const lastScheduled = db.prepare<[number], { at: string | null }>(
+    `SELECT max(scheduled_for) AS at FROM digest_runs WHERE subscription_id = ? AND kind = 'scheduled'`,
+  );
+  const bySubscription = db.prepare<[number, number], Row>(
+    'SELECT * FROM digest_runs WHERE subscription_id = ? ORDER BY scheduled_for DESC, id DESC LIMIT ?',
+  );
+  const addMessage = db.prepare<[string, string, number]>(
+    `UPDATE digest_runs SET message_ids = json_insert(message_ids, '$[#]', ?), updated_at = ? WHERE id = ?`,
+  );
+  const attempt = db.prepare<[string | null, string, number]>(
+    'UPDATE digest_runs SET attempts = attempts + 1, error = ?, updated_at = ? WHERE id = ?',
+  );
+  const finish = db.prepare<[RunState, string | null, string, number]>(
+    `UPDATE digest_runs SET state = ?, error = ?, updated_at = ?,
+       message_id = coalesce(message_id, json_extract(message_ids, '$[0]')) WHERE id = ?`,
+  );
+
+  const record = (
+    input: RunInput,
+    state: RunState,
+    error: string | null,
+    now: Date,
+  ): DigestRun | undefined => {
+    const row = insert.get({ ...input, state, error, now: now.toISOString() });
+    return row && toRun(row);
+  };
+
+  return {
+    /** Records a run about to be sent; undefined when this occurrence was already recorded (by anyone). */
+    record(input: RunInput, now: Date): DigestRun | undefined {
+      return record(input, 'recorded', null, now);
+    },
+    /** Records an occurrence that will not be sent (nothing new, or missed too long ago), with why. */
+    skip(input: RunInput, reason: string, now: Date): DigestRun | undefined {
+      return record(input, 'skipped', reason, now);
+    },
+    byId(id: number): DigestRun | undefined {
+      const row = byId.get(id);
+      return row && toRun(row);
+    },
+    byOccurrence(subscriptionId: number, scheduledFor: string): DigestRun | undefined {
+      const row = byOccurrence.get(subscriptionId, scheduledFor);
+      return row && toRun(row);
+    },
+    /** Runs recorded but not known to be sent: what a restart must finish, oldest first. */
+    pending(): DigestRun[] {
+      return pending.all().map(toRun);
+    },
+    /** The latest scheduled occurrence recorded for a subscription, in any state. */
+    lastScheduled(subscriptionId: number): string | null {
+      return lastScheduled.get(subscriptionId)?.at ?? null;
+    },
+    bySubscription(subscriptionId: number, limit = 20): DigestRun[] {
+      return bySubscription.all(subscriptionId, limit).map(toRun);
+    },
+    /** Stores the id of one more accepted message, right after Discord returns it. */
+    addMessage(id: number, messageId: string, now: Date): void {
+      addMessage.run(messageId, now.toISOString(), id);
+    },
+    /** Counts one attempt at sending, with the error it met (null when it went through). */
+    attempt(id: number, error: string | null, now: Date): void {
+      attempt.run(error, now.toISOString(), id);
+    },
+    markSent(id: number, now: Date): void {
+      finish.run('sent', null, now.toISOString(), id);
+    },
+    markFailed(id: number, error: string, now: Date): void {
+      finish.run('failed', error, now.toISOString(), id);
+    },
+    /** Closes a recorded run that turned out to have nothing to send, with why. */
+    markSkipped(id: number, reason: string, now: Date): void {
+      finish.run('skipped', reason, now.toISOString(), id);
+    },
+  };
+}
+
+export type DigestRunsRepo = ReturnType<typeof digestRunsRepo>;

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { composeDigest, gatherDigest, MAX_MESSAGES, renderDigest } from '../../src/digest/compose.ts';
+import { embedLength, LIMITS } from '../../src/render/limits.ts';
+import {
+  addArticle,
+  figure,
+  quote,
+  secondArticle,
+  seedStory,
+  subscribe,
+  testCtx,
+  textOf,
+} from './helpers.ts';
+
+const HOUR = 3_600_000;
+
+describe('composing a digest', () => {
+  it('shows a second article with its changed troop figure as old -> new, with who said so', () => {
+    const { ctx, clock } = testCtx();
+    seedStory(ctx);
+    clock.advance(HOUR);
+    const subscription = subscribe(ctx);
+    clock.advance(HOUR);
+    secondArticle(ctx);
+    clock.advance(HOUR);
+    const digest = composeDigest(ctx.db, subscription, {
+      since: subscription.digestSince,
+      until: clock.now().toISOString(),
+    })!;
+    expect(digest.empty).toBe(false);
+    expect(digest.counts).toEqual({ articles: 1, quotes: 1, figures: 1, timeline: 1 });
+    const text = textOf(digest.messages);
+    expect(text).toContain(
+      'Russian personnel in Syria: 4,000 -> **about 1,000** — according to Vladimir Shamanov',
+    );
+    expect(text).toContain(
+      '[About 1,000 Russian troops to stay in Syria](https://reuters.example/syria-1000) — Reuters, 16 Mar 2016',
+    );
+    expect(text).toContain('“A contingent will remain at the bases” — Vladimir Shamanov, committee head');
+    expect(text).toContain('**16 Mar 2016** The second group of aircraft leaves');
+    // The seed article is not new for this subscription.
+    expect(text).not.toContain('Russia withdraws its troops from Syria](');
+    expect(text).not.toContain('The task has been achieved');
+  });
+
+  it('marks a figure with no earlier value as new and leaves unchanged figures out', () => {
+    const { ctx, clock } = testCtx();
+    seedStory(ctx);
+    const subscription = subscribe(ctx);
+    clock.advance(HOUR);
+    addArticle(ctx, {
+      title: 'Jets leave',
+      figures: [
+        figure({ min: 4000, unit: 'personnel', source: 'Pentagon' }),
+        figure({ min: 12, unit: 'aircraft', state: 'withdrawn', source: 'Defense Ministry' }),
+      ],
+    });
+    const text = textOf(
+      composeDigest(ctx.db, subscription, {
+        since: subscription.digestSince,
+        until: clock.now().toISOString(),
+      })!.messages,
+    );
+    expect(text).toContain(
+      'withdrawn Russian aircraft in Syria: **12** (new) — according to Defense Ministry',
+    );
+    expect(text).not.toContain('4,000');
+  });
+
+  it('posts nothing when nothing is new and quiet is on, and says so when quiet is off', () => {
+    const { ctx, clock } = testCtx();
+    seedStory(ctx);
+    const subscription = subscribe(ctx);
+    clock.advance(HOUR);
+    const window = { since: subscription.digestSince, until: clock.now().toISOString() };
+    const quiet = composeDigest(ctx.db, subscription, window)!;
+    expect(quiet).toMatchObject({ empty: true, messages: [] });
+    const loud = composeDigest(ctx.db, { ...subscription, quiet: false }, window)!;
+    expect(loud.messages).toHaveLength(1);
+    expect(textOf(loud.messages)).toContain('Nothing new since <t:');
+  });
+
+  it('leaves out changes made after the end of the window', () => {
+    const { ctx, clock } = testCtx();
+    seedStory(ctx);
+    const subscription = subscribe(ctx);
+    const until = new Date(clock.now().getTime() + HOUR).toISOString();
+    clock.advance(2 * HOUR);
+    secondArticle(ctx);
+    expect(composeDigest(ctx.db, subscription, { since: subscription.digestSince, until })!.empty).toBe(true);
+  });
+
+  it('escapes article text so it cannot inject markdown, links or mentions, and drops unsafe links', () => {
+    const { ctx, clock } = testCtx();
+    seedStory(ctx);
+    const subscription = subscribe(ctx);
+    clock.advance(HOUR);
+    addArticle(ctx, {
+      title: '**Breaking** [click](https://evil.example) @everyone <@&123>',
+      url: 'javascript:alert(1)',
+      quotes: [quote({ text: '__underlined__ `code`', speaker: '@here' })],
+    });
+    const text = textOf(
+      composeDigest(ctx.db, subscription, {
+        since: subscription.digestSince,
+        until: clock.now().toISOString(),
+      })!.messages,
+    );
+    expect(text).toContain('\\*\\*Breaking\\*\\* \\[click\\]\\(https\\:');
+    expect(text).toContain('@\u200beveryone \\<@&123\\>');
+    expect(text).not.toContain('javascript:');
+    expect(text).toContain('\\_\\_underlined\\_\\_ \\`code\\`');
+    expect(text).toContain('@\u200bhere');
+  });
+
+  it('pings only the configured role, once, and nobody otherwise', () => {
+    const { ctx, clock } = testCtx();
+    seedStory(ctx);
+    const subscription = subscribe(ctx, { mentionRoleId: '555555555555555555' });
+    clock.advance(HOUR);
+    secondArticle(ctx);
+    const window = { since: subscription.digestSince, until: clock.now().toISOString() };
+    const [first] = composeDigest(ctx.db, subscription, window)!.messages;
+    expect(first!.content).toBe('<@&555555555555555555>');
+    expect(first!.allowed_mentions).toEqual({ parse: [], roles: ['555555555555555555'] });
+    const plain = composeDigest(ctx.db, { ...subscription, mentionRoleId: null }, window)!.messages[0]!;
+    expect(plain.content).toBeUndefined();
+    expect(plain.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('splits a flood of news across messages within every Discord limit, and trims the rest with a note', () => {
+    const { ctx, clock } = testCtx();
+    seedStory(ctx);
+    const subscription = subscribe(ctx, { mentionRoleId: '555555555555555555' });
+    clock.advance(HOUR);
+    for (let i = 0; i < 100; i += 1) {
+      addArticle(ctx, {
+        title: `Article ${i} ${'with a very long headline '.repeat(8)}`,
+        quotes: Array.from({ length: 5 }, (_, j) =>
+          quote({ text: `${'quoted words '.repeat(40)}${i}.${j}`, speaker: 'Someone' }),
+        ),
+      });
+    }
+    const digest = composeDigest(ctx.db, subscription, {
+      since: subscription.digestSince,
+      until: clock.now().toISOString(),
+    })!;
+    expect(digest.counts.articles).toBe(100);
+    expect(digest.messages.length).toBeGreaterThan(1);
+    expect(digest.messages.length).toBeLessThanOrEqual(MAX_MESSAGES);
+    for (const message of digest.messages) {
+      expect(message.embeds.length).toBeLessThanOrEqual(LIMITS.embedsPerMessage);
+      expect(message.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(LIMITS.embedTotal);
+      for (const embed of message.embeds) {
+        expect((embed.description ?? '').length).toBeLessThanOrEqual(LIMITS.description);
+        expect((embed.title ?? '').length).toBeLessThanOrEqual(LIMITS.title);
+      }
+    }
+    expect(digest.messages.filter((m) => m.content)).toHaveLength(1);
+    expect(digest.messages.slice(1).every((m) => m.allowed_mentions.roles === undefined)).toBe(true);
+    expect(textOf(digest.messages)).toMatch(/… and \d+ more items not shown/);
+  });
+
+  it('renders the same content for every subscription of a story from one read', () => {
+    const { ctx, clock } = testCtx();
+    seedStory(ctx);
+    const subscription = subscribe(ctx);
+    clock.advance(HOUR);
+    secondArticle(ctx);
+    const story = ctx.db.stories.byId(subscription.storyId)!;
+    const content = gatherDigest(ctx.db, story, {
+      since: subscription.digestSince,
+      until: clock.now().toISOString(),
+    });
+    const a = renderDigest(content, { mentionRoleId: null, quiet: true });
+    const b = renderDigest(content, { mentionRoleId: '1', quiet: true });
+    expect(a.messages[0]!.embeds).toEqual(b.messages[0]!.embeds);
+  });
+});

@@ -1,0 +1,146 @@
+import {
+  ChannelType,
+  PermissionFlagsBits,
+  PermissionsBitField,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import config from '../../commands/config.ts';
+import type { Ctx } from '../../src/bot/context.ts';
+import { UserError } from '../../src/errors.ts';
+import { seedStory, testCtx } from './helpers.ts';
+
+const GUILD = '100000000000000001';
+const NEWS = '200000000000000001';
+
+/**
+ * A chat-input interaction as the handler reads it (options, permissions, guild channel cache), recording the
+ * replies. The end-to-end path through the real discord.js client is for the loopback Discord tests.
+ */
+function interaction(
+  sub: string,
+  options: Record<string, unknown>,
+  { moderator = true, botPermissions = PermissionsBitField.All, group = 'digest' as string | null } = {},
+) {
+  const replies: { content?: string; embeds?: { description?: string }[] }[] = [];
+  const channel = {
+    id: NEWS,
+    type: ChannelType.GuildText,
+    permissionsFor: () => new PermissionsBitField(botPermissions),
+  };
+  const fake = {
+    guildId: GUILD,
+    user: { id: '300000000000000001' },
+    deferred: false,
+    inGuild: () => true,
+    memberPermissions: new PermissionsBitField(
+      moderator ? PermissionFlagsBits.ManageGuild : PermissionFlagsBits.SendMessages,
+    ),
+    guild: { channels: { cache: new Map([[NEWS, channel]]) }, members: { me: { id: 'bot' } } },
+    options: {
+      getSubcommandGroup: () => group,
+      getSubcommand: () => sub,
+      getChannel: () => ({ id: NEWS, type: ChannelType.GuildText }),
+      getString: (name: string) => (options[name] as string | undefined) ?? null,
+      getBoolean: (name: string) => (options[name] as boolean | undefined) ?? null,
+      getInteger: (name: string) => (options[name] as number | undefined) ?? null,
+      getRole: (name: string) => (options[name] ? { id: options[name] } : null),
+    },
+    reply: async (payload: { content?: string }) => void replies.push(payload),
+    editReply: async (payload: { content?: string }) => void replies.push(payload),
+    deferReply: async () => {
+      fake.deferred = true;
+    },
+  };
+  return { interaction: fake as unknown as ChatInputCommandInteraction, replies };
+}
+
+async function run(ctx: Ctx, sub: string, options: Record<string, unknown> = {}, extra = {}) {
+  const call = interaction(sub, options, extra);
+  await config.execute(call.interaction, ctx);
+  return call.replies;
+}
+
+describe('/config', () => {
+  it('is registered for Manage Server, in guilds only', () => {
+    expect(config.data.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+    expect(config.data.contexts).toEqual([0]);
+  });
+
+  it('refuses a member without Manage Server even when the command was opened to them, and changes nothing', async () => {
+    const { ctx } = testCtx();
+    seedStory(ctx);
+    await expect(run(ctx, 'set', { schedule: 'daily 09:00' }, { moderator: false })).rejects.toThrow(
+      'Manage Server',
+    );
+    expect(ctx.db.subscriptions.byGuild(GUILD)).toHaveLength(0);
+    expect(ctx.db.audit.countByGuild(GUILD)).toBe(0);
+  });
+
+  it.each([
+    [{ schedule: '*/5 * * * *' }, 'at most every 15 minutes'],
+    [{ schedule: '99 * * * *' }, '`daily 09:00`'],
+    [{ schedule: 'daily 09:00', timezone: 'Mars/Base' }, '`Europe/Berlin`'],
+    [{ schedule: 'daily 09:00', story: 'no-such-story' }, 'no story called'],
+    [{ schedule: 'daily 09:00', mention_role: GUILD }, 'never pings @everyone'],
+  ])('refuses %j with a message that says what to do', async (options, message) => {
+    const { ctx } = testCtx();
+    seedStory(ctx);
+    const error = await run(ctx, 'set', options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toContain(message);
+    expect(ctx.db.subscriptions.byGuild(GUILD)).toHaveLength(0);
+  });
+
+  it('names the permission the bot is missing in the channel', async () => {
+    const { ctx } = testCtx();
+    seedStory(ctx);
+    const perms = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages;
+    await expect(run(ctx, 'set', { schedule: 'daily 09:00' }, { botPermissions: perms })).rejects.toThrow(
+      'missing the Embed Links permission',
+    );
+  });
+
+  it('creates, changes, pauses, resumes and removes a digest, each written to the audit log', async () => {
+    const { ctx } = testCtx('2026-03-01T08:00:00.000Z');
+    seedStory(ctx);
+    const created = await run(ctx, 'set', { schedule: 'daily 09:00', timezone: 'Europe/Berlin' });
+    expect(created[0]!.content).toContain('Created the digest');
+    expect(created[0]!.content).toContain('Next digest: Mon, 2 Mar 2026, 09:00 CET');
+    await run(ctx, 'set', { schedule: 'weekly mon 09:00' });
+    const [subscription] = ctx.db.subscriptions.byGuild(GUILD);
+    expect(subscription).toMatchObject({ cron: '0 9 * * 1', timezone: 'Europe/Berlin', quiet: true });
+    await run(ctx, 'pause');
+    await run(ctx, 'resume');
+    const shown = await run(ctx, 'show', {}, { group: null });
+    expect(shown[0]!.embeds![0]!.description).toContain('▶ active · next Mon, 2 Mar 2026, 09:00 CET');
+    await run(ctx, 'remove');
+    expect(ctx.db.subscriptions.byGuild(GUILD)).toHaveLength(0);
+    const actions = ctx.db.audit.byGuild(GUILD).map((e) => e.action);
+    expect(actions).toEqual([
+      'digest.remove',
+      'digest.resume',
+      'digest.pause',
+      'digest.update',
+      'digest.create',
+    ]);
+    const update = ctx.db.audit.byGuild(GUILD).find((e) => e.action === 'digest.update')!;
+    expect(update).toMatchObject({
+      actorId: '300000000000000001',
+      before: { schedule: 'daily 09:00' },
+      after: { schedule: 'weekly mon 09:00' },
+    });
+    const history = await run(ctx, 'history', {}, { group: null });
+    expect(history[0]!.embeds![0]!.description).toContain('schedule: `daily 09:00` -> `weekly mon 09:00`');
+  });
+
+  it('enforces MAX_SUBSCRIPTIONS_PER_GUILD', async () => {
+    const { ctx } = testCtx('2026-03-01T08:00:00.000Z', { MAX_SUBSCRIPTIONS_PER_GUILD: 1 });
+    seedStory(ctx);
+    ctx.db.stories.ensure('second-story', 'Second Story', ctx.clock.now());
+    await run(ctx, 'set', { schedule: 'daily 09:00' });
+    await expect(run(ctx, 'set', { schedule: 'daily 09:00', story: 'second-story' })).rejects.toThrow(
+      'already has 1 digests',
+    );
+  });
+});

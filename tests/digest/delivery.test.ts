@@ -1,0 +1,287 @@
+import { describe, expect, it } from 'vitest';
+import type { Ctx } from '../../src/bot/context.ts';
+import { classifyError, partNonce, runNonce, type DeliveryHooks } from '../../src/digest/deliver.ts';
+import { digestJobDeps, digestTick, recoverRuns, runSubscription } from '../../src/scheduler/digests.ts';
+import {
+  apiError,
+  droppedConnection,
+  FakeDiscord,
+  fakeSleep,
+  httpError,
+  reopen,
+  secondArticle,
+  seedStory,
+  subscribe,
+  testCtx,
+  textOf,
+} from './helpers.ts';
+
+const HOUR = 3_600_000;
+class Crash extends Error {}
+
+/** A process: the job dependencies over a context, with crash points. */
+function boot(ctx: Ctx, discord: FakeDiscord, hooks: DeliveryHooks = {}) {
+  const { sleep, delays } = fakeSleep();
+  return { deps: digestJobDeps({ ctx, sender: discord, sleep, hooks }), delays };
+}
+
+/** A subscription at 09:00 UTC daily, set up the day before, with a second article waiting. */
+function setup() {
+  const env = testCtx('2026-03-01T08:00:00.000Z');
+  seedStory(env.ctx);
+  const subscription = subscribe(env.ctx);
+  env.clock.advance(HOUR / 2);
+  secondArticle(env.ctx);
+  return { ...env, subscription, discord: new FakeDiscord() };
+}
+
+describe('digest delivery', () => {
+  it('records the run before sending it, with a nonce derived from the subscription and the scheduled time', async () => {
+    const { ctx, clock, subscription, discord } = setup();
+    let seen: unknown;
+    const { deps } = boot(ctx, discord, {
+      afterRecord: (run) => {
+        seen = { state: run.state, posted: discord.posted.length };
+      },
+    });
+    clock.set('2026-03-01T09:00:00.000Z');
+    await digestTick(deps);
+    expect(seen).toEqual({ state: 'recorded', posted: 0 });
+    const run = ctx.db.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')!;
+    expect(run).toMatchObject({ state: 'sent', messageId: discord.posted[0]!.id });
+    expect(run.nonce).toBe(runNonce(subscription.id, '2026-03-01T09:00:00.000Z'));
+    expect(discord.posted[0]!.nonce).toBe(partNonce(run.nonce, 0));
+    expect(discord.posted[0]!.nonce!.length).toBeLessThanOrEqual(25);
+    expect(discord.posted[0]!.body.enforce_nonce).toBe(true);
+    expect(ctx.db.subscriptions.byId(subscription.id)).toMatchObject({
+      lastMessageId: discord.posted[0]!.id,
+      digestSince: run.contentUntil,
+    });
+  });
+
+  it('posts nothing before the scheduled minute and exactly once at and after it', async () => {
+    const { ctx, clock, discord } = setup();
+    const { deps } = boot(ctx, discord);
+    clock.set('2026-03-01T08:59:59.999Z');
+    await digestTick(deps);
+    expect(discord.posted).toHaveLength(0);
+    clock.set('2026-03-01T09:00:00.000Z');
+    await digestTick(deps);
+    clock.set('2026-03-01T09:00:30.000Z');
+    await digestTick(deps);
+    await runSubscription(deps, 1);
+    expect(discord.posted).toHaveLength(1);
+    expect(textOf(discord.posted)).toContain('4,000 -> **about 1,000**');
+  });
+
+  it('after a crash between "recorded" and "sent", a restart posts the digest exactly once', async () => {
+    const { ctx, clock, dbPath, subscription, discord } = setup();
+    const { deps } = boot(ctx, discord, {
+      afterRecord: () => {
+        throw new Crash('killed after recording');
+      },
+    });
+    clock.set('2026-03-01T09:00:00.000Z');
+    await digestTick(deps);
+    expect(discord.posted).toHaveLength(0);
+    expect(ctx.db.digestRuns.pending()).toHaveLength(1);
+
+    clock.advance(5 * 60_000);
+    const restarted = boot(reopen(ctx, dbPath), discord);
+    await recoverRuns(restarted.deps);
+    await digestTick(restarted.deps);
+    expect(discord.posted).toHaveLength(1);
+    const store = restarted.deps.ctx.db;
+    expect(store.digestRuns.pending()).toHaveLength(0);
+    expect(store.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')).toMatchObject({
+      state: 'sent',
+    });
+  });
+
+  it('after a crash between Discord accepting and the store knowing, the nonce stops a second post', async () => {
+    const { ctx, clock, dbPath, subscription, discord } = setup();
+    const { deps } = boot(ctx, discord, {
+      afterAccepted: () => {
+        throw new Crash('killed after Discord accepted');
+      },
+    });
+    clock.set('2026-03-01T09:00:00.000Z');
+    await digestTick(deps);
+    expect(discord.posted).toHaveLength(1);
+    expect(ctx.db.digestRuns.pending()).toHaveLength(1);
+
+    clock.advance(60_000);
+    const restarted = boot(reopen(ctx, dbPath), discord);
+    await recoverRuns(restarted.deps);
+    await digestTick(restarted.deps);
+    expect(discord.requests).toHaveLength(2);
+    expect(discord.requests[1]!.nonce).toBe(discord.requests[0]!.nonce);
+    expect(discord.posted).toHaveLength(1);
+    expect(
+      restarted.deps.ctx.db.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z'),
+    ).toMatchObject({
+      state: 'sent',
+      messageId: discord.posted[0]!.id,
+    });
+  });
+
+  it('after a crash once "sent" is stored, a restart posts nothing more', async () => {
+    const { ctx, clock, dbPath, discord } = setup();
+    clock.set('2026-03-01T09:00:00.000Z');
+    await digestTick(boot(ctx, discord).deps);
+    clock.advance(60_000);
+    const restarted = boot(reopen(ctx, dbPath), discord);
+    await recoverRuns(restarted.deps);
+    await digestTick(restarted.deps);
+    expect(discord.requests).toHaveLength(1);
+  });
+
+  it('catches up a run missed while offline once, when it is less than DIGEST_CATCHUP_HOURS old', async () => {
+    const { ctx, clock, subscription, discord } = setup();
+    clock.set('2026-03-01T12:00:00.000Z');
+    const { deps } = boot(ctx, discord);
+    await recoverRuns(deps);
+    await digestTick(deps);
+    await digestTick(deps);
+    expect(discord.posted).toHaveLength(1);
+    expect(ctx.db.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')!.state).toBe('sent');
+  });
+
+  it('records runs missed longer ago than DIGEST_CATCHUP_HOURS as skipped, and posts the latest recent one once', async () => {
+    const { ctx, clock, subscription, discord } = setup();
+    ctx.db.subscriptions.update(
+      subscription.id,
+      { ...subscription, schedule: 'hourly', cron: '0 * * * *' },
+      new Date('2026-03-01T08:30:00.000Z'),
+    );
+    clock.set('2026-03-01T18:30:00.000Z');
+    const { deps } = boot(ctx, discord);
+    await digestTick(deps);
+    const runs = ctx.db.digestRuns.bySubscription(subscription.id, 50);
+    expect(runs).toHaveLength(10);
+    expect(runs.filter((r) => r.state === 'sent').map((r) => r.scheduledFor)).toEqual([
+      '2026-03-01T18:00:00.000Z',
+    ]);
+    const old = runs.find((r) => r.scheduledFor === '2026-03-01T09:00:00.000Z')!;
+    expect(old).toMatchObject({ state: 'skipped' });
+    expect(old.error).toContain('more than 6 h ago');
+    expect(discord.posted).toHaveLength(1);
+  });
+
+  it('skips a missed run entirely when even the latest is older than DIGEST_CATCHUP_HOURS', async () => {
+    const { ctx, clock, subscription, discord } = setup();
+    clock.set('2026-03-01T16:00:00.000Z');
+    await digestTick(boot(ctx, discord).deps);
+    expect(discord.posted).toHaveLength(0);
+    expect(ctx.db.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')).toMatchObject({
+      state: 'skipped',
+    });
+    // What it would have carried is not lost: the next digest reports it.
+    clock.set('2026-03-02T09:00:00.000Z');
+    await digestTick(boot(ctx, discord).deps);
+    expect(textOf(discord.posted)).toContain('About 1,000 Russian troops to stay in Syria');
+  });
+
+  it('retries 429, 500 and a dropped connection with backoff, then posts once', async () => {
+    const { ctx, clock, discord } = setup();
+    discord.failWith(apiError(0, 429, 'You are being rate limited.'), httpError(500), droppedConnection());
+    const { deps, delays } = boot(ctx, discord);
+    clock.set('2026-03-01T09:00:00.000Z');
+    await digestTick(deps);
+    expect(discord.requests).toHaveLength(4);
+    expect(delays).toEqual([2000, 4000, 8000]);
+    expect(discord.posted).toHaveLength(1);
+    expect(ctx.db.digestRuns.bySubscription(1)[0]).toMatchObject({ state: 'sent', attempts: 4 });
+  });
+
+  it('gives up after the retries without pausing, and the next digest carries what this one would have', async () => {
+    const { ctx, clock, subscription, discord } = setup();
+    discord.failWith(httpError(502), httpError(502), httpError(502), httpError(502));
+    clock.set('2026-03-01T09:00:00.000Z');
+    await digestTick(boot(ctx, discord).deps);
+    const failed = ctx.db.subscriptions.byId(subscription.id)!;
+    expect(failed.paused).toBe(false);
+    expect(failed.lastError).toContain('502');
+    expect(ctx.db.digestRuns.bySubscription(subscription.id)[0]).toMatchObject({
+      state: 'failed',
+      attempts: 4,
+    });
+    clock.set('2026-03-02T09:00:00.000Z');
+    await digestTick(boot(ctx, discord).deps);
+    expect(discord.posted).toHaveLength(1);
+    expect(textOf(discord.posted)).toContain('About 1,000 Russian troops to stay in Syria');
+    expect(ctx.db.subscriptions.byId(subscription.id)!.lastError).toBeNull();
+  });
+
+  it.each([
+    [10003, 404, 'Unknown Channel', 'the channel no longer exists'],
+    [50001, 403, 'Missing Access', 'Missing Access'],
+    [50013, 403, 'Missing Permissions', 'Send Messages'],
+    [10004, 404, 'Unknown Guild', 'no longer in this server'],
+  ])(
+    'pauses only the subscription whose channel answers %i, with the reason',
+    async (code, status, message, reason) => {
+      const { ctx, clock, subscription, discord } = setup();
+      const other = subscribe(ctx, { channelId: '200000000000000002', quiet: false });
+      discord.broken.set(subscription.channelId, apiError(code, status, message));
+      clock.set('2026-03-01T09:00:00.000Z');
+      await digestTick(boot(ctx, discord).deps);
+      const paused = ctx.db.subscriptions.byId(subscription.id)!;
+      expect(paused.paused).toBe(true);
+      expect(paused.pauseReason).toContain(reason);
+      expect(ctx.db.subscriptions.byId(other.id)!.paused).toBe(false);
+      expect(discord.in('200000000000000002')).toHaveLength(1);
+      expect(ctx.db.audit.byGuild(subscription.guildId)[0]).toMatchObject({
+        actorId: 'dispatch',
+        action: 'digest.auto-pause',
+        after: { paused: true, pauseReason: paused.pauseReason },
+      });
+      // A paused subscription is not run again.
+      clock.set('2026-03-02T09:00:00.000Z');
+      await digestTick(boot(ctx, discord).deps);
+      expect(discord.requests.filter((r) => r.channelId === subscription.channelId)).toHaveLength(1);
+    },
+  );
+
+  it('fires in a non-UTC timezone at 09:00 local on both sides of a DST change', async () => {
+    const { ctx, clock } = testCtx('2026-03-06T12:00:00.000Z');
+    const sink = new FakeDiscord();
+    seedStory(ctx);
+    subscribe(ctx, { timezone: 'America/New_York', quiet: false });
+    const { deps } = boot(ctx, sink);
+    const fired: string[] = [];
+    for (
+      let t = new Date('2026-03-07T12:00:00.000Z').getTime();
+      t <= new Date('2026-03-08T15:00:00.000Z').getTime();
+      t += 15 * 60_000
+    ) {
+      clock.set(t);
+      const before = sink.posted.length;
+      await digestTick(deps);
+      if (sink.posted.length > before) fired.push(clock.now().toISOString());
+    }
+    expect(fired).toEqual(['2026-03-07T14:00:00.000Z', '2026-03-08T13:00:00.000Z']);
+  });
+
+  it('never runs one subscription twice at once', async () => {
+    const { ctx, clock, discord } = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { deps } = boot(ctx, discord, { afterRecord: () => gate });
+    clock.set('2026-03-01T09:00:00.000Z');
+    const first = runSubscription(deps, 1);
+    const second = digestTick(deps);
+    await second;
+    release();
+    await first;
+    expect(discord.requests).toHaveLength(1);
+  });
+
+  it('sorts errors into temporary, permanent and rejected', () => {
+    expect(classifyError(apiError(10003, 404, 'Unknown Channel')).kind).toBe('permanent');
+    expect(classifyError(httpError(503)).kind).toBe('temporary');
+    expect(classifyError(apiError(0, 429, 'rate limited')).kind).toBe('temporary');
+    expect(classifyError(droppedConnection()).kind).toBe('temporary');
+    expect(classifyError(apiError(50035, 400, 'Invalid Form Body')).kind).toBe('rejected');
+  });
+});
