@@ -1,13 +1,66 @@
-import type { ExtractInput, Facts } from './types.ts';
+/**
+ * The fact extractor: reads one article the way an editor would and returns its quotes, reported speech, force
+ * figures, people, places, organisations, timeline and lead. Pure and synchronous, so ingest can run it inline and
+ * tests can pin its output exactly.
+ */
+import { findEntities, toEntity, toPerson } from './entities.ts';
+import { findFigures } from './figures.ts';
+import { directQuoteFinder } from './quotes.ts';
+import { findReportedSpeech } from './reported.ts';
+import { segment } from './sentences.ts';
+import type { SpeakerContext } from './speakers.ts';
+import { summarize } from './summary.ts';
+import { findTimeline } from './timeline.ts';
+import { tokenize } from './tokens.ts';
+import type { ExtractInput, Facts, Quote } from './types.ts';
 
 export type * from './types.ts';
 
 /**
  * Bumped whenever extraction changes what it finds, so stored articles are extracted again on the next ingest.
  */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
+
+/** What `extract` needs beyond the input type: a null published date leaves relative dates unresolved. */
+export interface ExtractOptions {
+  published: Date | null;
+}
+
+/** Extracts with a possibly unknown published date (the CLI's case: a file without front matter). */
+export function extractWith(input: Omit<ExtractInput, 'published'> & ExtractOptions): Facts {
+  const doc = segment(input.body);
+  const tokens = tokenize(doc);
+  const index = findEntities(doc, tokens);
+  const ctx: SpeakerContext = { doc, index, referents: [] };
+  const finder = directQuoteFinder(doc, ctx);
+  const direct = finder.result;
+  const reported: Quote[] = [];
+  let t = 0;
+  let s = 0;
+  for (const paragraph of doc.paragraphs) {
+    finder.paragraph(paragraph);
+    for (; s < doc.sentences.length && doc.sentences[s]!.paragraph === paragraph.index; s++) {
+      const sentence = doc.sentences[s]!;
+      const from = t;
+      while (t < tokens.length && tokens[t]!.sentence === sentence.index) t++;
+      reported.push(...findReportedSpeech(doc, sentence, tokens.slice(from, t), direct, ctx));
+    }
+  }
+  const quotes = [...direct.quotes, ...reported].sort((a, b) => a.start - b.start);
+  const places = index.places.map(toEntity);
+  const figures = findFigures(doc, quotes, places);
+  return {
+    summary: summarize(doc),
+    quotes,
+    figures,
+    people: index.people.filter((p) => p.mentions.length > 0).map(toPerson),
+    places,
+    organizations: index.organizations.map(toEntity),
+    timeline: findTimeline(doc, input.published),
+  };
+}
 
 /** Extracts the structured facts of one article. Pure and synchronous: no I/O, no clock, no globals. */
-export function extract(_input: ExtractInput): Facts {
-  return { summary: [], quotes: [], figures: [], people: [], places: [], organizations: [], timeline: [] };
+export function extract(input: ExtractInput): Facts {
+  return extractWith(input);
 }

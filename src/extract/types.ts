@@ -32,6 +32,11 @@ export type FigureState = 'deployed' | 'remaining' | 'withdrawn' | 'required' | 
 export interface Figure extends Span {
   /** Lower bound; equal to max for a single value. */
   min: number;
+  /**
+   * False when the article names the equipment but gives no number ("its S-400 missile systems will remain"):
+   * then min and max are 0 and must be shown as "number not given", never as a count. Absent means counted.
+   */
+  counted?: boolean;
   max: number;
   /** "about", "around", "a minimum of", "a total of", "up to" …, or null. */
   qualifier: string | null;

@@ -1,0 +1,621 @@
+/**
+ * People, places and organisations. Candidate names are runs of capitalised words, found by our own rules; the
+ * compromise lexicon then says which words are first names, countries, cities or plain English, so no sentence is
+ * ever run through a full NLP parse. Each name is split into the title written before it ("Iranian Foreign
+ * Minister") and the name itself, and the mentions of one person ("Bashar-Al-Assad", "President Assad") are merged
+ * under the fullest name.
+ */
+import {
+  EXTRA_PLACES,
+  FUNCTION_WORDS,
+  KNOWN_ORGS,
+  ORG_HEADS,
+  PERSON_TITLES,
+  PLACE_ALIASES,
+  ROLE_NOUNS,
+  TITLE_GENDER,
+  TITLE_WORDS,
+  firstNameGender,
+  hasTag,
+  isDemonym,
+  lexiconTags,
+} from './lexicon.ts';
+import type { Document } from './sentences.ts';
+import { isCapitalised, stripPossessive, type Token } from './tokens.ts';
+import type { Entity, Person, Span } from './types.ts';
+
+export type Gender = 'male' | 'female' | 'unknown';
+
+/** A person as the extractor builds it up; `toPerson` turns it into the public shape. */
+export interface PersonRecord {
+  name: string;
+  aliases: Set<string>;
+  mentions: Span[];
+  /** Role candidates with how many words they carry; the most informative wins. */
+  roles: string[];
+  gender: Gender;
+  /** Last name, lower-case, without "al-" or a possessive: what "Putin" or "President Assad" are matched on. */
+  key: string;
+}
+
+interface EntityRecord {
+  name: string;
+  aliases: Set<string>;
+  mentions: Span[];
+}
+
+/** Everything `findEntities` learns about an article's names, with resolvers for the speaker rules. */
+export interface EntityIndex {
+  people: PersonRecord[];
+  places: EntityRecord[];
+  organizations: EntityRecord[];
+  /** Every person mention in article order, for pronoun resolution. */
+  personMentions: Array<{ person: PersonRecord; start: number }>;
+}
+
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'ul',
+  'bin',
+  'ibn',
+  'abu',
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'del',
+]);
+const CONNECTORS = new Set(['of', 'for', 'and', 'on']);
+const LOCATIVE = new Set([
+  'in',
+  'near',
+  'from',
+  'to',
+  'at',
+  'outside',
+  'across',
+  'into',
+  'inside',
+  'around',
+  'toward',
+  'towards',
+]);
+const NON_NAME_TAGS = [
+  'Determiner',
+  'Preposition',
+  'Conjunction',
+  'Pronoun',
+  'Adverb',
+  'Adjective',
+  'Verb',
+  'Modal',
+  'Copula',
+  'PastTense',
+  'Infinitive',
+  'Gerund',
+  'Plural',
+  'Singular',
+  'Noun',
+  'Month',
+  'WeekDay',
+  'Actor',
+  'Demonym',
+  'Cardinal',
+  'Ordinal',
+  'Value',
+  'Date',
+  'Uncountable',
+  'QuestionWord',
+  'Possessive',
+];
+
+/** True for a capitalised word that is really an ordinary English word (a sentence-initial "Rebel", "Political"). */
+export function isCommonWord(word: string): boolean {
+  const lower = stripPossessive(word).toLowerCase();
+  if (FUNCTION_WORDS.has(lower)) return true;
+  const tags = lexiconTags(lower);
+  if (tags.length === 0) return false;
+  if (tags.some((t) => /Name$|Country|City|Place|Region|Organization/.test(t))) return false;
+  return tags.some((t) => NON_NAME_TAGS.includes(t));
+}
+
+function isPlaceName(name: string): boolean {
+  if (EXTRA_PLACES.has(name) || name in PLACE_ALIASES) return true;
+  if (name.includes(' ')) return false;
+  return hasTag(name, 'Country', 'City', 'Region', 'Place', 'Continent', 'Island');
+}
+
+/** Heads that also name ordinary things ("Russian Forces", "First Group"): they need a proper name beside them. */
+const WEAK_ORG_HEADS = new Set([
+  'forces',
+  'force',
+  'group',
+  'army',
+  'navy',
+  'guard',
+  'front',
+  'movement',
+  'government',
+  'command',
+  'brigade',
+  'brigades',
+  'service',
+  'office',
+  'police',
+  'times',
+  'post',
+  'news',
+  'press',
+  'board',
+  'cabinet',
+  'network',
+  'alliance',
+  'coalition',
+]);
+
+function isOrgName(tokens: string[]): boolean {
+  const last = tokens[tokens.length - 1]!;
+  if (tokens.length === 1) return KNOWN_ORGS.has(last) || hasTag(last, 'Organization');
+  return tokens.some((t, i) => {
+    const lower = t.toLowerCase();
+    if (!ORG_HEADS.has(lower) || !(i === tokens.length - 1 || CONNECTORS.has(tokens[i + 1]!))) return false;
+    if (!WEAK_ORG_HEADS.has(lower)) return true;
+    return tokens.some((o, j) => j !== i && !CONNECTORS.has(o) && !isCommonWord(o) && !isDemonym(o));
+  });
+}
+
+/**
+ * Writes a name the way the article set should show it: "Bashar-Al-Assad" becomes "Bashar al-Assad" (the Arabic
+ * article is lower-case and joined to the family name), possessives are dropped.
+ */
+export function normaliseName(name: string): string {
+  return stripPossessive(name)
+    .replace(/\b(\p{Lu}\p{L}+)-(?:Al|El|al|el)-(\p{Lu}\p{L}+)/u, '$1 al-$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The key two mentions of one person share: the family name without "al-". */
+export function personKey(name: string): string {
+  const last = name.split(' ').pop() ?? name;
+  return stripPossessive(last)
+    .replace(/^(?:al|el)-/i, '')
+    .toLowerCase();
+}
+
+/** Strips a leading article or possessive pronoun and collapses doubled articles ("the The head"). */
+export function cleanDescription(text: string): string {
+  let out = text.trim().replace(/\s+/g, ' ');
+  for (;;) {
+    const next = out.replace(/^(?:the|a|an|also|but|and|though|however|then)\b[\s,]*/i, '');
+    if (next === out) break;
+    out = next;
+  }
+  return out.replace(/[,.;:]+$/, '').trim();
+}
+
+/** The words of a role phrase worth comparing: lower-case, no articles or prepositions, stemmed to six letters. */
+function roleWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^a-z’'-]+/)
+    .map((w) => stripPossessive(w))
+    .filter(
+      (w) =>
+        w.length > 2 &&
+        !FUNCTION_WORDS.has(w) &&
+        !['upper', 'lower', 'house', 'parliament', 'parliamentary'].includes(w),
+    )
+    .map((w) => w.slice(0, 6));
+}
+
+function roleHead(text: string): string | null {
+  const words = text
+    .toLowerCase()
+    .split(/[^a-z-]+/)
+    .filter(Boolean);
+  for (const w of words) if (ROLE_NOUNS.has(w)) return w;
+  return null;
+}
+
+/** Cuts an appositive down to its role: "the Russian President ordered the …" → "Russian President". */
+export function roleFromPhrase(phrase: string, endsAtComma: boolean): string | null {
+  const cleaned = cleanDescription(phrase.split(/\s+(?:who|which|whose|that)\s+/)[0] ?? '');
+  if (!cleaned) return null;
+  const words = cleaned.split(' ');
+  const headIndex = words.findIndex((w) => ROLE_NOUNS.has(w.toLowerCase()));
+  if (headIndex < 0 || headIndex > 5) return null;
+  if (endsAtComma && words.length <= 10) return words.join(' ');
+  // Keep a short prepositional tail ("President of Syria") but stop before what reads like the main verb.
+  const out = words.slice(0, headIndex + 1);
+  let i = headIndex + 1;
+  if (
+    i < words.length &&
+    /^(?:of|for|to|from|in)$/.test(words[i]!) &&
+    i + 1 < words.length &&
+    isCapitalised(words[i + 1]!)
+  ) {
+    out.push(words[i]!, words[i + 1]!);
+    i += 2;
+  }
+  return out.join(' ');
+}
+
+interface Run {
+  tokens: Token[];
+  start: number;
+  end: number;
+}
+
+/** Groups tokens into runs of capitalised words separated only by single spaces. */
+function capitalisedRuns(tokens: Token[], body: string): Run[] {
+  const runs: Run[] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    // A run never ends on a connector or particle.
+    while (current.length > 0 && !isCapitalised(current[current.length - 1]!.text)) current.pop();
+    if (current.length > 0)
+      runs.push({ tokens: current, start: current[0]!.start, end: current[current.length - 1]!.end });
+    current = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = current[current.length - 1];
+    const joined =
+      prev !== undefined && prev.sentence === t.sentence && body.slice(prev.end, t.start) === ' ';
+    if (!joined) flush();
+    let k = i + 1;
+    while (k < tokens.length && PARTICLES.has(tokens[k]!.text) && tokens[k]!.sentence === t.sentence) k++;
+    const next = tokens[k];
+    const nextCap = next !== undefined && next.sentence === t.sentence && isCapitalised(next.text);
+    if (isCapitalised(t.text)) {
+      current.push(t);
+    } else if (current.length > 0 && joined && nextCap && PARTICLES.has(t.text)) {
+      current.push(t);
+    } else if (
+      current.length > 0 &&
+      joined &&
+      nextCap &&
+      CONNECTORS.has(t.text) &&
+      current.some((c) => ORG_HEADS.has(c.text.toLowerCase()))
+    ) {
+      current.push(t);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return runs;
+}
+
+/** Splits a run into its title ("US President") and the name after it. */
+function splitTitle(words: string[]): { title: string[]; name: string[] } {
+  let i = 0;
+  while (i < words.length - 0) {
+    const w = words[i]!;
+    const lower = w.toLowerCase();
+    const nextIsTitle = i + 1 < words.length && TITLE_WORDS.has(words[i + 1]!.toLowerCase());
+    if (TITLE_WORDS.has(lower) || ((isDemonym(w) || isPlaceName(stripPossessive(w))) && nextIsTitle)) i++;
+    else break;
+  }
+  return { title: words.slice(0, i), name: words.slice(i) };
+}
+
+function addEntity(map: Map<string, EntityRecord>, name: string, surface: string, span: Span): void {
+  let record = map.get(name);
+  if (!record) {
+    record = { name, aliases: new Set(), mentions: [] };
+    map.set(name, record);
+  }
+  if (surface !== name) record.aliases.add(surface);
+  record.mentions.push(span);
+}
+
+/** Orders the key of an organisation so "Defense Ministry" and "Ministry of Defense" meet. */
+function orgKey(name: string): string {
+  const m = /^(Ministry|Department|Office) of (?:the )?(.+)$/i.exec(name);
+  const key = m ? `${m[2]} ${m[1]}` : name;
+  return key.toLowerCase();
+}
+
+/** Finds an article's people, places and organisations. */
+export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
+  const body = doc.body;
+  const runs = capitalisedRuns(tokens, body);
+  const places = new Map<string, EntityRecord>();
+  const orgsByKey = new Map<string, EntityRecord>();
+  const candidates: Array<{
+    name: string[];
+    title: string[];
+    run: Run;
+    person: boolean;
+    raw: string;
+    titleStart: number;
+  }> = [];
+
+  for (const run of runs) {
+    let words = run.tokens.map((t) => t.text);
+    let offset = 0;
+    // Drop ordinary words that are only capitalised because they start a sentence or follow a quote mark.
+    const keepInitial = (w: string, next: string | undefined) =>
+      TITLE_WORDS.has(w.toLowerCase()) ||
+      (isDemonym(w) && next !== undefined && TITLE_WORDS.has(next.toLowerCase()));
+    while (
+      words.length > 0 &&
+      (FUNCTION_WORDS.has(words[0]!.toLowerCase()) ||
+        (run.tokens[offset]!.initial && isCommonWord(words[0]!) && !keepInitial(words[0]!, words[1])))
+    ) {
+      words = words.slice(1);
+      offset++;
+    }
+    if (words.length === 0) continue;
+    const startToken = run.tokens[offset]!;
+    const span = { start: startToken.start, end: run.end };
+    const surface = body.slice(span.start, span.end);
+    const plain = words.map(stripPossessive);
+    const joined = plain.join(' ');
+    if (isPlaceName(joined)) {
+      const canonical = PLACE_ALIASES[joined] ?? joined;
+      // "Hmeimim air base": an unknown name followed by a lower-case facility noun is the facility.
+      addEntity(places, canonical, joined, span);
+      continue;
+    }
+    if (isOrgName(plain)) {
+      const key = orgKey(joined);
+      const existing = orgsByKey.get(key);
+      if (existing) {
+        if (joined !== existing.name) existing.aliases.add(joined);
+        existing.mentions.push(span);
+      } else orgsByKey.set(key, { name: joined, aliases: new Set(), mentions: [span] });
+      continue;
+    }
+    const { title, name } = splitTitle(plain);
+    if (name.length === 0) continue;
+    const nameSpan = { start: run.tokens[offset + title.length]!.start, end: run.end };
+    const nameText = name.join(' ');
+    if (name.length === 1 && isPlaceName(nameText)) {
+      addEntity(places, PLACE_ALIASES[nameText] ?? nameText, nameText, nameSpan);
+      continue;
+    }
+    if (name.every((w) => isDemonym(w) || isCommonWord(w) || /^\d/.test(w))) continue;
+    const hasPersonTitle = title.some((t) => PERSON_TITLES.has(t.toLowerCase()));
+    const firstName = firstNameGender(name[0]!) !== null && name.length >= 2;
+    const unknownWords =
+      name.length >= 2 &&
+      name.length <= 4 &&
+      name.every((w) => !isCommonWord(w) && !isDemonym(w) && !isPlaceName(w));
+    const before = body.slice(Math.max(0, span.start - 60), span.start);
+    const after = body.slice(nameSpan.end, nameSpan.end + 80);
+    const appositive = /^,\s+(?:the|a|an)\s/i.test(after) || /^,\s+\p{Lu}\p{Ll}+ (?:of|to)\s/u.test(after);
+    const preAppositive =
+      /,\s*$/.test(before) && roleHead(before.split(/[.,;:]/).slice(-2, -1)[0] ?? '') !== null;
+    const person =
+      hasPersonTitle || firstName || ((appositive || preAppositive) && name.length >= 1) || unknownWords;
+    candidates.push({
+      name,
+      title,
+      run: { ...run, start: nameSpan.start, tokens: run.tokens.slice(offset) },
+      person,
+      raw: surface,
+      titleStart: span.start,
+    });
+    if (!person && name.length === 1) {
+      // A lone unknown capitalised word after "in", "from", "near" is a place ("in Latakia").
+      const prevToken =
+        body
+          .slice(Math.max(0, span.start - 12), span.start)
+          .trim()
+          .split(/\s+/)
+          .pop() ?? '';
+      if (LOCATIVE.has(prevToken.toLowerCase()) && lexiconTags(nameText).length === 0) {
+        addEntity(places, nameText, nameText, nameSpan);
+        candidates.pop();
+        continue;
+      }
+      if (
+        /^\p{Lu}{2,6}$/u.test(nameText) &&
+        /\b(?:agency|group|organi[sz]ation|network|party|militia)\s+$/i.test(before)
+      ) {
+        orgsByKey.set(nameText.toLowerCase(), { name: nameText, aliases: new Set(), mentions: [nameSpan] });
+        candidates.pop();
+      }
+    }
+  }
+
+  // Facilities: "Hmeimim air base" is a place even though "Hmeimim" alone is unknown.
+  for (const m of body.matchAll(
+    /\b(\p{Lu}[\p{L}-]+) (air ?base|airbase|naval base|airport|military base)\b/gu,
+  )) {
+    if (isCommonWord(m[1]!)) continue;
+    const name = `${m[1]} ${m[2]}`;
+    addEntity(places, name, name, { start: m.index, end: m.index + name.length });
+    const i = candidates.findIndex((c) => c.run.start === m.index);
+    if (i >= 0) candidates.splice(i, 1);
+  }
+
+  // People: full names first, then single-word mentions matched on the family name.
+  const people: PersonRecord[] = [];
+  const byKey = new Map<string, PersonRecord>();
+  const personMentions: Array<{ person: PersonRecord; start: number }> = [];
+  const words = (c: { name: string[] }) => normaliseName(c.name.join(' ')).split(' ').length;
+  const ordered = [...candidates].sort((a, b) => words(b) - words(a) || a.run.start - b.run.start);
+  for (const c of ordered) {
+    const normalised = normaliseName(c.name.join(' '));
+    const key = personKey(normalised);
+    const existing = byKey.get(key);
+    if (!c.person && !existing) continue;
+    if (
+      !existing &&
+      normalised.split(' ').length === 1 &&
+      !c.title.some((t) => PERSON_TITLES.has(t.toLowerCase()))
+    ) {
+      // A single unknown word becomes a person only with a title ("Captain Reyes"); other rules may add it later.
+      continue;
+    }
+    let person = existing;
+    if (!person) {
+      person = { name: normalised, aliases: new Set(), mentions: [], roles: [], gender: 'unknown', key };
+      byKey.set(key, person);
+      people.push(person);
+    }
+    const writtenName = stripPossessive(c.name.join(' '));
+    if (writtenName !== person.name) person.aliases.add(writtenName);
+    if (c.name.length === 1 && c.title.length > 0) person.aliases.add(`${c.title.join(' ')} ${c.name[0]}`);
+    person.mentions.push({ start: c.run.start, end: c.run.end });
+    personMentions.push({ person, start: c.run.start });
+    collectRoles(body, c, person);
+    const first = c.name.length >= 2 ? firstNameGender(c.name[0]!) : null;
+    if (first && first !== 'unknown') person.gender = first;
+    for (const t of c.title) {
+      const g = TITLE_GENDER[t.toLowerCase()];
+      if (g) person.gender = g;
+    }
+  }
+  personMentions.sort((a, b) => a.start - b.start);
+  for (const p of people) p.mentions.sort((a, b) => a.start - b.start);
+  people.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  return { people, places: [...places.values()], organizations: [...orgsByKey.values()], personMentions };
+}
+
+function collectRoles(
+  body: string,
+  c: { title: string[]; run: Run; name: string[]; titleStart: number },
+  person: PersonRecord,
+): void {
+  const titleRole = c.title.filter((t) => !/^(?:mr|mrs|ms|dr)\.?$/i.test(t)).join(' ');
+  if (titleRole) person.roles.push(titleRole);
+  const after = body.slice(c.run.end, c.run.end + 160);
+  const m = /^,\s+((?:the|a|an)\s+)?([^,.;:!?]+)([,.;:!?]|$)/i.exec(after);
+  if (m && (m[1] || /^\p{Lu}\p{Ll}+ (?:of|to)\s/u.test(m[2]!) || roleHead(m[2]!) !== null)) {
+    const role = roleFromPhrase(m[2]!, m[3] === ',' || m[3] === '.');
+    if (role && roleHead(role)) person.roles.push(role);
+  }
+  const before = body.slice(Math.max(0, c.titleStart - 120), c.titleStart);
+  const pre = /(?:^|[.;:!?]\s+|,\s+|\b(?:to|by)\s+)((?:the|a|an|her|his|their)\s+)?([^,.;:!?]+),\s*$/i.exec(
+    before,
+  );
+  const prePhrase = pre ? (pre[2]!.split(/\s+and\s+/).pop() ?? '') : '';
+  if (pre && roleHead(prePhrase) !== null) {
+    const role = cleanDescription(prePhrase.replace(/^(?:according to|her|his|their)\s+/i, ''));
+    if (role && role.split(' ').length <= 8) person.roles.push(role);
+  }
+  // Lower-case role words written straight before the name: "Military spokesman Andriy Lysenko".
+  const window = body.slice(Math.max(0, c.titleStart - 60), c.titleStart);
+  const leadWords = /\s$/.test(window) ? window.trim().split(/\s+/) : [];
+  const roleWord = leadWords.pop() ?? '';
+  if (/^\p{L}+$/u.test(roleWord) && ROLE_NOUNS.has(roleWord.toLowerCase()) && !/,\s*$/.test(before)) {
+    const words = leadWords.slice(-3).filter((w) => /^\p{L}[\p{L}’'-]*$/u.test(w));
+    let keep = words.length;
+    while (
+      keep > 0 &&
+      !FUNCTION_WORDS.has(words[keep - 1]!.toLowerCase()) &&
+      !hasTag(
+        words[keep - 1]!,
+        'Verb',
+        'Modal',
+        'PastTense',
+        'Infinitive',
+        'Copula',
+        'Adverb',
+        'Preposition',
+        'Determiner',
+        'Conjunction',
+      )
+    )
+      keep--;
+    person.roles.push([...words.slice(keep), roleWord].join(' '));
+  }
+}
+
+/** The role to show: the most informative one the article gives. */
+export function bestRole(person: PersonRecord): string | null {
+  let best: string | null = null;
+  for (const role of person.roles) {
+    if (!best || role.split(' ').length > best.split(' ').length) best = role;
+  }
+  return best;
+}
+
+/**
+ * Matches a description ("The head of the defense committee in Russia’s upper house of parliament") to the person
+ * whose role it restates ("head of the parliamentary defense committee"): same head noun and at least one more
+ * content word in common, so "the Russian President" finds Putin but "a navy spokeswoman" finds no one.
+ */
+export function resolveDescription(index: EntityIndex, description: string): PersonRecord | null {
+  const head = roleHead(description);
+  if (!head) return null;
+  const words = new Set(roleWords(description));
+  let best: PersonRecord | null = null;
+  let bestScore = 0;
+  for (const person of index.people) {
+    for (const role of person.roles) {
+      if (roleHead(role) !== head) continue;
+      const shared = roleWords(role).filter((w) => words.has(w) && w !== head.slice(0, 6)).length;
+      const score =
+        shared +
+        (cleanDescription(role).toLowerCase() === cleanDescription(description).toLowerCase() ? 10 : 0);
+      if (score > bestScore) {
+        best = person;
+        bestScore = score;
+      }
+    }
+  }
+  return bestScore >= 1 ? best : null;
+}
+
+/** Finds the person a written name refers to: "Putin", "Mr. Holloway", "Sen. Rachel Dunn". */
+export function resolveName(index: EntityIndex, text: string): PersonRecord | null {
+  const words = stripPossessive(text.trim()).split(/\s+/);
+  const { name } = splitTitle(words);
+  if (name.length === 0) return null;
+  const key = personKey(normaliseName(name.join(' ')));
+  return index.people.find((p) => p.key === key) ?? null;
+}
+
+/** Adds a person the speaker rules found ("Jens Stoltenberg told reporters") when the name rules had not. */
+export function addSpeakerPerson(index: EntityIndex, name: string, span: Span): PersonRecord {
+  const normalised = normaliseName(name);
+  const person: PersonRecord = {
+    name: normalised,
+    aliases: new Set(),
+    mentions: [span],
+    roles: [],
+    gender:
+      firstNameGender(normalised.split(' ')[0]!) === 'female'
+        ? 'female'
+        : firstNameGender(normalised.split(' ')[0]!) === 'male'
+          ? 'male'
+          : 'unknown',
+    key: personKey(normalised),
+  };
+  index.people.push(person);
+  index.personMentions.push({ person, start: span.start });
+  index.personMentions.sort((a, b) => a.start - b.start);
+  return person;
+}
+
+/** Finds the organisation a phrase names ("the Defense Ministry", "Iran’s foreign ministry"). */
+export function resolveOrganization(index: EntityIndex, text: string): EntityRecord | null {
+  const cleaned = cleanDescription(text);
+  const key = orgKey(cleaned);
+  return (
+    index.organizations.find(
+      (o) => orgKey(o.name) === key || [...o.aliases].some((a) => orgKey(a) === key),
+    ) ?? null
+  );
+}
+
+export function toPerson(p: PersonRecord): Person {
+  return { name: p.name, aliases: [...p.aliases], mentions: p.mentions, role: bestRole(p) };
+}
+
+export function toEntity(e: EntityRecord): Entity {
+  return { name: e.name, aliases: [...e.aliases], mentions: e.mentions.sort((a, b) => a.start - b.start) };
+}

@@ -1,0 +1,312 @@
+/**
+ * Word lists the extractor's rules are built on. Hand-written lists keep the rules fast and predictable (a lookup
+ * in a Set), and the compromise lexicon fills in what a short list cannot: thousands of first names, countries and
+ * cities, and which capitalised words are just ordinary English words at the start of a sentence.
+ */
+import nlp from 'compromise';
+
+/** compromise's built-in lexicon: lower-cased word → tag(s). Read once; a lookup costs a property access. */
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+
+/** The compromise tags of a word (lower-cased lookup), or an empty list. */
+export function lexiconTags(word: string): readonly string[] {
+  const tags = LEXICON[word.toLowerCase()];
+  if (tags === undefined) return [];
+  return typeof tags === 'string' ? [tags] : tags;
+}
+
+/** True when compromise knows the word with one of the given tags. */
+export function hasTag(word: string, ...wanted: string[]): boolean {
+  const tags = lexiconTags(word);
+  return tags.some((t) => wanted.includes(t));
+}
+
+/** A first name compromise knows, with the gender its list implies. */
+export function firstNameGender(word: string): 'male' | 'female' | 'unknown' | null {
+  const tags = lexiconTags(word);
+  if (tags.includes('MaleName')) return 'male';
+  if (tags.includes('FemaleName')) return 'female';
+  if (tags.includes('FirstName')) return 'unknown';
+  return null;
+}
+
+/** Inflects a base verb into the forms news copy uses: says, said/added, saying. */
+function forms(base: string, past?: string): string[] {
+  const out = [base];
+  const third = /(?:s|sh|ch|x|z)$/.test(base)
+    ? `${base}es`
+    : /[^aeiou]y$/.test(base)
+      ? `${base.slice(0, -1)}ies`
+      : `${base}s`;
+  out.push(third);
+  if (past) out.push(past);
+  else if (base.endsWith('e')) out.push(`${base}d`);
+  else if (/[^aeiou]y$/.test(base)) out.push(`${base.slice(0, -1)}ied`);
+  else out.push(`${base}ed`);
+  return out;
+}
+
+function verbMap(entries: Array<string | [string, string]>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const entry of entries) {
+    const [base, past] = typeof entry === 'string' ? [entry, undefined] : entry;
+    for (const form of forms(base, past)) map.set(form, base);
+  }
+  return map;
+}
+
+/**
+ * Verbs that report what someone said and can take the said thing as a clause ("Ozerov says Russia would need …").
+ * These make reported speech. Belief and perception verbs (think, believe, expect, fear, hope) are deliberately
+ * absent: "Lindqvist thinks the public knows too little" is an opinion the reporter attributes, not speech.
+ */
+export const CLAUSE_SPEECH_VERBS = verbMap([
+  ['say', 'said'],
+  ['tell', 'told'],
+  'add',
+  'state',
+  'announce',
+  'claim',
+  'warn',
+  'insist',
+  'note',
+  'estimate',
+  'confirm',
+  'explain',
+  'argue',
+  'concede',
+  'acknowledge',
+  ['admit', 'admitted'],
+  'predict',
+  'reply',
+  'declare',
+  'assert',
+  'maintain',
+  'stress',
+  'emphasise',
+  'emphasize',
+  ['write', 'wrote'],
+  'tweet',
+  'reveal',
+  'promise',
+  'vow',
+  'pledge',
+  'report',
+  'describe',
+  'allege',
+  'contend',
+  'counter',
+  'testify',
+  'disclose',
+  'caution',
+  'complain',
+  'announce',
+]);
+
+/** Verbs that attribute a direct quote ("…," she remembers). A superset of the clause-taking speech verbs. */
+export const QUOTE_VERBS = new Map<string, string>([
+  ...CLAUSE_SPEECH_VERBS,
+  ...verbMap([
+    'ask',
+    'remember',
+    'recall',
+    'continue',
+    'joke',
+    'laugh',
+    'shout',
+    'answer',
+    'respond',
+    'remark',
+    'comment',
+    'observe',
+    'conclude',
+    'quip',
+    'recount',
+    'plead',
+    'urge',
+    ['tell', 'told'],
+    ['write', 'wrote'],
+    'exclaim',
+    'whisper',
+    'sigh',
+    'demand',
+  ]),
+]);
+
+/** Phrases that introduce a source: "according to X", "as stated by X". Keys are lower-case; values the verb kept. */
+export const SOURCE_PHRASES: ReadonlyArray<[RegExp, string]> = [
+  [/\baccording to\s+/gi, 'according to'],
+  [/\bas (stated|reported|announced|confirmed|said|claimed|noted|estimated) by\s+/gi, ''],
+];
+
+/** Pronouns that can stand for a speaker, with the gender they require. */
+export const PRONOUNS: Record<string, 'male' | 'female' | 'plural'> = {
+  he: 'male',
+  she: 'female',
+  they: 'plural',
+};
+
+/** Words that make a noun phrase a role ("the Russian President", "a navy spokeswoman"), lower-case. */
+export const ROLE_NOUNS = new Set(
+  `president minister secretary secretary-general spokesman spokeswoman spokesperson head chief director leader
+  ambassador general commander governor mayor senator member analyst adviser advisor official officials officer
+  chancellor candidate counterpart teacher operator democrat republican envoy chairman chairwoman chair king queen
+  premier judge professor researcher expert correspondent editor founder executive admiral captain colonel
+  lieutenant sergeant veteran lawmaker deputy negotiator diplomat economist representative prosecutor
+  commissioner ministry agency spokespeople administrator coordinator dean rapporteur observer monitor`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Gender a role noun implies, for pronoun resolution. */
+export const ROLE_GENDER: Record<string, 'male' | 'female'> = {
+  spokesman: 'male',
+  spokeswoman: 'female',
+  chairman: 'male',
+  chairwoman: 'female',
+  king: 'male',
+  queen: 'female',
+};
+
+/**
+ * Titles that come before a name ("President Assad", "Gen. Kenneth McKenzie"). They are role words, never part of
+ * the name itself, so "President Assad" and "Bashar al-Assad" are the same person.
+ */
+export const TITLE_WORDS = new Set(
+  `president vice prime minister foreign defense defence interior finance deputy secretary general gen. gen sen.
+  sen senator rep. rep representative dr. dr mr. mr mrs. mrs ms. ms admiral adm. captain capt. col. colonel lt.
+  lieutenant major maj. sgt. sergeant chancellor king queen prince princess pope chief governor gov. mayor
+  ambassador commander judge justice speaker professor prof. sheikh ayatollah brig. brigadier cmdr. field marshal
+  marshal premier state council member spokesman spokeswoman emir crown minister-president private corporal
+  lord lady sir dame father rabbi imam cardinal archbishop bishop envoy special first sec.`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Titles that show the next name is a person (not merely a role word such as "State" or "Foreign"). */
+export const PERSON_TITLES = new Set(
+  `president minister secretary general gen. gen sen. sen senator rep. dr. dr mr. mr mrs. mrs ms. ms admiral adm.
+  captain capt. col. colonel lt. lieutenant maj. sgt. sergeant chancellor king queen prince princess pope governor
+  gov. mayor ambassador commander judge professor prof. sheikh ayatollah brig. brigadier cmdr. marshal premier
+  spokesman spokeswoman emir lord lady sir dame rabbi imam cardinal archbishop bishop envoy corporal private`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Gender a title implies. */
+export const TITLE_GENDER: Record<string, 'male' | 'female'> = {
+  'mr.': 'male',
+  mr: 'male',
+  'mrs.': 'female',
+  mrs: 'female',
+  'ms.': 'female',
+  ms: 'female',
+  king: 'male',
+  queen: 'female',
+  prince: 'male',
+  princess: 'female',
+  lord: 'male',
+  lady: 'female',
+  sir: 'male',
+  dame: 'female',
+};
+
+/** Words that end an organisation's name and so mark a capitalised run as an organisation. */
+export const ORG_HEADS = new Set(
+  `ministry committee council agency army navy fund bank nations union organization organisation observatory party
+  department pentagon kremlin parliament senate congress commission court corporation corp. inc. institute
+  university office service alliance assembly authority police guard front movement coalition group company
+  federation association network brigade brigades command force forces board bureau cabinet duma knesset
+  government times post news press`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Single-word organisations news copy names without a telling head word. */
+export const KNOWN_ORGS = new Set(
+  `NATO UN EU BBC CNN Reuters AFP AP OPEC IMF SANA Hezbollah Hamas Pentagon Kremlin Taliban WHO UNICEF UNHCR ISIS
+  ISIL Interfax TASS RIA Xinhua`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Places compromise does not know, and regions named by several words. */
+export const EXTRA_PLACES = new Set(
+  `Middle East|Gulf|Baltic|Baltics|Balkans|Crimea|Donbas|Donbass|Idlib|Latakia|Tartus|Raqqa|Homs|Palmyra|Hama|Deir ez-Zor|Kiev|Kyiv|Minsk|Debaltseve|Donetsk|Luhansk|Mosul|Fallujah|Gaza|West Bank|Golan Heights|Nevada|Oregon|Lithuania|Estonia|Latvia|Beirut|Baghdad|Tehran|Brussels|Washington|Kabul|Kandahar|Tripoli|Benghazi|Sanaa|Aden|Kharkiv|Odesa|Odessa|Mariupol|Sevastopol|Europe|Asia|Africa|Caucasus|Black Sea|Mediterranean|Persian Gulf|Red Sea|Strait of Hormuz|United States|United Kingdom|Soviet Union`.split(
+    '|',
+  ),
+);
+
+/** Other names of a place, mapped to the name the article set should use. */
+export const PLACE_ALIASES: Record<string, string> = {
+  'Syrian Arab Republic': 'Syria',
+  US: 'United States',
+  'U.S.': 'United States',
+  USA: 'United States',
+  'U.S.A.': 'United States',
+  America: 'United States',
+  UK: 'United Kingdom',
+  'U.K.': 'United Kingdom',
+  Britain: 'United Kingdom',
+  'Great Britain': 'United Kingdom',
+  'Russian Federation': 'Russia',
+  Kyiv: 'Kiev',
+};
+
+/** Country → demonym for "whose forces": "Russia's two bases" are Russian bases. */
+export const DEMONYMS: Record<string, string> = {
+  Russia: 'Russian',
+  Syria: 'Syrian',
+  'United States': 'U.S.',
+  US: 'U.S.',
+  'U.S.': 'U.S.',
+  America: 'U.S.',
+  Iran: 'Iranian',
+  Iraq: 'Iraqi',
+  Turkey: 'Turkish',
+  Israel: 'Israeli',
+  Ukraine: 'Ukrainian',
+  Germany: 'German',
+  France: 'French',
+  Britain: 'British',
+  'United Kingdom': 'British',
+  China: 'Chinese',
+  NATO: 'NATO',
+  Afghanistan: 'Afghan',
+  Poland: 'Polish',
+};
+
+/** Demonyms and nationality words used before nouns ("Russian military personnel", "U.S. troops"). */
+export function isDemonym(word: string): boolean {
+  if (/^(?:U\.S\.|US|UK|U\.K\.|NATO|Western|Allied|Coalition|Government|Rebel|Iraqi|Afghan)$/.test(word))
+    return true;
+  return hasTag(word, 'Demonym');
+}
+
+/** Month names for the timeline's own rules (chrono-node parses the rest). */
+export const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** Words that look capitalised at the start of a sentence but never begin a name. */
+export const FUNCTION_WORDS = new Set(
+  `the a an and but or so yet though although however also then when while after before as at by for from in into
+  of on to with without this that these those there here it its his her their our my your we they he she i you
+  many most some several each every one two three four five six seven eight nine ten no not all both either
+  neither if because since until unless whether which who whom whose what where why how now today yesterday
+  tomorrow later earlier meanwhile still even only just speaking asked critics polls analysts officials according
+  nobody everyone someone people rebel government political`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -1,0 +1,80 @@
+/**
+ * Pairs quotation marks. Curly quotes say which way they face; straight quotes and the curly apostrophe do not,
+ * so their direction is read from the characters around them. A quote left open at the end of a paragraph is the
+ * newspaper convention for a quote that carries on in the next paragraph, so it is returned open, not dropped.
+ */
+
+/** One pair of quotation marks in a paragraph; `close` is null when the quote runs to the paragraph's end. */
+export interface MarkSpan {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset of the closing mark, or null. */
+  close: number | null;
+  /** The content between the marks (to the paragraph end when open). */
+  contentStart: number;
+  contentEnd: number;
+  /** Double quotes (“ ” ") or single quotes (‘ ’). */
+  double: boolean;
+}
+
+const OPENING_CONTEXT = /[\s([{—–\-/]/;
+
+function isOpeningStraight(text: string, i: number): boolean {
+  const before = i === 0 ? ' ' : text[i - 1]!;
+  const after = text[i + 1] ?? ' ';
+  return OPENING_CONTEXT.test(before) && !/\s/.test(after);
+}
+
+/**
+ * Finds the quoted spans of one paragraph (`text` is the paragraph, `base` its offset in the body). Single quotes
+ * are only quotes outside double quotes, and only when ‘ opens them, because ’ is also the apostrophe.
+ */
+export function findQuoteMarks(text: string, base: number): MarkSpan[] {
+  const spans: MarkSpan[] = [];
+  let openAt = -1;
+  let singleOpenAt = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '“' || (ch === '"' && openAt < 0 && isOpeningStraight(text, i))) {
+      if (openAt < 0) openAt = i;
+      continue;
+    }
+    if ((ch === '”' || ch === '"') && openAt >= 0) {
+      spans.push({
+        open: base + openAt,
+        close: base + i,
+        contentStart: base + openAt + 1,
+        contentEnd: base + i,
+        double: true,
+      });
+      openAt = -1;
+      singleOpenAt = -1;
+      continue;
+    }
+    if (openAt >= 0) continue;
+    if (ch === '‘' && singleOpenAt < 0) {
+      singleOpenAt = i;
+      continue;
+    }
+    if (ch === '’' && singleOpenAt >= 0 && !/[A-Za-z]/.test(text[i + 1] ?? ' ')) {
+      spans.push({
+        open: base + singleOpenAt,
+        close: base + i,
+        contentStart: base + singleOpenAt + 1,
+        contentEnd: base + i,
+        double: false,
+      });
+      singleOpenAt = -1;
+    }
+  }
+  if (openAt >= 0) {
+    spans.push({
+      open: base + openAt,
+      close: null,
+      contentStart: base + openAt + 1,
+      contentEnd: base + text.length,
+      double: true,
+    });
+  }
+  return spans;
+}

@@ -1,0 +1,225 @@
+/**
+ * Direct quotes. A pair of quotation marks is a direct quote only when it stands as an utterance: introduced by a
+ * colon or a speech verb, closed by its own punctuation before an attribution, or standing as a sentence of its
+ * own. Scare quotes ("remote warriors"), titles of works and fragments woven into the reporter's sentence are not,
+ * so they never reach `/quotes` as something a person said.
+ */
+import { QUOTE_VERBS } from './lexicon.ts';
+import type { MarkSpan } from './quotemarks.ts';
+import { type Document, type Paragraph, sentenceAt } from './sentences.ts';
+import { type SpeakerContext, recentReferent, remember, resolveSpeaker, subjectBefore } from './speakers.ts';
+import type { Quote } from './types.ts';
+
+/** A direct quote with the offsets of the verb that attributed it, so reported speech does not count it again. */
+export interface DirectQuotes {
+  quotes: Quote[];
+  /** Start offsets of the verbs used by direct-quote attributions. */
+  usedVerbs: Set<number>;
+  /** Spans covered by direct quotes (marks included). */
+  covered: Array<{ start: number; end: number }>;
+}
+
+interface Part {
+  mark: MarkSpan;
+  /** Where the quote's last mark ends (the paragraph end for an open quote). */
+  end: number;
+}
+
+interface Attribution {
+  np: string;
+  npStart: number;
+  verb: string;
+  verbStart: number;
+}
+
+const WORDS = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
+const NP_STOP =
+  /^(?:when|while|after|before|who|as|in|at|on|during|because|to|of|from|with|about|and|but|later|told|earlier|referring)$/;
+
+function verbBase(word: string): string | undefined {
+  return QUOTE_VERBS.get(word.replace(/\.$/, '').toLowerCase());
+}
+
+/** Reads an attribution after a quote: `, Putin said.` / `said Varga when asked …` / `he adds,`. */
+export function attributionAfter(text: string, base: number): Attribution | null {
+  const words = [...text.matchAll(WORDS)].slice(0, 14);
+  for (let i = 0; i < words.length && i < 10; i++) {
+    const w = words[i]!;
+    const verb = verbBase(w[0]);
+    if (!verb) continue;
+    const gapBefore = text.slice(0, w.index);
+    if (/[.!?;]/.test(gapBefore.replace(/\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*)\./g, ''))) return null;
+    if (i === 0) {
+      // Verb first: "said Varga", "asked Sen. Rachel Dunn, a Democrat from Oregon".
+      const np: string[] = [];
+      let npStart = -1;
+      for (let j = 1; j < words.length; j++) {
+        const x = words[j]!;
+        const gap = text.slice(words[j - 1]!.index + words[j - 1]![0].length, x.index);
+        if (j > 1 && /[,;:!?]|\.\s/.test(gap)) break;
+        if (
+          j > 1 &&
+          /\.$/.test(words[j - 1]![0]) &&
+          !/^(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*)\.$/.test(words[j - 1]![0])
+        )
+          break;
+        const word = x[0].replace(/\.$/, (d) =>
+          /^(?:[A-Z][a-z]{0,3}|(?:[A-Z]\.)*[A-Z])$/.test(x[0].slice(0, -1)) ? d : '',
+        );
+        if (NP_STOP.test(word)) break;
+        if (np.length === 0) npStart = base + x.index;
+        np.push(word);
+        if (np.length > 8) break;
+      }
+      if (np.length === 0) return null;
+      return { np: np.join(' '), npStart, verb, verbStart: base + w.index };
+    }
+    const subject = subjectBefore(text.slice(0, w.index), base);
+    if (!subject) return null;
+    if (subject.np.split(/\s+/).length > 12) return null;
+    return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index };
+  }
+  return null;
+}
+
+/** Reads an attribution before a quote: `Markova’s spokesman, Pavel Dudek, said:` / `He added:`. */
+export function attributionBefore(text: string, base: number): Attribution | null {
+  const trimmed = text.replace(/\s+$/, '');
+  if (!/[:,]$/.test(trimmed) && !verbBase(trimmed.split(/\s+/).pop() ?? '')) return null;
+  const words = [...trimmed.matchAll(WORDS)];
+  for (let i = words.length - 1; i >= 0 && i >= words.length - 6; i--) {
+    const w = words[i]!;
+    const verb = verbBase(w[0]);
+    if (!verb) continue;
+    const subject = subjectBefore(text.slice(0, w.index), base);
+    if (!subject) return null;
+    return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index };
+  }
+  return null;
+}
+
+const PUNCT_END = /[,.!?…—–:;]$/;
+
+/**
+ * Finds direct quotes paragraph by paragraph. The caller interleaves it with reported speech, so a speaker named
+ * in reported speech ("Ursula von der Leyen said …") is known to the pronoun of the next quote ("…," she said).
+ */
+export function directQuoteFinder(
+  doc: Document,
+  ctx: SpeakerContext,
+): { result: DirectQuotes; paragraph(p: Paragraph): void } {
+  const body = doc.body;
+  const quotes: Quote[] = [];
+  const usedVerbs = new Set<number>();
+  const covered: Array<{ start: number; end: number }> = [];
+  const consumed = new Set<MarkSpan>();
+  let previous: { quote: Quote; paragraph: number; sentence: number } | null = null;
+
+  const paragraphQuotes = (paragraph: Paragraph) => {
+    const marks = paragraph.marks;
+    for (let mi = 0; mi < marks.length; mi++) {
+      const mark = marks[mi]!;
+      if (consumed.has(mark)) continue;
+      // A quote left open at a paragraph end carries on where the next paragraph opens a quote.
+      const parts: Part[] = [{ mark, end: mark.close === null ? paragraph.end : mark.close + 1 }];
+      let last = mark;
+      let pi = paragraph.index;
+      while (last.close === null) {
+        const next = doc.paragraphs[pi + 1];
+        const first = next?.marks[0];
+        if (!next || !first || first.open !== next.start) break;
+        parts.push({ mark: first, end: first.close === null ? next.end : first.close + 1 });
+        consumed.add(first);
+        last = first;
+        pi++;
+      }
+      const sentence = sentenceAt(doc, mark.open);
+      if (!sentence) continue;
+      const lastEnd = parts[parts.length - 1]!.end;
+      const endSentence = sentenceAt(doc, lastEnd - 1) ?? sentence;
+      const prevMark = mi > 0 ? marks[mi - 1] : undefined;
+      const beforeStart = Math.max(
+        sentence.start,
+        prevMark?.close != null ? prevMark.close + 1 : sentence.start,
+      );
+      const before = body.slice(beforeStart, mark.open);
+      const nextMark = last === mark ? marks[mi + 1] : undefined;
+      const afterEnd = Math.min(
+        endSentence.end,
+        nextMark && nextMark.open < endSentence.end ? nextMark.open : endSentence.end,
+      );
+      const after = lastEnd <= afterEnd ? body.slice(lastEnd, afterEnd) : '';
+      const content = parts.map((p) => body.slice(p.mark.contentStart, p.mark.contentEnd).trim()).join(' ');
+      const firstContent = body.slice(mark.contentStart, mark.contentEnd).trim();
+      const words = content.split(/\s+/).filter(Boolean);
+
+      const beforeTrim = before.replace(/\s+$/, '');
+      const startsSentence = beforeTrim.replace(/^[\s([]+/, '') === '';
+      const before2 = attributionBefore(before, beforeStart);
+      const introduced = /:$/.test(beforeTrim) || before2 !== null;
+      const titleLike =
+        words.length <= 6 &&
+        words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|a|an|and|in|on|for|to)$/.test(w)) &&
+        !PUNCT_END.test(firstContent);
+      const ownPunct = PUNCT_END.test(firstContent) || mark.close === null;
+
+      // A second part of a split quote: "A," she said, "b."
+      if (
+        previous &&
+        previous.sentence === sentence.index &&
+        prevMark &&
+        previous.quote.end === prevMark.close! + 1 &&
+        /,\s*$/.test(before) &&
+        attributionAfter(before, beforeStart) !== null &&
+        /^\p{Ll}/u.test(firstContent)
+      ) {
+        const q = previous.quote;
+        q.text = `${q.text} ${content}`.replace(/\s+/g, ' ');
+        q.end = lastEnd;
+        const lastCovered = covered[covered.length - 1];
+        if (lastCovered) lastCovered.end = lastEnd;
+        continue;
+      }
+
+      const direct = !titleLike && (introduced || (startsSentence && (ownPunct || words.length >= 3)));
+      if (!direct) continue;
+
+      const attribution = attributionAfter(after, lastEnd) ?? before2;
+      let speaker = null;
+      let verb: string | null = null;
+      if (attribution) {
+        speaker = resolveSpeaker(ctx, attribution.np, attribution.npStart);
+        verb = attribution.verb;
+        usedVerbs.add(attribution.verbStart);
+      }
+      if (!attribution) {
+        // No attribution in the sentence: the speaker the context implies, i.e. the last one quoted nearby.
+        if (previous && paragraph.index - previous.paragraph <= 1 && previous.quote.speaker) {
+          speaker = {
+            speaker: previous.quote.speaker,
+            role: previous.quote.role,
+            gender: 'unknown' as const,
+          };
+        } else {
+          speaker = recentReferent(ctx, mark.open, null, 2);
+        }
+      }
+      const text = content.replace(/[,:;—–-]+$/, '').trim();
+      const quote: Quote = {
+        kind: 'direct',
+        text,
+        speaker: speaker?.speaker ?? null,
+        role: speaker?.role ?? null,
+        verb,
+        start: mark.open,
+        end: lastEnd,
+        sentence: body.slice(sentence.start, endSentence.end),
+      };
+      if (speaker && attribution) remember(ctx, speaker, attribution.npStart);
+      quotes.push(quote);
+      covered.push({ start: mark.open, end: lastEnd });
+      previous = { quote, paragraph: pi, sentence: endSentence.index };
+    }
+  };
+  return { result: { quotes, usedVerbs, covered }, paragraph: paragraphQuotes };
+}

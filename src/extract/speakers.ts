@@ -1,0 +1,261 @@
+/**
+ * Who is speaking. Turns the noun phrase an attribution names ("Putin", "he", "Viktor Ozerov, The head of the
+ * parliamentary defense committee", "a navy spokeswoman", "the agency") into the fullest name the article uses, and
+ * remembers each speaker so later pronouns and unattributed quotes can find them.
+ */
+import {
+  type EntityIndex,
+  type Gender,
+  type PersonRecord,
+  addSpeakerPerson,
+  bestRole,
+  cleanDescription,
+  isCommonWord,
+  resolveDescription,
+  resolveName,
+  resolveOrganization,
+} from './entities.ts';
+import { EXTRA_PLACES, KNOWN_ORGS, PRONOUNS, ROLE_GENDER, ROLE_NOUNS, hasTag } from './lexicon.ts';
+import type { Document } from './sentences.ts';
+import { isCapitalised, stripPossessive } from './tokens.ts';
+
+/** Someone a pronoun or an unattributed quote may refer back to. */
+export interface Referent {
+  start: number;
+  sentence: number;
+  speaker: string;
+  role: string | null;
+  gender: Gender | 'plural';
+}
+
+export interface Speaker {
+  speaker: string;
+  role: string | null;
+  gender: Gender | 'plural';
+}
+
+/** The state speaker resolution keeps while the article is read front to back. */
+export interface SpeakerContext {
+  doc: Document;
+  index: EntityIndex;
+  referents: Referent[];
+}
+
+function sentenceIndexAt(ctx: SpeakerContext, offset: number): number {
+  const s = ctx.doc.sentences;
+  let lo = 0;
+  let hi = s.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function fromPerson(person: PersonRecord): Speaker {
+  return { speaker: person.name, role: bestRole(person), gender: person.gender };
+}
+
+/**
+ * The most recent person or speaker before `offset`, within a few sentences, whose gender fits. Person mentions
+ * and earlier speakers both count, so "a navy spokeswoman … She said" finds the spokeswoman.
+ */
+export function recentReferent(
+  ctx: SpeakerContext,
+  offset: number,
+  gender: Gender | 'plural' | null,
+  window = 3,
+): Speaker | null {
+  const here = sentenceIndexAt(ctx, offset);
+  let best: { start: number; speaker: Speaker } | null = null;
+  const fits = (g: Gender | 'plural') =>
+    gender === null ? g !== 'plural' : gender === 'plural' ? g === 'plural' : g === gender || g === 'unknown';
+  for (const m of ctx.index.personMentions) {
+    if (m.start >= offset) break;
+    if (here - sentenceIndexAt(ctx, m.start) > window) continue;
+    if (fits(m.person.gender) && (!best || m.start >= best.start))
+      best = { start: m.start, speaker: fromPerson(m.person) };
+  }
+  for (const r of ctx.referents) {
+    if (r.start >= offset || here - r.sentence > window) continue;
+    if (fits(r.gender) && (!best || r.start > best.start)) best = { start: r.start, speaker: r };
+  }
+  return best?.speaker ?? null;
+}
+
+/** Records a resolved speaker so later pronouns and quotes can refer back to it. */
+export function remember(ctx: SpeakerContext, speaker: Speaker, start: number): void {
+  ctx.referents.push({ ...speaker, start, sentence: sentenceIndexAt(ctx, start) });
+}
+
+function looksLikeName(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length === 0 || words.length > 5) return false;
+  return (
+    words.every((w) => isCapitalised(w) || /^(?:al|el|von|van|der|de|da|bin)$/.test(w)) &&
+    !words.every((w) => isCommonWord(w))
+  );
+}
+
+function descriptionGender(text: string): Gender | 'plural' {
+  const words = text.toLowerCase().split(/\s+/);
+  for (const w of words) {
+    const g = ROLE_GENDER[w];
+    if (g) return g;
+  }
+  const last = words[words.length - 1] ?? '';
+  if (
+    /(?:officials|sources|analysts|diplomats|officers|residents|witnesses|experts|people|spokespeople)$/.test(
+      last,
+    )
+  ) {
+    return 'plural';
+  }
+  return 'unknown';
+}
+
+/**
+ * Resolves one noun phrase to a speaker. Order matters: pronouns look back, names match people, organisations
+ * match organisations, and a description either restates a known person's role or stands as the speaker itself.
+ */
+export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: number): Speaker | null {
+  const np = cleanDescription(rawNp.replace(/^[\s,—–-]+/, ''));
+  if (!np) return null;
+  const lower = np.toLowerCase();
+  const pronoun = PRONOUNS[lower];
+  if (pronoun) return recentReferent(ctx, npStart, pronoun === 'plural' ? 'plural' : pronoun);
+  if (/^(?:it|this|that|there|which|who|i|we|you|one)$/.test(lower)) return null;
+
+  // Appositives: "Viktor Ozerov, The head of …" or "A spokesman, Hossein Amini".
+  const parts = np.split(/\s*,\s*/).filter(Boolean);
+  if (parts.length > 1) {
+    // "One operator, identified only as Captain Reyes": a part that ends in a known name.
+    const named =
+      parts.find((p) => looksLikeName(cleanDescription(p))) ??
+      parts
+        .find((p) => {
+          const tail = /((?:\p{Lu}[\p{L}.’'-]*\s?){1,4})$/u.exec(p.trim());
+          return tail !== null && resolveName(ctx.index, tail[1]!.trim()) !== null;
+        })
+        ?.replace(/^.*?((?:\p{Lu}[\p{L}.’'-]*\s?){1,4})$/u, '$1');
+    if (named) {
+      const found = resolveSpeaker(ctx, named, npStart + Math.max(0, np.indexOf(named)));
+      if (found) return found;
+    }
+    return resolveSpeaker(ctx, parts[0]!, npStart);
+  }
+
+  const org = resolveOrganization(ctx.index, np);
+  if (org) return { speaker: org.name, role: null, gender: 'plural' };
+  const person = resolveName(ctx.index, np);
+  if (person && looksLikeName(np.split(' ').slice(-1)[0]!)) return fromPerson(person);
+  // "the state news agency SANA", "spokesman Hossein Amini": a name right after a role or organisation noun.
+  const tail = /(?:^|\s)(?:[a-z-]+\s+)*?([a-z-]+)\s+((?:\p{Lu}[\p{L}.’'-]*\s*)+)$/u.exec(np);
+  if (
+    tail &&
+    (ROLE_NOUNS.has(tail[1]!) || /^(?:agency|network|group|broadcaster|newspaper)$/.test(tail[1]!))
+  ) {
+    const name = tail[2]!.trim();
+    const namedOrg = resolveOrganization(ctx.index, name);
+    if (namedOrg) {
+      namedOrg.aliases.add(cleanDescription(np.slice(0, np.length - name.length)));
+      return { speaker: namedOrg.name, role: null, gender: 'plural' };
+    }
+    const namedPerson = resolveName(ctx.index, name);
+    if (namedPerson) return fromPerson(namedPerson);
+  }
+  if (looksLikeName(np)) {
+    const plain = stripPossessive(np);
+    if (EXTRA_PLACES.has(plain) || hasTag(plain, 'Country', 'City'))
+      return { speaker: plain, role: null, gender: 'plural' };
+    if (KNOWN_ORGS.has(plain) || hasTag(plain, 'Organization'))
+      return { speaker: plain, role: null, gender: 'plural' };
+    const added = addSpeakerPerson(ctx.index, plain, { start: npStart, end: npStart + np.length });
+    return fromPerson(added);
+  }
+  if (
+    /^\p{Ll}/u.test(np) ||
+    /^(?:\p{Lu}\p{Ll}+\s)?\p{Ll}/u.test(np) ||
+    np.includes(' ') ||
+    isCommonWord(np)
+  ) {
+    const described = resolveDescription(ctx.index, np);
+    if (described) {
+      described.aliases.add(
+        np.replace(/^(\p{Lu})(\p{Ll})/u, (_, a: string, b: string) => a.toLowerCase() + b),
+      );
+      return fromPerson(described);
+    }
+    // "The agency" after "the state news agency SANA": an organisation restated by its kind.
+    const head = np.toLowerCase().split(' ').pop() ?? '';
+    if (np.split(' ').length <= 2) {
+      const org2 = [...ctx.index.organizations]
+        .reverse()
+        .find((o) => [o.name, ...o.aliases].some((a) => a.toLowerCase().split(' ').includes(head)));
+      if (org2) return { speaker: org2.name, role: null, gender: 'plural' };
+    }
+    if (np.split(' ').length > 12) return null;
+    const description = np.replace(/^(\p{Lu})(\p{Ll})/u, (_, a: string, b: string) =>
+      isCommonWord(a + b) ? a.toLowerCase() + b : a + b,
+    );
+    return { speaker: description, role: null, gender: descriptionGender(np) };
+  }
+  return null;
+}
+
+/** Words that may sit between a speaker and the verb: "has", "also", "later". */
+const AUX =
+  /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|never))+\s*$/i;
+const FINITE =
+  /\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|told|warned|added|claimed|that)\b/i;
+const SUBORDINATE =
+  /^(?:though|although|but|and|also|so|while|as|after|because|when|yet|however|meanwhile|still|then)\b[\s,]*/i;
+
+/**
+ * Finds the subject of a speech verb in the text before it (from the start of its clause). Handles appositives on
+ * either side of the name, clause openers ("Though, …") and a clause that started with a participle ("Asked
+ * whether …, Zakharchenko replied").
+ */
+export function subjectBefore(prefix: string, prefixStart: number): { np: string; start: number } | null {
+  let text = prefix.replace(AUX, '');
+  if (/\band\s*$/.test(text)) return null;
+  text = text.replace(/\s+$/, '');
+  let segments = text.split(/(?<=,)/);
+  let trailingComma = false;
+  if (text.endsWith(',')) trailingComma = true;
+  let np: string;
+  if (trailingComma && segments.length >= 2) {
+    // NAME, ROLE, said  |  ROLE, NAME, said
+    const last = segments[segments.length - 1]!;
+    const prev = segments[segments.length - 2]!;
+    np = prev + last;
+    segments = segments.slice(0, -2);
+  } else {
+    np = segments[segments.length - 1] ?? '';
+    segments = segments.slice(0, -1);
+  }
+  let start = prefixStart + segments.join('').length;
+  const lead = np.length - np.trimStart().length;
+  np = np.trim();
+  start += lead;
+  for (;;) {
+    const m = SUBORDINATE.exec(np);
+    if (!m || m[0].length === 0) break;
+    np = np.slice(m[0].length);
+    start += m[0].length;
+  }
+  np = np.replace(/,\s*$/, '').trim();
+  // A subject is short and has no verb of its own; "the plan lacked a clear exit strategy" is not one.
+  const words = np.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 16) return null;
+  if (/[“”"]/.test(np)) return null;
+  // A subject has no finite verb of its own: "he said the city had" or "warned on Saturday that he" are not subjects.
+  const body = np.split(/\s*,\s*/);
+  if (body.some((part, i) => (i === 0 || !/^(?:who|which|whose)\b/i.test(part)) && FINITE.test(part)))
+    return null;
+  return { np, start };
+}

@@ -1,0 +1,26 @@
+/**
+ * The summary `/summary` shows: the lead. News is written in inverted-pyramid order, so the first sentences carry
+ * the story; a model would add cost without beating the reporter's own ordering. Datelines are dropped and the
+ * lead stops before it grows past a few lines.
+ */
+import type { Document } from './sentences.ts';
+
+const MAX_WORDS = 75;
+const MAX_SENTENCES = 3;
+const DATELINE = /^[A-Z][A-Z .,'-]+(?:\([^)]*\))?\s*[-—–]\s*/;
+
+/** The lead sentences of an article, in order. */
+export function summarize(doc: Document): string[] {
+  const out: string[] = [];
+  let words = 0;
+  for (const sentence of doc.sentences) {
+    const text = sentence.text.replace(DATELINE, '').replace(/\s+/g, ' ').trim();
+    const count = text.split(' ').length;
+    if (count < 5) continue;
+    if (out.length > 0 && words + count > MAX_WORDS) break;
+    out.push(text);
+    words += count;
+    if (out.length >= MAX_SENTENCES) break;
+  }
+  return out;
+}

@@ -1,0 +1,286 @@
+import { describe, expect, it } from 'vitest';
+import { extract, extractWith } from '../../src/extract/index.ts';
+
+const published = new Date('2016-03-15T00:00:00Z');
+const run = (body: string, date: Date = published) => extract({ title: 'Test', body, published: date });
+const direct = (body: string) =>
+  run(body)
+    .quotes.filter((q) => q.kind === 'direct')
+    .map((q) => [q.text, q.speaker]);
+const reported = (body: string) =>
+  run(body)
+    .quotes.filter((q) => q.kind === 'reported')
+    .map((q) => [q.text, q.speaker, q.verb]);
+
+describe('direct quotes', () => {
+  it('attributes a quote followed by "Name said"', () => {
+    expect(direct('Vladimir Putin spoke on Monday.\n\n“We have done our job,” Putin said.')).toEqual([
+      ['We have done our job', 'Vladimir Putin'],
+    ]);
+  });
+
+  it('attributes a quote with the verb before the name and a title ("asked Sen. Rachel Dunn")', () => {
+    expect(
+      direct('"What is the mission, and when does it end?" asked Sen. Rachel Dunn, a Democrat from Oregon.'),
+    ).toEqual([['What is the mission, and when does it end?', 'Rachel Dunn']]);
+  });
+
+  it('attributes a quote introduced by a colon after an appositive', () => {
+    expect(
+      direct('Markova’s spokesman, Pavel Dudek, said: “The minister will not return to the table.”'),
+    ).toEqual([['The minister will not return to the table.', 'Pavel Dudek']]);
+  });
+
+  it('joins a quote split by its attribution into one quote', () => {
+    expect(
+      direct('Elena Markova arrived late.\n\n“We came in good faith,” Markova said, “but we cannot stay.”'),
+    ).toEqual([['We came in good faith but we cannot stay.', 'Elena Markova']]);
+  });
+
+  it('keeps a quote that runs over two paragraphs as one quote for the speaker the context implies', () => {
+    const body =
+      'The mayor, Sarah Okafor, unveiled the plan.\n\n“For too long we waited. Those days are over.\n\n“Every district will get barriers.”';
+    expect(direct(body)).toEqual([
+      ['For too long we waited. Those days are over. Every district will get barriers.', 'Sarah Okafor'],
+    ]);
+  });
+
+  it('resolves he and she to the right person', () => {
+    const body =
+      'Anna Berger and her rival, Markus Feld, met on Thursday.\n\nBerger attacked Feld. “He wants to cut the army,” she said.\n\nFeld denied it. “I never proposed a cut,” he said.';
+    expect(direct(body)).toEqual([
+      ['He wants to cut the army', 'Anna Berger'],
+      ['I never proposed a cut', 'Markus Feld'],
+    ]);
+  });
+
+  it('gives an unattributed quote to the speaker of the quote before it', () => {
+    expect(direct('“Nobody has changed anything,” Tomas Varga said. “Our proposal is the same.”')).toEqual([
+      ['Nobody has changed anything', 'Tomas Varga'],
+      ['Our proposal is the same.', 'Tomas Varga'],
+    ]);
+  });
+
+  it('ignores scare quotes, titles of works and partial quotes in the reporter’s sentence', () => {
+    const body =
+      'A new film, "The Long Watch", follows what the military calls "overwatch" missions. The so-called "remote warriors" ' +
+      'work long shifts. Maya Lindqvist said the job was "exhausting in a way nobody expects."';
+    expect(direct(body)).toEqual([]);
+  });
+
+  it('gives a quote with no speaker nearby a null speaker rather than a guess', () => {
+    expect(direct('“The war is over.”')).toEqual([['The war is over.', null]]);
+  });
+});
+
+describe('reported speech', () => {
+  it('finds "X says CLAUSE" without "that"', () => {
+    expect(
+      reported('Viktor Ozerov spoke today. Ozerov says Russia would need a minimum of two battalions.'),
+    ).toEqual([['Russia would need a minimum of two battalions', 'Viktor Ozerov', 'say']]);
+  });
+
+  it('finds "according to X" before and after the clause', () => {
+    expect(
+      reported(
+        'Rebels took three villages, according to the Syrian Observatory for Human Rights. According to the group’s director, Rami Abdulrahman, at least 40 soldiers died.',
+      ),
+    ).toEqual([
+      ['Rebels took three villages', 'Syrian Observatory for Human Rights', 'according to'],
+      ['at least 40 soldiers died', 'Rami Abdulrahman', 'according to'],
+    ]);
+  });
+
+  it('finds "X has estimated that" and "as stated by X"', () => {
+    expect(
+      reported(
+        'The United Nations has estimated that up to 100,000 civilians have fled. The first jets left on Tuesday, as stated by the Defense Ministry.',
+      ),
+    ).toEqual([
+      ['up to 100,000 civilians have fled', 'United Nations', 'estimate'],
+      ['The first jets left on Tuesday', 'Defense Ministry', 'state'],
+    ]);
+  });
+
+  it('finds the wire form "CLAUSE, officials said."', () => {
+    expect(reported('KIEV — A fragile ceasefire largely held on Sunday, officials said.')).toEqual([
+      ['A fragile ceasefire largely held on Sunday', 'officials', 'say'],
+    ]);
+  });
+
+  it('does not count belief verbs, "is reported to" or "it is estimated" as reported speech', () => {
+    expect(
+      reported(
+        'Daniel Ortiz believes the figure is too pessimistic. He thinks growth will return. Putin is also reported to have spoken with Obama. It is estimated that there are 3,000 troops in Syria.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('resolves a description to the named person whose role it restates', () => {
+    const body =
+      'The head of the defense committee in Russia’s upper house of parliament has estimated that 1,000 troops will remain. Viktor Ozerov, the head of the parliamentary defense committee, spoke to reporters.';
+    expect(reported(body)).toEqual([['1,000 troops will remain', 'Viktor Ozerov', 'estimate']]);
+  });
+
+  it('ends a reported clause where the next attribution in the sentence begins', () => {
+    const body =
+      'Viktor Ozerov, the head of the committee, said that 1,000 troops will remain, also Anna Berger, the chancellor candidate, said that the plan is good.';
+    expect(reported(body).map((r) => r[0])).toEqual(['1,000 troops will remain', 'the plan is good']);
+  });
+});
+
+describe('figures', () => {
+  const figures = (body: string) =>
+    run(body).figures.map((f) => ({
+      min: f.min,
+      max: f.max,
+      qualifier: f.qualifier,
+      unit: f.unit,
+      state: f.state,
+      who: f.who,
+      where: f.where,
+    }));
+
+  it('reads a range with a qualifier and its state from "there are"', () => {
+    expect(figures('There are around 3,000 to 6,000 Russian military personnel in Syria.')).toEqual([
+      {
+        min: 3000,
+        max: 6000,
+        qualifier: 'around',
+        unit: 'personnel',
+        state: 'deployed',
+        who: 'Russian',
+        where: 'Syria',
+      },
+    ]);
+  });
+
+  it('reads "between X and Y" and a withdrawn state', () => {
+    expect(figures('Between 8 and 12 aircraft would return home.')).toEqual([
+      { min: 8, max: 12, qualifier: 'between', unit: 'aircraft', state: 'withdrawn', who: null, where: null },
+    ]);
+  });
+
+  it('splits "from X to Y troops" into the force before and after a cut', () => {
+    expect(figures('The United States will cut its force in Iraq from about 5,200 to 3,000 troops.')).toEqual(
+      [
+        {
+          min: 5200,
+          max: 5200,
+          qualifier: 'about',
+          unit: 'troop',
+          state: 'deployed',
+          who: 'U.S.',
+          where: 'Iraq',
+        },
+        {
+          min: 3000,
+          max: 3000,
+          qualifier: null,
+          unit: 'troop',
+          state: 'remaining',
+          who: 'U.S.',
+          where: 'Iraq',
+        },
+      ],
+    );
+  });
+
+  it('reads numbers written as words and a required state', () => {
+    expect(figures('Russia would need a minimum of two battalions to protect the bases.')).toEqual([
+      {
+        min: 2,
+        max: 2,
+        qualifier: 'a minimum of',
+        unit: 'battalion',
+        state: 'required',
+        who: 'Russian',
+        where: null,
+      },
+    ]);
+  });
+
+  it('ignores numbers that are not about forces', () => {
+    expect(
+      figures('The war is five years old and 100,000 civilians fled in 2011; 12 percent voted.'),
+    ).toEqual([]);
+  });
+
+  it('gives a figure inside reported speech the speaker as its source, and none to an estimate', () => {
+    const facts = run(
+      'Anna Berger said she would keep 5,000 troops in the Baltic region. It is estimated that 300 jets are deployed.',
+    );
+    expect(facts.figures.map((f) => [f.min, f.source])).toEqual([
+      [5000, 'Anna Berger'],
+      [300, null],
+    ]);
+  });
+});
+
+describe('people', () => {
+  it('splits titles from names and merges surname mentions under the full name', () => {
+    const facts = run(
+      'Iranian Foreign Minister Mohammad Javad Zarif met Gen. Kenneth McKenzie. Later Zarif and McKenzie spoke with Mr. Holloway.',
+    );
+    expect(facts.people.map((p) => [p.name, p.role, p.aliases])).toEqual([
+      ['Mohammad Javad Zarif', 'Iranian Foreign Minister', ['Zarif']],
+      ['Kenneth McKenzie', 'Gen.', ['McKenzie']],
+      ['Holloway', null, ['Mr. Holloway']],
+    ]);
+  });
+
+  it('writes "Bashar-Al-Assad" as "Bashar al-Assad" and merges "President Assad"', () => {
+    const facts = run(
+      'This could pave a way to the exit of Bashar-Al-Assad, President of Syria. President Assad said nothing.',
+    );
+    expect(facts.people.map((p) => [p.name, p.role])).toEqual([['Bashar al-Assad', 'President of Syria']]);
+    expect(facts.people[0]!.aliases).toContain('President Assad');
+  });
+
+  it('does not take capitalised common words for people', () => {
+    const facts = run(
+      'Political Analysts are viewing the Syrian Peace Talks as the Russian Fighter Jets leave.',
+    );
+    expect(facts.people).toEqual([]);
+  });
+});
+
+describe('timeline', () => {
+  const timeline = (body: string, date: Date | null = published) =>
+    extractWith({ title: 'T', body, published: date }).timeline.map((t) => [
+      t.date,
+      t.precision,
+      t.approximate,
+    ]);
+
+  it('puts a bare month in past-tense copy in the latest year up to publication', () => {
+    expect(timeline('Russia had begun the airstrikes in September.')).toEqual([['2015-09', 'month', false]]);
+  });
+
+  it('resolves today, a weekday and tomorrow against the published date', () => {
+    expect(timeline('The jets left today. They met on Monday. The withdrawal starts tomorrow.')).toEqual([
+      ['2016-03-14', 'day', false],
+      ['2016-03-15', 'day', false],
+      ['2016-03-16', 'day', false],
+    ]);
+  });
+
+  it('turns "nearly five years old" into an approximate start year', () => {
+    expect(timeline('The civil war is now nearly five years old.')).toEqual([['2011', 'year', true]]);
+  });
+
+  it('keeps absolute dates and skips relative ones when the published date is unknown', () => {
+    expect(timeline('The talks began on March 3, 2016 and resumed on Tuesday.', null)).toEqual([
+      ['2016-03-03', 'day', false],
+    ]);
+  });
+});
+
+describe('summary', () => {
+  it('takes the lead sentences without the dateline', () => {
+    const facts = run(
+      'BRUSSELS (Wire) - NATO will deploy four battalions, officials said on Tuesday. The move is new. It follows talks.',
+    );
+    expect(facts.summary).toEqual(['NATO will deploy four battalions, officials said on Tuesday.']);
+  });
+});
