@@ -56,10 +56,9 @@ export async function startBot(options: StartOptions): Promise<Bot> {
   const ctx: Ctx = { db: store, config, log, clock };
   try {
     if (!options.skipIngest) {
-      const report = await ingestPaths(
-        { store, clock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES },
-        [config.ARTICLES_DIR],
-      );
+      const report = await ingestPaths({ store, clock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES }, [
+        config.ARTICLES_DIR,
+      ]);
       log.info({ ...report.counts }, `ingested ${config.ARTICLES_DIR}: ${formatSummary(report)}`);
     }
     const commands = await loadCommands();
@@ -75,7 +74,10 @@ export async function startBot(options: StartOptions): Promise<Bot> {
       await client.login(config.DISCORD_TOKEN);
     } catch (error) {
       await client.destroy();
-      if ((error as { code?: string }).code === 'TokenInvalid' || (error as { status?: number }).status === 401) {
+      if (
+        (error as { code?: string }).code === 'TokenInvalid' ||
+        (error as { status?: number }).status === 401
+      ) {
         throw new TokenError(
           'Discord refused DISCORD_TOKEN (401 Unauthorized). Copy a fresh token from the developer portal ' +
             '(Bot > Reset Token); to try Dispatch without one, run `npm run sandbox`.',

@@ -9,7 +9,9 @@ export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta
 const optionSchema: z.ZodType = z.lazy(() =>
   z.looseObject({
     type: z.number().int().min(1).max(11),
-    name: z.string().regex(/^[-_\p{Ll}\p{N}]{1,32}$/u, 'option names are 1-32 lowercase letters, digits, - or _'),
+    name: z
+      .string()
+      .regex(/^[-_\p{Ll}\p{N}]{1,32}$/u, 'option names are 1-32 lowercase letters, digits, - or _'),
     description: z.string().min(1).max(100),
     options: z.array(optionSchema).max(25).optional(),
   }),
@@ -18,7 +20,9 @@ const optionSchema: z.ZodType = z.lazy(() =>
 /** What a module in `commands/` must export as default, checked before the bot connects. */
 const commandModuleSchema = z.object({
   data: z.looseObject({
-    name: z.string().regex(/^[-_\p{Ll}\p{N}]{1,32}$/u, 'command names are 1-32 lowercase letters, digits, - or _'),
+    name: z
+      .string()
+      .regex(/^[-_\p{Ll}\p{N}]{1,32}$/u, 'command names are 1-32 lowercase letters, digits, - or _'),
     description: z.string().min(1).max(100),
     options: z.array(optionSchema).max(25).optional(),
   }),
@@ -64,7 +68,10 @@ export async function loadCommands(dir: string = COMMANDS_DIR): Promise<Map<stri
     .filter((file) => /\.(?:ts|js)$/.test(file) && !file.endsWith('.d.ts') && !file.endsWith('.test.ts'))
     .sort();
   const modules = await Promise.all(
-    files.map(async (file) => ({ file, exports: (await import(pathToFileURL(`${dir}/${file}`).href)) as unknown })),
+    files.map(async (file) => ({
+      file,
+      exports: (await import(pathToFileURL(`${dir}/${file}`).href)) as unknown,
+    })),
   );
   return indexCommands(modules);
 }

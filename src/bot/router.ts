@@ -50,7 +50,8 @@ export function createRouter(commands: Map<string, Command>, ctx: Ctx): Router {
     const command = name === undefined ? undefined : commands.get(name);
     const handlerCtx = { ...ctx, log };
     try {
-      if (!command) throw new UserError(`I don't know the command "${name ?? 'that'}". It may have been removed.`);
+      if (!command)
+        throw new UserError(`I don't know the command "${name ?? 'that'}". It may have been removed.`);
       if (interaction.isChatInputCommand()) {
         await command.execute(interaction, handlerCtx);
       } else if (interaction.isAutocomplete()) {
