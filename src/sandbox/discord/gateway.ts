@@ -1,0 +1,428 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { constants as zlibConstants, createDeflate, deflateSync, type Deflate } from 'node:zlib';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Logger } from '../../log.ts';
+import type { JsonObject } from './types.ts';
+import { isObject } from './types.ts';
+
+/** Gateway opcodes. */
+export const Op = {
+  Dispatch: 0,
+  Heartbeat: 1,
+  Identify: 2,
+  PresenceUpdate: 3,
+  VoiceStateUpdate: 4,
+  Resume: 6,
+  Reconnect: 7,
+  RequestGuildMembers: 8,
+  InvalidSession: 9,
+  Hello: 10,
+  HeartbeatAck: 11,
+} as const;
+
+/** Intent bits the loopback gateway knows. Privileged ones are refused unless enabled. */
+export const Intent = {
+  Guilds: 1 << 0,
+  GuildMembers: 1 << 1,
+  GuildPresences: 1 << 8,
+  GuildMessages: 1 << 9,
+  DirectMessages: 1 << 12,
+  MessageContent: 1 << 15,
+} as const;
+
+const PRIVILEGED = Intent.GuildMembers | Intent.GuildPresences | Intent.MessageContent;
+
+/** Which intent an event needs; events not listed are always sent (READY, INTERACTION_CREATE …). */
+const EVENT_INTENT: Record<string, number> = {
+  GUILD_CREATE: Intent.Guilds,
+  GUILD_UPDATE: Intent.Guilds,
+  GUILD_DELETE: Intent.Guilds,
+  GUILD_ROLE_CREATE: Intent.Guilds,
+  GUILD_ROLE_UPDATE: Intent.Guilds,
+  GUILD_ROLE_DELETE: Intent.Guilds,
+  CHANNEL_CREATE: Intent.Guilds,
+  CHANNEL_UPDATE: Intent.Guilds,
+  CHANNEL_DELETE: Intent.Guilds,
+  MESSAGE_CREATE: Intent.GuildMessages,
+  MESSAGE_UPDATE: Intent.GuildMessages,
+  MESSAGE_DELETE: Intent.GuildMessages,
+};
+
+/** Options of the gateway. */
+export interface GatewayOptions {
+  /** The bot token (without `Bot `) IDENTIFY and RESUME must carry. */
+  token: string;
+  /** `ws://127.0.0.1:PORT/gateway`, also sent as `resume_gateway_url`. */
+  url: string;
+  /** Heartbeat interval announced in HELLO. Tests use short ones. */
+  heartbeatIntervalMs: number;
+  /** Close a connection whose heartbeats stop for this many intervals (default 3). */
+  heartbeatToleranceIntervals?: number;
+  /** Privileged intents the application is allowed (default none, like a new Discord app). */
+  privilegedIntents?: number;
+  /** The READY payload's fixed parts (user, application). */
+  readyBase: () => { user: JsonObject; application: JsonObject };
+  /** The guilds the bot is in, at IDENTIFY time: sent unavailable in READY, then as GUILD_CREATE each. */
+  guildCreates: () => JsonObject[];
+  /** Events kept per session for RESUME. */
+  replayBufferSize?: number;
+  logger?: Logger;
+}
+
+/** Gateway lifecycle events the server reports to tests. */
+export type GatewayEvent =
+  | { type: 'connect'; connectionId: number; query: string }
+  | { type: 'identify'; sessionId: string; intents: number }
+  | { type: 'resume'; sessionId: string; replayed: number }
+  | { type: 'close'; connectionId: number; code: number; sessionId?: string };
+
+interface Session {
+  id: string;
+  intents: number;
+  seq: number;
+  buffer: JsonObject[];
+  socket: Connection | undefined;
+  invalidated: boolean;
+  createdAt: number;
+}
+
+interface Connection {
+  id: number;
+  ws: WebSocket;
+  session: Session | undefined;
+  compression: 'zlib-stream' | 'identify' | 'none';
+  deflate: Deflate | undefined;
+  sendChain: Promise<void>;
+  lastHeartbeatAt: number;
+  heartbeatTimer: NodeJS.Timeout | undefined;
+  closed: boolean;
+}
+
+/**
+ * The WebSocket half of the loopback Discord: HELLO, IDENTIFY → READY and GUILD_CREATE, heartbeats,
+ * RESUME with replay of the events a session missed while disconnected, and dispatches. Sessions outlive
+ * their sockets, as on Discord: when a socket drops with a resumable code, later events are buffered and
+ * replayed on RESUME, which is what lets a test show an interaction sent during a drop still arrives.
+ */
+export class LoopbackGateway {
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly sessions = new Map<string, Session>();
+  private readonly connections = new Set<Connection>();
+  private nextConnectionId = 1;
+  /** Called with every lifecycle event (connect, identify, resume, close). */
+  onEvent: (event: GatewayEvent) => void = () => {};
+
+  constructor(private readonly options: GatewayOptions) {}
+
+  /** Takes over an HTTP upgrade request for the gateway path. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req));
+  }
+
+  /** Sessions that can still receive events (connected, or dropped but resumable). */
+  liveSessions(): { id: string; connected: boolean; seq: number }[] {
+    return [...this.sessions.values()]
+      .filter((s) => !s.invalidated)
+      .map((s) => ({ id: s.id, connected: s.socket !== undefined && !s.socket.closed, seq: s.seq }));
+  }
+
+  /** Whether some bot session is connected right now. */
+  get connected(): boolean {
+    return this.liveSessions().some((s) => s.connected);
+  }
+
+  /**
+   * Sends an event to every live session (buffered for those whose socket is down). With `newestOnly`, only
+   * the most recently identified session gets it, which is how Discord delivers an interaction on one shard.
+   */
+  dispatch(t: string, d: JsonObject, newestOnly = false): number {
+    let sessions = [...this.sessions.values()].filter((s) => !s.invalidated);
+    if (newestOnly) sessions = sessions.sort((a, b) => b.createdAt - a.createdAt).slice(0, 1);
+    let delivered = 0;
+    for (const session of sessions) {
+      const needed = EVENT_INTENT[t];
+      if (needed !== undefined && (session.intents & needed) === 0) continue;
+      this.sessionDispatch(session, t, d);
+      delivered += 1;
+    }
+    return delivered;
+  }
+
+  /**
+   * Drops every bot connection. The default close code 4000 is resumable, so discord.js reconnects and
+   * sends RESUME; `'terminate'` kills the TCP connection without a close frame (a network failure); a code
+   * such as 4009 (session timed out) may make the client identify afresh instead.
+   */
+  drop(how: number | 'terminate' = 4000): void {
+    for (const connection of [...this.connections]) {
+      if (how === 'terminate') connection.ws.terminate();
+      else connection.ws.close(how, 'Dropped by the loopback Discord');
+      this.detach(connection, typeof how === 'number' ? how : 1006);
+    }
+  }
+
+  /** Sends op 7 RECONNECT: the client should close and resume. */
+  requestReconnect(): void {
+    for (const connection of this.connections) this.send(connection, { op: Op.Reconnect, d: null });
+  }
+
+  /** Sends op 9 INVALID_SESSION (not resumable): the client must identify again. */
+  invalidateSessions(): void {
+    for (const session of this.sessions.values()) {
+      session.invalidated = true;
+      if (session.socket) this.send(session.socket, { op: Op.InvalidSession, d: false });
+    }
+  }
+
+  /** Closes every socket and forgets every session. */
+  close(): Promise<void> {
+    for (const connection of this.connections) {
+      connection.ws.terminate();
+      this.detach(connection, 1001);
+    }
+    this.sessions.clear();
+    return new Promise((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private onConnection(ws: WebSocket, req: IncomingMessage): void {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const connection: Connection = {
+      id: this.nextConnectionId++,
+      ws,
+      session: undefined,
+      compression: url.searchParams.get('compress') === 'zlib-stream' ? 'zlib-stream' : 'none',
+      deflate: undefined,
+      sendChain: Promise.resolve(),
+      lastHeartbeatAt: Date.now(),
+      heartbeatTimer: undefined,
+      closed: false,
+    };
+    this.connections.add(connection);
+    this.onEvent({ type: 'connect', connectionId: connection.id, query: url.search });
+    ws.on('error', (error) => this.options.logger?.debug({ err: error }, 'loopback gateway socket error'));
+    ws.on('close', (code) => this.detach(connection, code));
+
+    const encoding = url.searchParams.get('encoding') ?? 'json';
+    const version = url.searchParams.get('v') ?? '10';
+    if (encoding !== 'json') {
+      ws.close(4002, 'Only the json encoding is supported by the loopback Discord');
+      return;
+    }
+    if (version !== '10' && version !== '9') {
+      ws.close(4012, 'Invalid API version');
+      return;
+    }
+    if (connection.compression === 'zlib-stream') connection.deflate = createDeflate();
+
+    ws.on('message', (data, isBinary) => this.onMessage(connection, data, isBinary));
+    this.send(connection, {
+      op: Op.Hello,
+      d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['["loopback-gateway",{}]'] },
+    });
+    const tolerance =
+      this.options.heartbeatIntervalMs * (this.options.heartbeatToleranceIntervals ?? 3) + 1000;
+    connection.heartbeatTimer = setInterval(() => {
+      if (Date.now() - connection.lastHeartbeatAt > tolerance) {
+        this.options.logger?.debug({ connection: connection.id }, 'loopback gateway: heartbeats stopped');
+        ws.close(4009, 'Session timed out');
+        this.detach(connection, 4009);
+      }
+    }, this.options.heartbeatIntervalMs);
+    connection.heartbeatTimer.unref();
+  }
+
+  private onMessage(connection: Connection, raw: RawData, isBinary: boolean): void {
+    if (isBinary) {
+      connection.ws.close(4002, 'Decode error: binary frames are not accepted');
+      return;
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(rawToString(raw));
+    } catch {
+      connection.ws.close(4002, 'Decode error');
+      return;
+    }
+    if (!isObject(payload) || typeof payload.op !== 'number') {
+      connection.ws.close(4002, 'Decode error');
+      return;
+    }
+    const d = payload.d;
+    switch (payload.op) {
+      case Op.Heartbeat:
+        connection.lastHeartbeatAt = Date.now();
+        this.send(connection, { op: Op.HeartbeatAck });
+        return;
+      case Op.Identify:
+        this.identify(connection, isObject(d) ? d : {});
+        return;
+      case Op.Resume:
+        this.resume(connection, isObject(d) ? d : {});
+        return;
+      case Op.PresenceUpdate:
+      case Op.VoiceStateUpdate:
+      case Op.RequestGuildMembers:
+        if (!connection.session) connection.ws.close(4003, 'Not authenticated');
+        return;
+      default:
+        connection.ws.close(4001, 'Unknown opcode');
+    }
+  }
+
+  private tokenMatches(token: unknown): boolean {
+    return typeof token === 'string' && token.replace(/^Bot /, '') === this.options.token;
+  }
+
+  private identify(connection: Connection, d: JsonObject): void {
+    if (connection.session) {
+      connection.ws.close(4005, 'Already authenticated');
+      return;
+    }
+    if (!this.tokenMatches(d.token)) {
+      connection.ws.close(4004, 'Authentication failed');
+      return;
+    }
+    const intents = typeof d.intents === 'number' ? d.intents : NaN;
+    if (!Number.isInteger(intents) || intents < 0) {
+      connection.ws.close(4013, 'Invalid intent(s)');
+      return;
+    }
+    if ((intents & PRIVILEGED & ~(this.options.privilegedIntents ?? 0)) !== 0) {
+      connection.ws.close(4014, 'Disallowed intent(s)');
+      return;
+    }
+    if (d.compress === true && connection.compression === 'none') connection.compression = 'identify';
+    const session: Session = {
+      id: randomBytes(16).toString('hex'),
+      intents,
+      seq: 0,
+      buffer: [],
+      socket: connection,
+      invalidated: false,
+      createdAt: Date.now(),
+    };
+    this.sessions.set(session.id, session);
+    connection.session = session;
+    this.onEvent({ type: 'identify', sessionId: session.id, intents });
+    const guilds = this.options.guildCreates();
+    const base = this.options.readyBase();
+    this.sessionDispatch(session, 'READY', {
+      v: 10,
+      user_settings: {},
+      user: base.user,
+      application: base.application,
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: session.id,
+      session_type: 'normal',
+      resume_gateway_url: this.options.url,
+      shard: Array.isArray(d.shard) ? d.shard : [0, 1],
+      private_channels: [],
+      relationships: [],
+      presences: [],
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: ['loopback'],
+      auth: {},
+      _trace: ['["loopback-gateway",{}]'],
+    });
+    for (const guild of guilds) {
+      if ((intents & Intent.Guilds) !== 0) this.sessionDispatch(session, 'GUILD_CREATE', guild);
+    }
+  }
+
+  private resume(connection: Connection, d: JsonObject): void {
+    const session = typeof d.session_id === 'string' ? this.sessions.get(d.session_id) : undefined;
+    if (!this.tokenMatches(d.token)) {
+      connection.ws.close(4004, 'Authentication failed');
+      return;
+    }
+    if (!session || session.invalidated) {
+      this.send(connection, { op: Op.InvalidSession, d: false });
+      return;
+    }
+    if (session.socket && session.socket !== connection) {
+      session.socket.ws.close(4000, 'Session resumed elsewhere');
+      this.detach(session.socket, 4000);
+    }
+    const seq = typeof d.seq === 'number' ? d.seq : 0;
+    const oldest = session.buffer[0];
+    if (oldest && typeof oldest.s === 'number' && oldest.s > seq + 1) {
+      // Events the client missed fell out of the buffer: it cannot resume.
+      session.invalidated = true;
+      this.send(connection, { op: Op.InvalidSession, d: false });
+      return;
+    }
+    session.socket = connection;
+    connection.session = session;
+    const missed = session.buffer.filter((p) => typeof p.s === 'number' && p.s > seq);
+    for (const payload of missed) this.send(connection, payload);
+    this.sessionDispatch(session, 'RESUMED', { _trace: ['["loopback-gateway",{}]'] });
+    this.onEvent({ type: 'resume', sessionId: session.id, replayed: missed.length });
+  }
+
+  private sessionDispatch(session: Session, t: string, d: JsonObject): void {
+    session.seq += 1;
+    const payload: JsonObject = { op: Op.Dispatch, t, s: session.seq, d };
+    session.buffer.push(payload);
+    const max = this.options.replayBufferSize ?? 1000;
+    if (session.buffer.length > max) session.buffer.splice(0, session.buffer.length - max);
+    if (session.socket && !session.socket.closed) this.send(session.socket, payload);
+  }
+
+  private send(connection: Connection, payload: JsonObject): void {
+    if (connection.closed) return;
+    const json = JSON.stringify(payload);
+    if (connection.compression === 'none') {
+      connection.ws.send(json);
+      return;
+    }
+    if (connection.compression === 'identify') {
+      connection.ws.send(deflateSync(json));
+      return;
+    }
+    // zlib-stream: one shared deflate context, each payload ending with a sync flush (00 00 ff ff).
+    const deflate = connection.deflate;
+    if (!deflate) return;
+    connection.sendChain = connection.sendChain.then(
+      () =>
+        new Promise<void>((resolve) => {
+          const chunks: Buffer[] = [];
+          const onData = (chunk: Buffer) => chunks.push(chunk);
+          deflate.on('data', onData);
+          deflate.write(json);
+          deflate.flush(zlibConstants.Z_SYNC_FLUSH, () => {
+            deflate.off('data', onData);
+            if (!connection.closed) connection.ws.send(Buffer.concat(chunks));
+            resolve();
+          });
+        }),
+    );
+  }
+
+  private detach(connection: Connection, code: number): void {
+    if (connection.closed) return;
+    connection.closed = true;
+    if (connection.heartbeatTimer) clearInterval(connection.heartbeatTimer);
+    connection.deflate?.close();
+    this.connections.delete(connection);
+    const session = connection.session;
+    if (session && session.socket === connection) {
+      session.socket = undefined;
+      // A clean close (1000/1001) by either side ends the session; anything else leaves it resumable.
+      if (code === 1000 || code === 1001) session.invalidated = true;
+    }
+    this.onEvent({
+      type: 'close',
+      connectionId: connection.id,
+      code,
+      ...(session ? { sessionId: session.id } : {}),
+    });
+  }
+}
+
+function rawToString(raw: RawData): string {
+  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
+  if (raw instanceof ArrayBuffer) return Buffer.from(raw).toString('utf8');
+  return raw.toString('utf8');
+}
