@@ -65,7 +65,10 @@ export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
       embed.fields = fields;
       if (dropped > 0) embed.footer = { text: note(dropped) };
       if (embedLength(embed) > budget && embed.description) {
-        embed.description = truncate(embed.description, Math.max(1, embed.description.length - (embedLength(embed) - budget)));
+        embed.description = truncate(
+          embed.description,
+          Math.max(1, embed.description.length - (embedLength(embed) - budget)),
+        );
       }
       if (embedLength(embed) > budget) break;
     }

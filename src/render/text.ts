@@ -36,18 +36,22 @@ export function safe(text: string, max: number): string {
   return truncate(escapeText(text), max);
 }
 
+/**
+ * One formatter per precision, built once: constructing an Intl.DateTimeFormat costs about a quarter of a
+ * millisecond, which a reply listing a dozen dated facts would otherwise pay a dozen times.
+ */
+const DATE_FORMATS = {
+  year: new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'UTC' }),
+  month: new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+};
+
 /** A date for people: `15 Mar 2016`, or `Mar 2016` / `2016` for less precise dates; `undated` for null. */
 export function formatDate(iso: string | null, precision: 'day' | 'month' | 'year' = 'day'): string {
   if (!iso) return 'undated';
   const date = new Date(iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const options: Intl.DateTimeFormatOptions =
-    precision === 'year'
-      ? { year: 'numeric', timeZone: 'UTC' }
-      : precision === 'month'
-        ? { month: 'short', year: 'numeric', timeZone: 'UTC' }
-        : { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat('en-GB', options).format(date);
+  return DATE_FORMATS[precision].format(date);
 }
 
 /** `3,000–6,000` for ranges, `1,000` for single values. */

@@ -56,7 +56,11 @@ const SOURCE_COLUMNS = `a.id AS articleId, a.title AS articleTitle, a.url AS art
   a.published_at AS publishedAt`;
 
 type QuoteRow = Omit<StoredQuote, never>;
-type FigureRow = Omit<StoredFigure, 'min' | 'max' | 'where'> & { min_value: number; max_value: number; place: string | null };
+type FigureRow = Omit<StoredFigure, 'min' | 'max' | 'where'> & {
+  min_value: number;
+  max_value: number;
+  place: string | null;
+};
 type TimelineRow = Omit<StoredTimelineEvent, 'approximate'> & { approximate: number };
 
 /** Filters for quote lists; every field is optional. */
@@ -96,17 +100,26 @@ export function factsRepo(db: Db) {
   );
 
   const quoteColumns = `q.id, q.kind, q.text, q.speaker, q.role, q.verb, q.sentence, ${SOURCE_COLUMNS}`;
+  // Ordered by the quote's copy of its article's date (migration 003), which the index holds in this order.
   const quotesByStory = db.prepare<[number, number, number], QuoteRow>(
     `SELECT ${quoteColumns} FROM quotes q JOIN articles a ON a.id = q.article_id
-     WHERE q.story_id = ? ORDER BY a.published_at IS NULL, a.published_at DESC, q.article_id DESC, q.ordinal
+     WHERE q.story_id = ? ORDER BY q.published_at IS NULL, q.published_at DESC, q.article_id DESC, q.ordinal
      LIMIT ? OFFSET ?`,
   );
   const quotesBySpeaker = db.prepare<[number, string, number, number], QuoteRow>(
     `SELECT ${quoteColumns} FROM quotes q JOIN articles a ON a.id = q.article_id
      WHERE q.story_id = ? AND q.speaker = ? COLLATE NOCASE
-     ORDER BY a.published_at IS NULL, a.published_at DESC, q.article_id DESC, q.ordinal LIMIT ? OFFSET ?`,
+     ORDER BY q.published_at IS NULL, q.published_at DESC, q.article_id DESC, q.ordinal LIMIT ? OFFSET ?`,
   );
-  const countQuotes = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM quotes WHERE story_id = ?');
+  const countQuotesUpTo = db.prepare<[number, number], { n: number }>(
+    'SELECT count(*) AS n FROM (SELECT 1 FROM quotes WHERE story_id = ? LIMIT ?)',
+  );
+  const countSpeakerQuotesUpTo = db.prepare<[number, string, number], { n: number }>(
+    'SELECT count(*) AS n FROM (SELECT 1 FROM quotes WHERE story_id = ? AND speaker = ? COLLATE NOCASE LIMIT ?)',
+  );
+  const countQuotes = db.prepare<[number], { n: number }>(
+    'SELECT count(*) AS n FROM quotes WHERE story_id = ?',
+  );
   const countQuotesBySpeaker = db.prepare<[number, string], { n: number }>(
     'SELECT count(*) AS n FROM quotes WHERE story_id = ? AND speaker = ? COLLATE NOCASE',
   );
@@ -114,10 +127,11 @@ export function factsRepo(db: Db) {
     `SELECT ${quoteColumns} FROM quotes q JOIN articles a ON a.id = q.article_id
      WHERE q.article_id IN (SELECT value FROM json_each(?)) ORDER BY q.article_id, q.ordinal`,
   );
+  // The running totals of migration 003: a story's distinct speakers, not every quote.
   const speakers = db.prepare<[number, string, number], { speaker: string; n: number }>(
-    `SELECT speaker, count(*) AS n FROM quotes
-     WHERE story_id = ? AND speaker IS NOT NULL AND speaker LIKE ? ESCAPE '\\'
-     GROUP BY speaker ORDER BY n DESC, speaker LIMIT ?`,
+    `SELECT speaker, quotes AS n FROM quote_speakers
+     WHERE story_id = ? AND speaker LIKE ? ESCAPE '\\'
+     ORDER BY quotes DESC, speaker LIMIT ?`,
   );
 
   const figureColumns = `f.id, f.min_value, f.max_value, f.qualifier, f.unit, f.state, f.who, f.place, f.source,
@@ -126,6 +140,14 @@ export function factsRepo(db: Db) {
     `SELECT ${figureColumns} FROM figures f JOIN articles a ON a.id = f.article_id
      WHERE f.story_id = ? ORDER BY a.published_at IS NULL, a.published_at DESC, f.article_id DESC, f.ordinal
      LIMIT ?`,
+  );
+  const figuresByState = db.prepare<[number, string, number], FigureRow>(
+    `SELECT ${figureColumns} FROM figures f JOIN articles a ON a.id = f.article_id
+     WHERE f.story_id = ? AND f.state = ?
+     ORDER BY f.published_at IS NULL, f.published_at DESC, f.article_id DESC, f.ordinal LIMIT ?`,
+  );
+  const countFiguresUpTo = db.prepare<[number, string, number], { n: number }>(
+    'SELECT count(*) AS n FROM (SELECT 1 FROM figures WHERE story_id = ? AND state = ? LIMIT ?)',
   );
   const figuresOfArticles = db.prepare<[string], FigureRow>(
     `SELECT ${figureColumns} FROM figures f JOIN articles a ON a.id = f.article_id
@@ -137,6 +159,13 @@ export function factsRepo(db: Db) {
     `SELECT ${timelineColumns} FROM timeline t JOIN articles a ON a.id = t.article_id
      WHERE t.story_id = ? ORDER BY t.event_date, t.id LIMIT ?`,
   );
+  const timelinePage = db.prepare<[number, number, number], TimelineRow>(
+    `SELECT ${timelineColumns} FROM timeline t JOIN articles a ON a.id = t.article_id
+     WHERE t.story_id = ? ORDER BY t.event_date, t.id LIMIT ? OFFSET ?`,
+  );
+  const countTimelineUpTo = db.prepare<[number, number], { n: number }>(
+    'SELECT count(*) AS n FROM (SELECT 1 FROM timeline WHERE story_id = ? LIMIT ?)',
+  );
   const timelineOfArticles = db.prepare<[string], TimelineRow>(
     `SELECT ${timelineColumns} FROM timeline t JOIN articles a ON a.id = t.article_id
      WHERE t.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.event_date, t.id`,
@@ -144,7 +173,14 @@ export function factsRepo(db: Db) {
 
   const entitiesByStory = db.prepare<
     [number, string, string, number],
-    { kind: StoredEntity['kind']; name: string; role: string | null; aliases: string; mentions: number; articles: number }
+    {
+      kind: StoredEntity['kind'];
+      name: string;
+      role: string | null;
+      aliases: string;
+      mentions: number;
+      articles: number;
+    }
   >(
     `SELECT e.kind, e.name, max(e.role) AS role, json_group_array(e.aliases) AS aliases,
        (SELECT count(*) FROM mentions m WHERE m.entity_id IN
@@ -153,6 +189,18 @@ export function factsRepo(db: Db) {
      FROM entities e
      WHERE e.story_id = ? AND e.kind = ? AND (e.name LIKE ? ESCAPE '\\')
      GROUP BY e.kind, e.name ORDER BY articles DESC, mentions DESC, e.name LIMIT ?`,
+  );
+
+  const entityTotals = db.prepare<
+    [number, string, string, number],
+    { name: string; role: string | null; articles: number; mentions: number }
+  >(
+    `SELECT name, role, articles, mentions FROM entity_totals
+     WHERE story_id = ? AND kind = ? AND name LIKE ? ESCAPE '\\'
+     ORDER BY articles DESC, mentions DESC, name LIMIT ?`,
+  );
+  const entityAliases = db.prepare<[number, string, string, number], { aliases: string }>(
+    'SELECT aliases FROM entities WHERE story_id = ? AND kind = ? AND name = ? ORDER BY id DESC LIMIT ?',
   );
 
   const toFigure = (row: FigureRow): StoredFigure => {
@@ -170,13 +218,35 @@ export function factsRepo(db: Db) {
       for (const statement of Object.values(clear)) statement.run(articleId);
       const base = { articleId, storyId };
       facts.quotes.forEach((q, ordinal) =>
-        insertQuote.run({ ...base, ordinal, kind: q.kind, text: q.text, speaker: q.speaker, role: q.role,
-          verb: q.verb, sentence: q.sentence, start: q.start, end: q.end }),
+        insertQuote.run({
+          ...base,
+          ordinal,
+          kind: q.kind,
+          text: q.text,
+          speaker: q.speaker,
+          role: q.role,
+          verb: q.verb,
+          sentence: q.sentence,
+          start: q.start,
+          end: q.end,
+        }),
       );
       facts.figures.forEach((f, ordinal) =>
-        insertFigure.run({ ...base, ordinal, min: f.min, max: f.max, qualifier: f.qualifier, unit: f.unit,
-          state: f.state, who: f.who, where: f.where, source: f.source, sentence: f.sentence, start: f.start,
-          end: f.end }),
+        insertFigure.run({
+          ...base,
+          ordinal,
+          min: f.min,
+          max: f.max,
+          qualifier: f.qualifier,
+          unit: f.unit,
+          state: f.state,
+          who: f.who,
+          where: f.where,
+          source: f.source,
+          sentence: f.sentence,
+          start: f.start,
+          end: f.end,
+        }),
       );
       const entities = [
         ...facts.people.map((e) => ({ ...e, kind: 'person' as const })),
@@ -184,13 +254,25 @@ export function factsRepo(db: Db) {
         ...facts.organizations.map((e) => ({ ...e, kind: 'organization' as const, role: null })),
       ];
       for (const entity of entities) {
-        const { id } = insertEntity.get({ ...base, kind: entity.kind, name: entity.name, role: entity.role,
-          aliases: JSON.stringify(entity.aliases) })!;
+        const { id } = insertEntity.get({
+          ...base,
+          kind: entity.kind,
+          name: entity.name,
+          role: entity.role,
+          aliases: JSON.stringify(entity.aliases),
+        })!;
         for (const mention of entity.mentions) insertMention.run(id, mention.start, mention.end);
       }
       for (const event of facts.timeline) {
-        insertEvent.run({ ...base, date: event.date, precision: event.precision,
-          approximate: event.approximate ? 1 : 0, text: event.text, start: event.start, end: event.end });
+        insertEvent.run({
+          ...base,
+          date: event.date,
+          precision: event.precision,
+          approximate: event.approximate ? 1 : 0,
+          text: event.text,
+          start: event.start,
+          end: event.end,
+        });
       }
     },
 
@@ -206,7 +288,9 @@ export function factsRepo(db: Db) {
     },
     /** Quoted speakers of a story whose name contains `text`, most quoted first: for autocomplete. */
     speakers(storyId: number, text = '', limit = 25): { speaker: string; count: number }[] {
-      return speakers.all(storyId, `%${escapeLike(text)}%`, limit).map((r) => ({ speaker: r.speaker, count: r.n }));
+      return speakers
+        .all(storyId, `%${escapeLike(text)}%`, limit)
+        .map((r) => ({ speaker: r.speaker, count: r.n }));
     },
     figures(storyId: number, limit = 200): StoredFigure[] {
       return figuresByStory.all(storyId, limit).map(toFigure);
@@ -220,7 +304,52 @@ export function factsRepo(db: Db) {
         kind: row.kind,
         name: row.name,
         role: row.role,
-        aliases: [...new Set((JSON.parse(row.aliases) as string[]).flatMap((a) => JSON.parse(a) as string[]))],
+        aliases: [
+          ...new Set((JSON.parse(row.aliases) as string[]).flatMap((a) => JSON.parse(a) as string[])),
+        ],
+        mentionCount: row.mentions,
+        articleCount: row.articles,
+      }));
+    },
+    /**
+     * How many quotes a story (or one speaker in it) has, counting no further than `cap`: enough to say
+     * "page 2 of 40" or "1,000+" without walking every quote of a story that has hundreds of thousands.
+     */
+    countQuotesUpTo(storyId: number, speaker: string | undefined, cap: number): number {
+      return (
+        speaker ? countSpeakerQuotesUpTo.get(storyId, speaker, cap) : countQuotesUpTo.get(storyId, cap)
+      )!.n;
+    },
+    /** A story's figures in one state, newest article first: what `/troops` lists under each state. */
+    figuresByState(storyId: number, state: FigureState, limit = 10): StoredFigure[] {
+      return figuresByState.all(storyId, state, limit).map(toFigure);
+    },
+    /** How many figures a story has in one state, counting no further than `cap`. */
+    countFiguresUpTo(storyId: number, state: FigureState, cap: number): number {
+      return countFiguresUpTo.get(storyId, state, cap)!.n;
+    },
+    /** One page of a story's timeline, in date order. */
+    timelinePage(storyId: number, limit: number, offset: number): StoredTimelineEvent[] {
+      return timelinePage.all(storyId, limit, offset).map(toEvent);
+    },
+    /** How many timeline events a story has, counting no further than `cap`. */
+    countTimelineUpTo(storyId: number, cap: number): number {
+      return countTimelineUpTo.get(storyId, cap)!.n;
+    },
+    /**
+     * People, places or organisations of a story from the running totals of migration 003 (one row per name,
+     * most reported first): the fast path behind `/who`. Aliases come from the latest articles naming each.
+     */
+    entityTotals(storyId: number, kind: StoredEntity['kind'], nameContains = '', limit = 25): StoredEntity[] {
+      return entityTotals.all(storyId, kind, `%${escapeLike(nameContains)}%`, limit).map((row) => ({
+        kind,
+        name: row.name,
+        role: row.role,
+        aliases: [
+          ...new Set(
+            entityAliases.all(storyId, kind, row.name, 20).flatMap((r) => JSON.parse(r.aliases) as string[]),
+          ),
+        ].filter((alias) => alias !== row.name),
         mentionCount: row.mentions,
         articleCount: row.articles,
       }));

@@ -1,0 +1,47 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { Command } from '../src/bot/command.ts';
+import { autocompleteStory, send, STORY_OPTION, storyOf } from '../src/commands/common.ts';
+import { STATE_ORDER, summaryReply } from '../src/render/embeds.ts';
+
+/** How many of the newest articles `/summary` lists as sources. */
+const SOURCES = 8;
+/** Articles are counted up to this, then shown as "1,000+". */
+const COUNT_CAP = 1000;
+
+/** The first paragraph of a body, for an article the extractor found no lead sentences in. */
+function firstParagraph(body: string): string {
+  return body.trim().split(/\n\s*\n/)[0] ?? '';
+}
+
+/** `/summary [story]`: the story at a glance, from its newest article and its newest figures. */
+export default {
+  data: {
+    name: 'summary',
+    description: 'The story so far: headline, summary, key figures and sources',
+    options: [STORY_OPTION],
+  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+
+  async execute(interaction, ctx) {
+    const story = storyOf(interaction, ctx);
+    const articles = ctx.db.articles.listByStory(story.id, SOURCES);
+    const newest = articles[0];
+    const articleCount = ctx.db.articles.countByStoryUpTo(story.id, COUNT_CAP);
+    const fallbackLead =
+      newest && newest.summary.length === 0
+        ? firstParagraph(ctx.db.articles.byId(newest.id)?.body ?? '')
+        : undefined;
+    await send(
+      interaction,
+      summaryReply({
+        story,
+        articles,
+        articleCount,
+        articleCountCapped: articleCount >= COUNT_CAP,
+        keyFigures: STATE_ORDER.flatMap((state) => ctx.db.facts.figuresByState(story.id, state, 1)),
+        fallbackLead,
+      }),
+    );
+  },
+
+  autocomplete: autocompleteStory,
+} satisfies Command;

@@ -1,0 +1,76 @@
+import {
+  ApplicationCommandOptionType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Command } from '../src/bot/command.ts';
+import {
+  autocompleteStory,
+  choice,
+  MAX_CHOICES,
+  send,
+  STORY_OPTION,
+  storyOf,
+  storyWhileTyping,
+} from '../src/commands/common.ts';
+import { UserError } from '../src/errors.ts';
+import { peopleReply, whoReply } from '../src/render/embeds.ts';
+import { escapeText, truncate } from '../src/render/text.ts';
+
+/** Latest quotes shown for a person. */
+const QUOTES_SHOWN = 3;
+/** People listed when no name is given. */
+const PEOPLE_SHOWN = 15;
+
+/** `/who [person] [story]`: a person's role, other names, mentions and latest quotes; without a name, who is who. */
+export default {
+  data: {
+    name: 'who',
+    description: 'Who is who in the story: role, quotes and how often they are mentioned',
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'person',
+        description: 'A person named in the story (start typing to see who is)',
+        required: false,
+        autocomplete: true,
+        max_length: 80,
+      },
+      STORY_OPTION,
+    ],
+  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+
+  async execute(interaction, ctx) {
+    const story = storyOf(interaction, ctx);
+    const typed = interaction.options.getString('person')?.trim();
+    if (!typed) {
+      await send(
+        interaction,
+        peopleReply(story, ctx.db.facts.entityTotals(story.id, 'person', '', PEOPLE_SHOWN)),
+      );
+      return;
+    }
+    const candidates = ctx.db.facts.entityTotals(story.id, 'person', typed, MAX_CHOICES);
+    const person = candidates.find((p) => p.name.toLowerCase() === typed.toLowerCase()) ?? candidates[0];
+    if (!person) {
+      throw new UserError(
+        `Nobody called "${escapeText(truncate(typed, 80))}" is named in ${escapeText(story.title)}. ` +
+          'Start typing in `person` to see who is, or run /who without a name.',
+      );
+    }
+    const quoted = ctx.db.facts.speakers(story.id, person.name, MAX_CHOICES);
+    const quoteCount = quoted.find((s) => s.speaker.toLowerCase() === person.name.toLowerCase())?.count ?? 0;
+    const quotes =
+      quoteCount > 0 ? ctx.db.facts.quotes(story.id, { speaker: person.name }, QUOTES_SHOWN) : [];
+    await send(interaction, whoReply({ story, person, quotes, quoteCount }));
+  },
+
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name !== 'person') return autocompleteStory(interaction, ctx);
+    const story = storyWhileTyping(interaction, ctx);
+    const people = story
+      ? ctx.db.facts.entityTotals(story.id, 'person', focused.value.trim(), MAX_CHOICES)
+      : [];
+    await interaction.respond(people.map((p) => choice(p.role ? `${p.name} — ${p.role}` : p.name, p.name)));
+  },
+} satisfies Command;

@@ -1,0 +1,144 @@
+/**
+ * The sandbox's terminal front end: a prompt where a person types slash commands and reads the bot's
+ * replies as text, and the `--run` mode that does the same for scripts. The only sandbox module that
+ * prints; the bot's own logs go to stderr.
+ */
+import { createInterface } from 'node:readline';
+import { renderMessageAsText, type LoopbackComponent, type LoopbackMessage } from './discord/index.ts';
+import { HELP, parseLine, type PromptLine } from './parse.ts';
+import type { Sandbox } from './session.ts';
+
+/** What one line produced: text for a person, and the message payload for `--json`. */
+export interface LineResult {
+  text: string;
+  json: unknown;
+  ok: boolean;
+}
+
+/** The buttons of a message, flattened out of their action rows. */
+function buttonsOf(message: LoopbackMessage): LoopbackComponent[] {
+  const walk = (components: LoopbackComponent[] | undefined): LoopbackComponent[] =>
+    (components ?? []).flatMap((c) => (c.type === 2 ? [c] : walk(c.components)));
+  return walk(message.components as LoopbackComponent[] | undefined);
+}
+
+/** Runs one parsed line against the sandbox. `last` is the message the next `press` acts on. */
+export async function runLine(
+  sandbox: Sandbox,
+  line: string,
+  parsed: PromptLine,
+  session: { last?: LoopbackMessage },
+): Promise<LineResult | null> {
+  const { discord, guild } = sandbox;
+  const fail = (text: string): LineResult => ({ text, json: { error: text }, ok: false });
+  switch (parsed.kind) {
+    case 'empty':
+      return null;
+    case 'help':
+      return { text: HELP, json: { help: HELP }, ok: true };
+    case 'quit':
+      return null;
+    case 'error':
+      return fail(parsed.message);
+    case 'autocomplete': {
+      const choices = await discord.autocomplete({
+        command: parsed.command,
+        options: parsed.options,
+        focused: parsed.focused,
+        channelId: guild.news.id,
+      });
+      const text =
+        choices.length === 0
+          ? `(no suggestions for ${parsed.focused})`
+          : choices.map((c) => `  ${c.name}  →  ${parsed.focused}:${String(c.value)}`).join('\n');
+      return { text, json: { choices }, ok: true };
+    }
+    case 'press': {
+      const message = session.last;
+      if (!message) return fail('No reply to press a button on yet: run a command first.');
+      const buttons = buttonsOf(message);
+      const button = buttons.find((b) => b.label?.toLowerCase() === parsed.label.toLowerCase());
+      if (!button?.custom_id) {
+        const labels = buttons.map((b) => b.label).filter(Boolean);
+        return fail(
+          labels.length > 0
+            ? `No button "${parsed.label}" on the last reply; it has: ${labels.join(', ')}`
+            : 'The last reply has no buttons.',
+        );
+      }
+      if (button.disabled) return fail(`The "${button.label}" button is disabled.`);
+      const result = await discord.clickButton({
+        message,
+        customId: button.custom_id,
+        channelId: guild.news.id,
+      });
+      session.last = result.message;
+      return { text: result.text, json: result.reply, ok: true };
+    }
+    case 'command': {
+      const result = await discord.interactText(line.trim(), { channelId: guild.news.id });
+      session.last = result.message;
+      return { text: result.text, json: result.reply, ok: true };
+    }
+  }
+}
+
+/**
+ * `--run` mode: runs each line, prints each reply (a JSON line per reply with `json`), and returns the exit
+ * status: 0 when every line ran, 1 otherwise.
+ */
+export async function runScript(sandbox: Sandbox, lines: string[], json: boolean): Promise<number> {
+  const session: { last?: LoopbackMessage } = {};
+  let status = 0;
+  for (const line of lines) {
+    try {
+      const result = await runLine(sandbox, line, parseLine(line), session);
+      if (!result) continue;
+      if (!result.ok) status = 1;
+      if (json) console.log(JSON.stringify(result.json));
+      else console.log(`> ${line}\n${result.text}\n`);
+    } catch (error) {
+      status = 1;
+      const message = (error as Error).message;
+      if (json) console.log(JSON.stringify({ error: message }));
+      else console.error(`> ${line}\n${message}\n`);
+    }
+  }
+  return status;
+}
+
+/** The interactive prompt; resolves when the person quits (or closes the input). */
+export async function runPrompt(sandbox: Sandbox): Promise<void> {
+  const { discord, guild } = sandbox;
+  const channelName = (id: string) => discord.state.channels.get(id)?.name ?? id;
+  const onMessage = (message: LoopbackMessage) => {
+    console.log(
+      `\n── the bot posted in #${channelName(message.channel_id)} ──\n${renderMessageAsText(message)}\n`,
+    );
+  };
+  discord.on('message', onMessage);
+  console.log(
+    `Dispatch sandbox: the real bot, a loopback Discord, and "${guild.name}" with #${guild.news.name}, ` +
+      `@${guild.moderator.username} (moderator) and you, @${guild.member.username}.\n` +
+      `Commands: ${[...sandbox.bot.commands.keys()].map((n) => `/${n}`).join(' ')}\nType help for more, quit to leave.\n`,
+  );
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'dispatch> ' });
+  const session: { last?: LoopbackMessage } = {};
+  rl.prompt();
+  try {
+    for await (const line of rl) {
+      const parsed = parseLine(line);
+      if (parsed.kind === 'quit') break;
+      try {
+        const result = await runLine(sandbox, line, parsed, session);
+        if (result) console.log(`${result.text}\n`);
+      } catch (error) {
+        console.log(`(failed) ${(error as Error).message}\n`);
+      }
+      rl.prompt();
+    }
+  } finally {
+    discord.off('message', onMessage);
+    rl.close();
+  }
+}

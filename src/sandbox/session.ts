@@ -1,0 +1,95 @@
+/**
+ * The sandbox: the real bot, on a temporary copy of the store, against a loopback Discord with one guild
+ * (a `#news` channel, a moderator, a member). `npm run sandbox` and its `--run` mode drive it; so can tests.
+ */
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REST, Routes } from 'discord.js';
+import { startBot, type Bot } from '../bot/index.ts';
+import { loadCommands } from '../bot/loader.ts';
+import { systemClock, type Clock } from '../clock.ts';
+import { parseConfig, type Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import { startLoopbackDiscord, type LoopbackDiscord, type SeededGuild } from './discord/index.ts';
+
+/** What the sandbox starts from. */
+export interface SandboxOptions {
+  /** Settings other than Discord's and the database path (articles folder, size limits, digest settings). */
+  base: Config;
+  log: Logger;
+  clock?: Clock;
+  /**
+   * A database to start from (the operator's `DATABASE_PATH`): it is copied, never opened, so the sandbox
+   * cannot change it. Missing or undefined: an empty store, filled from ARTICLES_DIR.
+   */
+  copyFrom?: string | undefined;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  discord: LoopbackDiscord;
+  guild: SeededGuild;
+  bot: Bot;
+  /** The temporary folder holding the sandbox's database; removed on stop. */
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/** Copies a SQLite file with its write-ahead log, if it has one, so the copy holds every committed change. */
+function copyDatabase(from: string, to: string): void {
+  copyFileSync(from, to);
+  if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${to}-wal`);
+}
+
+/**
+ * Starts the loopback Discord, seeds its guild, registers the commands in that guild (as `npm run register
+ * -- --guild` would), and boots the real bot with `startBot` — the one function that starts everything the
+ * bot runs, so whatever it starts (the digest scheduler included) runs in the sandbox too.
+ */
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const dir = mkdtempSync(join(tmpdir(), 'dispatch-sandbox-'));
+  const databasePath = join(dir, 'dispatch.db');
+  let discord: LoopbackDiscord | undefined;
+  try {
+    if (options.copyFrom && existsSync(options.copyFrom)) copyDatabase(options.copyFrom, databasePath);
+    discord = await startLoopbackDiscord();
+    const guild = discord.state.createGuild({ name: 'Dispatch Sandbox' });
+    const config = parseConfig({
+      ...Object.fromEntries(Object.entries(options.base).map(([key, value]) => [key, String(value)])),
+      DATABASE_PATH: databasePath,
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_API_URL: discord.restUrl,
+    });
+    const commands = await loadCommands();
+    await new REST({ api: discord.restUrl })
+      .setToken(discord.token)
+      .put(Routes.applicationGuildCommands(discord.applicationId, guild.id), {
+        body: [...commands.values()].map((command) => command.data),
+      });
+    const bot = await startBot({ config, log: options.log, clock: options.clock ?? systemClock });
+    const loopback = discord;
+    let stopped = false;
+    return {
+      discord: loopback,
+      guild,
+      bot,
+      dir,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        try {
+          await bot.stop();
+        } finally {
+          await loopback.close();
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    await discord?.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { REST, Routes } from 'discord.js';
+import { expect } from 'vitest';
+import { startBot, type Bot } from '../../src/bot/index.ts';
+import { loadCommands } from '../../src/bot/loader.ts';
+import { ManualClock } from '../../src/clock.ts';
+import { parseConfig } from '../../src/config.ts';
+import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { createLogger, silentLogger } from '../../src/log.ts';
+import {
+  startLoopbackDiscord,
+  type LoopbackDiscord,
+  type SeededGuild,
+} from '../../src/sandbox/discord/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SEED_FILE = join(ROOT, 'data/articles/2016-03-15-russia-withdraws-from-syria.txt');
+
+/** A loopback Discord, a guild with #news, a real SQLite file holding the seed article, and the real bot. */
+export interface Harness {
+  discord: LoopbackDiscord;
+  guild: SeededGuild;
+  bot: Bot;
+  store: Store;
+  dbPath: string;
+  /** Every log line the bot wrote, parsed. */
+  logs: Record<string, unknown>[];
+  /** Stops the bot and starts a new one on the same database file (a restart). */
+  restart(): Promise<Bot>;
+  close(): Promise<void>;
+}
+
+/** Starts everything; `prepare` may change the store (e.g. break a repository) before the bot boots. */
+export async function startHarness(prepare?: (store: Store) => void): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'dispatch-e2e-'));
+  const dbPath = join(dir, 'dispatch.db');
+  const clock = new ManualClock('2024-05-01T12:00:00Z');
+  let store = openStore(dbPath);
+  await ingestPaths({ store, clock, log: silentLogger(), maxArticleBytes: 1 << 20 }, [SEED_FILE]);
+  prepare?.(store);
+  const discord = await startLoopbackDiscord({ heartbeatIntervalMs: 500 });
+  const guild = discord.state.createGuild({ name: 'E2E' });
+  const commands = await loadCommands();
+  await new REST({ api: discord.restUrl })
+    .setToken(discord.token)
+    .put(Routes.applicationGuildCommands(discord.applicationId, guild.id), {
+      body: [...commands.values()].map((c) => c.data),
+    });
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line) logs.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const log = createLogger('info', sink);
+  const config = parseConfig({
+    DATABASE_PATH: dbPath,
+    DISCORD_TOKEN: discord.token,
+    DISCORD_APPLICATION_ID: discord.applicationId,
+    DISCORD_API_URL: discord.restUrl,
+  });
+  const boot = () => startBot({ config, log, clock, store, skipIngest: true });
+  const harness: Harness = {
+    discord,
+    guild,
+    bot: await boot(),
+    get store() {
+      return store;
+    },
+    dbPath,
+    logs,
+    async restart() {
+      await harness.bot.stop();
+      store.close();
+      store = openStore(dbPath);
+      harness.bot = await boot();
+      return harness.bot;
+    },
+    async close() {
+      await harness.bot.stop();
+      if (store.db.open) store.close();
+      await discord.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+/** What every test ends with: Discord accepted every body, and every message set allowed_mentions to ping nobody. */
+export function expectCleanTraffic(discord: LoopbackDiscord): void {
+  expect(discord.violations).toEqual([]);
+  expect(discord.mentionViolations).toEqual([]);
+  expect(discord.requests.filter((r) => r.lacksAllowedMentions).map((r) => r.route)).toEqual([]);
+  const messages = discord.requests.filter((r) => {
+    const type = (r.body as { type?: number } | undefined)?.type;
+    return r.route.includes('callback') && (type === 4 || type === 7);
+  });
+  for (const request of messages) {
+    const data = (request.body as { data?: { allowed_mentions?: unknown } }).data;
+    expect(data?.allowed_mentions, `${request.route} sets allowed_mentions`).toEqual({ parse: [] });
+  }
+  discord.assertNoViolations();
+}
