@@ -158,7 +158,7 @@ function articleLine(article: ArticleHeader): string {
 }
 
 function figureValue(figure: StoredFigure): string {
-  return `${figure.qualifier ? `${escapeText(figure.qualifier)} ` : ''}${formatRange(figure.min, figure.max)}`;
+  return `${figure.qualifier ? `${escapeText(figure.qualifier)} ` : ''}${formatRange(figure.min, figure.max, figure.counted)}`;
 }
 
 function figureLine({ figure, previous }: FigureChange): string {

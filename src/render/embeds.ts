@@ -74,9 +74,18 @@ export function sourceLine(source: FactSource): string {
 /** Units that read the same in the plural. */
 const UNCOUNTABLE = /(?:personnel|aircraft|equipment|staff|infantry|artillery|armou?r)$/i;
 
+/** The unit as a count of it reads: `battalion` for one, `battalions` for more, `personnel` always. */
+function unitFor(figure: Pick<StoredFigure, 'max' | 'unit'> & { counted?: boolean }): string {
+  const singular = figure.counted !== false && figure.max === 1;
+  return singular || UNCOUNTABLE.test(figure.unit) ? figure.unit : `${figure.unit}s`;
+}
+
 /** `1,000 personnel`, `800 troops`, `2 battalions`. */
-export function figureAmount(figure: Pick<StoredFigure, 'min' | 'max' | 'qualifier' | 'unit'>): string {
-  const unit = figure.max === 1 || UNCOUNTABLE.test(figure.unit) ? figure.unit : `${figure.unit}s`;
+export function figureAmount(
+  figure: Pick<StoredFigure, 'min' | 'max' | 'qualifier' | 'unit'> & { counted?: boolean },
+): string {
+  const unit = unitFor(figure);
+  if (figure.counted === false) return `${unit} (number not given)`;
   const qualifier = figure.qualifier ? `${figure.qualifier} ` : '';
   return `${qualifier}${formatRange(figure.min, figure.max)} ${unit}`;
 }
@@ -101,9 +110,11 @@ const STATE_LABEL: Record<FigureState, string> = {
 export function figureLine(figure: StoredFigure): string {
   const qualifier = figure.qualifier ? `${escapeText(figure.qualifier)} ` : '';
   const who = figure.who ? `${escapeText(figure.who)} ` : '';
-  const unit = escapeText(figureAmount({ ...figure, qualifier: null }).replace(/^\S+ /, ''));
+  const unit = escapeText(unitFor(figure));
   const where = figure.where ? ` in ${escapeText(figure.where)}` : '';
-  return `**${qualifier}${formatRange(figure.min, figure.max)}** ${who}${unit}${where} — ${attribution(figure.source)}`;
+  const amount = figure.counted ? `**${qualifier}${formatRange(figure.min, figure.max)}** ` : '';
+  const unstated = figure.counted ? '' : ' (number not given)';
+  return `${amount}${who}${unit}${where}${unstated} — ${attribution(figure.source)}`;
 }
 
 /** A story named in a footer: `Russia Syria Withdrawal (russia-syria-withdrawal)`. */

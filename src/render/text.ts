@@ -54,8 +54,12 @@ export function formatDate(iso: string | null, precision: 'day' | 'month' | 'yea
   return DATE_FORMATS[precision].format(date);
 }
 
-/** `3,000–6,000` for ranges, `1,000` for single values. */
-export function formatRange(min: number, max: number): string {
+/**
+ * `3,000–6,000` for ranges, `1,000` for single values, and `number not given` for a figure the article names
+ * without counting it ("its S-400 systems will remain"), which must never read as zero.
+ */
+export function formatRange(min: number, max: number, counted = true): string {
+  if (!counted) return 'number not given';
   const n = (v: number) => v.toLocaleString('en-US');
   return min === max ? n(min) : `${n(min)}–${n(max)}`;
 }

@@ -25,6 +25,8 @@ export interface StoredFigure extends FactSource {
   id: number;
   min: number;
   max: number;
+  /** False when the article gives no number (min and max are then 0): shown as "number not given". */
+  counted: boolean;
   qualifier: string | null;
   unit: string;
   state: FigureState;
@@ -56,7 +58,8 @@ const SOURCE_COLUMNS = `a.id AS articleId, a.title AS articleTitle, a.url AS art
   a.published_at AS publishedAt`;
 
 type QuoteRow = Omit<StoredQuote, never>;
-type FigureRow = Omit<StoredFigure, 'min' | 'max' | 'where'> & {
+type FigureRow = Omit<StoredFigure, 'min' | 'max' | 'where' | 'counted'> & {
+  counted: number;
   min_value: number;
   max_value: number;
   place: string | null;
@@ -82,9 +85,9 @@ export function factsRepo(db: Db) {
      VALUES (@articleId, @storyId, @ordinal, @kind, @text, @speaker, @role, @verb, @sentence, @start, @end)`,
   );
   const insertFigure = db.prepare(
-    `INSERT INTO figures (article_id, story_id, ordinal, min_value, max_value, qualifier, unit, state, who, place,
-       source, sentence, start_at, end_at)
-     VALUES (@articleId, @storyId, @ordinal, @min, @max, @qualifier, @unit, @state, @who, @where, @source,
+    `INSERT INTO figures (article_id, story_id, ordinal, min_value, max_value, counted, qualifier, unit, state, who,
+       place, source, sentence, start_at, end_at)
+     VALUES (@articleId, @storyId, @ordinal, @min, @max, @counted, @qualifier, @unit, @state, @who, @where, @source,
        @sentence, @start, @end)`,
   );
   const insertEntity = db.prepare<[Record<string, unknown>], { id: number }>(
@@ -134,7 +137,7 @@ export function factsRepo(db: Db) {
      ORDER BY quotes DESC, speaker LIMIT ?`,
   );
 
-  const figureColumns = `f.id, f.min_value, f.max_value, f.qualifier, f.unit, f.state, f.who, f.place, f.source,
+  const figureColumns = `f.id, f.min_value, f.max_value, f.counted, f.qualifier, f.unit, f.state, f.who, f.place, f.source,
     f.sentence, ${SOURCE_COLUMNS}`;
   const figuresByStory = db.prepare<[number, number], FigureRow>(
     `SELECT ${figureColumns} FROM figures f JOIN articles a ON a.id = f.article_id
@@ -204,8 +207,8 @@ export function factsRepo(db: Db) {
   );
 
   const toFigure = (row: FigureRow): StoredFigure => {
-    const { min_value, max_value, place, ...rest } = row;
-    return { ...rest, min: min_value, max: max_value, where: place };
+    const { min_value, max_value, place, counted, ...rest } = row;
+    return { ...rest, min: min_value, max: max_value, counted: counted !== 0, where: place };
   };
   const toEvent = (row: TimelineRow): StoredTimelineEvent => ({ ...row, approximate: row.approximate === 1 });
 
@@ -237,6 +240,7 @@ export function factsRepo(db: Db) {
           ordinal,
           min: f.min,
           max: f.max,
+          counted: f.counted === false ? 0 : 1,
           qualifier: f.qualifier,
           unit: f.unit,
           state: f.state,

@@ -108,6 +108,24 @@ describe('/troops', () => {
     expect(embed.footer!.text).toContain('5 more remaining');
   });
 
+  it('shows equipment named without a number as "number not given", never as zero', async () => {
+    const { store } = tempStore();
+    const facts = noFacts();
+    facts.figures.push({
+      ...seedFacts().figures[0]!,
+      min: 0,
+      max: 0,
+      counted: false,
+      qualifier: null,
+      unit: 'S-400 missile system',
+    });
+    addArticle(store, { facts });
+    const embed = (await run(store, 'troops')).embeds[0]!;
+    expect(embed.description).toContain('Russian S\\-400 missile systems in Syria (number not given)');
+    expect(embed.fields![0]!.name).toBe('Remaining · S-400 missile systems (number not given) (Russian)');
+    expect(text(embed)).not.toMatch(/\b0 S/);
+  });
+
   it('says so when a story has no figures', async () => {
     const { store } = tempStore();
     addArticle(store, {});
