@@ -314,7 +314,7 @@ export function quotesReply(input: QuotesInput): ReplyPayload {
     fields: quotes.map((q) => quoteField(q)),
     footer: storyFooter(
       story,
-      `${pageLabel(state)} · ${state.total.toLocaleString('en-US')}${state.capped ? '+' : ''} quotes`,
+      `${pageLabel(state)} · ${state.total.toLocaleString('en-US')}${state.capped ? '+' : ''} ${state.total === 1 && !state.capped ? 'quote' : 'quotes'}`,
     ),
   };
   return reply([embed], pagerRow(state, input.idFor));
