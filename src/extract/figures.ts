@@ -4,7 +4,7 @@
  * percentages and casualty-free counts ("three villages") are left alone. The state comes from the verbs of the
  * figure's own clause, and the source from the quote or reported speech the figure sits in.
  */
-import { DEMONYMS, isDemonym } from './lexicon.ts';
+import { DEMONYMS, isDemonym, WORD_NUMBERS } from './lexicon.ts';
 import type { Document } from './sentences.ts';
 import type { Entity, Figure, FigureState, Quote } from './types.ts';
 
@@ -37,30 +37,6 @@ const UNITS: Array<[RegExp, string]> = [
 ];
 const SYSTEMS = /^systems?$/i;
 
-const WORD_NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  dozen: 12,
-  'a dozen': 12,
-  'a hundred': 100,
-  'a thousand': 1000,
-};
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:thousand|million|hundred))?|(?:a\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|thousand)(?:\s+(?:thousand|hundred))?`;
 const QUALIFIERS = String.raw`about|around|approximately|roughly|some|nearly|almost|more than|over|at least|at most|a minimum of|a maximum of|a total of|up to|fewer than|less than|an estimated|as many as|as few as|between|only|just|another|an additional|an extra|estimated`;
 const FIGURE = new RegExp(

@@ -310,3 +310,30 @@ export const FUNCTION_WORDS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Numbers news copy spells out ("two battalions", "a dozen jets", "five years"), by their words. */
+export const WORD_NUMBERS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  dozen: 12,
+  'a dozen': 12,
+  'a hundred': 100,
+  'a thousand': 1000,
+  a: 1,
+};

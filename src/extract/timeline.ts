@@ -7,7 +7,7 @@
  * Durations ("nearly five years old") become approximate start dates.
  */
 import * as chrono from 'chrono-node';
-import { MONTHS } from './lexicon.ts';
+import { MONTHS, WORD_NUMBERS } from './lexicon.ts';
 import type { Document, Sentence } from './sentences.ts';
 import type { DatePrecision, TimelineEvent } from './types.ts';
 
@@ -17,23 +17,6 @@ const DATE_WORD = new RegExp(
   `\\b(?:${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow|week|month|year|ago|\\d{4})\\b`,
   'i',
 );
-const WORD_NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  a: 1,
-};
 const EVENT_NOUNS =
   /\b(?:talks|negotiations|war|withdrawal|offensive|operation|ceasefire|truce|campaign|strikes|airstrikes|fighting|conflict|siege|summit|meeting|process|pullout|drawdown|deployment|evacuation|election|trial|inquiry|investigation)\b/i;
 
