@@ -20,19 +20,14 @@ import type { Command } from '../src/bot/command.ts';
 import type { Ctx } from '../src/bot/context.ts';
 import { composeDigest } from '../src/digest/compose.ts';
 import type { RunOutcome } from '../src/digest/deliver.ts';
+import { resolveStory } from '../src/commands/common.ts';
 import { UserError } from '../src/errors.ts';
 import { LIMITS } from '../src/render/limits.ts';
 import { escapeText, truncate } from '../src/render/text.ts';
 import { digestJobDeps, sendNow } from '../src/scheduler/digests.ts';
 import { digestControl } from '../src/scheduler/registry.ts';
-import {
-  nextRun,
-  parseSchedule,
-  parseTimezone,
-  ScheduleError,
-  TIMEZONES,
-} from '../src/scheduler/schedule.ts';
-import type { AuditEntry, Story, Subscription } from '../src/store/index.ts';
+import { nextRun, parseSchedule, parseTimezone, TIMEZONES } from '../src/scheduler/schedule.ts';
+import type { AuditEntry, Subscription } from '../src/store/index.ts';
 
 const channelOption = (description: string): APIApplicationCommandChannelOption => ({
   type: ApplicationCommandOptionType.Channel,
@@ -216,25 +211,13 @@ export function formatInZone(date: Date, timezone: string): string {
 
 const unix = (date: Date | string) => Math.floor(new Date(date).getTime() / 1000);
 
-function resolveStory(ctx: Ctx, slug: string | null): Story {
-  if (slug) {
-    const story = ctx.db.stories.bySlug(slug) ?? ctx.db.stories.search(slug, 1)[0];
-    if (!story)
-      throw new UserError(`I have no story called "${slug}". Start typing in \`story\` and pick one.`);
-    return story;
-  }
-  const latest = ctx.db.stories.latest();
-  if (!latest) throw new UserError('No story is stored yet, so there is nothing to send digests of.');
-  return latest;
-}
-
 /** The subscription a `remove`/`pause`/… names: by channel, and by story when the channel has several. */
 function findSubscription(ctx: Ctx, interaction: Interaction): Subscription {
   const channel = interaction.options.getChannel('channel', true);
   const slug = interaction.options.getString('story');
   let candidates = ctx.db.subscriptions.byChannel(interaction.guildId!, channel.id);
   if (slug) {
-    const story = resolveStory(ctx, slug);
+    const story = resolveStory(ctx.db, slug);
     candidates = candidates.filter((s) => s.storyId === story.id);
   }
   if (candidates.length === 0) {
@@ -273,26 +256,19 @@ async function set(interaction: Interaction, ctx: Ctx): Promise<void> {
       `<#${channel.id}> is not a text or announcement channel; digests can only be posted to those.`,
     );
   }
-  const story = resolveStory(ctx, interaction.options.getString('story'));
+  const story = resolveStory(ctx.db, interaction.options.getString('story'));
   const existing = ctx.db.subscriptions.byKey(guildId, channel.id, story.id);
   const typedZone = interaction.options.getString('timezone');
   const now = ctx.clock.now();
-  let timezone: string;
-  let schedule: { schedule: string; cron: string };
-  try {
-    timezone = parseTimezone(
-      typedZone ?? existing?.timezone ?? ctx.db.subscriptions.guildTimezone(guildId) ?? 'UTC',
-    );
-    schedule = parseSchedule(
-      interaction.options.getString('schedule', true),
-      timezone,
-      ctx.config.DIGEST_MIN_INTERVAL_MINUTES,
-      now,
-    );
-  } catch (error) {
-    if (error instanceof ScheduleError) throw new UserError(error.message);
-    throw error;
-  }
+  const timezone = parseTimezone(
+    typedZone ?? existing?.timezone ?? ctx.db.subscriptions.guildTimezone(guildId) ?? 'UTC',
+  );
+  const schedule = parseSchedule(
+    interaction.options.getString('schedule', true),
+    timezone,
+    ctx.config.DIGEST_MIN_INTERVAL_MINUTES,
+    now,
+  );
   const role = interaction.options.getRole('mention_role');
   if (role && role.id === guildId) {
     throw new UserError('Dispatch never pings @everyone; pick a role members can opt into, e.g. `@news`.');

@@ -10,6 +10,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { UserError } from '../errors.ts';
 
 /** What a moderator may type instead of a cron expression. */
 export const PRESET_EXAMPLES = ['hourly', 'daily 09:00', 'weekly mon 09:00'] as const;
@@ -21,8 +22,11 @@ export const SCHEDULE_EXAMPLE =
 
 const DAYS = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 } as const;
 
-/** Raised for a schedule or timezone a moderator typed that cannot be used; the message says what to type. */
-export class ScheduleError extends Error {
+/**
+ * Raised for a schedule or timezone a moderator typed that cannot be used; the message says what to type. It is
+ * a {@link UserError}, so the router shows it to the moderator as it is.
+ */
+export class ScheduleError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = 'ScheduleError';
@@ -94,19 +98,41 @@ export function parseTimezone(timezone: string): string {
   return trimmed;
 }
 
+type Expression = ReturnType<typeof CronExpressionParser.parse>;
+
 /**
- * The occurrence of `cron` in `timezone` strictly after `after`. DST is handled the way cron-parser handles it:
- * a local time that does not exist (02:30 on the spring-forward night) runs at the first valid minute after
- * it, and one that exists twice runs once.
+ * The next occurrence whose local time really matches the expression. cron-parser moves a local time that does
+ * not exist (02:30 on the spring-forward night) to an hour later, but node-cron, which triggers the jobs, never
+ * fires then: counting that occurrence would make `/config show` announce a run that never comes, and the next
+ * trigger record it as "missed while offline". So such an occurrence is skipped, as node-cron skips it; one
+ * that exists twice (01:30 on the fall-back night) runs once in both.
  */
+function nextMatching(expression: Expression): Date | undefined {
+  for (let guard = 0; guard < 1000 && expression.hasNext(); guard += 1) {
+    const next = expression.next().toDate();
+    if (expression.includesDate(next)) return next;
+  }
+  return undefined;
+}
+
+/** The occurrence of `cron` in `timezone` strictly after `after`, with DST handled as {@link nextMatching} says. */
 export function nextRun(cronExpression: string, timezone: string, after: Date): Date {
-  return CronExpressionParser.parse(cronExpression, { currentDate: after, tz: timezone }).next().toDate();
+  const expression = CronExpressionParser.parse(cronExpression, { currentDate: after, tz: timezone });
+  const next = nextMatching(expression);
+  if (!next) throw new ScheduleError(`"${cronExpression}" never runs. ${SCHEDULE_EXAMPLE}`);
+  return next;
 }
 
 /** The next `count` occurrences after `after`. */
 export function nextRuns(cronExpression: string, timezone: string, after: Date, count: number): Date[] {
   const expression = CronExpressionParser.parse(cronExpression, { currentDate: after, tz: timezone });
-  return Array.from({ length: count }, () => expression.next().toDate());
+  const runs: Date[] = [];
+  while (runs.length < count) {
+    const next = nextMatching(expression);
+    if (!next) break;
+    runs.push(next);
+  }
+  return runs;
 }
 
 /**
@@ -127,8 +153,7 @@ export function occurrencesBetween(
   });
   const dates: Date[] = [];
   let truncated = false;
-  while (expression.hasNext()) {
-    const next = expression.next().toDate();
+  for (let next = nextMatching(expression); next; next = nextMatching(expression)) {
     if (next.getTime() > until.getTime()) break;
     dates.push(next);
     if (dates.length > limit) {

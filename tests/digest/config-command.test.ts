@@ -81,7 +81,7 @@ describe('/config', () => {
     [{ schedule: '*/5 * * * *' }, 'at most every 15 minutes'],
     [{ schedule: '99 * * * *' }, '`daily 09:00`'],
     [{ schedule: 'daily 09:00', timezone: 'Mars/Base' }, '`Europe/Berlin`'],
-    [{ schedule: 'daily 09:00', story: 'no-such-story' }, 'no story called'],
+    [{ schedule: 'daily 09:00', story: 'no-such-story' }, 'No story called'],
     [{ schedule: 'daily 09:00', mention_role: GUILD }, 'never pings @everyone'],
   ])('refuses %j with a message that says what to do', async (options, message) => {
     const { ctx } = testCtx();
