@@ -66,7 +66,8 @@ export async function startHarness(prepare?: (store: Store) => void): Promise<Ha
     DISCORD_APPLICATION_ID: discord.applicationId,
     DISCORD_API_URL: discord.restUrl,
   });
-  const boot = () => startBot({ config, log, clock, store, skipIngest: true });
+  // The member commands need no scheduler; the digest end-to-end tests run it with an injected clock.
+  const boot = () => startBot({ config, log, clock, store, skipIngest: true, scheduler: false });
   const harness: Harness = {
     discord,
     guild,
