@@ -3,15 +3,15 @@
  *
  * 1. Composes every digest (real SQLite file in a temporary folder, the seed story plus a second article) and
  *    reports the time; the target is under 2 s.
- * 2. Delivers a sample through the real discord.js REST client to a loopback HTTP endpoint that answers
- *    `POST /channels/{id}/messages` with the loopback Discord's rate limiter (Discord's numbers: 50 requests/s
- *    globally, 5 messages per 5 s per channel), and reports the pace and how many 429s were served. 10,000
- *    deliveries at Discord's global 50/s would take 200 s, so a sample of BENCH_DELIVER (default 1,000)
- *    subscriptions across as many channels is delivered; the output says so.
+ * 2. Delivers a sample through the real discord.js REST client (the one `client.rest` is) to the full loopback
+ *    Discord (`startLoopbackDiscord` with its default rate limits, Discord's numbers: 50 requests/s globally,
+ *    5 messages per 5 s per channel), one guild and #news channel per subscription, and reports the pace, the
+ *    429s the loopback served, and that every run was delivered. 10,000 deliveries at Discord's global 50/s
+ *    would take 200 s, so a sample of `npm run bench:digest -- N` (default 1,000) subscriptions is delivered;
+ *    the output says so.
  */
 import { REST } from 'discord.js';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,8 +21,8 @@ import { defaultConfig } from '../src/config.ts';
 import { composeDigest, type DigestCache } from '../src/digest/compose.ts';
 import { ingestPaths } from '../src/ingest/ingest.ts';
 import { silentLogger } from '../src/log.ts';
-import { RateLimiter } from '../src/sandbox/discord/ratelimit.ts';
-import { digestJobDeps, digestTick } from '../src/scheduler/digests.ts';
+import { startLoopbackDiscord } from '../src/sandbox/discord/index.ts';
+import { digestJobDeps, digestTick, recoverRuns } from '../src/scheduler/digests.ts';
 import { openStore } from '../src/store/index.ts';
 
 const SUBSCRIPTIONS = 10_000;
@@ -100,102 +100,92 @@ try {
     `compose all ${subscriptions.length} digests (each reading the store on its own): ${unshared.ms.toFixed(0)} ms`,
   );
 
-  // 2. Deliver a sample through discord.js REST to a rate-limited loopback endpoint.
-  const limiter = new RateLimiter();
-  let served429 = 0;
-  let accepted = 0;
-  let nextId = 900_000_000_000_000_000n;
-  const byNonce = new Map<string, string>();
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let raw = '';
-    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-    req.on('end', () => {
-      const match = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(req.url ?? '');
-      if (req.method !== 'POST' || !match) {
-        res
-          .writeHead(404, { 'content-type': 'application/json' })
-          .end('{"message":"404: Not Found","code":0}');
-        return;
-      }
-      const decision = limiter.take(
-        { name: 'channelMessages', route: 'POST /channels/:id/messages', major: match[1]! },
-        true,
-      );
-      if (decision.limited) {
-        served429 += 1;
-        const retry = decision.limited.retryAfterMs / 1000;
-        res
-          .writeHead(429, {
-            ...decision.headers,
-            'content-type': 'application/json',
-            'retry-after': String(Math.ceil(retry)),
-          })
-          .end(
-            JSON.stringify({
-              message: 'You are being rate limited.',
-              retry_after: retry,
-              global: decision.limited.global,
-            }),
-          );
-        return;
-      }
-      const body = JSON.parse(raw) as { nonce?: string };
-      const earlier = body.nonce ? byNonce.get(`${match[1]}|${body.nonce}`) : undefined;
-      nextId += 1n;
-      const id = earlier ?? String(nextId);
-      if (!earlier) {
-        accepted += 1;
-        if (body.nonce) byNonce.set(`${match[1]}|${body.nonce}`, id);
-      }
-      res
-        .writeHead(200, { ...decision.headers, 'content-type': 'application/json' })
-        .end(JSON.stringify({ id, channel_id: match[1], content: '', embeds: [] }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const rest = new REST({ api: `http://127.0.0.1:${port}/api`, version: '10' }).setToken(
-    'bench.token.for.loopback.discord',
+  // The whole tick without the network: compose, record each run, "send" to a sender that answers at once, mark
+  // it sent. Then the runs are forgotten again, so the delivery below starts from the same state.
+  let instantId = 0;
+  const instant = { post: () => Promise.resolve({ id: String((instantId += 1)) }) };
+  const tickStarted = performance.now();
+  await digestTick(digestJobDeps({ ctx, sender: instant, concurrency: 200 }));
+  const tickMs = performance.now() - tickStarted;
+  out(
+    `one full tick of all ${subscriptions.length} (compose, record, send to an instant sender, mark sent): ` +
+      `${tickMs.toFixed(0)} ms, ${instantId} messages`,
   );
-  let restRateLimited = 0;
-  rest.on('rateLimited', () => (restRateLimited += 1));
-
-  // Only the sample stays active; the rest are paused so the tick leaves them alone.
-  const sample = subscriptions.slice(0, Math.min(DELIVER, subscriptions.length));
   store.transaction(() => {
+    store.db.prepare('DELETE FROM digest_runs').run();
+    const reset = store.db.prepare(
+      `UPDATE digest_subscriptions SET digest_since = ?, last_delivery_at = NULL, last_message_id = NULL WHERE id = ?`,
+    );
+    for (const subscription of subscriptions) reset.run(subscription.digestSince, subscription.id);
+  });
+
+  // 2. Deliver a sample through discord.js REST to the full loopback Discord, default rate limits.
+  const discord = await startLoopbackDiscord();
+  const sample = subscriptions.slice(0, Math.min(DELIVER, subscriptions.length));
+  const guilds = sample.map((_, i) => discord.state.createGuild({ name: `Bench ${i}` }));
+  store.transaction(() => {
+    const move = store.db.prepare(
+      'UPDATE digest_subscriptions SET guild_id = ?, channel_id = ?, mention_role_id = ? WHERE id = ?',
+    );
+    sample.forEach((subscription, i) => {
+      const guild = guilds[i]!;
+      move.run(
+        guild.id,
+        guild.news.id,
+        subscription.mentionRoleId ? guild.roles.moderator : null,
+        subscription.id,
+      );
+    });
+    // Only the sample stays active; the rest are paused so the tick leaves them alone.
     for (const subscription of subscriptions.slice(sample.length))
       store.subscriptions.pause(subscription.id, 'bench', clock.now());
   });
+  const rest = new REST({ api: discord.restUrl }).setToken(discord.token);
+  let restRateLimited = 0;
+  rest.on('rateLimited', () => (restRateLimited += 1));
+  const deliver = (run: typeof digestTick | typeof recoverRuns) =>
+    run(digestJobDeps({ ctx, sender: rest, concurrency: 200 }));
+
   const started = performance.now();
-  await digestTick(digestJobDeps({ ctx, sender: rest, concurrency: 200 }));
+  await deliver(digestTick);
   const seconds = (performance.now() - started) / 1000;
-  const sent = store.db.prepare("SELECT count(*) AS n FROM digest_runs WHERE state = 'sent'").get() as {
-    n: number;
-  };
+  const runs = (state: string) =>
+    (store.db.prepare('SELECT count(*) AS n FROM digest_runs WHERE state = ?').get(state) as { n: number }).n;
+  const sent = runs('sent');
+  const posted = guilds.reduce((n, guild) => n + discord.channelMessages(guild.news.id).length, 0);
+  const served429 = discord.stats.rateLimitedByLimiter;
   out(
     `delivered a sample of ${sample.length} of the ${subscriptions.length} digests (10,000 at Discord's global ` +
-      `50 requests/s would take ~200 s), one channel each, through discord.js REST:`,
+      `50 requests/s would take ~200 s), one guild and channel each, through discord.js REST to the loopback Discord:`,
   );
   out(
-    `  ${sent.n} runs sent, ${accepted} messages accepted in ${seconds.toFixed(1)} s = ${(accepted / seconds).toFixed(1)} ` +
-      `messages/s (Discord's global limit: 50/s)`,
+    `  ${sent} of ${sample.length} runs sent (${runs('failed')} failed, ${runs('recorded')} left recorded), ` +
+      `${posted} messages posted in ${seconds.toFixed(1)} s = ${(posted / seconds).toFixed(1)} messages/s ` +
+      `(Discord's global limit: 50/s)`,
   );
   out(
-    `  429 responses served by the loopback: ${served429}; rate-limit waits discord.js reported: ${restRateLimited}`,
+    `  429s the loopback's rate limiter served: ${served429} (global: ${discord.stats.rateLimitedGlobal}); ` +
+      `times discord.js waited for a rate-limit window itself: ${restRateLimited}; unhandled 429s (runs not delivered): ` +
+      `${sample.length - sent}`,
+  );
+  out(
+    `  schema violations: ${discord.violations.length}; messages without allowed_mentions: ` +
+      `${discord.mentionViolations.length}`,
   );
 
-  // A restart re-sending every run with the same nonces posts nothing new.
+  // A restart re-sending every run with the same nonces: the loopback returns the earlier messages.
   store.db
     .prepare("UPDATE digest_runs SET state = 'recorded', message_ids = '[]' WHERE state = 'sent'")
     .run();
-  const before = accepted;
-  const { recoverRuns } = await import('../src/scheduler/digests.ts');
-  await recoverRuns(digestJobDeps({ ctx, sender: rest, concurrency: 200 }));
+  const resend = performance.now();
+  await deliver(recoverRuns);
+  const after = guilds.reduce((n, guild) => n + discord.channelMessages(guild.news.id).length, 0);
   out(
-    `  re-sent all ${sent.n} runs with their nonces (a simulated crash before "sent"): ${accepted - before} new messages`,
+    `  re-sent all ${sent} runs with their nonces (a simulated crash before "sent") in ` +
+      `${((performance.now() - resend) / 1000).toFixed(1)} s: ${after - posted} new messages, ` +
+      `${discord.stats.nonceDeduplicated} answered from the nonce cache, ${runs('sent')} runs sent`,
   );
-  server.close();
+  await discord.close();
   store.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });

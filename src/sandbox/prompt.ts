@@ -4,7 +4,12 @@
  * prints; the bot's own logs go to stderr.
  */
 import { createInterface } from 'node:readline';
-import { renderMessageAsText, type LoopbackComponent, type LoopbackMessage } from './discord/index.ts';
+import {
+  renderMessageAsText,
+  type LoopbackComponent,
+  type LoopbackMessage,
+  type LoopbackUser,
+} from './discord/index.ts';
 import { HELP, parseLine, type PromptLine } from './parse.ts';
 import type { Sandbox } from './session.ts';
 
@@ -20,6 +25,16 @@ function buttonsOf(message: LoopbackMessage): LoopbackComponent[] {
   const walk = (components: LoopbackComponent[] | undefined): LoopbackComponent[] =>
     (components ?? []).flatMap((c) => (c.type === 2 ? [c] : walk(c.components)));
   return walk(message.components as LoopbackComponent[] | undefined);
+}
+
+/**
+ * Who types a command: the member, except for commands Discord only shows to members with a permission
+ * (`default_member_permissions`, e.g. `/config` needs Manage Server), which the moderator runs.
+ */
+function invokerFor(sandbox: Sandbox, command: string): LoopbackUser {
+  const name = command.replace(/^\//, '').split(' ')[0];
+  const registered = sandbox.discord.commandsFor(sandbox.guild.id).find((c) => c.name === name);
+  return registered?.default_member_permissions ? sandbox.guild.moderator : sandbox.guild.member;
 }
 
 /** Runs one parsed line against the sandbox. `last` is the message the next `press` acts on. */
@@ -46,6 +61,7 @@ export async function runLine(
         options: parsed.options,
         focused: parsed.focused,
         channelId: guild.news.id,
+        user: invokerFor(sandbox, parsed.command),
       });
       const text =
         choices.length === 0
@@ -76,7 +92,10 @@ export async function runLine(
       return { text: result.text, json: result.reply, ok: true };
     }
     case 'command': {
-      const result = await discord.interactText(line.trim(), { channelId: guild.news.id });
+      const result = await discord.interactText(line.trim(), {
+        channelId: guild.news.id,
+        user: invokerFor(sandbox, parsed.command),
+      });
       session.last = result.message;
       return { text: result.text, json: result.reply, ok: true };
     }
@@ -90,6 +109,10 @@ export async function runLine(
 export async function runScript(sandbox: Sandbox, lines: string[], json: boolean): Promise<number> {
   const session: { last?: LoopbackMessage } = {};
   let status = 0;
+  // Messages the bot posts to channels (digests) while a line runs are printed after its reply.
+  const posted: LoopbackMessage[] = [];
+  const onPosted = (message: LoopbackMessage) => posted.push(message);
+  sandbox.discord.on('message', onPosted);
   for (const line of lines) {
     try {
       const result = await runLine(sandbox, line, parseLine(line), session);
@@ -97,6 +120,10 @@ export async function runScript(sandbox: Sandbox, lines: string[], json: boolean
       if (!result.ok) status = 1;
       if (json) console.log(JSON.stringify(result.json));
       else console.log(`> ${line}\n${result.text}\n`);
+      for (const message of posted.splice(0)) {
+        if (json) console.log(JSON.stringify({ posted: message }));
+        else console.log(`${postedHeading(sandbox, message)}\n${renderMessageAsText(message)}\n`);
+      }
     } catch (error) {
       status = 1;
       const message = (error as Error).message;
@@ -104,22 +131,27 @@ export async function runScript(sandbox: Sandbox, lines: string[], json: boolean
       else console.error(`> ${line}\n${message}\n`);
     }
   }
+  sandbox.discord.off('message', onPosted);
   return status;
+}
+
+/** `── the bot posted in #news ──`: the heading of a channel message the bot posted. */
+function postedHeading(sandbox: Sandbox, message: LoopbackMessage): string {
+  const name = sandbox.discord.state.channels.get(message.channel_id)?.name ?? message.channel_id;
+  return `── the bot posted in #${name} ──`;
 }
 
 /** The interactive prompt; resolves when the person quits (or closes the input). */
 export async function runPrompt(sandbox: Sandbox): Promise<void> {
   const { discord, guild } = sandbox;
-  const channelName = (id: string) => discord.state.channels.get(id)?.name ?? id;
   const onMessage = (message: LoopbackMessage) => {
-    console.log(
-      `\n── the bot posted in #${channelName(message.channel_id)} ──\n${renderMessageAsText(message)}\n`,
-    );
+    console.log(`\n${postedHeading(sandbox, message)}\n${renderMessageAsText(message)}\n`);
   };
   discord.on('message', onMessage);
   console.log(
     `Dispatch sandbox: the real bot, a loopback Discord, and "${guild.name}" with #${guild.news.name}, ` +
-      `@${guild.moderator.username} (moderator) and you, @${guild.member.username}.\n` +
+      `@${guild.moderator.username} (moderator) and you, @${guild.member.username} ` +
+      `(commands for moderators, such as /config, run as @${guild.moderator.username}).\n` +
       `Commands: ${[...sandbox.bot.commands.keys()].map((n) => `/${n}`).join(' ')}\nType help for more, quit to leave.\n`,
   );
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'dispatch> ' });

@@ -104,6 +104,32 @@ describe('next-run computation', () => {
     ]);
   });
 
+  it('skips a local time that does not exist (spring forward), as node-cron, which triggers the jobs, does', () => {
+    // node-cron 4 next matches of `30 2 * * *` in New York after 2026-03-07T12:00Z: 03-09 06:30Z, 03-10 06:30Z.
+    const runs = occurrencesBetween(
+      '30 2 * * *',
+      'America/New_York',
+      new Date('2026-03-07T12:00:00Z'),
+      new Date('2026-03-10T12:00:00Z'),
+    ).dates;
+    expect(runs.map((d) => d.toISOString())).toEqual([
+      '2026-03-09T06:30:00.000Z',
+      '2026-03-10T06:30:00.000Z',
+    ]);
+    expect(nextRun('30 2 * * *', 'America/New_York', new Date('2026-03-07T12:00:00Z')).toISOString()).toBe(
+      '2026-03-09T06:30:00.000Z',
+    );
+    // Hourly runs keep going through the gap: 01:00 EST, then 03:00 EDT.
+    expect(
+      occurrencesBetween(
+        '0 * * * *',
+        'America/New_York',
+        new Date('2026-03-08T05:30:00Z'),
+        new Date('2026-03-08T07:30:00Z'),
+      ).dates.map((d) => d.toISOString()),
+    ).toEqual(['2026-03-08T06:00:00.000Z', '2026-03-08T07:00:00.000Z']);
+  });
+
   it('counts occurrences strictly after the start and up to the end inclusive', () => {
     const at9 = new Date('2026-03-02T09:00:00Z');
     expect(occurrencesBetween('0 9 * * *', 'UTC', at9, at9).dates).toEqual([]);

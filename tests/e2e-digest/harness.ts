@@ -1,0 +1,213 @@
+/**
+ * The end-to-end harness for digests: the real bot (`startBot`, the real discord.js client) against the loopback
+ * Discord, on a real SQLite file in a temporary folder that holds the seed article, with an injected
+ * {@link ManualClock}. Schedules never wait on real time: node-cron is replaced by a backend that only records
+ * the jobs, the rescan job is off, retries do not sleep, and tests move the clock and call `scheduler.tick()`.
+ *
+ * Unlike `tests/e2e/harness.ts` (the member commands), it can restart the bot on the same database file and
+ * loopback with different scheduler hooks, which the crash and catch-up tests need.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REST, Routes } from 'discord.js';
+import { expect } from 'vitest';
+import { startBot, type Bot } from '../../src/bot/index.ts';
+import { loadCommands } from '../../src/bot/loader.ts';
+import { ManualClock } from '../../src/clock.ts';
+import { parseConfig, type Config } from '../../src/config.ts';
+import type { DeliveryHooks } from '../../src/digest/deliver.ts';
+import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { silentLogger } from '../../src/log.ts';
+import type { CronBackend, Scheduler } from '../../src/scheduler/index.ts';
+import {
+  renderMessageAsText,
+  startLoopbackDiscord,
+  type InteractionResult,
+  type LoopbackDiscord,
+  type LoopbackMessage,
+  type SeededGuild,
+} from '../../src/sandbox/discord/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SEED_FILE = join(ROOT, 'data/articles/2016-03-15-russia-withdraws-from-syria.txt');
+export const STORY = 'russia-syria-withdrawal';
+
+/** A second article on the seed story: Ozerov's "about 1,000 remaining" becomes "about 1,500". */
+export const SECOND_ARTICLE = `---
+title: Russia to keep 1,500 troops in Syria, Ozerov says
+story: ${STORY}
+published: 2016-03-17
+source: Reuters
+url: https://example.com/syria-1500
+---
+
+Viktor Ozerov, the head of the parliamentary defense committee, said on Thursday that about 1,500 Russian military personnel would remain in Syria at the two bases.
+
+“The contingent will stay at the bases as long as it is needed,” Ozerov said.
+`;
+
+/** A cron backend that registers nothing with real time: the jobs exist, only `tick()` runs them. */
+export function recordingCron(): CronBackend & { names(): string[] } {
+  const live = new Map<string, { expression: string; timezone: string | undefined }>();
+  let next = 0;
+  return {
+    schedule(expression, _fn, options) {
+      const name = options.name ?? `job-${(next += 1)}`;
+      live.set(name, { expression, timezone: options.timezone });
+      return {
+        destroy() {
+          live.delete(name);
+        },
+      };
+    },
+    names: () => [...live.keys()].sort(),
+  };
+}
+
+export interface DigestHarness {
+  discord: LoopbackDiscord;
+  guild: SeededGuild;
+  clock: ManualClock;
+  config: Config;
+  dir: string;
+  dbPath: string;
+  /** The store of the bot running now (a restart opens a new one on the same file). */
+  readonly store: Store;
+  /** The bot running now. */
+  readonly bot: Bot;
+  readonly scheduler: Scheduler;
+  /** Stops the bot and boots a new one on the same database file and loopback, as a new process would. */
+  restart(options?: { hooks?: DeliveryHooks }): Promise<Bot>;
+  /** Stops the bot (the "bot down" part of a restart); `start` boots it again. */
+  stopBot(): Promise<void>;
+  start(options?: { hooks?: DeliveryHooks }): Promise<Bot>;
+  /** Writes an article file into the temporary folder and ingests it at the clock's time. */
+  ingestArticle(name: string, text: string): Promise<void>;
+  /** Invites the bot to one more guild (with #news, a moderator and a member) and registers the commands there. */
+  addGuild(name: string): Promise<SeededGuild>;
+  /** Runs a command as the guild's moderator in #news unless told otherwise. */
+  asModerator(line: string, channelId?: string): Promise<InteractionResult>;
+  close(): Promise<void>;
+}
+
+/** Starts the loopback Discord, seeds the store and boots the bot at `start` on the manual clock. */
+export async function startDigestHarness(
+  options: { start?: string; config?: Record<string, string>; hooks?: DeliveryHooks } = {},
+): Promise<DigestHarness> {
+  const dir = mkdtempSync(join(tmpdir(), 'dispatch-e2e-digest-'));
+  const dbPath = join(dir, 'dispatch.db');
+  const clock = new ManualClock(options.start ?? '2026-03-02T12:00:00.000Z');
+  const log = silentLogger();
+  let store = openStore(dbPath);
+  await ingestPaths({ store, clock, log, maxArticleBytes: 1 << 20 }, [SEED_FILE]);
+  const discord = await startLoopbackDiscord({ heartbeatIntervalMs: 500 });
+  const guild = discord.state.createGuild({ name: 'Digest E2E' });
+  const commands = await loadCommands();
+  const register = (guildId: string) =>
+    new REST({ api: discord.restUrl })
+      .setToken(discord.token)
+      .put(Routes.applicationGuildCommands(discord.applicationId, guildId), {
+        body: [...commands.values()].map((c) => c.data),
+      });
+  await register(guild.id);
+  const config = parseConfig({
+    DATABASE_PATH: dbPath,
+    ARTICLES_DIR: join(dir, 'articles'),
+    DISCORD_TOKEN: discord.token,
+    DISCORD_APPLICATION_ID: discord.applicationId,
+    DISCORD_API_URL: discord.restUrl,
+    LOG_LEVEL: 'silent',
+    ...options.config,
+  });
+  let bot: Bot | undefined;
+  const boot = async (hooks?: DeliveryHooks) => {
+    if (!store.db.open) store = openStore(dbPath);
+    bot = await startBot({
+      config,
+      log,
+      clock,
+      store,
+      skipIngest: true,
+      scheduler: {
+        cron: recordingCron(),
+        rescan: false,
+        sleep: () => Promise.resolve(),
+        backoffMs: 0,
+        ...(hooks ? { hooks } : {}),
+      },
+    });
+    await bot.scheduler!.ready;
+    return bot;
+  };
+  const stopBot = async () => {
+    await bot?.stop();
+    bot = undefined;
+    // A new process opens its own connection: nothing cached in this one survives a restart.
+    if (store.db.open) store.close();
+  };
+  await boot(options.hooks);
+  const harness: DigestHarness = {
+    discord,
+    guild,
+    clock,
+    config,
+    dir,
+    dbPath,
+    get store() {
+      return store;
+    },
+    get bot() {
+      if (!bot) throw new Error('the bot is stopped');
+      return bot;
+    },
+    get scheduler() {
+      return harness.bot.scheduler!;
+    },
+    async restart(restartOptions = {}) {
+      await stopBot();
+      return boot(restartOptions.hooks);
+    },
+    stopBot,
+    start: (startOptions = {}) => boot(startOptions.hooks),
+    async ingestArticle(name, text) {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      const report = await ingestPaths({ store, clock, log, maxArticleBytes: 1 << 20 }, [file]);
+      expect(report.counts.added + report.counts.updated).toBe(1);
+    },
+    async addGuild(name) {
+      const added = discord.state.createGuild({ name });
+      await register(added.id);
+      await expect.poll(() => harness.bot.client.guilds.cache.has(added.id)).toBe(true);
+      return added;
+    },
+    asModerator: (line, channelId) =>
+      discord.interactText(line, { user: guild.moderator, channelId: channelId ?? guild.news.id }),
+    async close() {
+      await stopBot();
+      await discord.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+/** The digests the bot posted to a channel (not replies to commands), as text. */
+export function posts(discord: LoopbackDiscord, channelId: string): string[] {
+  return discord.channelMessages(channelId).map((m) => renderMessageAsText(m));
+}
+
+/** The full text of a posted message: content and every embed's title and description. */
+export function messageText(message: LoopbackMessage): string {
+  return renderMessageAsText(message);
+}
+
+/** What every test ends with: every body fit Discord's schema, and none could ping anyone unasked. */
+export function expectCleanTraffic(discord: LoopbackDiscord): void {
+  expect(discord.violations).toEqual([]);
+  expect(discord.mentionViolations).toEqual([]);
+  discord.assertNoViolations();
+}
