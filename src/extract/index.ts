@@ -19,7 +19,7 @@ export type * from './types.ts';
 /**
  * Bumped whenever extraction changes what it finds, so stored articles are extracted again on the next ingest.
  */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 /** What `extract` needs beyond the input type: a null published date leaves relative dates unresolved. */
 export interface ExtractOptions {
@@ -56,7 +56,7 @@ export function extractWith(input: Omit<ExtractInput, 'published'> & ExtractOpti
     people: index.people.filter((p) => p.mentions.length > 0).map(toPerson),
     places,
     organizations: index.organizations.map(toEntity),
-    timeline: findTimeline(doc, input.published),
+    timeline: findTimeline(doc, input.published, quotes),
   };
 }
 

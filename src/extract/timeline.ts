@@ -7,9 +7,10 @@
  * Durations ("nearly five years old") become approximate start dates.
  */
 import * as chrono from 'chrono-node';
+import { describeEvent, type DatedSpan, type DateKind } from './eventtext.ts';
 import { MONTHS, WORD_NUMBERS } from './lexicon.ts';
 import type { Document, Sentence } from './sentences.ts';
-import type { DatePrecision, TimelineEvent } from './types.ts';
+import type { DatePrecision, Quote, TimelineEvent } from './types.ts';
 
 const FUTURE =
   /\b(?:will|would|shall|next|plans? to|is to|are to|expected to|going to|scheduled|tomorrow|upcoming|by the end of)\b/i;
@@ -28,35 +29,25 @@ function iso(year: number, month: number | null, day: number | null): string {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** The clause that carries a date, short enough to read in a timeline. */
-function eventText(sentence: Sentence, start: number, end: number): string {
-  const text = sentence.text;
-  const words = text.split(/\s+/).length;
-  if (words <= 25) return text.replace(/\s+/g, ' ');
-  const rel = start - sentence.start;
-  const relEnd = end - sentence.start;
-  const breaks = [...text.matchAll(/[,;:]\s+|\s+(?:as|while|because|though|but|also)\s+/g)];
-  let from = 0;
-  let to = text.length;
-  for (const b of breaks) {
-    if (b.index + b[0].length <= rel) from = b.index + b[0].length;
-    else if (b.index >= relEnd) {
-      to = b.index;
-      break;
-    }
-  }
-  return text.slice(from, to).replace(/\s+/g, ' ').trim();
-}
-
 function futureClause(sentence: Sentence, offset: number): boolean {
   const rel = offset - sentence.start;
   const clause = sentence.text.slice(Math.max(0, rel - 50), rel + 12);
   return FUTURE.test(clause);
 }
 
-/** Finds the dated events of an article published at `published`. */
-export function findTimeline(doc: Document, published: Date | null): TimelineEvent[] {
+/**
+ * Finds the dated events of an article published at `published`. `quotes` (the article's direct quotes and
+ * reported speech) let an event that is a statement say who made it.
+ */
+export function findTimeline(
+  doc: Document,
+  published: Date | null,
+  quotes: readonly Quote[] = [],
+): TimelineEvent[] {
   const events: TimelineEvent[] = [];
+  // The sentence's events and every date span in it: texts are written once the whole sentence has been read.
+  let pending: Array<{ event: TimelineEvent; kind: DateKind }> = [];
+  let spans: DatedSpan[] = [];
   const add = (
     sentence: Sentence,
     start: number,
@@ -64,16 +55,30 @@ export function findTimeline(doc: Document, published: Date | null): TimelineEve
     date: string,
     precision: DatePrecision,
     approximate: boolean,
+    kind: DateKind = 'date',
   ) => {
+    if (kind !== 'started') spans.push({ start, end, kind });
     if (events.some((e) => e.date === date && sentence.start <= e.start && e.start < sentence.end)) return;
-    events.push({ date, precision, approximate, text: eventText(sentence, start, end), start, end });
+    const event = { date, precision, approximate, text: '', start, end };
+    events.push(event);
+    pending.push({ event, kind });
   };
   const pubYear = published?.getUTCFullYear() ?? null;
   const pubMonth = published ? published.getUTCMonth() + 1 : null;
 
   for (const sentence of doc.sentences) {
+    pending = [];
+    spans = [];
+    findInSentence(sentence);
+    for (const { event, kind } of pending) {
+      event.text = describeEvent(doc, sentence, { start: event.start, end: event.end, kind }, spans, quotes);
+    }
+  }
+  return events.sort((a, b) => a.date.localeCompare(b.date) || a.start - b.start);
+
+  function findInSentence(sentence: Sentence): void {
     const dated = DATE_WORD.test(sentence.text);
-    if (!dated && !EVENT_NOUNS.test(sentence.text)) continue;
+    if (!dated && !EVENT_NOUNS.test(sentence.text)) return;
     const results = dated ? chrono.parse(sentence.text, published ?? undefined) : [];
     for (const r of results) {
       if (!/[a-z]/i.test(r.text) && !/^\d{4}$/.test(r.text.trim())) continue;
@@ -145,7 +150,7 @@ export function findTimeline(doc: Document, published: Date | null): TimelineEve
       const start = sentence.start + m.index + m[0].length - 4;
       add(sentence, start, start + 4, m[1]!, 'year', false);
     }
-    if (!published) continue;
+    if (!published) return;
     // Durations: "nearly five years old", "two years ago", "ten months after the fighting began".
     for (const m of sentence.text.matchAll(
       /\b(nearly|almost|about|around|more than|over|some|roughly)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a)\s+(years?|months?)\s+(old|ago|after (?:the )?[\p{L} ]{3,40}? (?:began|started))\b/giu,
@@ -164,6 +169,7 @@ export function findTimeline(doc: Document, published: Date | null): TimelineEve
         years ? iso(d.getUTCFullYear(), null, null) : iso(d.getUTCFullYear(), d.getUTCMonth() + 1, null),
         years ? 'year' : 'month',
         approximate,
+        'duration',
       );
     }
     // "the talks which has started in Geneva": begun by the published date, month unknown beyond that.
@@ -174,8 +180,7 @@ export function findTimeline(doc: Document, published: Date | null): TimelineEve
       if (!EVENT_NOUNS.test(before.split(/[,;]/).pop() ?? '')) continue;
       const start = sentence.start + m.index;
       if (m[0].toLowerCase().startsWith('had')) continue;
-      add(sentence, start, start + m[0].length, iso(pubYear!, pubMonth, null), 'month', true);
+      add(sentence, start, start + m[0].length, iso(pubYear!, pubMonth, null), 'month', true, 'started');
     }
   }
-  return events.sort((a, b) => a.date.localeCompare(b.date) || a.start - b.start);
 }

@@ -195,9 +195,24 @@ describe('the seed article (issue 3)', () => {
       ['2016-03-15', 'day', false],
       ['2016-03-16', 'day', false],
     ]);
-    expect(facts.timeline[2]!.text).toContain('Syrian Peace Talks which has started in Geneva');
-    expect(facts.timeline[3]!.text).toContain('left Syria today on Tuesday');
-    expect(facts.timeline[5]!.text).toContain('start tomorrow withdrawing the main part');
+  });
+
+  it('describes each timeline event the way an editor would, with who said it', () => {
+    expect(facts.timeline.map((t) => [t.date, t.text])).toEqual([
+      ['2011', 'Civil war began'],
+      ['2015-09', 'Russia began the airstrikes in support of the Syrian government in a civil war'],
+      ['2016-03', 'Syrian Peace Talks started in Geneva, Switzerland'],
+      ['2016-03-15', 'First Group of the Russian Fighter Jets left Syria (Defense Ministry)'],
+      [
+        '2016-03-15',
+        'Viktor Ozerov: about 1,000 Russian military personnel would remain in Syria at the two bases',
+      ],
+      [
+        '2016-03-16',
+        'Putin: defense minister to start withdrawing the main part of our military factions from the Syrian Arab Republic',
+      ],
+    ]);
+    for (const t of facts.timeline) expect(t.text.length).toBeLessThanOrEqual(120);
   });
 
   it('summarises with the lead sentences', () => {

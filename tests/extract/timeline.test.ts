@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_EVENT_TEXT } from '../../src/extract/eventtext.ts';
+import { extractWith } from '../../src/extract/index.ts';
+import { segment } from '../../src/extract/sentences.ts';
+import { findTimeline } from '../../src/extract/timeline.ts';
+
+const published = new Date('2016-03-15T00:00:00Z');
+/** The timeline of a body as [date, text] pairs, with the quotes the full extractor finds. */
+const events = (body: string) =>
+  extractWith({ title: 'T', body, published }).timeline.map((t) => [t.date, t.text]);
+/** The same without any quotes: only the timeline's own rules can attribute. */
+const bare = (body: string) => findTimeline(segment(body), published).map((t) => [t.date, t.text]);
+
+describe('timeline event text', () => {
+  it('removes the date expression with its preposition', () => {
+    expect(events('The jets left Syria today on Tuesday.')).toEqual([['2016-03-15', 'Jets left Syria']]);
+    expect(events('The army will withdraw by the end of September.')).toEqual([
+      ['2016-09-30', 'Army will withdraw'],
+    ]);
+    expect(events('The army withdrew from the town on Monday.')).toEqual([
+      ['2016-03-14', 'Army withdrew from the town'],
+    ]);
+  });
+
+  it('keeps a leading date from emptying the text ("On Monday, …")', () => {
+    expect(events('On Monday, the army withdrew from the town.')).toEqual([
+      ['2016-03-14', 'Army withdrew from the town'],
+    ]);
+  });
+
+  it('tells a timeline in the simple past ("had begun" → "began")', () => {
+    expect(events('Russia had begun the airstrikes in September.')).toEqual([
+      ['2015-09', 'Russia began the airstrikes'],
+    ]);
+  });
+
+  it('picks the clause that holds the date', () => {
+    expect(events('Rebels shelled the town on Sunday; the army answered with airstrikes.')).toEqual([
+      ['2016-03-13', 'Rebels shelled the town'],
+    ]);
+    expect(events('The army attacked the town on Monday and so the rebels fled.')).toEqual([
+      ['2016-03-14', 'Army attacked the town'],
+    ]);
+    expect(events('Parliament approved the budget on Monday — its first since the election.')).toEqual([
+      ['2016-03-14', 'Parliament approved the budget'],
+    ]);
+  });
+
+  it('separates two dated events in one sentence at the boundary between them', () => {
+    expect(
+      events(
+        'A fragile ceasefire largely held on Sunday, the first full day of the truce agreed in Minsk last week, officials said.',
+      ),
+    ).toEqual([
+      ['2016-03-08', 'Truce agreed in Minsk (officials)'],
+      ['2016-03-13', 'Fragile ceasefire largely held (officials)'],
+    ]);
+  });
+
+  it('gives a relative clause its subject ("the war, which began in 2011" → "War began")', () => {
+    expect(events('The war, which began in 2011, has killed 250,000 people.')).toEqual([
+      ['2011', 'War began'],
+    ]);
+    expect(events('The peace talks which have started in Geneva are the first in two years.')).toEqual([
+      ['2016-03', 'Peace talks started in Geneva'],
+    ]);
+  });
+
+  it('removes the attribution and names the source in parentheses when it follows the fact', () => {
+    expect(events('The jets left Syria on Tuesday, as stated by the Defense Ministry.')).toEqual([
+      ['2016-03-15', 'Jets left Syria (Defense Ministry)'],
+    ]);
+    expect(events('According to the governor, the bridge was destroyed by floodwater on Sunday.')).toEqual([
+      ['2016-03-13', 'Bridge was destroyed by floodwater (governor)'],
+    ]);
+  });
+
+  it('makes a dated statement "Speaker: what was said"', () => {
+    expect(events('Putin said on Monday that the jets would leave Syria.')).toEqual([
+      ['2016-03-14', 'Putin: jets would leave Syria'],
+    ]);
+    expect(
+      events('The separatist leader said his forces would begin pulling back heavy weapons tomorrow.'),
+    ).toEqual([['2016-03-16', 'Separatist leader: his forces would begin pulling back heavy weapons']]);
+    expect(
+      events(
+        'Lucia Marin heads the bank.\n\n“We have the tools,” Marin said at a press conference on Tuesday.',
+      ),
+    ).toEqual([['2016-03-15', 'Lucia Marin: “We have the tools”']]);
+  });
+
+  it('attributes without the quote finder too: "…, X said", "as stated by X", "X said that …"', () => {
+    expect(bare('The convoy crossed the border on Saturday, the agency reported.')).toEqual([
+      ['2016-03-12', 'Convoy crossed the border (agency)'],
+    ]);
+    expect(bare('The jets left Syria on Tuesday, as stated by the Defense Ministry.')).toEqual([
+      ['2016-03-15', 'Jets left Syria (Defense Ministry)'],
+    ]);
+    expect(bare('The ministry said today that the jets would leave Syria.')).toEqual([
+      ['2016-03-15', 'Ministry: jets would leave Syria'],
+    ]);
+  });
+
+  it('describes a date inside a direct quote, with the first person made readable', () => {
+    expect(
+      events(
+        'Vladimir Putin spoke to the ministers.\n\n“I think that the task has been achieved, and so I order the defense minister to start tomorrow withdrawing our forces,” Putin said.',
+      ),
+    ).toEqual([['2016-03-16', 'Vladimir Putin: defense minister to start withdrawing our forces']]);
+  });
+
+  it('turns a duration into "<noun> began"', () => {
+    expect(events('The civil war is now nearly five years old.')).toEqual([['2011', 'Civil war began']]);
+    expect(events('Russia joined a civil war which is now nearly five years old.')).toEqual([
+      ['2011', 'Civil war began'],
+    ]);
+    expect(
+      events(
+        'The truce, which comes nearly ten months after the fighting began, is the second attempt to end it.',
+      ),
+    ).toEqual([['2015-05', 'Fighting began']]);
+  });
+
+  it('drops leading connectives and "also"', () => {
+    expect(events('And so the army left the town on Monday.')).toEqual([
+      ['2016-03-14', 'Army left the town'],
+    ]);
+    expect(events('Though, the rebels also retreated on Monday.')).toEqual([
+      ['2016-03-14', 'Rebels retreated'],
+    ]);
+    expect(events('But then the ministry also ordered the pullout on Monday.')).toEqual([
+      ['2016-03-14', 'Ministry ordered the pullout'],
+    ]);
+  });
+
+  it(`caps the text at ${MAX_EVENT_TEXT} characters, cut at a word`, () => {
+    const sentence =
+      'The government has promised to hold talks with the opposition, the trade unions, the regional governors, ' +
+      'the church and the business associations on Thursday in the capital.';
+    const [[date, text]] = events(sentence) as [[string, string]];
+    expect(date).toBe('2016-03-10');
+    expect(text).toBe(
+      'Government promised to hold talks with the opposition, the trade unions, the regional governors, the church…',
+    );
+    expect(text.length).toBeLessThanOrEqual(MAX_EVENT_TEXT);
+  });
+
+  it('shortens a speaker to the surname only when the full name would not fit', () => {
+    const body =
+      'Vladimir Putin met the generals.\n\n“I order the defense minister to start tomorrow withdrawing the main part of our military factions from the Syrian Arab Republic,” Putin said.';
+    expect(events(body)).toEqual([
+      [
+        '2016-03-16',
+        'Putin: defense minister to start withdrawing the main part of our military factions from the Syrian Arab Republic',
+      ],
+    ]);
+  });
+});
