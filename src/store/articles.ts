@@ -1,25 +1,9 @@
 import type { Db } from './db.ts';
 
-/** An article as stored. */
-export interface Article {
-  id: number;
-  storyId: number;
-  sourceKey: string;
-  url: string | null;
-  source: string | null;
-  title: string;
-  body: string;
-  publishedAt: string | null;
-  contentHash: string;
-  summary: string[];
-  extractorVersion: number;
-  ingestedAt: string;
-  updatedAt: string;
-}
-
 /** What ingest writes for an article. */
 export interface ArticleInput {
   storyId: number;
+  /** The URL if the article has one, else its path: what identifies it across runs. */
   sourceKey: string;
   url: string | null;
   source: string | null;
@@ -29,6 +13,13 @@ export interface ArticleInput {
   contentHash: string;
   summary: string[];
   extractorVersion: number;
+}
+
+/** An article as stored. */
+export interface Article extends ArticleInput {
+  id: number;
+  ingestedAt: string;
+  updatedAt: string;
 }
 
 /** An article without its body: what lists and digests show. */

@@ -30,16 +30,10 @@ export interface Subscription {
 }
 
 /** What `/config digest set` writes. */
-export interface SubscriptionInput {
-  guildId: string;
-  channelId: string;
-  storyId: number;
-  schedule: string;
-  cron: string;
-  timezone: string;
-  mentionRoleId: string | null;
-  quiet: boolean;
-}
+export type SubscriptionInput = Pick<
+  Subscription,
+  'guildId' | 'channelId' | 'storyId' | 'schedule' | 'cron' | 'timezone' | 'mentionRoleId' | 'quiet'
+>;
 
 interface Row {
   id: number;
