@@ -62,7 +62,7 @@ export interface Scheduler {
   /** Rescans ARTICLES_DIR now. */
   rescan(): Promise<void>;
   sendNow(subscriptionId: number): Promise<RunOutcome>;
-  /** The registered job names, e.g. `digest:3 (0 9 * * * America/New_York)`, `rescan`. */
+  /** The registered job names, e.g. `digest:3 (0 9 * * * America/New_York)`, `recover`, `rescan`. */
   jobs(): string[];
   /** Stops every trigger and waits for the runs in flight. */
   stop(): Promise<void>;
@@ -143,6 +143,11 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
   };
   reloadLater = () => queueMicrotask(reload);
 
+  // A run recorded but left unsent while the bot keeps running (an error between "recorded" and "sent") is
+  // resumed within a minute with its nonce, instead of waiting for the next restart. Runs being sent are in
+  // flight for their subscription, so this never sends one twice.
+  register('recover', 'every minute', '* * * * *', undefined, () => recoverRuns(deps));
+
   if (options.rescan !== false) {
     const seconds = ctx.config.RESCAN_INTERVAL_SECONDS;
     register('rescan', String(seconds), everySeconds(seconds), undefined, rescanArticles);
@@ -174,7 +179,7 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
     },
     jobs: () =>
       [...jobs.entries()].map(([name, { key }]) =>
-        name === 'rescan' ? name : `${name} (${key.replace('|', ' ')})`,
+        name.startsWith('digest:') ? `${name} (${key.replace('|', ' ')})` : name,
       ),
     async stop() {
       if (stopped) return;

@@ -35,7 +35,7 @@ describe('the scheduler', () => {
     const { sleep } = fakeSleep();
     const scheduler = startScheduler(ctx, { sender: new FakeDiscord(), sleep, cron: cron.backend });
     await scheduler.ready;
-    expect([...cron.live().keys()].sort()).toEqual([`digest:${a.id}`, `digest:${b.id}`, 'rescan']);
+    expect([...cron.live().keys()].sort()).toEqual([`digest:${a.id}`, `digest:${b.id}`, 'recover', 'rescan']);
     expect(cron.live().get(`digest:${a.id}`)).toMatchObject({
       expression: '0 9 * * *',
       timezone: 'Europe/Berlin',
@@ -46,7 +46,7 @@ describe('the scheduler', () => {
     ctx.db.subscriptions.update(b.id, { ...b, schedule: 'daily 18:00', cron: '0 18 * * *' }, ctx.clock.now());
     const c = subscribe(ctx, { channelId: '200000000000000003', timezone: 'Asia/Tokyo' });
     digestControl(ctx.db)!.reload();
-    expect([...cron.live().keys()].sort()).toEqual([`digest:${b.id}`, `digest:${c.id}`, 'rescan']);
+    expect([...cron.live().keys()].sort()).toEqual([`digest:${b.id}`, `digest:${c.id}`, 'recover', 'rescan']);
     expect(cron.live().get(`digest:${b.id}`)!.expression).toBe('0 18 * * *');
 
     await scheduler.stop();
@@ -83,6 +83,38 @@ describe('the scheduler', () => {
     expect(discord.posted).toHaveLength(1);
     await scheduler.tick();
     expect(discord.posted).toHaveLength(1);
+    await scheduler.stop();
+  });
+
+  it('resumes a run left unsent while the bot keeps running within a minute, and posts it once', async () => {
+    const { ctx, clock } = testCtx('2026-03-01T08:00:00.000Z');
+    seedStory(ctx);
+    const subscription = subscribe(ctx);
+    clock.advance(60_000);
+    secondArticle(ctx);
+    const discord = new FakeDiscord();
+    const cron = fakeCron();
+    let failures = 1;
+    const hooks = {
+      afterRecord() {
+        if (failures-- > 0) throw new Error('disk full');
+      },
+    };
+    const scheduler = startScheduler(ctx, { sender: discord, cron: cron.backend, rescan: false, hooks });
+    await scheduler.ready;
+    clock.set('2026-03-01T09:00:00.000Z');
+    await cron.live().get(`digest:${subscription.id}`)!.fire();
+    expect(discord.posted).toHaveLength(0);
+    expect(ctx.db.digestRuns.pending().map((run) => run.state)).toEqual(['recorded']);
+
+    clock.advance(60_000);
+    await cron.live().get('recover')!.fire();
+    expect(discord.posted).toHaveLength(1);
+    expect(ctx.db.digestRuns.pending()).toEqual([]);
+    await cron.live().get('recover')!.fire();
+    await cron.live().get(`digest:${subscription.id}`)!.fire();
+    expect(discord.posted).toHaveLength(1);
+    expect(cron.live().get('recover')!.expression).toBe('* * * * *');
     await scheduler.stop();
   });
 

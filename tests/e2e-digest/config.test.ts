@@ -26,7 +26,7 @@ afterEach(() => {
 function expectNothingChanged(): void {
   expect(h.store.subscriptions.byGuild(h.guild.id)).toEqual([]);
   expect(h.store.audit.countByGuild(h.guild.id)).toBe(0);
-  expect(h.scheduler.jobs()).toEqual([]);
+  expect(h.digestJobs()).toEqual([]);
   expect(h.discord.channelMessages(h.guild.news.id)).toEqual([]);
 }
 
@@ -190,7 +190,7 @@ describe('/config digest set refuses what cannot work, with a valid example', ()
     expect(changed.text).toMatch(
       /^\(only you can see this\)\nChanged the digest .* `weekly mon 09:00` \(UTC\)/,
     );
-    expect(h.scheduler.jobs().sort()).toEqual(
+    expect(h.digestJobs().sort()).toEqual(
       h.store.subscriptions
         .byGuild(h.guild.id)
         .map((s) => `digest:${s.id} (${s.cron} UTC)`)

@@ -203,7 +203,7 @@ describe('a channel that is gone', () => {
       expect(set.text).toContain('Created the digest');
     }
     const [news, gone] = h.store.subscriptions.byGuild(guild.id);
-    expect(h.scheduler.jobs()).toHaveLength(2);
+    expect(h.digestJobs()).toHaveLength(2);
 
     discord.state.deleteChannel(updates.id);
     clock.set('2026-03-02T09:00:00.000Z');
@@ -212,7 +212,7 @@ describe('a channel that is gone', () => {
     expect(h.store.subscriptions.byId(news!.id)).toMatchObject({ paused: false, lastError: null });
     const reason = 'the channel no longer exists (Discord: Unknown Channel)';
     expect(h.store.subscriptions.byId(gone!.id)).toMatchObject({ paused: true, pauseReason: reason });
-    await expect.poll(() => h!.scheduler.jobs()).toEqual([`digest:${news!.id} (0 9 * * * UTC)`]);
+    await expect.poll(() => h!.digestJobs()).toEqual([`digest:${news!.id} (0 9 * * * UTC)`]);
 
     const show = await h.asModerator('/config show');
     const blocks = show.text.split('\n\n');
@@ -274,13 +274,13 @@ describe('a channel that is gone', () => {
       '/config digest set channel:#news schedule:"daily 09:00" timezone:UTC quiet:false',
       { guildId: other.id, channelId: other.news.id, user: other.moderator },
     );
-    expect(h.scheduler.jobs()).toHaveLength(2);
+    expect(h.digestJobs()).toHaveLength(2);
     discord.state.removeBotFromGuild(other.id);
     await expect.poll(() => h!.store.subscriptions.byGuild(other.id)[0]?.paused).toBe(true);
     expect(h.store.subscriptions.byGuild(other.id)[0]!.pauseReason).toBe(
       'Dispatch was removed from this server',
     );
-    expect(h.scheduler.jobs()).toHaveLength(1);
+    expect(h.digestJobs()).toHaveLength(1);
     clock.set('2026-03-02T09:00:00.000Z');
     await h.scheduler.tick();
     expect(discord.channelMessages(guild.news.id)).toHaveLength(1);

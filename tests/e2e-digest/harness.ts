@@ -79,6 +79,8 @@ export interface DigestHarness {
   /** The bot running now. */
   readonly bot: Bot;
   readonly scheduler: Scheduler;
+  /** The scheduler's digest jobs, without the housekeeping ones (`recover`). */
+  digestJobs(): string[];
   /** Stops the bot and boots a new one on the same database file and loopback, as a new process would. */
   restart(options?: { hooks?: DeliveryHooks }): Promise<Bot>;
   /** Stops the bot (the "bot down" part of a restart); `start` boots it again. */
@@ -165,6 +167,9 @@ export async function startDigestHarness(
     },
     get scheduler() {
       return harness.bot.scheduler!;
+    },
+    digestJobs() {
+      return harness.scheduler.jobs().filter((job) => job.startsWith('digest:'));
     },
     async restart(restartOptions = {}) {
       await stopBot();

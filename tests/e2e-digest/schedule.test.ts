@@ -31,7 +31,7 @@ describe('a subscription in a non-UTC timezone', () => {
     );
     expect(set.text).toContain('`daily 09:00` (America/New_York), posting even when nothing is new');
     expect(set.text).toContain('Next digest: Fri, 6 Mar 2026, 09:00 GMT-5');
-    expect(h.scheduler.jobs()).toEqual([
+    expect(h.digestJobs()).toEqual([
       `digest:${h.store.subscriptions.byGuild(guild.id)[0]!.id} (0 9 * * * America/New_York)`,
     ]);
 
