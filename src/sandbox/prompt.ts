@@ -119,10 +119,13 @@ export async function runScript(sandbox: Sandbox, lines: string[], json: boolean
       if (!result) continue;
       if (!result.ok) status = 1;
       if (json) console.log(JSON.stringify(result.json));
-      else console.log(`> ${line}\n${result.text}\n`);
+      else console.log(`> ${line}\n${asSeen(sandbox, result.text)}\n`);
       for (const message of posted.splice(0)) {
         if (json) console.log(JSON.stringify({ posted: message }));
-        else console.log(`${postedHeading(sandbox, message)}\n${renderMessageAsText(message)}\n`);
+        else
+          console.log(
+            `${postedHeading(sandbox, message)}\n${asSeen(sandbox, renderMessageAsText(message))}\n`,
+          );
       }
     } catch (error) {
       status = 1;
@@ -141,11 +144,35 @@ function postedHeading(sandbox: Sandbox, message: LoopbackMessage): string {
   return `── the bot posted in #${name} ──`;
 }
 
+/**
+ * Shows rendered text the way a Discord client displays it: `<#id>` as `#news`, `<@&id>` as `@role`, `<@id>` as
+ * `@user`, `<t:…>` timestamps as dates, and markdown escapes (`S\\-400`) as the plain characters.
+ */
+export function asSeen(sandbox: Pick<Sandbox, 'discord'>, text: string): string {
+  const { state } = sandbox.discord;
+  const role = (id: string) => [...state.guilds.values()].map((g) => g.roles.get(id)?.name).find(Boolean);
+  return text
+    .replace(/<#(\d+)>/g, (raw, id: string) =>
+      state.channels.has(id) ? `#${state.channels.get(id)!.name}` : raw,
+    )
+    .replace(/<@&(\d+)>/g, (raw, id: string) => (role(id) ? `@${role(id)}` : raw))
+    .replace(/<@!?(\d+)>/g, (raw, id: string) =>
+      state.users.has(id) ? `@${state.users.get(id)!.username}` : raw,
+    )
+    .replace(/<t:(\d+)(?::[tTdDfFR])?>/g, (_raw, seconds: string) =>
+      new Date(Number(seconds) * 1000)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/:\d\d\.\d+Z$/, ' UTC'),
+    )
+    .replace(/\\([^\w\s])/g, '$1');
+}
+
 /** The interactive prompt; resolves when the person quits (or closes the input). */
 export async function runPrompt(sandbox: Sandbox): Promise<void> {
   const { discord, guild } = sandbox;
   const onMessage = (message: LoopbackMessage) => {
-    console.log(`\n${postedHeading(sandbox, message)}\n${renderMessageAsText(message)}\n`);
+    console.log(`\n${postedHeading(sandbox, message)}\n${asSeen(sandbox, renderMessageAsText(message))}\n`);
   };
   discord.on('message', onMessage);
   console.log(
@@ -163,7 +190,7 @@ export async function runPrompt(sandbox: Sandbox): Promise<void> {
       if (parsed.kind === 'quit') break;
       try {
         const result = await runLine(sandbox, line, parsed, session);
-        if (result) console.log(`${result.text}\n`);
+        if (result) console.log(`${asSeen(sandbox, result.text)}\n`);
       } catch (error) {
         console.log(`(failed) ${(error as Error).message}\n`);
       }
