@@ -17,12 +17,12 @@ import {
   type DigestJobDeps,
 } from './digests.ts';
 import { setDigestControl } from './registry.ts';
-import { rescanArticles } from './rescan.ts';
+import { createRescanJob } from './rescan.ts';
 import { everySeconds } from './schedule.ts';
 
 export { digestControl, type DigestControl } from './registry.ts';
 export { digestTick, recoverRuns, runDueOccurrences, runSubscription, digestJobDeps } from './digests.ts';
-export { rescanArticles } from './rescan.ts';
+export { createRescanJob } from './rescan.ts';
 
 /** A job as the scheduler registers it: a plain function of the context. */
 export type Job = (ctx: Ctx) => Promise<void>;
@@ -148,9 +148,10 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
   // flight for their subscription, so this never sends one twice.
   register('recover', 'every minute', '* * * * *', undefined, () => recoverRuns(deps));
 
+  const rescan = createRescanJob();
   if (options.rescan !== false) {
     const seconds = ctx.config.RESCAN_INTERVAL_SECONDS;
-    register('rescan', String(seconds), everySeconds(seconds), undefined, rescanArticles);
+    register('rescan', String(seconds), everySeconds(seconds), undefined, rescan);
   }
 
   const onGuildDelete = (guild: Guild) => {
@@ -171,7 +172,7 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
     ready,
     reload,
     tick: () => track('tick', () => digestTick(deps)),
-    rescan: () => track('rescan', rescanArticles),
+    rescan: () => track('rescan', rescan),
     sendNow: async (subscriptionId) => {
       const subscription = ctx.db.subscriptions.byId(subscriptionId);
       if (!subscription) return { status: 'skipped', reason: 'no such subscription' };

@@ -1,21 +1,42 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Ctx } from '../bot/context.ts';
-import { formatSummary, ingestPaths } from '../ingest/ingest.ts';
+import { expandPaths, formatSummary, ingestPaths } from '../ingest/ingest.ts';
 
 /**
- * Ingests ARTICLES_DIR again: files added or changed since the last scan are stored (unchanged ones are
- * recognised by their hash and left alone), so the next digest carries them. A missing folder is not an error.
+ * Makes the ARTICLES_DIR rescan job: files added or changed since the last scan are ingested, so the next
+ * digest carries them. The job remembers each file's size and modification time, so a scan of a folder of
+ * thousands of articles costs a stat per file, and a rejected file is reported once when it appears or
+ * changes, not on every scan. A missing folder is not an error.
  */
-export async function rescanArticles(ctx: Ctx): Promise<void> {
-  if (!existsSync(ctx.config.ARTICLES_DIR)) {
-    ctx.log.debug({ dir: ctx.config.ARTICLES_DIR }, 'ARTICLES_DIR does not exist; nothing to rescan');
-    return;
-  }
-  const report = await ingestPaths(
-    { store: ctx.db, clock: ctx.clock, log: ctx.log, maxArticleBytes: ctx.config.MAX_ARTICLE_BYTES },
-    [ctx.config.ARTICLES_DIR],
-  );
-  const { added, updated } = report.counts;
-  const level = added + updated > 0 ? 'info' : 'debug';
-  ctx.log[level]({ ...report.counts }, `rescanned ${ctx.config.ARTICLES_DIR}: ${formatSummary(report)}`);
+export function createRescanJob(): (ctx: Ctx) => Promise<void> {
+  /** File path → `size:mtime` when it was last read. */
+  const seen = new Map<string, string>();
+  return async (ctx) => {
+    const dir = ctx.config.ARTICLES_DIR;
+    if (!existsSync(dir)) {
+      ctx.log.debug({ dir }, 'ARTICLES_DIR does not exist; nothing to rescan');
+      return;
+    }
+    const stamps = new Map<string, string>();
+    for (const file of await expandPaths([dir])) {
+      const info = await stat(file).catch(() => null);
+      stamps.set(file, info ? `${info.size}:${info.mtimeMs}` : 'unreadable');
+    }
+    for (const file of seen.keys()) if (!stamps.has(file)) seen.delete(file);
+    const changed = [...stamps.keys()].filter((file) => seen.get(file) !== stamps.get(file));
+    if (changed.length === 0) return;
+    const report = await ingestPaths(
+      { store: ctx.db, clock: ctx.clock, log: ctx.log, maxArticleBytes: ctx.config.MAX_ARTICLE_BYTES },
+      changed,
+    );
+    for (const file of changed) seen.set(file, stamps.get(file)!);
+    // A file the store could not take (a locked database, say) is tried again on the next scan.
+    for (const outcome of report.outcomes) {
+      if (outcome.reason?.startsWith('could not be stored')) seen.delete(outcome.file);
+    }
+    const { added, updated } = report.counts;
+    const level = added + updated > 0 ? 'info' : 'debug';
+    ctx.log[level]({ ...report.counts }, `rescanned ${dir}: ${formatSummary(report)}`);
+  };
 }
