@@ -6,7 +6,7 @@
  */
 import type { APIAllowedMentions, APIEmbed } from 'discord.js';
 import { LIMITS, embedLength } from '../render/limits.ts';
-import { escapeText, formatRange, truncate } from '../render/text.ts';
+import { articleLink, escapeText, formatDate, formatRange, truncate } from '../render/text.ts';
 import type {
   ArticleHeader,
   Store,
@@ -105,41 +105,6 @@ export function gatherDigest(store: Store, story: Story, window: DigestWindow): 
   return { story, window, articles, quotes: facts.quotes, figures, timeline: facts.timeline };
 }
 
-const FORMATS = {
-  day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
-  month: new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
-  year: new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'UTC' }),
-};
-
-/**
- * `15 Mar 2016` (or `Mar 2016`, `2016`), like the commands show dates, with the formatters built once: building
- * an Intl formatter per line made composing 10,000 digests take seconds.
- */
-function formatDate(iso: string | null, precision: 'day' | 'month' | 'year' = 'day'): string {
-  if (!iso) return 'undated';
-  const date = new Date(iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso);
-  return Number.isNaN(date.getTime()) ? iso : FORMATS[precision].format(date);
-}
-
-/** A link Discord will render, or null: only http(s), with characters that would end a masked link encoded. */
-function safeUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-    return parsed.href.replace(/[()<>\s]/g, (c) => encodeURIComponent(c));
-  } catch {
-    return null;
-  }
-}
-
-/** `[Title](url)` for an article with a link, or the escaped title. */
-function linked(title: string, url: string | null, max = 200): string {
-  const text = truncate(escapeText(title), max);
-  const href = safeUrl(url);
-  return href ? `[${text}](${href})` : text;
-}
-
 function sourceOf(item: { articleSource: string | null; publishedAt: string | null }): string {
   const parts = [
     item.articleSource && escapeText(item.articleSource),
@@ -154,7 +119,7 @@ function articleLine(article: ArticleHeader): string {
   const meta = [article.source && escapeText(article.source), formatDate(article.publishedAt)].filter(
     Boolean,
   );
-  return line(`• ${linked(article.title, article.url)} — ${meta.join(', ')}`);
+  return line(`• ${articleLink(article.title, article.url)} — ${meta.join(', ')}`);
 }
 
 function figureValue(figure: StoredFigure): string {
@@ -170,7 +135,7 @@ function figureLine({ figure, previous }: FigureChange): string {
     ? `${figureValue(previous)} -> **${figureValue(figure)}**`
     : `**${figureValue(figure)}** (new)`;
   const who = figure.source ? `according to ${escapeText(figure.source)}` : 'unattributed';
-  const from = linked(figure.articleTitle, figure.articleUrl, 120);
+  const from = articleLink(figure.articleTitle, figure.articleUrl, 120);
   return line(`• ${escapeText(figure.state)} ${what}: ${value} — ${who} (${from})`);
 }
 

@@ -23,7 +23,7 @@ import type {
 } from '../store/index.ts';
 import { fitEmbeds, LIMITS } from './limits.ts';
 import { pageLabel, pagerRow, type PageState } from './pager.ts';
-import { escapeText, formatDate, formatRange, safe, truncate } from './text.ts';
+import { articleLink, escapeText, formatDate, formatRange, safe, safeUrl, truncate } from './text.ts';
 
 /** A message as the commands send it: discord.js options, with mentions always off. */
 export interface ReplyPayload {
@@ -45,22 +45,6 @@ export function reply(
   const payload: ReplyPayload = { embeds: fitEmbeds(embeds), components, allowedMentions: { parse: [] } };
   if (content !== undefined) payload.content = truncate(content, LIMITS.content);
   return payload;
-}
-
-/** Percent-encodes what would end a markdown link early; only http(s) URLs become links at all. */
-function safeUrl(url: string | null): string | null {
-  if (!url || !/^https?:\/\//i.test(url)) return null;
-  return url.replace(
-    /[()\s<>[\]]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
-}
-
-/** `[Title](url)`, or the escaped title alone when the article has no URL. */
-export function articleLink(title: string, url: string | null, max = 120): string {
-  const text = safe(title, max).replace(/[[\]]/g, '');
-  const href = safeUrl(url);
-  return href ? `[${text}](${href})` : text;
 }
 
 /** The line that says where a fact came from: `[Title](url) · Outlet · 15 Mar 2016`. */

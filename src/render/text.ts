@@ -63,3 +63,26 @@ export function formatRange(min: number, max: number, counted = true): string {
   const n = (v: number) => v.toLocaleString('en-US');
   return min === max ? n(min) : `${n(min)}–${n(max)}`;
 }
+
+/** A URL Discord will render as a link, or null: only http(s), with what would end a masked link encoded. */
+export function safeUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    // encodeURIComponent leaves ( and ) alone, and a ) would end the masked link early: encode by hand.
+    return parsed.href.replace(
+      /[()<>[\]\s]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** `[Title](url)` with the title escaped and cut to `max`, or the escaped title alone when there is no URL. */
+export function articleLink(title: string, url: string | null, max = 120): string {
+  const text = safe(title, max);
+  const href = safeUrl(url);
+  return href ? `[${text}](${href})` : text;
+}

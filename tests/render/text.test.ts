@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { embedLength, fitEmbeds, LIMITS, splitText } from '../../src/render/limits.ts';
+import { articleLink, escapeText, formatRange, safeUrl, truncate } from '../../src/render/text.ts';
+
+describe('article text on Discord', () => {
+  it('escapes markdown, masked links and mention syntax so they show as written', () => {
+    expect(escapeText('**bold** [x](http://e) <@&1> @everyone @here')).toBe(
+      '\\*\\*bold\\*\\* \\[x\\]\\(http\\://e\\) \\<@&1\\> @\u200beveryone @\u200bhere',
+    );
+  });
+
+  it('cuts long text at a word with an ellipsis and never leaves half an escape', () => {
+    expect(truncate('alpha beta gamma delta', 20)).toBe('alpha beta gamma…');
+    expect(truncate(escapeText('abcdefgh*ij'), 10)).toBe('abcdefgh…');
+    expect(truncate('short', 10)).toBe('short');
+  });
+
+  it('links only http(s) URLs, encoding what would end a masked link early', () => {
+    expect(safeUrl('https://e.com/a_(b)?q=[1]')).toBe('https://e.com/a_%28b%29?q=%5B1%5D');
+    expect(safeUrl('javascript:alert(1)')).toBeNull();
+    expect(safeUrl('not a url')).toBeNull();
+    expect(articleLink('A [b] *c*', 'https://x.y/(z)')).toBe('[A \\[b\\] \\*c\\*](https://x.y/%28z%29)');
+    expect(articleLink('No link', null)).toBe('No link');
+  });
+
+  it('shows ranges with an en dash, and an uncounted figure as "number not given", never 0', () => {
+    expect(formatRange(3000, 6000)).toBe('3,000–6,000');
+    expect(formatRange(1000, 1000)).toBe('1,000');
+    expect(formatRange(0, 0, false)).toBe('number not given');
+  });
+});
+
+describe("Discord's limits", () => {
+  it('trims embeds to 6000 characters in all, dropping fields from the end with a note', () => {
+    const fields = Array.from({ length: 30 }, (_, i) => ({ name: `field ${i}`, value: 'x'.repeat(1100) }));
+    const [embed, ...rest] = fitEmbeds([{ title: 't'.repeat(300), description: 'd'.repeat(5000), fields }]);
+    expect(rest).toEqual([]);
+    expect(embed!.title!.length).toBeLessThanOrEqual(LIMITS.title);
+    expect(embed!.fields!.every((f) => f.value.length <= LIMITS.fieldValue)).toBe(true);
+    expect(embedLength(embed!)).toBeLessThanOrEqual(LIMITS.embedTotal);
+    expect(embed!.footer!.text).toMatch(/^… and \d+ more not shown$/);
+  });
+
+  it('splits long plain text at line breaks into messages of at most 2000 characters', () => {
+    const text = Array.from({ length: 100 }, (_, i) => `line ${i} ${'y'.repeat(40)}`).join('\n');
+    const chunks = splitText(text);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.every((c) => c.length <= LIMITS.content)).toBe(true);
+    expect(chunks.join('\n')).toBe(text);
+  });
+});
