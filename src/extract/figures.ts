@@ -256,7 +256,25 @@ export function findFigures(doc: Document, quotes: Quote[], places: Entity[]): F
       });
     }
   }
-  return dedupe(figures);
+  return dedupe(inheritBounds(figures, doc.body));
+}
+
+/** Qualifiers that bound a figure: they say what is at least or at most needed, not only how it was counted. */
+const BOUNDS = /^(?:a minimum of|at least|a maximum of|at most|up to|more than|fewer than|less than|over)$/;
+
+/**
+ * A figure in apposition to the one before it restates it in other units: "a minimum of two battalions, a total
+ * of 800 troops". The bound of the first ("a minimum of") is what the second means too, so it carries over;
+ * "a total of" only says the battalions add up to 800.
+ */
+function inheritBounds(figures: Figure[], body: string): Figure[] {
+  figures.forEach((figure, i) => {
+    const previous = figures[i - 1];
+    if (!previous?.qualifier || !BOUNDS.test(previous.qualifier) || previous.end > figure.start) return;
+    if (figure.qualifier && BOUNDS.test(figure.qualifier)) return;
+    if (/^\s*,\s*$/.test(body.slice(previous.end, figure.start))) figure.qualifier = previous.qualifier;
+  });
+  return figures;
 }
 
 /** The same fact restated ("about 1,000 … at the two bases" twice) is kept once, with the fullest details. */

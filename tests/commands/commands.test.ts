@@ -85,7 +85,7 @@ describe('/troops', () => {
       'Remaining · about 1,000 personnel (Russian)',
       'Deployed · around 3,000–6,000 personnel (Russian)',
       'Required · a minimum of 2 battalions (Russian)',
-      'Required · a total of 800 troops (Russian)',
+      'Required · a minimum of 800 troops (Russian)',
     ]);
     expect(embed.fields![0]!.value).toContain('given by: Viktor Ozerov');
     expect(embed.fields![0]!.value).toContain('would remain in Syria at the two bases');

@@ -123,7 +123,7 @@ export function seedFacts(): Facts {
       {
         min: 800,
         max: 800,
-        qualifier: 'a total of',
+        qualifier: 'a minimum of',
         unit: 'troop',
         state: 'required',
         who: 'Russian',

@@ -44,7 +44,7 @@ describe('the member commands on the seed story, through discord.js and the loop
     expect(deployed.value).toContain('Russia withdraws its troop from Syria · 15 Mar 2016');
     const states = embed.fields!.map((f) => f.name.split(' · ')[0]);
     expect(states.indexOf('Remaining')).toBeLessThan(states.indexOf('Deployed'));
-    expect(embed.fields!.some((f) => /^Required · a total of 800 troops/.test(f.name))).toBe(true);
+    expect(embed.fields!.some((f) => /^Required · a minimum of 800 troops/.test(f.name))).toBe(true);
   });
 
   it('/quotes speaker:Putin shows his direct quote with role, date and source', async () => {

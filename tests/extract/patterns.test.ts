@@ -200,6 +200,17 @@ describe('figures', () => {
     ]);
   });
 
+  it('carries a bound over to a figure in apposition, but not to a separate figure', () => {
+    const quals = (body: string) => run(body).figures.map((f) => `${f.qualifier} ${f.min} ${f.unit}`);
+    expect(
+      quals('Russia would need a minimum of two battalions, a total of 800 troops, to hold the bases.'),
+    ).toEqual(['a minimum of 2 battalion', 'a minimum of 800 troop']);
+    expect(quals('Up to 40 jets flew home, and a total of 800 troops stayed behind.')).toEqual([
+      'up to 40 jet',
+      'a total of 800 troop',
+    ]);
+  });
+
   it('ignores numbers that are not about forces', () => {
     expect(
       figures('The war is five years old and 100,000 civilians fled in 2011; 12 percent voted.'),

@@ -122,7 +122,7 @@ describe('the seed article (issue 3)', () => {
       {
         min: 800,
         max: 800,
-        qualifier: 'a total of',
+        qualifier: 'a minimum of',
         unit: 'troop',
         state: 'required',
         who: 'Russian',
