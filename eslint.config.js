@@ -13,9 +13,10 @@ export default tseslint.config(
     },
   },
   {
-    // The bot logs through pino; only the command-line front ends and the sandbox prompt print to a terminal.
+    // The bot logs through pino; only the sandbox prompt prints to a terminal with console (the command-line
+    // front ends write through src/cli/output.ts).
     files: ['src/**/*.ts', 'commands/**/*.ts'],
-    ignores: ['src/cli/**', 'src/sandbox/prompt.ts'],
+    ignores: ['src/sandbox/prompt.ts'],
     rules: { 'no-console': 'error' },
   },
 );

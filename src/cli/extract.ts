@@ -6,6 +6,7 @@
 import { loadConfigOrExit } from '../config.ts';
 import { extractWith, type Facts } from '../extract/index.ts';
 import { readArticleFile } from '../ingest/parse.ts';
+import { out } from './output.ts';
 
 const config = loadConfigOrExit();
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
@@ -96,13 +97,13 @@ for (const file of files) {
   const read = await readArticleFile(file, { maxBytes: config.MAX_ARTICLE_BYTES });
   if (!read.ok) {
     failed = true;
-    console.log(json ? JSON.stringify({ file, error: read.error }) : `== ${file}\nerror: ${read.error}\n`);
+    out(json ? JSON.stringify({ file, error: read.error }) : `== ${file}\nerror: ${read.error}\n`);
     continue;
   }
   for (const article of read.articles) {
     // An article without a published date keeps its relative dates unresolved rather than guessing "today".
     const facts = extractWith({ title: article.title, body: article.body, published: article.published });
-    console.log(
+    out(
       json
         ? JSON.stringify(toJson(file, article.title, article.published, facts))
         : `${toText(file, article.title, article.published, facts)}\n`,

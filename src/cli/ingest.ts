@@ -9,6 +9,7 @@ import { formatOutcome, formatSummary, ingestPaths } from '../ingest/ingest.ts';
 import { createLogger } from '../log.ts';
 import { SchemaTooNewError } from '../store/db.ts';
 import { openStore, type Store } from '../store/index.ts';
+import { out, err } from './output.ts';
 
 /** Opens the store, or explains why not and exits 2: a database from a newer release is refused, untouched. */
 function openOrExit(path: string): Store {
@@ -16,7 +17,7 @@ function openOrExit(path: string): Store {
     return openStore(path);
   } catch (error) {
     if (!(error instanceof SchemaTooNewError)) throw error;
-    console.error(error.message);
+    err(error.message);
     process.exit(2);
   }
 }
@@ -30,9 +31,9 @@ try {
   const report = await ingestPaths(
     { store, clock: systemClock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES },
     paths.length > 0 ? paths : [config.ARTICLES_DIR],
-    (outcome) => console.log(formatOutcome(outcome)),
+    (outcome) => out(formatOutcome(outcome)),
   );
-  console.log(formatSummary(report));
+  out(formatSummary(report));
   process.exitCode = report.counts.rejected > 0 ? 1 : 0;
 } finally {
   store.close();

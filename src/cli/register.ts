@@ -6,6 +6,7 @@
 import { REST, Routes } from 'discord.js';
 import { loadConfigOrExit } from '../config.ts';
 import { loadCommands } from '../bot/loader.ts';
+import { out, err } from './output.ts';
 
 const config = loadConfigOrExit();
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
@@ -13,11 +14,11 @@ const guildFlag = args.indexOf('--guild');
 const guildId = guildFlag >= 0 ? args[guildFlag + 1] : undefined;
 
 if (guildFlag >= 0 && !/^\d{15,21}$/.test(guildId ?? '')) {
-  console.error('--guild needs a server ID (Developer Mode on, right-click the server, Copy Server ID).');
+  err('--guild needs a server ID (Developer Mode on, right-click the server, Copy Server ID).');
   process.exit(2);
 }
 if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
-  console.error(
+  err(
     'Registering needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (developer portal: Bot > Reset Token, and ' +
       'General Information > Application ID). See the README.',
   );
@@ -32,11 +33,11 @@ const route = guildId
   : Routes.applicationCommands(config.DISCORD_APPLICATION_ID);
 try {
   const registered = (await rest.put(route, { body })) as { name: string }[];
-  console.log(
+  out(
     `Registered ${registered.length} commands ${guildId ? `in guild ${guildId}` : 'globally'}: ` +
       registered.map((c) => `/${c.name}`).join(', '),
   );
 } catch (error) {
-  console.error(`Discord refused the registration: ${(error as Error).message}`);
+  err(`Discord refused the registration: ${(error as Error).message}`);
   process.exit(1);
 }
