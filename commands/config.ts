@@ -25,7 +25,6 @@ import { UserError } from '../src/errors.ts';
 import { LIMITS } from '../src/render/limits.ts';
 import { escapeText, truncate } from '../src/render/text.ts';
 import { digestJobDeps, sendNow } from '../src/scheduler/digests.ts';
-import { digestControl } from '../src/scheduler/registry.ts';
 import { nextRun, parseSchedule, parseTimezone, TIMEZONES } from '../src/scheduler/schedule.ts';
 import type { AuditEntry, Subscription } from '../src/store/index.ts';
 
@@ -313,7 +312,7 @@ async function set(interaction: Interaction, ctx: Ctx): Promise<void> {
     );
     return result;
   });
-  digestControl(ctx.db)?.reload();
+  ctx.digests?.reload();
   ctx.log.info(
     { subscriptionId: saved.id, guildId, cron: saved.cron, timezone },
     existing ? 'digest changed' : 'digest created',
@@ -334,7 +333,7 @@ async function remove(interaction: Interaction, ctx: Ctx): Promise<void> {
     audit(ctx, interaction, 'digest.remove', subscription.id, snapshot(ctx, subscription), null);
     ctx.db.subscriptions.remove(subscription.id);
   });
-  digestControl(ctx.db)?.reload();
+  ctx.digests?.reload();
   await reply(
     interaction,
     `Removed the digest in <#${subscription.channelId}>. Its history stays in \`/config history\`.`,
@@ -365,7 +364,7 @@ async function pauseOrResume(interaction: Interaction, ctx: Ctx, pause: boolean)
     );
     return result;
   });
-  digestControl(ctx.db)?.reload();
+  ctx.digests?.reload();
   const next = nextRun(updated.cron, updated.timezone, now);
   await reply(
     interaction,
@@ -415,7 +414,7 @@ async function sendNowCommand(interaction: Interaction, ctx: Ctx): Promise<void>
     );
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const control = digestControl(ctx.db);
+  const control = ctx.digests;
   const outcome = control
     ? await control.sendNow(subscription.id)
     : await sendNow(digestJobDeps({ ctx, sender: interaction.client.rest }), subscription);

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import type { Scheduler } from '../scheduler/index.ts';
 import type { Store } from '../store/index.ts';
 
 /**
@@ -12,4 +13,12 @@ export interface Ctx {
   config: Config;
   log: Logger;
   clock: Clock;
+  /**
+   * The running scheduler, so `/config` can rebuild the digest jobs after a change and send a digest without
+   * overlapping a scheduled run of it. Absent where no scheduler runs (unit tests, tools).
+   */
+  digests?: DigestControl;
 }
+
+/** What `/config` needs from the running scheduler. */
+export type DigestControl = Pick<Scheduler, 'reload' | 'sendNow'>;

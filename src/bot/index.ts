@@ -89,6 +89,8 @@ export async function startBot(options: StartOptions): Promise<Bot> {
     log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: commands.size }, 'ready');
     const scheduler =
       options.scheduler === false ? null : startScheduler(ctx, { ...options.scheduler, client });
+    // Handlers read the context when an interaction arrives, so /config finds the scheduler from now on.
+    if (scheduler) ctx.digests = scheduler;
 
     let stopped = false;
     return {

@@ -16,11 +16,9 @@ import {
   sendNow,
   type DigestJobDeps,
 } from './digests.ts';
-import { setDigestControl } from './registry.ts';
 import { createRescanJob } from './rescan.ts';
 import { everySeconds } from './schedule.ts';
 
-export { digestControl, type DigestControl } from './registry.ts';
 export { digestTick, recoverRuns, runDueOccurrences, runSubscription, digestJobDeps } from './digests.ts';
 export { createRescanJob } from './rescan.ts';
 
@@ -185,7 +183,6 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
     async stop() {
       if (stopped) return;
       stopped = true;
-      setDigestControl(ctx.db, undefined);
       options.client?.off(Events.GuildDelete, onGuildDelete);
       await Promise.all([...jobs.values()].map(({ task }) => task.destroy()));
       jobs.clear();
@@ -193,6 +190,5 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
       await Promise.allSettled([...running, ...deps.inFlight.values()]);
     },
   };
-  setDigestControl(ctx.db, { reload, sendNow: scheduler.sendNow });
   return scheduler;
 }

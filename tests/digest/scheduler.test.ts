@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { digestControl, startScheduler, type CronBackend } from '../../src/scheduler/index.ts';
+import { startScheduler, type CronBackend } from '../../src/scheduler/index.ts';
 import { FakeDiscord, fakeSleep, secondArticle, seedStory, subscribe, testCtx, textOf } from './helpers.ts';
 
 /** A cron backend that only records what is registered and lets the test fire a trigger by hand. */
@@ -45,13 +45,12 @@ describe('the scheduler', () => {
     ctx.db.subscriptions.pause(a.id, null, ctx.clock.now());
     ctx.db.subscriptions.update(b.id, { ...b, schedule: 'daily 18:00', cron: '0 18 * * *' }, ctx.clock.now());
     const c = subscribe(ctx, { channelId: '200000000000000003', timezone: 'Asia/Tokyo' });
-    digestControl(ctx.db)!.reload();
+    scheduler.reload();
     expect([...cron.live().keys()].sort()).toEqual([`digest:${b.id}`, `digest:${c.id}`, 'recover', 'rescan']);
     expect(cron.live().get(`digest:${b.id}`)!.expression).toBe('0 18 * * *');
 
     await scheduler.stop();
     expect(cron.live().size).toBe(0);
-    expect(digestControl(ctx.db)).toBeUndefined();
   });
 
   it('posts when a subscription job is triggered at its time, through the registered plain function', async () => {
