@@ -48,28 +48,41 @@ function humanize(slug: string): string {
     .join(' ');
 }
 
+/** An article file to read, or a folder that could not be listed (reported, never fatal). */
+export type PathEntry = { file: string; error?: undefined } | { file: string; error: string };
+
 /**
  * Expands files and folders (recursively, hidden entries skipped) into article files in a stable order. A path
- * named explicitly is always returned, so that a missing or unsupported one is reported rather than ignored.
+ * named explicitly is always returned, so that a missing or unsupported one is reported rather than ignored; a
+ * folder that cannot be listed comes back with its error, so it is reported and the rest still ingested.
  */
-export async function expandPaths(paths: string[]): Promise<string[]> {
-  const files: string[] = [];
+export async function expandPaths(paths: string[]): Promise<PathEntry[]> {
+  const entries: PathEntry[] = [];
   const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(full);
+    let children;
+    try {
+      children = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      entries.push({ file: dir, error: `folder cannot be read (${code})` });
+      return;
+    }
+    children.sort((a, b) => a.name.localeCompare(b.name));
+    for (const child of children) {
+      if (child.name.startsWith('.')) continue;
+      const full = join(dir, child.name);
+      if (child.isDirectory()) await walk(full);
+      else if (child.isFile() && ARTICLE_EXTENSIONS.has(extname(child.name).toLowerCase())) {
+        entries.push({ file: full });
+      }
     }
   };
   for (const path of paths) {
     const info = await stat(path).catch(() => null);
     if (info?.isDirectory()) await walk(path);
-    else files.push(path);
+    else entries.push({ file: path });
   }
-  return files;
+  return entries;
 }
 
 /**
@@ -150,7 +163,11 @@ export async function ingestPaths(
     const level = outcome.status === 'rejected' ? 'warn' : outcome.status === 'unchanged' ? 'debug' : 'info';
     ctx.log[level]({ file: outcome.file, status: outcome.status, reason: outcome.reason }, 'ingest');
   };
-  for (const file of await expandPaths(paths)) {
+  for (const { file, error } of await expandPaths(paths)) {
+    if (error) {
+      record({ file, status: 'rejected', reason: error });
+      continue;
+    }
     const read = await readArticleFile(file, { maxBytes: ctx.maxArticleBytes });
     if (!read.ok) {
       record({ file, status: 'rejected', reason: read.error });

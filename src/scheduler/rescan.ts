@@ -19,9 +19,9 @@ export function createRescanJob(): (ctx: Ctx) => Promise<void> {
       return;
     }
     const stamps = new Map<string, string>();
-    for (const file of await expandPaths([dir])) {
-      const info = await stat(file).catch(() => null);
-      stamps.set(file, info ? `${info.size}:${info.mtimeMs}` : 'unreadable');
+    for (const { file, error } of await expandPaths([dir])) {
+      const info = error ? null : await stat(file).catch(() => null);
+      stamps.set(file, info ? `${info.size}:${info.mtimeMs}` : (error ?? 'unreadable'));
     }
     for (const file of seen.keys()) if (!stamps.has(file)) seen.delete(file);
     const changed = [...stamps.keys()].filter((file) => seen.get(file) !== stamps.get(file));

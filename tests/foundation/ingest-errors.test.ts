@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -213,6 +214,42 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
     ]);
     expect(report.counts).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: 2 });
     expect(store.articles.stats().count).toBe(2);
+  });
+
+  it('a folder that cannot be listed is reported, and the files beside it are still stored', async () => {
+    // Root may list any folder, so one nested past PATH_MAX (4096 bytes) stands in for an unreadable one:
+    // listing it fails with ENAMETOOLONG for everyone. It is built with relative paths, from inside.
+    const { dir, store, ctx } = testStore();
+    const folder = join(dir, 'articles');
+    const deep = join(folder, 'deep');
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(join(folder, 'a.txt'), 'First\nFirst body.');
+    writeFileSync(join(folder, 'z.txt'), 'Last\nLast body.');
+    const cwd = process.cwd();
+    try {
+      process.chdir(deep);
+      for (let level = 0; level < 22; level++) {
+        mkdirSync('d'.repeat(200));
+        process.chdir('d'.repeat(200));
+      }
+      writeFileSync('buried.txt', 'Buried\nNever reached.');
+    } finally {
+      process.chdir(cwd);
+    }
+    try {
+      const report = await ingestPaths(ctx, [folder]);
+      expect(
+        report.outcomes.map((o) => [o.file.startsWith(deep) ? deep : o.file, o.status, o.reason]),
+      ).toEqual([
+        [join(folder, 'a.txt'), 'added', undefined],
+        [deep, 'rejected', 'folder cannot be read (ENAMETOOLONG)'],
+        [join(folder, 'z.txt'), 'added', undefined],
+      ]);
+      expect(store.articles.stats().count).toBe(2);
+    } finally {
+      // Node's rmSync cannot remove a tree deeper than PATH_MAX; rm walks it with relative paths.
+      spawnSync('rm', ['-rf', deep]);
+    }
   });
 
   it('a rejected new version of a stored file keeps the stored version', async () => {
