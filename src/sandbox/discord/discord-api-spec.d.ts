@@ -4,7 +4,8 @@
  * the loopback Discord validates request bodies with, typed just as far as it uses them.
  */
 declare module 'discord-api-spec/zod' {
-  interface SpecIssue {
+  /** One zod issue as the spec's schemas report it; the loopback turns it into Discord's error shape. */
+  export interface SpecIssue {
     code: string;
     path: PropertyKey[];
     message: string;

@@ -10,6 +10,7 @@ import {
   MessageEditRequestPartialSchema,
   ModalInteractionCallbackRequestSchema,
   UpdateMessageInteractionCallbackRequestSchema,
+  type SpecIssue,
 } from 'discord-api-spec/zod';
 import { isObject, MessageFlag, OptionType, type JsonObject } from './types.ts';
 
@@ -202,19 +203,6 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   }
   return current;
 }
-
-type SpecIssue = {
-  code: string;
-  path: PropertyKey[];
-  message: string;
-  maximum?: number | bigint;
-  minimum?: number | bigint;
-  origin?: string;
-  expected?: string;
-  format?: string;
-  values?: unknown[];
-  errors?: SpecIssue[][];
-};
 
 function toBodyIssues(issue: SpecIssue, prefix: (string | number)[], root: unknown): BodyIssue[] {
   const relative = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
