@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startLoopbackDiscord } from '../../src/sandbox/discord/index.ts';
+import { ROOT } from '../e2e/harness.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe('the Node the project runs on', () => {
+  it('is Node 24 LTS, brought by the project whatever the machine has', () => {
+    // npm scripts put node_modules/.bin first on PATH, where the `node` devDependency puts Node 24.
+    expect(Number(process.versions.node.split('.')[0])).toBe(24);
+  });
+
+  it('runs the bot as its own process, serves a command, and exits 0 on SIGTERM with no abort at teardown', async () => {
+    const discord = await startLoopbackDiscord({ heartbeatIntervalMs: 500 });
+    cleanups.push(() => discord.close());
+    const guild = discord.state.createGuild({ name: 'Process' });
+    const dir = mkdtempSync(join(tmpdir(), 'dispatch-process-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+
+    // The same entry point `npm start` runs, on the same Node binary as this test.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_PATH: join(dir, 'dispatch.db'),
+        ARTICLES_DIR: join(ROOT, 'data/articles'),
+        DISCORD_TOKEN: discord.token,
+        DISCORD_APPLICATION_ID: discord.applicationId,
+        DISCORD_API_URL: discord.restUrl,
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    cleanups.push(() => void child.kill('SIGKILL'));
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`bot never became ready:\n${stdout}\n${stderr}`)),
+        20_000,
+      );
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString('utf8');
+        if (/"msg":"ready"/.test(stdout)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+
+    const reply = await discord.interact({ guildId: guild.id, command: 'about', options: {} });
+    expect(reply.text).toContain('Articles stored');
+
+    child.kill('SIGTERM');
+    const { code, signal } = await exited;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(stderr).not.toMatch(/Assertion failed|Aborted|core dumped/);
+    expect(stdout).toContain('"msg":"stopped"');
+  });
+});
