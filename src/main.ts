@@ -4,8 +4,22 @@
  */
 import { startBot, TokenError } from './bot/index.ts';
 import { systemClock } from './clock.ts';
+import { parseCommandLineOrExit } from './cli/args.ts';
 import { loadConfigOrExit } from './config.ts';
+import { StartupError } from './errors.ts';
 import { createLogger } from './log.ts';
+
+parseCommandLineOrExit({
+  command: 'npm start',
+  synopsis: '',
+  description:
+    'Runs Dispatch on Discord until SIGINT or SIGTERM: reads .env (see .env.example), opens DATABASE_PATH,\n' +
+    'ingests ARTICLES_DIR and serves the slash commands and digests. Needs DISCORD_TOKEN; to try Dispatch\n' +
+    'without one, run `npm run sandbox`.',
+  options: {},
+  positionals: false,
+  examples: ['npm start'],
+});
 
 const config = loadConfigOrExit();
 const log = createLogger(config.LOG_LEVEL);
@@ -28,8 +42,9 @@ try {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 } catch (error) {
-  // A token problem is the operator's to fix: say so plainly, not as a stack trace.
-  if (error instanceof TokenError) process.stderr.write(`${error.message}\n`);
+  // A token or network problem is the operator's to fix: say so plainly, not as a stack trace.
+  if (error instanceof TokenError || error instanceof StartupError)
+    process.stderr.write(`${error.message}\n`);
   else log.fatal({ err: error }, 'could not start');
   process.exit(1);
 }

@@ -1,6 +1,7 @@
 import { Events, type Client } from 'discord.js';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
+import { describeNetworkError, StartupError } from '../errors.ts';
 import { formatSummary, ingestPaths } from '../ingest/ingest.ts';
 import type { Logger } from '../log.ts';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../scheduler/index.ts';
@@ -9,7 +10,7 @@ import { createClient } from './client.ts';
 import type { Command } from './command.ts';
 import type { Ctx } from './context.ts';
 import { loadCommands } from './loader.ts';
-import { createRouter, type Router } from './router.ts';
+import { createRouter, type InteractionFailureListener, type Router } from './router.ts';
 
 /** A running bot: what tests, the sandbox and `npm start` hold on to. */
 export interface Bot {
@@ -33,6 +34,8 @@ export interface StartOptions {
   skipIngest?: boolean;
   /** Options for the scheduler (tests inject sleep, hooks or a cron backend), or false to run none. */
   scheduler?: Omit<SchedulerOptions, 'client'> | false;
+  /** Hears of interactions that ended in an error (the sandbox's scripted mode). */
+  onInteractionFailure?: InteractionFailureListener;
 }
 
 /** Raised when Discord refuses the token; the message says how to get a good one. */
@@ -63,7 +66,7 @@ export async function startBot(options: StartOptions): Promise<Bot> {
     }
     const commands = await loadCommands();
     const client = createClient(config);
-    const router = createRouter(commands, ctx);
+    const router = createRouter(commands, ctx, options.onInteractionFailure);
     client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
     client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
     client.on(Events.ShardResume, () => log.info('gateway session resumed'));
@@ -83,6 +86,12 @@ export async function startBot(options: StartOptions): Promise<Bot> {
             '(Bot > Reset Token); to try Dispatch without one, run `npm run sandbox`.',
         );
       }
+      const network = describeNetworkError(
+        error,
+        'Dispatch could not connect to Discord',
+        config.DISCORD_API_URL,
+      );
+      if (network) throw new StartupError(network);
       throw error;
     }
     await ready;

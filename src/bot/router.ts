@@ -14,6 +14,12 @@ export interface Router {
   drain(): Promise<void>;
 }
 
+/**
+ * Hears of every interaction that ended in an error: a {@link UserError} or a bug. The sandbox's scripted mode
+ * uses it to exit non-zero when a command failed.
+ */
+export type InteractionFailureListener = (interactionId: string, failure: 'user-error' | 'bug') => void;
+
 /** Says who asked for what, for every log line about an interaction. */
 function describe(interaction: Interaction): { name: string | undefined; kind: string } {
   if (interaction.isChatInputCommand()) return { name: interaction.commandName, kind: 'command' };
@@ -35,7 +41,11 @@ async function replyWithError(interaction: RepliableInteraction, content: string
  * becomes an ephemeral message with its text; anything else is a bug: logged with its stack, and the member
  * gets a generic apology. Either way the bot keeps serving.
  */
-export function createRouter(commands: Map<string, Command>, ctx: Ctx): Router {
+export function createRouter(
+  commands: Map<string, Command>,
+  ctx: Ctx,
+  onFailure?: InteractionFailureListener,
+): Router {
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
@@ -66,6 +76,8 @@ export function createRouter(commands: Map<string, Command>, ctx: Ctx): Router {
       const userError = error instanceof UserError;
       if (userError) log.info({ reason: error.message }, 'user error');
       else log.error({ err: error }, 'handler failed');
+      // Told before the member is answered, so whoever waits on the answer already knows it was a failure.
+      onFailure?.(interaction.id, userError ? 'user-error' : 'bug');
       try {
         if (interaction.isAutocomplete()) {
           if (!interaction.responded) await interaction.respond([]);

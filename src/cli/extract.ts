@@ -6,17 +6,29 @@
 import { loadConfigOrExit } from '../config.ts';
 import { extractWith, type Facts } from '../extract/index.ts';
 import { readArticleFile } from '../ingest/parse.ts';
-import { out } from './output.ts';
+import { parseCommandLineOrExit, usage, type OptionSpec, type ToolSpec } from './args.ts';
+import { err, out } from './output.ts';
 
-const config = loadConfigOrExit();
-const args = process.argv.slice(2).filter((arg) => arg !== '--');
-const json = args.includes('--json');
-const files = args.filter((arg) => arg !== '--json');
-
+const tool = {
+  command: 'npm run --silent extract --',
+  synopsis: 'FILE...',
+  description:
+    'Prints what the extractor finds in each article file (summary, quotes, figures, people, places, timeline)\n' +
+    'without touching the database.',
+  options: { json: { type: 'boolean', description: 'one JSON object per article per line, for scripts' } },
+  positionals: true,
+  examples: [
+    'npm run --silent extract -- data/articles/*.txt',
+    'npm run --silent extract -- data/articles/*.txt --json',
+  ],
+} as const satisfies ToolSpec<Record<string, OptionSpec>>;
+const { values, positionals: files } = parseCommandLineOrExit(tool);
+const json = values.json === true;
 if (files.length === 0) {
-  process.stderr.write('usage: npm run --silent extract -- FILE... [--json]\n');
+  err(`Give at least one article file.\n\n${usage(tool)}`);
   process.exit(2);
 }
+const config = loadConfigOrExit();
 
 /** The stored shape of one article's facts: the fields issue 3 names, in its order. */
 function toJson(file: string, title: string, published: Date | null, facts: Facts) {

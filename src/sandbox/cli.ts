@@ -12,35 +12,50 @@
  * to stderr so stdout carries only replies.
  */
 import { parseConfig, defaultConfig, ConfigError, type Config } from '../config.ts';
+import { parseCommandLineOrExit } from '../cli/args.ts';
 import { createLogger } from '../log.ts';
 import { runPrompt, runScript } from './prompt.ts';
 import { startSandbox } from './session.ts';
 
-const argv = process.argv.slice(2).filter((arg) => arg !== '--');
-const runs: string[] = [];
-let json = false;
-let verbose = false;
-let fresh = false;
-for (let i = 0; i < argv.length; i++) {
-  const arg = argv[i]!;
-  if (arg === '--run') {
-    const line = argv[++i];
-    if (line === undefined) {
-      process.stderr.write('--run needs a command, e.g. --run "/troops"\n');
-      process.exit(2);
-    }
-    runs.push(line);
-  } else if (arg.startsWith('--run=')) runs.push(arg.slice('--run='.length));
-  else if (arg === '--json') json = true;
-  else if (arg === '--verbose') verbose = true;
-  else if (arg === '--fresh') fresh = true;
-  else {
-    process.stderr.write(
-      `Unknown argument "${arg}". Usage: npm run sandbox -- [--run "/troops"]... [--json]\n`,
-    );
-    process.exit(2);
-  }
-}
+const { values } = parseCommandLineOrExit({
+  command: 'npm run sandbox --',
+  synopsis: '',
+  description:
+    'Runs Dispatch against a loopback Discord (a guild, a #news channel, a moderator), on a temporary copy of\n' +
+    'DATABASE_PATH with ARTICLES_DIR ingested, so nothing you do changes your store. With no --run, gives an\n' +
+    'interactive prompt (type help there); with --run, runs the commands, prints each reply and exits, non-zero\n' +
+    'if a command was unknown or failed.',
+  options: {
+    run: {
+      type: 'string',
+      multiple: true,
+      value: 'COMMAND',
+      description: 'run this command (as typed at the prompt) and print the reply; repeatable',
+    },
+    json: {
+      type: 'boolean',
+      description: 'with --run: print each reply as one JSON message payload per line',
+    },
+    verbose: {
+      type: 'boolean',
+      description: "show the bot's info logs on stderr (default: warnings and errors)",
+    },
+    fresh: {
+      type: 'boolean',
+      description: 'start from an empty store with ARTICLES_DIR only, ignoring DATABASE_PATH',
+    },
+  },
+  positionals: false,
+  examples: [
+    'npm run sandbox',
+    'npm run sandbox --silent -- --run "/quotes speaker:Putin" --run "/troops" --json',
+    'npm run sandbox -- --fresh --verbose',
+  ],
+});
+const runs = values.run ?? [];
+const json = values.json === true;
+const verbose = values.verbose === true;
+const fresh = values.fresh === true;
 
 // The operator's settings, if they parse (the sandbox replaces every Discord one); the defaults otherwise.
 let base: Config;

@@ -89,22 +89,34 @@ export async function runLine(
         channelId: guild.news.id,
       });
       session.last = result.message;
-      return { text: result.text, json: result.reply, ok: true };
+      return {
+        text: result.text,
+        json: result.reply,
+        ok: !sandbox.failures.has(String(result.interaction.id)),
+      };
     }
     case 'command': {
+      // Discord offers only registered commands; typing another one is the person's mistake, not a request.
+      const name = parsed.command.split(' ')[0]!;
+      const registered = discord.commandsFor(guild.id).map((c) => c.name);
+      if (!registered.includes(name)) {
+        return fail(`There is no /${name} command. Commands: ${registered.map((n) => `/${n}`).join(' ')}`);
+      }
       const result = await discord.interactText(line.trim(), {
         channelId: guild.news.id,
         user: invokerFor(sandbox, parsed.command),
       });
       session.last = result.message;
-      return { text: result.text, json: result.reply, ok: true };
+      const failed = sandbox.failures.has(String(result.interaction.id));
+      return { text: result.text, json: result.reply, ok: !failed };
     }
   }
 }
 
 /**
  * `--run` mode: runs each line, prints each reply (a JSON line per reply with `json`), and returns the exit
- * status: 0 when every line ran, 1 otherwise.
+ * status: 0 when every line ran, 1 when a line was not understood, named no registered command, or the bot
+ * answered it with an error (a mistake to fix, such as an unknown story, or a failure on its side).
  */
 export async function runScript(sandbox: Sandbox, lines: string[], json: boolean): Promise<number> {
   const session: { last?: LoopbackMessage } = {};

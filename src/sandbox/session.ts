@@ -31,6 +31,8 @@ export interface Sandbox {
   discord: LoopbackDiscord;
   guild: SeededGuild;
   bot: Bot;
+  /** Interactions that ended in an error, by interaction id: a UserError or a bug. */
+  failures: Map<string, 'user-error' | 'bug'>;
   /** The temporary folder holding the sandbox's database; removed on stop. */
   dir: string;
   stop(): Promise<void>;
@@ -68,13 +70,20 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       .put(Routes.applicationGuildCommands(discord.applicationId, guild.id), {
         body: [...commands.values()].map((command) => command.data),
       });
-    const bot = await startBot({ config, log: options.log, clock: options.clock ?? systemClock });
+    const failures = new Map<string, 'user-error' | 'bug'>();
+    const bot = await startBot({
+      config,
+      log: options.log,
+      clock: options.clock ?? systemClock,
+      onInteractionFailure: (id, failure) => failures.set(id, failure),
+    });
     const loopback = discord;
     let stopped = false;
     return {
       discord: loopback,
       guild,
       bot,
+      failures,
       dir,
       async stop() {
         if (stopped) return;
