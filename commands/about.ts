@@ -1,7 +1,19 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
-import { packageVersion, send } from '../src/commands/common.ts';
 import { aboutReply } from '../src/render/embeds.ts';
+
+/** Dispatch's version, from package.json (one folder up in the source tree, two in a build under `dist/`). */
+function packageVersion(): string {
+  for (const up of ['../package.json', '../../package.json']) {
+    const url = new URL(up, import.meta.url);
+    if (existsSync(url)) {
+      const { version } = JSON.parse(readFileSync(url, 'utf8')) as { version?: string };
+      if (version) return version;
+    }
+  }
+  return 'unknown';
+}
 
 /** Read once: the version cannot change while the process runs. */
 const VERSION = packageVersion();
@@ -14,16 +26,15 @@ export default {
   } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
 
   async execute(interaction, ctx) {
-    const stats = ctx.db.articles.stats();
-    await send(
-      interaction,
+    const stats = ctx.store.articles.stats();
+    await interaction.reply(
       aboutReply({
         version: VERSION,
         articles: stats.count,
-        stories: ctx.db.stories.count(),
+        stories: ctx.store.stories.count(),
         lastIngestAt: stats.lastIngestedAt,
-        latest: ctx.db.stories.latest(),
-        storyList: ctx.db.stories.search('', 10),
+        latest: ctx.store.stories.latest(),
+        storyList: ctx.store.stories.search('', 10),
       }),
     );
   },

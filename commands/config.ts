@@ -20,7 +20,7 @@ import type { Command } from '../src/bot/command.ts';
 import type { Ctx } from '../src/bot/context.ts';
 import { composeDigest } from '../src/digest/compose.ts';
 import type { RunOutcome } from '../src/digest/deliver.ts';
-import { resolveStory } from '../src/commands/common.ts';
+import { resolveStory } from '../src/bot/story.ts';
 import { UserError } from '../src/errors.ts';
 import { LIMITS } from '../src/render/limits.ts';
 import { escapeText, truncate } from '../src/render/text.ts';
@@ -158,7 +158,12 @@ const HISTORY_PAGE = 10;
 
 type Interaction = ChatInputCommandInteraction;
 
-async function reply(interaction: Interaction, content: string, embeds: object[] = []): Promise<void> {
+/** Answers the moderator alone: an ephemeral reply, or the edit of a deferral `send-now` made ephemeral. */
+async function answerPrivately(
+  interaction: Interaction,
+  content: string,
+  embeds: object[] = [],
+): Promise<void> {
   const payload = { content, embeds: embeds as never[], allowedMentions: { parse: [] } };
   if (interaction.deferred) await interaction.editReply(payload);
   else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
@@ -168,7 +173,7 @@ async function reply(interaction: Interaction, content: string, embeds: object[]
 function snapshot(ctx: Ctx, subscription: Subscription): Record<string, unknown> {
   return {
     channelId: subscription.channelId,
-    story: ctx.db.stories.byId(subscription.storyId)?.slug ?? subscription.storyId,
+    story: ctx.store.stories.byId(subscription.storyId)?.slug ?? subscription.storyId,
     schedule: subscription.schedule,
     cron: subscription.cron,
     timezone: subscription.timezone,
@@ -187,7 +192,7 @@ function audit(
   before: unknown,
   after: unknown,
 ): void {
-  ctx.db.audit.add(
+  ctx.store.audit.add(
     { guildId: interaction.guildId!, actorId: interaction.user.id, action, subscriptionId, before, after },
     ctx.clock.now(),
   );
@@ -214,9 +219,9 @@ const unix = (date: Date | string) => Math.floor(new Date(date).getTime() / 1000
 function findSubscription(ctx: Ctx, interaction: Interaction): Subscription {
   const channel = interaction.options.getChannel('channel', true);
   const slug = interaction.options.getString('story');
-  let candidates = ctx.db.subscriptions.byChannel(interaction.guildId!, channel.id);
+  let candidates = ctx.store.subscriptions.byChannel(interaction.guildId!, channel.id);
   if (slug) {
-    const story = resolveStory(ctx.db, slug);
+    const story = resolveStory(ctx.store, slug);
     candidates = candidates.filter((s) => s.storyId === story.id);
   }
   if (candidates.length === 0) {
@@ -226,7 +231,7 @@ function findSubscription(ctx: Ctx, interaction: Interaction): Subscription {
   }
   if (candidates.length > 1) {
     const stories = candidates
-      .map((s) => ctx.db.stories.byId(s.storyId)?.slug ?? String(s.storyId))
+      .map((s) => ctx.store.stories.byId(s.storyId)?.slug ?? String(s.storyId))
       .join(', ');
     throw new UserError(
       `<#${channel.id}> has digests of several stories (${stories}): name one with \`story\`.`,
@@ -255,12 +260,12 @@ async function set(interaction: Interaction, ctx: Ctx): Promise<void> {
       `<#${channel.id}> is not a text or announcement channel; digests can only be posted to those.`,
     );
   }
-  const story = resolveStory(ctx.db, interaction.options.getString('story'));
-  const existing = ctx.db.subscriptions.byKey(guildId, channel.id, story.id);
+  const story = resolveStory(ctx.store, interaction.options.getString('story'));
+  const existing = ctx.store.subscriptions.byKey(guildId, channel.id, story.id);
   const typedZone = interaction.options.getString('timezone');
   const now = ctx.clock.now();
   const timezone = parseTimezone(
-    typedZone ?? existing?.timezone ?? ctx.db.subscriptions.guildTimezone(guildId) ?? 'UTC',
+    typedZone ?? existing?.timezone ?? ctx.store.subscriptions.guildTimezone(guildId) ?? 'UTC',
   );
   const schedule = parseSchedule(
     interaction.options.getString('schedule', true),
@@ -272,7 +277,7 @@ async function set(interaction: Interaction, ctx: Ctx): Promise<void> {
   if (role && role.id === guildId) {
     throw new UserError('Dispatch never pings @everyone; pick a role members can opt into, e.g. `@news`.');
   }
-  if (!existing && ctx.db.subscriptions.countByGuild(guildId) >= ctx.config.MAX_SUBSCRIPTIONS_PER_GUILD) {
+  if (!existing && ctx.store.subscriptions.countByGuild(guildId) >= ctx.config.MAX_SUBSCRIPTIONS_PER_GUILD) {
     throw new UserError(
       `This server already has ${ctx.config.MAX_SUBSCRIPTIONS_PER_GUILD} digests, the most allowed. ` +
         'Remove one with `/config digest remove` first (`/config show` lists them).',
@@ -291,16 +296,16 @@ async function set(interaction: Interaction, ctx: Ctx): Promise<void> {
     mentionRoleId: role?.id ?? existing?.mentionRoleId ?? null,
     quiet: interaction.options.getBoolean('quiet') ?? existing?.quiet ?? true,
   };
-  const saved = ctx.db.transaction(() => {
+  const saved = ctx.store.transaction(() => {
     const result = existing
-      ? ctx.db.subscriptions.update(existing.id, input, now)
-      : ctx.db.subscriptions.create(
+      ? ctx.store.subscriptions.update(existing.id, input, now)
+      : ctx.store.subscriptions.create(
           { ...input, guildId, channelId: channel.id, storyId: story.id },
           interaction.user.id,
           now,
         );
-    if (typedZone || !ctx.db.subscriptions.guildTimezone(guildId)) {
-      ctx.db.subscriptions.setGuildTimezone(guildId, timezone, now);
+    if (typedZone || !ctx.store.subscriptions.guildTimezone(guildId)) {
+      ctx.store.subscriptions.setGuildTimezone(guildId, timezone, now);
     }
     audit(
       ctx,
@@ -318,7 +323,7 @@ async function set(interaction: Interaction, ctx: Ctx): Promise<void> {
     existing ? 'digest changed' : 'digest created',
   );
   const next = nextRun(saved.cron, saved.timezone, now);
-  await reply(
+  await answerPrivately(
     interaction,
     `${existing ? 'Changed' : 'Created'} the digest of **${escapeText(story.title)}** in <#${channel.id}>: ` +
       `\`${saved.schedule}\` (${saved.timezone})${saved.mentionRoleId ? `, pinging <@&${saved.mentionRoleId}>` : ''}` +
@@ -329,12 +334,12 @@ async function set(interaction: Interaction, ctx: Ctx): Promise<void> {
 
 async function remove(interaction: Interaction, ctx: Ctx): Promise<void> {
   const subscription = findSubscription(ctx, interaction);
-  ctx.db.transaction(() => {
+  ctx.store.transaction(() => {
     audit(ctx, interaction, 'digest.remove', subscription.id, snapshot(ctx, subscription), null);
-    ctx.db.subscriptions.remove(subscription.id);
+    ctx.store.subscriptions.remove(subscription.id);
   });
   ctx.digests?.reload();
-  await reply(
+  await answerPrivately(
     interaction,
     `Removed the digest in <#${subscription.channelId}>. Its history stays in \`/config history\`.`,
   );
@@ -343,17 +348,17 @@ async function remove(interaction: Interaction, ctx: Ctx): Promise<void> {
 async function pauseOrResume(interaction: Interaction, ctx: Ctx, pause: boolean): Promise<void> {
   const subscription = findSubscription(ctx, interaction);
   if (subscription.paused === pause) {
-    await reply(
+    await answerPrivately(
       interaction,
       `The digest in <#${subscription.channelId}> is already ${pause ? 'paused' : 'running'}.`,
     );
     return;
   }
   const now = ctx.clock.now();
-  const updated = ctx.db.transaction(() => {
+  const updated = ctx.store.transaction(() => {
     const result = pause
-      ? ctx.db.subscriptions.pause(subscription.id, null, now)!
-      : ctx.db.subscriptions.resume(subscription.id, now)!;
+      ? ctx.store.subscriptions.pause(subscription.id, null, now)!
+      : ctx.store.subscriptions.resume(subscription.id, now)!;
     audit(
       ctx,
       interaction,
@@ -366,7 +371,7 @@ async function pauseOrResume(interaction: Interaction, ctx: Ctx, pause: boolean)
   });
   ctx.digests?.reload();
   const next = nextRun(updated.cron, updated.timezone, now);
-  await reply(
+  await answerPrivately(
     interaction,
     pause
       ? `Paused the digest in <#${updated.channelId}>. \`/config digest resume\` starts it again.`
@@ -377,7 +382,7 @@ async function pauseOrResume(interaction: Interaction, ctx: Ctx, pause: boolean)
 async function preview(interaction: Interaction, ctx: Ctx): Promise<void> {
   const subscription = findSubscription(ctx, interaction);
   const composed = composeDigest(
-    ctx.db,
+    ctx.store,
     { ...subscription, quiet: false },
     { since: subscription.digestSince, until: ctx.clock.now().toISOString() },
   );
@@ -389,7 +394,7 @@ async function preview(interaction: Interaction, ctx: Ctx): Promise<void> {
     `${composed.empty && subscription.quiet ? ' (nothing is new, so with quiet on it would post nothing)' : ''}` +
     `${more > 0 ? ` — ${more} more message${more > 1 ? 's' : ''} not shown here` : ''}` +
     `${subscription.mentionRoleId ? `; it will ping <@&${subscription.mentionRoleId}>` : ''}:`;
-  await reply(interaction, note, first.embeds);
+  await answerPrivately(interaction, note, first.embeds);
 }
 
 function describeOutcome(outcome: RunOutcome, channelId: string): string {
@@ -419,13 +424,13 @@ async function sendNowCommand(interaction: Interaction, ctx: Ctx): Promise<void>
     ? await control.sendNow(subscription.id)
     : await sendNow(digestJobDeps({ ctx, sender: interaction.client.rest }), subscription);
   audit(ctx, interaction, 'digest.send-now', subscription.id, null, { outcome: outcome.status });
-  await reply(interaction, describeOutcome(outcome, subscription.channelId));
+  await answerPrivately(interaction, describeOutcome(outcome, subscription.channelId));
 }
 
 async function show(interaction: Interaction, ctx: Ctx): Promise<void> {
-  const subscriptions = ctx.db.subscriptions.byGuild(interaction.guildId!);
+  const subscriptions = ctx.store.subscriptions.byGuild(interaction.guildId!);
   if (subscriptions.length === 0) {
-    await reply(
+    await answerPrivately(
       interaction,
       'No digests yet. `/config digest set channel:#news schedule:daily 09:00` creates one.',
     );
@@ -433,7 +438,7 @@ async function show(interaction: Interaction, ctx: Ctx): Promise<void> {
   }
   const now = ctx.clock.now();
   const blocks = subscriptions.map((s) => {
-    const story = ctx.db.stories.byId(s.storyId);
+    const story = ctx.store.stories.byId(s.storyId);
     const next = nextRun(s.cron, s.timezone, now);
     const state = s.paused ? `⏸ paused${s.pauseReason ? `: ${s.pauseReason}` : ''}` : '▶ active';
     const last = s.lastError
@@ -451,7 +456,7 @@ async function show(interaction: Interaction, ctx: Ctx): Promise<void> {
       Math.floor(LIMITS.description / Math.max(1, subscriptions.length)) - 2,
     );
   });
-  await reply(interaction, '', [
+  await answerPrivately(interaction, '', [
     {
       title: `Digests (${subscriptions.length} of ${ctx.config.MAX_SUBSCRIPTIONS_PER_GUILD})`,
       description: blocks.join('\n\n'),
@@ -475,10 +480,13 @@ function changes(entry: AuditEntry): string {
 async function history(interaction: Interaction, ctx: Ctx): Promise<void> {
   const guildId = interaction.guildId!;
   const page = interaction.options.getInteger('page') ?? 1;
-  const total = ctx.db.audit.countByGuild(guildId);
-  const entries = ctx.db.audit.byGuild(guildId, HISTORY_PAGE, (page - 1) * HISTORY_PAGE);
+  const total = ctx.store.audit.countByGuild(guildId);
+  const entries = ctx.store.audit.byGuild(guildId, HISTORY_PAGE, (page - 1) * HISTORY_PAGE);
   if (entries.length === 0) {
-    await reply(interaction, total === 0 ? 'No configuration changes yet.' : `There is no page ${page}.`);
+    await answerPrivately(
+      interaction,
+      total === 0 ? 'No configuration changes yet.' : `There is no page ${page}.`,
+    );
     return;
   }
   const lines = entries.map((e) =>
@@ -489,7 +497,7 @@ async function history(interaction: Interaction, ctx: Ctx): Promise<void> {
     ),
   );
   const pages = Math.ceil(total / HISTORY_PAGE);
-  await reply(interaction, '', [
+  await answerPrivately(interaction, '', [
     {
       title: 'Configuration history',
       description: lines.join('\n'),
@@ -539,7 +547,7 @@ export default {
     }
     if (focused.name === 'story') {
       await interaction.respond(
-        ctx.db.stories
+        ctx.store.stories
           .search(typed, 25)
           .map((s) => ({ name: truncate(`${s.title} (${s.slug})`, 100), value: s.slug })),
       );

@@ -9,14 +9,12 @@ import {
   autocompleteStory,
   choice,
   MAX_CHOICES,
-  pageArgs,
-  send,
   STORY_OPTION,
   storyById,
   storyOf,
   storyWhileTyping,
-  update,
-} from '../src/commands/common.ts';
+} from '../src/bot/story.ts';
+import { pageButtonArgs } from '../src/render/pager.ts';
 import { quotesReply, type ReplyPayload } from '../src/render/embeds.ts';
 import type { Story } from '../src/store/index.ts';
 
@@ -32,11 +30,11 @@ const COUNT_AHEAD = 1000;
 export function quotesPage(ctx: Ctx, story: Story, speaker: string | undefined, page: number): ReplyPayload {
   const offset = page * PAGE_SIZE;
   const cap = offset + PAGE_SIZE + COUNT_AHEAD;
-  const total = ctx.db.facts.countQuotesUpTo(story.id, speaker, cap);
+  const total = ctx.store.facts.countQuotesUpTo(story.id, speaker, cap);
   return quotesReply({
     story,
     speaker,
-    quotes: total > offset ? ctx.db.facts.quotes(story.id, { speaker }, PAGE_SIZE, offset) : [],
+    quotes: total > offset ? ctx.store.facts.quotes(story.id, { speaker }, PAGE_SIZE, offset) : [],
     state: { page, pageSize: PAGE_SIZE, total, capped: total >= cap },
     idFor: (target) => customId('quotes', story.id, target, speaker ?? ''),
   });
@@ -48,7 +46,7 @@ export function quotesPage(ctx: Ctx, story: Story, speaker: string | undefined, 
  * kept as typed, so the reply can say that nobody of that name is quoted.
  */
 export function resolveSpeaker(ctx: Ctx, story: Story, typed: string): string {
-  const candidates = ctx.db.facts.speakers(story.id, typed, MAX_CHOICES);
+  const candidates = ctx.store.facts.speakers(story.id, typed, MAX_CHOICES);
   const lower = typed.toLowerCase();
   const exact = candidates.find((c) => c.speaker.toLowerCase() === lower);
   if (exact) return exact.speaker;
@@ -78,22 +76,22 @@ export default {
     const story = storyOf(interaction, ctx);
     const typed = interaction.options.getString('speaker')?.trim();
     const speaker = typed ? resolveSpeaker(ctx, story, typed) : undefined;
-    await send(interaction, quotesPage(ctx, story, speaker, 0));
+    await interaction.reply(quotesPage(ctx, story, speaker, 0));
   },
 
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
     if (focused.name !== 'speaker') return autocompleteStory(interaction, ctx);
     const story = storyWhileTyping(interaction, ctx);
-    const speakers = story ? ctx.db.facts.speakers(story.id, focused.value.trim(), MAX_CHOICES) : [];
+    const speakers = story ? ctx.store.facts.speakers(story.id, focused.value.trim(), MAX_CHOICES) : [];
     await interaction.respond(
       speakers.map((s) => choice(`${s.speaker} (${s.count} quote${s.count === 1 ? '' : 's'})`, s.speaker)),
     );
   },
 
   async button(interaction, ctx, args) {
-    const [storyId, page] = pageArgs.parse(args.slice(0, 2));
+    const [storyId, page] = pageButtonArgs.parse(args.slice(0, 2));
     const speaker = args.slice(2).join(':') || undefined;
-    await update(interaction, quotesPage(ctx, storyById(ctx.db, storyId), speaker, page));
+    await interaction.update(quotesPage(ctx, storyById(ctx.store, storyId), speaker, page));
   },
 } satisfies Command;

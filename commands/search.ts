@@ -4,7 +4,7 @@ import {
 } from 'discord.js';
 import { z } from 'zod';
 import type { Command } from '../src/bot/command.ts';
-import { autocompleteStory, send, STORY_OPTION, storyOf } from '../src/commands/common.ts';
+import { autocompleteStory, STORY_OPTION, storyOf } from '../src/bot/story.ts';
 import { UserError } from '../src/errors.ts';
 import { searchReply } from '../src/render/embeds.ts';
 import { toFtsQuery } from '../src/store/search.ts';
@@ -41,9 +41,8 @@ export default {
     if (!parsed.success)
       throw new UserError(parsed.error.issues[0]?.message ?? 'That cannot be searched for.');
     const story = storyOf(interaction, ctx);
-    await send(
-      interaction,
-      searchReply(parsed.data, story, ctx.db.search.recent(parsed.data, story.id, HITS)),
+    await interaction.reply(
+      searchReply(parsed.data, story, ctx.store.search.recent(parsed.data, story.id, HITS)),
     );
   },
 

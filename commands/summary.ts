@@ -1,6 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
-import { autocompleteStory, send, STORY_OPTION, storyOf } from '../src/commands/common.ts';
+import { autocompleteStory, STORY_OPTION, storyOf } from '../src/bot/story.ts';
 import { STATE_ORDER, summaryReply } from '../src/render/embeds.ts';
 
 /** How many of the newest articles `/summary` lists as sources. */
@@ -23,21 +23,20 @@ export default {
 
   async execute(interaction, ctx) {
     const story = storyOf(interaction, ctx);
-    const articles = ctx.db.articles.listByStory(story.id, SOURCES);
+    const articles = ctx.store.articles.listByStory(story.id, SOURCES);
     const newest = articles[0];
-    const articleCount = ctx.db.articles.countByStoryUpTo(story.id, COUNT_CAP);
+    const articleCount = ctx.store.articles.countByStoryUpTo(story.id, COUNT_CAP);
     const fallbackLead =
       newest && newest.summary.length === 0
-        ? firstParagraph(ctx.db.articles.byId(newest.id)?.body ?? '')
+        ? firstParagraph(ctx.store.articles.byId(newest.id)?.body ?? '')
         : undefined;
-    await send(
-      interaction,
+    await interaction.reply(
       summaryReply({
         story,
         articles,
         articleCount,
         articleCountCapped: articleCount >= COUNT_CAP,
-        keyFigures: STATE_ORDER.flatMap((state) => ctx.db.facts.figuresByState(story.id, state, 1)),
+        keyFigures: STATE_ORDER.flatMap((state) => ctx.store.facts.figuresByState(story.id, state, 1)),
         fallbackLead,
       }),
     );

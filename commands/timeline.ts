@@ -2,15 +2,8 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 import type { Command } from '../src/bot/command.ts';
 import { customId } from '../src/bot/command.ts';
 import type { Ctx } from '../src/bot/context.ts';
-import {
-  autocompleteStory,
-  pageArgs,
-  send,
-  STORY_OPTION,
-  storyById,
-  storyOf,
-  update,
-} from '../src/commands/common.ts';
+import { autocompleteStory, STORY_OPTION, storyById, storyOf } from '../src/bot/story.ts';
+import { pageButtonArgs } from '../src/render/pager.ts';
 import { timelineReply, type ReplyPayload } from '../src/render/embeds.ts';
 import type { Story } from '../src/store/index.ts';
 
@@ -22,10 +15,10 @@ const COUNT_AHEAD = 1000;
 export function timelinePage(ctx: Ctx, story: Story, page: number): ReplyPayload {
   const offset = page * PAGE_SIZE;
   const cap = offset + PAGE_SIZE + COUNT_AHEAD;
-  const total = ctx.db.facts.countTimelineUpTo(story.id, cap);
+  const total = ctx.store.facts.countTimelineUpTo(story.id, cap);
   return timelineReply({
     story,
-    events: total > offset ? ctx.db.facts.timelinePage(story.id, PAGE_SIZE, offset) : [],
+    events: total > offset ? ctx.store.facts.timelinePage(story.id, PAGE_SIZE, offset) : [],
     state: { page, pageSize: PAGE_SIZE, total, capped: total >= cap },
     idFor: (target) => customId('timeline', story.id, target),
   });
@@ -40,13 +33,13 @@ export default {
   } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
 
   async execute(interaction, ctx) {
-    await send(interaction, timelinePage(ctx, storyOf(interaction, ctx), 0));
+    await interaction.reply(timelinePage(ctx, storyOf(interaction, ctx), 0));
   },
 
   autocomplete: autocompleteStory,
 
   async button(interaction, ctx, args) {
-    const [storyId, page] = pageArgs.parse(args.slice(0, 2));
-    await update(interaction, timelinePage(ctx, storyById(ctx.db, storyId), page));
+    const [storyId, page] = pageButtonArgs.parse(args.slice(0, 2));
+    await interaction.update(timelinePage(ctx, storyById(ctx.store, storyId), page));
   },
 } satisfies Command;

@@ -1,6 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
-import { autocompleteStory, send, STORY_OPTION, storyOf } from '../src/commands/common.ts';
+import { autocompleteStory, STORY_OPTION, storyOf } from '../src/bot/story.ts';
 import { STATE_ORDER, troopsReply } from '../src/render/embeds.ts';
 
 /** Figures listed per state: the newest three of each state already fill most of the 6000 characters of a message. */
@@ -22,15 +22,15 @@ export default {
   async execute(interaction, ctx) {
     const story = storyOf(interaction, ctx);
     const groups = STATE_ORDER.map((state) => {
-      const figures = ctx.db.facts.figuresByState(story.id, state, PER_STATE);
+      const figures = ctx.store.facts.figuresByState(story.id, state, PER_STATE);
       // Only a full list can have more behind it; counting is skipped otherwise.
       const total =
         figures.length < PER_STATE
           ? figures.length
-          : ctx.db.facts.countFiguresUpTo(story.id, state, COUNT_CAP);
+          : ctx.store.facts.countFiguresUpTo(story.id, state, COUNT_CAP);
       return { state, figures, total, capped: total >= COUNT_CAP };
     });
-    await send(interaction, troopsReply(story, groups));
+    await interaction.reply(troopsReply(story, groups));
   },
 
   autocomplete: autocompleteStory,

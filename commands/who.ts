@@ -7,11 +7,10 @@ import {
   autocompleteStory,
   choice,
   MAX_CHOICES,
-  send,
   STORY_OPTION,
   storyOf,
   storyWhileTyping,
-} from '../src/commands/common.ts';
+} from '../src/bot/story.ts';
 import { UserError } from '../src/errors.ts';
 import { peopleReply, whoReply } from '../src/render/embeds.ts';
 import { escapeText, truncate } from '../src/render/text.ts';
@@ -43,13 +42,12 @@ export default {
     const story = storyOf(interaction, ctx);
     const typed = interaction.options.getString('person')?.trim();
     if (!typed) {
-      await send(
-        interaction,
-        peopleReply(story, ctx.db.facts.entityTotals(story.id, 'person', '', PEOPLE_SHOWN)),
+      await interaction.reply(
+        peopleReply(story, ctx.store.facts.entityTotals(story.id, 'person', '', PEOPLE_SHOWN)),
       );
       return;
     }
-    const candidates = ctx.db.facts.entityTotals(story.id, 'person', typed, MAX_CHOICES);
+    const candidates = ctx.store.facts.entityTotals(story.id, 'person', typed, MAX_CHOICES);
     const person = candidates.find((p) => p.name.toLowerCase() === typed.toLowerCase()) ?? candidates[0];
     if (!person) {
       throw new UserError(
@@ -57,11 +55,11 @@ export default {
           'Start typing in `person` to see who is, or run /who without a name.',
       );
     }
-    const quoted = ctx.db.facts.speakers(story.id, person.name, MAX_CHOICES);
+    const quoted = ctx.store.facts.speakers(story.id, person.name, MAX_CHOICES);
     const quoteCount = quoted.find((s) => s.speaker.toLowerCase() === person.name.toLowerCase())?.count ?? 0;
     const quotes =
-      quoteCount > 0 ? ctx.db.facts.quotes(story.id, { speaker: person.name }, QUOTES_SHOWN) : [];
-    await send(interaction, whoReply({ story, person, quotes, quoteCount }));
+      quoteCount > 0 ? ctx.store.facts.quotes(story.id, { speaker: person.name }, QUOTES_SHOWN) : [];
+    await interaction.reply(whoReply({ story, person, quotes, quoteCount }));
   },
 
   async autocomplete(interaction, ctx) {
@@ -69,7 +67,7 @@ export default {
     if (focused.name !== 'person') return autocompleteStory(interaction, ctx);
     const story = storyWhileTyping(interaction, ctx);
     const people = story
-      ? ctx.db.facts.entityTotals(story.id, 'person', focused.value.trim(), MAX_CHOICES)
+      ? ctx.store.facts.entityTotals(story.id, 'person', focused.value.trim(), MAX_CHOICES)
       : [];
     await interaction.respond(people.map((p) => choice(p.role ? `${p.name} — ${p.role}` : p.name, p.name)));
   },

@@ -24,7 +24,7 @@ import {
 import { defaultConfig } from '../src/config.ts';
 import type { Facts, FigureState } from '../src/extract/types.ts';
 import { silentLogger } from '../src/log.ts';
-import { openStore, type Store } from '../src/store/index.ts';
+import { openStore, rawConnection, type Store } from '../src/store/index.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -207,10 +207,10 @@ async function main(): Promise<void> {
   try {
     const started = performance.now();
     fill(store);
-    store.db.pragma('optimize');
+    rawConnection(store).pragma('optimize');
     const fillSeconds = (performance.now() - started) / 1000;
     const ctx: Ctx = {
-      db: store,
+      store,
       config: defaultConfig(),
       log: silentLogger(),
       clock: new ManualClock('2024-05-01T12:00:00Z'),

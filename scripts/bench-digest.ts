@@ -23,7 +23,7 @@ import { ingestPaths } from '../src/ingest/ingest.ts';
 import { silentLogger } from '../src/log.ts';
 import { startLoopbackDiscord } from '../src/sandbox/discord/index.ts';
 import { digestJobDeps, digestTick, recoverRuns } from '../src/scheduler/digests.ts';
-import { openStore } from '../src/store/index.ts';
+import { openStore, rawConnection } from '../src/store/index.ts';
 
 const SUBSCRIPTIONS = 10_000;
 const DELIVER = Number(process.argv[2] ?? 1_000);
@@ -35,7 +35,7 @@ try {
   const clock = new ManualClock('2026-03-02T08:00:00.000Z');
   const log = silentLogger();
   const ctx: Ctx = {
-    db: store,
+    store,
     clock,
     log,
     config: defaultConfig({ DATABASE_PATH: join(dir, 'dispatch.db') }),
@@ -112,8 +112,8 @@ try {
       `${tickMs.toFixed(0)} ms, ${instantId} messages`,
   );
   store.transaction(() => {
-    store.db.prepare('DELETE FROM digest_runs').run();
-    const reset = store.db.prepare(
+    rawConnection(store).prepare('DELETE FROM digest_runs').run();
+    const reset = rawConnection(store).prepare(
       `UPDATE digest_subscriptions SET digest_since = ?, last_delivery_at = NULL, last_message_id = NULL WHERE id = ?`,
     );
     for (const subscription of subscriptions) reset.run(subscription.digestSince, subscription.id);
@@ -124,7 +124,7 @@ try {
   const sample = subscriptions.slice(0, Math.min(DELIVER, subscriptions.length));
   const guilds = sample.map((_, i) => discord.state.createGuild({ name: `Bench ${i}` }));
   store.transaction(() => {
-    const move = store.db.prepare(
+    const move = rawConnection(store).prepare(
       'UPDATE digest_subscriptions SET guild_id = ?, channel_id = ?, mention_role_id = ? WHERE id = ?',
     );
     sample.forEach((subscription, i) => {
@@ -150,7 +150,11 @@ try {
   await deliver(digestTick);
   const seconds = (performance.now() - started) / 1000;
   const runs = (state: string) =>
-    (store.db.prepare('SELECT count(*) AS n FROM digest_runs WHERE state = ?').get(state) as { n: number }).n;
+    (
+      rawConnection(store).prepare('SELECT count(*) AS n FROM digest_runs WHERE state = ?').get(state) as {
+        n: number;
+      }
+    ).n;
   const sent = runs('sent');
   const posted = guilds.reduce((n, guild) => n + discord.channelMessages(guild.news.id).length, 0);
   const served429 = discord.stats.rateLimitedByLimiter;
@@ -174,7 +178,7 @@ try {
   );
 
   // A restart re-sending every run with the same nonces: the loopback returns the earlier messages.
-  store.db
+  rawConnection(store)
     .prepare("UPDATE digest_runs SET state = 'recorded', message_ids = '[]' WHERE state = 'sent'")
     .run();
   const resend = performance.now();

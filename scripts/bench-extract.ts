@@ -4,7 +4,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { extractWith } from '../src/extract/index.ts';
+import { extract } from '../src/extract/index.ts';
 import { readArticleFile, type ParsedArticle } from '../src/ingest/parse.ts';
 
 const SEED = 'data/articles/2016-03-15-russia-withdraws-from-syria.txt';
@@ -19,7 +19,7 @@ async function load(path: string): Promise<ParsedArticle> {
 
 function run(articles: ParsedArticle[], label: string): void {
   const once = () => {
-    for (const a of articles) extractWith({ title: a.title, body: a.body, published: a.published });
+    for (const a of articles) extract({ title: a.title, body: a.body, published: a.published });
   };
   for (let i = 0; i < 50; i++) once();
   let count = 0;

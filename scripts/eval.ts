@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { extractWith, type Quote } from '../src/extract/index.ts';
+import { extract, type Quote } from '../src/extract/index.ts';
 import { readArticleFile } from '../src/ingest/parse.ts';
 
 const DIR = 'tests/fixtures/eval';
@@ -126,7 +126,7 @@ for (const file of files) {
   if (!read.ok) throw new Error(`${file}: ${read.error}`);
   const article = read.articles[0]!;
   const gold = JSON.parse(await readFile(join(DIR, file.replace(/\.txt$/, '.gold.json')), 'utf8')) as Gold;
-  const facts = extractWith({ title: article.title, body: article.body, published: article.published });
+  const facts = extract({ title: article.title, body: article.body, published: article.published });
   direct = add(
     direct,
     score(

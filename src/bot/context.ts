@@ -9,7 +9,7 @@ import type { Store } from '../store/index.ts';
  * its own context around a temporary database and a manual clock.
  */
 export interface Ctx {
-  db: Store;
+  store: Store;
   config: Config;
   log: Logger;
   clock: Clock;

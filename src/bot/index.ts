@@ -56,7 +56,7 @@ export async function startBot(options: StartOptions): Promise<Bot> {
   }
   const store = options.store ?? openStore(config.DATABASE_PATH);
   const ownsStore = !options.store;
-  const ctx: Ctx = { db: store, config, log, clock };
+  const ctx: Ctx = { store, config, log, clock };
   try {
     if (!options.skipIngest) {
       const report = await ingestPaths({ store, clock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES }, [

@@ -4,7 +4,7 @@
  * A file that cannot be read prints a line with its error and the others still print; the exit code is 1 then.
  */
 import { loadConfigOrExit } from '../config.ts';
-import { extractWith, type Facts } from '../extract/index.ts';
+import { extract, type Facts } from '../extract/index.ts';
 import { readArticleFile } from '../ingest/parse.ts';
 import { parseCommandLineOrExit, usage, type OptionSpec, type ToolSpec } from './args.ts';
 import { err, out } from './output.ts';
@@ -114,7 +114,7 @@ for (const file of files) {
   }
   for (const article of read.articles) {
     // An article without a published date keeps its relative dates unresolved rather than guessing "today".
-    const facts = extractWith({ title: article.title, body: article.body, published: article.published });
+    const facts = extract({ title: article.title, body: article.body, published: article.published });
     out(
       json
         ? JSON.stringify(toJson(file, article.title, article.published, facts))

@@ -129,10 +129,10 @@ export function pauseForError(
   reason: string,
 ): Subscription | undefined {
   const now = ctx.clock.now();
-  const paused = ctx.db.transaction(() => {
-    const updated = ctx.db.subscriptions.pause(subscription.id, reason, now);
-    ctx.db.subscriptions.markError(subscription.id, reason, now);
-    ctx.db.audit.add(
+  const paused = ctx.store.transaction(() => {
+    const updated = ctx.store.subscriptions.pause(subscription.id, reason, now);
+    ctx.store.subscriptions.markError(subscription.id, reason, now);
+    ctx.store.audit.add(
       {
         guildId: subscription.guildId,
         actorId: SYSTEM_ACTOR,
@@ -165,13 +165,13 @@ async function postWithRetry(
       const response = (await deps.sender.post(Routes.channelMessages(channelId), { body })) as {
         id?: unknown;
       };
-      ctx.db.digestRuns.attempt(run.id, null, ctx.clock.now());
+      ctx.store.digestRuns.attempt(run.id, null, ctx.clock.now());
       if (typeof response?.id !== 'string')
         return { error: 'Discord returned no message id', kind: 'rejected' };
       return { id: response.id };
     } catch (error) {
       const { kind, reason } = classifyError(error);
-      ctx.db.digestRuns.attempt(run.id, reason, ctx.clock.now());
+      ctx.store.digestRuns.attempt(run.id, reason, ctx.clock.now());
       if (kind !== 'temporary' || attempt >= attempts) return { error: reason, kind };
       const delay = (deps.backoffMs ?? 2000) * 2 ** (attempt - 1);
       ctx.log.warn(
@@ -201,14 +201,14 @@ export async function sendRun(
     const result = await postWithRetry(deps, subscription.channelId, run, body);
     if ('error' in result) {
       const now = ctx.clock.now();
-      ctx.db.digestRuns.markFailed(run.id, result.error, now);
+      ctx.store.digestRuns.markFailed(run.id, result.error, now);
       if (result.kind === 'permanent') {
         const paused = pauseForError(ctx, subscription, result.error);
         if (paused) deps.onPaused?.(paused);
         return { status: 'paused', runId: run.id, error: result.error };
       }
       // The subscription's "new since" does not move: the next digest carries what this one would have.
-      ctx.db.subscriptions.markError(
+      ctx.store.subscriptions.markError(
         subscription.id,
         `${result.error} (the next digest will include this one)`,
         now,
@@ -217,13 +217,13 @@ export async function sendRun(
       return { status: 'failed', runId: run.id, error: result.error };
     }
     await deps.hooks?.afterAccepted?.(run, result.id);
-    ctx.db.digestRuns.addMessage(run.id, result.id, ctx.clock.now());
+    ctx.store.digestRuns.addMessage(run.id, result.id, ctx.clock.now());
     ids.push(result.id);
   }
   const now = ctx.clock.now();
-  ctx.db.transaction(() => {
-    ctx.db.digestRuns.markSent(run.id, now);
-    ctx.db.subscriptions.markDelivered(subscription.id, run.contentUntil, now, ids[0] ?? null);
+  ctx.store.transaction(() => {
+    ctx.store.digestRuns.markSent(run.id, now);
+    ctx.store.subscriptions.markDelivered(subscription.id, run.contentUntil, now, ids[0] ?? null);
   });
   log.info({ runId: run.id, scheduledFor: run.scheduledFor, messages: ids.length }, 'digest sent');
   return { status: 'sent', runId: run.id, messageIds: ids };
@@ -257,18 +257,18 @@ export async function runOccurrence(
     contentSince: window.since,
     contentUntil: window.until,
   };
-  if (ctx.db.digestRuns.byOccurrence(subscription.id, iso)) {
+  if (ctx.store.digestRuns.byOccurrence(subscription.id, iso)) {
     return { status: 'duplicate', reason: `the run of ${iso} is already recorded` };
   }
   // A digest asked for by hand always posts something, even "nothing new": the moderator is watching for it.
   const options = kind === 'manual' ? { ...subscription, quiet: false } : subscription;
-  const composed = composeDigest(ctx.db, options, window, kind === 'manual' ? undefined : deps.cache);
+  const composed = composeDigest(ctx.store, options, window, kind === 'manual' ? undefined : deps.cache);
   if (!composed || composed.messages.length === 0) {
     const reason = composed ? 'nothing new' : 'the story no longer exists';
-    const run = ctx.db.digestRuns.skip(input, reason, now);
+    const run = ctx.store.digestRuns.skip(input, reason, now);
     return { status: 'skipped', reason, ...(run ? { runId: run.id } : {}) };
   }
-  const run = ctx.db.digestRuns.record(input, now);
+  const run = ctx.store.digestRuns.record(input, now);
   if (!run) return { status: 'duplicate', reason: `the run of ${iso} is already recorded` };
   await deps.hooks?.afterRecord?.(run);
   return sendRun(deps, subscription, run, composed.messages);
@@ -282,17 +282,17 @@ export async function runOccurrence(
 export async function resumeRun(deps: DeliveryDeps, run: DigestRun): Promise<RunOutcome> {
   const { ctx } = deps;
   const now = ctx.clock.now();
-  const subscription = ctx.db.subscriptions.byId(run.subscriptionId);
+  const subscription = ctx.store.subscriptions.byId(run.subscriptionId);
   if (!subscription || subscription.paused) {
     const reason = 'the subscription was paused or removed before this digest was sent';
-    ctx.db.digestRuns.markSkipped(run.id, reason, now);
+    ctx.store.digestRuns.markSkipped(run.id, reason, now);
     return { status: 'skipped', runId: run.id, reason };
   }
   const options = run.kind === 'manual' ? { ...subscription, quiet: false } : subscription;
-  const composed = composeDigest(ctx.db, options, { since: run.contentSince, until: run.contentUntil });
+  const composed = composeDigest(ctx.store, options, { since: run.contentSince, until: run.contentUntil });
   if (!composed || (composed.messages.length === 0 && run.messageIds.length === 0)) {
     const reason = composed ? 'nothing new' : 'the story no longer exists';
-    ctx.db.digestRuns.markSkipped(run.id, reason, now);
+    ctx.store.digestRuns.markSkipped(run.id, reason, now);
     return { status: 'skipped', runId: run.id, reason };
   }
   ctx.log.info(

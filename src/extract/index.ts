@@ -21,13 +21,11 @@ export type * from './types.ts';
  */
 export const EXTRACTOR_VERSION = 4;
 
-/** What `extract` needs beyond the input type: a null published date leaves relative dates unresolved. */
-export interface ExtractOptions {
-  published: Date | null;
-}
-
-/** Extracts with a possibly unknown published date (the CLI's case: a file without front matter). */
-export function extractWith(input: Omit<ExtractInput, 'published'> & ExtractOptions): Facts {
+/**
+ * Extracts the structured facts of one article. Pure and synchronous: no I/O, no clock, no globals. A null
+ * published date (the CLI's case: a file without front matter) leaves relative dates unresolved.
+ */
+export function extract(input: ExtractInput): Facts {
   const doc = segment(input.body);
   const tokens = tokenize(doc);
   const index = findEntities(doc, tokens);
@@ -58,9 +56,4 @@ export function extractWith(input: Omit<ExtractInput, 'published'> & ExtractOpti
     organizations: index.organizations.map(toEntity),
     timeline: findTimeline(doc, input.published, quotes),
   };
-}
-
-/** Extracts the structured facts of one article. Pure and synchronous: no I/O, no clock, no globals. */
-export function extract(input: ExtractInput): Facts {
-  return extractWith(input);
 }

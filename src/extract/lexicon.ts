@@ -133,12 +133,6 @@ export const QUOTE_VERBS = new Map<string, string>([
   ]),
 ]);
 
-/** Phrases that introduce a source: "according to X", "as stated by X". Keys are lower-case; values the verb kept. */
-export const SOURCE_PHRASES: ReadonlyArray<[RegExp, string]> = [
-  [/\baccording to\s+/gi, 'according to'],
-  [/\bas (stated|reported|announced|confirmed|said|claimed|noted|estimated) by\s+/gi, ''],
-];
-
 /** Pronouns that can stand for a speaker, with the gender they require. */
 export const PRONOUNS: Record<string, 'male' | 'female' | 'plural'> = {
   he: 'male',

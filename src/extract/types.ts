@@ -94,6 +94,9 @@ export interface Facts {
 export interface ExtractInput {
   title: string;
   body: string;
-  /** When the article was published: relative dates ("on Tuesday", "in September") resolve against it. */
-  published: Date;
+  /**
+   * When the article was published: relative dates ("on Tuesday", "in September") resolve against it; null
+   * leaves them unresolved.
+   */
+  published: Date | null;
 }

@@ -37,7 +37,7 @@ export interface ReplyPayload {
 export const COLOR = 0x2b6cb0;
 
 /** Builds a payload whose embeds fit one message, however much was put in. */
-export function reply(
+export function messagePayload(
   embeds: APIEmbed[],
   components: ReplyPayload['components'] = [],
   content?: string,
@@ -127,7 +127,9 @@ export function summaryReply(input: SummaryInput): ReplyPayload {
   const { story, articles } = input;
   const newest = articles[0];
   if (!newest) {
-    return reply([{ title: safe(story.title, LIMITS.title), description: 'No articles yet.', color: COLOR }]);
+    return messagePayload([
+      { title: safe(story.title, LIMITS.title), description: 'No articles yet.', color: COLOR },
+    ]);
   }
   const lead = newest.summary.length > 0 ? newest.summary.join(' ') : (input.fallbackLead ?? '');
   const fields: APIEmbedField[] = [];
@@ -160,7 +162,7 @@ export function summaryReply(input: SummaryInput): ReplyPayload {
   };
   const href = safeUrl(newest.url);
   if (href) embed.url = href;
-  return reply([embed]);
+  return messagePayload([embed]);
 }
 
 /** Joins lines into one field value, dropping whole lines (with a count) rather than cutting one in half. */
@@ -217,7 +219,7 @@ function figureField(figure: StoredFigure): APIEmbedField {
 export function troopsReply(story: Story, groups: FigureGroup[]): ReplyPayload {
   const present = groups.filter((g) => g.figures.length > 0);
   if (present.length === 0) {
-    return reply([
+    return messagePayload([
       {
         title: `Force figures · ${safe(story.title, 200)}`,
         description: 'No force figures have been reported for this story yet.',
@@ -240,7 +242,7 @@ export function troopsReply(story: Story, groups: FigureGroup[]): ReplyPayload {
   }
   const shown = fields.slice(0, LIMITS.fields);
   const footerExtra = hidden.length > 0 ? `older figures not shown: ${hidden.join(', ')}` : undefined;
-  return reply([
+  return messagePayload([
     {
       title: `Force figures · ${safe(story.title, 200)}`,
       description: glance.join('\n'),
@@ -290,7 +292,7 @@ export function quotesReply(input: QuotesInput): ReplyPayload {
         : speaker
           ? `Nobody called ${safe(speaker, 100)} is quoted in this story. Start typing in \`speaker\` to see who is.`
           : 'No quotes have been found in this story yet.';
-    return reply([{ title, description, color: COLOR, footer: storyFooter(story) }]);
+    return messagePayload([{ title, description, color: COLOR, footer: storyFooter(story) }]);
   }
   const embed: APIEmbed = {
     title: `${title} · ${safe(story.title, 120)}`,
@@ -301,7 +303,7 @@ export function quotesReply(input: QuotesInput): ReplyPayload {
       `${pageLabel(state)} · ${state.total.toLocaleString('en-US')}${state.capped ? '+' : ''} ${state.total === 1 && !state.capped ? 'quote' : 'quotes'}`,
     ),
   };
-  return reply([embed], pagerRow(state, input.idFor));
+  return messagePayload([embed], pagerRow(state, input.idFor));
 }
 
 // --------------------------------------------------------------------------------------------------- /timeline
@@ -318,7 +320,7 @@ export function timelineReply(input: TimelineInput): ReplyPayload {
   const { story, events, state } = input;
   if (events.length === 0) {
     const description = state.page > 0 ? 'There are no more events.' : 'No dated events have been found yet.';
-    return reply([
+    return messagePayload([
       {
         title: `Timeline · ${safe(story.title, 200)}`,
         description,
@@ -331,7 +333,7 @@ export function timelineReply(input: TimelineInput): ReplyPayload {
     const date = `${e.approximate ? 'c. ' : ''}${formatDate(e.date, e.precision)}`;
     return `**${date}** — ${safe(e.text.replace(/\s+/g, ' '), 300)}\n  ${sourceLine(e)}`;
   });
-  return reply(
+  return messagePayload(
     [
       {
         title: `Timeline · ${safe(story.title, 200)}`,
@@ -371,7 +373,7 @@ export function whoReply(input: WhoInput): ReplyPayload {
     `**Quoted** ${input.quoteCount.toLocaleString('en-US')} time${input.quoteCount === 1 ? '' : 's'}`,
   ].filter((line): line is string => line !== null);
   const fields = quotes.map((q) => quoteField(q, 400));
-  return reply([
+  return messagePayload([
     {
       title: safe(person.name, LIMITS.title),
       description: facts.join('\n'),
@@ -391,7 +393,7 @@ export function peopleReply(story: Story, people: StoredEntity[]): ReplyPayload 
     (p) =>
       `**${safe(p.name, 80)}**${p.role ? ` — ${safe(p.role, 80)}` : ''} · ${p.articleCount.toLocaleString('en-US')} article${p.articleCount === 1 ? '' : 's'}, ${p.mentionCount.toLocaleString('en-US')} mentions`,
   );
-  return reply([
+  return messagePayload([
     {
       title: `People · ${safe(story.title, 200)}`,
       description:
@@ -435,7 +437,7 @@ export function searchReply(
   const title = `Search: ${safe(query, 200)}`;
   const footer = story ? storyFooter(story) : { text: 'all stories · newest matches first' };
   if (hits.quotes.length === 0 && hits.articles.length === 0) {
-    return reply([
+    return messagePayload([
       { title, description: 'Nothing matched. Try fewer or different words.', color: COLOR, footer },
     ]);
   }
@@ -462,7 +464,7 @@ export function searchReply(
       ),
     });
   }
-  return reply([{ title, color: COLOR, fields, footer }]);
+  return messagePayload([{ title, color: COLOR, fields, footer }]);
 }
 
 // ------------------------------------------------------------------------------------------------------ /about
@@ -501,7 +503,7 @@ export function aboutReply(input: AboutInput): ReplyPayload {
       ),
     });
   }
-  return reply([
+  return messagePayload([
     {
       title: 'Dispatch',
       description:

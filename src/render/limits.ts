@@ -77,18 +77,3 @@ export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
   }
   return result;
 }
-
-/** Splits text into chunks of at most `max` characters, preferring line breaks: for long plain messages. */
-export function splitText(text: string, max: number = LIMITS.content): string[] {
-  const chunks: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf('\n', max);
-    if (cut < max * 0.5) cut = rest.lastIndexOf(' ', max);
-    if (cut <= 0) cut = max;
-    chunks.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) chunks.push(rest);
-  return chunks;
-}

@@ -5,9 +5,16 @@ import {
   type APIButtonComponent,
   type APIComponentInMessageActionRow,
 } from 'discord.js';
+import { z } from 'zod';
 
 /** Custom ids have 100 characters; a page link that would not fit is left out rather than sent broken. */
 const MAX_CUSTOM_ID = 100;
+
+/** Parses the state a page button carries in its custom id: `[storyId, page, …rest]`. */
+export const pageButtonArgs = z.tuple([
+  z.coerce.number().int().positive(),
+  z.coerce.number().int().min(0).max(100_000),
+]);
 
 /** Where a paged list stands: 0-based page, and whether more exists on either side. */
 export interface PageState {

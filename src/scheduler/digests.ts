@@ -81,7 +81,7 @@ export async function runDueOccurrences(
   const { ctx } = deps;
   if (subscription.paused) return [];
   const now = ctx.clock.now();
-  const last = ctx.db.digestRuns.lastScheduled(subscription.id);
+  const last = ctx.store.digestRuns.lastScheduled(subscription.id);
   const after = last && last > subscription.scheduleAnchor ? last : subscription.scheduleAnchor;
   const { dates, truncated } = occurrencesBetween(
     subscription.cron,
@@ -95,7 +95,7 @@ export async function runDueOccurrences(
   const catchupMs = ctx.config.DIGEST_CATCHUP_HOURS * 3_600_000;
   const skip = (date: Date, reason: string): RunOutcome => {
     const iso = date.toISOString();
-    const run = ctx.db.digestRuns.skip(
+    const run = ctx.store.digestRuns.skip(
       {
         subscriptionId: subscription.id,
         scheduledFor: iso,
@@ -144,7 +144,7 @@ export async function runDueOccurrences(
 
 /** The job of one subscription: what its cron trigger calls. Reads the subscription fresh; never throws. */
 export async function runSubscription(deps: DigestJobDeps, subscriptionId: number): Promise<void> {
-  const subscription = deps.ctx.db.subscriptions.byId(subscriptionId);
+  const subscription = deps.ctx.store.subscriptions.byId(subscriptionId);
   if (!subscription || subscription.paused) return;
   await exclusive(deps, subscription, () => runDueOccurrences(deps, subscription));
 }
@@ -154,7 +154,7 @@ export async function runSubscription(deps: DigestJobDeps, subscriptionId: numbe
  * moving the clock. Subscriptions due at the same minute share reads of the store.
  */
 export async function digestTick(deps: DigestJobDeps): Promise<void> {
-  const subscriptions = deps.ctx.db.subscriptions.active();
+  const subscriptions = deps.ctx.store.subscriptions.active();
   await eachLimit(subscriptions, deps.concurrency ?? 64, (subscription) =>
     exclusive(deps, subscription, () => runDueOccurrences(deps, subscription)),
   );
@@ -162,10 +162,10 @@ export async function digestTick(deps: DigestJobDeps): Promise<void> {
 
 /** Finishes every run a crash or restart left "recorded", with the nonces it was first sent with. */
 export async function recoverRuns(deps: DigestJobDeps): Promise<void> {
-  const pending = deps.ctx.db.digestRuns.pending();
+  const pending = deps.ctx.store.digestRuns.pending();
   if (pending.length > 0) deps.ctx.log.info({ runs: pending.length }, 'resuming digests left unsent');
   await eachLimit(pending, deps.concurrency ?? 64, async (run) => {
-    const subscription = deps.ctx.db.subscriptions.byId(run.subscriptionId);
+    const subscription = deps.ctx.store.subscriptions.byId(run.subscriptionId);
     await exclusive(deps, subscription ?? { id: run.subscriptionId, guildId: '' }, () =>
       resumeRun(deps, run),
     );
@@ -178,7 +178,7 @@ export async function sendNow(deps: DigestJobDeps, subscription: Subscription): 
   if (running) await running;
   let outcome: RunOutcome = { status: 'duplicate', reason: 'a digest of this subscription is being sent' };
   await exclusive(deps, subscription, async () => {
-    const fresh = deps.ctx.db.subscriptions.byId(subscription.id) ?? subscription;
+    const fresh = deps.ctx.store.subscriptions.byId(subscription.id) ?? subscription;
     outcome = await runOccurrence(deps, fresh, deps.ctx.clock.now(), 'manual');
   });
   return outcome;

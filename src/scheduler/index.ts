@@ -119,7 +119,7 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
   const reload = () => {
     if (stopped) return;
     const wanted = new Set<string>();
-    for (const subscription of ctx.db.subscriptions.active()) {
+    for (const subscription of ctx.store.subscriptions.active()) {
       const name = `digest:${subscription.id}`;
       wanted.add(name);
       const job: Job = () => runSubscription(deps, subscription.id);
@@ -153,7 +153,7 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
   }
 
   const onGuildDelete = (guild: Guild) => {
-    for (const subscription of ctx.db.subscriptions.byGuild(guild.id)) {
+    for (const subscription of ctx.store.subscriptions.byGuild(guild.id)) {
       if (!subscription.paused) pauseForError(ctx, subscription, 'Dispatch was removed from this server');
     }
     reload();
@@ -172,7 +172,7 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
     tick: () => track('tick', () => digestTick(deps)),
     rescan: () => track('rescan', rescan),
     sendNow: async (subscriptionId) => {
-      const subscription = ctx.db.subscriptions.byId(subscriptionId);
+      const subscription = ctx.store.subscriptions.byId(subscriptionId);
       if (!subscription) return { status: 'skipped', reason: 'no such subscription' };
       return sendNow(deps, subscription);
     },

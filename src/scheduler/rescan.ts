@@ -27,7 +27,7 @@ export function createRescanJob(): (ctx: Ctx) => Promise<void> {
     const changed = [...stamps.keys()].filter((file) => seen.get(file) !== stamps.get(file));
     if (changed.length === 0) return;
     const report = await ingestPaths(
-      { store: ctx.db, clock: ctx.clock, log: ctx.log, maxArticleBytes: ctx.config.MAX_ARTICLE_BYTES },
+      { store: ctx.store, clock: ctx.clock, log: ctx.log, maxArticleBytes: ctx.config.MAX_ARTICLE_BYTES },
       changed,
     );
     for (const file of changed) seen.set(file, stamps.get(file)!);

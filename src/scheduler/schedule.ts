@@ -12,9 +12,6 @@ import cron from 'node-cron';
 import { z } from 'zod';
 import { UserError } from '../errors.ts';
 
-/** What a moderator may type instead of a cron expression. */
-export const PRESET_EXAMPLES = ['hourly', 'daily 09:00', 'weekly mon 09:00'] as const;
-
 /** Shown in every refusal, so the fix is one copy-paste away. */
 export const SCHEDULE_EXAMPLE =
   'Try a preset such as `daily 09:00`, `weekly mon 09:00` or `hourly`, or a five-field cron expression such as ' +

@@ -83,7 +83,6 @@ export function articlesRepo(db: Db) {
        extractor_version = @extractorVersion, updated_at = @now
      WHERE id = @id`,
   );
-  const remove = db.prepare<[number]>('DELETE FROM articles WHERE id = ?');
   const byStory = db.prepare<[number, number, number], Omit<ArticleRow, 'body'>>(
     `SELECT ${HEADER_COLUMNS} FROM articles WHERE story_id = ?
      ORDER BY published_at IS NULL, published_at DESC, id DESC LIMIT ? OFFSET ?`,
@@ -92,7 +91,6 @@ export function articlesRepo(db: Db) {
     `SELECT ${HEADER_COLUMNS} FROM articles WHERE story_id = ? AND updated_at > ?
      ORDER BY updated_at, id LIMIT ?`,
   );
-  const outdated = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE extractor_version <> ?');
   // Two statements: alone, max() is one step down the updated_at index (migration 003); next to count() it
   // would scan it.
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles');
@@ -129,10 +127,6 @@ export function articlesRepo(db: Db) {
     update(id: number, input: ArticleInput, now: Date): void {
       update.run({ ...params(input, now), id });
     },
-    /** Deletes an article; its facts go with it (ON DELETE CASCADE). */
-    delete(id: number): void {
-      remove.run(id);
-    },
     /** A story's articles, newest first. */
     listByStory(storyId: number, limit = 25, offset = 0): ArticleHeader[] {
       return byStory.all(storyId, limit, offset).map(toHeader);
@@ -147,10 +141,6 @@ export function articlesRepo(db: Db) {
     /** Articles of a story added or changed after `since` (exclusive), oldest first: what a digest reports. */
     changedSince(storyId: number, since: string, limit = 100): ArticleHeader[] {
       return changedSince.all(storyId, since, limit).map(toHeader);
-    },
-    /** Articles extracted by an older extractor, to be extracted again. */
-    outdated(version: number): Article[] {
-      return outdated.all(version).map(toArticle);
     },
     /** How many articles there are and when the last one was added or changed, for `/about`. */
     stats(): { count: number; lastIngestedAt: string | null } {

@@ -78,7 +78,6 @@ export function digestRunsRepo(db: Db) {
      ON CONFLICT (subscription_id, scheduled_for) DO NOTHING
      RETURNING *`,
   );
-  const byId = db.prepare<[number], Row>('SELECT * FROM digest_runs WHERE id = ?');
   const byOccurrence = db.prepare<[number, string], Row>(
     'SELECT * FROM digest_runs WHERE subscription_id = ? AND scheduled_for = ?',
   );
@@ -121,10 +120,6 @@ export function digestRunsRepo(db: Db) {
     /** Records an occurrence that will not be sent (nothing new, or missed too long ago), with why. */
     skip(input: RunInput, reason: string, now: Date): DigestRun | undefined {
       return record(input, 'skipped', reason, now);
-    },
-    byId(id: number): DigestRun | undefined {
-      const row = byId.get(id);
-      return row && toRun(row);
     },
     byOccurrence(subscriptionId: number, scheduledFor: string): DigestRun | undefined {
       const row = byOccurrence.get(subscriptionId, scheduledFor);

@@ -120,12 +120,6 @@ export function factsRepo(db: Db) {
   const countSpeakerQuotesUpTo = db.prepare<[number, string, number], { n: number }>(
     'SELECT count(*) AS n FROM (SELECT 1 FROM quotes WHERE story_id = ? AND speaker = ? COLLATE NOCASE LIMIT ?)',
   );
-  const countQuotes = db.prepare<[number], { n: number }>(
-    'SELECT count(*) AS n FROM quotes WHERE story_id = ?',
-  );
-  const countQuotesBySpeaker = db.prepare<[number, string], { n: number }>(
-    'SELECT count(*) AS n FROM quotes WHERE story_id = ? AND speaker = ? COLLATE NOCASE',
-  );
   const quotesOfArticles = db.prepare<[string], QuoteRow>(
     `SELECT ${quoteColumns} FROM quotes q JOIN articles a ON a.id = q.article_id
      WHERE q.article_id IN (SELECT value FROM json_each(?)) ORDER BY q.article_id, q.ordinal`,
@@ -158,10 +152,6 @@ export function factsRepo(db: Db) {
   );
 
   const timelineColumns = `t.id, t.event_date AS date, t.precision, t.approximate, t.text, ${SOURCE_COLUMNS}`;
-  const timelineByStory = db.prepare<[number, number], TimelineRow>(
-    `SELECT ${timelineColumns} FROM timeline t JOIN articles a ON a.id = t.article_id
-     WHERE t.story_id = ? ORDER BY t.event_date, t.id LIMIT ?`,
-  );
   const timelinePage = db.prepare<[number, number, number], TimelineRow>(
     `SELECT ${timelineColumns} FROM timeline t JOIN articles a ON a.id = t.article_id
      WHERE t.story_id = ? ORDER BY t.event_date, t.id LIMIT ? OFFSET ?`,
@@ -172,26 +162,6 @@ export function factsRepo(db: Db) {
   const timelineOfArticles = db.prepare<[string], TimelineRow>(
     `SELECT ${timelineColumns} FROM timeline t JOIN articles a ON a.id = t.article_id
      WHERE t.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.event_date, t.id`,
-  );
-
-  const entitiesByStory = db.prepare<
-    [number, string, string, number],
-    {
-      kind: StoredEntity['kind'];
-      name: string;
-      role: string | null;
-      aliases: string;
-      mentions: number;
-      articles: number;
-    }
-  >(
-    `SELECT e.kind, e.name, max(e.role) AS role, json_group_array(e.aliases) AS aliases,
-       (SELECT count(*) FROM mentions m WHERE m.entity_id IN
-          (SELECT id FROM entities x WHERE x.story_id = e.story_id AND x.kind = e.kind AND x.name = e.name)) AS mentions,
-       count(DISTINCT e.article_id) AS articles
-     FROM entities e
-     WHERE e.story_id = ? AND e.kind = ? AND (e.name LIKE ? ESCAPE '\\')
-     GROUP BY e.kind, e.name ORDER BY articles DESC, mentions DESC, e.name LIMIT ?`,
   );
 
   const entityTotals = db.prepare<
@@ -287,9 +257,6 @@ export function factsRepo(db: Db) {
         : quotesByStory.all(storyId, limit, offset);
       return filter.kind ? rows.filter((q) => q.kind === filter.kind) : rows;
     },
-    countQuotes(storyId: number, speaker?: string): number {
-      return (speaker ? countQuotesBySpeaker.get(storyId, speaker) : countQuotes.get(storyId))!.n;
-    },
     /** Quoted speakers of a story whose name contains `text`, most quoted first: for autocomplete. */
     speakers(storyId: number, text = '', limit = 25): { speaker: string; count: number }[] {
       return speakers
@@ -298,22 +265,6 @@ export function factsRepo(db: Db) {
     },
     figures(storyId: number, limit = 200): StoredFigure[] {
       return figuresByStory.all(storyId, limit).map(toFigure);
-    },
-    timeline(storyId: number, limit = 200): StoredTimelineEvent[] {
-      return timelineByStory.all(storyId, limit).map(toEvent);
-    },
-    /** People, places or organisations of a story, merged across articles, optionally filtered by name. */
-    entities(storyId: number, kind: StoredEntity['kind'], nameContains = '', limit = 25): StoredEntity[] {
-      return entitiesByStory.all(storyId, kind, `%${escapeLike(nameContains)}%`, limit).map((row) => ({
-        kind: row.kind,
-        name: row.name,
-        role: row.role,
-        aliases: [
-          ...new Set((JSON.parse(row.aliases) as string[]).flatMap((a) => JSON.parse(a) as string[])),
-        ],
-        mentionCount: row.mentions,
-        articleCount: row.articles,
-      }));
     },
     /**
      * How many quotes a story (or one speaker in it) has, counting no further than `cap`: enough to say

@@ -9,20 +9,24 @@ import { subscriptionsRepo } from './subscriptions.ts';
 
 export type { Db } from './db.ts';
 export type { Article, ArticleHeader, ArticleInput } from './articles.ts';
-export type { Story, StorySummary } from './stories.ts';
+export type { Story } from './stories.ts';
 export type { StoredQuote, StoredFigure, StoredTimelineEvent, StoredEntity, FactSource } from './facts.ts';
 export type { SearchHit } from './search.ts';
 export type { Subscription, SubscriptionInput } from './subscriptions.ts';
 export type { DigestRun, RunInput, RunState } from './digestRuns.ts';
 export type { AuditEntry } from './audit.ts';
 
+/** Where a store keeps its connection: a symbol, so the connection is reachable only through {@link rawConnection}. */
+const CONNECTION = Symbol('connection');
+
 /**
  * The SQLite store and its repositories. Code outside `src/store` never writes SQL: it calls these small
- * modules, each built once on prepared statements.
+ * modules, each built once on prepared statements. The connection itself stays private.
  */
 export interface Store {
-  /** The connection, for transactions that span repositories. */
-  db: Db;
+  readonly [CONNECTION]: Db;
+  /** False once {@link Store.close} has run. */
+  readonly open: boolean;
   stories: ReturnType<typeof storiesRepo>;
   articles: ReturnType<typeof articlesRepo>;
   facts: ReturnType<typeof factsRepo>;
@@ -32,13 +36,17 @@ export interface Store {
   audit: ReturnType<typeof auditRepo>;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
+  /** Closes the connection; closing a closed store does nothing. */
   close(): void;
 }
 
 /** Builds the repositories over an open, migrated database. */
 export function createStore(db: Db): Store {
   return {
-    db,
+    [CONNECTION]: db,
+    get open() {
+      return db.open;
+    },
     stories: storiesRepo(db),
     articles: articlesRepo(db),
     facts: factsRepo(db),
@@ -47,8 +55,19 @@ export function createStore(db: Db): Store {
     digestRuns: digestRunsRepo(db),
     audit: auditRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
-    close: () => db.close(),
+    close: () => {
+      if (db.open) db.close();
+    },
   };
+}
+
+/**
+ * The escape hatch to the raw SQLite connection, for tests and benchmarks that inspect or rig the schema with
+ * SQL no repository offers (pragmas, row counts across every table, resetting a benchmark's runs). Product code
+ * goes through the repositories.
+ */
+export function rawConnection(store: Store): Db {
+  return store[CONNECTION];
 }
 
 /** Opens the database file, migrates it, and returns the store. */

@@ -8,12 +8,6 @@ export interface Story {
   createdAt: string;
 }
 
-/** A story with what commands show about it at a glance. */
-export interface StorySummary extends Story {
-  articleCount: number;
-  latestPublishedAt: string | null;
-}
-
 interface StoryRow {
   id: number;
   slug: string;
@@ -41,11 +35,6 @@ export function storiesRepo(db: Db) {
     `SELECT * FROM stories WHERE id =
        (SELECT story_id FROM articles ORDER BY published_at IS NULL, published_at DESC, id DESC LIMIT 1)`,
   );
-  const list = db.prepare<[number], StoryRow & { article_count: number; latest_published_at: string | null }>(
-    `SELECT s.*, count(a.id) AS article_count, max(a.published_at) AS latest_published_at
-     FROM stories s LEFT JOIN articles a ON a.story_id = s.id
-     GROUP BY s.id ORDER BY latest_published_at IS NULL, latest_published_at DESC, s.id DESC LIMIT ?`,
-  );
   const search = db.prepare<[string, string, number], StoryRow>(
     `SELECT * FROM stories WHERE slug LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' ORDER BY slug LIMIT ?`,
   );
@@ -69,13 +58,6 @@ export function storiesRepo(db: Db) {
     latest(): Story | undefined {
       const row = latest.get();
       return row && toStory(row);
-    },
-    list(limit = 25): StorySummary[] {
-      return list.all(limit).map((row) => ({
-        ...toStory(row),
-        articleCount: row.article_count,
-        latestPublishedAt: row.latest_published_at,
-      }));
     },
     /** Stories whose slug or title contains `text`, for autocomplete. */
     search(text: string, limit = 25): Story[] {

@@ -106,7 +106,6 @@ export function subscriptionsRepo(db: Db) {
   const byChannel = db.prepare<[string, string], Row>(
     'SELECT * FROM digest_subscriptions WHERE guild_id = ? AND channel_id = ? ORDER BY id',
   );
-  const all = db.prepare<[], Row>('SELECT * FROM digest_subscriptions ORDER BY id');
   const active = db.prepare<[], Row>('SELECT * FROM digest_subscriptions WHERE paused = 0 ORDER BY id');
   const countByGuild = db.prepare<[string], { n: number }>(
     'SELECT count(*) AS n FROM digest_subscriptions WHERE guild_id = ?',
@@ -172,9 +171,6 @@ export function subscriptionsRepo(db: Db) {
     },
     byChannel(guildId: string, channelId: string): Subscription[] {
       return byChannel.all(guildId, channelId).map(toSubscription);
-    },
-    all(): Subscription[] {
-      return all.all().map(toSubscription);
     },
     /** Subscriptions that are not paused: the ones the scheduler runs. */
     active(): Subscription[] {

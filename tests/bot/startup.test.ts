@@ -8,7 +8,7 @@ import { ManualClock } from '../../src/clock.ts';
 import { parseConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import { startLoopbackDiscord, type LoopbackDiscord } from '../../src/sandbox/discord/index.ts';
-import { openStore } from '../../src/store/index.ts';
+import { openStore, rawConnection } from '../../src/store/index.ts';
 import { ROOT } from '../e2e/harness.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -51,7 +51,7 @@ describe('starting the bot', () => {
     expect(discord.gatewayConnected).toBe(false);
     // The database was closed: a second handle can switch journal modes, which needs no other connection.
     const store = openStore(config.DATABASE_PATH);
-    expect(store.db.pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
+    expect(rawConnection(store).pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
     store.close();
   });
 
@@ -82,8 +82,8 @@ describe('starting the bot', () => {
     });
     const bot = await startBot({ config, log: silentLogger(), clock: new ManualClock(0), scheduler: false });
     cleanups.push(() => bot.stop());
-    expect(bot.ctx.db.articles.stats().count).toBe(1);
-    expect(bot.ctx.db.stories.latest()?.slug).toBe('russia-syria-withdrawal');
+    expect(bot.ctx.store.articles.stats().count).toBe(1);
+    expect(bot.ctx.store.stories.latest()?.slug).toBe('russia-syria-withdrawal');
 
     // Hold /about in flight, then stop: the reply must still go out before the gateway closes.
     const about = bot.commands.get('about')!;

@@ -26,7 +26,7 @@ export function tempStore(): { store: Store; path: string; reopen: () => Store }
     return store;
   };
   cleanups.push(() => {
-    for (const store of opened) if (store.db.open) store.close();
+    for (const store of opened) if (store.open) store.close();
     rmSync(dir, { recursive: true, force: true });
   });
   return { store: open(), path, reopen: open };
@@ -35,7 +35,7 @@ export function tempStore(): { store: Store; path: string; reopen: () => Store }
 /** A handler context around a store. */
 export function ctxFor(store: Store): Ctx {
   return {
-    db: store,
+    store,
     config: defaultConfig(),
     log: silentLogger(),
     clock: new ManualClock('2024-05-01T12:00:00Z'),

@@ -23,7 +23,7 @@ describe('composing a digest', () => {
     clock.advance(HOUR);
     secondArticle(ctx);
     clock.advance(HOUR);
-    const digest = composeDigest(ctx.db, subscription, {
+    const digest = composeDigest(ctx.store, subscription, {
       since: subscription.digestSince,
       until: clock.now().toISOString(),
     })!;
@@ -56,7 +56,7 @@ describe('composing a digest', () => {
       ],
     });
     const text = textOf(
-      composeDigest(ctx.db, subscription, {
+      composeDigest(ctx.store, subscription, {
         since: subscription.digestSince,
         until: clock.now().toISOString(),
       })!.messages,
@@ -73,9 +73,9 @@ describe('composing a digest', () => {
     const subscription = subscribe(ctx);
     clock.advance(HOUR);
     const window = { since: subscription.digestSince, until: clock.now().toISOString() };
-    const quiet = composeDigest(ctx.db, subscription, window)!;
+    const quiet = composeDigest(ctx.store, subscription, window)!;
     expect(quiet).toMatchObject({ empty: true, messages: [] });
-    const loud = composeDigest(ctx.db, { ...subscription, quiet: false }, window)!;
+    const loud = composeDigest(ctx.store, { ...subscription, quiet: false }, window)!;
     expect(loud.messages).toHaveLength(1);
     expect(textOf(loud.messages)).toContain('Nothing new since <t:');
   });
@@ -87,7 +87,9 @@ describe('composing a digest', () => {
     const until = new Date(clock.now().getTime() + HOUR).toISOString();
     clock.advance(2 * HOUR);
     secondArticle(ctx);
-    expect(composeDigest(ctx.db, subscription, { since: subscription.digestSince, until })!.empty).toBe(true);
+    expect(composeDigest(ctx.store, subscription, { since: subscription.digestSince, until })!.empty).toBe(
+      true,
+    );
   });
 
   it('escapes article text so it cannot inject markdown, links or mentions, and drops unsafe links', () => {
@@ -101,7 +103,7 @@ describe('composing a digest', () => {
       quotes: [quote({ text: '__underlined__ `code`', speaker: '@here' })],
     });
     const text = textOf(
-      composeDigest(ctx.db, subscription, {
+      composeDigest(ctx.store, subscription, {
         since: subscription.digestSince,
         until: clock.now().toISOString(),
       })!.messages,
@@ -120,10 +122,10 @@ describe('composing a digest', () => {
     clock.advance(HOUR);
     secondArticle(ctx);
     const window = { since: subscription.digestSince, until: clock.now().toISOString() };
-    const [first] = composeDigest(ctx.db, subscription, window)!.messages;
+    const [first] = composeDigest(ctx.store, subscription, window)!.messages;
     expect(first!.content).toBe('<@&555555555555555555>');
     expect(first!.allowed_mentions).toEqual({ parse: [], roles: ['555555555555555555'] });
-    const plain = composeDigest(ctx.db, { ...subscription, mentionRoleId: null }, window)!.messages[0]!;
+    const plain = composeDigest(ctx.store, { ...subscription, mentionRoleId: null }, window)!.messages[0]!;
     expect(plain.content).toBeUndefined();
     expect(plain.allowed_mentions).toEqual({ parse: [] });
   });
@@ -141,7 +143,7 @@ describe('composing a digest', () => {
         ),
       });
     }
-    const digest = composeDigest(ctx.db, subscription, {
+    const digest = composeDigest(ctx.store, subscription, {
       since: subscription.digestSince,
       until: clock.now().toISOString(),
     })!;
@@ -167,8 +169,8 @@ describe('composing a digest', () => {
     const subscription = subscribe(ctx);
     clock.advance(HOUR);
     secondArticle(ctx);
-    const story = ctx.db.stories.byId(subscription.storyId)!;
-    const content = gatherDigest(ctx.db, story, {
+    const story = ctx.store.stories.byId(subscription.storyId)!;
+    const content = gatherDigest(ctx.store, story, {
       since: subscription.digestSince,
       until: clock.now().toISOString(),
     });

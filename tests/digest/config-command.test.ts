@@ -73,8 +73,8 @@ describe('/config', () => {
     await expect(run(ctx, 'set', { schedule: 'daily 09:00' }, { moderator: false })).rejects.toThrow(
       'Manage Server',
     );
-    expect(ctx.db.subscriptions.byGuild(GUILD)).toHaveLength(0);
-    expect(ctx.db.audit.countByGuild(GUILD)).toBe(0);
+    expect(ctx.store.subscriptions.byGuild(GUILD)).toHaveLength(0);
+    expect(ctx.store.audit.countByGuild(GUILD)).toBe(0);
   });
 
   it.each([
@@ -89,7 +89,7 @@ describe('/config', () => {
     const error = await run(ctx, 'set', options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toContain(message);
-    expect(ctx.db.subscriptions.byGuild(GUILD)).toHaveLength(0);
+    expect(ctx.store.subscriptions.byGuild(GUILD)).toHaveLength(0);
   });
 
   it('names the permission the bot is missing in the channel', async () => {
@@ -108,15 +108,15 @@ describe('/config', () => {
     expect(created[0]!.content).toContain('Created the digest');
     expect(created[0]!.content).toContain('Next digest: Mon, 2 Mar 2026, 09:00 CET');
     await run(ctx, 'set', { schedule: 'weekly mon 09:00' });
-    const [subscription] = ctx.db.subscriptions.byGuild(GUILD);
+    const [subscription] = ctx.store.subscriptions.byGuild(GUILD);
     expect(subscription).toMatchObject({ cron: '0 9 * * 1', timezone: 'Europe/Berlin', quiet: true });
     await run(ctx, 'pause');
     await run(ctx, 'resume');
     const shown = await run(ctx, 'show', {}, { group: null });
     expect(shown[0]!.embeds![0]!.description).toContain('▶ active · next Mon, 2 Mar 2026, 09:00 CET');
     await run(ctx, 'remove');
-    expect(ctx.db.subscriptions.byGuild(GUILD)).toHaveLength(0);
-    const actions = ctx.db.audit.byGuild(GUILD).map((e) => e.action);
+    expect(ctx.store.subscriptions.byGuild(GUILD)).toHaveLength(0);
+    const actions = ctx.store.audit.byGuild(GUILD).map((e) => e.action);
     expect(actions).toEqual([
       'digest.remove',
       'digest.resume',
@@ -124,7 +124,7 @@ describe('/config', () => {
       'digest.update',
       'digest.create',
     ]);
-    const update = ctx.db.audit.byGuild(GUILD).find((e) => e.action === 'digest.update')!;
+    const update = ctx.store.audit.byGuild(GUILD).find((e) => e.action === 'digest.update')!;
     expect(update).toMatchObject({
       actorId: '300000000000000001',
       before: { schedule: 'daily 09:00' },
@@ -137,7 +137,7 @@ describe('/config', () => {
   it('enforces MAX_SUBSCRIPTIONS_PER_GUILD', async () => {
     const { ctx } = testCtx('2026-03-01T08:00:00.000Z', { MAX_SUBSCRIPTIONS_PER_GUILD: 1 });
     seedStory(ctx);
-    ctx.db.stories.ensure('second-story', 'Second Story', ctx.clock.now());
+    ctx.store.stories.ensure('second-story', 'Second Story', ctx.clock.now());
     await run(ctx, 'set', { schedule: 'daily 09:00' });
     await expect(run(ctx, 'set', { schedule: 'daily 09:00', story: 'second-story' })).rejects.toThrow(
       'already has 1 digests',

@@ -47,13 +47,13 @@ describe('digest delivery', () => {
     clock.set('2026-03-01T09:00:00.000Z');
     await digestTick(deps);
     expect(seen).toEqual({ state: 'recorded', posted: 0 });
-    const run = ctx.db.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')!;
+    const run = ctx.store.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')!;
     expect(run).toMatchObject({ state: 'sent', messageId: discord.posted[0]!.id });
     expect(run.nonce).toBe(runNonce(subscription.id, '2026-03-01T09:00:00.000Z'));
     expect(discord.posted[0]!.nonce).toBe(partNonce(run.nonce, 0));
     expect(discord.posted[0]!.nonce!.length).toBeLessThanOrEqual(25);
     expect(discord.posted[0]!.body.enforce_nonce).toBe(true);
-    expect(ctx.db.subscriptions.byId(subscription.id)).toMatchObject({
+    expect(ctx.store.subscriptions.byId(subscription.id)).toMatchObject({
       lastMessageId: discord.posted[0]!.id,
       digestSince: run.contentUntil,
     });
@@ -84,14 +84,14 @@ describe('digest delivery', () => {
     clock.set('2026-03-01T09:00:00.000Z');
     await digestTick(deps);
     expect(discord.posted).toHaveLength(0);
-    expect(ctx.db.digestRuns.pending()).toHaveLength(1);
+    expect(ctx.store.digestRuns.pending()).toHaveLength(1);
 
     clock.advance(5 * 60_000);
     const restarted = boot(reopen(ctx, dbPath), discord);
     await recoverRuns(restarted.deps);
     await digestTick(restarted.deps);
     expect(discord.posted).toHaveLength(1);
-    const store = restarted.deps.ctx.db;
+    const store = restarted.deps.ctx.store;
     expect(store.digestRuns.pending()).toHaveLength(0);
     expect(store.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')).toMatchObject({
       state: 'sent',
@@ -108,7 +108,7 @@ describe('digest delivery', () => {
     clock.set('2026-03-01T09:00:00.000Z');
     await digestTick(deps);
     expect(discord.posted).toHaveLength(1);
-    expect(ctx.db.digestRuns.pending()).toHaveLength(1);
+    expect(ctx.store.digestRuns.pending()).toHaveLength(1);
 
     clock.advance(60_000);
     const restarted = boot(reopen(ctx, dbPath), discord);
@@ -118,7 +118,7 @@ describe('digest delivery', () => {
     expect(discord.requests[1]!.nonce).toBe(discord.requests[0]!.nonce);
     expect(discord.posted).toHaveLength(1);
     expect(
-      restarted.deps.ctx.db.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z'),
+      restarted.deps.ctx.store.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z'),
     ).toMatchObject({
       state: 'sent',
       messageId: discord.posted[0]!.id,
@@ -144,12 +144,14 @@ describe('digest delivery', () => {
     await digestTick(deps);
     await digestTick(deps);
     expect(discord.posted).toHaveLength(1);
-    expect(ctx.db.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')!.state).toBe('sent');
+    expect(ctx.store.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')!.state).toBe(
+      'sent',
+    );
   });
 
   it('records runs missed longer ago than DIGEST_CATCHUP_HOURS as skipped, and posts the latest recent one once', async () => {
     const { ctx, clock, subscription, discord } = setup();
-    ctx.db.subscriptions.update(
+    ctx.store.subscriptions.update(
       subscription.id,
       { ...subscription, schedule: 'hourly', cron: '0 * * * *' },
       new Date('2026-03-01T08:30:00.000Z'),
@@ -157,7 +159,7 @@ describe('digest delivery', () => {
     clock.set('2026-03-01T18:30:00.000Z');
     const { deps } = boot(ctx, discord);
     await digestTick(deps);
-    const runs = ctx.db.digestRuns.bySubscription(subscription.id, 50);
+    const runs = ctx.store.digestRuns.bySubscription(subscription.id, 50);
     expect(runs).toHaveLength(10);
     expect(runs.filter((r) => r.state === 'sent').map((r) => r.scheduledFor)).toEqual([
       '2026-03-01T18:00:00.000Z',
@@ -173,7 +175,7 @@ describe('digest delivery', () => {
     clock.set('2026-03-01T16:00:00.000Z');
     await digestTick(boot(ctx, discord).deps);
     expect(discord.posted).toHaveLength(0);
-    expect(ctx.db.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')).toMatchObject({
+    expect(ctx.store.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')).toMatchObject({
       state: 'skipped',
     });
     // What it would have carried is not lost: the next digest reports it.
@@ -191,7 +193,7 @@ describe('digest delivery', () => {
     expect(discord.requests).toHaveLength(4);
     expect(delays).toEqual([2000, 4000, 8000]);
     expect(discord.posted).toHaveLength(1);
-    expect(ctx.db.digestRuns.bySubscription(1)[0]).toMatchObject({ state: 'sent', attempts: 4 });
+    expect(ctx.store.digestRuns.bySubscription(1)[0]).toMatchObject({ state: 'sent', attempts: 4 });
   });
 
   it('gives up after the retries without pausing, and the next digest carries what this one would have', async () => {
@@ -199,10 +201,10 @@ describe('digest delivery', () => {
     discord.failWith(httpError(502), httpError(502), httpError(502), httpError(502));
     clock.set('2026-03-01T09:00:00.000Z');
     await digestTick(boot(ctx, discord).deps);
-    const failed = ctx.db.subscriptions.byId(subscription.id)!;
+    const failed = ctx.store.subscriptions.byId(subscription.id)!;
     expect(failed.paused).toBe(false);
     expect(failed.lastError).toContain('502');
-    expect(ctx.db.digestRuns.bySubscription(subscription.id)[0]).toMatchObject({
+    expect(ctx.store.digestRuns.bySubscription(subscription.id)[0]).toMatchObject({
       state: 'failed',
       attempts: 4,
     });
@@ -210,7 +212,7 @@ describe('digest delivery', () => {
     await digestTick(boot(ctx, discord).deps);
     expect(discord.posted).toHaveLength(1);
     expect(textOf(discord.posted)).toContain('About 1,000 Russian troops to stay in Syria');
-    expect(ctx.db.subscriptions.byId(subscription.id)!.lastError).toBeNull();
+    expect(ctx.store.subscriptions.byId(subscription.id)!.lastError).toBeNull();
   });
 
   it.each([
@@ -226,12 +228,12 @@ describe('digest delivery', () => {
       discord.broken.set(subscription.channelId, apiError(code, status, message));
       clock.set('2026-03-01T09:00:00.000Z');
       await digestTick(boot(ctx, discord).deps);
-      const paused = ctx.db.subscriptions.byId(subscription.id)!;
+      const paused = ctx.store.subscriptions.byId(subscription.id)!;
       expect(paused.paused).toBe(true);
       expect(paused.pauseReason).toContain(reason);
-      expect(ctx.db.subscriptions.byId(other.id)!.paused).toBe(false);
+      expect(ctx.store.subscriptions.byId(other.id)!.paused).toBe(false);
       expect(discord.in('200000000000000002')).toHaveLength(1);
-      expect(ctx.db.audit.byGuild(subscription.guildId)[0]).toMatchObject({
+      expect(ctx.store.audit.byGuild(subscription.guildId)[0]).toMatchObject({
         actorId: 'dispatch',
         action: 'digest.auto-pause',
         after: { paused: true, pauseReason: paused.pauseReason },

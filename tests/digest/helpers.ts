@@ -32,11 +32,11 @@ export function testCtx(
   const store = openStore(dbPath);
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   cleanups.push(() => {
-    if (store.db.open) store.close();
+    if (store.open) store.close();
   });
   const clock = new ManualClock(start);
   const ctx: Ctx = {
-    db: store,
+    store,
     clock,
     log: silentLogger(),
     config: defaultConfig({ ARTICLES_DIR: join(dir, 'articles'), DATABASE_PATH: dbPath, ...config }),
@@ -46,12 +46,12 @@ export function testCtx(
 
 /** Reopens the same database file, as a restarted process would. */
 export function reopen(ctx: Ctx, dbPath: string): Ctx {
-  if (ctx.db.db.open) ctx.db.close();
+  if (ctx.store.open) ctx.store.close();
   const store = openStore(dbPath);
   cleanups.push(() => {
-    if (store.db.open) store.close();
+    if (store.open) store.close();
   });
-  return { ...ctx, db: store };
+  return { ...ctx, store };
 }
 
 const span = { start: 0, end: 1 };
@@ -111,13 +111,13 @@ export function addArticle(
     organizations: [],
     timeline: input.timeline ?? [],
   };
-  return ctx.db.transaction(() => {
-    const story = ctx.db.stories.ensure(
+  return ctx.store.transaction(() => {
+    const story = ctx.store.stories.ensure(
       input.story ?? 'russia-syria-withdrawal',
       'Russia Syria Withdrawal',
       now,
     );
-    const id = ctx.db.articles.insert(
+    const id = ctx.store.articles.insert(
       {
         storyId: story.id,
         sourceKey: `${input.title}-${now.toISOString()}`,
@@ -132,7 +132,7 @@ export function addArticle(
       },
       now,
     );
-    ctx.db.facts.replaceForArticle(id, story.id, facts);
+    ctx.store.facts.replaceForArticle(id, story.id, facts);
     return id;
   });
 }
@@ -184,8 +184,8 @@ export function subscribe(
     Pick<Subscription, 'guildId' | 'channelId' | 'cron' | 'timezone' | 'mentionRoleId' | 'quiet'>
   > = {},
 ): Subscription {
-  const story = ctx.db.stories.latest()!;
-  return ctx.db.subscriptions.create(
+  const story = ctx.store.stories.latest()!;
+  return ctx.store.subscriptions.create(
     {
       guildId: partial.guildId ?? '100000000000000001',
       channelId: partial.channelId ?? '200000000000000001',

@@ -34,7 +34,7 @@ describe('the ARTICLES_DIR rescan', () => {
 
     await rescan(ctx);
     expect(ingested()).toEqual([`rejected ${join(dir, 'empty.txt')}`, `added ${join(dir, 'good.txt')}`]);
-    expect(ctx.db.articles.stats().count).toBe(1);
+    expect(ctx.store.articles.stats().count).toBe(1);
 
     lines.length = 0;
     await rescan(ctx);
@@ -44,12 +44,12 @@ describe('the ARTICLES_DIR rescan', () => {
     utimesSync(join(dir, 'empty.txt'), new Date('2026-03-01T09:00:00Z'), new Date('2026-03-01T09:00:00Z'));
     await rescan(ctx);
     expect(ingested()).toEqual([`added ${join(dir, 'empty.txt')}`]);
-    expect(ctx.db.articles.stats().count).toBe(2);
+    expect(ctx.store.articles.stats().count).toBe(2);
   });
 
   it('is quiet when ARTICLES_DIR does not exist', async () => {
     const { ctx } = loggedCtx();
     await expect(createRescanJob()(ctx)).resolves.toBeUndefined();
-    expect(ctx.db.articles.stats().count).toBe(0);
+    expect(ctx.store.articles.stats().count).toBe(0);
   });
 });

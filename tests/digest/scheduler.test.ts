@@ -42,8 +42,12 @@ describe('the scheduler', () => {
     });
     expect(cron.live().get('rescan')!.expression).toBe('*/30 * * * * *');
 
-    ctx.db.subscriptions.pause(a.id, null, ctx.clock.now());
-    ctx.db.subscriptions.update(b.id, { ...b, schedule: 'daily 18:00', cron: '0 18 * * *' }, ctx.clock.now());
+    ctx.store.subscriptions.pause(a.id, null, ctx.clock.now());
+    ctx.store.subscriptions.update(
+      b.id,
+      { ...b, schedule: 'daily 18:00', cron: '0 18 * * *' },
+      ctx.clock.now(),
+    );
     const c = subscribe(ctx, { channelId: '200000000000000003', timezone: 'Asia/Tokyo' });
     scheduler.reload();
     expect([...cron.live().keys()].sort()).toEqual([`digest:${b.id}`, `digest:${c.id}`, 'recover', 'rescan']);
@@ -104,12 +108,12 @@ describe('the scheduler', () => {
     clock.set('2026-03-01T09:00:00.000Z');
     await cron.live().get(`digest:${subscription.id}`)!.fire();
     expect(discord.posted).toHaveLength(0);
-    expect(ctx.db.digestRuns.pending().map((run) => run.state)).toEqual(['recorded']);
+    expect(ctx.store.digestRuns.pending().map((run) => run.state)).toEqual(['recorded']);
 
     clock.advance(60_000);
     await cron.live().get('recover')!.fire();
     expect(discord.posted).toHaveLength(1);
-    expect(ctx.db.digestRuns.pending()).toEqual([]);
+    expect(ctx.store.digestRuns.pending()).toEqual([]);
     await cron.live().get('recover')!.fire();
     await cron.live().get(`digest:${subscription.id}`)!.fire();
     expect(discord.posted).toHaveLength(1);
@@ -147,7 +151,7 @@ describe('the scheduler', () => {
     const outcome = await scheduler.sendNow(subscription.id);
     expect(outcome.status).toBe('sent');
     expect(textOf(discord.posted)).toContain('Nothing new since');
-    expect(ctx.db.digestRuns.bySubscription(subscription.id)[0]).toMatchObject({
+    expect(ctx.store.digestRuns.bySubscription(subscription.id)[0]).toMatchObject({
       kind: 'manual',
       state: 'sent',
     });

@@ -126,7 +126,7 @@ export async function startDigestHarness(
   });
   let bot: Bot | undefined;
   const boot = async (hooks?: DeliveryHooks) => {
-    if (!store.db.open) store = openStore(dbPath);
+    if (!store.open) store = openStore(dbPath);
     bot = await startBot({
       config,
       log,
@@ -148,7 +148,7 @@ export async function startDigestHarness(
     await bot?.stop();
     bot = undefined;
     // A new process opens its own connection: nothing cached in this one survives a restart.
-    if (store.db.open) store.close();
+    if (store.open) store.close();
   };
   await boot(options.hooks);
   const harness: DigestHarness = {

@@ -86,7 +86,7 @@ export async function startHarness(prepare?: (store: Store) => void): Promise<Ha
     },
     async close() {
       await harness.bot.stop();
-      if (store.db.open) store.close();
+      if (store.open) store.close();
       await discord.close();
       rmSync(dir, { recursive: true, force: true });
     },

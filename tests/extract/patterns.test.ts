@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extract, extractWith } from '../../src/extract/index.ts';
+import { extract } from '../../src/extract/index.ts';
 
 const published = new Date('2016-03-15T00:00:00Z');
 const run = (body: string, date: Date = published) => extract({ title: 'Test', body, published: date });
@@ -258,11 +258,7 @@ describe('people', () => {
 
 describe('timeline', () => {
   const timeline = (body: string, date: Date | null = published) =>
-    extractWith({ title: 'T', body, published: date }).timeline.map((t) => [
-      t.date,
-      t.precision,
-      t.approximate,
-    ]);
+    extract({ title: 'T', body, published: date }).timeline.map((t) => [t.date, t.precision, t.approximate]);
 
   it('puts a bare month in past-tense copy in the latest year up to publication', () => {
     expect(timeline('Russia had begun the airstrikes in September.')).toEqual([['2015-09', 'month', false]]);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_EVENT_TEXT } from '../../src/extract/eventtext.ts';
-import { extractWith } from '../../src/extract/index.ts';
+import { extract } from '../../src/extract/index.ts';
 import { segment } from '../../src/extract/sentences.ts';
 import { findTimeline } from '../../src/extract/timeline.ts';
 
 const published = new Date('2016-03-15T00:00:00Z');
 /** The timeline of a body as [date, text] pairs, with the quotes the full extractor finds. */
 const events = (body: string) =>
-  extractWith({ title: 'T', body, published }).timeline.map((t) => [t.date, t.text]);
+  extract({ title: 'T', body, published }).timeline.map((t) => [t.date, t.text]);
 /** The same without any quotes: only the timeline's own rules can attribute. */
 const bare = (body: string) => findTimeline(segment(body), published).map((t) => [t.date, t.text]);
 

@@ -10,7 +10,7 @@ import { configSchema } from '../../src/config.ts';
 import type { Facts } from '../../src/extract/index.ts';
 import type { IngestContext } from '../../src/ingest/ingest.ts';
 import { silentLogger } from '../../src/log.ts';
-import type { Db, Store } from '../../src/store/index.ts';
+import type { Db, SearchHit, Store } from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
 
 /** The repository root: child processes run from here, as `npm run ingest` would. */
@@ -47,7 +47,7 @@ export function testStore(options: { maxArticleBytes?: number } = {}): {
   const dbPath = join(dir, 'dispatch.db');
   const store = openStore(dbPath);
   onCleanup(() => {
-    if (store.db.open) store.close();
+    if (store.open) store.close();
   });
   const clock = new ManualClock(SEED_TIME);
   const ctx: IngestContext = {
@@ -156,4 +156,10 @@ export function runTs(
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
   });
+}
+
+/** Every full-text hit for `text` across stories, quotes first: what `/search` runs, without its per-kind cap. */
+export function searchHits(store: Store, text: string): SearchHit[] {
+  const { quotes, articles } = store.search.recent(text, null, 100);
+  return [...quotes, ...articles];
 }

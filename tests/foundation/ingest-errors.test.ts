@@ -3,6 +3,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { rawConnection } from '../../src/store/index.ts';
 import { readArticleFile } from '../../src/ingest/parse.ts';
 import { SEED_FILE, snapshot, testStore } from './helpers.ts';
 
@@ -146,7 +147,7 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
     const { dir, store, ctx, clock } = await seededStore();
     const path = join(dir, file);
     writeFileSync(path, content);
-    const before = snapshot(store.db);
+    const before = snapshot(rawConnection(store));
     clock.advance(1000);
 
     const report = await ingestPaths(ctx, [path]);
@@ -155,12 +156,12 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
     expect(report.outcomes[0]!.status).toBe('rejected');
     expect(report.outcomes[0]!.reason).toMatch(reason);
     expect(report.counts).toEqual({ added: 0, updated: 0, unchanged: 0, rejected: 1 });
-    expect(snapshot(store.db)).toEqual(before);
+    expect(snapshot(rawConnection(store))).toEqual(before);
   });
 
   it('a path that does not exist', async () => {
     const { dir, store, ctx } = await seededStore();
-    const before = snapshot(store.db);
+    const before = snapshot(rawConnection(store));
     const missing = join(dir, 'missing.txt');
     const missingFolder = join(dir, 'no-such-folder');
     const report = await ingestPaths(ctx, [missing, missingFolder]);
@@ -168,7 +169,7 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
       [missing, 'rejected', 'does not exist'],
       [missingFolder, 'rejected', 'does not exist'],
     ]);
-    expect(snapshot(store.db)).toEqual(before);
+    expect(snapshot(rawConnection(store))).toEqual(before);
   });
 
   it('a path that cannot be read (a symlink loop)', async () => {
@@ -176,12 +177,12 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
     const { dir, store, ctx } = await seededStore();
     const loop = join(dir, 'loop.txt');
     symlinkSync(loop, loop);
-    const before = snapshot(store.db);
+    const before = snapshot(rawConnection(store));
     const report = await ingestPaths(ctx, [loop]);
     expect(report.outcomes.map((o) => [o.status, o.reason])).toEqual([
       ['rejected', 'cannot be read (ELOOP)'],
     ]);
-    expect(snapshot(store.db)).toEqual(before);
+    expect(snapshot(rawConnection(store))).toEqual(before);
   });
 
   it('a path that is not a regular file (a folder named like an article)', async () => {
@@ -257,11 +258,11 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
     const path = join(dir, 'a.txt');
     writeFileSync(path, 'Kept\nKept body.');
     await ingestPaths(ctx, [path]);
-    const before = snapshot(store.db);
+    const before = snapshot(rawConnection(store));
     writeFileSync(path, Buffer.from([0x4b, 0x0a, 0xff, 0xfe]));
     clock.advance(1000);
     const report = await ingestPaths(ctx, [path]);
     expect(report.outcomes[0]).toMatchObject({ status: 'rejected', reason: 'is not valid UTF-8 text' });
-    expect(snapshot(store.db)).toEqual(before);
+    expect(snapshot(rawConnection(store))).toEqual(before);
   });
 });

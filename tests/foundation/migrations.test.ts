@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate, openDatabase, SchemaTooNewError, type Db } from '../../src/store/db.ts';
-import { openStore } from '../../src/store/index.ts';
+import { openStore, rawConnection } from '../../src/store/index.ts';
 import { ROOT, SEED_TIME, count, onCleanup, snapshot, tableNames, tempDir } from './helpers.ts';
 
 const MIGRATIONS = join(ROOT, 'src/store/migrations');
@@ -33,21 +33,21 @@ describe('migrations', () => {
   it('bring an empty database to the latest version with every table, FTS, WAL and foreign keys', () => {
     const path = join(tempDir(), 'nested', 'dispatch.db');
     const store = openStore(path);
-    onCleanup(() => store.db.open && store.close());
+    onCleanup(() => store.open && store.close());
     expect(LATEST).toBeGreaterThanOrEqual(1);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
-    const tables = tableNames(store.db);
+    expect(rawConnection(store).pragma('user_version', { simple: true })).toBe(LATEST);
+    const tables = tableNames(rawConnection(store));
     for (const table of ['stories', 'articles', 'quotes', 'figures', 'entities', 'mentions', 'timeline']) {
       expect(tables).toContain(table);
     }
-    const virtual = store.db
+    const virtual = rawConnection(store)
       .prepare<[], { name: string; sql: string }>(
         "SELECT name, sql FROM sqlite_master WHERE sql LIKE '%USING fts5%'",
       )
       .all();
     expect(virtual.map((v) => v.name)).toEqual(expect.arrayContaining(['articles_fts', 'quotes_fts']));
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(rawConnection(store).pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(rawConnection(store).pragma('foreign_keys', { simple: true })).toBe(1);
     store.close();
 
     // WAL is a property of the file: a plain connection sees it too, and the version persisted.
@@ -119,10 +119,10 @@ describe('migrations', () => {
   it('upgrade a database at an older version to the current one, keeping its articles and facts', () => {
     const { path, before } = olderDatabase();
     const store = openStore(path);
-    onCleanup(() => store.db.open && store.close());
-    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
+    onCleanup(() => store.open && store.close());
+    expect(rawConnection(store).pragma('user_version', { simple: true })).toBe(LATEST);
     // Later migrations may add columns (so rows hash differently), but every row is still there.
-    const after = snapshot(store.db);
+    const after = snapshot(rawConnection(store));
     for (const table of Object.keys(before).filter((t) => t !== 'user_version')) {
       expect(after[table]?.split(' ')[0], table).toBe(before[table]!.split(' ')[0]);
     }
@@ -133,8 +133,8 @@ describe('migrations', () => {
       contentHash: 'old-hash',
     });
     expect(store.stories.bySlug('russia-syria-withdrawal')!.id).toBe(article.storyId);
-    expect(ftsHits(store.db, 'battalions')).toEqual({ articles: [1], quotes: [1] });
-    expect(count(store.db, 'mentions')).toBe(2);
+    expect(ftsHits(rawConnection(store), 'battalions')).toEqual({ articles: [1], quotes: [1] });
+    expect(count(rawConnection(store), 'mentions')).toBe(2);
   });
 
   it('apply a newer migration that changes a table, keeping every row (a test-only 002)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedLength, fitEmbeds, LIMITS, splitText } from '../../src/render/limits.ts';
+import { embedLength, fitEmbeds, LIMITS } from '../../src/render/limits.ts';
 import { articleLink, escapeText, formatRange, safeUrl, truncate } from '../../src/render/text.ts';
 
 describe('article text on Discord', () => {
@@ -39,13 +39,5 @@ describe("Discord's limits", () => {
     expect(embed!.fields!.every((f) => f.value.length <= LIMITS.fieldValue)).toBe(true);
     expect(embedLength(embed!)).toBeLessThanOrEqual(LIMITS.embedTotal);
     expect(embed!.footer!.text).toMatch(/^… and \d+ more not shown$/);
-  });
-
-  it('splits long plain text at line breaks into messages of at most 2000 characters', () => {
-    const text = Array.from({ length: 100 }, (_, i) => `line ${i} ${'y'.repeat(40)}`).join('\n');
-    const chunks = splitText(text);
-    expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.every((c) => c.length <= LIMITS.content)).toBe(true);
-    expect(chunks.join('\n')).toBe(text);
   });
 });

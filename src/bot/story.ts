@@ -1,19 +1,15 @@
 /**
- * What the member-facing commands share: the `story` option, resolving it to a stored story, story
- * autocomplete, and sending a reply. Lives outside `commands/` because the loader treats every module there
- * as a command.
+ * The `story` option the member-facing commands share: its registration JSON, resolving it to a stored story,
+ * and its autocomplete. Lives outside `commands/` because the loader treats every module there as a command.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import {
   ApplicationCommandOptionType,
   type AutocompleteInteraction,
-  type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { z } from 'zod';
-import type { Ctx } from '../bot/context.ts';
+import type { Ctx } from './context.ts';
 import { UserError } from '../errors.ts';
-import type { ReplyPayload } from '../render/embeds.ts';
 import { escapeText, truncate } from '../render/text.ts';
 import type { Store, Story } from '../store/index.ts';
 
@@ -41,14 +37,14 @@ const slugSchema = z
  * The story a command is about: the one named by `story` (a slug, as autocomplete fills it in), or the story
  * of the latest article. A name that is not a story is the member's mistake, answered with what to do.
  */
-export function resolveStory(db: Store, slug: string | null | undefined): Story {
+export function resolveStory(store: Store, slug: string | null | undefined): Story {
   if (slug === null || slug === undefined || slug.trim() === '') {
-    const latest = db.stories.latest();
+    const latest = store.stories.latest();
     if (!latest) throw new UserError('No stories have been ingested yet, so there is nothing to show.');
     return latest;
   }
   const parsed = slugSchema.safeParse(slug);
-  const story = parsed.success ? db.stories.bySlug(parsed.data) : undefined;
+  const story = parsed.success ? store.stories.bySlug(parsed.data) : undefined;
   if (!story) {
     throw new UserError(
       `No story called "${escapeText(truncate(slug, 100))}" — try /about for the stories I know, or pick one ` +
@@ -60,7 +56,7 @@ export function resolveStory(db: Store, slug: string | null | undefined): Story 
 
 /** The story a command's `story` option names, or the latest one. */
 export function storyOf(interaction: ChatInputCommandInteraction, ctx: Ctx): Story {
-  return resolveStory(ctx.db, interaction.options.getString('story'));
+  return resolveStory(ctx.store, interaction.options.getString('story'));
 }
 
 /**
@@ -69,7 +65,9 @@ export function storyOf(interaction: ChatInputCommandInteraction, ctx: Ctx): Sto
  */
 export function storyWhileTyping(interaction: AutocompleteInteraction, ctx: Ctx): Story | undefined {
   const typed = interaction.options.getString('story');
-  return (typed ? ctx.db.stories.bySlug(typed.trim().toLowerCase()) : undefined) ?? ctx.db.stories.latest();
+  return (
+    (typed ? ctx.store.stories.bySlug(typed.trim().toLowerCase()) : undefined) ?? ctx.store.stories.latest()
+  );
 }
 
 /** An autocomplete choice, cut to Discord's 100 characters. */
@@ -80,41 +78,13 @@ export function choice(name: string, value: string): { name: string; value: stri
 /** Suggests stories whose slug or title contains what was typed; the value is the slug. */
 export async function autocompleteStory(interaction: AutocompleteInteraction, ctx: Ctx): Promise<void> {
   const typed = interaction.options.getFocused();
-  const stories = ctx.db.stories.search(typed.trim(), MAX_CHOICES);
+  const stories = ctx.store.stories.search(typed.trim(), MAX_CHOICES);
   await interaction.respond(stories.map((s) => choice(`${s.title} (${s.slug})`, s.slug)));
 }
 
-/** Answers a command with a public reply. */
-export async function send(interaction: ChatInputCommandInteraction, payload: ReplyPayload): Promise<void> {
-  await interaction.reply(payload);
-}
-
-/** Replaces the message a button sits on (a page turn). */
-export async function update(interaction: ButtonInteraction, payload: ReplyPayload): Promise<void> {
-  await interaction.update(payload);
-}
-
-/** Parses the state a page button carries: `[storyId, page, …rest]`. */
-export const pageArgs = z.tuple([
-  z.coerce.number().int().positive(),
-  z.coerce.number().int().min(0).max(100_000),
-]);
-
 /** The story a page button refers to; it can have been deleted since the message was sent. */
-export function storyById(db: Store, id: number): Story {
-  const story = db.stories.byId(id);
+export function storyById(store: Store, id: number): Story {
+  const story = store.stories.byId(id);
   if (!story) throw new UserError('That story is no longer stored; run the command again.');
   return story;
-}
-
-/** Dispatch's version, from package.json (found from here in the source tree and in a build). */
-export function packageVersion(): string {
-  for (const up of ['../../package.json', '../../../package.json']) {
-    const url = new URL(up, import.meta.url);
-    if (existsSync(url)) {
-      const { version } = JSON.parse(readFileSync(url, 'utf8')) as { version?: string };
-      if (version) return version;
-    }
-  }
-  return 'unknown';
 }
