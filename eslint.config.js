@@ -19,4 +19,23 @@ export default tseslint.config(
     ignores: ['src/sandbox/prompt.ts'],
     rules: { 'no-console': 'error' },
   },
+  {
+    // The loopback Discord is an independent check of the bot: it may not reach into the bot's code, only
+    // its own files and its declared dependencies.
+    files: ['packages/loopback-discord/**/*.ts'],
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../*', 'dispatch', 'dispatch/*'],
+              message: 'The loopback Discord must not import from the bot.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

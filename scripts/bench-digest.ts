@@ -21,7 +21,7 @@ import { defaultConfig } from '../src/config.ts';
 import { composeDigest, type DigestCache } from '../src/digest/compose.ts';
 import { ingestPaths } from '../src/ingest/ingest.ts';
 import { silentLogger } from '../src/log.ts';
-import { startLoopbackDiscord } from '../src/sandbox/discord/index.ts';
+import { startLoopbackDiscord } from '@dispatch/loopback-discord';
 import { digestJobDeps, digestTick, recoverRuns } from '../src/scheduler/digests.ts';
 import { openStore, rawConnection } from '../src/store/index.ts';
 

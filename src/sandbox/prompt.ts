@@ -9,7 +9,7 @@ import {
   type LoopbackComponent,
   type LoopbackMessage,
   type LoopbackUser,
-} from './discord/index.ts';
+} from '@dispatch/loopback-discord';
 import { HELP, parseLine, type PromptLine } from './parse.ts';
 import type { Sandbox } from './session.ts';
 

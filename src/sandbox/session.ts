@@ -11,7 +11,7 @@ import { loadCommands } from '../bot/loader.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { parseConfig, type Config } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { startLoopbackDiscord, type LoopbackDiscord, type SeededGuild } from './discord/index.ts';
+import { startLoopbackDiscord, type LoopbackDiscord, type SeededGuild } from '@dispatch/loopback-discord';
 
 /** What the sandbox starts from. */
 export interface SandboxOptions {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLoopbackDiscord } from '../../src/sandbox/discord/index.ts';
+import { startLoopbackDiscord } from '@dispatch/loopback-discord';
 import { ROOT } from '../e2e/harness.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];

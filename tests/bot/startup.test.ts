@@ -7,7 +7,7 @@ import { startBot, TokenError } from '../../src/bot/index.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { parseConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
-import { startLoopbackDiscord, type LoopbackDiscord } from '../../src/sandbox/discord/index.ts';
+import { startLoopbackDiscord, type LoopbackDiscord } from '@dispatch/loopback-discord';
 import { openStore, rawConnection } from '../../src/store/index.ts';
 import { ROOT } from '../e2e/harness.ts';
 

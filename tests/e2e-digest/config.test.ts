@@ -7,7 +7,7 @@ import { ApplicationCommandOptionType, PermissionFlagsBits, REST, Routes } from 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import configCommand from '../../commands/config.ts';
 import { loadCommands } from '../../src/bot/loader.ts';
-import type { InteractionResult } from '../../src/sandbox/discord/index.ts';
+import type { InteractionResult } from '@dispatch/loopback-discord';
 import { expectCleanTraffic, startDigestHarness, type DigestHarness } from './harness.ts';
 
 let h: DigestHarness;

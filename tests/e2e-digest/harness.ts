@@ -28,7 +28,7 @@ import {
   type LoopbackDiscord,
   type LoopbackMessage,
   type SeededGuild,
-} from '../../src/sandbox/discord/index.ts';
+} from '@dispatch/loopback-discord';
 import { openStore, type Store } from '../../src/store/index.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

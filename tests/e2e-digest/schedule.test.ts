@@ -4,7 +4,7 @@
  * new article and the changed troop figure as old -> new. The clock is a ManualClock; `tick()` runs what is due.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LoopbackEmbed } from '../../src/sandbox/discord/index.ts';
+import type { LoopbackEmbed } from '@dispatch/loopback-discord';
 import {
   expectCleanTraffic,
   messageText,

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GENERIC_ERROR } from '../../src/bot/router.ts';
 import type { Facts } from '../../src/extract/types.ts';
-import type { LoopbackEmbed, LoopbackMessage } from '../../src/sandbox/discord/index.ts';
+import type { LoopbackEmbed, LoopbackMessage } from '@dispatch/loopback-discord';
 import { expectCleanTraffic, startHarness, type Harness } from './harness.ts';
 
 const embedOf = (message: LoopbackMessage): LoopbackEmbed => (message.embeds as LoopbackEmbed[])[0]!;

@@ -11,11 +11,7 @@ import { ManualClock } from '../../src/clock.ts';
 import { parseConfig } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { createLogger, silentLogger } from '../../src/log.ts';
-import {
-  startLoopbackDiscord,
-  type LoopbackDiscord,
-  type SeededGuild,
-} from '../../src/sandbox/discord/index.ts';
+import { startLoopbackDiscord, type LoopbackDiscord, type SeededGuild } from '@dispatch/loopback-discord';
 import { openStore, type Store } from '../../src/store/index.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

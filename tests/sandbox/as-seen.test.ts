@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLoopbackDiscord, type LoopbackDiscord } from '../../src/sandbox/discord/index.ts';
+import { startLoopbackDiscord, type LoopbackDiscord } from '@dispatch/loopback-discord';
 import { asSeen } from '../../src/sandbox/prompt.ts';
 
 let discord: LoopbackDiscord;

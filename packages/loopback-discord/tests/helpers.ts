@@ -4,7 +4,7 @@ import {
   type LoopbackDiscord,
   type LoopbackDiscordOptions,
   type SeededGuild,
-} from '../../src/sandbox/discord/index.ts';
+} from '../src/index.ts';
 
 /** A loopback Discord with one seeded guild and a real discord.js client logged in to it. */
 export interface World {

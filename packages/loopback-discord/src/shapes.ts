@@ -1,8 +1,8 @@
 /**
- * The shapes the loopback Discord stores and hands to tests. They follow Discord's JSON (snake_case field
- * names, ids as strings) so what a test asserts on is what the bot would see from the real API, but they
- * are kept loose where Discord's own shapes are open-ended (components, embeds), so a test can read any
- * field without casts.
+ * The JSON shapes the loopback Discord stores and hands to tests; its constants are `discord-api-types`'.
+ * The shapes follow Discord's JSON (snake_case field names, ids as strings) so what a test asserts on is
+ * what the bot would see from the real API, but they are kept loose where Discord's own shapes are
+ * open-ended (components, embeds), so a test can read any field without casts.
  */
 
 /** A user, as Discord serialises one. */
@@ -133,59 +133,6 @@ export interface LoopbackCommandOption {
   max_length?: number;
   [key: string]: unknown;
 }
-
-/** Message flag bits the loopback Discord looks at. */
-export const MessageFlag = {
-  SuppressEmbeds: 1 << 2,
-  Ephemeral: 1 << 6,
-  Loading: 1 << 7,
-  SuppressNotifications: 1 << 12,
-  IsComponentsV2: 1 << 15,
-} as const;
-
-/** Channel types the state model creates. */
-export const ChannelKind = {
-  GuildText: 0,
-  GuildVoice: 2,
-  GuildCategory: 4,
-  GuildAnnouncement: 5,
-  GuildForum: 15,
-} as const;
-
-/** Interaction types (the `type` of an INTERACTION_CREATE payload). */
-export const InteractionKind = {
-  Ping: 1,
-  ApplicationCommand: 2,
-  MessageComponent: 3,
-  ApplicationCommandAutocomplete: 4,
-  ModalSubmit: 5,
-} as const;
-
-/** Application command option types. */
-export const OptionType = {
-  Subcommand: 1,
-  SubcommandGroup: 2,
-  String: 3,
-  Integer: 4,
-  Boolean: 5,
-  User: 6,
-  Channel: 7,
-  Role: 8,
-  Mentionable: 9,
-  Number: 10,
-  Attachment: 11,
-} as const;
-
-/** Interaction callback types (the `type` of a POST /interactions/{id}/{token}/callback body). */
-export const CallbackType = {
-  Pong: 1,
-  ChannelMessageWithSource: 4,
-  DeferredChannelMessageWithSource: 5,
-  DeferredUpdateMessage: 6,
-  UpdateMessage: 7,
-  ApplicationCommandAutocompleteResult: 8,
-  Modal: 9,
-} as const;
 
 /** A JSON object read from a request body. */
 export type JsonObject = Record<string, unknown>;

@@ -8,7 +8,7 @@ import {
   validateBody,
   type LoopbackCommand,
   type LoopbackDiscord,
-} from '../../src/sandbox/discord/index.ts';
+} from '../src/index.ts';
 
 let discord: LoopbackDiscord | undefined;
 afterEach(async () => {

@@ -10,7 +10,7 @@ import {
   type Interaction,
 } from 'discord.js';
 import { afterEach, describe, expect, test } from 'vitest';
-import { renderMessageAsText } from '../../src/sandbox/discord/index.ts';
+import { renderMessageAsText } from '../src/index.ts';
 import { startWorld, type World } from './helpers.ts';
 
 let world: World | undefined;

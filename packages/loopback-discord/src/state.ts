@@ -1,20 +1,44 @@
+import { DiscordSnowflake } from '@sapphire/snowflake';
+import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import {
   computePermissions,
   DEFAULT_BOT_PERMISSIONS,
   DEFAULT_EVERYONE_PERMISSIONS,
-  Permission,
   toBits,
   type Overwrite,
   type PermissionsInput,
-} from './permissions.ts';
-import type { SnowflakeGenerator } from './snowflake.ts';
-import {
-  ChannelKind,
-  type JsonObject,
-  type LoopbackCommand,
-  type LoopbackMessage,
-  type LoopbackUser,
-} from './types.ts';
+} from './access.ts';
+import type { JsonObject, LoopbackCommand, LoopbackMessage, LoopbackUser } from './shapes.ts';
+
+/**
+ * Mints Discord snowflakes (19 digits today, Discord's epoch) for everything the loopback creates.
+ * Real-looking ids matter: @discordjs/rest only recognises a channel or guild id as a rate-limit "major
+ * parameter" when it has 17 to 19 digits, so short fake ids would silently merge every channel into one
+ * bucket. The encoding is `@sapphire/snowflake`'s; this only keeps ids strictly increasing (its own
+ * counter wraps every 4096 ids whatever the clock says, and the clock may stall or step back).
+ */
+export class SnowflakeGenerator {
+  private increment = 0n;
+  private lastMs = 0n;
+
+  next(now: number = Date.now()): string {
+    let ms = BigInt(now);
+    if (ms < this.lastMs) ms = this.lastMs;
+    if (ms === this.lastMs) {
+      this.increment = (this.increment + 1n) & 0xfffn;
+      if (this.increment === 0n) ms += 1n;
+    } else {
+      this.increment = 0n;
+    }
+    this.lastMs = ms;
+    return DiscordSnowflake.generate({
+      timestamp: ms,
+      increment: this.increment,
+      workerId: 1n,
+      processId: 1n,
+    }).toString();
+  }
+}
 
 /** A role in a loopback guild. */
 export interface LoopbackRole {
@@ -180,7 +204,10 @@ export class LoopbackState {
     const modRole: LoopbackRole = {
       id: this.ids.next(),
       name: 'Moderator',
-      permissions: Permission.ManageGuild | Permission.ManageMessages | Permission.ManageChannels,
+      permissions:
+        PermissionFlagsBits.ManageGuild |
+        PermissionFlagsBits.ManageMessages |
+        PermissionFlagsBits.ManageChannels,
       position: 1,
       managed: false,
     };
@@ -443,7 +470,7 @@ export class LoopbackState {
         deny: o.deny.toString(),
       })),
       flags: 0,
-      ...(channel.type === ChannelKind.GuildText || channel.type === ChannelKind.GuildAnnouncement
+      ...(channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement
         ? {
             topic: channel.topic,
             nsfw: false,
@@ -541,7 +568,7 @@ export class LoopbackState {
       id: this.ids.next(),
       guildId: guild.id,
       name: options.name.replace(/^#/, ''),
-      type: options.type ?? ChannelKind.GuildText,
+      type: options.type ?? ChannelType.GuildText,
       position: guild.channelIds.length,
       parentId: options.parentId ?? null,
       topic: options.topic ?? null,

@@ -1,4 +1,5 @@
-import { OptionType, type LoopbackCommand, type LoopbackCommandOption } from './types.ts';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { LoopbackCommand, LoopbackCommandOption } from './shapes.ts';
 
 /** A command line split into the parts `interact` takes. */
 export interface ParsedCommandLine {
@@ -31,7 +32,8 @@ export function parseCommandLine(line: string, commands: readonly LoopbackComman
     return m[1];
   };
   const isSub = (o: LoopbackCommandOption) =>
-    o.type === OptionType.Subcommand || o.type === OptionType.SubcommandGroup;
+    o.type === ApplicationCommandOptionType.Subcommand ||
+    o.type === ApplicationCommandOptionType.SubcommandGroup;
 
   if (command && (command.options ?? []).some(isSub)) {
     const first = takeWord();
@@ -40,7 +42,7 @@ export function parseCommandLine(line: string, commands: readonly LoopbackComman
       const names = (command.options ?? []).filter(isSub).map((o) => o.name);
       throw new Error(`/${name} needs a subcommand: ${names.join(', ')}`);
     }
-    if (firstDef.type === OptionType.SubcommandGroup) {
+    if (firstDef.type === ApplicationCommandOptionType.SubcommandGroup) {
       result.subcommandGroup = first;
       const second = takeWord();
       const subDef = firstDef.options?.find((o) => o.name === second);

@@ -1,17 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { permissionNames, toBits, type PermissionsInput } from './permissions.ts';
-import type { SnowflakeGenerator } from './snowflake.ts';
-import type { LoopbackChannel, LoopbackGuild, LoopbackState } from './state.ts';
 import {
-  InteractionKind,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ChannelType,
+  InteractionType,
+} from 'discord-api-types/v10';
+import { permissionNames, toBits, type PermissionsInput } from './access.ts';
+import type { LoopbackChannel, LoopbackGuild, LoopbackState, SnowflakeGenerator } from './state.ts';
+import {
   isObject,
-  OptionType,
   type JsonObject,
   type LoopbackCommand,
   type LoopbackCommandOption,
   type LoopbackMessage,
   type LoopbackUser,
-} from './types.ts';
+} from './shapes.ts';
 
 /**
  * A value for a slash command option. Strings are converted by the option's registered type: `'42'` for
@@ -198,7 +201,7 @@ export function buildComponentInteraction(
   if (component.type !== 2) data.values = invocation.values ?? [];
   const payload: JsonObject = {
     ...base.payload,
-    type: InteractionKind.MessageComponent,
+    type: InteractionType.MessageComponent,
     data,
     message: structuredClone(message),
   };
@@ -326,26 +329,34 @@ function buildApplicationCommand(
   if (registered) {
     const top = registered.options ?? [];
     const hasSubs = top.some(
-      (o) => o.type === OptionType.Subcommand || o.type === OptionType.SubcommandGroup,
+      (o) =>
+        o.type === ApplicationCommandOptionType.Subcommand ||
+        o.type === ApplicationCommandOptionType.SubcommandGroup,
     );
     if (hasSubs) {
       const first = extra[0];
       const firstDef = first ? top.find((o) => o.name === first) : undefined;
       if (!group && !sub && firstDef) {
-        if (firstDef.type === OptionType.SubcommandGroup) {
+        if (firstDef.type === ApplicationCommandOptionType.SubcommandGroup) {
           group = first;
           sub = extra[1];
         } else sub = first;
       }
       const groupDef = group
-        ? top.find((o) => o.name === group && o.type === OptionType.SubcommandGroup)
+        ? top.find((o) => o.name === group && o.type === ApplicationCommandOptionType.SubcommandGroup)
         : undefined;
       if (group && !groupDef) throw new Error(`/${name} has no subcommand group "${group}"`);
       const subs = groupDef ? (groupDef.options ?? []) : top;
-      const subDef = sub ? subs.find((o) => o.name === sub && o.type === OptionType.Subcommand) : undefined;
+      const subDef = sub
+        ? subs.find((o) => o.name === sub && o.type === ApplicationCommandOptionType.Subcommand)
+        : undefined;
       if (!subDef) {
         const available = subs
-          .filter((o) => o.type === OptionType.Subcommand || o.type === OptionType.SubcommandGroup)
+          .filter(
+            (o) =>
+              o.type === ApplicationCommandOptionType.Subcommand ||
+              o.type === ApplicationCommandOptionType.SubcommandGroup,
+          )
           .map((o) => o.name);
         throw new Error(
           `/${name}${group ? ` ${group}` : ''} needs a subcommand${sub ? ` (no "${sub}")` : ''}: ${available.join(', ')}`,
@@ -403,12 +414,12 @@ function buildApplicationCommand(
   }
 
   let options: JsonObject[] = leafOptions;
-  if (sub) options = [{ name: sub, type: OptionType.Subcommand, options: leafOptions }];
-  if (group) options = [{ name: group, type: OptionType.SubcommandGroup, options }];
+  if (sub) options = [{ name: sub, type: ApplicationCommandOptionType.Subcommand, options: leafOptions }];
+  if (group) options = [{ name: group, type: ApplicationCommandOptionType.SubcommandGroup, options }];
   const data: JsonObject = {
     id: registered?.id ?? unregisteredCommandId(ctx, name),
     name,
-    type: 1,
+    type: ApplicationCommandType.ChatInput,
     options,
   };
   if (registered?.guild_id) data.guild_id = registered.guild_id;
@@ -417,8 +428,8 @@ function buildApplicationCommand(
     ...base.payload,
     type:
       focused === undefined
-        ? InteractionKind.ApplicationCommand
-        : InteractionKind.ApplicationCommandAutocomplete,
+        ? InteractionType.ApplicationCommand
+        : InteractionType.ApplicationCommandAutocomplete,
     data,
   };
   return { id: base.id, token: base.token, payload };
@@ -455,10 +466,13 @@ function checkCommandPermission(
 }
 
 function inferType(value: OptionValue): number {
-  if (typeof value === 'boolean') return OptionType.Boolean;
-  if (typeof value === 'number') return Number.isInteger(value) ? OptionType.Integer : OptionType.Number;
-  if (typeof value === 'object') return OptionType.User;
-  return OptionType.String;
+  if (typeof value === 'boolean') return ApplicationCommandOptionType.Boolean;
+  if (typeof value === 'number')
+    return Number.isInteger(value)
+      ? ApplicationCommandOptionType.Integer
+      : ApplicationCommandOptionType.Number;
+  if (typeof value === 'object') return ApplicationCommandOptionType.User;
+  return ApplicationCommandOptionType.String;
 }
 
 function convertOption(
@@ -483,34 +497,34 @@ function convertOption(
   };
   const { state } = ctx;
   switch (def.type) {
-    case OptionType.String: {
+    case ApplicationCommandOptionType.String: {
       const v = typeof value === 'object' ? value.id : String(value);
       if (def.min_length !== undefined && v.length < def.min_length) fail(`shorter than ${def.min_length}`);
       if (def.max_length !== undefined && v.length > def.max_length) fail(`longer than ${def.max_length}`);
       checkChoices(v);
       return { name: def.name, type: def.type, value: v };
     }
-    case OptionType.Integer:
-    case OptionType.Number: {
+    case ApplicationCommandOptionType.Integer:
+    case ApplicationCommandOptionType.Number: {
       const v = typeof value === 'number' ? value : Number(value);
       if (!Number.isFinite(v)) fail('not a number');
-      if (def.type === OptionType.Integer && !Number.isInteger(v)) fail('not an integer');
+      if (def.type === ApplicationCommandOptionType.Integer && !Number.isInteger(v)) fail('not an integer');
       if (def.min_value !== undefined && v < def.min_value) fail(`below ${def.min_value}`);
       if (def.max_value !== undefined && v > def.max_value) fail(`above ${def.max_value}`);
       checkChoices(v);
       return { name: def.name, type: def.type, value: v };
     }
-    case OptionType.Boolean: {
+    case ApplicationCommandOptionType.Boolean: {
       const v =
         value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined;
       if (v === undefined) fail('not a boolean');
       return { name: def.name, type: def.type, value: v };
     }
-    case OptionType.User:
-    case OptionType.Mentionable: {
+    case ApplicationCommandOptionType.User:
+    case ApplicationCommandOptionType.Mentionable: {
       const raw = typeof value === 'object' ? value.id : String(value);
       const roleId = /^<@&(\d+)>$/.exec(raw)?.[1] ?? roleByName(where.guild, raw);
-      if (roleId && def.type === OptionType.Mentionable) {
+      if (roleId && def.type === ApplicationCommandOptionType.Mentionable) {
         const role = where.guild.roles.get(roleId);
         if (!role) fail('unknown role');
         else add('roles', role.id, state.rolePayload(role));
@@ -530,7 +544,7 @@ function convertOption(
       }
       return { name: def.name, type: def.type, value: user.id };
     }
-    case OptionType.Channel: {
+    case ApplicationCommandOptionType.Channel: {
       const raw = typeof value === 'object' ? value.id : String(value);
       const id = /^<#(\d+)>$/.exec(raw)?.[1] ?? raw;
       const channel = state.channels.get(id) ?? state.channelByName(where.guild.id, raw);
@@ -546,13 +560,13 @@ function convertOption(
         parent_id: channel.parentId,
         permissions: state.permissionsOf(where.guild.id, where.user.id, channel.id).toString(),
         flags: 0,
-        ...(channel.type === 0 || channel.type === 5
+        ...(channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement
           ? { topic: channel.topic, nsfw: false, last_message_id: null }
           : {}),
       });
       return { name: def.name, type: def.type, value: channel.id };
     }
-    case OptionType.Role: {
+    case ApplicationCommandOptionType.Role: {
       const raw = typeof value === 'object' ? value.id : String(value);
       const id = /^<@&(\d+)>$/.exec(raw)?.[1] ?? roleByName(where.guild, raw) ?? raw;
       const role = where.guild.roles.get(id);

@@ -2,52 +2,29 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { constants as zlibConstants, createDeflate, deflateSync, type Deflate } from 'node:zlib';
+import { GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { Logger } from '../../log.ts';
-import type { JsonObject } from './types.ts';
-import { isObject } from './types.ts';
+import type { LoopbackLogger } from './logger.ts';
+import { isObject, type JsonObject } from './shapes.ts';
 
-/** Gateway opcodes. */
-export const Op = {
-  Dispatch: 0,
-  Heartbeat: 1,
-  Identify: 2,
-  PresenceUpdate: 3,
-  VoiceStateUpdate: 4,
-  Resume: 6,
-  Reconnect: 7,
-  RequestGuildMembers: 8,
-  InvalidSession: 9,
-  Hello: 10,
-  HeartbeatAck: 11,
-} as const;
-
-/** Intent bits the loopback gateway knows. Privileged ones are refused unless enabled. */
-export const Intent = {
-  Guilds: 1 << 0,
-  GuildMembers: 1 << 1,
-  GuildPresences: 1 << 8,
-  GuildMessages: 1 << 9,
-  DirectMessages: 1 << 12,
-  MessageContent: 1 << 15,
-} as const;
-
-const PRIVILEGED = Intent.GuildMembers | Intent.GuildPresences | Intent.MessageContent;
+/** Intents a new Discord application may not request until they are enabled for it. */
+const PRIVILEGED =
+  GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 
 /** Which intent an event needs; events not listed are always sent (READY, INTERACTION_CREATE …). */
 const EVENT_INTENT: Record<string, number> = {
-  GUILD_CREATE: Intent.Guilds,
-  GUILD_UPDATE: Intent.Guilds,
-  GUILD_DELETE: Intent.Guilds,
-  GUILD_ROLE_CREATE: Intent.Guilds,
-  GUILD_ROLE_UPDATE: Intent.Guilds,
-  GUILD_ROLE_DELETE: Intent.Guilds,
-  CHANNEL_CREATE: Intent.Guilds,
-  CHANNEL_UPDATE: Intent.Guilds,
-  CHANNEL_DELETE: Intent.Guilds,
-  MESSAGE_CREATE: Intent.GuildMessages,
-  MESSAGE_UPDATE: Intent.GuildMessages,
-  MESSAGE_DELETE: Intent.GuildMessages,
+  GUILD_CREATE: GatewayIntentBits.Guilds,
+  GUILD_UPDATE: GatewayIntentBits.Guilds,
+  GUILD_DELETE: GatewayIntentBits.Guilds,
+  GUILD_ROLE_CREATE: GatewayIntentBits.Guilds,
+  GUILD_ROLE_UPDATE: GatewayIntentBits.Guilds,
+  GUILD_ROLE_DELETE: GatewayIntentBits.Guilds,
+  CHANNEL_CREATE: GatewayIntentBits.Guilds,
+  CHANNEL_UPDATE: GatewayIntentBits.Guilds,
+  CHANNEL_DELETE: GatewayIntentBits.Guilds,
+  MESSAGE_CREATE: GatewayIntentBits.GuildMessages,
+  MESSAGE_UPDATE: GatewayIntentBits.GuildMessages,
+  MESSAGE_DELETE: GatewayIntentBits.GuildMessages,
 };
 
 /** Options of the gateway. */
@@ -68,7 +45,7 @@ export interface GatewayOptions {
   guildCreates: () => JsonObject[];
   /** Events kept per session for RESUME. */
   replayBufferSize?: number;
-  logger?: Logger;
+  logger?: LoopbackLogger;
 }
 
 /** Gateway lifecycle events the server reports to tests. */
@@ -155,7 +132,7 @@ export class LoopbackGateway {
    * sends RESUME; `'terminate'` kills the TCP connection without a close frame (a network failure); a code
    * such as 4009 (session timed out) may make the client identify afresh instead.
    */
-  drop(how: number | 'terminate' = 4000): void {
+  drop(how: number | 'terminate' = GatewayCloseCodes.UnknownError): void {
     for (const connection of [...this.connections]) {
       if (how === 'terminate') connection.ws.terminate();
       else connection.ws.close(how, 'Dropped by the loopback Discord');
@@ -165,14 +142,15 @@ export class LoopbackGateway {
 
   /** Sends op 7 RECONNECT: the client should close and resume. */
   requestReconnect(): void {
-    for (const connection of this.connections) this.send(connection, { op: Op.Reconnect, d: null });
+    for (const connection of this.connections)
+      this.send(connection, { op: GatewayOpcodes.Reconnect, d: null });
   }
 
   /** Sends op 9 INVALID_SESSION (not resumable): the client must identify again. */
   invalidateSessions(): void {
     for (const session of this.sessions.values()) {
       session.invalidated = true;
-      if (session.socket) this.send(session.socket, { op: Op.InvalidSession, d: false });
+      if (session.socket) this.send(session.socket, { op: GatewayOpcodes.InvalidSession, d: false });
     }
   }
 
@@ -207,18 +185,18 @@ export class LoopbackGateway {
     const encoding = url.searchParams.get('encoding') ?? 'json';
     const version = url.searchParams.get('v') ?? '10';
     if (encoding !== 'json') {
-      ws.close(4002, 'Only the json encoding is supported by the loopback Discord');
+      ws.close(GatewayCloseCodes.DecodeError, 'Only the json encoding is supported by the loopback Discord');
       return;
     }
     if (version !== '10' && version !== '9') {
-      ws.close(4012, 'Invalid API version');
+      ws.close(GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version');
       return;
     }
     if (connection.compression === 'zlib-stream') connection.deflate = createDeflate();
 
     ws.on('message', (data, isBinary) => this.onMessage(connection, data, isBinary));
     this.send(connection, {
-      op: Op.Hello,
+      op: GatewayOpcodes.Hello,
       d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['["loopback-gateway",{}]'] },
     });
     const tolerance =
@@ -226,8 +204,8 @@ export class LoopbackGateway {
     connection.heartbeatTimer = setInterval(() => {
       if (Date.now() - connection.lastHeartbeatAt > tolerance) {
         this.options.logger?.debug({ connection: connection.id }, 'loopback gateway: heartbeats stopped');
-        ws.close(4009, 'Session timed out');
-        this.detach(connection, 4009);
+        ws.close(GatewayCloseCodes.SessionTimedOut, 'Session timed out');
+        this.detach(connection, GatewayCloseCodes.SessionTimedOut);
       }
     }, this.options.heartbeatIntervalMs);
     connection.heartbeatTimer.unref();
@@ -235,39 +213,39 @@ export class LoopbackGateway {
 
   private onMessage(connection: Connection, raw: RawData, isBinary: boolean): void {
     if (isBinary) {
-      connection.ws.close(4002, 'Decode error: binary frames are not accepted');
+      connection.ws.close(GatewayCloseCodes.DecodeError, 'Decode error: binary frames are not accepted');
       return;
     }
     let payload: unknown;
     try {
       payload = JSON.parse(rawToString(raw));
     } catch {
-      connection.ws.close(4002, 'Decode error');
+      connection.ws.close(GatewayCloseCodes.DecodeError, 'Decode error');
       return;
     }
     if (!isObject(payload) || typeof payload.op !== 'number') {
-      connection.ws.close(4002, 'Decode error');
+      connection.ws.close(GatewayCloseCodes.DecodeError, 'Decode error');
       return;
     }
     const d = payload.d;
     switch (payload.op) {
-      case Op.Heartbeat:
+      case GatewayOpcodes.Heartbeat:
         connection.lastHeartbeatAt = Date.now();
-        this.send(connection, { op: Op.HeartbeatAck });
+        this.send(connection, { op: GatewayOpcodes.HeartbeatAck });
         return;
-      case Op.Identify:
+      case GatewayOpcodes.Identify:
         this.identify(connection, isObject(d) ? d : {});
         return;
-      case Op.Resume:
+      case GatewayOpcodes.Resume:
         this.resume(connection, isObject(d) ? d : {});
         return;
-      case Op.PresenceUpdate:
-      case Op.VoiceStateUpdate:
-      case Op.RequestGuildMembers:
-        if (!connection.session) connection.ws.close(4003, 'Not authenticated');
+      case GatewayOpcodes.PresenceUpdate:
+      case GatewayOpcodes.VoiceStateUpdate:
+      case GatewayOpcodes.RequestGuildMembers:
+        if (!connection.session) connection.ws.close(GatewayCloseCodes.NotAuthenticated, 'Not authenticated');
         return;
       default:
-        connection.ws.close(4001, 'Unknown opcode');
+        connection.ws.close(GatewayCloseCodes.UnknownOpcode, 'Unknown opcode');
     }
   }
 
@@ -277,20 +255,20 @@ export class LoopbackGateway {
 
   private identify(connection: Connection, d: JsonObject): void {
     if (connection.session) {
-      connection.ws.close(4005, 'Already authenticated');
+      connection.ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated');
       return;
     }
     if (!this.tokenMatches(d.token)) {
-      connection.ws.close(4004, 'Authentication failed');
+      connection.ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed');
       return;
     }
     const intents = typeof d.intents === 'number' ? d.intents : NaN;
     if (!Number.isInteger(intents) || intents < 0) {
-      connection.ws.close(4013, 'Invalid intent(s)');
+      connection.ws.close(GatewayCloseCodes.InvalidIntents, 'Invalid intent(s)');
       return;
     }
     if ((intents & PRIVILEGED & ~(this.options.privilegedIntents ?? 0)) !== 0) {
-      connection.ws.close(4014, 'Disallowed intent(s)');
+      connection.ws.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s)');
       return;
     }
     if (d.compress === true && connection.compression === 'none') connection.compression = 'identify';
@@ -327,30 +305,30 @@ export class LoopbackGateway {
       _trace: ['["loopback-gateway",{}]'],
     });
     for (const guild of guilds) {
-      if ((intents & Intent.Guilds) !== 0) this.sessionDispatch(session, 'GUILD_CREATE', guild);
+      if ((intents & GatewayIntentBits.Guilds) !== 0) this.sessionDispatch(session, 'GUILD_CREATE', guild);
     }
   }
 
   private resume(connection: Connection, d: JsonObject): void {
     const session = typeof d.session_id === 'string' ? this.sessions.get(d.session_id) : undefined;
     if (!this.tokenMatches(d.token)) {
-      connection.ws.close(4004, 'Authentication failed');
+      connection.ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed');
       return;
     }
     if (!session || session.invalidated) {
-      this.send(connection, { op: Op.InvalidSession, d: false });
+      this.send(connection, { op: GatewayOpcodes.InvalidSession, d: false });
       return;
     }
     if (session.socket && session.socket !== connection) {
-      session.socket.ws.close(4000, 'Session resumed elsewhere');
-      this.detach(session.socket, 4000);
+      session.socket.ws.close(GatewayCloseCodes.UnknownError, 'Session resumed elsewhere');
+      this.detach(session.socket, GatewayCloseCodes.UnknownError);
     }
     const seq = typeof d.seq === 'number' ? d.seq : 0;
     const oldest = session.buffer[0];
     if (oldest && typeof oldest.s === 'number' && oldest.s > seq + 1) {
       // Events the client missed fell out of the buffer: it cannot resume.
       session.invalidated = true;
-      this.send(connection, { op: Op.InvalidSession, d: false });
+      this.send(connection, { op: GatewayOpcodes.InvalidSession, d: false });
       return;
     }
     session.socket = connection;
@@ -363,7 +341,7 @@ export class LoopbackGateway {
 
   private sessionDispatch(session: Session, t: string, d: JsonObject): void {
     session.seq += 1;
-    const payload: JsonObject = { op: Op.Dispatch, t, s: session.seq, d };
+    const payload: JsonObject = { op: GatewayOpcodes.Dispatch, t, s: session.seq, d };
     session.buffer.push(payload);
     const max = this.options.replayBufferSize ?? 1000;
     if (session.buffer.length > max) session.buffer.splice(0, session.buffer.length - max);

@@ -1,4 +1,5 @@
-import { isObject, MessageFlag } from './types.ts';
+import { ComponentType, MessageFlags } from 'discord-api-types/v10';
+import { isObject } from './shapes.ts';
 
 /** Options of `renderMessageAsText`. */
 export interface RenderOptions {
@@ -18,8 +19,8 @@ export function renderMessageAsText(payload: unknown, options: RenderOptions = {
   const bar = options.embedPrefix ?? '│ ';
   const lines: string[] = [];
   const flags = typeof payload.flags === 'number' ? payload.flags : 0;
-  if ((flags & MessageFlag.Ephemeral) !== 0) lines.push('(only you can see this)');
-  if ((flags & MessageFlag.Loading) !== 0) lines.push('(thinking…)');
+  if ((flags & MessageFlags.Ephemeral) !== 0) lines.push('(only you can see this)');
+  if ((flags & MessageFlags.Loading) !== 0) lines.push('(thinking…)');
   if (typeof payload.content === 'string' && payload.content.length > 0) lines.push(payload.content);
 
   const embeds = Array.isArray(payload.embeds) ? payload.embeds.filter(isObject) : [];
@@ -89,7 +90,7 @@ function renderComponent(component: unknown): string[] {
 function renderInline(component: unknown): string {
   if (!isObject(component)) return '';
   const disabled = component.disabled === true;
-  if (component.type === 2) {
+  if (component.type === ComponentType.Button) {
     const emoji =
       isObject(component.emoji) && typeof component.emoji.name === 'string' ? component.emoji.name : '';
     const label = [emoji, typeof component.label === 'string' ? component.label : '']
@@ -105,6 +106,7 @@ function renderInline(component: unknown): string {
       : [];
     return `[▼ ${placeholder}${options.length ? `: ${options.join(' | ')}` : ''}]`;
   }
-  if (component.type === 11 && isObject(component.media)) return `[image] ${String(component.media.url)}`;
+  if (component.type === ComponentType.Thumbnail && isObject(component.media))
+    return `[image] ${String(component.media.url)}`;
   return '';
 }

@@ -1,4 +1,4 @@
-import { Permission } from './permissions.ts';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { LoopbackState } from './state.ts';
 import {
   isObject,
@@ -8,7 +8,7 @@ import {
   type LoopbackEmbed,
   type LoopbackMessage,
   type LoopbackUser,
-} from './types.ts';
+} from './shapes.ts';
 
 /** A file that came with a multipart request. */
 export interface UploadedFile {
@@ -152,7 +152,7 @@ export function applyEdit(
 
 /** Whether the author may use `@everyone` in a channel. */
 export function mayMentionEveryone(permissions: bigint): boolean {
-  return (permissions & Permission.MentionEveryone) !== 0n;
+  return (permissions & PermissionFlagsBits.MentionEveryone) !== 0n;
 }
 
 function normaliseEmbeds(value: unknown): LoopbackEmbed[] {

@@ -12,7 +12,15 @@ import {
   UpdateMessageInteractionCallbackRequestSchema,
   type SpecIssue,
 } from 'discord-api-spec/zod';
-import { isObject, MessageFlag, OptionType, type JsonObject } from './types.ts';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionResponseType,
+  MessageFlags,
+  RESTJSONErrorCodes,
+} from 'discord-api-types/v10';
+import { isObject, type JsonObject } from './shapes.ts';
 
 /** Which request body is being checked; each maps to one schema of `discord-api-spec`. */
 export type BodyKind =
@@ -75,7 +83,10 @@ export function validateBody(kind: BodyKind, body: unknown): ValidationResult {
       return {
         ok: false,
         status: 400,
-        response: { code: 50006, message: 'Cannot send an empty message' },
+        response: {
+          code: RESTJSONErrorCodes.CannotSendAnEmptyMessage,
+          message: 'Cannot send an empty message',
+        },
         issues: [{ path: [], code: 'EMPTY_MESSAGE', message: 'Cannot send an empty message' }],
       };
     }
@@ -84,7 +95,11 @@ export function validateBody(kind: BodyKind, body: unknown): ValidationResult {
   return {
     ok: false,
     status: 400,
-    response: { code: 50035, message: 'Invalid Form Body', errors: toDiscordErrors(issues) },
+    response: {
+      code: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+      message: 'Invalid Form Body',
+      errors: toDiscordErrors(issues),
+    },
     issues,
   };
 }
@@ -148,13 +163,15 @@ function schemasFor(
     case 'interactionCallback': {
       const type = isObject(body) ? body.type : undefined;
       const schema =
-        type === 4 || type === 5
+        type === InteractionResponseType.ChannelMessageWithSource ||
+        type === InteractionResponseType.DeferredChannelMessageWithSource
           ? CreateMessageInteractionCallbackRequestSchema
-          : type === 6 || type === 7
+          : type === InteractionResponseType.DeferredMessageUpdate ||
+              type === InteractionResponseType.UpdateMessage
             ? UpdateMessageInteractionCallbackRequestSchema
-            : type === 8
+            : type === InteractionResponseType.ApplicationCommandAutocompleteResult
               ? ApplicationCommandAutocompleteCallbackRequestSchema
-              : type === 9
+              : type === InteractionResponseType.Modal
                 ? ModalInteractionCallbackRequestSchema
                 : undefined;
       if (!schema) {
@@ -373,7 +390,7 @@ function messageChecks(data: JsonObject, prefix: string[]): BodyIssue[] {
   }
   if (Array.isArray(data.components)) {
     const flags = typeof data.flags === 'number' ? data.flags : 0;
-    const v2 = (flags & MessageFlag.IsComponentsV2) !== 0;
+    const v2 = (flags & MessageFlags.IsComponentsV2) !== 0;
     if (!v2 && data.components.length > 5) {
       issues.push({
         path: [...prefix, 'components'],
@@ -384,7 +401,7 @@ function messageChecks(data: JsonObject, prefix: string[]): BodyIssue[] {
     const seen = new Set<string>();
     const walk = (component: unknown, path: (string | number)[]) => {
       if (!isObject(component)) return;
-      if (component.type === 2) {
+      if (component.type === ComponentType.Button) {
         const link = component.style === 5;
         if (!link && typeof component.custom_id !== 'string' && component.style !== 6) {
           issues.push({
@@ -443,7 +460,8 @@ export function embedLength(embed: JsonObject): number {
 function commandChecks(command: unknown, path: (string | number)[]): BodyIssue[] {
   if (!isObject(command)) return [];
   const issues: BodyIssue[] = [];
-  const chatInput = command.type === undefined || command.type === null || command.type === 1;
+  const chatInput =
+    command.type === undefined || command.type === null || command.type === ApplicationCommandType.ChatInput;
   if (chatInput && typeof command.name === 'string' && !COMMAND_NAME.test(command.name)) {
     issues.push({
       path: [...path, 'name'],
@@ -467,7 +485,10 @@ function optionChecks(options: unknown[], path: (string | number)[]): BodyIssue[
   const names = new Set<string>();
   let optionalSeen = false;
   const hasSub = options.some(
-    (o) => isObject(o) && (o.type === OptionType.Subcommand || o.type === OptionType.SubcommandGroup),
+    (o) =>
+      isObject(o) &&
+      (o.type === ApplicationCommandOptionType.Subcommand ||
+        o.type === ApplicationCommandOptionType.SubcommandGroup),
   );
   options.forEach((option, index) => {
     if (!isObject(option)) return;
@@ -488,7 +509,9 @@ function optionChecks(options: unknown[], path: (string | number)[]): BodyIssue[
       });
     }
     names.add(name);
-    const isSub = option.type === OptionType.Subcommand || option.type === OptionType.SubcommandGroup;
+    const isSub =
+      option.type === ApplicationCommandOptionType.Subcommand ||
+      option.type === ApplicationCommandOptionType.SubcommandGroup;
     if (hasSub && !isSub) {
       issues.push({
         path: here,

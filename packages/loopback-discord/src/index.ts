@@ -1,7 +1,8 @@
 /**
  * The loopback Discord: a Discord-compatible gateway and REST server on 127.0.0.1 that the real
  * discord.js client runs against unchanged. It powers the end-to-end tests and `npm run sandbox`, where
- * Discord itself cannot be reached.
+ * Discord itself cannot be reached. Its constants are `discord-api-types`' (`MessageFlags`, `ChannelType`,
+ * `PermissionFlagsBits` …); import them from there.
  */
 export {
   startLoopbackDiscord,
@@ -9,14 +10,13 @@ export {
   type LoopbackDiscordOptions,
   type InteractionResult,
   type AutocompleteChoice,
-  type RecordedRequest,
-  type SchemaViolation,
-  type MentionViolation,
-  type LoopbackStats,
   type LoopbackEvents,
-} from './server.ts';
+} from './loopback-discord.ts';
+export type { RecordedRequest, SchemaViolation, MentionViolation, LoopbackStats } from './http.ts';
+export type { LoopbackLogger } from './logger.ts';
 export {
   LoopbackState,
+  SnowflakeGenerator,
   type SeededGuild,
   type CreateGuildOptions,
   type CreateChannelOptions,
@@ -40,7 +40,7 @@ export {
   type RateLimitWindow,
   type GlobalRateLimitWindow,
 } from './ratelimit.ts';
-export { LoopbackGateway, Intent, type GatewayEvent } from './gateway.ts';
+export { LoopbackGateway, type GatewayEvent } from './gateway.ts';
 export { renderMessageAsText, type RenderOptions } from './render.ts';
 export { parseCommandLine, type ParsedCommandLine } from './commandline.ts';
 export {
@@ -52,7 +52,6 @@ export {
   type ValidationResult,
 } from './validation.ts';
 export {
-  Permission,
   computePermissions,
   permissionNames,
   toBits,
@@ -60,18 +59,13 @@ export {
   type PermissionName,
   type PermissionsInput,
   type Overwrite,
-} from './permissions.ts';
-export {
-  MessageFlag,
-  ChannelKind,
-  InteractionKind,
-  OptionType,
-  CallbackType,
-  type LoopbackMessage,
-  type LoopbackUser,
-  type LoopbackEmbed,
-  type LoopbackComponent,
-  type LoopbackAttachment,
-  type LoopbackCommand,
-  type LoopbackCommandOption,
-} from './types.ts';
+} from './access.ts';
+export type {
+  LoopbackMessage,
+  LoopbackUser,
+  LoopbackEmbed,
+  LoopbackComponent,
+  LoopbackAttachment,
+  LoopbackCommand,
+  LoopbackCommandOption,
+} from './shapes.ts';

@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { Logger } from '../../log.ts';
-import { FaultInjector, type FaultRule } from './faults.ts';
+import { MessageFlags } from 'discord-api-types/v10';
+import { parseCommandLine } from './commandline.ts';
+import { FaultInjector } from './faults.ts';
 import { LoopbackGateway, type GatewayEvent } from './gateway.ts';
 import {
   buildAutocompleteInteraction,
@@ -19,22 +20,25 @@ import {
   type InteractionTarget,
   type ResponseKind,
 } from './interactions.ts';
-import type { UploadedFile } from './messages.ts';
+import {
+  HttpPipeline,
+  type LoopbackStats,
+  type MentionViolation,
+  type RecordedRequest,
+  type SchemaViolation,
+} from './http.ts';
+import type { LoopbackLogger } from './logger.ts';
 import { RateLimiter, type RateLimitOptions } from './ratelimit.ts';
 import { renderMessageAsText } from './render.ts';
-import { buildRoutes, DiscordHttpError, matchRoute, type RestContext, type Route } from './rest.ts';
-import { SnowflakeGenerator } from './snowflake.ts';
-import { LoopbackState } from './state.ts';
+import { buildRoutes, type RestContext } from './rest.ts';
+import { LoopbackState, SnowflakeGenerator } from './state.ts';
 import {
   isObject,
-  MessageFlag,
   type JsonObject,
   type LoopbackCommand,
   type LoopbackMessage,
   type LoopbackUser,
-} from './types.ts';
-import { parseCommandLine } from './commandline.ts';
-import { lacksAllowedMentions, validateBody, type BodyIssue, type BodyKind } from './validation.ts';
+} from './shapes.ts';
 
 /** Options of `startLoopbackDiscord`. */
 export interface LoopbackDiscordOptions {
@@ -63,68 +67,7 @@ export interface LoopbackDiscordOptions {
   privilegedIntents?: number;
   /** Keep at most this many entries in `requests` (oldest dropped first; default 20 000). */
   maxRecordedRequests?: number;
-  logger?: Logger;
-}
-
-/** One REST request the bot made, and how it was answered. */
-export interface RecordedRequest {
-  id: number;
-  at: number;
-  method: string;
-  /** The path after `/api/v10`, with `%40original` decoded. */
-  path: string;
-  /** The route template, e.g. `POST /channels/:channelId/messages` (`UNKNOWN` for a 404 route). */
-  route: string;
-  query: Record<string, string>;
-  body: unknown;
-  files: UploadedFile[];
-  status: number;
-  response: unknown;
-  /** Schema problems found in the body (the request was answered 400). */
-  issues?: BodyIssue[];
-  /** The body creates or edits a message without setting `allowed_mentions` (a project rule). */
-  lacksAllowedMentions: boolean;
-  /** Answered by an injected fault. */
-  injectedFault: boolean;
-  /** Answered 429 by the rate limiter (not a fault). */
-  rateLimited: boolean;
-  /** A channel message answered from the nonce cache instead of posted again. */
-  deduplicated: boolean;
-}
-
-/** A body that did not fit Discord's schema (answered 400 50035, or 50006 for an empty message). */
-export interface SchemaViolation {
-  method: string;
-  path: string;
-  route: string;
-  kind: BodyKind;
-  body: unknown;
-  issues: BodyIssue[];
-  /** Discord's error JSON as sent to the bot. */
-  response: JsonObject;
-}
-
-/** A message-writing body without `allowed_mentions`. Recorded; the request itself is still served. */
-export interface MentionViolation {
-  method: string;
-  path: string;
-  route: string;
-  body: unknown;
-}
-
-/** Counters for assertions and benches. */
-export interface LoopbackStats {
-  requests: number;
-  /** Every 429 served, injected or not. */
-  rateLimited: number;
-  /** 429s the rate limiter served because the bot went over a limit. */
-  rateLimitedByLimiter: number;
-  /** Of those, global ones. */
-  rateLimitedGlobal: number;
-  /** Responses produced by injected faults. */
-  faultsInjected: number;
-  /** Channel messages answered from the nonce cache. */
-  nonceDeduplicated: number;
+  logger?: LoopbackLogger;
 }
 
 /** The settled answer to an interaction, as the invoking user sees it. */
@@ -191,29 +134,20 @@ export class LoopbackDiscord extends EventEmitter<LoopbackEvents> {
   readonly state: LoopbackState;
   readonly faults = new FaultInjector();
   /** Every REST request, oldest first. */
-  readonly requests: RecordedRequest[] = [];
+  readonly requests: RecordedRequest[];
   /** Bodies that did not fit Discord's schema. A correct bot leaves this empty. */
-  readonly violations: SchemaViolation[] = [];
+  readonly violations: SchemaViolation[];
   /** Message-writing bodies without `allowed_mentions`. A correct Dispatch leaves this empty. */
-  readonly mentionViolations: MentionViolation[] = [];
-  readonly stats: LoopbackStats = {
-    requests: 0,
-    rateLimited: 0,
-    rateLimitedByLimiter: 0,
-    rateLimitedGlobal: 0,
-    faultsInjected: 0,
-    nonceDeduplicated: 0,
-  };
+  readonly mentionViolations: MentionViolation[];
+  readonly stats: LoopbackStats;
   readonly rateLimiter: RateLimiter;
   readonly gateway: LoopbackGateway;
 
   private readonly ids: SnowflakeGenerator;
-  private readonly routes: Route[];
   private readonly interactionsById = new Map<string, PendingInteraction>();
   private readonly interactionsByToken = new Map<string, PendingInteraction>();
   private readonly options: LoopbackDiscordOptions;
   private readonly sockets = new Set<Socket>();
-  private nextRequestId = 1;
   private closed = false;
 
   /** Use `startLoopbackDiscord`, which also listens. */
@@ -286,8 +220,21 @@ export class LoopbackDiscord extends EventEmitter<LoopbackEvents> {
         });
       },
     };
-    this.routes = buildRoutes(ctx);
-    server.on('request', (req, res) => void this.handle(req, res));
+    const http = new HttpPipeline({
+      routes: buildRoutes(ctx),
+      token: this.token,
+      faults: this.faults,
+      rateLimiter: this.rateLimiter,
+      maxRecordedRequests: options.maxRecordedRequests ?? 20_000,
+      ...(options.logger ? { logger: options.logger } : {}),
+      onRequest: (record) => this.emit('request', record),
+      onViolation: (violation) => this.emit('violation', violation),
+    });
+    this.requests = http.requests;
+    this.violations = http.violations;
+    this.mentionViolations = http.mentionViolations;
+    this.stats = http.stats;
+    server.on('request', (req, res) => void http.handle(req, res));
     server.on('upgrade', (req, socket, head) => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       if (path === '/' || path.startsWith('/gateway')) this.gateway.handleUpgrade(req, socket, head);
@@ -571,7 +518,7 @@ export class LoopbackDiscord extends EventEmitter<LoopbackEvents> {
       interaction: built.payload,
       reply,
       message: reply,
-      ephemeral: (reply.flags & MessageFlag.Ephemeral) !== 0,
+      ephemeral: (reply.flags & MessageFlags.Ephemeral) !== 0,
       text: renderMessageAsText(reply),
       get followUps() {
         return followUps();
@@ -598,223 +545,6 @@ export class LoopbackDiscord extends EventEmitter<LoopbackEvents> {
       ...(outcome.modal ? { modal: outcome.modal } : {}),
     };
     return result;
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = Date.now();
-    const method = (req.method ?? 'GET').toUpperCase();
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const record: RecordedRequest = {
-      id: this.nextRequestId++,
-      at: started,
-      method,
-      path: url.pathname,
-      route: 'UNKNOWN',
-      query: Object.fromEntries(url.searchParams),
-      body: undefined,
-      files: [],
-      status: 0,
-      response: undefined,
-      lacksAllowedMentions: false,
-      injectedFault: false,
-      rateLimited: false,
-      deduplicated: false,
-    };
-    let headers: Record<string, string> = {};
-    const send = (status: number, body?: unknown, extra: Record<string, string> = {}) => {
-      record.status = status;
-      record.response = body;
-      const all = { ...headers, ...extra };
-      if (status === 204 || body === undefined) {
-        res.writeHead(status, all);
-        res.end();
-      } else if (typeof body === 'string') {
-        res.writeHead(status, { ...all, 'content-type': 'text/html' });
-        res.end(body);
-      } else {
-        res.writeHead(status, { ...all, 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
-      }
-      this.recordRequest(record);
-    };
-
-    try {
-      const match = /^\/api(?:\/v(\d+))?(\/.*)$/.exec(url.pathname);
-      if (!match) {
-        send(404, { message: '404: Not Found', code: 0 });
-        return;
-      }
-      const path = (match[2] ?? '/')
-        .split('/')
-        .map((segment) => safeDecode(segment))
-        .join('/')
-        .replace(/\/+$/, '');
-      record.path = path;
-      const raw = await readBody(req);
-      const found = matchRoute(this.routes, method, path);
-      if (!('route' in found)) {
-        send(found.methodMismatch ? 405 : 404, {
-          message: found.methodMismatch ? '405: Method Not Allowed' : '404: Not Found',
-          code: 0,
-        });
-        return;
-      }
-      const { route, params } = found;
-      record.route = `${route.method} ${route.template}`;
-
-      // Body: JSON, or multipart with payload_json and files (discord.js uploads attachments so).
-      try {
-        const parsed = await parseBody(req, raw, url);
-        record.body = parsed.body;
-        record.files = parsed.files;
-      } catch {
-        send(400, { message: 'The request body contains invalid JSON.', code: 50109 });
-        return;
-      }
-
-      if (route.auth) {
-        const auth = req.headers.authorization ?? '';
-        if (auth !== `Bot ${this.token}`) {
-          send(401, { message: '401: Unauthorized', code: 0 });
-          return;
-        }
-      }
-
-      const fault = this.faults.take(method, path);
-      if (fault) {
-        if (fault.rule.delayMs) await sleep(fault.rule.delayMs);
-        if (!fault.passThrough) {
-          record.injectedFault = true;
-          this.stats.faultsInjected += 1;
-          this.serveFault(fault.rule, record, res, send);
-          return;
-        }
-      }
-
-      const decision = this.rateLimiter.take(route.bucket(params), route.global);
-      headers = decision.headers;
-      if (decision.limited) {
-        const retryAfter = decision.limited.retryAfterMs / 1000;
-        record.rateLimited = true;
-        this.stats.rateLimitedByLimiter += 1;
-        if (decision.limited.global) this.stats.rateLimitedGlobal += 1;
-        send(
-          429,
-          {
-            message: 'You are being rate limited.',
-            retry_after: Number(retryAfter.toFixed(3)),
-            global: decision.limited.global,
-            code: 0,
-          },
-          {
-            'retry-after': retryAfter.toFixed(3),
-            'x-ratelimit-scope': decision.limited.scope,
-            ...(decision.limited.global ? { 'x-ratelimit-global': 'true' } : {}),
-          },
-        );
-        return;
-      }
-
-      if (route.validate) {
-        if (lacksAllowedMentions(route.validate, record.body)) {
-          record.lacksAllowedMentions = true;
-          this.mentionViolations.push({ method, path, route: record.route, body: record.body });
-        }
-        const result = validateBody(route.validate, record.body);
-        if (!result.ok) {
-          record.issues = result.issues;
-          const violation: SchemaViolation = {
-            method,
-            path,
-            route: record.route,
-            kind: route.validate,
-            body: record.body,
-            issues: result.issues,
-            response: result.response,
-          };
-          this.violations.push(violation);
-          this.emit('violation', violation);
-          this.options.logger?.warn(
-            { route: record.route, issues: result.issues },
-            'loopback discord: invalid body',
-          );
-          send(result.status, result.response);
-          return;
-        }
-      }
-
-      const response = route.handle({
-        method,
-        path,
-        params,
-        query: url.searchParams,
-        body: record.body,
-        files: record.files,
-      });
-      if (response.deduplicated) {
-        record.deduplicated = true;
-        this.stats.nonceDeduplicated += 1;
-      }
-      send(response.status, response.status === 204 ? undefined : response.body);
-    } catch (error) {
-      if (error instanceof DiscordHttpError) {
-        send(error.status, error.toBody());
-        return;
-      }
-      this.options.logger?.error({ err: error }, 'loopback discord: handler failed');
-      send(500, { message: '500: Internal Server Error', code: 0 });
-    } finally {
-      if (record.status === 0 && !res.headersSent)
-        send(500, { message: '500: Internal Server Error', code: 0 });
-    }
-  }
-
-  private serveFault(
-    rule: FaultRule,
-    record: RecordedRequest,
-    res: ServerResponse,
-    send: (status: number, body?: unknown, extra?: Record<string, string>) => void,
-  ): void {
-    if (rule.status === 'reset') {
-      record.status = -1;
-      // RST rather than FIN, so the client sees ECONNRESET as after a real network failure.
-      res.socket?.resetAndDestroy();
-      this.recordRequest(record);
-      return;
-    }
-    const status = rule.status;
-    if (status === 429) {
-      const retryAfter = rule.retryAfter ?? 0.1;
-      send(
-        429,
-        rule.body ?? {
-          message: 'You are being rate limited.',
-          retry_after: retryAfter,
-          global: rule.global === true,
-          code: 0,
-        },
-        {
-          'retry-after': String(retryAfter),
-          'x-ratelimit-scope': rule.global ? 'global' : 'user',
-          ...(rule.global ? { 'x-ratelimit-global': 'true' } : {}),
-        },
-      );
-      return;
-    }
-    if (status === 502 || status === 503 || status === 504) {
-      send(status, rule.body ?? `<html><body><h1>${status} Bad Gateway</h1></body></html>`);
-      return;
-    }
-    send(status, rule.body ?? { message: `${status}: Injected fault`, code: 0 });
-  }
-
-  private recordRequest(record: RecordedRequest): void {
-    this.stats.requests += 1;
-    if (record.status === 429) this.stats.rateLimited += 1;
-    this.requests.push(record);
-    const max = this.options.maxRecordedRequests ?? 20_000;
-    if (this.requests.length > max) this.requests.splice(0, this.requests.length - max);
-    this.emit('request', record);
   }
 }
 
@@ -860,53 +590,4 @@ function emptyMessage(author: LoopbackUser, channelId: string): LoopbackMessage 
     pinned: false,
     flags: 0,
   };
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-async function parseBody(
-  req: IncomingMessage,
-  raw: Buffer,
-  url: URL,
-): Promise<{ body: unknown; files: UploadedFile[] }> {
-  if (raw.length === 0) return { body: undefined, files: [] };
-  const type = req.headers['content-type'] ?? '';
-  if (type.startsWith('multipart/form-data')) {
-    const form = await new Request(url.toString(), {
-      method: 'POST',
-      headers: { 'content-type': type },
-      body: raw,
-    }).formData();
-    let body: unknown;
-    const files: UploadedFile[] = [];
-    for (const [field, value] of form.entries()) {
-      if (field === 'payload_json' && typeof value === 'string') body = JSON.parse(value);
-      else if (typeof value !== 'string') {
-        files.push({
-          field,
-          filename: value.name,
-          size: value.size,
-          contentType: value.type || 'application/octet-stream',
-        });
-      }
-    }
-    return { body, files };
-  }
-  return { body: JSON.parse(raw.toString('utf8')), files: [] };
 }

@@ -1,16 +1,15 @@
 import type { BodyKind } from './validation.ts';
 import type { BucketKey } from './ratelimit.ts';
 import {
-  CallbackType,
-  isObject,
-  MessageFlag,
-  type JsonObject,
-  type LoopbackCommand,
-  type LoopbackMessage,
-} from './types.ts';
-import { Permission } from './permissions.ts';
-import type { LoopbackChannel, LoopbackGuild, LoopbackState } from './state.ts';
-import type { SnowflakeGenerator } from './snowflake.ts';
+  ApplicationCommandType,
+  InteractionResponseType,
+  MessageFlags,
+  MessageType,
+  PermissionFlagsBits,
+  RESTJSONErrorCodes,
+} from 'discord-api-types/v10';
+import { isObject, type JsonObject, type LoopbackCommand, type LoopbackMessage } from './shapes.ts';
+import type { LoopbackChannel, LoopbackGuild, LoopbackState, SnowflakeGenerator } from './state.ts';
 import { applyEdit, buildMessage, mayMentionEveryone, type UploadedFile } from './messages.ts';
 import type { PendingInteraction } from './interactions.ts';
 
@@ -30,12 +29,14 @@ export class DiscordHttpError extends Error {
   }
 }
 
-const unknownChannel = () => new DiscordHttpError(404, 10003, 'Unknown Channel');
-const unknownMessage = () => new DiscordHttpError(404, 10008, 'Unknown Message');
-const unknownWebhook = () => new DiscordHttpError(404, 10015, 'Unknown Webhook');
-const unknownInteraction = () => new DiscordHttpError(404, 10062, 'Unknown interaction');
-const missingAccess = () => new DiscordHttpError(403, 50001, 'Missing Access');
-const missingPermissions = () => new DiscordHttpError(403, 50013, 'Missing Permissions');
+const unknownChannel = () => new DiscordHttpError(404, RESTJSONErrorCodes.UnknownChannel, 'Unknown Channel');
+const unknownMessage = () => new DiscordHttpError(404, RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
+const unknownWebhook = () => new DiscordHttpError(404, RESTJSONErrorCodes.UnknownWebhook, 'Unknown Webhook');
+const unknownInteraction = () =>
+  new DiscordHttpError(404, RESTJSONErrorCodes.UnknownInteraction, 'Unknown interaction');
+const missingAccess = () => new DiscordHttpError(403, RESTJSONErrorCodes.MissingAccess, 'Missing Access');
+const missingPermissions = () =>
+  new DiscordHttpError(403, RESTJSONErrorCodes.MissingPermissions, 'Missing Permissions');
 
 /** A request as a route handler sees it. */
 export interface RouteRequest {
@@ -150,12 +151,13 @@ export function buildRoutes(ctx: RestContext): Route[] {
   });
 
   const checkApp = (appId: string | undefined) => {
-    if (appId !== ctx.applicationId) throw new DiscordHttpError(403, 50001, 'Missing Access');
+    if (appId !== ctx.applicationId)
+      throw new DiscordHttpError(403, RESTJSONErrorCodes.MissingAccess, 'Missing Access');
   };
 
   const guildForBot = (guildId: string | undefined): LoopbackGuild => {
     const guild = guildId ? state.guilds.get(guildId) : undefined;
-    if (!guild) throw new DiscordHttpError(404, 10004, 'Unknown Guild');
+    if (!guild) throw new DiscordHttpError(404, RESTJSONErrorCodes.UnknownGuild, 'Unknown Guild');
     if (!guild.botPresent) throw missingAccess();
     return guild;
   };
@@ -166,7 +168,7 @@ export function buildRoutes(ctx: RestContext): Route[] {
     const guild = state.guilds.get(channel.guildId);
     if (!guild?.botPresent) throw missingAccess();
     const perms = state.botPermissionsIn(channel.id);
-    if ((perms & Permission.ViewChannel) === 0n) throw missingAccess();
+    if ((perms & PermissionFlagsBits.ViewChannel) === 0n) throw missingAccess();
     return { channel, perms };
   };
 
@@ -259,7 +261,12 @@ export function buildRoutes(ctx: RestContext): Route[] {
         major: guildScoped ? 'guildId' : undefined,
         handle: ({ params }) => {
           const found = commandList(scope(params)).find((c) => c.id === params.commandId);
-          if (!found) throw new DiscordHttpError(404, 10063, 'Unknown application command');
+          if (!found)
+            throw new DiscordHttpError(
+              404,
+              RESTJSONErrorCodes.UnknownApplicationCommand,
+              'Unknown application command',
+            );
           return { status: 200, body: found };
         },
       },
@@ -273,7 +280,12 @@ export function buildRoutes(ctx: RestContext): Route[] {
           const guildId = scope(params);
           const old = commandList(guildId);
           const found = old.find((c) => c.id === params.commandId);
-          if (!found) throw new DiscordHttpError(404, 10063, 'Unknown application command');
+          if (!found)
+            throw new DiscordHttpError(
+              404,
+              RESTJSONErrorCodes.UnknownApplicationCommand,
+              'Unknown application command',
+            );
           const stored = toStored({ ...found, ...(isObject(body) ? body : {}) }, guildId, found);
           setCommandList(
             guildId,
@@ -291,7 +303,11 @@ export function buildRoutes(ctx: RestContext): Route[] {
           const guildId = scope(params);
           const old = commandList(guildId);
           if (!old.some((c) => c.id === params.commandId)) {
-            throw new DiscordHttpError(404, 10063, 'Unknown application command');
+            throw new DiscordHttpError(
+              404,
+              RESTJSONErrorCodes.UnknownApplicationCommand,
+              'Unknown application command',
+            );
           }
           setCommandList(
             guildId,
@@ -341,7 +357,7 @@ export function buildRoutes(ctx: RestContext): Route[] {
               user,
               authorizing_integration_owners: { '0': guildId ?? '' },
               ...(isObject(payload.data) && typeof payload.data.name === 'string'
-                ? { name: payload.data.name, command_type: 1 }
+                ? { name: payload.data.name, command_type: ApplicationCommandType.ChatInput }
                 : {}),
             },
           }
@@ -349,7 +365,7 @@ export function buildRoutes(ctx: RestContext): Route[] {
       mayMentionEveryone: true,
       baseUrl: ctx.httpBase,
     });
-    if ((message.flags & MessageFlag.Ephemeral) !== 0) state.messages.set(message.id, message);
+    if ((message.flags & MessageFlags.Ephemeral) !== 0) state.messages.set(message.id, message);
     else state.addMessage(message);
     return message;
   };
@@ -359,27 +375,31 @@ export function buildRoutes(ctx: RestContext): Route[] {
     if (!pending || pending.token !== req.params.token || pending.stage === 'expired')
       throw unknownInteraction();
     if (pending.acknowledged)
-      throw new DiscordHttpError(400, 40060, 'Interaction has already been acknowledged.');
+      throw new DiscordHttpError(
+        400,
+        RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+        'Interaction has already been acknowledged.',
+      );
     const body = isObject(req.body) ? req.body : {};
     const type = Number(body.type);
     const data = isObject(body.data) ? body.data : {};
     const allowed: Record<PendingInteraction['kind'], number[]> = {
       command: [
-        CallbackType.ChannelMessageWithSource,
-        CallbackType.DeferredChannelMessageWithSource,
-        CallbackType.Modal,
+        InteractionResponseType.ChannelMessageWithSource,
+        InteractionResponseType.DeferredChannelMessageWithSource,
+        InteractionResponseType.Modal,
       ],
       component: [
-        CallbackType.ChannelMessageWithSource,
-        CallbackType.DeferredChannelMessageWithSource,
-        CallbackType.DeferredUpdateMessage,
-        CallbackType.UpdateMessage,
-        CallbackType.Modal,
+        InteractionResponseType.ChannelMessageWithSource,
+        InteractionResponseType.DeferredChannelMessageWithSource,
+        InteractionResponseType.DeferredMessageUpdate,
+        InteractionResponseType.UpdateMessage,
+        InteractionResponseType.Modal,
       ],
-      autocomplete: [CallbackType.ApplicationCommandAutocompleteResult],
+      autocomplete: [InteractionResponseType.ApplicationCommandAutocompleteResult],
     };
     if (!allowed[pending.kind].includes(type)) {
-      throw new DiscordHttpError(400, 50035, 'Invalid Form Body', {
+      throw new DiscordHttpError(400, RESTJSONErrorCodes.InvalidFormBodyOrContentType, 'Invalid Form Body', {
         type: {
           _errors: [
             {
@@ -393,9 +413,9 @@ export function buildRoutes(ctx: RestContext): Route[] {
     pending.acknowledged = true;
     ctx.interactionAcknowledged(pending);
     let message: LoopbackMessage | undefined;
-    const commandReplyType = pending.kind === 'command' ? 20 : 19;
+    const commandReplyType = pending.kind === 'command' ? MessageType.ChatInputCommand : MessageType.Reply;
     switch (type) {
-      case CallbackType.ChannelMessageWithSource:
+      case InteractionResponseType.ChannelMessageWithSource:
         message = interactionMessage(pending, data, {
           flags: flagsOf(data.flags),
           type: commandReplyType,
@@ -405,12 +425,12 @@ export function buildRoutes(ctx: RestContext): Route[] {
         ctx.interactionMessage(message, pending, 'reply');
         pending.settle({ kind: 'reply', message: structuredClone(message) });
         break;
-      case CallbackType.DeferredChannelMessageWithSource:
+      case InteractionResponseType.DeferredChannelMessageWithSource:
         message = interactionMessage(
           pending,
           {},
           {
-            flags: MessageFlag.Loading | (flagsOf(data.flags) & MessageFlag.Ephemeral),
+            flags: MessageFlags.Loading | (flagsOf(data.flags) & MessageFlags.Ephemeral),
             type: commandReplyType,
             files: [],
           },
@@ -418,12 +438,12 @@ export function buildRoutes(ctx: RestContext): Route[] {
         pending.originalMessageId = message.id;
         pending.stage = 'deferred';
         break;
-      case CallbackType.DeferredUpdateMessage:
+      case InteractionResponseType.DeferredMessageUpdate:
         pending.originalMessageId = pending.sourceMessageId;
         pending.stage = 'deferredUpdate';
         message = pending.sourceMessageId ? state.messages.get(pending.sourceMessageId) : undefined;
         break;
-      case CallbackType.UpdateMessage: {
+      case InteractionResponseType.UpdateMessage: {
         pending.originalMessageId = pending.sourceMessageId;
         message = pending.sourceMessageId ? state.messages.get(pending.sourceMessageId) : undefined;
         if (!message) throw unknownMessage();
@@ -431,13 +451,13 @@ export function buildRoutes(ctx: RestContext): Route[] {
           files: req.files,
           mayMentionEveryone: true,
           baseUrl: ctx.httpBase,
-          keepFlags: message.flags & MessageFlag.Ephemeral,
+          keepFlags: message.flags & MessageFlags.Ephemeral,
         });
         ctx.interactionMessage(message, pending, 'edit');
         pending.settle({ kind: 'update', message: structuredClone(message) });
         break;
       }
-      case CallbackType.ApplicationCommandAutocompleteResult: {
+      case InteractionResponseType.ApplicationCommandAutocompleteResult: {
         const choices = Array.isArray(data.choices) ? data.choices.filter(isObject) : [];
         pending.settle({
           kind: 'autocomplete',
@@ -445,7 +465,7 @@ export function buildRoutes(ctx: RestContext): Route[] {
         });
         break;
       }
-      case CallbackType.Modal:
+      case InteractionResponseType.Modal:
         pending.settle({ kind: 'modal', modal: data });
         break;
     }
@@ -458,13 +478,19 @@ export function buildRoutes(ctx: RestContext): Route[] {
         ...(message
           ? {
               response_message_id: message.id,
-              response_message_loading: (message.flags & MessageFlag.Loading) !== 0,
-              response_message_ephemeral: (message.flags & MessageFlag.Ephemeral) !== 0,
+              response_message_loading: (message.flags & MessageFlags.Loading) !== 0,
+              response_message_ephemeral: (message.flags & MessageFlags.Ephemeral) !== 0,
             }
           : {}),
       },
     };
-    if (message && (type === 4 || type === 5 || type === 7 || type === 6)) {
+    if (
+      message &&
+      (type === InteractionResponseType.ChannelMessageWithSource ||
+        type === InteractionResponseType.DeferredChannelMessageWithSource ||
+        type === InteractionResponseType.UpdateMessage ||
+        type === InteractionResponseType.DeferredMessageUpdate)
+    ) {
       response.resource = { type, message };
     } else {
       response.resource = { type };
@@ -551,7 +577,7 @@ export function buildRoutes(ctx: RestContext): Route[] {
       auth: true,
       handle: ({ params }) => {
         const user = state.users.get(params.userId ?? '');
-        if (!user) throw new DiscordHttpError(404, 10013, 'Unknown User');
+        if (!user) throw new DiscordHttpError(404, RESTJSONErrorCodes.UnknownUser, 'Unknown User');
         return { status: 200, body: state.userPayload(user) };
       },
     },
@@ -598,15 +624,15 @@ export function buildRoutes(ctx: RestContext): Route[] {
           ? state.messages.get(pending.originalMessageId)
           : undefined;
         let message: LoopbackMessage;
-        if (pending.stage === 'deferred' && original && (original.flags & MessageFlag.Loading) !== 0) {
+        if (pending.stage === 'deferred' && original && (original.flags & MessageFlags.Loading) !== 0) {
           // Discord turns the first follow-up after a deferred reply into that reply.
           applyEdit(state, original, data, {
             files,
             mayMentionEveryone: true,
             baseUrl: ctx.httpBase,
-            keepFlags: original.flags & MessageFlag.Ephemeral,
+            keepFlags: original.flags & MessageFlags.Ephemeral,
           });
-          original.flags &= ~MessageFlag.Loading;
+          original.flags &= ~MessageFlags.Loading;
           message = original;
           ctx.interactionMessage(message, pending, 'edit');
           settleAfterEdit(pending, message);
@@ -643,9 +669,9 @@ export function buildRoutes(ctx: RestContext): Route[] {
           files,
           mayMentionEveryone: true,
           baseUrl: ctx.httpBase,
-          keepFlags: message.flags & MessageFlag.Ephemeral,
+          keepFlags: message.flags & MessageFlags.Ephemeral,
         });
-        message.flags &= ~MessageFlag.Loading;
+        message.flags &= ~MessageFlags.Loading;
         ctx.interactionMessage(message, pending, 'edit');
         if (params.messageId === '@original' || message.id === pending.originalMessageId) {
           settleAfterEdit(pending, message);
@@ -682,7 +708,7 @@ export function buildRoutes(ctx: RestContext): Route[] {
       major: 'channelId',
       handle: ({ params, query }) => {
         const { channel, perms } = channelForBot(params.channelId);
-        if ((perms & Permission.ReadMessageHistory) === 0n) return { status: 200, body: [] };
+        if ((perms & PermissionFlagsBits.ReadMessageHistory) === 0n) return { status: 200, body: [] };
         const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50)));
         const ids = state.channelMessageIds.get(channel.id) ?? [];
         const messages = ids
@@ -703,13 +729,17 @@ export function buildRoutes(ctx: RestContext): Route[] {
       handle: ({ params, body, files }) => {
         const { channel, perms } = channelForBot(params.channelId);
         if (![0, 2, 5].includes(channel.type)) {
-          throw new DiscordHttpError(400, 50008, 'Cannot send messages in a non-text channel');
+          throw new DiscordHttpError(
+            400,
+            RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel,
+            'Cannot send messages in a non-text channel',
+          );
         }
         const data = isObject(body) ? body : {};
-        if ((perms & Permission.SendMessages) === 0n) throw missingPermissions();
+        if ((perms & PermissionFlagsBits.SendMessages) === 0n) throw missingPermissions();
         const embeds = Array.isArray(data.embeds) ? data.embeds : [];
-        if (embeds.length > 0 && (perms & Permission.EmbedLinks) === 0n) throw missingPermissions();
-        if (files.length > 0 && (perms & Permission.AttachFiles) === 0n) throw missingPermissions();
+        if (embeds.length > 0 && (perms & PermissionFlagsBits.EmbedLinks) === 0n) throw missingPermissions();
+        if (files.length > 0 && (perms & PermissionFlagsBits.AttachFiles) === 0n) throw missingPermissions();
         const nonce =
           typeof data.nonce === 'string' || typeof data.nonce === 'number' ? String(data.nonce) : undefined;
         const nonceKey = nonce !== undefined ? `${channel.id}|${nonce}` : undefined;
@@ -744,9 +774,9 @@ export function buildRoutes(ctx: RestContext): Route[] {
       major: 'channelId',
       handle: ({ params }) => {
         const { channel, perms } = channelForBot(params.channelId);
-        if ((perms & Permission.ReadMessageHistory) === 0n) throw missingAccess();
+        if ((perms & PermissionFlagsBits.ReadMessageHistory) === 0n) throw missingAccess();
         const message = state.messages.get(params.messageId ?? '');
-        if (!message || message.channel_id !== channel.id || (message.flags & MessageFlag.Ephemeral) !== 0) {
+        if (!message || message.channel_id !== channel.id || (message.flags & MessageFlags.Ephemeral) !== 0) {
           throw unknownMessage();
         }
         return { status: 200, body: message };
@@ -763,7 +793,11 @@ export function buildRoutes(ctx: RestContext): Route[] {
         const message = state.messages.get(params.messageId ?? '');
         if (!message || message.channel_id !== channel.id) throw unknownMessage();
         if (message.author.id !== state.botUser.id) {
-          throw new DiscordHttpError(403, 50005, 'Cannot edit a message authored by another user');
+          throw new DiscordHttpError(
+            403,
+            RESTJSONErrorCodes.CannotEditMessageAuthoredByAnotherUser,
+            'Cannot edit a message authored by another user',
+          );
         }
         applyEdit(state, message, isObject(body) ? body : {}, {
           files,
@@ -782,7 +816,7 @@ export function buildRoutes(ctx: RestContext): Route[] {
         const { channel, perms } = channelForBot(params.channelId);
         const message = state.messages.get(params.messageId ?? '');
         if (!message || message.channel_id !== channel.id) throw unknownMessage();
-        if (message.author.id !== state.botUser.id && (perms & Permission.ManageMessages) === 0n) {
+        if (message.author.id !== state.botUser.id && (perms & PermissionFlagsBits.ManageMessages) === 0n) {
           throw missingPermissions();
         }
         deleteMessage(message);
@@ -837,7 +871,7 @@ export function buildRoutes(ctx: RestContext): Route[] {
         const guild = guildForBot(params.guildId);
         const userId = params.userId === '@me' ? state.botUser.id : (params.userId ?? '');
         const member = guild.members.get(userId);
-        if (!member) throw new DiscordHttpError(404, 10007, 'Unknown Member');
+        if (!member) throw new DiscordHttpError(404, RESTJSONErrorCodes.UnknownMember, 'Unknown Member');
         return { status: 200, body: state.memberPayload(guild, member) };
       },
     },
