@@ -147,7 +147,7 @@ describe('what the tools say about the network and their arguments', () => {
   });
 });
 
-describe('npm run sandbox -- --run', () => {
+describe('npm run sandbox -- --run', { timeout: 60_000 }, () => {
   const sandbox = (runs: string[]) =>
     runTs(
       'src/sandbox/cli.ts',
