@@ -26,6 +26,21 @@ export const configSchema = z.object({
   DIGEST_CATCHUP_HOURS: positiveInt(6),
   MAX_SUBSCRIPTIONS_PER_GUILD: positiveInt(10),
   RESCAN_INTERVAL_SECONDS: positiveInt(30),
+  FEED_MAX_BYTES: positiveInt(5 * 1024 * 1024),
+  FEEDS_ALLOW_PRIVATE: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  FEED_POLL_MINUTES: z.preprocess(
+    (v) => (v === '' || v === undefined ? 10 : v),
+    z.coerce.number().int().min(2, 'must be at least 2 (minutes)'),
+  ),
+  FEED_FIRST_POLL_HOURS: positiveInt(24),
+  FEED_MAX_ITEMS_PER_POLL: positiveInt(50),
+  MAX_FEEDS_PER_GUILD: positiveInt(20),
+  OPERATOR_CONTACT_URL: z
+    .url({ protocol: /^(https?|mailto)$/ })
+    .default('https://github.com/dispatch-bot/dispatch'),
 });
 
 /** The parsed, typed configuration. */

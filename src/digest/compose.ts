@@ -119,7 +119,16 @@ function articleLine(article: ArticleHeader): string {
   const meta = [article.source && escapeText(article.source), formatDate(article.publishedAt)].filter(
     Boolean,
   );
-  return line(`• ${articleLink(article.title, article.url)} — ${meta.join(', ')}`);
+  const note = article.revision > 0 && article.revisionNote ? ` — ${escapeText(article.revisionNote)}` : '';
+  return line(`• ${articleLink(article.title, article.url)} — ${meta.join(', ')}${note}`);
+}
+
+/**
+ * An article a feed revised after an earlier digest reported it: shown under "Updated articles" with what
+ * changed, never as a second "new" entry.
+ */
+function isUpdate(article: ArticleHeader, since: string): boolean {
+  return article.revision > 0 && article.ingestedAt <= since;
 }
 
 function figureValue(figure: StoredFigure): string {
@@ -246,7 +255,14 @@ function renderGroupsUncached(content: DigestContent): {
   };
   const embeds: APIEmbed[] = [
     header,
-    ...sectionEmbeds('New articles', content.articles.map(articleLine)),
+    ...sectionEmbeds(
+      'New articles',
+      content.articles.filter((a) => !isUpdate(a, content.window.since)).map(articleLine),
+    ),
+    ...sectionEmbeds(
+      'Updated articles',
+      content.articles.filter((a) => isUpdate(a, content.window.since)).map(articleLine),
+    ),
     ...sectionEmbeds('Figures', content.figures.map(figureLine)),
     ...sectionEmbeds('Quotes', content.quotes.map(quoteLine)),
     ...sectionEmbeds('Timeline', content.timeline.map(timelineLine)),

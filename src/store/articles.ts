@@ -20,6 +20,10 @@ export interface Article extends ArticleInput {
   id: number;
   ingestedAt: string;
   updatedAt: string;
+  /** How many times a feed revised its text after it was first stored (0 for most). */
+  revision: number;
+  /** What the last revision changed, in a few words for digests; null if never revised. */
+  revisionNote: string | null;
 }
 
 /** An article without its body: what lists and digests show. */
@@ -39,6 +43,8 @@ interface ArticleRow {
   extractor_version: number;
   ingested_at: string;
   updated_at: string;
+  revision: number;
+  revision_note: string | null;
 }
 
 const toArticle = (row: ArticleRow): Article => ({
@@ -55,6 +61,8 @@ const toArticle = (row: ArticleRow): Article => ({
   extractorVersion: row.extractor_version,
   ingestedAt: row.ingested_at,
   updatedAt: row.updated_at,
+  revision: row.revision,
+  revisionNote: row.revision_note,
 });
 
 const toHeader = (row: Omit<ArticleRow, 'body'>): ArticleHeader => {
@@ -63,7 +71,7 @@ const toHeader = (row: Omit<ArticleRow, 'body'>): ArticleHeader => {
 };
 
 const HEADER_COLUMNS = `id, story_id, source_key, url, source, title, published_at, content_hash, summary,
-  extractor_version, ingested_at, updated_at`;
+  extractor_version, ingested_at, updated_at, revision, revision_note`;
 
 /** Articles: one row per source (path or URL), unique by content hash. */
 export function articlesRepo(db: Db) {
@@ -88,7 +96,7 @@ export function articlesRepo(db: Db) {
      ORDER BY published_at IS NULL, published_at DESC, id DESC LIMIT ? OFFSET ?`,
   );
   const changedSince = db.prepare<[number, string, number], Omit<ArticleRow, 'body'>>(
-    `SELECT ${HEADER_COLUMNS} FROM articles WHERE story_id = ? AND updated_at > ?
+    `SELECT ${HEADER_COLUMNS} FROM articles WHERE story_id = ? AND updated_at > ? AND announce = 1
      ORDER BY updated_at, id LIMIT ?`,
   );
   // Two statements: alone, max() is one step down the updated_at index (migration 003); next to count() it
@@ -138,7 +146,10 @@ export function articlesRepo(db: Db) {
     countByStory(storyId: number): number {
       return countByStory.get(storyId)!.n;
     },
-    /** Articles of a story added or changed after `since` (exclusive), oldest first: what a digest reports. */
+    /**
+     * Articles of a story added or changed after `since` (exclusive), oldest first: what a digest reports.
+     * Articles a feed's first poll stored as its baseline (older than FEED_FIRST_POLL_HOURS) are not news.
+     */
     changedSince(storyId: number, since: string, limit = 100): ArticleHeader[] {
       return changedSince.all(storyId, since, limit).map(toHeader);
     },

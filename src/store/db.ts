@@ -62,10 +62,24 @@ export function migrate(db: Db, migrations: Migration[] = loadMigrations()): num
   const applied: number[] = [];
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    // A migration that rebuilds a table others reference (SQLite's documented 12-step procedure) says so in a
+    // `-- migrate: foreign-keys-off` line: the pragma cannot change inside a transaction, and with it on,
+    // dropping the old table would cascade-delete every row that references it. The check afterwards proves
+    // the rebuilt table still satisfies every reference before the migration commits.
+    const keysOff = /^--\s*migrate:\s*foreign-keys-off\s*$/m.test(migration.sql);
+    const keysWere = db.pragma('foreign_keys', { simple: true }) as number;
+    if (keysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (keysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`Migration ${migration.name} broke a foreign key; nothing was changed`);
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (keysOff) db.pragma(`foreign_keys = ${keysWere ? 'ON' : 'OFF'}`);
+    }
     applied.push(migration.version);
   }
   return applied;

@@ -3,6 +3,7 @@ import { auditRepo } from './audit.ts';
 import { openDatabase, type Db } from './db.ts';
 import { digestRunsRepo } from './digestRuns.ts';
 import { factsRepo } from './facts.ts';
+import { feedsRepo } from './feeds.ts';
 import { searchRepo } from './search.ts';
 import { storiesRepo } from './stories.ts';
 import { subscriptionsRepo } from './subscriptions.ts';
@@ -15,6 +16,7 @@ export type { SearchHit } from './search.ts';
 export type { Subscription, SubscriptionInput } from './subscriptions.ts';
 export type { DigestRun, RunInput, RunState } from './digestRuns.ts';
 export type { AuditEntry } from './audit.ts';
+export type { Feed, FeedSource, FeedWithSource, DedupeCandidate } from './feeds.ts';
 
 /** Where a store keeps its connection: a symbol, so the connection is reachable only through {@link rawConnection}. */
 const CONNECTION = Symbol('connection');
@@ -34,6 +36,7 @@ export interface Store {
   subscriptions: ReturnType<typeof subscriptionsRepo>;
   digestRuns: ReturnType<typeof digestRunsRepo>;
   audit: ReturnType<typeof auditRepo>;
+  feeds: ReturnType<typeof feedsRepo>;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   /** Closes the connection; closing a closed store does nothing. */
@@ -54,6 +57,7 @@ export function createStore(db: Db): Store {
     subscriptions: subscriptionsRepo(db),
     digestRuns: digestRunsRepo(db),
     audit: auditRepo(db),
+    feeds: feedsRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

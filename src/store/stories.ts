@@ -6,10 +6,13 @@ export interface Story {
   slug: string;
   title: string;
   createdAt: string;
+  /** '' when every server sees the story; else the one server whose feeds brought it. */
+  guildId: string;
 }
 
 interface StoryRow {
   id: number;
+  guild_id: string;
   slug: string;
   title: string;
   created_at: string;
@@ -20,52 +23,75 @@ const toStory = (row: StoryRow): Story => ({
   slug: row.slug,
   title: row.title,
   createdAt: row.created_at,
+  guildId: row.guild_id,
 });
 
-/** Stories by slug. */
+/**
+ * Stories by slug, within scopes. Every reader takes the guild it answers for: a server sees the shared stories
+ * ('' scope) and its own, never another server's. Without a guild (tools, DMs) only shared stories are seen. A
+ * server's own story shadows a shared one with the same slug.
+ */
 export function storiesRepo(db: Db) {
-  const insert = db.prepare<[string, string, string], StoryRow>(
-    'INSERT INTO stories (slug, title, created_at) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING RETURNING *',
+  const insert = db.prepare<[string, string, string, string], StoryRow>(
+    `INSERT INTO stories (guild_id, slug, title, created_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (guild_id, slug) DO NOTHING RETURNING *`,
   );
-  const bySlug = db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE slug = ?');
+  const inScope = db.prepare<[string, string], StoryRow>(
+    'SELECT * FROM stories WHERE guild_id = ? AND slug = ?',
+  );
   const byId = db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE id = ?');
   // A subquery, not a join: as a join the planner may scan stories and sort every article (ms at 100k); the
-  // subquery is one step down the articles_newest index (migration 003).
-  const latest = db.prepare<[], StoryRow>(
+  // subquery walks the articles_newest index (migration 003) to the first article the guild may see.
+  const latest = db.prepare<[string], StoryRow>(
     `SELECT * FROM stories WHERE id =
-       (SELECT story_id FROM articles ORDER BY published_at IS NULL, published_at DESC, id DESC LIMIT 1)`,
+       (SELECT story_id FROM articles WHERE guild_id IN ('', ?)
+        ORDER BY published_at IS NULL, published_at DESC, id DESC LIMIT 1)`,
   );
-  const search = db.prepare<[string, string, number], StoryRow>(
-    `SELECT * FROM stories WHERE slug LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' ORDER BY slug LIMIT ?`,
+  const search = db.prepare<[string, string, string, number], StoryRow>(
+    `SELECT * FROM stories WHERE guild_id IN ('', ?) AND (slug LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')
+     ORDER BY slug, guild_id DESC LIMIT ?`,
   );
-  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories');
+  const count = db.prepare<[string], { n: number }>(
+    "SELECT count(*) AS n FROM stories WHERE guild_id IN ('', ?)",
+  );
+
+  // '' never matches a guild id, so `IN ('', '')` is "shared only".
+  const scope = (guildId: string | null | undefined) => guildId ?? '';
 
   return {
-    /** Returns the story with this slug, creating it (titled after its first article) if it is new. */
-    ensure(slug: string, title: string, now: Date): Story {
-      const created = insert.get(slug, title, now.toISOString());
-      return toStory(created ?? bySlug.get(slug)!);
+    /**
+     * Returns the story with this slug in the scope (`guildId`, '' for shared), creating it (titled after its
+     * first article) if it is new.
+     */
+    ensure(slug: string, title: string, now: Date, guildId = ''): Story {
+      const created = insert.get(guildId, slug, title, now.toISOString());
+      return toStory(created ?? inScope.get(guildId, slug)!);
     },
-    bySlug(slug: string): Story | undefined {
-      const row = bySlug.get(slug);
+    /** The story a guild means by `slug`: its own if it has one, else the shared one. */
+    bySlug(slug: string, guildId?: string | null): Story | undefined {
+      const row = (guildId ? inScope.get(guildId, slug) : undefined) ?? inScope.get('', slug);
       return row && toStory(row);
     },
     byId(id: number): Story | undefined {
       const row = byId.get(id);
       return row && toStory(row);
     },
-    /** The story of the most recently published article: what commands show when no story is named. */
-    latest(): Story | undefined {
-      const row = latest.get();
+    /** Whether a guild may see a story: shared ones, and its own. */
+    visibleTo(story: Story, guildId: string | null | undefined): boolean {
+      return story.guildId === '' || story.guildId === scope(guildId);
+    },
+    /** The story of the most recently published article the guild may see: what commands show by default. */
+    latest(guildId?: string | null): Story | undefined {
+      const row = latest.get(scope(guildId));
       return row && toStory(row);
     },
-    /** Stories whose slug or title contains `text`, for autocomplete. */
-    search(text: string, limit = 25): Story[] {
+    /** Stories the guild may see whose slug or title contains `text`, for autocomplete. */
+    search(text: string, limit = 25, guildId?: string | null): Story[] {
       const pattern = `%${escapeLike(text)}%`;
-      return search.all(pattern, pattern, limit).map(toStory);
+      return search.all(scope(guildId), pattern, pattern, limit).map(toStory);
     },
-    count(): number {
-      return count.get()!.n;
+    count(guildId?: string | null): number {
+      return count.get(scope(guildId))!.n;
     },
   };
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config.ts';
+
+describe('feed settings', () => {
+  it('have the documented defaults', () => {
+    expect(parseConfig({})).toMatchObject({
+      FEED_MAX_BYTES: 5 * 1024 * 1024,
+      FEEDS_ALLOW_PRIVATE: false,
+      FEED_POLL_MINUTES: 10,
+      FEED_FIRST_POLL_HOURS: 24,
+      FEED_MAX_ITEMS_PER_POLL: 50,
+      MAX_FEEDS_PER_GUILD: 20,
+    });
+  });
+
+  it('refuse a poll interval under two minutes and a guard switch that is not true or false', () => {
+    const error = (() => {
+      try {
+        parseConfig({ FEED_POLL_MINUTES: '1', FEEDS_ALLOW_PRIVATE: 'yes' });
+      } catch (e) {
+        return e as ConfigError;
+      }
+      return null;
+    })();
+    expect(error?.problems).toEqual([
+      'FEEDS_ALLOW_PRIVATE: must be true or false',
+      'FEED_POLL_MINUTES: must be at least 2 (minutes)',
+    ]);
+  });
+
+  it('turn the guard off only when FEEDS_ALLOW_PRIVATE is exactly true', () => {
+    expect(parseConfig({ FEEDS_ALLOW_PRIVATE: 'true' }).FEEDS_ALLOW_PRIVATE).toBe(true);
+    expect(parseConfig({ FEEDS_ALLOW_PRIVATE: 'false' }).FEEDS_ALLOW_PRIVATE).toBe(false);
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { addFeed } from '../../src/feeds/manage.ts';
+import { pollDueFeeds } from '../../src/feeds/poll.ts';
+import { articleCount, feedDeps, fixtureServer } from './helpers.ts';
+
+const LIMITS = { maxFeedsPerGuild: 20 };
+
+async function followAndPoll(path: string, file: string, type: string) {
+  const server = await fixtureServer();
+  server.fixture(path, file, type);
+  const ctx = feedDeps();
+  ctx.clock.set('2026-11-07T12:00:00Z');
+  addFeed(
+    ctx.store,
+    { url: `${server.base}${path}`, guildId: '', story: 'harbor-bridge', createdBy: 'test' },
+    LIMITS,
+    ctx.clock.now(),
+  );
+  const reports = await pollDueFeeds(ctx.deps);
+  return { server, ctx, reports };
+}
+
+describe('feed formats', () => {
+  it('reads RSS 2.0 with content:encoded, dc:creator and media, storing the full text of each item', async () => {
+    const { ctx, reports, server } = await followAndPoll(
+      '/rss.xml',
+      'rss2-namespaces.xml',
+      'application/rss+xml',
+    );
+    expect(reports).toEqual([
+      { url: `${server.base}/rss.xml`, status: 'ok', new: 2, updated: 0, unchanged: 0, error: null },
+    ]);
+    expect(articleCount(ctx.deps)).toBe(2);
+    const story = ctx.store.stories.bySlug('harbor-bridge')!;
+    const [ferry, bridge] = ctx.store.articles.listByStory(story.id);
+    expect(bridge!.title).toBe('Port Alder closes the Harbor Bridge for repairs');
+    expect(bridge!.source).toBe('The Alder Courier');
+    expect(bridge!.url).toBe(`${server.base}/news/harbor-bridge-closed`);
+    expect(bridge!.publishedAt).toBe('2026-11-02T09:00:00.000Z');
+    const body = ctx.store.articles.byId(bridge!.id)!.body;
+    expect(body.split('\n\n')).toHaveLength(4);
+    expect(body).toContain(
+      '"We will not reopen the bridge until every support has been replaced," said Mayor Elena Voss',
+    );
+    expect(ferry!.title).toBe('Ferry timetable doubles while the bridge is shut');
+    // The full text was in the feed: no page was fetched.
+    expect(server.hits('/news/harbor-bridge-closed')).toBe(0);
+    const quotes = ctx.store.facts.ofArticles([bridge!.id]).quotes;
+    expect(quotes.map((q) => q.speaker)).toContain('Elena Voss');
+  });
+
+  it('reads RSS 1.0 (RDF)', async () => {
+    const { ctx, reports } = await followAndPoll('/rss1.rdf', 'rss1.rdf', 'application/rdf+xml');
+    expect(reports[0]).toMatchObject({ status: 'ok', new: 1, updated: 0, unchanged: 0, error: null });
+    expect(articleCount(ctx.deps)).toBe(1);
+    const [article] = ctx.store.articles.listByStory(ctx.store.stories.bySlug('harbor-bridge')!.id);
+    expect(article).toMatchObject({
+      title: 'Council votes to fund the bridge repairs',
+      source: 'Valley Ledger',
+      publishedAt: '2026-11-04T18:00:00.000Z',
+    });
+  });
+
+  it('reads Atom 1.0', async () => {
+    const { ctx, reports, server } = await followAndPoll('/atom.xml', 'atom.xml', 'application/atom+xml');
+    expect(reports[0]).toMatchObject({ status: 'ok', new: 1, error: null });
+    const [article] = ctx.store.articles.listByStory(ctx.store.stories.bySlug('harbor-bridge')!.id);
+    expect(article).toMatchObject({
+      title: 'Engineers find more cracks under the Harbor Bridge',
+      source: 'Harbor Wire',
+      url: `${server.base}/wire/more-cracks`,
+      publishedAt: '2026-11-05T11:00:00.000Z',
+    });
+    expect(ctx.store.articles.byId(article!.id)!.body).toContain('said Lucia Moreau, the chief engineer');
+  });
+
+  it('reads JSON Feed 1.1', async () => {
+    const { ctx, reports } = await followAndPoll('/feed.json', 'feed.json', 'application/feed+json');
+    expect(reports[0]).toMatchObject({ status: 'ok', new: 1, error: null });
+    const [article] = ctx.store.articles.listByStory(ctx.store.stories.bySlug('harbor-bridge')!.id);
+    expect(article).toMatchObject({
+      title: 'Ferries carry a record number of passengers',
+      source: 'Harbor Wire Live',
+    });
+  });
+
+  it('fetches the page of a teaser-only item and stores its article text, not the teaser or the page chrome', async () => {
+    const server = await fixtureServer();
+    server.fixture('/briefs.xml', 'teasers.xml', 'application/rss+xml');
+    server.fixture('/briefs/help-for-shops', 'teaser-page.html', 'text/html; charset=utf-8');
+    const ctx = feedDeps();
+    ctx.clock.set('2026-11-07T12:00:00Z');
+    addFeed(
+      ctx.store,
+      { url: `${server.base}/briefs.xml`, guildId: '', createdBy: 'test' },
+      LIMITS,
+      ctx.clock.now(),
+    );
+    const reports = await pollDueFeeds(ctx.deps);
+    expect(reports[0]).toMatchObject({ status: 'ok', new: 1, error: null });
+    expect(server.hits('/briefs/help-for-shops')).toBe(1);
+    expect(articleCount(ctx.deps)).toBe(1);
+    const [header] = ctx.store.articles.listByStory(ctx.store.stories.bySlug('news')!.id);
+    const article = ctx.store.articles.byId(header!.id)!;
+    expect(article.title).toBe('Mayor promises help for harbor shops');
+    expect(article.body).toContain('"No shop should close because the bridge did," Voss said');
+    expect(article.body).not.toContain('Read more');
+    expect(article.body).not.toContain('All rights reserved');
+    expect(article.body).not.toContain('Privacy');
+  });
+
+  it('records broken XML as an error for that feed, storing nothing', async () => {
+    const { ctx, reports } = await followAndPoll('/broken.xml', 'broken.xml', 'application/rss+xml');
+    expect(reports[0]).toMatchObject({
+      status: 'error',
+      new: 0,
+      error: 'the feed is not well-formed XML or JSON',
+    });
+    expect(articleCount(ctx.deps)).toBe(0);
+    const source = ctx.store.feeds.allFeeds()[0]!.source;
+    expect(source).toMatchObject({
+      failures: 1,
+      lastStatus: 'error',
+      lastError: 'the feed is not well-formed XML or JSON',
+    });
+    // Backed off five minutes.
+    expect(source.nextPollAt).toBe('2026-11-07T12:05:00.000Z');
+  });
+
+  it('records an HTML page as "not a feed", storing nothing', async () => {
+    const { ctx, reports } = await followAndPoll('/index.html', 'page.html', 'text/html');
+    expect(reports[0]).toMatchObject({
+      status: 'error',
+      error: 'the address serves a web page (HTML), not a feed',
+    });
+    expect(articleCount(ctx.deps)).toBe(0);
+  });
+});
