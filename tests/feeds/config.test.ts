@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config.ts';
+import type { ConfigError } from '../../src/config.ts';
+import { parseConfig } from '../../src/config.ts';
 
 describe('feed settings', () => {
   it('have the documented defaults', () => {
