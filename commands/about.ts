@@ -18,14 +18,16 @@ function packageVersion(): string {
 /** Read once: the version cannot change while the process runs. */
 const VERSION = packageVersion();
 
+const data = {
+  name: 'about',
+  description: 'About Dispatch: version, stories and articles stored, last update',
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
 /** `/about`: the version, what is stored, and when the last article came in. */
 export default {
-  data: {
-    name: 'about',
-    description: 'About Dispatch: version, stories and articles stored, last update',
-  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  data,
 
-  async execute(interaction, ctx) {
+  async execute(interaction, args, ctx) {
     const stats = ctx.store.articles.stats();
     await interaction.reply(
       aboutReply({
@@ -38,4 +40,4 @@ export default {
       }),
     );
   },
-} satisfies Command;
+} satisfies Command<typeof data>;

@@ -9,9 +9,9 @@ import {
   autocompleteStory,
   choice,
   MAX_CHOICES,
+  resolveStory,
   STORY_OPTION,
   storyById,
-  storyOf,
   storyWhileTyping,
 } from '../src/bot/story.ts';
 import { pageButtonArgs } from '../src/render/pager.ts';
@@ -54,27 +54,29 @@ export function resolveSpeaker(ctx: Ctx, story: Story, typed: string): string {
   return candidates.find((c) => word.test(c.speaker))?.speaker ?? candidates[0]?.speaker ?? typed;
 }
 
+const data = {
+  name: 'quotes',
+  description: 'What was said: direct quotes and reported speech, with who said it and where',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'speaker',
+      description: 'Only quotes from this person (start typing to see who is quoted)',
+      required: false,
+      autocomplete: true,
+      max_length: 80,
+    },
+    STORY_OPTION,
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
 /** `/quotes [speaker] [story]`: quotes with speaker, role, date and source, direct and reported told apart. */
 export default {
-  data: {
-    name: 'quotes',
-    description: 'What was said: direct quotes and reported speech, with who said it and where',
-    options: [
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'speaker',
-        description: 'Only quotes from this person (start typing to see who is quoted)',
-        required: false,
-        autocomplete: true,
-        max_length: 80,
-      },
-      STORY_OPTION,
-    ],
-  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  data,
 
-  async execute(interaction, ctx) {
-    const story = storyOf(interaction, ctx);
-    const typed = interaction.options.getString('speaker')?.trim();
+  async execute(interaction, args, ctx) {
+    const story = resolveStory(ctx.store, args.story);
+    const typed = args.speaker?.trim();
     const speaker = typed ? resolveSpeaker(ctx, story, typed) : undefined;
     await interaction.reply(quotesPage(ctx, story, speaker, 0));
   },
@@ -94,4 +96,4 @@ export default {
     const speaker = args.slice(2).join(':') || undefined;
     await interaction.update(quotesPage(ctx, storyById(ctx.store, storyId), speaker, page));
   },
-} satisfies Command;
+} satisfies Command<typeof data>;

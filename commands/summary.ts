@@ -1,6 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
-import { autocompleteStory, STORY_OPTION, storyOf } from '../src/bot/story.ts';
+import { autocompleteStory, STORY_OPTION, resolveStory } from '../src/bot/story.ts';
 import { STATE_ORDER, summaryReply } from '../src/render/embeds.ts';
 
 /** How many of the newest articles `/summary` lists as sources. */
@@ -13,16 +13,18 @@ function firstParagraph(body: string): string {
   return body.trim().split(/\n\s*\n/)[0] ?? '';
 }
 
+const data = {
+  name: 'summary',
+  description: 'The story so far: headline, summary, key figures and sources',
+  options: [STORY_OPTION],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
 /** `/summary [story]`: the story at a glance, from its newest article and its newest figures. */
 export default {
-  data: {
-    name: 'summary',
-    description: 'The story so far: headline, summary, key figures and sources',
-    options: [STORY_OPTION],
-  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  data,
 
-  async execute(interaction, ctx) {
-    const story = storyOf(interaction, ctx);
+  async execute(interaction, args, ctx) {
+    const story = resolveStory(ctx.store, args.story);
     const articles = ctx.store.articles.listByStory(story.id, SOURCES);
     const newest = articles[0];
     const articleCount = ctx.store.articles.countByStoryUpTo(story.id, COUNT_CAP);
@@ -43,4 +45,4 @@ export default {
   },
 
   autocomplete: autocompleteStory,
-} satisfies Command;
+} satisfies Command<typeof data>;

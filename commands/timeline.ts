@@ -2,7 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 import type { Command } from '../src/bot/command.ts';
 import { customId } from '../src/bot/command.ts';
 import type { Ctx } from '../src/bot/context.ts';
-import { autocompleteStory, STORY_OPTION, storyById, storyOf } from '../src/bot/story.ts';
+import { autocompleteStory, STORY_OPTION, storyById, resolveStory } from '../src/bot/story.ts';
 import { pageButtonArgs } from '../src/render/pager.ts';
 import { timelineReply, type ReplyPayload } from '../src/render/embeds.ts';
 import type { Story } from '../src/store/index.ts';
@@ -24,16 +24,18 @@ export function timelinePage(ctx: Ctx, story: Story, page: number): ReplyPayload
   });
 }
 
+const data = {
+  name: 'timeline',
+  description: 'The dated events of the story, in order',
+  options: [STORY_OPTION],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
 /** `/timeline [story]`: the story's dated events in order, with how precisely each date is known. */
 export default {
-  data: {
-    name: 'timeline',
-    description: 'The dated events of the story, in order',
-    options: [STORY_OPTION],
-  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  data,
 
-  async execute(interaction, ctx) {
-    await interaction.reply(timelinePage(ctx, storyOf(interaction, ctx), 0));
+  async execute(interaction, args, ctx) {
+    await interaction.reply(timelinePage(ctx, resolveStory(ctx.store, args.story), 0));
   },
 
   autocomplete: autocompleteStory,
@@ -42,4 +44,4 @@ export default {
     const [storyId, page] = pageButtonArgs.parse(args.slice(0, 2));
     await interaction.update(timelinePage(ctx, storyById(ctx.store, storyId), page));
   },
-} satisfies Command;
+} satisfies Command<typeof data>;

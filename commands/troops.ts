@@ -1,6 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
-import { autocompleteStory, STORY_OPTION, storyOf } from '../src/bot/story.ts';
+import { autocompleteStory, STORY_OPTION, resolveStory } from '../src/bot/story.ts';
 import { STATE_ORDER, troopsReply } from '../src/render/embeds.ts';
 
 /** Figures listed per state: the newest three of each state already fill most of the 6000 characters of a message. */
@@ -8,19 +8,21 @@ const PER_STATE = 3;
 /** Older figures are counted up to this, then shown as "200+". */
 const COUNT_CAP = 200;
 
+const data = {
+  name: 'troops',
+  description: 'Force figures: how many are deployed, remain, withdrew or are needed, and who says so',
+  options: [STORY_OPTION],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
 /**
  * `/troops [story]`: every force figure with its state, qualifier, whose forces, where, who gave it, the
  * sentence and the article, grouped by state with what remains first.
  */
 export default {
-  data: {
-    name: 'troops',
-    description: 'Force figures: how many are deployed, remain, withdrew or are needed, and who says so',
-    options: [STORY_OPTION],
-  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  data,
 
-  async execute(interaction, ctx) {
-    const story = storyOf(interaction, ctx);
+  async execute(interaction, args, ctx) {
+    const story = resolveStory(ctx.store, args.story);
     const groups = STATE_ORDER.map((state) => {
       const figures = ctx.store.facts.figuresByState(story.id, state, PER_STATE);
       // Only a full list can have more behind it; counting is skipped otherwise.
@@ -34,4 +36,4 @@ export default {
   },
 
   autocomplete: autocompleteStory,
-} satisfies Command;
+} satisfies Command<typeof data>;

@@ -7,8 +7,8 @@ import {
   autocompleteStory,
   choice,
   MAX_CHOICES,
+  resolveStory,
   STORY_OPTION,
-  storyOf,
   storyWhileTyping,
 } from '../src/bot/story.ts';
 import { UserError } from '../src/errors.ts';
@@ -20,27 +20,29 @@ const QUOTES_SHOWN = 3;
 /** People listed when no name is given. */
 const PEOPLE_SHOWN = 15;
 
+const data = {
+  name: 'who',
+  description: 'Who is who in the story: role, quotes and how often they are mentioned',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'person',
+      description: 'A person named in the story (start typing to see who is)',
+      required: false,
+      autocomplete: true,
+      max_length: 80,
+    },
+    STORY_OPTION,
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
 /** `/who [person] [story]`: a person's role, other names, mentions and latest quotes; without a name, who is who. */
 export default {
-  data: {
-    name: 'who',
-    description: 'Who is who in the story: role, quotes and how often they are mentioned',
-    options: [
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'person',
-        description: 'A person named in the story (start typing to see who is)',
-        required: false,
-        autocomplete: true,
-        max_length: 80,
-      },
-      STORY_OPTION,
-    ],
-  } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody,
+  data,
 
-  async execute(interaction, ctx) {
-    const story = storyOf(interaction, ctx);
-    const typed = interaction.options.getString('person')?.trim();
+  async execute(interaction, args, ctx) {
+    const story = resolveStory(ctx.store, args.story);
+    const typed = args.person?.trim();
     if (!typed) {
       await interaction.reply(
         peopleReply(story, ctx.store.facts.entityTotals(story.id, 'person', '', PEOPLE_SHOWN)),
@@ -71,4 +73,4 @@ export default {
       : [];
     await interaction.respond(people.map((p) => choice(p.role ? `${p.name} — ${p.role}` : p.name, p.name)));
   },
-} satisfies Command;
+} satisfies Command<typeof data>;

@@ -11,9 +11,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Command } from '../src/bot/command.ts';
+import type { LoadedCommand } from '../src/bot/command.ts';
 import type { Ctx } from '../src/bot/context.ts';
 import { loadCommands } from '../src/bot/loader.ts';
+import { runCommand } from '../src/bot/router.ts';
 import { ManualClock } from '../src/clock.ts';
 import {
   standInAutocomplete,
@@ -216,7 +217,7 @@ async function main(): Promise<void> {
       clock: new ManualClock('2024-05-01T12:00:00Z'),
     };
     const commands = await loadCommands();
-    const get = (name: string): Command => {
+    const get = (name: string): LoadedCommand => {
       const command = commands.get(name);
       if (!command) throw new Error(`no /${name} command`);
       return command;
@@ -228,7 +229,7 @@ async function main(): Promise<void> {
         .join('')}`,
       run: async () => {
         const { interaction, recorded } = standInCommand(name, options);
-        await get(name).execute(interaction, ctx);
+        await runCommand(get(name), interaction, ctx);
         if (recorded.replies.length !== 1) throw new Error(`/${name} did not reply`);
       },
     });

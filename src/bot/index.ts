@@ -7,7 +7,7 @@ import type { Logger } from '../log.ts';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../scheduler/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { createClient } from './client.ts';
-import type { Command } from './command.ts';
+import type { LoadedCommand } from './command.ts';
 import type { Ctx } from './context.ts';
 import { loadCommands } from './loader.ts';
 import { createRouter, type InteractionFailureListener, type Router } from './router.ts';
@@ -16,7 +16,7 @@ import { createRouter, type InteractionFailureListener, type Router } from './ro
 export interface Bot {
   client: Client;
   ctx: Ctx;
-  commands: Map<string, Command>;
+  commands: Map<string, LoadedCommand>;
   router: Router;
   /** Digests and the ARTICLES_DIR rescan, or null when started with `scheduler: false`. */
   scheduler: Scheduler | null;

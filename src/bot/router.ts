@@ -1,7 +1,15 @@
-import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  MessageFlags,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type RepliableInteraction,
+} from 'discord.js';
 import { UserError } from '../errors.ts';
-import type { Command } from './command.ts';
+import { readArguments, type DeclaredOption } from './arguments.ts';
+import { isGuildOnly, type LoadedCommand, type SubcommandTree } from './command.ts';
 import type { Ctx } from './context.ts';
+import { inGuild } from './preconditions.ts';
 
 /** What a member sees when a handler fails for a reason that is ours, not theirs. */
 export const GENERIC_ERROR =
@@ -36,13 +44,55 @@ async function replyWithError(interaction: RepliableInteraction, content: string
   else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
 }
 
+/** The options a subcommand (or group) of `declared` called `name` declares, if there is one. */
+function subcommandOf(
+  declared: readonly DeclaredOption[] | undefined,
+  name: string,
+  type: ApplicationCommandOptionType,
+) {
+  return declared?.find((option) => option.name === name && option.type === type);
+}
+
+/**
+ * Runs a slash command as the router does: the preconditions (servers only, if the command is registered so;
+ * then the command's own), then the handler of the subcommand invoked, with the arguments its options declare.
+ */
+export async function runCommand(
+  command: LoadedCommand,
+  interaction: ChatInputCommandInteraction,
+  ctx: Ctx,
+): Promise<void> {
+  const preconditions = [...(isGuildOnly(command.data) ? [inGuild] : []), ...(command.preconditions ?? [])];
+  for (const precondition of preconditions) await precondition.check(interaction, ctx);
+  if (command.execute) {
+    await command.execute(interaction, readArguments(command.data.options, interaction.options), ctx);
+    return;
+  }
+  const group = interaction.options.getSubcommandGroup(false);
+  const name = interaction.options.getSubcommand(false);
+  let declared = command.data.options as readonly DeclaredOption[] | undefined;
+  let handlers: SubcommandTree | undefined = command.subcommands;
+  if (group !== null) {
+    declared = subcommandOf(declared, group, ApplicationCommandOptionType.SubcommandGroup)?.options;
+    const inGroup = handlers?.[group];
+    handlers = typeof inGroup === 'object' ? inGroup : undefined;
+  }
+  const subcommand =
+    name === null ? undefined : subcommandOf(declared, name, ApplicationCommandOptionType.Subcommand);
+  const handler = name === null ? undefined : handlers?.[name];
+  if (!subcommand || typeof handler !== 'function') {
+    throw new Error(`/${command.data.name} has no subcommand "${[group, name].filter(Boolean).join(' ')}"`);
+  }
+  await handler(interaction, readArguments(subcommand.options, interaction.options), ctx);
+}
+
 /**
  * Builds the one router of the bot: a Map lookup by command name and exactly one try/catch. A {@link UserError}
  * becomes an ephemeral message with its text; anything else is a bug: logged with its stack, and the member
  * gets a generic apology. Either way the bot keeps serving.
  */
 export function createRouter(
-  commands: Map<string, Command>,
+  commands: Map<string, LoadedCommand>,
   ctx: Ctx,
   onFailure?: InteractionFailureListener,
 ): Router {
@@ -63,7 +113,7 @@ export function createRouter(
       if (!command)
         throw new UserError(`I don't know the command "${name ?? 'that'}". It may have been removed.`);
       if (interaction.isChatInputCommand()) {
-        await command.execute(interaction, handlerCtx);
+        await runCommand(command, interaction, handlerCtx);
       } else if (interaction.isAutocomplete()) {
         if (!command.autocomplete) throw new Error(`/${name} has no autocomplete handler`);
         await command.autocomplete(interaction, handlerCtx);

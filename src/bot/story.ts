@@ -2,11 +2,7 @@
  * The `story` option the member-facing commands share: its registration JSON, resolving it to a stored story,
  * and its autocomplete. Lives outside `commands/` because the loader treats every module there as a command.
  */
-import {
-  ApplicationCommandOptionType,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
+import { ApplicationCommandOptionType, type AutocompleteInteraction } from 'discord.js';
 import { z } from 'zod';
 import type { Ctx } from './context.ts';
 import { UserError } from '../errors.ts';
@@ -52,11 +48,6 @@ export function resolveStory(store: Store, slug: string | null | undefined): Sto
     );
   }
   return story;
-}
-
-/** The story a command's `story` option names, or the latest one. */
-export function storyOf(interaction: ChatInputCommandInteraction, ctx: Ctx): Story {
-  return resolveStory(ctx.store, interaction.options.getString('story'));
 }
 
 /**

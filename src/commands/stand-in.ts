@@ -25,6 +25,11 @@ function optionsOf(values: StandInOptions, focused?: string) {
     return value;
   };
   return {
+    /** The option as the router reads it for the handler's arguments; absent when not filled in. */
+    get: (name: string) => {
+      const value = get(name);
+      return value === null ? null : { name, value };
+    },
     getString: (name: string, required?: boolean) => {
       const value = get(name, required);
       return value === null ? null : String(value);

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommandLoadError, loadCommands } from '../../src/bot/loader.ts';
 
@@ -13,7 +13,10 @@ afterEach(() => {
 function commandsDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'dispatch-loader-'));
   dirs.push(dir);
-  for (const [name, source] of Object.entries(files)) writeFileSync(join(dir, name), source);
+  for (const [name, source] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), source);
+  }
   return dir;
 }
 
@@ -46,6 +49,40 @@ describe('command loader', () => {
       ).toMatchObject({ required: false, autocomplete: true });
     }
     expect(commands.get('quotes')!.button).toBeTypeOf('function');
+    expect(Object.keys(commands.get('config')!.subcommands!)).toEqual(['digest', 'show', 'history']);
+  });
+
+  /** A command with a group `g` holding subcommand `a`, and a subcommand `b`, with these handlers. */
+  const withSubcommands = (handlers: string) =>
+    `export default { data: { name: 'multi', description: 'x', options: [
+      { type: 2, name: 'g', description: 'x', options: [{ type: 1, name: 'a', description: 'x' }] },
+      { type: 1, name: 'b', description: 'x' },
+    ] }, subcommands: ${handlers} };\n`;
+
+  it("loads a command from a folder's index module, leaving the subcommand modules beside it alone", async () => {
+    const dir = commandsDir({
+      'multi/index.ts': withSubcommands('{ g: { a: async () => {} }, b: async () => {} }'),
+      'multi/helper.ts': 'export const notACommand = 1;\n',
+      'plain.ts': good('plain'),
+    });
+    const commands = await loadCommands(dir);
+    expect([...commands.keys()].sort()).toEqual(['multi', 'plain']);
+  });
+
+  it('refuses a command whose subcommand handlers do not match the subcommands its data declares', async () => {
+    const dir = commandsDir({
+      'missing.ts': withSubcommands('{ g: {}, b: async () => {} }'),
+      'extra.ts': withSubcommands('{ g: { a: async () => {} }, b: async () => {}, c: async () => {} }'),
+      'execute.ts': withSubcommands('undefined, async execute() {}'),
+    });
+    const error = await loadCommands(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommandLoadError);
+    expect((error as CommandLoadError).problems).toEqual([
+      'execute.ts: data declares subcommands, so the module exports `subcommands`, not `execute`',
+      'execute.ts: a command with subcommands has no `execute`',
+      'extra.ts: a handler for "c", which data does not declare',
+      'missing.ts: no handler for the subcommand "g a"',
+    ]);
   });
 
   it('refuses to start on a malformed module, naming the file and the field', async () => {

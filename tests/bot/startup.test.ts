@@ -87,15 +87,15 @@ describe('starting the bot', () => {
 
     // Hold /about in flight, then stop: the reply must still go out before the gateway closes.
     const about = bot.commands.get('about')!;
-    const original = about.execute;
+    const original = about.execute!;
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let entered!: () => void;
     const started = new Promise<void>((resolve) => (entered = resolve));
-    about.execute = async (interaction, ctx) => {
+    about.execute = async (interaction, args, ctx) => {
       entered();
       await held;
-      await original(interaction, ctx);
+      await original(interaction, args, ctx);
     };
     cleanups.push(() => void (about.execute = original));
     const reply = discord.interact({ guildId: guild.id, command: 'about', options: {} });

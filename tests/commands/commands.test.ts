@@ -6,6 +6,7 @@ import {
   standInCommand,
   type StandInOptions,
 } from '../../src/commands/stand-in.ts';
+import { runCommand } from '../../src/bot/router.ts';
 import { UserError } from '../../src/errors.ts';
 import type { ReplyPayload } from '../../src/render/embeds.ts';
 import { embedLength, LIMITS } from '../../src/render/limits.ts';
@@ -14,7 +15,7 @@ import { addArticle, command, ctxFor, noFacts, seedFacts, tempStore } from './fi
 
 async function run(store: Store, name: string, options: StandInOptions = {}): Promise<ReplyPayload> {
   const { interaction, recorded } = standInCommand(name, options);
-  await (await command(name)).execute(interaction, ctxFor(store));
+  await runCommand(await command(name), interaction, ctxFor(store));
   expect(recorded.replies).toHaveLength(1);
   return recorded.replies[0] as ReplyPayload;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { Command } from '../../src/bot/command.ts';
+import type { LoadedCommand } from '../../src/bot/command.ts';
 import type { Ctx } from '../../src/bot/context.ts';
 import { ManualClock } from '../../src/clock.ts';
 import { defaultConfig } from '../../src/config.ts';
@@ -248,7 +248,7 @@ export function addArticle(
 }
 
 /** Finds a command module by name (loaded as the bot loads them). */
-export async function command(name: string): Promise<Command> {
-  const module = (await import(`../../commands/${name}.ts`)) as { default: Command };
+export async function command(name: string): Promise<LoadedCommand> {
+  const module = (await import(`../../commands/${name}.ts`)) as { default: LoadedCommand };
   return module.default;
 }

@@ -1,12 +1,15 @@
 import {
+  ApplicationCommandOptionType,
   ChannelType,
+  InteractionContextType,
   PermissionFlagsBits,
   PermissionsBitField,
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import config from '../../commands/config.ts';
+import config from '../../commands/config/index.ts';
 import type { Ctx } from '../../src/bot/context.ts';
+import { runCommand } from '../../src/bot/router.ts';
 import { UserError } from '../../src/errors.ts';
 import { seedStory, testCtx } from './helpers.ts';
 
@@ -20,7 +23,12 @@ const NEWS = '200000000000000001';
 function interaction(
   sub: string,
   options: Record<string, unknown>,
-  { moderator = true, botPermissions = PermissionsBitField.All, group = 'digest' as string | null } = {},
+  {
+    moderator = true,
+    botPermissions = PermissionsBitField.All,
+    group = 'digest' as string | null,
+    inGuild = true,
+  } = {},
 ) {
   const replies: { content?: string; embeds?: { description?: string }[] }[] = [];
   const channel = {
@@ -29,10 +37,11 @@ function interaction(
     permissionsFor: () => new PermissionsBitField(botPermissions),
   };
   const fake = {
+    commandName: 'config',
     guildId: GUILD,
     user: { id: '300000000000000001' },
     deferred: false,
-    inGuild: () => true,
+    inGuild: () => inGuild,
     memberPermissions: new PermissionsBitField(
       moderator ? PermissionFlagsBits.ManageGuild : PermissionFlagsBits.SendMessages,
     ),
@@ -45,6 +54,18 @@ function interaction(
       getBoolean: (name: string) => (options[name] as boolean | undefined) ?? null,
       getInteger: (name: string) => (options[name] as number | undefined) ?? null,
       getRole: (name: string) => (options[name] ? { id: options[name] } : null),
+      get: (name: string) => {
+        if (name === 'channel')
+          return {
+            name,
+            type: ApplicationCommandOptionType.Channel,
+            channel: { id: NEWS, type: ChannelType.GuildText },
+          };
+        if (options[name] === undefined) return null;
+        if (name === 'mention_role')
+          return { name, type: ApplicationCommandOptionType.Role, role: { id: options[name] } };
+        return { name, value: options[name] };
+      },
     },
     reply: async (payload: { content?: string }) => void replies.push(payload),
     editReply: async (payload: { content?: string }) => void replies.push(payload),
@@ -57,14 +78,14 @@ function interaction(
 
 async function run(ctx: Ctx, sub: string, options: Record<string, unknown> = {}, extra = {}) {
   const call = interaction(sub, options, extra);
-  await config.execute(call.interaction, ctx);
+  await runCommand(config, call.interaction, ctx);
   return call.replies;
 }
 
 describe('/config', () => {
   it('is registered for Manage Server, in guilds only', () => {
     expect(config.data.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
-    expect(config.data.contexts).toEqual([0]);
+    expect(config.data.contexts).toEqual([InteractionContextType.Guild]);
   });
 
   it('refuses a member without Manage Server even when the command was opened to them, and changes nothing', async () => {
@@ -75,6 +96,15 @@ describe('/config', () => {
     );
     expect(ctx.store.subscriptions.byGuild(GUILD)).toHaveLength(0);
     expect(ctx.store.audit.countByGuild(GUILD)).toBe(0);
+  });
+
+  it('refuses to run outside a server before any handler runs (a stale registration can offer it in DMs)', async () => {
+    const { ctx } = testCtx();
+    seedStory(ctx);
+    await expect(run(ctx, 'set', { schedule: 'daily 09:00' }, { inGuild: false })).rejects.toThrow(
+      new UserError('`/config` works in a server, not in direct messages.'),
+    );
+    expect(ctx.store.subscriptions.byGuild(GUILD)).toHaveLength(0);
   });
 
   it.each([

@@ -5,7 +5,7 @@
  */
 import { ApplicationCommandOptionType, PermissionFlagsBits, REST, Routes } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import configCommand from '../../commands/config.ts';
+import configCommand from '../../commands/config/index.ts';
 import { loadCommands } from '../../src/bot/loader.ts';
 import type { InteractionResult } from '@dispatch/loopback-discord';
 import { expectCleanTraffic, startDigestHarness, type DigestHarness } from './harness.ts';

@@ -1,0 +1,175 @@
+/**
+ * `/config`: where and when Dispatch posts digests, for moderators. The registration JSON is here, in one
+ * place; each subcommand's handler is the module of its name beside this one. Registered for servers only with
+ * Manage Server as the default permission; since a server owner can open the command to anyone, the router
+ * checks the member's permission again (the `moderator` precondition) before any handler runs. Every change is
+ * written to the audit log.
+ */
+import {
+  ApplicationCommandOptionType,
+  ChannelType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type APIApplicationCommandBasicOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Command, SubcommandHandlers } from '../../src/bot/command.ts';
+import { moderator } from '../../src/bot/preconditions.ts';
+import { autocompleteStory } from '../../src/bot/story.ts';
+import { TIMEZONES } from '../../src/scheduler/schedule.ts';
+import history from './history.ts';
+import pause from './pause.ts';
+import preview from './preview.ts';
+import remove from './remove.ts';
+import resume from './resume.ts';
+import sendNow from './send-now.ts';
+import set from './set.ts';
+import show from './show.ts';
+
+/** Keeps an option's literal types (its name above all) for the handlers' argument types. */
+const options = <const O extends APIApplicationCommandBasicOption[]>(...list: O): O => list;
+
+const channelOption = (description: string) =>
+  options({
+    type: ApplicationCommandOptionType.Channel,
+    name: 'channel',
+    description,
+    required: true,
+    channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+  })[0];
+
+const storyOption = options({
+  type: ApplicationCommandOptionType.String,
+  name: 'story',
+  description: 'The story (default: the only digest in that channel, or the latest story)',
+  autocomplete: true,
+  max_length: 100,
+})[0];
+
+/** The options of a subcommand that acts on one existing digest. */
+const target = (verb: string) => options(channelOption(`The channel whose digest to ${verb}`), storyOption);
+
+const data = {
+  name: 'config',
+  description: 'Configure Dispatch for this server (moderators)',
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  contexts: [InteractionContextType.Guild],
+  options: [
+    {
+      type: ApplicationCommandOptionType.SubcommandGroup,
+      name: 'digest',
+      description: 'Scheduled digests of a story',
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'set',
+          description: 'Post a digest of a story to a channel on a schedule (creates or changes it)',
+          options: [
+            channelOption('Where to post (a text or announcement channel)'),
+            {
+              type: ApplicationCommandOptionType.String,
+              name: 'schedule',
+              description: 'hourly, daily 09:00, weekly mon 09:00, or a cron expression like 0 9 * * 1-5',
+              required: true,
+              max_length: 100,
+            },
+            {
+              type: ApplicationCommandOptionType.String,
+              name: 'timezone',
+              description:
+                'IANA timezone the schedule is read in, e.g. Europe/Berlin (default: the server’s)',
+              autocomplete: true,
+              max_length: 64,
+            },
+            { ...storyOption, description: 'The story (default: the latest story)' },
+            {
+              type: ApplicationCommandOptionType.Role,
+              name: 'mention_role',
+              description: 'A role to ping with each digest (nobody else is pinged)',
+            },
+            {
+              type: ApplicationCommandOptionType.Boolean,
+              name: 'quiet',
+              description: 'Post nothing when nothing is new (default: true)',
+            },
+          ],
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'remove',
+          description: 'Stop and delete a digest',
+          options: target('remove'),
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'pause',
+          description: 'Pause a digest',
+          options: target('pause'),
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'resume',
+          description: 'Resume a paused digest',
+          options: target('resume'),
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'preview',
+          description: 'Show the next digest (only to you)',
+          options: target('preview'),
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'send-now',
+          description: 'Post the digest now, outside its schedule',
+          options: target('send'),
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'show',
+      description: 'Every digest of this server: schedule, next run, state, last delivery or error',
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'history',
+      description: 'Who changed the configuration, when, and what',
+      options: [
+        {
+          type: ApplicationCommandOptionType.Integer,
+          name: 'page',
+          description: 'Page (newest first)',
+          min_value: 1,
+        },
+      ],
+    },
+  ],
+} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** The handler type of each subcommand, for the modules beside this one. */
+export type ConfigHandlers = SubcommandHandlers<typeof data>;
+
+export default {
+  data,
+  preconditions: [moderator],
+  subcommands: {
+    digest: { set, remove, pause, resume, preview, 'send-now': sendNow },
+    show,
+    history,
+  },
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused(true);
+    const typed = String(focused.value).toLowerCase();
+    if (focused.name === 'timezone') {
+      const matches = TIMEZONES.filter((z) => z.toLowerCase().includes(typed.replace(/\s+/g, '_')));
+      matches.sort(
+        (a, b) => Number(!a.toLowerCase().startsWith(typed)) - Number(!b.toLowerCase().startsWith(typed)),
+      );
+      await interaction.respond(matches.slice(0, 25).map((z) => ({ name: z, value: z })));
+      return;
+    }
+    if (focused.name === 'story') return autocompleteStory(interaction, ctx);
+    await interaction.respond([]);
+  },
+} satisfies Command<typeof data>;

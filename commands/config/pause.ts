@@ -1,0 +1,57 @@
+import type { Ctx } from '../../src/bot/context.ts';
+import { nextRun } from '../../src/scheduler/schedule.ts';
+import type { ConfigHandlers } from './index.ts';
+import {
+  answerPrivately,
+  audit,
+  findSubscription,
+  formatInZone,
+  snapshot,
+  unix,
+  type GuildInteraction,
+} from './shared.ts';
+
+/** Pauses or resumes the digest `target` names; `/config digest resume` is this with `pause` false. */
+export async function setPaused(
+  interaction: GuildInteraction,
+  target: { channel: { id: string }; story?: string },
+  ctx: Ctx,
+  pause: boolean,
+): Promise<void> {
+  const subscription = findSubscription(ctx, interaction.guildId, target);
+  if (subscription.paused === pause) {
+    await answerPrivately(
+      interaction,
+      `The digest in <#${subscription.channelId}> is already ${pause ? 'paused' : 'running'}.`,
+    );
+    return;
+  }
+  const now = ctx.clock.now();
+  const updated = ctx.store.transaction(() => {
+    const result = pause
+      ? ctx.store.subscriptions.pause(subscription.id, null, now)!
+      : ctx.store.subscriptions.resume(subscription.id, now)!;
+    audit(
+      ctx,
+      interaction,
+      pause ? 'digest.pause' : 'digest.resume',
+      subscription.id,
+      snapshot(ctx, subscription),
+      snapshot(ctx, result),
+    );
+    return result;
+  });
+  ctx.digests?.reload();
+  const next = nextRun(updated.cron, updated.timezone, now);
+  await answerPrivately(
+    interaction,
+    pause
+      ? `Paused the digest in <#${updated.channelId}>. \`/config digest resume\` starts it again.`
+      : `Resumed the digest in <#${updated.channelId}>. Next: ${formatInZone(next, updated.timezone)} (<t:${unix(next)}:R>).`,
+  );
+}
+
+/** `/config digest pause`: stops a digest's runs until it is resumed. */
+const pause: ConfigHandlers['digest']['pause'] = (interaction, args, ctx) =>
+  setPaused(interaction, args, ctx, true);
+export default pause;

@@ -1,0 +1,17 @@
+import type { ConfigHandlers } from './index.ts';
+import { answerPrivately, audit, findSubscription, snapshot } from './shared.ts';
+
+/** `/config digest remove`: deletes a digest; its audit history stays. */
+const remove: ConfigHandlers['digest']['remove'] = async (interaction, args, ctx) => {
+  const subscription = findSubscription(ctx, interaction.guildId, args);
+  ctx.store.transaction(() => {
+    audit(ctx, interaction, 'digest.remove', subscription.id, snapshot(ctx, subscription), null);
+    ctx.store.subscriptions.remove(subscription.id);
+  });
+  ctx.digests?.reload();
+  await answerPrivately(
+    interaction,
+    `Removed the digest in <#${subscription.channelId}>. Its history stays in \`/config history\`.`,
+  );
+};
+export default remove;
