@@ -5,23 +5,35 @@
  */
 import { systemClock } from '../clock.ts';
 import { loadConfigOrExit } from '../config.ts';
-import { formatOutcome, formatSummary, ingestPaths } from '../ingest/ingest.ts';
+import { formatOutcome, formatSummary, ingestPaths, removeArticles } from '../ingest/ingest.ts';
 import { createLogger } from '../log.ts';
 import { SchemaTooNewError } from '../store/db.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { parseCommandLineOrExit } from './args.ts';
 import { out, err } from './output.ts';
 
-const { positionals: paths } = parseCommandLineOrExit({
+const { positionals: paths, values } = parseCommandLineOrExit({
   command: 'npm run ingest --',
   synopsis: '[PATH...]',
   description:
     'Stores the articles in the given files and folders (default: ARTICLES_DIR) in DATABASE_PATH, printing one\n' +
-    'line per file (added, updated, unchanged, rejected: reason) and a summary. Exits 1 if a file was rejected.',
-  options: {},
+    'line per file (added, updated, unchanged, skipped: not an article, rejected: reason) and a summary.\n' +
+    'Exits 1 if a file was rejected.',
+  options: {
+    remove: {
+      type: 'string',
+      multiple: true,
+      value: 'PATH|URL',
+      description: 'remove the article read from this file, or with this URL, and all its facts; repeatable',
+    },
+  },
   positionals: true,
-  examples: ['npm run ingest -- data/articles'],
+  examples: [
+    'npm run ingest -- data/articles',
+    'npm run ingest -- --remove data/articles/2016-03-15-russia-withdraws-from-syria.txt',
+  ],
 });
+const removals = values.remove ?? [];
 
 /** Opens the store, or explains why not and exits 2: a database from a newer release is refused, untouched. */
 function openOrExit(path: string): Store {
@@ -39,11 +51,21 @@ const config = loadConfigOrExit();
 const log = createLogger(config.LOG_LEVEL === 'info' ? 'error' : config.LOG_LEVEL, process.stderr);
 const store = openOrExit(config.DATABASE_PATH);
 try {
-  const report = await ingestPaths(
-    { store, clock: systemClock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES },
-    paths.length > 0 ? paths : [config.ARTICLES_DIR],
-    (outcome) => out(formatOutcome(outcome)),
-  );
+  const ctx = { store, clock: systemClock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES };
+  // With --remove and no path, only remove: ingesting ARTICLES_DIR would bring a removed file straight back.
+  const report =
+    removals.length > 0
+      ? removeArticles(ctx, removals)
+      : { outcomes: [], counts: { added: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, removed: 0 } };
+  for (const outcome of report.outcomes) out(formatOutcome(outcome));
+  if (removals.length === 0 || paths.length > 0) {
+    const ingested = await ingestPaths(ctx, paths.length > 0 ? paths : [config.ARTICLES_DIR], (outcome) =>
+      out(formatOutcome(outcome)),
+    );
+    report.outcomes.push(...ingested.outcomes);
+    for (const [status, n] of Object.entries(ingested.counts))
+      report.counts[status as keyof typeof report.counts] += n;
+  }
   out(formatSummary(report));
   process.exitCode = report.counts.rejected > 0 ? 1 : 0;
 } finally {

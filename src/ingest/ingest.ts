@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Clock } from '../clock.ts';
 import { extract, EXTRACTOR_VERSION } from '../extract/index.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
-import { ARTICLE_EXTENSIONS, readArticleFile, type ParsedArticle } from './parse.ts';
+import { readArticleFile, type ParsedArticle } from './parse.ts';
 
 /** The story an article joins when its file names none. */
 export const DEFAULT_STORY = 'general';
@@ -13,7 +13,8 @@ export const DEFAULT_STORY = 'general';
 /** What happened to one article (or one refused file). */
 export interface IngestOutcome {
   file: string;
-  status: 'added' | 'updated' | 'unchanged' | 'rejected';
+  /** `skipped`: a file in a folder that is not an article (`.pdf`, an image), left alone and said so. */
+  status: 'added' | 'updated' | 'unchanged' | 'rejected' | 'skipped' | 'removed';
   title?: string;
   story?: string;
   articleId?: number;
@@ -36,16 +37,18 @@ export interface IngestContext {
 
 /** The content hash: what makes an article "unchanged" on the next run. */
 export function contentHash(article: ParsedArticle): string {
-  const { title, body, url, source, story, published } = article;
-  const canonical = JSON.stringify([title, body, url, source, story, published?.toISOString() ?? null]);
+  const { title, body, url, source, story, storyTitle, published } = article;
+  const canonical = JSON.stringify([
+    title,
+    body,
+    url,
+    source,
+    story,
+    published?.toISOString() ?? null,
+    // Only when given, so the hashes of articles stored before `story_title` existed do not change.
+    ...(storyTitle ? [storyTitle] : []),
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
-}
-
-function humanize(slug: string): string {
-  return slug
-    .split('-')
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join(' ');
 }
 
 /** An article file to read, or a folder that could not be listed (reported, never fatal). */
@@ -72,9 +75,8 @@ export async function expandPaths(paths: string[]): Promise<PathEntry[]> {
       if (child.name.startsWith('.')) continue;
       const full = join(dir, child.name);
       if (child.isDirectory()) await walk(full);
-      else if (child.isFile() && ARTICLE_EXTENSIONS.has(extname(child.name).toLowerCase())) {
-        entries.push({ file: full });
-      }
+      // Every file is returned, articles or not, so one that is not an article is reported as skipped.
+      else if (child.isFile()) entries.push({ file: full });
     }
   };
   for (const path of paths) {
@@ -90,7 +92,11 @@ export async function expandPaths(paths: string[]): Promise<PathEntry[]> {
  * Same source and hash: unchanged. Same source, new hash: the article and all its facts are replaced. An
  * article stored by an older extractor is extracted again even when its text is unchanged.
  */
-export function storeArticle(ctx: IngestContext, article: ParsedArticle): Omit<IngestOutcome, 'file'> {
+export function storeArticle(
+  ctx: IngestContext,
+  article: ParsedArticle,
+  file: string | null = null,
+): Omit<IngestOutcome, 'file'> {
   const { store, clock } = ctx;
   const hash = contentHash(article);
   const storySlug = article.story ?? DEFAULT_STORY;
@@ -122,7 +128,12 @@ export function storeArticle(ctx: IngestContext, article: ParsedArticle): Omit<I
   });
   return store.transaction(() => {
     const now = clock.now();
-    const story = store.stories.ensure(storySlug, humanize(storySlug), now);
+    // A new story is titled by its file's `story_title`, else by its first article; `story_title` in a later
+    // article renames it.
+    let story = store.stories.ensure(storySlug, article.storyTitle ?? article.title, now);
+    if (article.storyTitle && story.title !== article.storyTitle) {
+      story = store.stories.rename(story.id, article.storyTitle);
+    }
     const input = {
       storyId: story.id,
       sourceKey: article.sourceKey,
@@ -134,6 +145,7 @@ export function storeArticle(ctx: IngestContext, article: ParsedArticle): Omit<I
       contentHash: hash,
       summary: facts.summary,
       extractorVersion: EXTRACTOR_VERSION,
+      file: file === null ? null : resolve(file),
     };
     let articleId: number;
     if (existing) {
@@ -163,41 +175,106 @@ export async function ingestPaths(
     const level = outcome.status === 'rejected' ? 'warn' : outcome.status === 'unchanged' ? 'debug' : 'info';
     ctx.log[level]({ file: outcome.file, status: outcome.status, reason: outcome.reason }, 'ingest');
   };
+  // The store's own files (a database kept beside the articles) are not articles to report on.
+  const storeFiles = new Set(
+    ['', '-wal', '-shm', '-journal'].map((suffix) => resolve(`${ctx.store.path}${suffix}`)),
+  );
   for (const { file, error } of await expandPaths(paths)) {
+    if (storeFiles.has(resolve(file))) continue;
     if (error) {
       record({ file, status: 'rejected', reason: error });
       continue;
     }
     const read = await readArticleFile(file, { maxBytes: ctx.maxArticleBytes });
     if (!read.ok) {
-      record({ file, status: 'rejected', reason: read.error });
+      if (read.notAnArticle)
+        record({ file, status: 'skipped', reason: `not an article (${read.notAnArticle})` });
+      else record({ file, status: 'rejected', reason: read.error });
       continue;
     }
     for (const article of read.articles) {
       try {
-        record({ file, ...storeArticle(ctx, article) });
+        record({ file, ...storeArticle(ctx, article, file) });
       } catch (error) {
         ctx.log.error({ err: error, file }, 'ingest failed');
         record({ file, status: 'rejected', reason: `could not be stored: ${(error as Error).message}` });
       }
     }
   }
-  const counts = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
+  return { outcomes, counts: countOutcomes(outcomes) };
+}
+
+function countOutcomes(outcomes: IngestOutcome[]): IngestReport['counts'] {
+  const counts = { added: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, removed: 0 };
   for (const outcome of outcomes) counts[outcome.status] += 1;
-  return { outcomes, counts };
+  return counts;
+}
+
+/**
+ * Removes articles, with all their facts, by what identifies them: a URL, or a path (as given, or the file it
+ * was read from). One outcome per target: `removed` for each article found, `rejected` when nothing matched.
+ */
+export function removeArticles(ctx: IngestContext, targets: string[]): IngestReport {
+  const outcomes: IngestOutcome[] = [];
+  for (const target of targets) {
+    const found = ctx.store.articles.findForRemoval(target, resolve(target));
+    if (found.length === 0) {
+      outcomes.push({ file: target, status: 'rejected', reason: 'no stored article has this path or URL' });
+      continue;
+    }
+    for (const article of found) {
+      const story = ctx.store.stories.byId(article.storyId);
+      ctx.store.articles.delete(article.id);
+      const outcome: IngestOutcome = {
+        file: target,
+        status: 'removed',
+        title: article.title,
+        articleId: article.id,
+        ...(story ? { story: story.slug } : {}),
+      };
+      ctx.log.info({ file: target, articleId: article.id, title: article.title }, 'article removed');
+      outcomes.push(outcome);
+    }
+  }
+  return { outcomes, counts: countOutcomes(outcomes) };
+}
+
+/**
+ * Removes the articles read from files under `dir` that no longer exist (deleted or moved away), with their
+ * facts; `present` is every file the scan found there. Articles from elsewhere (a feed, another folder) stay.
+ */
+export function removeDeletedFiles(ctx: IngestContext, dir: string, present: Iterable<string>): IngestReport {
+  const root = resolve(dir);
+  const still = new Set([...present].map((file) => resolve(file)));
+  const gone = ctx.store.articles
+    .files()
+    .filter((file) => (file === root || file.startsWith(`${root}/`)) && !still.has(file));
+  const report = removeArticles(ctx, gone);
+  for (const outcome of report.outcomes) {
+    ctx.log.info(
+      { file: outcome.file, title: outcome.title },
+      `${outcome.file} was deleted: removed "${outcome.title ?? ''}" and its facts`,
+    );
+  }
+  return report;
 }
 
 /** One line per outcome, as the CLI prints it: `added  data/articles/a.txt  "Title"`. */
 export function formatOutcome(outcome: IngestOutcome): string {
   const detail =
-    outcome.status === 'rejected'
-      ? `rejected: ${outcome.reason}`
+    outcome.status === 'rejected' || outcome.status === 'skipped'
+      ? `${outcome.status}: ${outcome.reason}`
       : `${outcome.status}${outcome.reason ? ` (${outcome.reason})` : ''}: "${outcome.title}" [${outcome.story}]`;
   return `${outcome.file}: ${detail}`;
 }
 
 /** The closing line of a run. */
 export function formatSummary(report: IngestReport): string {
-  const { added, updated, unchanged, rejected } = report.counts;
-  return `${added} added, ${updated} updated, ${unchanged} unchanged, ${rejected} rejected`;
+  const { added, updated, unchanged, rejected, skipped, removed } = report.counts;
+  // Skipped and removed files are rare: named only when there are some, so the usual line stays short.
+  return [
+    `${added} added, ${updated} updated, ${unchanged} unchanged, ${rejected} rejected`,
+    ...(skipped > 0 ? [`${skipped} skipped`] : []),
+    ...(removed > 0 ? [`${removed} removed`] : []),
+  ].join(', ');
 }

@@ -13,41 +13,78 @@ export interface ParsedArticle {
   source: string | null;
   /** The story slug it belongs to, if the file says. */
   story: string | null;
+  /** The story's title, if the file gives one (`story_title`); else a new story takes the article's title. */
+  storyTitle: string | null;
   /** What identifies this article across runs: its URL if it has one, else its path (and index, in a JSON array). */
   sourceKey: string;
 }
 
-/** Either the articles of a file, or why the file was refused. */
-export type ReadResult = { ok: true; articles: ParsedArticle[] } | { ok: false; error: string };
+/**
+ * Either the articles of a file, or why the file was refused. A file that is not an article at all (a `.pdf`)
+ * carries its extension in `notAnArticle`, so a folder scan can say it skipped it rather than that it failed.
+ */
+export type ReadResult =
+  { ok: true; articles: ParsedArticle[] } | { ok: false; error: string; notAnArticle?: string };
 
 /** The file formats ingest understands, by extension. */
 export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.json']);
 
 const slug = z
-  .string()
+  .string({ error: 'must be a slug of lowercase letters, digits and dashes, like russia-syria-withdrawal' })
   .trim()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug of lowercase letters, digits and dashes');
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be a slug of lowercase letters, digits and dashes, like russia-syria-withdrawal',
+  );
+
+/**
+ * A calendar date, `YYYY-MM-DD` optionally followed by a time: checked against the calendar, since `Date`
+ * silently rolls 2016-02-30 over to 2016-03-01.
+ */
+export function parsePublished(text: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(text);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (
+    calendar.getUTCFullYear() !== year ||
+    calendar.getUTCMonth() !== month - 1 ||
+    calendar.getUTCDate() !== day
+  ) {
+    return null;
+  }
+  const parsed = new Date(text);
+  return Number.isNaN(parsed.getTime()) ? null : parsed;
+}
+
+const DATE_SHAPE = 'must be a date like 2016-03-15';
 const publishedDate = z.preprocess(
   (v) => (v instanceof Date ? v.toISOString() : v),
   z
-    .string()
+    .string({ error: DATE_SHAPE })
     .trim()
-    .refine(
-      (s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)),
-      'must be a date like 2016-03-15',
-    )
-    .transform((s) => new Date(s)),
+    .refine((s) => parsePublished(s) !== null, {
+      error: (issue) =>
+        /^\d{4}-\d{2}-\d{2}/.test(String(issue.input))
+          ? `${DATE_SHAPE}: "${String(issue.input).slice(0, 10)}" is not a day on the calendar`
+          : DATE_SHAPE,
+    })
+    .transform((s) => parsePublished(s)!),
 );
-const optionalText = z.string().trim().min(1).optional();
+const optionalText = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').optional();
 
 /** Front matter of a `.txt` or `.md` article. Unknown keys are refused so a typo never passes silently. */
 const frontMatterSchema = z.strictObject({
   title: optionalText,
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' })
+    .optional(),
   source: optionalText,
   published: publishedDate.optional(),
   story: slug.optional(),
+  story_title: optionalText,
 });
+const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape);
 
 /** One article in a `.json` file. */
 const requiredText = z
@@ -55,24 +92,41 @@ const requiredText = z
   .trim()
   .min(1, 'must not be empty');
 const jsonArticleSchema = frontMatterSchema.extend({ title: requiredText, body: requiredText });
+const JSON_FIELDS = Object.keys(jsonArticleSchema.shape);
 const jsonFileSchema = z.union([
   jsonArticleSchema,
   z.array(jsonArticleSchema).min(1, 'must hold an article'),
 ]);
 
-/** Names the first field a zod error is about: `published: must be a date like 2016-03-15`. */
-function describe(error: z.ZodError, prefix = ''): string {
-  const issue = error.issues[0];
-  if (!issue) return 'is not valid';
-  if (issue.code === 'unrecognized_keys')
-    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_union') {
-    const nested = issue.errors.flat().sort((a, b) => b.path.length - a.path.length)[0];
-    if (nested)
-      return describe(new z.ZodError([{ ...nested, path: [...issue.path, ...nested.path] }]), prefix);
-  }
-  const path = [...(prefix ? [prefix] : []), ...issue.path].join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
+/**
+ * One sentence per problem, naming its field: `published: must be a date like 2016-03-15: "2016-02-30" is not a
+ * day on the calendar`. In a JSON array the article is counted from 1, as a person counts.
+ */
+function problems(error: z.ZodError, fields: string[], prefix: PropertyKey[] = []): string[] {
+  return error.issues.flatMap((issue): string[] => {
+    const path = [...prefix, ...issue.path];
+    const where = path
+      .map((part) => (typeof part === 'number' ? `article ${part + 1},` : String(part)))
+      .join(' ');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map(
+        (key) => `${where ? `${where} ` : ''}unknown field "${key}" (the fields are ${fields.join(', ')})`,
+      );
+    }
+    if (issue.code === 'invalid_union') {
+      // An array or a single article: explain the branch that got furthest (its issues have the deepest paths).
+      const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
+      const best = issue.errors.filter((branch) => branch.length > 0).sort((a, b) => depth(b) - depth(a))[0];
+      if (best) return problems(new z.ZodError(best), fields, path);
+    }
+    return [where ? `${where.replace(/,$/, '')}: ${issue.message}` : issue.message];
+  });
+}
+
+/** Every problem, joined: an operator fixes them all in one go instead of one per run. */
+function describe(error: z.ZodError, fields: string[]): string {
+  const all = problems(error, fields);
+  return all.length > 0 ? all.join('; ') : 'is not valid';
 }
 
 /** Splits `---\nyaml\n---\nbody` into its parts; a file without a leading `---` line has no front matter. */
@@ -83,6 +137,12 @@ function splitFrontMatter(text: string): { yaml: string | null; rest: string } |
   const yaml = text.slice(4, 4 + end);
   const rest = text.slice(4 + end).replace(/^---[ \t]*\r?\n?/, '');
   return { yaml, rest };
+}
+
+/** A YAML parser error in one line: what is wrong and where, without the source excerpt after the colon. */
+function yamlProblem(error: unknown): string {
+  const first = (error as Error).message.split('\n')[0] ?? 'unreadable';
+  return first.replace(/:\s*$/, '').replace(/\.?$/, '');
 }
 
 /** Decodes bytes as strict UTF-8, refusing binary files and invalid sequences. */
@@ -104,20 +164,24 @@ function parseText(text: string, path: string, markdown: boolean): ReadResult {
     try {
       raw = parseYaml(split.yaml) ?? {};
     } catch (error) {
-      return {
-        ok: false,
-        error: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-      };
+      return { ok: false, error: `front matter is not valid YAML: ${yamlProblem(error)}` };
+    }
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+      return { ok: false, error: 'front matter must be lines of `field: value`, like `title: …`' };
     }
     const result = frontMatterSchema.safeParse(raw);
-    if (!result.success) return { ok: false, error: `front matter ${describe(result.error)}` };
+    if (!result.success)
+      return { ok: false, error: `front matter ${describe(result.error, FRONT_MATTER_FIELDS)}` };
     meta = result.data;
   }
   const lines = split.rest.split(/\r?\n/);
   let title = meta.title;
   let bodyLines = lines;
-  if (!title) {
-    const first = lines.findIndex((line) => line.trim() !== '');
+  const first = lines.findIndex((line) => line.trim() !== '');
+  if (title && markdown && first >= 0 && /^#\s/.test(lines[first]!.trim())) {
+    // The Markdown heading restates the title (or replaces it): it is not the first sentence of the lead.
+    bodyLines = lines.slice(first + 1);
+  } else if (!title) {
     const line = first >= 0 ? lines[first]!.trim() : '';
     title = (markdown ? line.replace(/^#+\s*/, '') : line).trim();
     bodyLines = lines.slice(first + 1);
@@ -135,6 +199,7 @@ function parseText(text: string, path: string, markdown: boolean): ReadResult {
         url: meta.url ?? null,
         source: meta.source ?? null,
         story: meta.story ?? null,
+        storyTitle: meta.story_title ?? null,
         sourceKey: meta.url ?? path,
       },
     ],
@@ -149,7 +214,7 @@ function parseJson(text: string, path: string): ReadResult {
     return { ok: false, error: `is not valid JSON: ${(error as Error).message}` };
   }
   const result = jsonFileSchema.safeParse(raw);
-  if (!result.success) return { ok: false, error: describe(result.error) };
+  if (!result.success) return { ok: false, error: describe(result.error, JSON_FIELDS) };
   const many = Array.isArray(result.data);
   const items = Array.isArray(result.data) ? result.data : [result.data];
   return {
@@ -161,6 +226,7 @@ function parseJson(text: string, path: string): ReadResult {
       url: item.url ?? null,
       source: item.source ?? null,
       story: item.story ?? null,
+      storyTitle: item.story_title ?? null,
       sourceKey: item.url ?? (many ? `${path}#${index}` : path),
     })),
   };
@@ -183,6 +249,7 @@ export async function readArticleFile(path: string, options: { maxBytes: number 
       return {
         ok: false,
         error: `unsupported file type "${extension || '(none)'}" (use .txt, .md or .json)`,
+        notAnArticle: extension || 'no extension',
       };
     }
     if (info.size > options.maxBytes) {

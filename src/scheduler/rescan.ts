@@ -1,17 +1,19 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Ctx } from '../bot/context.ts';
-import { expandPaths, formatSummary, ingestPaths } from '../ingest/ingest.ts';
+import { expandPaths, formatSummary, ingestPaths, removeDeletedFiles } from '../ingest/ingest.ts';
 
 /**
  * Makes the ARTICLES_DIR rescan job: files added or changed since the last scan are ingested, so the next
  * digest carries them. The job remembers each file's size and modification time, so a scan of a folder of
  * thousands of articles costs a stat per file, and a rejected file is reported once when it appears or
- * changes, not on every scan. A missing folder is not an error.
+ * changes, not on every scan. A file deleted from the folder takes its article and facts out of the store,
+ * with a log line saying so. A missing folder is not an error.
  */
 export function createRescanJob(): (ctx: Ctx) => Promise<void> {
   /** File path → `size:mtime` when it was last read. */
   const seen = new Map<string, string>();
+  let first = true;
   return async (ctx) => {
     const dir = ctx.config.ARTICLES_DIR;
     if (!existsSync(dir)) {
@@ -23,13 +25,21 @@ export function createRescanJob(): (ctx: Ctx) => Promise<void> {
       const info = error ? null : await stat(file).catch(() => null);
       stamps.set(file, info ? `${info.size}:${info.mtimeMs}` : (error ?? 'unreadable'));
     }
-    for (const file of seen.keys()) if (!stamps.has(file)) seen.delete(file);
+    const ingest = {
+      store: ctx.store,
+      clock: ctx.clock,
+      log: ctx.log,
+      maxArticleBytes: ctx.config.MAX_ARTICLE_BYTES,
+    };
+    // The store is asked which files it knows only when one may have gone: on the first scan (a file deleted
+    // while the bot was down) and when a file seen before is missing.
+    const vanished = [...seen.keys()].filter((file) => !stamps.has(file));
+    if (first || vanished.length > 0) removeDeletedFiles(ingest, dir, stamps.keys());
+    first = false;
+    for (const file of vanished) seen.delete(file);
     const changed = [...stamps.keys()].filter((file) => seen.get(file) !== stamps.get(file));
     if (changed.length === 0) return;
-    const report = await ingestPaths(
-      { store: ctx.store, clock: ctx.clock, log: ctx.log, maxArticleBytes: ctx.config.MAX_ARTICLE_BYTES },
-      changed,
-    );
+    const report = await ingestPaths(ingest, changed);
     for (const file of changed) seen.set(file, stamps.get(file)!);
     // A file the store could not take (a locked database, say) is tried again on the next scan.
     for (const outcome of report.outcomes) {

@@ -13,6 +13,8 @@ export interface ArticleInput {
   contentHash: string;
   summary: string[];
   extractorVersion: number;
+  /** The file it was read from (absolute), if any: deleting that file removes the article. */
+  file?: string | null;
 }
 
 /** An article as stored. */
@@ -45,6 +47,7 @@ interface ArticleRow {
   updated_at: string;
   revision: number;
   revision_note: string | null;
+  file: string | null;
 }
 
 const toArticle = (row: ArticleRow): Article => ({
@@ -63,6 +66,7 @@ const toArticle = (row: ArticleRow): Article => ({
   updatedAt: row.updated_at,
   revision: row.revision,
   revisionNote: row.revision_note,
+  file: row.file,
 });
 
 const toHeader = (row: Omit<ArticleRow, 'body'>): ArticleHeader => {
@@ -71,7 +75,7 @@ const toHeader = (row: Omit<ArticleRow, 'body'>): ArticleHeader => {
 };
 
 const HEADER_COLUMNS = `id, story_id, source_key, url, source, title, published_at, content_hash, summary,
-  extractor_version, ingested_at, updated_at, revision, revision_note`;
+  extractor_version, ingested_at, updated_at, revision, revision_note, file`;
 
 /** Articles: one row per source (path or URL), unique by content hash. */
 export function articlesRepo(db: Db) {
@@ -80,17 +84,24 @@ export function articlesRepo(db: Db) {
   const byId = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?');
   const insert = db.prepare<[Record<string, unknown>], { id: number }>(
     `INSERT INTO articles (story_id, source_key, url, source, title, body, published_at, content_hash, summary,
-       extractor_version, ingested_at, updated_at)
+       extractor_version, ingested_at, updated_at, file)
      VALUES (@storyId, @sourceKey, @url, @source, @title, @body, @publishedAt, @contentHash, @summary,
-       @extractorVersion, @now, @now)
+       @extractorVersion, @now, @now, @file)
      RETURNING id`,
   );
   const update = db.prepare<[Record<string, unknown>]>(
     `UPDATE articles SET story_id = @storyId, url = @url, source = @source, title = @title, body = @body,
        published_at = @publishedAt, content_hash = @contentHash, summary = @summary,
-       extractor_version = @extractorVersion, updated_at = @now
+       extractor_version = @extractorVersion, updated_at = @now, file = coalesce(@file, file)
      WHERE id = @id`,
   );
+  const files = db.prepare<[], { file: string }>(
+    'SELECT DISTINCT file FROM articles WHERE file IS NOT NULL ORDER BY file',
+  );
+  const forRemoval = db.prepare<[string, string, string], ArticleRow>(
+    'SELECT * FROM articles WHERE source_key = ? OR source_key = ? OR file = ? ORDER BY id',
+  );
+  const remove = db.prepare<[number]>('DELETE FROM articles WHERE id = ?');
   const byStory = db.prepare<[number, number, number], Omit<ArticleRow, 'body'>>(
     `SELECT ${HEADER_COLUMNS} FROM articles WHERE story_id = ?
      ORDER BY published_at IS NULL, published_at DESC, id DESC LIMIT ? OFFSET ?`,
@@ -113,6 +124,7 @@ export function articlesRepo(db: Db) {
   const params = (input: ArticleInput, now: Date) => ({
     ...input,
     summary: JSON.stringify(input.summary),
+    file: input.file ?? null,
     now: now.toISOString(),
   });
 
@@ -134,6 +146,18 @@ export function articlesRepo(db: Db) {
     },
     update(id: number, input: ArticleInput, now: Date): void {
       update.run({ ...params(input, now), id });
+    },
+    /** Deletes an article; its facts go with it (ON DELETE CASCADE). */
+    delete(id: number): void {
+      remove.run(id);
+    },
+    /** Every file articles were read from (absolute paths), for noticing deleted ones. */
+    files(): string[] {
+      return files.all().map((row) => row.file);
+    },
+    /** The articles `target` names: a URL or path as stored (`source_key`), or the file they were read from. */
+    findForRemoval(target: string, absolute: string): Article[] {
+      return forRemoval.all(target, absolute, absolute).map(toArticle);
     },
     /** A story's articles, newest first. */
     listByStory(storyId: number, limit = 25, offset = 0): ArticleHeader[] {

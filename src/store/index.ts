@@ -29,6 +29,8 @@ export interface Store {
   readonly [CONNECTION]: Db;
   /** False once {@link Store.close} has run. */
   readonly open: boolean;
+  /** The database file (`:memory:` for none), so ingest never reports the store's own files as articles. */
+  readonly path: string;
   stories: ReturnType<typeof storiesRepo>;
   articles: ReturnType<typeof articlesRepo>;
   facts: ReturnType<typeof factsRepo>;
@@ -50,6 +52,7 @@ export function createStore(db: Db): Store {
     get open() {
       return db.open;
     },
+    path: db.name,
     stories: storiesRepo(db),
     articles: articlesRepo(db),
     facts: factsRepo(db),

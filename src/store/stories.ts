@@ -57,6 +57,9 @@ export function storiesRepo(db: Db) {
 
   // '' never matches a guild id, so `IN ('', '')` is "shared only".
   const scope = (guildId: string | null | undefined) => guildId ?? '';
+  const rename = db.prepare<[string, number], StoryRow>(
+    'UPDATE stories SET title = ? WHERE id = ? RETURNING *',
+  );
 
   return {
     /**
@@ -89,6 +92,10 @@ export function storiesRepo(db: Db) {
     search(text: string, limit = 25, guildId?: string | null): Story[] {
       const pattern = `%${escapeLike(text)}%`;
       return search.all(scope(guildId), pattern, pattern, limit).map(toStory);
+    },
+    /** Gives a story a new title (its slug, which files and subscriptions use, stays). */
+    rename(id: number, title: string): Story {
+      return toStory(rename.get(title, id)!);
     },
     count(guildId?: string | null): number {
       return count.get(scope(guildId))!.n;

@@ -1,4 +1,4 @@
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +45,44 @@ describe('the ARTICLES_DIR rescan', () => {
     await rescan(ctx);
     expect(ingested()).toEqual([`added ${join(dir, 'empty.txt')}`]);
     expect(ctx.store.articles.stats().count).toBe(2);
+  });
+
+  it('removes the article of a deleted file with its facts, says so in the log, and keeps the others', async () => {
+    const { ctx, lines } = loggedCtx();
+    const dir = ctx.config.ARTICLES_DIR;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'keep.txt'), article('Last Russian jets leave Hmeimim'));
+    writeFileSync(
+      join(dir, 'gone.md'),
+      '---\nstory: russia-syria-withdrawal\nurl: https://example.com/gone\npublished: 2016-03-17\n---\n' +
+        '# Putin speaks\n\n"We will start tomorrow," said Putin, the president of Russia.\n',
+    );
+    const rescan = createRescanJob();
+    await rescan(ctx);
+    const gone = ctx.store.articles.bySourceKey('https://example.com/gone')!;
+    expect(ctx.store.facts.quotes(gone.storyId).length).toBeGreaterThan(0);
+
+    rmSync(join(dir, 'gone.md'));
+    lines.length = 0;
+    await rescan(ctx);
+    expect(ctx.store.articles.bySourceKey('https://example.com/gone')).toBeUndefined();
+    expect(ctx.store.facts.quotes(gone.storyId)).toEqual([]);
+    expect(ctx.store.articles.stats().count).toBe(1);
+    expect(lines.map((l) => l.msg)).toContain(
+      `${join(dir, 'gone.md')} was deleted: removed "Putin speaks" and its facts`,
+    );
+  });
+
+  it('removes an article whose file was deleted while the bot was down, on its first scan', async () => {
+    const { ctx } = loggedCtx();
+    const dir = ctx.config.ARTICLES_DIR;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'gone.txt'), article('Talks resume in Geneva'));
+    await createRescanJob()(ctx);
+    expect(ctx.store.articles.stats().count).toBe(1);
+    rmSync(join(dir, 'gone.txt'));
+    await createRescanJob()(ctx);
+    expect(ctx.store.articles.stats().count).toBe(0);
   });
 
   it('is quiet when ARTICLES_DIR does not exist', async () => {

@@ -49,6 +49,40 @@ describe('the ingest CLI', () => {
     expect(dbSnapshot(dbPath)).toEqual(stored);
   });
 
+  it('--remove PATH|URL removes an article and its facts, and says when nothing matched', async () => {
+    const dir = tempDir();
+    const articles = join(dir, 'articles');
+    mkdirSync(articles);
+    const dbPath = join(dir, 'dispatch.db');
+    const seed = join(articles, 'seed.txt');
+    copyFileSync(SEED_FILE, seed);
+    writeFileSync(join(articles, 'web.md'), '---\nurl: https://example.com/a\n---\n# From the web\nBody.\n');
+    writeFileSync(join(articles, 'plain.txt'), 'Plain title\nPlain body.\n');
+    const env = { DATABASE_PATH: dbPath };
+    expect((await runTs(CLI, [articles], env, dir)).code).toBe(0);
+
+    const removed = await runTs(CLI, ['--remove', seed, '--remove', 'https://example.com/a'], env, dir);
+    expect(removed.stdout.trimEnd().split('\n')).toEqual([
+      `${seed}: removed: "Russia withdraws its troop from Syria" [russia-syria-withdrawal]`,
+      'https://example.com/a: removed: "From the web" [general]',
+      '0 added, 0 updated, 0 unchanged, 0 rejected, 2 removed',
+    ]);
+    expect(removed.code).toBe(0);
+    const db = new Database(dbPath, { readonly: true });
+    expect(db.prepare('SELECT title FROM articles').pluck().all()).toEqual(['Plain title']);
+    expect(db.prepare('SELECT count(*) FROM quotes').pluck().get()).toBe(0);
+    db.close();
+
+    const stored = dbSnapshot(dbPath);
+    const missing = await runTs(CLI, ['--remove', 'nothing.txt'], env, dir);
+    expect(missing.stdout.trimEnd().split('\n')).toEqual([
+      'nothing.txt: rejected: no stored article has this path or URL',
+      '0 added, 0 updated, 0 unchanged, 1 rejected',
+    ]);
+    expect(missing.code).toBe(1);
+    expect(dbSnapshot(dbPath)).toEqual(stored);
+  });
+
   it('ingests ARTICLES_DIR when given no path', async () => {
     const dir = tempDir();
     const dbPath = join(dir, 'dispatch.db');

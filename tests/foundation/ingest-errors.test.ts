@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { formatOutcome, formatSummary, ingestPaths } from '../../src/ingest/ingest.ts';
 import { rawConnection } from '../../src/store/index.ts';
 import { readArticleFile } from '../../src/ingest/parse.ts';
 import { SEED_FILE, snapshot, testStore } from './helpers.ts';
@@ -41,6 +41,37 @@ const BAD_FILES: { name: string; file: string; content: string | Buffer; reason:
     file: 'bad-date.md',
     content: '---\npublished: last tuesday\n---\n# Title\nBody.\n',
     reason: /front matter published: must be a date like 2016-03-15/,
+  },
+  {
+    name: 'a date that is not on the calendar (2016-02-30 is not rolled over to 1 March)',
+    file: 'feb-30.md',
+    content: '---\npublished: 2016-02-30\n---\n# Title\nBody.\n',
+    reason:
+      /^front matter published: must be a date like 2016-03-15: "2016-02-30" is not a day on the calendar$/,
+  },
+  {
+    name: 'a JSON date that is not on the calendar',
+    file: 'month-13.json',
+    content: JSON.stringify({ title: 'T', body: 'B', published: '2016-13-01T10:00:00Z' }),
+    reason: /^published: must be a date like 2016-03-15: "2016-13-01" is not a day on the calendar$/,
+  },
+  {
+    name: 'several bad front-matter fields: every one is named, in plain words',
+    file: 'many.md',
+    content: '---\ntitle: T\nurl: ftp://x\npublished: soon\nstory: Bad Slug\nauthr: me\n---\nBody.\n',
+    reason: new RegExp(
+      '^front matter url: must be a web address starting with http:// or https://; ' +
+        'published: must be a date like 2016-03-15; ' +
+        'story: must be a slug of lowercase letters, digits and dashes, like russia-syria-withdrawal; ' +
+        'unknown field "authr" \\(the fields are title, url, source, published, story, story_title\\)$',
+    ),
+  },
+  {
+    name: 'front matter YAML that does not parse: the reason ends in where, not in a dangling colon',
+    file: 'nested.md',
+    content: '---\ntitle: T\nfoo: bar: baz\n---\nBody.\n',
+    reason:
+      /^front matter is not valid YAML: Nested mappings are not allowed in compact mappings at line 2, column 6$/,
   },
   {
     name: 'front matter with a bad story slug (names `story`)',
@@ -91,7 +122,7 @@ const BAD_FILES: { name: string; file: string; content: string | Buffer; reason:
       { title: 'Fine', body: 'Fine body.' },
       { title: 'T', body: '   ' },
     ]),
-    reason: /^1\.body: must not be empty$/,
+    reason: /^article 2, body: must not be empty$/,
   },
   {
     name: 'JSON with a bad date (names `published`)',
@@ -119,18 +150,6 @@ const BAD_FILES: { name: string; file: string; content: string | Buffer; reason:
     reason: /has no title/,
   },
   { name: 'a title without a body', file: 'title-only.txt', content: 'Only a title\n\n', reason: /no body/ },
-  {
-    name: 'an unsupported extension',
-    file: 'article.pdf',
-    content: 'Title\nBody.\n',
-    reason: /unsupported file type "\.pdf"/,
-  },
-  {
-    name: 'a file without an extension',
-    file: 'README',
-    content: 'Title\nBody.\n',
-    reason: /unsupported file type "\(none\)"/,
-  },
 ];
 
 /** A store holding the seed article, to check that a bad file leaves it exactly as it was. */
@@ -155,7 +174,32 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
     expect(report.outcomes[0]!.file).toBe(path);
     expect(report.outcomes[0]!.status).toBe('rejected');
     expect(report.outcomes[0]!.reason).toMatch(reason);
-    expect(report.counts).toEqual({ added: 0, updated: 0, unchanged: 0, rejected: 1 });
+    expect(report.counts).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 1,
+      skipped: 0,
+      removed: 0,
+    });
+    expect(snapshot(rawConnection(store))).toEqual(before);
+  });
+
+  it.each([
+    ['notes.pdf', 'not an article (.pdf)'],
+    ['README', 'not an article (no extension)'],
+  ])('a file that is not an article (%s) is skipped, and says so', async (file, reason) => {
+    const { dir, store, ctx } = await seededStore();
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    writeFileSync(join(folder, file), 'Title\nBody.\n');
+    const before = snapshot(rawConnection(store));
+    for (const path of [folder, join(folder, file)]) {
+      const report = await ingestPaths(ctx, [path]);
+      expect(report.outcomes).toEqual([{ file: join(folder, file), status: 'skipped', reason }]);
+      expect(formatOutcome(report.outcomes[0]!)).toBe(`${join(folder, file)}: skipped: ${reason}`);
+      expect(formatSummary(report)).toBe('0 added, 0 updated, 0 unchanged, 0 rejected, 1 skipped');
+    }
     expect(snapshot(rawConnection(store))).toEqual(before);
   });
 
@@ -204,7 +248,7 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
     writeFileSync(join(folder, 'b.txt'), '');
     writeFileSync(join(folder, 'c.json'), '{ nope');
     writeFileSync(join(folder, 'd.md'), '# Fourth\nFourth body.');
-    writeFileSync(join(folder, 'notes.pdf'), 'ignored: not an article extension');
+    writeFileSync(join(folder, 'notes.pdf'), 'not an article extension');
     writeFileSync(join(folder, '.hidden.txt'), 'Hidden\nIgnored.');
     const report = await ingestPaths(ctx, [folder]);
     expect(report.outcomes.map((o) => [o.file.slice(folder.length + 1), o.status])).toEqual([
@@ -212,8 +256,16 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
       ['b.txt', 'rejected'],
       ['c.json', 'rejected'],
       ['d.md', 'added'],
+      ['notes.pdf', 'skipped'],
     ]);
-    expect(report.counts).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: 2 });
+    expect(report.counts).toEqual({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: 2,
+      skipped: 1,
+      removed: 0,
+    });
     expect(store.articles.stats().count).toBe(2);
   });
 

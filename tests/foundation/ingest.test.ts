@@ -81,7 +81,14 @@ describe('ingest', () => {
   it('stores the seed article in its story with its published date, title and facts', async () => {
     const { store, ctx, clock } = testStore();
     const report = await ingestPaths(ctx, [SEED_FILE]);
-    expect(report.counts).toEqual({ added: 1, updated: 0, unchanged: 0, rejected: 0 });
+    expect(report.counts).toEqual({
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      skipped: 0,
+      removed: 0,
+    });
     const article = store.articles.bySourceKey(keyOf(SEED_FILE))!;
     expect(article.title).toBe('Russia withdraws its troop from Syria');
     expect(article.publishedAt).toBe('2016-03-15T00:00:00.000Z');
@@ -148,10 +155,53 @@ describe('ingest', () => {
       source: 'Example News',
       publishedAt: '2016-03-16T00:00:00.000Z',
     });
+    // A new story is titled after its first article, not after its slug ("Russia Syria Withdrawal").
     expect(store.stories.byId(article.storyId)).toMatchObject({
       slug: 'russia-syria-withdrawal',
-      title: 'Russia Syria Withdrawal',
+      title: 'Second group of jets leaves',
     });
+  });
+
+  it('leaves a `# Heading` out of the body of a .md whose front matter has a title', async () => {
+    const { dir, store, ctx } = testStore();
+    const file = join(dir, 'headed.md');
+    writeFileSync(
+      file,
+      '---\ntitle: The real title\n---\n# A heading\n\nThe lead sentence.\n\n## Later\nMore.\n',
+    );
+    await ingestPaths(ctx, [file]);
+    expect(store.articles.bySourceKey(keyOf(file))).toMatchObject({
+      title: 'The real title',
+      body: 'The lead sentence.\n\n## Later\nMore.',
+    });
+  });
+
+  it('titles a story by `story_title`, else by its first article, and a later `story_title` renames it', async () => {
+    const { dir, store, ctx, clock } = testStore();
+    const first = join(dir, 'a.md');
+    writeFileSync(
+      first,
+      '---\nstory: uk-estonia-deployment\n---\n# UK sends troops to Estonia\n\nBody one.\n',
+    );
+    await ingestPaths(ctx, [first]);
+    expect(store.stories.bySlug('uk-estonia-deployment')!.title).toBe('UK sends troops to Estonia');
+
+    clock.advance(1000);
+    const second = join(dir, 'b.md');
+    writeFileSync(
+      second,
+      '---\nstory: uk-estonia-deployment\nstory_title: British troops in Estonia\n---\n# More troops\n\nBody two.\n',
+    );
+    await ingestPaths(ctx, [second]);
+    expect(store.stories.bySlug('uk-estonia-deployment')!.title).toBe('British troops in Estonia');
+
+    const titled = join(dir, 'c.json');
+    writeFileSync(
+      titled,
+      JSON.stringify({ title: 'T', body: 'B', story: 'other', story_title: 'Another story' }),
+    );
+    await ingestPaths(ctx, [titled]);
+    expect(store.stories.bySlug('other')!.title).toBe('Another story');
   });
 
   it('reads a .txt with front matter whose title overrides the first line', async () => {
@@ -217,12 +267,19 @@ describe('ingest', () => {
     writeFileSync(join(dir, 'b.md'), '# Beta\nBeta body.');
     writeFileSync(join(dir, 'c.json'), JSON.stringify([{ title: 'Gamma', body: 'Gamma body.' }]));
     const first = await ingestPaths(ctx, [dir, SEED_FILE]);
-    expect(first.counts).toEqual({ added: 4, updated: 0, unchanged: 0, rejected: 0 });
+    expect(first.counts).toEqual({ added: 4, updated: 0, unchanged: 0, rejected: 0, skipped: 0, removed: 0 });
     const before = snapshot(rawConnection(store));
 
     clock.advance(60 * 60 * 1000);
     const second = await ingestPaths(ctx, [dir, SEED_FILE]);
-    expect(second.counts).toEqual({ added: 0, updated: 0, unchanged: 4, rejected: 0 });
+    expect(second.counts).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 4,
+      rejected: 0,
+      skipped: 0,
+      removed: 0,
+    });
     expect(second.outcomes.map((o) => o.articleId)).toEqual(first.outcomes.map((o) => o.articleId));
     expect(snapshot(rawConnection(store))).toEqual(before);
     expect(store.articles.stats().lastIngestedAt).toBe(SEED_TIME);
