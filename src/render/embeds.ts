@@ -101,7 +101,7 @@ export function figureLine(figure: StoredFigure): string {
   return `${amount}${who}${unit}${where}${unstated} — ${attribution(figure.source)}`;
 }
 
-/** A story named in a footer: `Russia Syria Withdrawal (russia-syria-withdrawal)`. */
+/** A story named in a footer: `Russia’s withdrawal from Syria (russia-syria-withdrawal)`. */
 function storyFooter(story: Story, extra?: string): { text: string } {
   const base = `${story.title} · story: ${story.slug}`;
   return { text: truncate(extra ? `${base} · ${extra}` : base, LIMITS.footer) };

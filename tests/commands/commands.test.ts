@@ -138,7 +138,7 @@ describe('/quotes', () => {
   it('tells direct quotes from reported speech, with speaker, role, date and source', async () => {
     const { store } = seeded();
     const reply = await run(store, 'quotes', { speaker: 'Putin' });
-    expect(reply.embeds[0]!.title).toBe('Quotes from Vladimir Putin · Russia Syria Withdrawal');
+    expect(reply.embeds[0]!.title).toBe('Quotes from Vladimir Putin · Russia’s withdrawal from Syria');
     const exact = await run(store, 'quotes', { speaker: 'vladimir putin' });
     expect(exact.embeds[0]!.fields).toEqual(reply.embeds[0]!.fields);
     const [field] = reply.embeds[0]!.fields!;
@@ -254,10 +254,10 @@ describe('story option', () => {
       title: 'An older story',
       published: '2010-01-01T00:00:00.000Z',
     });
-    expect((await run(store, 'summary')).embeds[0]!.author!.name).toBe('Russia Syria Withdrawal');
+    expect((await run(store, 'summary')).embeds[0]!.author!.name).toBe('Russia’s withdrawal from Syria');
     expect((await run(store, 'summary', { story: 'older-story' })).embeds[0]!.title).toBe('An older story');
     expect(await suggest(store, 'troops', 'story', { story: 'syria' })).toEqual([
-      { name: 'Russia Syria Withdrawal (russia-syria-withdrawal)', value: 'russia-syria-withdrawal' },
+      { name: 'Russia’s withdrawal from Syria (russia-syria-withdrawal)', value: 'russia-syria-withdrawal' },
     ]);
   });
 
@@ -336,7 +336,7 @@ describe('/summary, /timeline, /who, /search, /about', () => {
     expect(fields.Stories).toBe('1');
     expect(fields['Last ingest']).toMatch(/^1 May 2024/);
     expect(fields['Stories you can ask about']).toContain(
-      '`russia-syria-withdrawal` — Russia Syria Withdrawal (latest, the default)',
+      '`russia-syria-withdrawal` — Russia’s withdrawal from Syria (latest, the default)',
     );
   });
 });

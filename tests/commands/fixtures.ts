@@ -217,14 +217,15 @@ export function addArticle(
   const now = new Date('2024-05-01T12:00:00Z');
   return store.transaction(() => {
     const slug = options.story ?? 'russia-syria-withdrawal';
-    const story = store.stories.ensure(
-      slug,
-      slug
-        .split('-')
-        .map((w) => w[0]!.toUpperCase() + w.slice(1))
-        .join(' '),
-      now,
-    );
+    // Titled as the shipped seed file titles its story (`story_title`); others after their slug.
+    const title =
+      slug === 'russia-syria-withdrawal'
+        ? 'Russia’s withdrawal from Syria'
+        : slug
+            .split('-')
+            .map((w) => w[0]!.toUpperCase() + w.slice(1))
+            .join(' ');
+    const story = store.stories.ensure(slug, title, now);
     keys += 1;
     const facts = options.facts ?? noFacts();
     const id = store.articles.insert(

@@ -114,7 +114,7 @@ export function addArticle(
   return ctx.store.transaction(() => {
     const story = ctx.store.stories.ensure(
       input.story ?? 'russia-syria-withdrawal',
-      'Russia Syria Withdrawal',
+      'Russia’s withdrawal from Syria',
       now,
     );
     const id = ctx.store.articles.insert(

@@ -176,7 +176,7 @@ describe('/config digest set refuses what cannot work, with a valid example', ()
       const created = await h.asModerator(
         `/config digest set channel:<#${channel.id}> schedule:"daily 09:00"`,
       );
-      expect(created.text).toMatch(/Created the digest of \*\*Russia Syria Withdrawal\*\*/);
+      expect(created.text).toMatch(/Created the digest of \*\*Russia’s withdrawal from Syria\*\*/);
     }
     const refused = await h.asModerator(`/config digest set channel:<#${c.id}> schedule:"daily 09:00"`);
     expectRefusal(

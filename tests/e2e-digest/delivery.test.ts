@@ -39,7 +39,7 @@ function expectOneDigest(harness: DigestHarness) {
   const messages = newsPosts(harness);
   expect(messages).toHaveLength(1);
   const embeds = messages[0]!.embeds as LoopbackEmbed[];
-  expect(embeds[0]!.title).toBe('Digest: Russia Syria Withdrawal');
+  expect(embeds[0]!.title).toBe('Digest: Russia’s withdrawal from Syria');
   expect(embeds.find((e) => e.title === 'Figures')!.description).toContain('about 1,000 -> **about 1,500**');
   return messages[0]!;
 }

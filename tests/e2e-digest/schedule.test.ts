@@ -68,7 +68,7 @@ describe('a subscription in a non-UTC timezone', () => {
     );
     for (const digest of digests) {
       const [header] = digest.embeds as LoopbackEmbed[];
-      expect(header!.title).toBe('Digest: Russia Syria Withdrawal');
+      expect(header!.title).toBe('Digest: Russia’s withdrawal from Syria');
       expect(header!.description).toMatch(/^Nothing new since <t:\d+:f>\.$/);
       expect([digest.mention_everyone, digest.mentions, digest.mention_roles]).toEqual([false, [], []]);
     }
@@ -139,7 +139,7 @@ describe('the digest after a second article on the story', () => {
     expect([digest!.mention_everyone, digest!.mentions]).toEqual([false, []]);
     const embeds = digest!.embeds as LoopbackEmbed[];
     expect(embeds.map((e) => e.title)).toEqual([
-      'Digest: Russia Syria Withdrawal',
+      'Digest: Russia’s withdrawal from Syria',
       'New articles',
       'Figures',
       'Quotes',

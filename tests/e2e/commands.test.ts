@@ -50,7 +50,7 @@ describe('the member commands on the seed story, through discord.js and the loop
   it('/quotes speaker:Putin shows his direct quote with role, date and source', async () => {
     const result = await h.discord.interact({ command: 'quotes', options: { speaker: 'Putin' } });
     const embed = embedOf(result.reply);
-    expect(embed.title).toBe('Quotes from Vladimir Putin · Russia Syria Withdrawal');
+    expect(embed.title).toBe('Quotes from Vladimir Putin · Russia’s withdrawal from Syria');
     const [quote] = embed.fields!;
     expect(quote!.name).toMatch(/^Vladimir Putin(, Russian President)? — direct quote$/);
     expect(quote!.value).toMatch(/^“I think that the task that was assigned to the Ministry of Defense/);
@@ -100,7 +100,7 @@ describe('the member commands on the seed story, through discord.js and the loop
     expect(
       await h.discord.autocomplete({ command: 'troops', focused: 'story', options: { story: 'syr' } }),
     ).toEqual([
-      { name: 'Russia Syria Withdrawal (russia-syria-withdrawal)', value: 'russia-syria-withdrawal' },
+      { name: 'Russia’s withdrawal from Syria (russia-syria-withdrawal)', value: 'russia-syria-withdrawal' },
     ]);
     const speakers = await h.discord.autocomplete({
       command: 'quotes',
@@ -219,7 +219,7 @@ describe('recovery', () => {
   it('a 500 on the reply is retried and the reply goes through', async () => {
     h.discord.faults.failNext({ method: 'POST', path: /callback/, status: 500 });
     const result = await h.discord.interact({ command: 'quotes', options: { speaker: 'Putin' } });
-    expect(embedOf(result.reply).title).toBe('Quotes from Vladimir Putin · Russia Syria Withdrawal');
+    expect(embedOf(result.reply).title).toBe('Quotes from Vladimir Putin · Russia’s withdrawal from Syria');
     expect(h.discord.requests.filter((r) => r.injectedFault && r.status === 500)).toHaveLength(1);
   });
 
