@@ -15,16 +15,16 @@ import type { LoadedCommand } from '../src/bot/command.ts';
 import type { Ctx } from '../src/bot/context.ts';
 import { loadCommands } from '../src/bot/loader.ts';
 import { runCommand } from '../src/bot/router.ts';
-import { ManualClock } from '../src/clock.ts';
+import { ManualClock } from '../tests/support/clock.ts';
 import {
   standInAutocomplete,
   standInButton,
   standInCommand,
   type StandInOptions,
-} from '../src/commands/stand-in.ts';
+} from '../tests/support/stand-in.ts';
 import { defaultConfig } from '../src/config.ts';
 import type { Facts, FigureState } from '../src/extract/types.ts';
-import { silentLogger } from '../src/log.ts';
+import { silentLogger } from '../tests/support/log.ts';
 import { openStore, rawConnection, type Store } from '../src/store/index.ts';
 
 const args = process.argv.slice(2);

@@ -9,8 +9,3 @@ export type { Logger };
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return destination ? pino({ level, base: undefined }, destination) : pino({ level, base: undefined });
 }
-
-/** A logger that drops everything, for tests that do not look at logs. */
-export function silentLogger(): Logger {
-  return pino({ level: 'silent' });
-}

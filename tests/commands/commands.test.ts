@@ -5,7 +5,7 @@ import {
   standInButton,
   standInCommand,
   type StandInOptions,
-} from '../../src/commands/stand-in.ts';
+} from '../support/stand-in.ts';
 import { runCommand } from '../../src/bot/router.ts';
 import { UserError } from '../../src/errors.ts';
 import type { ReplyPayload } from '../../src/render/embeds.ts';

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { LoadedCommand } from '../../src/bot/command.ts';
 import type { Ctx } from '../../src/bot/context.ts';
-import { ManualClock } from '../../src/clock.ts';
+import { ManualClock } from '../support/clock.ts';
 import { defaultConfig } from '../../src/config.ts';
 import type { Facts } from '../../src/extract/types.ts';
-import { silentLogger } from '../../src/log.ts';
+import { silentLogger } from '../support/log.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 
 const cleanups: (() => void)[] = [];

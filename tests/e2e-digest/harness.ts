@@ -15,11 +15,11 @@ import { REST, Routes } from 'discord.js';
 import { expect } from 'vitest';
 import { startBot, type Bot } from '../../src/bot/index.ts';
 import { loadCommands } from '../../src/bot/loader.ts';
-import { ManualClock } from '../../src/clock.ts';
+import { ManualClock } from '../support/clock.ts';
 import { parseConfig, type Config } from '../../src/config.ts';
 import type { DeliveryHooks } from '../../src/digest/deliver.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
-import { silentLogger } from '../../src/log.ts';
+import { silentLogger } from '../support/log.ts';
 import type { CronBackend, Scheduler } from '../../src/scheduler/index.ts';
 import {
   renderMessageAsText,

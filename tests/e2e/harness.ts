@@ -7,10 +7,11 @@ import { REST, Routes } from 'discord.js';
 import { expect } from 'vitest';
 import { startBot, type Bot } from '../../src/bot/index.ts';
 import { loadCommands } from '../../src/bot/loader.ts';
-import { ManualClock } from '../../src/clock.ts';
+import { ManualClock } from '../support/clock.ts';
 import { parseConfig } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
-import { createLogger, silentLogger } from '../../src/log.ts';
+import { createLogger } from '../../src/log.ts';
+import { silentLogger } from '../support/log.ts';
 import { startLoopbackDiscord, type LoopbackDiscord, type SeededGuild } from '@dispatch/loopback-discord';
 import { openStore, type Store } from '../../src/store/index.ts';
 
