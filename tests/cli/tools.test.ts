@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine, usage, type OptionSpec, type ToolSpec } from '../../src/cli/args.ts';
-import { runTs, tempDir } from '../foundation/helpers.ts';
+import { runTs, tempDir } from '../support/helpers.ts';
 
 const TOOLS = [
   { script: 'src/cli/ingest.ts', usage: 'Usage: npm run ingest -- [PATH...] [options]' },

@@ -10,7 +10,7 @@ import {
   subscribe,
   testCtx,
   textOf,
-} from './helpers.ts';
+} from '../support/digest.ts';
 
 const HOUR = 3_600_000;
 

@@ -14,7 +14,7 @@ import {
   subscribe,
   testCtx,
   textOf,
-} from './helpers.ts';
+} from '../support/digest.ts';
 
 const HOUR = 3_600_000;
 class Crash extends Error {}

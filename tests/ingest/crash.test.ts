@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.ts';
 import { readArticleFile } from '../../src/ingest/parse.ts';
-import { count, expectedCounts, factCounts, runTs, SEED_FILE, spawnTs, tempDir } from './helpers.ts';
+import { count, expectedCounts, factCounts, runTs, SEED_FILE, spawnTs, tempDir } from '../support/helpers.ts';
 
 const CLI = 'src/cli/ingest.ts';
 /** How many stored articles the child reports before it is killed: well into the batch, far from its end. */

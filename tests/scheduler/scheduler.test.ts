@@ -2,7 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startScheduler, type CronBackend } from '../../src/scheduler/index.ts';
-import { FakeDiscord, fakeSleep, secondArticle, seedStory, subscribe, testCtx, textOf } from './helpers.ts';
+import {
+  FakeDiscord,
+  fakeSleep,
+  secondArticle,
+  seedStory,
+  subscribe,
+  testCtx,
+  textOf,
+} from '../support/digest.ts';
 
 /** A cron backend that only records what is registered and lets the test fire a trigger by hand. */
 function fakeCron() {

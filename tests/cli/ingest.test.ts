@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SEED_FILE, runTs, snapshot, tempDir } from './helpers.ts';
+import { SEED_FILE, runTs, snapshot, tempDir } from '../support/helpers.ts';
 
 const CLI = 'src/cli/ingest.ts';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate, openDatabase, SchemaTooNewError, type Db } from '../../src/store/db.ts';
 import { openStore, rawConnection } from '../../src/store/index.ts';
-import { ROOT, SEED_TIME, count, onCleanup, snapshot, tableNames, tempDir } from './helpers.ts';
+import { ROOT, SEED_TIME, count, onCleanup, snapshot, tableNames, tempDir } from '../support/helpers.ts';
 
 const MIGRATIONS = join(ROOT, 'src/store/migrations');
 const LATEST = loadMigrations().at(-1)!.version;

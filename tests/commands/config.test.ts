@@ -11,7 +11,7 @@ import config from '../../commands/config/index.ts';
 import type { Ctx } from '../../src/bot/context.ts';
 import { runCommand } from '../../src/bot/router.ts';
 import { UserError } from '../../src/errors.ts';
-import { seedStory, testCtx } from './helpers.ts';
+import { seedStory, testCtx } from '../support/digest.ts';
 
 const GUILD = '100000000000000001';
 const NEWS = '200000000000000001';

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach } from 'vitest';
-import { ManualClock } from '../support/clock.ts';
+import { ManualClock } from './clock.ts';
 import { configSchema } from '../../src/config.ts';
 import type { Facts } from '../../src/extract/index.ts';
 import type { IngestContext } from '../../src/ingest/ingest.ts';
-import { silentLogger } from '../support/log.ts';
+import { silentLogger } from './log.ts';
 import type { Db, SearchHit, Store } from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
 

@@ -12,7 +12,7 @@ import {
   SEED_TIME,
   snapshot,
   testStore,
-} from './helpers.ts';
+} from '../support/helpers.ts';
 
 const keyOf = (path: string) => relative(process.cwd(), path);
 const published = (iso: string) => new Date(iso);

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import configCommand from '../../commands/config/index.ts';
 import { loadCommands } from '../../src/bot/loader.ts';
 import type { InteractionResult } from '@dispatch/loopback-discord';
-import { expectCleanTraffic, startDigestHarness, type DigestHarness } from './harness.ts';
+import { expectCleanTraffic, startDigestHarness, type DigestHarness } from './digest-harness.ts';
 
 let h: DigestHarness;
 beforeAll(async () => {

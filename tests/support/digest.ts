@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Ctx } from '../../src/bot/context.ts';
-import { ManualClock } from '../support/clock.ts';
+import { ManualClock } from './clock.ts';
 import { defaultConfig, type Config } from '../../src/config.ts';
 import type { MessageSender } from '../../src/digest/deliver.ts';
 import type { Facts, Figure, Quote, TimelineEvent } from '../../src/extract/types.ts';
-import { silentLogger } from '../support/log.ts';
+import { silentLogger } from './log.ts';
 import { openStore, type Store, type Subscription } from '../../src/store/index.ts';
 
 const cleanups: (() => void)[] = [];

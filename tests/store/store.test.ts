@@ -4,7 +4,7 @@ import { ingestPaths } from '../../src/ingest/ingest.ts';
 import type { ArticleInput, Store } from '../../src/store/index.ts';
 import { toFtsQuery } from '../../src/store/search.ts';
 import { escapeLike } from '../../src/store/stories.ts';
-import { searchHits, SEED_FILE, SEED_TIME, testStore } from './helpers.ts';
+import { searchHits, SEED_FILE, SEED_TIME, testStore } from '../support/helpers.ts';
 
 const now = new Date(SEED_TIME);
 const noFacts: Facts = {

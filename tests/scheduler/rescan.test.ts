@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.ts';
 import { createRescanJob } from '../../src/scheduler/index.ts';
-import { testCtx } from './helpers.ts';
+import { testCtx } from '../support/digest.ts';
 
 /** A context whose log lines are kept, parsed, for the test to read. */
 function loggedCtx() {

@@ -2,9 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, configSchema, defaultConfig, parseConfig } from '../../src/config.ts';
-import { ROOT, runTs, tempDir } from './helpers.ts';
+import { ROOT, runTs, tempDir } from '../support/helpers.ts';
 
-const LOAD_CONFIG = 'tests/foundation/fixtures/load-config.ts';
+const LOAD_CONFIG = 'tests/config/fixtures/load-config.ts';
 
 function configError(env: Record<string, string>): ConfigError {
   try {

@@ -11,7 +11,7 @@ import {
   SECOND_ARTICLE,
   startDigestHarness,
   type DigestHarness,
-} from './harness.ts';
+} from './digest-harness.ts';
 
 let h: DigestHarness | undefined;
 afterEach(async () => {

@@ -7,7 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliveryHooks } from '../../src/digest/deliver.ts';
 import type { DigestRun } from '../../src/store/index.ts';
 import type { LoopbackEmbed } from '@dispatch/loopback-discord';
-import { expectCleanTraffic, SECOND_ARTICLE, startDigestHarness, type DigestHarness } from './harness.ts';
+import {
+  expectCleanTraffic,
+  SECOND_ARTICLE,
+  startDigestHarness,
+  type DigestHarness,
+} from './digest-harness.ts';
 
 let h: DigestHarness | undefined;
 afterEach(async () => {

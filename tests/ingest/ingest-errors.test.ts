@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatOutcome, formatSummary, ingestPaths } from '../../src/ingest/ingest.ts';
 import { rawConnection } from '../../src/store/index.ts';
 import { readArticleFile } from '../../src/ingest/parse.ts';
-import { SEED_FILE, snapshot, testStore } from './helpers.ts';
+import { SEED_FILE, snapshot, testStore } from '../support/helpers.ts';
 
 const MAX_BYTES = 4096;
 
