@@ -28,10 +28,12 @@ export interface StartOptions {
   config: Config;
   log: Logger;
   clock: Clock;
-  /** An open store to use (tests); by default the bot opens `DATABASE_PATH` and closes it on stop. */
+  /**
+   * An open store, already filled, to serve from (tests that prepare the store themselves): the bot neither
+   * ingests ARTICLES_DIR into it at boot nor closes it on stop. By default the bot opens `DATABASE_PATH`,
+   * ingests ARTICLES_DIR and closes the store on stop.
+   */
   store?: Store;
-  /** Skip ingesting ARTICLES_DIR at boot (tests that prepare the store themselves). */
-  skipIngest?: boolean;
   /** Options for the scheduler (tests inject sleep, hooks or a cron backend), or false to run none. */
   scheduler?: Omit<SchedulerOptions, 'client'> | false;
   /** Hears of interactions that ended in an error (the sandbox's scripted mode). */
@@ -58,7 +60,7 @@ export async function startBot(options: StartOptions): Promise<Bot> {
   const ownsStore = !options.store;
   const ctx: Ctx = { store, config, log, clock };
   try {
-    if (!options.skipIngest) {
+    if (ownsStore) {
       const report = await ingestPaths({ store, clock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES }, [
         config.ARTICLES_DIR,
       ]);

@@ -3,9 +3,9 @@
  * commands disappear too), globally or in one guild. Guild commands update at once, which suits testing;
  * global ones reach every server the bot is in.
  */
-import { REST, Routes } from 'discord.js';
 import { loadConfigOrExit } from '../config.ts';
 import { loadCommands } from '../bot/loader.ts';
+import { registerCommands } from '../bot/register.ts';
 import { describeNetworkError } from '../errors.ts';
 import { parseCommandLineOrExit, usage, type OptionSpec, type ToolSpec } from './args.ts';
 import { out, err } from './output.ts';
@@ -47,12 +47,16 @@ if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
 
 const commands = await loadCommands();
 const body = [...commands.values()].map((command) => command.data);
-const rest = new REST({ api: config.DISCORD_API_URL }).setToken(config.DISCORD_TOKEN);
-const route = guildId
-  ? Routes.applicationGuildCommands(config.DISCORD_APPLICATION_ID, guildId)
-  : Routes.applicationCommands(config.DISCORD_APPLICATION_ID);
 try {
-  const registered = (await rest.put(route, { body })) as { name: string }[];
+  const registered = await registerCommands(
+    {
+      token: config.DISCORD_TOKEN,
+      applicationId: config.DISCORD_APPLICATION_ID,
+      apiUrl: config.DISCORD_API_URL,
+      guildId,
+    },
+    body,
+  );
   out(
     `Registered ${registered.length} commands ${guildId ? `in guild ${guildId}` : 'globally'}: ` +
       registered.map((c) => `/${c.name}`).join(', '),

@@ -5,13 +5,12 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REST, Routes } from 'discord.js';
-import { startBot, type Bot } from '../bot/index.ts';
-import { loadCommands } from '../bot/loader.ts';
+import type { LoopbackDiscord, SeededGuild } from '@dispatch/loopback-discord';
+import type { Bot } from '../bot/index.ts';
 import { systemClock, type Clock } from '../clock.ts';
-import { parseConfig, type Config } from '../config.ts';
+import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { startLoopbackDiscord, type LoopbackDiscord, type SeededGuild } from '@dispatch/loopback-discord';
+import { startLoopback, type Loopback } from './loopback.ts';
 
 /** What the sandbox starts from. */
 export interface SandboxOptions {
@@ -47,40 +46,33 @@ function copyDatabase(from: string, to: string): void {
 /**
  * Starts the loopback Discord, seeds its guild, registers the commands in that guild (as `npm run register
  * -- --guild` would), and boots the real bot with `startBot` — the one function that starts everything the
- * bot runs, so whatever it starts (the digest scheduler included) runs in the sandbox too.
+ * bot runs, so whatever it starts (the digest scheduler included) runs in the sandbox too. The end-to-end
+ * tests set up the same way (`startLoopback`).
  */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const dir = mkdtempSync(join(tmpdir(), 'dispatch-sandbox-'));
   const databasePath = join(dir, 'dispatch.db');
-  let discord: LoopbackDiscord | undefined;
+  let loopback: Loopback | undefined;
   try {
     if (options.copyFrom && existsSync(options.copyFrom)) copyDatabase(options.copyFrom, databasePath);
-    discord = await startLoopbackDiscord();
-    const guild = discord.state.createGuild({ name: 'Dispatch Sandbox' });
-    const config = parseConfig({
-      ...Object.fromEntries(Object.entries(options.base).map(([key, value]) => [key, String(value)])),
-      DATABASE_PATH: databasePath,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_APPLICATION_ID: discord.applicationId,
-      DISCORD_API_URL: discord.restUrl,
-    });
-    const commands = await loadCommands();
-    await new REST({ api: discord.restUrl })
-      .setToken(discord.token)
-      .put(Routes.applicationGuildCommands(discord.applicationId, guild.id), {
-        body: [...commands.values()].map((command) => command.data),
-      });
+    loopback = await startLoopback({ guildName: 'Dispatch Sandbox' });
+    const { discord, guild } = loopback;
+    const settings = Object.fromEntries(
+      Object.entries(options.base).map(([key, value]) => [key, String(value)]),
+    );
     const failures = new Map<string, 'user-error' | 'bug'>();
-    const bot = await startBot({
-      config,
-      log: options.log,
-      clock: options.clock ?? systemClock,
-      onInteractionFailure: (id, failure) => failures.set(id, failure),
-    });
-    const loopback = discord;
+    const bot = await loopback.boot(
+      { ...settings, DATABASE_PATH: databasePath },
+      {
+        log: options.log,
+        clock: options.clock ?? systemClock,
+        onInteractionFailure: (id, failure) => failures.set(id, failure),
+      },
+    );
+    const running = loopback;
     let stopped = false;
     return {
-      discord: loopback,
+      discord,
       guild,
       bot,
       failures,
@@ -91,13 +83,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         try {
           await bot.stop();
         } finally {
-          await loopback.close();
+          await running.close();
           rmSync(dir, { recursive: true, force: true });
         }
       },
     };
   } catch (error) {
-    await discord?.close();
+    await loopback?.close();
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLoopbackDiscord } from '@dispatch/loopback-discord';
-import { ROOT } from '../e2e/harness.ts';
+import { loopbackSettings, startLoopback } from '../../src/sandbox/loopback.ts';
+import { ROOT } from '../support/helpers.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -18,9 +18,8 @@ describe('the Node the project runs on', () => {
   });
 
   it('runs the bot as its own process, serves a command, and exits 0 on SIGTERM with no abort at teardown', async () => {
-    const discord = await startLoopbackDiscord({ heartbeatIntervalMs: 500 });
-    cleanups.push(() => discord.close());
-    const guild = discord.state.createGuild({ name: 'Process' });
+    const { discord, guild, close } = await startLoopback({ guildName: 'Process', heartbeatIntervalMs: 500 });
+    cleanups.push(close);
     const dir = mkdtempSync(join(tmpdir(), 'dispatch-process-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -31,9 +30,7 @@ describe('the Node the project runs on', () => {
         PATH: process.env.PATH,
         DATABASE_PATH: join(dir, 'dispatch.db'),
         ARTICLES_DIR: join(ROOT, 'data/articles'),
-        DISCORD_TOKEN: discord.token,
-        DISCORD_APPLICATION_ID: discord.applicationId,
-        DISCORD_API_URL: discord.restUrl,
+        ...loopbackSettings(discord),
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

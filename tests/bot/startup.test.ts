@@ -7,9 +7,9 @@ import { startBot, TokenError } from '../../src/bot/index.ts';
 import { ManualClock } from '../support/clock.ts';
 import { parseConfig } from '../../src/config.ts';
 import { silentLogger } from '../support/log.ts';
-import { startLoopbackDiscord, type LoopbackDiscord } from '@dispatch/loopback-discord';
+import { startLoopback, type Loopback } from '../../src/sandbox/loopback.ts';
 import { openStore, rawConnection } from '../../src/store/index.ts';
-import { ROOT } from '../e2e/harness.ts';
+import { ROOT } from '../support/helpers.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -22,10 +22,10 @@ function tempDir(): string {
   return dir;
 }
 
-async function loopback(): Promise<LoopbackDiscord> {
-  const discord = await startLoopbackDiscord({ heartbeatIntervalMs: 500 });
-  cleanups.push(() => discord.close());
-  return discord;
+async function loopback(): Promise<Loopback> {
+  const started = await startLoopback({ guildName: 'Boot', heartbeatIntervalMs: 500 });
+  cleanups.push(started.close);
+  return started;
 }
 
 describe('starting the bot', () => {
@@ -38,7 +38,7 @@ describe('starting the bot', () => {
   });
 
   it('with a token Discord refuses says so plainly, closes the database and leaves nothing running', async () => {
-    const discord = await loopback();
+    const { discord } = await loopback();
     const dir = tempDir();
     const config = parseConfig({
       DATABASE_PATH: join(dir, 'd.db'),
@@ -70,17 +70,12 @@ describe('starting the bot', () => {
   });
 
   it('ingests ARTICLES_DIR at boot, and stop() lets an interaction in flight finish before closing', async () => {
-    const discord = await loopback();
-    const guild = discord.state.createGuild({ name: 'Boot' });
+    const { discord, guild, boot } = await loopback();
     const dir = tempDir();
-    const config = parseConfig({
-      DATABASE_PATH: join(dir, 'd.db'),
-      ARTICLES_DIR: join(ROOT, 'data/articles'),
-      DISCORD_TOKEN: discord.token,
-      DISCORD_APPLICATION_ID: discord.applicationId,
-      DISCORD_API_URL: discord.restUrl,
-    });
-    const bot = await startBot({ config, log: silentLogger(), clock: new ManualClock(0), scheduler: false });
+    const bot = await boot(
+      { DATABASE_PATH: join(dir, 'd.db'), ARTICLES_DIR: join(ROOT, 'data/articles') },
+      { log: silentLogger(), clock: new ManualClock(0), scheduler: false },
+    );
     cleanups.push(() => bot.stop());
     expect(bot.ctx.store.articles.stats().count).toBe(1);
     expect(bot.ctx.store.stories.latest()?.slug).toBe('russia-syria-withdrawal');

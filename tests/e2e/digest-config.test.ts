@@ -3,7 +3,7 @@
  * and the loopback Discord. A refusal is ephemeral, says what to type instead, and changes nothing: no
  * subscription, no audit entry, no job.
  */
-import { ApplicationCommandOptionType, PermissionFlagsBits, REST, Routes } from 'discord.js';
+import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import configCommand from '../../commands/config/index.ts';
 import { loadCommands } from '../../src/bot/loader.ts';
@@ -129,11 +129,11 @@ describe('/config digest set refuses what cannot work, with a valid example', ()
         if (option.type === ApplicationCommandOptionType.Subcommand)
           for (const o of (option as { options?: { channel_types?: number[] }[] }).options ?? [])
             delete o.channel_types;
-    const rest = new REST({ api: h.discord.restUrl }).setToken(h.discord.token);
     const register = (config: unknown) =>
-      rest.put(Routes.applicationGuildCommands(h.discord.applicationId, h.guild.id), {
-        body: [...commands.values()].map((c) => (c.data.name === 'config' ? config : c.data)),
-      });
+      h.register(
+        h.guild.id,
+        [...commands.values()].map((c) => (c.data.name === 'config' ? (config as typeof c.data) : c.data)),
+      );
     await register(stale);
     try {
       const result = await h.asModerator(`/config digest set channel:<#${voice.id}> schedule:hourly`);

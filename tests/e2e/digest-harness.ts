@@ -9,30 +9,26 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { REST, Routes } from 'discord.js';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { startBot, type Bot } from '../../src/bot/index.ts';
-import { loadCommands } from '../../src/bot/loader.ts';
 import { ManualClock } from '../support/clock.ts';
-import { parseConfig, type Config } from '../../src/config.ts';
+import type { Config } from '../../src/config.ts';
 import type { DeliveryHooks } from '../../src/digest/deliver.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { silentLogger } from '../support/log.ts';
 import type { CronBackend, Scheduler } from '../../src/scheduler/index.ts';
 import {
   renderMessageAsText,
-  startLoopbackDiscord,
   type InteractionResult,
   type LoopbackDiscord,
   type LoopbackMessage,
   type SeededGuild,
 } from '@dispatch/loopback-discord';
+import { startLoopback, type Loopback } from '../../src/sandbox/loopback.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
+import { SEED_FILE } from '../support/helpers.ts';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SEED_FILE = join(ROOT, 'data/articles/2016-03-15-russia-withdraws-from-syria.txt');
 export const STORY = 'russia-syria-withdrawal';
 
 /** A second article on the seed story: Ozerov's "about 1,000 remaining" becomes "about 1,500". */
@@ -88,6 +84,8 @@ export interface DigestHarness {
   start(options?: { hooks?: DeliveryHooks }): Promise<Bot>;
   /** Writes an article file into the temporary folder and ingests it at the clock's time. */
   ingestArticle(name: string, text: string): Promise<void>;
+  /** Registers the commands in a guild (`body` instead of the command modules' registration JSON when given). */
+  register: Loopback['register'];
   /** Invites the bot to one more guild (with #news, a moderator and a member) and registers the commands there. */
   addGuild(name: string): Promise<SeededGuild>;
   /** Runs a command as the guild's moderator in #news unless told otherwise. */
@@ -105,22 +103,11 @@ export async function startDigestHarness(
   const log = silentLogger();
   let store = openStore(dbPath);
   await ingestPaths({ store, clock, log, maxArticleBytes: 1 << 20 }, [SEED_FILE]);
-  const discord = await startLoopbackDiscord({ heartbeatIntervalMs: 500 });
-  const guild = discord.state.createGuild({ name: 'Digest E2E' });
-  const commands = await loadCommands();
-  const register = (guildId: string) =>
-    new REST({ api: discord.restUrl })
-      .setToken(discord.token)
-      .put(Routes.applicationGuildCommands(discord.applicationId, guildId), {
-        body: [...commands.values()].map((c) => c.data),
-      });
-  await register(guild.id);
-  const config = parseConfig({
+  const loopback = await startLoopback({ guildName: 'Digest E2E', heartbeatIntervalMs: 500 });
+  const { discord, guild } = loopback;
+  const config = loopback.config({
     DATABASE_PATH: dbPath,
     ARTICLES_DIR: join(dir, 'articles'),
-    DISCORD_TOKEN: discord.token,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_API_URL: discord.restUrl,
     LOG_LEVEL: 'silent',
     ...options.config,
   });
@@ -132,7 +119,6 @@ export async function startDigestHarness(
       log,
       clock,
       store,
-      skipIngest: true,
       scheduler: {
         cron: recordingCron(),
         rescan: false,
@@ -176,6 +162,7 @@ export async function startDigestHarness(
       return boot(restartOptions.hooks);
     },
     stopBot,
+    register: loopback.register,
     start: (startOptions = {}) => boot(startOptions.hooks),
     async ingestArticle(name, text) {
       const file = join(dir, name);
@@ -185,7 +172,7 @@ export async function startDigestHarness(
     },
     async addGuild(name) {
       const added = discord.state.createGuild({ name });
-      await register(added.id);
+      await loopback.register(added.id);
       await expect.poll(() => harness.bot.client.guilds.cache.has(added.id)).toBe(true);
       return added;
     },

@@ -1,22 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { REST, Routes } from 'discord.js';
 import { expect } from 'vitest';
-import { startBot, type Bot } from '../../src/bot/index.ts';
-import { loadCommands } from '../../src/bot/loader.ts';
+import type { Bot } from '../../src/bot/index.ts';
 import { ManualClock } from '../support/clock.ts';
-import { parseConfig } from '../../src/config.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { createLogger } from '../../src/log.ts';
 import { silentLogger } from '../support/log.ts';
-import { startLoopbackDiscord, type LoopbackDiscord, type SeededGuild } from '@dispatch/loopback-discord';
+import type { LoopbackDiscord, SeededGuild } from '@dispatch/loopback-discord';
+import { startLoopback } from '../../src/sandbox/loopback.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
-
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SEED_FILE = join(ROOT, 'data/articles/2016-03-15-russia-withdraws-from-syria.txt');
+import { SEED_FILE } from '../support/helpers.ts';
 
 /** A loopback Discord, a guild with #news, a real SQLite file holding the seed article, and the real bot. */
 export interface Harness {
@@ -40,14 +35,8 @@ export async function startHarness(prepare?: (store: Store) => void): Promise<Ha
   let store = openStore(dbPath);
   await ingestPaths({ store, clock, log: silentLogger(), maxArticleBytes: 1 << 20 }, [SEED_FILE]);
   prepare?.(store);
-  const discord = await startLoopbackDiscord({ heartbeatIntervalMs: 500 });
-  const guild = discord.state.createGuild({ name: 'E2E' });
-  const commands = await loadCommands();
-  await new REST({ api: discord.restUrl })
-    .setToken(discord.token)
-    .put(Routes.applicationGuildCommands(discord.applicationId, guild.id), {
-      body: [...commands.values()].map((c) => c.data),
-    });
+  const loopback = await startLoopback({ guildName: 'E2E', heartbeatIntervalMs: 500 });
+  const { discord, guild } = loopback;
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -57,14 +46,8 @@ export async function startHarness(prepare?: (store: Store) => void): Promise<Ha
     },
   });
   const log = createLogger('info', sink);
-  const config = parseConfig({
-    DATABASE_PATH: dbPath,
-    DISCORD_TOKEN: discord.token,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_API_URL: discord.restUrl,
-  });
   // The member commands need no scheduler; the digest end-to-end tests run it with an injected clock.
-  const boot = () => startBot({ config, log, clock, store, skipIngest: true, scheduler: false });
+  const boot = () => loopback.boot({ DATABASE_PATH: dbPath }, { log, clock, store, scheduler: false });
   const harness: Harness = {
     discord,
     guild,
