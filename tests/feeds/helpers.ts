@@ -3,7 +3,7 @@ import { defaultConfig } from '../../src/config.ts';
 import { extract } from '../../src/extract/index.ts';
 import { createFetcher, type Fetcher, type FetcherOptions } from '../../src/feeds/http.ts';
 import type { FeedDeps } from '../../src/feeds/poll.ts';
-import { testStore } from '../foundation/helpers.ts';
+import { testStore } from '../support/helpers.ts';
 import { startFixtureServer, type FixtureServer } from './server.ts';
 
 const closers: (() => Promise<void>)[] = [];

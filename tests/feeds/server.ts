@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ROOT } from '../foundation/helpers.ts';
+import { ROOT } from '../support/helpers.ts';
 
 export const FIXTURES = join(ROOT, 'tests/fixtures/feeds');
 
