@@ -1,7 +1,8 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
 import { autocompleteStory, STORY_OPTION, resolveStory } from '../src/bot/story.ts';
-import { STATE_ORDER, summaryReply } from '../src/render/embeds.ts';
+import { summaryReply } from '../src/render/embeds.ts';
+import { STATE_ORDER } from '../src/render/figures.ts';
 
 /** How many of the newest articles `/summary` lists as sources. */
 const SOURCES = 8;

@@ -1,7 +1,8 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
 import { autocompleteStory, STORY_OPTION, resolveStory } from '../src/bot/story.ts';
-import { STATE_ORDER, troopsReply } from '../src/render/embeds.ts';
+import { troopsReply } from '../src/render/embeds.ts';
+import { STATE_ORDER } from '../src/render/figures.ts';
 
 /** Figures listed per state: the newest three of each state already fill most of the 6000 characters of a message. */
 const PER_STATE = 3;

@@ -1,15 +1,9 @@
+import { channelMention } from 'discord.js';
 import type { Ctx } from '../../src/bot/context.ts';
+import { nextRunText } from '../../src/render/config.ts';
 import { nextRun } from '../../src/scheduler/schedule.ts';
 import type { ConfigHandlers } from './index.ts';
-import {
-  answerPrivately,
-  audit,
-  findSubscription,
-  formatInZone,
-  snapshot,
-  unix,
-  type GuildInteraction,
-} from './shared.ts';
+import { answerPrivately, audit, findSubscription, snapshot, type GuildInteraction } from './shared.ts';
 
 /** Pauses or resumes the digest `target` names; `/config digest resume` is this with `pause` false. */
 export async function setPaused(
@@ -22,7 +16,7 @@ export async function setPaused(
   if (subscription.paused === pause) {
     await answerPrivately(
       interaction,
-      `The digest in <#${subscription.channelId}> is already ${pause ? 'paused' : 'running'}.`,
+      `The digest in ${channelMention(subscription.channelId)} is already ${pause ? 'paused' : 'running'}.`,
     );
     return;
   }
@@ -46,8 +40,8 @@ export async function setPaused(
   await answerPrivately(
     interaction,
     pause
-      ? `Paused the digest in <#${updated.channelId}>. \`/config digest resume\` starts it again.`
-      : `Resumed the digest in <#${updated.channelId}>. Next: ${formatInZone(next, updated.timezone)} (<t:${unix(next)}:R>).`,
+      ? `Paused the digest in ${channelMention(updated.channelId)}. \`/config digest resume\` starts it again.`
+      : `Resumed the digest in ${channelMention(updated.channelId)}. Next: ${nextRunText(next, updated.timezone)}.`,
   );
 }
 

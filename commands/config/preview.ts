@@ -1,3 +1,4 @@
+import { channelMention, roleMention } from 'discord.js';
 import { composeDigest } from '../../src/digest/compose.ts';
 import { UserError } from '../../src/errors.ts';
 import type { ConfigHandlers } from './index.ts';
@@ -15,10 +16,10 @@ const preview: ConfigHandlers['digest']['preview'] = async (interaction, args, c
   const first = composed.messages[0]!;
   const more = composed.messages.length - 1;
   const note =
-    `Preview of the next digest in <#${subscription.channelId}>` +
+    `Preview of the next digest in ${channelMention(subscription.channelId)}` +
     `${composed.empty && subscription.quiet ? ' (nothing is new, so with quiet on it would post nothing)' : ''}` +
     `${more > 0 ? ` — ${more} more message${more > 1 ? 's' : ''} not shown here` : ''}` +
-    `${subscription.mentionRoleId ? `; it will ping <@&${subscription.mentionRoleId}>` : ''}:`;
+    `${subscription.mentionRoleId ? `; it will ping ${roleMention(subscription.mentionRoleId)}` : ''}:`;
   await answerPrivately(interaction, note, first.embeds);
 };
 export default preview;

@@ -1,3 +1,4 @@
+import { channelMention } from 'discord.js';
 import type { ConfigHandlers } from './index.ts';
 import { answerPrivately, audit, findSubscription, snapshot } from './shared.ts';
 
@@ -11,7 +12,7 @@ const remove: ConfigHandlers['digest']['remove'] = async (interaction, args, ctx
   ctx.digests?.reload();
   await answerPrivately(
     interaction,
-    `Removed the digest in <#${subscription.channelId}>. Its history stays in \`/config history\`.`,
+    `Removed the digest in ${channelMention(subscription.channelId)}. Its history stays in \`/config history\`.`,
   );
 };
 export default remove;

@@ -1,10 +1,17 @@
-import { ChannelType, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
+import {
+  channelMention,
+  ChannelType,
+  PermissionFlagsBits,
+  PermissionsBitField,
+  roleMention,
+} from 'discord.js';
 import { resolveStory } from '../../src/bot/story.ts';
 import { UserError } from '../../src/errors.ts';
+import { nextRunText } from '../../src/render/config.ts';
 import { escapeText } from '../../src/render/text.ts';
 import { nextRun, parseSchedule, parseTimezone } from '../../src/scheduler/schedule.ts';
 import type { ConfigHandlers } from './index.ts';
-import { answerPrivately, audit, formatInZone, snapshot, unix, type GuildInteraction } from './shared.ts';
+import { answerPrivately, audit, snapshot, type GuildInteraction } from './shared.ts';
 
 /** The permissions Dispatch needs in a digest channel, with the names Discord's settings show. */
 const NEEDED = [
@@ -31,7 +38,7 @@ const set: ConfigHandlers['digest']['set'] = async (interaction, args, ctx) => {
   const { channel } = args;
   if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
     throw new UserError(
-      `<#${channel.id}> is not a text or announcement channel; digests can only be posted to those.`,
+      `${channelMention(channel.id)} is not a text or announcement channel; digests can only be posted to those.`,
     );
   }
   const story = resolveStory(ctx.store, args.story);
@@ -54,7 +61,7 @@ const set: ConfigHandlers['digest']['set'] = async (interaction, args, ctx) => {
   const missing = await missingPermissions(interaction, channel.id);
   if (missing.length > 0) {
     throw new UserError(
-      `I cannot post digests in <#${channel.id}>: I am missing the ${missing.join(', ')} permission` +
+      `I cannot post digests in ${channelMention(channel.id)}: I am missing the ${missing.join(', ')} permission` +
         `${missing.length > 1 ? 's' : ''} there. Give my role ${missing.join(', ')} in that channel and try again.`,
     );
   }
@@ -93,10 +100,10 @@ const set: ConfigHandlers['digest']['set'] = async (interaction, args, ctx) => {
   const next = nextRun(saved.cron, saved.timezone, now);
   await answerPrivately(
     interaction,
-    `${existing ? 'Changed' : 'Created'} the digest of **${escapeText(story.title)}** in <#${channel.id}>: ` +
-      `\`${saved.schedule}\` (${saved.timezone})${saved.mentionRoleId ? `, pinging <@&${saved.mentionRoleId}>` : ''}` +
+    `${existing ? 'Changed' : 'Created'} the digest of **${escapeText(story.title)}** in ${channelMention(channel.id)}: ` +
+      `\`${saved.schedule}\` (${saved.timezone})${saved.mentionRoleId ? `, pinging ${roleMention(saved.mentionRoleId)}` : ''}` +
       `${saved.quiet ? '' : ', posting even when nothing is new'}${saved.paused ? ' (still paused: `/config digest resume`)' : ''}.\n` +
-      `Next digest: ${formatInZone(next, saved.timezone)} (<t:${unix(next)}:R>).`,
+      `Next digest: ${nextRunText(next, saved.timezone)}.`,
   );
 };
 export default set;

@@ -1,5 +1,5 @@
 /** What the `/config` subcommands share: answering the moderator, finding a digest, and the audit log. */
-import { MessageFlags, type APIEmbed, type ChatInputCommandInteraction } from 'discord.js';
+import { channelMention, MessageFlags, type APIEmbed, type ChatInputCommandInteraction } from 'discord.js';
 import type { Ctx } from '../../src/bot/context.ts';
 import { resolveStory } from '../../src/bot/story.ts';
 import { UserError } from '../../src/errors.ts';
@@ -49,23 +49,6 @@ export function audit(
   );
 }
 
-/** `Mon, 9 Mar 2026, 09:00 CET`: a run time in the subscription's own timezone. */
-export function formatInZone(date: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: timezone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(date);
-}
-
-export const unix = (date: Date | string) => Math.floor(new Date(date).getTime() / 1000);
-
 /** The digest a `remove`/`pause`/… names: by channel, and by story when the channel has several. */
 export function findSubscription(
   ctx: Ctx,
@@ -79,7 +62,7 @@ export function findSubscription(
   }
   if (candidates.length === 0) {
     throw new UserError(
-      `There is no digest${slug ? ` of "${slug}"` : ''} in <#${channel.id}>. \`/config show\` lists them.`,
+      `There is no digest${slug ? ` of "${slug}"` : ''} in ${channelMention(channel.id)}. \`/config show\` lists them.`,
     );
   }
   if (candidates.length > 1) {
@@ -87,7 +70,7 @@ export function findSubscription(
       .map((s) => ctx.store.stories.byId(s.storyId)?.slug ?? String(s.storyId))
       .join(', ');
     throw new UserError(
-      `<#${channel.id}> has digests of several stories (${stories}): name one with \`story\`.`,
+      `${channelMention(channel.id)} has digests of several stories (${stories}): name one with \`story\`.`,
     );
   }
   return candidates[0]!;

@@ -1,8 +1,7 @@
-import { LIMITS } from '../../src/render/limits.ts';
-import { escapeText, truncate } from '../../src/render/text.ts';
+import { subscriptionsEmbed } from '../../src/render/config.ts';
 import { nextRun } from '../../src/scheduler/schedule.ts';
 import type { ConfigHandlers } from './index.ts';
-import { answerPrivately, formatInZone, unix } from './shared.ts';
+import { answerPrivately } from './shared.ts';
 
 /** `/config show`: every digest of the server with its schedule, next run, state and last delivery or error. */
 const show: ConfigHandlers['show'] = async (interaction, _args, ctx) => {
@@ -15,30 +14,13 @@ const show: ConfigHandlers['show'] = async (interaction, _args, ctx) => {
     return;
   }
   const now = ctx.clock.now();
-  const blocks = subscriptions.map((s) => {
-    const story = ctx.store.stories.byId(s.storyId);
-    const next = nextRun(s.cron, s.timezone, now);
-    const state = s.paused ? `⏸ paused${s.pauseReason ? `: ${s.pauseReason}` : ''}` : '▶ active';
-    const last = s.lastError
-      ? `last error <t:${unix(s.lastErrorAt ?? now)}:f>: ${s.lastError}`
-      : s.lastDeliveryAt
-        ? `last delivered <t:${unix(s.lastDeliveryAt)}:f>`
-        : 'not delivered yet';
-    return truncate(
-      [
-        `**<#${s.channelId}>** · ${escapeText(story?.title ?? 'deleted story')} · \`${s.schedule}\` (${s.timezone})` +
-          `${s.mentionRoleId ? ` · pings <@&${s.mentionRoleId}>` : ''}${s.quiet ? '' : ' · not quiet'}`,
-        `${state} · ${s.paused ? 'would run' : 'next'} ${formatInZone(next, s.timezone)} (<t:${unix(next)}:R>)`,
-        last,
-      ].join('\n'),
-      Math.floor(LIMITS.description / Math.max(1, subscriptions.length)) - 2,
-    );
-  });
+  const shown = subscriptions.map((subscription) => ({
+    subscription,
+    storyTitle: ctx.store.stories.byId(subscription.storyId)?.title ?? null,
+    next: nextRun(subscription.cron, subscription.timezone, now),
+  }));
   await answerPrivately(interaction, '', [
-    {
-      title: `Digests (${subscriptions.length} of ${ctx.config.MAX_SUBSCRIPTIONS_PER_GUILD})`,
-      description: blocks.join('\n\n'),
-    },
+    subscriptionsEmbed(shown, ctx.config.MAX_SUBSCRIPTIONS_PER_GUILD, now),
   ]);
 };
 export default show;

@@ -12,7 +12,8 @@ import { Routes } from 'discord.js';
 import type { Ctx } from '../bot/context.ts';
 import { SYSTEM_ACTOR } from '../store/audit.ts';
 import type { DigestRun, Subscription } from '../store/index.ts';
-import { composeDigest, type DigestCache, type DigestMessage } from './compose.ts';
+import type { DigestMessage } from '../render/digest.ts';
+import { composeDigest, type DigestCache } from './compose.ts';
 
 /** The one REST call delivery needs; discord.js' `client.rest` is one (and obeys rate-limit headers). */
 export interface MessageSender {

@@ -4,13 +4,14 @@
  * Discord's limits (fitEmbeds), every piece of article text goes through escapeText, and every payload sets
  * `allowed_mentions` to ping nobody.
  */
-import type {
-  APIActionRowComponent,
-  APIComponentInMessageActionRow,
-  APIEmbed,
-  APIEmbedField,
+import {
+  time,
+  TimestampStyles,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIEmbedField,
 } from 'discord.js';
-import type { FigureState } from '../extract/types.ts';
 import type {
   ArticleHeader,
   FactSource,
@@ -21,9 +22,11 @@ import type {
   StoredQuote,
   StoredTimelineEvent,
 } from '../store/index.ts';
+import type { FigureState } from '../extract/types.ts';
+import { figureAmount, figureLine, STATE_LABEL } from './figures.ts';
 import { fitEmbeds, LIMITS } from './limits.ts';
 import { pageLabel, pagerRow, type PageState } from './pager.ts';
-import { articleLink, escapeText, formatDate, formatRange, safe, safeUrl, truncate } from './text.ts';
+import { articleLink, escapeText, formatDate, safe, safeUrl, truncate } from './text.ts';
 
 /** A message as the commands send it: discord.js options, with mentions always off. */
 export interface ReplyPayload {
@@ -53,52 +56,6 @@ export function sourceLine(source: FactSource): string {
   if (source.articleSource) parts.push(safe(source.articleSource, 60));
   parts.push(formatDate(source.publishedAt));
   return parts.join(' · ');
-}
-
-/** Units that read the same in the plural. */
-const UNCOUNTABLE = /(?:personnel|aircraft|equipment|staff|infantry|artillery|armou?r)$/i;
-
-/** The unit as a count of it reads: `battalion` for one, `battalions` for more, `personnel` always. */
-function unitFor(figure: Pick<StoredFigure, 'max' | 'unit'> & { counted?: boolean }): string {
-  const singular = figure.counted !== false && figure.max === 1;
-  return singular || UNCOUNTABLE.test(figure.unit) ? figure.unit : `${figure.unit}s`;
-}
-
-/** `1,000 personnel`, `800 troops`, `2 battalions`. */
-export function figureAmount(
-  figure: Pick<StoredFigure, 'min' | 'max' | 'qualifier' | 'unit'> & { counted?: boolean },
-): string {
-  const unit = unitFor(figure);
-  if (figure.counted === false) return `${unit} (number not given)`;
-  const qualifier = figure.qualifier ? `${figure.qualifier} ` : '';
-  return `${qualifier}${formatRange(figure.min, figure.max)} ${unit}`;
-}
-
-/** Who gave a figure: `per Viktor Ozerov`, or `unattributed estimate`. */
-export function attribution(source: string | null): string {
-  return source ? `per ${escapeText(source)}` : 'unattributed estimate';
-}
-
-/** The order of states in `/troops`: what stays first, since that is what members ask. */
-export const STATE_ORDER: FigureState[] = ['remaining', 'deployed', 'withdrawn', 'required', 'unknown'];
-
-const STATE_LABEL: Record<FigureState, string> = {
-  remaining: 'Remaining',
-  deployed: 'Deployed',
-  withdrawn: 'Withdrawn',
-  required: 'Required',
-  unknown: 'State not given',
-};
-
-/** One figure on one line: `**about 1,000** Russian personnel in Syria — per Viktor Ozerov`. */
-export function figureLine(figure: StoredFigure): string {
-  const qualifier = figure.qualifier ? `${escapeText(figure.qualifier)} ` : '';
-  const who = figure.who ? `${escapeText(figure.who)} ` : '';
-  const unit = escapeText(unitFor(figure));
-  const where = figure.where ? ` in ${escapeText(figure.where)}` : '';
-  const amount = figure.counted ? `**${qualifier}${formatRange(figure.min, figure.max)}** ` : '';
-  const unstated = figure.counted ? '' : ' (number not given)';
-  return `${amount}${who}${unit}${where}${unstated} — ${attribution(figure.source)}`;
 }
 
 /** A story named in a footer: `Russia’s withdrawal from Syria (russia-syria-withdrawal)`. */
@@ -481,7 +438,9 @@ export interface AboutInput {
 
 /** `/about`: what this bot is, what it holds, and how fresh it is. */
 export function aboutReply(input: AboutInput): ReplyPayload {
-  const last = input.lastIngestAt ? `<t:${Math.floor(Date.parse(input.lastIngestAt) / 1000)}:R>` : 'never';
+  const last = input.lastIngestAt
+    ? time(new Date(input.lastIngestAt), TimestampStyles.RelativeTime)
+    : 'never';
   const fields: APIEmbedField[] = [
     { name: 'Version', value: input.version, inline: true },
     { name: 'Articles stored', value: input.articles.toLocaleString('en-US'), inline: true },

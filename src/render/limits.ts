@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import { embedLength, type APIEmbed } from 'discord.js';
 import { truncate } from './text.ts';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -14,17 +14,6 @@ export const LIMITS = {
   author: 256,
   embedTotal: 6000,
 } as const;
-
-/** Characters Discord counts towards the 6000 total of a message's embeds. */
-export function embedLength(embed: APIEmbed): number {
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    (embed.footer?.text.length ?? 0) +
-    (embed.author?.name.length ?? 0) +
-    (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0)
-  );
-}
 
 /** Trims one embed's parts to their own limits. */
 function fitEmbed(embed: APIEmbed): APIEmbed {

@@ -2,19 +2,27 @@
  * Making article text safe to show on Discord. Articles are untrusted input: a sentence containing `**`, a
  * masked link, `@everyone` or `<@&role>` must show as written and do nothing else.
  */
-
-const MARKDOWN = /[\\*_~`|>#[\]()<:-]/g;
+import { escapeMarkdown } from 'discord.js';
 
 /**
- * Escapes Discord markdown, masked links and mention syntax in text taken from an article, and breaks
- * `@everyone`/`@here` with a zero-width space (allowed_mentions already stops the ping; this stops the
- * highlight too). Newlines are kept.
+ * Escapes what Discord would read as formatting in text taken from an article, and nothing else, since every
+ * backslash counts towards Discord's length limits. discord.js's `escapeMarkdown` does the markdown (bold,
+ * italic, underline, strikes, spoilers, code, headings and list markers at a line's start, and backslashes),
+ * knowing that an underscore inside a URL formats nothing. On top of it:
+ * - every `[` and `]`, since its masked-link rule escapes only the first of `[a] [b](https://…)`;
+ * - `<` where it opens a mention, channel, role, timestamp, slash command or custom emoji (`<@1>`, `<#1>`,
+ *   `<t:1>`, `</x:1>`, `<:e:1>`), which markdown escaping does not cover;
+ * - block quotes (`>`) and subtext (`-# `) at a line's start;
+ * - `@everyone`/`@here`, broken with a zero-width space: allowed_mentions already stops the ping, this stops
+ *   the highlight too.
+ * Dashes, colons, parentheses and `#` elsewhere need nothing. Newlines are kept.
  */
 export function escapeText(text: string): string {
-  return text
-    .replace(MARKDOWN, (c) => `\\${c}`)
-    .replace(/@(everyone|here)/g, '@\u200b$1')
-    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.');
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true })
+    .replace(/[[\]]/g, '\\$&')
+    .replace(/<(?=[@#:/]|a:|t:)/g, '\\<')
+    .replace(/^(\s*)(>|-#\s)/gm, '$1\\$2')
+    .replace(/@(everyone|here)/g, '@\u200b$1');
 }
 
 /**

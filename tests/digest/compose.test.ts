@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { composeDigest, gatherDigest, MAX_MESSAGES, renderDigest } from '../../src/digest/compose.ts';
-import { embedLength, LIMITS } from '../../src/render/limits.ts';
+import { embedLength } from 'discord.js';
+import { composeDigest, gatherDigest } from '../../src/digest/compose.ts';
+import { MAX_MESSAGES, renderDigest } from '../../src/render/digest.ts';
+import { LIMITS } from '../../src/render/limits.ts';
 import {
   addArticle,
   figure,
@@ -108,8 +110,9 @@ describe('composing a digest', () => {
         until: clock.now().toISOString(),
       })!.messages,
     );
-    expect(text).toContain('\\*\\*Breaking\\*\\* \\[click\\]\\(https\\:');
-    expect(text).toContain('@\u200beveryone \\<@&123\\>');
+    expect(text).toContain('\\*\\*Breaking\\*\\* \\[click\\](https://evil.example)');
+    expect(text).not.toMatch(/(^|[^\\\\])\[click\]/);
+    expect(text).toContain('@\u200beveryone \\<@&123>');
     expect(text).not.toContain('javascript:');
     expect(text).toContain('\\_\\_underlined\\_\\_ \\`code\\`');
     expect(text).toContain('@\u200bhere');

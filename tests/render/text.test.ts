@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { embedLength, fitEmbeds, LIMITS } from '../../src/render/limits.ts';
+import { embedLength } from 'discord.js';
+import { fitEmbeds, LIMITS } from '../../src/render/limits.ts';
 import { articleLink, escapeText, formatRange, safeUrl, truncate } from '../../src/render/text.ts';
 
 describe('article text on Discord', () => {
   it('escapes markdown, masked links and mention syntax so they show as written', () => {
     expect(escapeText('**bold** [x](http://e) <@&1> @everyone @here')).toBe(
-      '\\*\\*bold\\*\\* \\[x\\]\\(http\\://e\\) \\<@&1\\> @\u200beveryone @\u200bhere',
+      '\\*\\*bold\\*\\* \\[x\\](http://e) \\<@&1> @\u200beveryone @\u200bhere',
     );
+    // Every masked link, not only the first of a line (escapeMarkdown's own rule stops at the first).
+    expect(escapeText('[a] [b](https://e)')).toBe('\\[a\\] \\[b\\](https://e)');
+    expect(escapeText('<#1> <t:1:R> </cmd:1> <:e:1> <a:e:1>')).toBe(
+      '\\<#1> \\<t:1:R> \\</cmd:1> \\<:e:1> \\<a:e:1>',
+    );
+    expect(escapeText('# h\n> q\n-# s\n- i\n1. n')).toBe('\\# h\n\\> q\n\\-# s\n\\- i\n1\\. n');
+    expect(escapeText('__u__ ~~s~~ ||x|| `c` a\\b')).toBe(
+      '\\_\\_u\\_\\_ \\~\\~s\\~\\~ \\|\\|x\\|\\| \\`c\\` a\\\\b',
+    );
+  });
+
+  it('leaves alone what formats nothing, since every backslash counts towards the limits', () => {
+    const plain = 'S-400: 3,000–6,000 troops (about) in #Syria, 5 > 4, see https://e.com/a_b_c';
+    expect(escapeText(plain)).toBe(plain);
   });
 
   it('cuts long text at a word with an ellipsis and never leaves half an escape', () => {

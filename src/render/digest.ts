@@ -1,0 +1,231 @@
+/**
+ * Rendering a digest: what `gatherDigest` read, as Discord message payloads that always fit Discord's
+ * limits. Pure, beside the commands' renderers, and rendered once per content however many subscriptions share
+ * it.
+ */
+import {
+  embedLength,
+  roleMention,
+  time,
+  TimestampStyles,
+  type APIAllowedMentions,
+  type APIEmbed,
+} from 'discord.js';
+import type { DigestContent, FigureChange } from '../digest/compose.ts';
+import type { ArticleHeader, StoredQuote, StoredTimelineEvent } from '../store/index.ts';
+import { COLOR } from './embeds.ts';
+import { figureChangeLine } from './figures.ts';
+import { LIMITS } from './limits.ts';
+import { articleLink, escapeText, formatDate, truncate } from './text.ts';
+
+/** One message of a digest, in the shape `POST /channels/{id}/messages` takes (the nonce is added on delivery). */
+export interface DigestMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  allowed_mentions: APIAllowedMentions;
+}
+
+/** How a subscription wants its digest. */
+export interface DigestOptions {
+  mentionRoleId: string | null;
+  quiet: boolean;
+}
+
+/** A rendered digest: empty when nothing is new (then `messages` is empty too if the subscription is quiet). */
+export interface ComposedDigest {
+  empty: boolean;
+  counts: { articles: number; quotes: number; figures: number; timeline: number };
+  messages: DigestMessage[];
+}
+
+/** At most this many messages per digest: a flood of news is trimmed with a note, never rejected or spammed. */
+export const MAX_MESSAGES = 3;
+
+/** A single line of a digest never takes more than this. */
+const MAX_LINE = 900;
+
+function sourceOf(item: { articleSource: string | null; publishedAt: string | null }): string {
+  const parts = [
+    item.articleSource && escapeText(item.articleSource),
+    item.publishedAt && formatDate(item.publishedAt),
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
+const line = (text: string) => truncate(text, MAX_LINE);
+
+function articleLine(article: ArticleHeader): string {
+  const meta = [article.source && escapeText(article.source), formatDate(article.publishedAt)].filter(
+    Boolean,
+  );
+  const note = article.revision > 0 && article.revisionNote ? ` — ${escapeText(article.revisionNote)}` : '';
+  return line(`• ${articleLink(article.title, article.url)} — ${meta.join(', ')}${note}`);
+}
+
+/**
+ * An article a feed revised after an earlier digest reported it: shown under "Updated articles" with what
+ * changed, never as a second "new" entry.
+ */
+function isUpdate(article: ArticleHeader, since: string): boolean {
+  return article.revision > 0 && article.ingestedAt <= since;
+}
+
+function figureLine({ figure, previous }: FigureChange): string {
+  return line(figureChangeLine(figure, previous));
+}
+
+function quoteLine(quote: StoredQuote): string {
+  const speaker = [quote.speaker, quote.role]
+    .filter(Boolean)
+    .map((p) => escapeText(String(p)))
+    .join(', ');
+  const text = truncate(escapeText(quote.text), 400);
+  const said = quote.kind === 'direct' ? `“${text}”` : `(reported) ${text}`;
+  return line(`• ${said} — ${speaker || 'unattributed'}${sourceOf(quote) ? ` · ${sourceOf(quote)}` : ''}`);
+}
+
+function timelineLine(event: StoredTimelineEvent): string {
+  const date = `${formatDate(event.date, event.precision)}${event.approximate ? ' (approx.)' : ''}`;
+  return line(`• **${date}** ${escapeText(event.text)}`);
+}
+
+/** Packs lines into embeds of one section, each description within its limit. */
+function sectionEmbeds(title: string, lines: string[]): APIEmbed[] {
+  const embeds: APIEmbed[] = [];
+  let current: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (current.length === 0) return;
+    embeds.push({
+      title: embeds.length === 0 ? title : `${title} (continued)`,
+      description: current.join('\n'),
+      color: COLOR,
+    });
+    current = [];
+    size = 0;
+  };
+  for (const text of lines) {
+    if (size + text.length + 1 > LIMITS.description) flush();
+    current.push(text);
+    size += text.length + 1;
+  }
+  flush();
+  return embeds;
+}
+
+/**
+ * Renders digest content as messages within Discord's limits: sections become embeds (descriptions within
+ * 4096), embeds are packed into messages (at most 10 and 6000 characters each), and past {@link MAX_MESSAGES}
+ * the rest is dropped with a note saying how much. Only the configured role is pinged, and only once.
+ */
+export function renderDigest(content: DigestContent, options: DigestOptions): ComposedDigest {
+  const { empty, counts, groups } = renderGroups(content);
+  if (empty && options.quiet) return { empty, counts, messages: [] };
+  const role = options.mentionRoleId;
+  return {
+    empty,
+    counts,
+    messages: groups.map((group, index) =>
+      index === 0 && role
+        ? { content: roleMention(role), embeds: group, allowed_mentions: { parse: [], roles: [role] } }
+        : { embeds: group, allowed_mentions: { parse: [] } },
+    ),
+  };
+}
+
+/** The embeds of a content, rendered once however many subscriptions share it (they are never mutated). */
+const rendered = new WeakMap<
+  DigestContent,
+  { empty: boolean; counts: ComposedDigest['counts']; groups: APIEmbed[][] }
+>();
+
+function renderGroups(content: DigestContent): {
+  empty: boolean;
+  counts: ComposedDigest['counts'];
+  groups: APIEmbed[][];
+} {
+  const cached = rendered.get(content);
+  if (cached) return cached;
+  const result = renderGroupsUncached(content);
+  rendered.set(content, result);
+  return result;
+}
+
+function renderGroupsUncached(content: DigestContent): {
+  empty: boolean;
+  counts: ComposedDigest['counts'];
+  groups: APIEmbed[][];
+} {
+  const counts = {
+    articles: content.articles.length,
+    quotes: content.quotes.length,
+    figures: content.figures.length,
+    timeline: content.timeline.length,
+  };
+  const empty = counts.articles + counts.quotes + counts.figures + counts.timeline === 0;
+
+  const storyTitle = truncate(content.story.title, 200);
+  const since = time(new Date(content.window.since), TimestampStyles.ShortDateTime);
+  const header: APIEmbed = {
+    title: truncate(`Digest: ${storyTitle}`, LIMITS.title),
+    description: empty
+      ? `Nothing new since ${since}.`
+      : `What is new since ${since}: ${[
+          `${counts.articles} article${counts.articles === 1 ? '' : 's'}`,
+          `${counts.figures} figure${counts.figures === 1 ? '' : 's'}`,
+          `${counts.quotes} quote${counts.quotes === 1 ? '' : 's'}`,
+          `${counts.timeline} timeline entr${counts.timeline === 1 ? 'y' : 'ies'}`,
+        ].join(', ')}.`,
+    color: COLOR,
+    timestamp: content.window.until,
+  };
+  const embeds: APIEmbed[] = [
+    header,
+    ...sectionEmbeds(
+      'New articles',
+      content.articles.filter((a) => !isUpdate(a, content.window.since)).map(articleLine),
+    ),
+    ...sectionEmbeds(
+      'Updated articles',
+      content.articles.filter((a) => isUpdate(a, content.window.since)).map(articleLine),
+    ),
+    ...sectionEmbeds('Figures', content.figures.map(figureLine)),
+    ...sectionEmbeds('Quotes', content.quotes.map(quoteLine)),
+    ...sectionEmbeds('Timeline', content.timeline.map(timelineLine)),
+  ];
+
+  const messages: APIEmbed[][] = [];
+  let current: APIEmbed[] = [];
+  let total = 0;
+  let dropped = 0;
+  for (const embed of embeds) {
+    const size = embedLength(embed);
+    if (current.length === LIMITS.embedsPerMessage || total + size > LIMITS.embedTotal - 100) {
+      messages.push(current);
+      current = [];
+      total = 0;
+    }
+    if (messages.length === MAX_MESSAGES) {
+      dropped += (embed.description ?? '').split('\n').length;
+      continue;
+    }
+    current.push(embed);
+    total += size;
+  }
+  if (current.length > 0 && messages.length < MAX_MESSAGES) messages.push(current);
+  if (dropped > 0) {
+    const last = messages.at(-1)!;
+    last.push({
+      description: `… and ${dropped} more items not shown. Use /summary for the full story.`,
+      color: COLOR,
+    });
+    // The note must fit too: drop from the end of the last message until it does.
+    while (
+      last.length > LIMITS.embedsPerMessage ||
+      last.reduce((n, e) => n + embedLength(e), 0) > LIMITS.embedTotal
+    ) {
+      last.splice(last.length - 2, 1);
+    }
+  }
+  return { empty, counts, groups: messages };
+}
