@@ -119,7 +119,7 @@ describe('the member commands on the seed story, through discord.js and the loop
   it('an unknown story is the member’s mistake: an ephemeral message pointing to /about', async () => {
     const result = await h.discord.interact({ command: 'summary', options: { story: 'no-such-story' } });
     expect(result.ephemeral).toBe(true);
-    expect(result.reply.content).toMatch(/^No story called "no\\-such\\-story" — try \/about/);
+    expect(result.reply.content).toMatch(/^No story called "no-such-story" — try \/about/);
   });
 
   it('an unknown command gets an ephemeral "don’t know" reply and the bot keeps serving', async () => {
