@@ -28,15 +28,17 @@ export default {
   data,
 
   async execute(interaction, args, ctx) {
-    const stats = ctx.store.articles.stats();
+    // Counted as this server sees the store: shared articles and its own feeds', never another server's.
+    const guildId = interaction.guildId;
+    const stats = ctx.store.articles.stats(guildId);
     await interaction.reply(
       aboutReply({
         version: VERSION,
         articles: stats.count,
-        stories: ctx.store.stories.count(),
+        stories: ctx.store.stories.count(guildId),
         lastIngestAt: stats.lastIngestedAt,
-        latest: ctx.store.stories.latest(),
-        storyList: ctx.store.stories.search('', 10),
+        latest: ctx.store.stories.latest(guildId),
+        storyList: ctx.store.stories.search('', 10, guildId),
       }),
     );
   },

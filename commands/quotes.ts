@@ -75,7 +75,7 @@ export default {
   data,
 
   async execute(interaction, args, ctx) {
-    const story = resolveStory(ctx.store, args.story);
+    const story = resolveStory(ctx.store, args.story, interaction.guildId);
     const typed = args.speaker?.trim();
     const speaker = typed ? resolveSpeaker(ctx, story, typed) : undefined;
     await interaction.reply(quotesPage(ctx, story, speaker, 0));
@@ -94,6 +94,8 @@ export default {
   async button(interaction, ctx, args) {
     const [storyId, page] = pageButtonArgs.parse(args.slice(0, 2));
     const speaker = args.slice(2).join(':') || undefined;
-    await interaction.update(quotesPage(ctx, storyById(ctx.store, storyId), speaker, page));
+    await interaction.update(
+      quotesPage(ctx, storyById(ctx.store, storyId, interaction.guildId), speaker, page),
+    );
   },
 } satisfies Command<typeof data>;

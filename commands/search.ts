@@ -42,7 +42,7 @@ export default {
     const parsed = querySchema.safeParse(args.query);
     if (!parsed.success)
       throw new UserError(parsed.error.issues[0]?.message ?? 'That cannot be searched for.');
-    const story = resolveStory(ctx.store, args.story);
+    const story = resolveStory(ctx.store, args.story, interaction.guildId);
     await interaction.reply(
       searchReply(parsed.data, story, ctx.store.search.recent(parsed.data, story.id, HITS)),
     );

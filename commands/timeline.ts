@@ -35,13 +35,13 @@ export default {
   data,
 
   async execute(interaction, args, ctx) {
-    await interaction.reply(timelinePage(ctx, resolveStory(ctx.store, args.story), 0));
+    await interaction.reply(timelinePage(ctx, resolveStory(ctx.store, args.story, interaction.guildId), 0));
   },
 
   autocomplete: autocompleteStory,
 
   async button(interaction, ctx, args) {
     const [storyId, page] = pageButtonArgs.parse(args.slice(0, 2));
-    await interaction.update(timelinePage(ctx, storyById(ctx.store, storyId), page));
+    await interaction.update(timelinePage(ctx, storyById(ctx.store, storyId, interaction.guildId), page));
   },
 } satisfies Command<typeof data>;

@@ -41,7 +41,7 @@ export default {
   data,
 
   async execute(interaction, args, ctx) {
-    const story = resolveStory(ctx.store, args.story);
+    const story = resolveStory(ctx.store, args.story, interaction.guildId);
     const typed = args.person?.trim();
     if (!typed) {
       await interaction.reply(

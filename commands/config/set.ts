@@ -41,7 +41,7 @@ const set: ConfigHandlers['digest']['set'] = async (interaction, args, ctx) => {
       `${channelMention(channel.id)} is not a text or announcement channel; digests can only be posted to those.`,
     );
   }
-  const story = resolveStory(ctx.store, args.story);
+  const story = resolveStory(ctx.store, args.story, interaction.guildId);
   const existing = ctx.store.subscriptions.byKey(guildId, channel.id, story.id);
   const now = ctx.clock.now();
   const timezone = parseTimezone(

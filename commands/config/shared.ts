@@ -57,7 +57,7 @@ export function findSubscription(
 ): Subscription {
   let candidates = ctx.store.subscriptions.byChannel(guildId, channel.id);
   if (slug) {
-    const story = resolveStory(ctx.store, slug);
+    const story = resolveStory(ctx.store, slug, guildId);
     candidates = candidates.filter((s) => s.storyId === story.id);
   }
   if (candidates.length === 0) {

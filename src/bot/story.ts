@@ -31,16 +31,17 @@ const slugSchema = z
 
 /**
  * The story a command is about: the one named by `story` (a slug, as autocomplete fills it in), or the story
- * of the latest article. A name that is not a story is the member's mistake, answered with what to do.
+ * of the latest article. A name that is not a story is the member's mistake, answered with what to do. Only
+ * stories the server may see count: the shared ones and its own feeds' (`guildId`), never another server's.
  */
-export function resolveStory(store: Store, slug: string | null | undefined): Story {
+export function resolveStory(store: Store, slug: string | null | undefined, guildId: string | null): Story {
   if (slug === null || slug === undefined || slug.trim() === '') {
-    const latest = store.stories.latest();
+    const latest = store.stories.latest(guildId);
     if (!latest) throw new UserError('No stories have been ingested yet, so there is nothing to show.');
     return latest;
   }
   const parsed = slugSchema.safeParse(slug);
-  const story = parsed.success ? store.stories.bySlug(parsed.data) : undefined;
+  const story = parsed.success ? store.stories.bySlug(parsed.data, guildId) : undefined;
   if (!story) {
     throw new UserError(
       `No story called "${escapeText(truncate(slug, 100))}" — try /about for the stories I know, or pick one ` +
@@ -56,8 +57,10 @@ export function resolveStory(store: Store, slug: string | null | undefined): Sto
  */
 export function storyWhileTyping(interaction: AutocompleteInteraction, ctx: Ctx): Story | undefined {
   const typed = interaction.options.getString('story');
+  const guildId = interaction.guildId;
   return (
-    (typed ? ctx.store.stories.bySlug(typed.trim().toLowerCase()) : undefined) ?? ctx.store.stories.latest()
+    (typed ? ctx.store.stories.bySlug(typed.trim().toLowerCase(), guildId) : undefined) ??
+    ctx.store.stories.latest(guildId)
   );
 }
 
@@ -69,13 +72,18 @@ export function choice(name: string, value: string): { name: string; value: stri
 /** Suggests stories whose slug or title contains what was typed; the value is the slug. */
 export async function autocompleteStory(interaction: AutocompleteInteraction, ctx: Ctx): Promise<void> {
   const typed = interaction.options.getFocused();
-  const stories = ctx.store.stories.search(typed.trim(), MAX_CHOICES);
+  const stories = ctx.store.stories.search(typed.trim(), MAX_CHOICES, interaction.guildId);
   await interaction.respond(stories.map((s) => choice(`${s.title} (${s.slug})`, s.slug)));
 }
 
-/** The story a page button refers to; it can have been deleted since the message was sent. */
-export function storyById(store: Store, id: number): Story {
+/**
+ * The story a page button refers to; it can have been deleted since the message was sent. A button's custom id
+ * is client data, so a story of another server is treated exactly like one that does not exist.
+ */
+export function storyById(store: Store, id: number, guildId: string | null): Story {
   const story = store.stories.byId(id);
-  if (!story) throw new UserError('That story is no longer stored; run the command again.');
+  if (!story || !store.stories.visibleTo(story, guildId)) {
+    throw new UserError('That story is no longer stored; run the command again.');
+  }
   return story;
 }

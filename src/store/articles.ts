@@ -112,8 +112,15 @@ export function articlesRepo(db: Db) {
   );
   // Two statements: alone, max() is one step down the updated_at index (migration 003); next to count() it
   // would scan it.
-  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles');
-  const lastUpdated = db.prepare<[], { last: string | null }>('SELECT max(updated_at) AS last FROM articles');
+  const countAll = db.prepare<[string], { n: number }>(
+    "SELECT count(*) AS n FROM articles WHERE guild_id IN ('', ?)",
+  );
+  // One step down articles_scope_updated (migration 006) per scope.
+  const lastUpdated = db.prepare<[string], { last: string | null }>(
+    `SELECT max(last) AS last FROM (
+       SELECT max(updated_at) AS last FROM articles WHERE guild_id = ''
+       UNION ALL SELECT max(updated_at) FROM articles WHERE guild_id = ?)`,
+  );
   const countByStoryUpTo = db.prepare<[number, number], { n: number }>(
     'SELECT count(*) AS n FROM (SELECT 1 FROM articles WHERE story_id = ? LIMIT ?)',
   );
@@ -177,9 +184,13 @@ export function articlesRepo(db: Db) {
     changedSince(storyId: number, since: string, limit = 100): ArticleHeader[] {
       return changedSince.all(storyId, since, limit).map(toHeader);
     },
-    /** How many articles there are and when the last one was added or changed, for `/about`. */
-    stats(): { count: number; lastIngestedAt: string | null } {
-      return { count: countAll.get()!.n, lastIngestedAt: lastUpdated.get()!.last };
+    /**
+     * How many articles a server sees (the shared ones and its own feeds'; without a guild, the shared ones)
+     * and when the last of them was added or changed, for `/about`.
+     */
+    stats(guildId?: string | null): { count: number; lastIngestedAt: string | null } {
+      const scope = guildId ?? '';
+      return { count: countAll.get(scope)!.n, lastIngestedAt: lastUpdated.get(scope)!.last };
     },
   };
 }

@@ -3,6 +3,7 @@ import { defaultConfig } from '../../src/config.ts';
 import { extract } from '../../src/extract/index.ts';
 import { createFetcher, type Fetcher, type FetcherOptions } from '../../src/feeds/http.ts';
 import type { FeedDeps } from '../../src/feeds/poll.ts';
+import { rawConnection } from '../../src/store/index.ts';
 import { testStore } from '../support/helpers.ts';
 import { startFixtureServer, type FixtureServer } from './server.ts';
 
@@ -46,9 +47,9 @@ export function feedDeps(options: { fetcher?: Fetcher; config?: Partial<FeedDeps
   return { deps, store, clock, dbPath, dir, config };
 }
 
-/** How many articles are stored. */
+/** How many articles are stored, in every scope. */
 export function articleCount(deps: FeedDeps): number {
-  return deps.store.articles.stats().count;
+  return (rawConnection(deps.store).prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
 }
 
 /** An item of a generated feed. */
@@ -97,3 +98,79 @@ export const BODIES: string[][] = [
     'Parents welcomed the change, though some said it would make their own mornings harder. The office said the timetable would return to normal the week after the bridge reopens, and that no lessons would be cut.',
   ],
 ];
+
+const NAMES = [
+  'Elena Voss',
+  'Tomas Reyes',
+  'Ines Okafor',
+  'Jonas Berg',
+  'Lucia Moreau',
+  'Ana Petrov',
+  'Karl Jensen',
+  'Noor Haddad',
+];
+const PLACES = [
+  'the north harbor',
+  'the fish market',
+  'the ferry landing',
+  'the old town',
+  'the rail yard',
+  'the south pier',
+];
+const NOUNS = [
+  'crews',
+  'boats',
+  'shops',
+  'schools',
+  'workers',
+  'families',
+  'engineers',
+  'buses',
+  'volunteers',
+  'inspectors',
+];
+const VERBS = [
+  'arrived at',
+  'left',
+  'returned to',
+  'gathered near',
+  'waited outside',
+  'cleared',
+  'inspected',
+  'reopened',
+];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** A deterministic random number generator, so generated articles are the same on every run. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * An invented article body, distinct for every `seed`: sentences about Port Alder with people, places, numbers
+ * and quotes, about `bytes` long. For tests and the feed benchmark (never real news text).
+ */
+export function syntheticBody(seed: number, bytes = 1200): string[] {
+  const r = rng(seed * 7919 + 17);
+  const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)]!;
+  const paragraphs: string[] = [];
+  let size = 0;
+  let i = 0;
+  while (size < bytes) {
+    const n = 10 + Math.floor(r() * 990);
+    const sentence =
+      i % 3 === 1
+        ? `"${pick(NOUNS)} from ${pick(PLACES)} ${pick(VERBS)} ${pick(PLACES)} before noon," said ${pick(NAMES)} on ${pick(DAYS)}, in report ${seed}-${i}.`
+        : `About ${n} ${pick(NOUNS)} ${pick(VERBS)} ${pick(PLACES)} on ${pick(DAYS)}, according to ${pick(NAMES)}, in the ${seed}th report of the series (part ${i}).`;
+    paragraphs.push(sentence);
+    size += sentence.length + 2;
+    i++;
+  }
+  return paragraphs;
+}
