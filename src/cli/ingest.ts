@@ -5,6 +5,7 @@
  */
 import { systemClock } from '../clock.ts';
 import { loadConfigOrExit } from '../config.ts';
+import { ingestLinks } from '../feeds/article.ts';
 import { formatOutcome, formatSummary, ingestPaths, removeArticles } from '../ingest/ingest.ts';
 import { createLogger } from '../log.ts';
 import { SchemaTooNewError } from '../store/db.ts';
@@ -14,9 +15,10 @@ import { out, err } from './output.ts';
 
 const { positionals: paths, values } = parseCommandLineOrExit({
   command: 'npm run ingest --',
-  synopsis: '[PATH...]',
+  synopsis: '[PATH|URL...]',
   description:
-    'Stores the articles in the given files and folders (default: ARTICLES_DIR) in DATABASE_PATH, printing one\n' +
+    'Stores the articles in the given files and folders (default: ARTICLES_DIR), and article pages given by\n' +
+    'their https:// address, in DATABASE_PATH, printing one\n' +
     'line per file (added, updated, unchanged, skipped: not an article, rejected: reason) and a summary.\n' +
     'Exits 1 if a file was rejected.',
   options: {
@@ -30,6 +32,7 @@ const { positionals: paths, values } = parseCommandLineOrExit({
   positionals: true,
   examples: [
     'npm run ingest -- data/articles',
+    'npm run ingest -- https://example.com/news/some-article',
     'npm run ingest -- --remove data/articles/2016-03-15-russia-withdraws-from-syria.txt',
   ],
 });
@@ -58,8 +61,18 @@ try {
       ? removeArticles(ctx, removals)
       : { outcomes: [], counts: { added: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, removed: 0 } };
   for (const outcome of report.outcomes) out(formatOutcome(outcome));
-  if (removals.length === 0 || paths.length > 0) {
-    const ingested = await ingestPaths(ctx, paths.length > 0 ? paths : [config.ARTICLES_DIR], (outcome) =>
+  // An http(s) address is an article page to fetch (with the feeds' limits and guard), not a file.
+  const links = paths.filter((path) => /^https?:\/\//i.test(path));
+  const files = paths.filter((path) => !links.includes(path));
+  if (links.length > 0) {
+    const linked = await ingestLinks({ ...ctx, config }, links);
+    for (const outcome of linked.outcomes) out(formatOutcome(outcome));
+    report.outcomes.push(...linked.outcomes);
+    for (const [status, n] of Object.entries(linked.counts))
+      report.counts[status as keyof typeof report.counts] += n;
+  }
+  if ((removals.length === 0 && links.length === 0) || files.length > 0) {
+    const ingested = await ingestPaths(ctx, files.length > 0 ? files : [config.ARTICLES_DIR], (outcome) =>
       out(formatOutcome(outcome)),
     );
     report.outcomes.push(...ingested.outcomes);

@@ -45,6 +45,23 @@ export interface ItemOutcome {
   matchedBy?: 'guid' | 'link' | 'body' | 'near-duplicate';
 }
 
+/**
+ * Where an article goes: a feed's scope and story (with the feed, so its (feed, guid) is remembered), or, for a
+ * single article link (`npm run ingest -- URL`), a scope and story with no feed.
+ */
+export interface ItemTarget {
+  feedId: number | null;
+  guildId: string;
+  storySlug: string;
+}
+
+/** The target of a feed's items. */
+export const feedTarget = (feed: Feed): ItemTarget => ({
+  feedId: feed.id,
+  guildId: feed.guildId,
+  storySlug: feed.storySlug,
+});
+
 /** The hash of an item as the feed gives it: when it has not changed, there is nothing to fetch or compare. */
 export function itemHash(item: FeedItem): string {
   return createHash('sha256')
@@ -61,12 +78,12 @@ export function seenUnchanged(store: Store, feed: Feed, item: FeedItem): number 
 /** The stored article an item is, and how it was recognised; null for a new article. */
 export function findStored(
   store: Store,
-  feed: Feed,
+  target: ItemTarget,
   candidate: ArticleCandidate,
   now: Date,
 ): { article: DedupeCandidate; by: NonNullable<ItemOutcome['matchedBy']> } | null {
-  const scope = feed.guildId;
-  const seen = store.feeds.item(feed.id, candidate.guid);
+  const scope = target.guildId;
+  const seen = target.feedId === null ? undefined : store.feeds.item(target.feedId, candidate.guid);
   if (seen) {
     const article = store.feeds.candidate(seen.articleId);
     if (article) return { article, by: 'guid' };
@@ -135,14 +152,16 @@ function humanize(slug: string): string {
  */
 export async function storeItem(
   ctx: ItemContext,
-  feed: Feed,
-  item: FeedItem,
+  target: ItemTarget,
   candidate: ArticleCandidate,
-  options: { announce: boolean },
+  options: { announce: boolean; itemHash: string },
 ): Promise<ItemOutcome> {
   const { store, clock } = ctx;
-  const hash = itemHash(item);
-  const found = findStored(store, feed, candidate, clock.now());
+  const hash = options.itemHash;
+  const remember = (articleId: number, now: Date) => {
+    if (target.feedId !== null) store.feeds.addItem(target.feedId, candidate.guid, articleId, hash, now);
+  };
+  const found = findStored(store, target, candidate, clock.now());
   if (found) {
     const { article, by } = found;
     const changed =
@@ -150,7 +169,7 @@ export async function storeItem(
       (normalizeWords(article.title) !== normalizeWords(candidate.title) ||
         (article.bodyHash ?? bodyHash(article.body)) !== bodyHash(candidate.body));
     if (!changed) {
-      store.feeds.addItem(feed.id, item.guid, article.id, hash, clock.now());
+      remember(article.id, clock.now());
       return { status: 'unchanged', articleId: article.id, matchedBy: by };
     }
     const stored = store.articles.byId(article.id)!;
@@ -184,15 +203,15 @@ export async function storeItem(
       );
       store.facts.replaceForArticle(article.id, current.storyId, facts);
       store.feeds.setFeedColumns(article.id, {
-        guildId: feed.guildId,
+        guildId: target.guildId,
         canonicalUrl: canonicalUrl(current.url ?? candidate.link),
         bodyHash: bodyHash(candidate.body),
         announce: true,
       });
       store.feeds.markRevised(article.id, note);
-      store.feeds.addItem(feed.id, item.guid, article.id, hash, now);
+      remember(article.id, now);
     });
-    ctx.log.info({ feedId: feed.id, articleId: article.id, note }, 'feed item revised');
+    ctx.log.info({ feedId: target.feedId, articleId: article.id, note }, 'article revised');
     return { status: 'updated', articleId: article.id, matchedBy: by };
   }
 
@@ -202,10 +221,10 @@ export async function storeItem(
     published: candidate.published ?? clock.now(),
   });
   const canonical = canonicalUrl(candidate.link);
-  const sourceKey = sourceKeyOf(feed.guildId, canonical, feed.id, item.guid);
+  const sourceKey = sourceKeyOf(target.guildId, canonical, target.feedId ?? 0, candidate.guid);
   const articleId = store.transaction(() => {
     const now = clock.now();
-    const story = store.stories.ensure(feed.storySlug, humanize(feed.storySlug), now, feed.guildId);
+    const story = store.stories.ensure(target.storySlug, humanize(target.storySlug), now, target.guildId);
     const id = store.articles.insert(
       {
         storyId: story.id,
@@ -223,13 +242,13 @@ export async function storeItem(
     );
     store.facts.replaceForArticle(id, story.id, facts);
     store.feeds.setFeedColumns(id, {
-      guildId: feed.guildId,
+      guildId: target.guildId,
       canonicalUrl: canonical,
       bodyHash: bodyHash(candidate.body),
       announce: options.announce,
     });
-    store.feeds.addItem(feed.id, item.guid, id, hash, now);
-    if (options.announce) store.feeds.markNewItem(feed.id, now);
+    remember(id, now);
+    if (options.announce && target.feedId !== null) store.feeds.markNewItem(target.feedId, now);
     return id;
   });
   return { status: 'new', articleId };

@@ -10,7 +10,14 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Feed, FeedSource, Store } from '../store/index.ts';
 import { FEED_ACCEPT, FetchError, PAGE_ACCEPT, type Fetcher } from './http.ts';
-import { storeItem, seenUnchanged, type ArticleCandidate, type Extractor } from './items.ts';
+import {
+  feedTarget,
+  itemHash,
+  seenUnchanged,
+  storeItem,
+  type ArticleCandidate,
+  type Extractor,
+} from './items.ts';
 import { decodeBody, FeedParseError, parseFeedDocument, type FeedItem } from './parse.ts';
 import { readableText, TEASER_WORDS, wordCount } from './text.ts';
 
@@ -206,7 +213,10 @@ export async function pollSource(deps: FeedDeps, source: FeedSource): Promise<Po
       taken++;
       const baselineOld = !feed.baselineDone && (item.published?.getTime() ?? 0) < cutoff;
       const candidate = await candidateOf(deps, item, outlet);
-      const outcome = await storeItem(deps, feed, item, candidate, { announce: !baselineOld });
+      const outcome = await storeItem(deps, feedTarget(feed), candidate, {
+        announce: !baselineOld,
+        itemHash: itemHash(item),
+      });
       report[outcome.status]++;
     }
     if (!truncated && !feed.baselineDone) store.feeds.markBaselineDone(feed.id);

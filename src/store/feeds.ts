@@ -157,8 +157,8 @@ export function feedsRepo(db: Db) {
       `UPDATE feed_sources SET paused_reason = NULL, paused_at = NULL, failures = 0, first_failure_at = NULL,
          next_poll_at = ?, updated_at = ? WHERE id = ?`,
     ),
-    deleteOrphanSource: db.prepare<[number]>(
-      'DELETE FROM feed_sources WHERE id = ? AND NOT EXISTS (SELECT 1 FROM feeds WHERE source_id = ?1)',
+    deleteOrphanSource: db.prepare<[{ id: number }]>(
+      'DELETE FROM feed_sources WHERE id = @id AND NOT EXISTS (SELECT 1 FROM feeds WHERE source_id = @id)',
     ),
     insertFeed: db.prepare<[Record<string, unknown>], FeedRow>(
       `INSERT INTO feeds (source_id, guild_id, story_slug, name, created_by, created_at)
@@ -283,7 +283,7 @@ export function feedsRepo(db: Db) {
       const feed = s.feedById.get(id);
       if (!feed) return;
       s.deleteFeed.run(id);
-      s.deleteOrphanSource.run(feed.source_id);
+      s.deleteOrphanSource.run({ id: feed.source_id });
     },
     setPaused(id: number, paused: boolean): void {
       s.setPaused.run(paused ? 1 : 0, id);
