@@ -5,7 +5,6 @@
  */
 import { systemClock } from '../clock.ts';
 import { loadConfigOrExit } from '../config.ts';
-import { ingestLinks } from '../feeds/article.ts';
 import { formatOutcome, formatSummary, ingestPaths, removeArticles } from '../ingest/ingest.ts';
 import { createLogger } from '../log.ts';
 import { SchemaTooNewError } from '../store/db.ts';
@@ -65,6 +64,8 @@ try {
   const links = paths.filter((path) => /^https?:\/\//i.test(path));
   const files = paths.filter((path) => !links.includes(path));
   if (links.length > 0) {
+    // Loaded only for links: the HTTP client, parser and DOM would slow every ingest of files.
+    const { ingestLinks } = await import('../feeds/article.ts');
     const linked = await ingestLinks({ ...ctx, config }, links);
     for (const outcome of linked.outcomes) out(formatOutcome(outcome));
     report.outcomes.push(...linked.outcomes);

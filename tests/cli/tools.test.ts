@@ -5,7 +5,11 @@ import { parseCommandLine, usage, type OptionSpec, type ToolSpec } from '../../s
 import { runTs, tempDir } from '../support/helpers.ts';
 
 const TOOLS = [
-  { script: 'src/cli/ingest.ts', usage: 'Usage: npm run ingest -- [PATH...] [options]' },
+  { script: 'src/cli/ingest.ts', usage: 'Usage: npm run ingest -- [PATH|URL...] [options]' },
+  {
+    script: 'src/cli/feeds.ts',
+    usage: 'Usage: npm run feeds -- add URL | remove URL | list | import FILE.opml | poll [options]',
+  },
   { script: 'src/cli/extract.ts', usage: 'Usage: npm run --silent extract -- FILE... [options]' },
   { script: 'src/cli/register.ts', usage: 'Usage: npm run register -- [options]' },
   { script: 'src/sandbox/cli.ts', usage: 'Usage: npm run sandbox -- [options]' },
