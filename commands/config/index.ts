@@ -15,8 +15,14 @@ import {
 } from 'discord.js';
 import type { Command, SubcommandHandlers } from '../../src/bot/command.ts';
 import { moderator } from '../../src/bot/preconditions.ts';
-import { autocompleteStory } from '../../src/bot/story.ts';
+import { autocompleteStory, choice } from '../../src/bot/story.ts';
 import { TIMEZONES } from '../../src/scheduler/schedule.ts';
+import feedAdd from './feed-add.ts';
+import feedList from './feed-list.ts';
+import feedPause from './feed-pause.ts';
+import feedRemove from './feed-remove.ts';
+import feedResume from './feed-resume.ts';
+import feedStatus from './feed-status.ts';
 import history from './history.ts';
 import pause from './pause.ts';
 import preview from './preview.ts';
@@ -45,6 +51,17 @@ const storyOption = options({
   autocomplete: true,
   max_length: 100,
 })[0];
+
+/** The `url` of a feed; autocompleted from the server's feeds where it names one it follows. */
+const feedUrlOption = (description: string) =>
+  options({
+    type: ApplicationCommandOptionType.String,
+    name: 'url',
+    description,
+    required: true,
+    autocomplete: true,
+    max_length: 2000,
+  })[0];
 
 /** The options of a subcommand that acts on one existing digest. */
 const target = (verb: string) => options(channelOption(`The channel whose digest to ${verb}`), storyOption);
@@ -127,6 +144,57 @@ const data = {
       ],
     },
     {
+      type: ApplicationCommandOptionType.SubcommandGroup,
+      name: 'feed',
+      description: 'Feeds (RSS, Atom, JSON Feed) this server follows; only this server sees what they bring',
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'add',
+          description: 'Follow a feed',
+          options: options(
+            { ...feedUrlOption('The feed address (https://…)'), autocomplete: false },
+            { ...storyOption, description: 'The story its articles join (default: news)' },
+            {
+              type: ApplicationCommandOptionType.String,
+              name: 'name',
+              description: 'A name to show instead of the address',
+              max_length: 100,
+            },
+          ),
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'remove',
+          description: 'Stop following a feed (its articles stay)',
+          options: options(feedUrlOption('The feed to remove')),
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'pause',
+          description: 'Stop polling a feed',
+          options: options(feedUrlOption('The feed to pause')),
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'resume',
+          description: 'Poll a paused feed again (tried at once)',
+          options: options(feedUrlOption('The feed to resume')),
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'list',
+          description: 'Every feed this server follows, with its story and state',
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'status',
+          description: 'A feed’s health: last poll, last new item, failures and the last error, next poll',
+          options: options(feedUrlOption('The feed')),
+        },
+      ],
+    },
+    {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'show',
       description: 'Every digest of this server: schedule, next run, state, last delivery or error',
@@ -155,6 +223,14 @@ export default {
   preconditions: [moderator],
   subcommands: {
     digest: { set, remove, pause, resume, preview, 'send-now': sendNow },
+    feed: {
+      add: feedAdd,
+      remove: feedRemove,
+      pause: feedPause,
+      resume: feedResume,
+      list: feedList,
+      status: feedStatus,
+    },
     show,
     history,
   },
@@ -170,6 +246,17 @@ export default {
       return;
     }
     if (focused.name === 'story') return autocompleteStory(interaction, ctx);
+    if (focused.name === 'url') {
+      const feeds = ctx.store.feeds
+        .feedsOfGuild(interaction.guildId ?? '')
+        .filter((f) => `${f.source.url} ${f.name ?? ''}`.toLowerCase().includes(typed));
+      await interaction.respond(
+        feeds
+          .slice(0, 25)
+          .map((f) => choice(f.name ? `${f.name} (${f.source.url})` : f.source.url, f.source.url)),
+      );
+      return;
+    }
     await interaction.respond([]);
   },
 } satisfies Command<typeof data>;

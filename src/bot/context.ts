@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
+import type { FeedService } from '../feeds/service.ts';
 import type { Logger } from '../log.ts';
 import type { Scheduler } from '../scheduler/index.ts';
 import type { Store } from '../store/index.ts';
@@ -18,7 +19,12 @@ export interface Ctx {
    * overlapping a scheduled run of it. Absent where no scheduler runs (unit tests, tools).
    */
   digests?: DigestControl;
+  /** The running feed service, so `/config feed resume` can try a feed at once. Absent in tools and unit tests. */
+  feeds?: FeedControl;
 }
+
+/** What `/config feed` needs from the running feed service. */
+export type FeedControl = Pick<FeedService, 'pollNow'>;
 
 /** What `/config` needs from the running scheduler. */
 export type DigestControl = Pick<Scheduler, 'reload' | 'sendNow'>;

@@ -2,6 +2,9 @@ import { Events, type Client } from 'discord.js';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { describeNetworkError, StartupError } from '../errors.ts';
+import { extract } from '../extract/index.ts';
+import { createFeedFetcher } from '../feeds/index.ts';
+import { createFeedService, type FeedService } from '../feeds/service.ts';
 import { formatSummary, ingestPaths } from '../ingest/ingest.ts';
 import type { Logger } from '../log.ts';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../scheduler/index.ts';
@@ -20,6 +23,8 @@ export interface Bot {
   router: Router;
   /** Digests and the ARTICLES_DIR rescan, or null when started with `scheduler: false`. */
   scheduler: Scheduler | null;
+  /** Feed polling (its job runs on the scheduler's tick; tests call `tick()` with their clock). */
+  feeds: FeedService;
   /** Stops taking interactions, finishes those in flight, closes the gateway and the database. */
   stop(): Promise<void>;
 }
@@ -98,8 +103,18 @@ export async function startBot(options: StartOptions): Promise<Bot> {
     }
     await ready;
     log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: commands.size }, 'ready');
+    const feeds = createFeedService({
+      store,
+      clock,
+      log,
+      config,
+      fetcher: createFeedFetcher(config),
+      extract: async (input) => extract(input),
+      sender: client.rest,
+    });
+    ctx.feeds = feeds;
     const scheduler =
-      options.scheduler === false ? null : startScheduler(ctx, { ...options.scheduler, client });
+      options.scheduler === false ? null : startScheduler(ctx, { ...options.scheduler, client, feeds });
     // Handlers read the context when an interaction arrives, so /config finds the scheduler from now on.
     if (scheduler) ctx.digests = scheduler;
 
@@ -110,11 +125,13 @@ export async function startBot(options: StartOptions): Promise<Bot> {
       commands,
       router,
       scheduler,
+      feeds,
       async stop() {
         if (stopped) return;
         stopped = true;
         // Interactions and digests in flight finish first, so nothing is cut off mid-send.
         await Promise.allSettled([router.drain(), scheduler?.stop()]);
+        await feeds.close();
         await client.destroy();
         if (ownsStore) store.close();
         log.info('stopped');

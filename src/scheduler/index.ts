@@ -16,6 +16,7 @@ import {
   sendNow,
   type DigestJobDeps,
 } from './digests.ts';
+import type { FeedService } from '../feeds/service.ts';
 import { createRescanJob } from './rescan.ts';
 import { everySeconds } from './schedule.ts';
 
@@ -47,6 +48,8 @@ export interface SchedulerOptions {
   cron?: CronBackend;
   /** Register the ARTICLES_DIR rescan job (default true). */
   rescan?: boolean;
+  /** The feed service whose poll runs every minute; none registered without it. */
+  feeds?: FeedService;
 }
 
 /** The running scheduler. */
@@ -145,6 +148,10 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
   // resumed within a minute with its nonce, instead of waiting for the next restart. Runs being sent are in
   // flight for their subscription, so this never sends one twice.
   register('recover', 'every minute', '* * * * *', undefined, () => recoverRuns(deps));
+
+  // Feeds: every minute, poll what is due (each feed's own slot spreads them over FEED_POLL_MINUTES).
+  const feeds = options.feeds;
+  if (feeds) register('feeds', 'every minute', '* * * * *', undefined, () => feeds.tick().then(() => {}));
 
   const rescan = createRescanJob();
   if (options.rescan !== false) {
