@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { FeedService } from '../feeds/service.ts';
+import type { Extractor } from '../ingest/pool.ts';
 import type { Logger } from '../log.ts';
 import type { Scheduler } from '../scheduler/index.ts';
 import type { Store } from '../store/index.ts';
@@ -14,6 +15,11 @@ export interface Ctx {
   config: Config;
   log: Logger;
   clock: Clock;
+  /**
+   * Where ingest extracts articles: the bot's worker pool, so a large article never blocks the event loop.
+   * Absent in unit tests and tools, where extraction runs inline.
+   */
+  extractor?: Extractor;
   /**
    * The running scheduler, so `/config` can rebuild the digest jobs after a change and send a digest without
    * overlapping a scheduled run of it. Absent where no scheduler runs (unit tests, tools).

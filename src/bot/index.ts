@@ -6,6 +6,7 @@ import { extract } from '../extract/index.ts';
 import { createFeedFetcher } from '../feeds/index.ts';
 import { createFeedService, type FeedService } from '../feeds/service.ts';
 import { formatSummary, ingestPaths } from '../ingest/ingest.ts';
+import { createExtractionPool } from '../ingest/pool.ts';
 import type { Logger } from '../log.ts';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../scheduler/index.ts';
 import { openStore, type Store } from '../store/index.ts';
@@ -63,14 +64,10 @@ export async function startBot(options: StartOptions): Promise<Bot> {
   }
   const store = options.store ?? openStore(config.DATABASE_PATH);
   const ownsStore = !options.store;
-  const ctx: Ctx = { store, config, log, clock };
+  // Extraction runs in worker threads, started on first use, so ingesting never stalls the gateway.
+  const extractor = createExtractionPool({ log });
+  const ctx: Ctx = { store, config, log, clock, extractor };
   try {
-    if (ownsStore) {
-      const report = await ingestPaths({ store, clock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES }, [
-        config.ARTICLES_DIR,
-      ]);
-      log.info({ ...report.counts }, `ingested ${config.ARTICLES_DIR}: ${formatSummary(report)}`);
-    }
     const commands = await loadCommands();
     const client = createClient(config);
     const router = createRouter(commands, ctx, options.onInteractionFailure);
@@ -102,6 +99,16 @@ export async function startBot(options: StartOptions): Promise<Bot> {
       throw error;
     }
     await ready;
+    log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected');
+    // Ingest after connecting: commands are answered while a large folder is extracted, and the scheduler
+    // starts after it, so the first digests already carry the new articles.
+    if (ownsStore) {
+      const report = await ingestPaths(
+        { store, clock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES, extractor },
+        [config.ARTICLES_DIR],
+      );
+      log.info({ ...report.counts }, `ingested ${config.ARTICLES_DIR}: ${formatSummary(report)}`);
+    }
     log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: commands.size }, 'ready');
     const feeds = createFeedService({
       store,
@@ -133,11 +140,13 @@ export async function startBot(options: StartOptions): Promise<Bot> {
         await Promise.allSettled([router.drain(), scheduler?.stop()]);
         await feeds.close();
         await client.destroy();
+        await extractor.close();
         if (ownsStore) store.close();
         log.info('stopped');
       },
     };
   } catch (error) {
+    await extractor.close();
     if (ownsStore) store.close();
     throw error;
   }

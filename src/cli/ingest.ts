@@ -6,6 +6,7 @@
 import { systemClock } from '../clock.ts';
 import { loadConfigOrExit } from '../config.ts';
 import { formatOutcome, formatSummary, ingestPaths, removeArticles } from '../ingest/ingest.ts';
+import { createExtractionPool } from '../ingest/pool.ts';
 import { createLogger } from '../log.ts';
 import { SchemaTooNewError } from '../store/db.ts';
 import { openStore, type Store } from '../store/index.ts';
@@ -52,8 +53,10 @@ const config = loadConfigOrExit();
 // Each outcome is printed below, so the log only carries errors unless LOG_LEVEL asks for more.
 const log = createLogger(config.LOG_LEVEL === 'info' ? 'error' : config.LOG_LEVEL, process.stderr);
 const store = openOrExit(config.DATABASE_PATH);
+// Extraction in worker threads, one per core: as many files are extracted at once as there are cores.
+const extractor = createExtractionPool({ log });
 try {
-  const ctx = { store, clock: systemClock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES };
+  const ctx = { store, clock: systemClock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES, extractor };
   // With --remove and no path, only remove: ingesting ARTICLES_DIR would bring a removed file straight back.
   const report =
     removals.length > 0
@@ -83,5 +86,6 @@ try {
   out(formatSummary(report));
   process.exitCode = report.counts.rejected > 0 ? 1 : 0;
 } finally {
+  await extractor.close();
   store.close();
 }

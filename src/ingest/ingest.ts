@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Clock } from '../clock.ts';
-import { extract, EXTRACTOR_VERSION } from '../extract/index.ts';
+import { EXTRACTOR_VERSION, type Facts } from '../extract/index.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { readArticleFile, type ParsedArticle } from './parse.ts';
+import { inlineExtractor, type Extractor } from './pool.ts';
 
 /** The story an article joins when its file names none. */
 export const DEFAULT_STORY = 'general';
@@ -33,6 +34,11 @@ export interface IngestContext {
   clock: Clock;
   log: Logger;
   maxArticleBytes: number;
+  /**
+   * Where extraction runs. The bot and `npm run ingest` pass their worker pool, so a large article never blocks
+   * the event loop; without one (tests and tools that serve nothing meanwhile) it runs inline.
+   */
+  extractor?: Extractor;
 }
 
 /** The content hash: what makes an article "unchanged" on the next run. */
@@ -87,46 +93,60 @@ export async function expandPaths(paths: string[]): Promise<PathEntry[]> {
   return entries;
 }
 
+type Outcome = Omit<IngestOutcome, 'file'>;
+
 /**
- * Stores one parsed article with its facts, in one transaction: a crash leaves it fully stored or absent.
- * Same source and hash: unchanged. Same source, new hash: the article and all its facts are replaced. An
- * article stored by an older extractor is extracted again even when its text is unchanged.
+ * What the store says about an article before it is extracted: an outcome already (unchanged, or refused as a
+ * duplicate), or the row it will replace (undefined for a new article).
  */
-export function storeArticle(
-  ctx: IngestContext,
+function decide(
+  store: Store,
   article: ParsedArticle,
-  file: string | null = null,
-): Omit<IngestOutcome, 'file'> {
-  const { store, clock } = ctx;
-  const hash = contentHash(article);
-  const storySlug = article.story ?? DEFAULT_STORY;
+  hash: string,
+): { outcome: Outcome } | { outcome?: undefined; existingId: number | undefined } {
   const existing = store.articles.bySourceKey(article.sourceKey);
-  const described = { title: article.title, story: storySlug };
+  const described = { title: article.title, story: article.story ?? DEFAULT_STORY };
   if (existing?.contentHash === hash && existing.extractorVersion === EXTRACTOR_VERSION) {
-    return { status: 'unchanged', articleId: existing.id, ...described };
+    return { outcome: { status: 'unchanged', articleId: existing.id, ...described } };
   }
   const duplicate = store.articles.byHash(hash);
   if (duplicate && duplicate.id !== existing?.id) {
     if (!existing) {
       return {
-        status: 'unchanged',
-        articleId: duplicate.id,
-        reason: `same text as ${duplicate.sourceKey}`,
-        ...described,
+        outcome: {
+          status: 'unchanged',
+          articleId: duplicate.id,
+          reason: `same text as ${duplicate.sourceKey}`,
+          ...described,
+        },
       };
     }
     // Content hashes are unique: say so plainly rather than let the update fail on the constraint.
     return {
-      status: 'rejected',
-      reason: `now has the same text as ${duplicate.sourceKey}, which is stored already`,
+      outcome: {
+        status: 'rejected',
+        reason: `now has the same text as ${duplicate.sourceKey}, which is stored already`,
+      },
     };
   }
-  const facts = extract({
-    title: article.title,
-    body: article.body,
-    published: article.published ?? clock.now(),
-  });
+  return { existingId: existing?.id };
+}
+
+/** Writes an extracted article and its facts in one transaction: a crash leaves it fully stored or absent. */
+function write(
+  ctx: IngestContext,
+  article: ParsedArticle,
+  hash: string,
+  facts: Facts,
+  file: string | null,
+): Outcome {
+  const { store, clock } = ctx;
   return store.transaction(() => {
+    // Extraction ran off the main thread, so another ingest (the rescan, the CLI) may have stored this article
+    // meanwhile: decide again, inside the transaction, from what is stored now.
+    const decision = decide(store, article, hash);
+    if (decision.outcome) return decision.outcome;
+    const storySlug = article.story ?? DEFAULT_STORY;
     const now = clock.now();
     // A new story is titled by its file's `story_title`, else by its first article; `story_title` in a later
     // article renames it.
@@ -147,21 +167,50 @@ export function storeArticle(
       extractorVersion: EXTRACTOR_VERSION,
       file: file === null ? null : resolve(file),
     };
+    const existingId = decision.existingId;
     let articleId: number;
-    if (existing) {
-      articleId = existing.id;
+    if (existingId !== undefined) {
+      articleId = existingId;
       store.articles.update(articleId, input, now);
     } else {
       articleId = store.articles.insert(input, now);
     }
     store.facts.replaceForArticle(articleId, story.id, facts);
-    return { status: existing ? ('updated' as const) : ('added' as const), articleId, ...described };
+    return {
+      status: existingId !== undefined ? ('updated' as const) : ('added' as const),
+      articleId,
+      title: article.title,
+      story: storySlug,
+    };
   });
 }
 
 /**
+ * Stores one parsed article with its facts. Same source and hash: unchanged. Same source, new hash: the article
+ * and all its facts are replaced. An article stored by an older extractor is extracted again even when its text
+ * is unchanged. Extraction runs on `ctx.extractor` (the worker pool); the write stays on this thread, in one
+ * transaction.
+ */
+export async function storeArticle(
+  ctx: IngestContext,
+  article: ParsedArticle,
+  file: string | null = null,
+): Promise<Outcome> {
+  const hash = contentHash(article);
+  const before = decide(ctx.store, article, hash);
+  if (before.outcome) return before.outcome;
+  const facts = await (ctx.extractor ?? inlineExtractor).extract({
+    title: article.title,
+    body: article.body,
+    published: article.published ?? ctx.clock.now(),
+  });
+  return write(ctx, article, hash, facts, file);
+}
+
+/**
  * Ingests files and folders: reads and validates each file, extracts its facts and stores it. One bad file is
- * reported and skipped; it never stops the others and never touches what is stored.
+ * reported and skipped; it never stops the others and never touches what is stored. Outcomes are reported in
+ * file order.
  */
 export async function ingestPaths(
   ctx: IngestContext,
@@ -179,28 +228,38 @@ export async function ingestPaths(
   const storeFiles = new Set(
     ['', '-wal', '-shm', '-journal'].map((suffix) => resolve(`${ctx.store.path}${suffix}`)),
   );
-  for (const { file, error } of await expandPaths(paths)) {
-    if (storeFiles.has(resolve(file))) continue;
-    if (error) {
-      record({ file, status: 'rejected', reason: error });
-      continue;
-    }
+  /** Reads one file and stores its articles in order; never throws. */
+  const ingestFile = async (file: string): Promise<IngestOutcome[]> => {
     const read = await readArticleFile(file, { maxBytes: ctx.maxArticleBytes });
     if (!read.ok) {
-      if (read.notAnArticle)
-        record({ file, status: 'skipped', reason: `not an article (${read.notAnArticle})` });
-      else record({ file, status: 'rejected', reason: read.error });
-      continue;
+      return read.notAnArticle
+        ? [{ file, status: 'skipped', reason: `not an article (${read.notAnArticle})` }]
+        : [{ file, status: 'rejected', reason: read.error }];
     }
+    const done: IngestOutcome[] = [];
     for (const article of read.articles) {
       try {
-        record({ file, ...storeArticle(ctx, article, file) });
+        done.push({ file, ...(await storeArticle(ctx, article, file)) });
       } catch (error) {
         ctx.log.error({ err: error, file }, 'ingest failed');
-        record({ file, status: 'rejected', reason: `could not be stored: ${(error as Error).message}` });
+        done.push({ file, status: 'rejected', reason: `could not be stored: ${(error as Error).message}` });
       }
     }
+    return done;
+  };
+  // As many files are in flight as the extractor has workers, so every core extracts; outcomes are still
+  // reported in file order.
+  const extractor = ctx.extractor ?? inlineExtractor;
+  const window: Promise<IngestOutcome[]>[] = [];
+  const flush = async () => {
+    for (const outcome of await window.shift()!) record(outcome);
+  };
+  for (const { file, error } of await expandPaths(paths)) {
+    if (storeFiles.has(resolve(file))) continue;
+    window.push(error ? Promise.resolve([{ file, status: 'rejected', reason: error }]) : ingestFile(file));
+    if (window.length >= extractor.concurrency) await flush();
   }
+  while (window.length > 0) await flush();
   return { outcomes, counts: countOutcomes(outcomes) };
 }
 

@@ -30,6 +30,7 @@ export function createRescanJob(): (ctx: Ctx) => Promise<void> {
       clock: ctx.clock,
       log: ctx.log,
       maxArticleBytes: ctx.config.MAX_ARTICLE_BYTES,
+      ...(ctx.extractor ? { extractor: ctx.extractor } : {}),
     };
     // The store is asked which files it knows only when one may have gone: on the first scan (a file deleted
     // while the bot was down) and when a file seen before is missing.

@@ -80,19 +80,38 @@ export function factsRepo(db: Db) {
     entities: db.prepare<[number]>('DELETE FROM entities WHERE article_id = ?'),
     timeline: db.prepare<[number]>('DELETE FROM timeline WHERE article_id = ?'),
   };
+  // Quotes and figures carry their article's date and entities their mention count, written here once rather
+  // than by a trigger per row (migration 006): a large article's write stays short.
+  const articleDate = db.prepare<[number], { published_at: string | null }>(
+    'SELECT published_at FROM articles WHERE id = ?',
+  );
   const insertQuote = db.prepare(
-    `INSERT INTO quotes (article_id, story_id, ordinal, kind, text, speaker, role, verb, sentence, start_at, end_at)
-     VALUES (@articleId, @storyId, @ordinal, @kind, @text, @speaker, @role, @verb, @sentence, @start, @end)`,
+    `INSERT INTO quotes (article_id, story_id, ordinal, kind, text, speaker, role, verb, sentence, start_at, end_at,
+       published_at)
+     VALUES (@articleId, @storyId, @ordinal, @kind, @text, @speaker, @role, @verb, @sentence, @start, @end,
+       @publishedAt)`,
+  );
+  /** Indexes an article's quotes for search in one statement (the FTS table's content is the quotes table). */
+  const indexQuotes = db.prepare<[number]>(
+    `INSERT INTO quotes_fts (rowid, text, speaker)
+     SELECT id, text, coalesce(speaker, '') FROM quotes WHERE article_id = ?`,
+  );
+  /** Adds an article's quotes to its story's per-speaker counts, one row per speaker (case-insensitive). */
+  const countSpeakers = db.prepare<[number]>(
+    `INSERT INTO quote_speakers (story_id, speaker, quotes)
+       SELECT story_id, min(speaker), count(*) FROM quotes WHERE article_id = ? AND speaker IS NOT NULL
+       GROUP BY speaker COLLATE NOCASE
+     ON CONFLICT (story_id, speaker) DO UPDATE SET quotes = quotes + excluded.quotes`,
   );
   const insertFigure = db.prepare(
     `INSERT INTO figures (article_id, story_id, ordinal, min_value, max_value, counted, qualifier, unit, state, who,
-       place, source, sentence, start_at, end_at)
+       place, source, sentence, start_at, end_at, published_at)
      VALUES (@articleId, @storyId, @ordinal, @min, @max, @counted, @qualifier, @unit, @state, @who, @where, @source,
-       @sentence, @start, @end)`,
+       @sentence, @start, @end, @publishedAt)`,
   );
   const insertEntity = db.prepare<[Record<string, unknown>], { id: number }>(
-    `INSERT INTO entities (article_id, story_id, kind, name, role, aliases)
-     VALUES (@articleId, @storyId, @kind, @name, @role, @aliases) RETURNING id`,
+    `INSERT INTO entities (article_id, story_id, kind, name, role, aliases, mention_count)
+     VALUES (@articleId, @storyId, @kind, @name, @role, @aliases, @mentionCount) RETURNING id`,
   );
   const insertMention = db.prepare<[number, number, number]>(
     'INSERT INTO mentions (entity_id, start_at, end_at) VALUES (?, ?, ?)',
@@ -189,7 +208,8 @@ export function factsRepo(db: Db) {
      */
     replaceForArticle(articleId: number, storyId: number, facts: Facts): void {
       for (const statement of Object.values(clear)) statement.run(articleId);
-      const base = { articleId, storyId };
+      const publishedAt = articleDate.get(articleId)?.published_at ?? null;
+      const base = { articleId, storyId, publishedAt };
       facts.quotes.forEach((q, ordinal) =>
         insertQuote.run({
           ...base,
@@ -204,6 +224,8 @@ export function factsRepo(db: Db) {
           end: q.end,
         }),
       );
+      indexQuotes.run(articleId);
+      countSpeakers.run(articleId);
       facts.figures.forEach((f, ordinal) =>
         insertFigure.run({
           ...base,
@@ -234,6 +256,7 @@ export function factsRepo(db: Db) {
           name: entity.name,
           role: entity.role,
           aliases: JSON.stringify(entity.aliases),
+          mentionCount: entity.mentions.length,
         })!;
         for (const mention of entity.mentions) insertMention.run(id, mention.start, mention.end);
       }

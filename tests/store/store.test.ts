@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Facts, Quote } from '../../src/extract/index.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
-import type { ArticleInput, Store } from '../../src/store/index.ts';
+import { rawConnection, type ArticleInput, type Store } from '../../src/store/index.ts';
 import { toFtsQuery } from '../../src/store/search.ts';
 import { escapeLike } from '../../src/store/stories.ts';
 import { searchHits, SEED_FILE, SEED_TIME, testStore } from '../support/helpers.ts';
@@ -209,5 +209,96 @@ describe('repositories', () => {
     expect(store.stories.search('syria').map((s) => s.slug)).toEqual(['russia-syria']);
     expect(store.stories.search('%').map((s) => s.slug)).toEqual(['pct']);
     expect(store.stories.search('a_s')).toEqual([]);
+  });
+});
+
+describe('writing an article’s facts (migration 006: per-article statements instead of per-row triggers)', () => {
+  /** Every copy the store keeps of the facts, recomputed from the rows themselves: it must equal the stored one. */
+  function expectDerivedCopiesExact(store: Store) {
+    const db = rawConnection(store);
+    expect(
+      db.prepare(`INSERT INTO quotes_fts (quotes_fts) VALUES ('integrity-check')`).run().changes,
+    ).toBeGreaterThanOrEqual(0);
+    const stale = db
+      .prepare(
+        `SELECT count(*) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
+         WHERE q.published_at IS NOT a.published_at`,
+      )
+      .get() as { n: number };
+    expect(stale.n).toBe(0);
+    const staleFigures = db
+      .prepare(
+        `SELECT count(*) AS n FROM figures f JOIN articles a ON a.id = f.article_id
+         WHERE f.published_at IS NOT a.published_at`,
+      )
+      .get() as { n: number };
+    expect(staleFigures.n).toBe(0);
+    const speakers = db
+      .prepare('SELECT story_id, lower(speaker) AS speaker, quotes FROM quote_speakers ORDER BY 1, 2')
+      .all();
+    const counted = db
+      .prepare(
+        `SELECT story_id, lower(speaker) AS speaker, count(*) AS quotes FROM quotes WHERE speaker IS NOT NULL
+         GROUP BY story_id, speaker COLLATE NOCASE ORDER BY 1, 2`,
+      )
+      .all();
+    expect(speakers).toEqual(counted);
+    const mentions = db
+      .prepare(
+        `SELECT count(*) AS n FROM entities e
+         WHERE e.mention_count != (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)`,
+      )
+      .get() as { n: number };
+    expect(mentions.n).toBe(0);
+    const totals = db
+      .prepare('SELECT story_id, kind, name, articles, mentions FROM entity_totals ORDER BY 1, 2, 3')
+      .all();
+    const summed = db
+      .prepare(
+        `SELECT story_id, kind, name, count(DISTINCT article_id) AS articles, sum(mention_count) AS mentions
+         FROM entities GROUP BY story_id, kind, name ORDER BY 1, 2, 3`,
+      )
+      .all();
+    expect(totals).toEqual(summed);
+  }
+
+  it('keeps quote search, speaker counts, fact dates and mention totals exact through add, replace and delete', async () => {
+    const { store, ctx } = testStore();
+    await ingestPaths(ctx, [SEED_FILE]);
+    const seed = store.stories.latest()!;
+    expectDerivedCopiesExact(store);
+    const facts: Facts = {
+      ...noFacts,
+      quotes: [quote('We will stay', 'Ivashov'), quote('We will go', 'ivashov'), quote('No comment', null)],
+      people: [
+        {
+          name: 'Leonid Ivashov',
+          aliases: ['Ivashov'],
+          role: null,
+          mentions: [
+            { start: 0, end: 6 },
+            { start: 9, end: 15 },
+          ],
+        },
+      ],
+    };
+    const id = addArticle(store, 'russia-syria-withdrawal', 1, '2016-03-16T00:00:00.000Z', facts);
+    expectDerivedCopiesExact(store);
+    expect(store.search.search('stay').some((hit) => hit.kind === 'quote')).toBe(true);
+    expect(store.facts.speakers(seed.id, 'ivashov')).toEqual([{ speaker: 'Ivashov', count: 2 }]);
+
+    // Replacing the facts subtracts what they added and adds the new ones.
+    store.transaction(() =>
+      store.facts.replaceForArticle(id, seed.id, { ...facts, quotes: [quote('Still here', 'Ivashov')] }),
+    );
+    expectDerivedCopiesExact(store);
+    expect(store.search.search('stay').some((hit) => hit.kind === 'quote')).toBe(false);
+    expect(store.search.search('still').some((hit) => hit.kind === 'quote')).toBe(true);
+    expect(store.facts.speakers(seed.id, 'ivashov')).toEqual([{ speaker: 'Ivashov', count: 1 }]);
+
+    // Deleting the article cascades through the delete triggers.
+    rawConnection(store).prepare('DELETE FROM articles WHERE id = ?').run(id);
+    expectDerivedCopiesExact(store);
+    expect(store.facts.speakers(seed.id, 'ivashov')).toEqual([]);
   });
 });

@@ -1,0 +1,182 @@
+/**
+ * Extraction off the event loop. Extracting a large article takes seconds of CPU; run on the main thread it would
+ * stall the gateway heartbeat and every command's 3 s reply deadline. The pool runs `extract` in worker threads
+ * (one per core, at least one) and hands back the facts; the store write stays on the main thread, in one
+ * transaction per article, so SQLite has a single writer.
+ */
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { extract } from '../extract/index.ts';
+import type { ExtractInput, Facts } from '../extract/index.ts';
+import type { Logger } from '../log.ts';
+
+/** Anything that turns an article into facts, synchronously inline or in a worker. */
+export interface Extractor {
+  extract(input: ExtractInput): Promise<Facts>;
+  /** How many extractions it runs at once: ingest keeps that many files in flight. */
+  readonly concurrency: number;
+}
+
+/** The worker pool: an {@link Extractor} that must be closed when the process stops. */
+export interface ExtractionPool extends Extractor {
+  /** Ends the workers; extractions still queued or running are rejected. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** What the main thread posts to a worker. */
+export interface ExtractionRequest {
+  id: number;
+  title: string;
+  body: string;
+  /** ISO 8601, or null when unknown: a Date survives structured cloning, but a string keeps the protocol plain. */
+  published: string | null;
+}
+
+/** What a worker answers. */
+export type ExtractionReply =
+  | { id: number; facts: Facts; error?: undefined }
+  | { id: number; error: { message: string; stack: string }; facts?: undefined };
+
+/** Extracts on the calling thread: for tests and tools that do not serve Discord while they ingest. */
+export const inlineExtractor: Extractor = {
+  extract: (input) => Promise.resolve(extract(input)),
+  concurrency: 1,
+};
+
+/** Raised for an extraction the pool could not finish (it was closed, or its worker died). */
+export class ExtractionPoolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExtractionPoolError';
+  }
+}
+
+/**
+ * Where a worker's code is. Run from source (tsx in development, vitest in tests) this module is `pool.ts` and
+ * the worker is `extract-worker.ts`, loaded through tsx's loader; run from the compiled build it is `pool.js`
+ * next to `extract-worker.js`, plain JavaScript for Node.
+ */
+export function workerEntry(moduleUrl: string = import.meta.url): { url: URL; execArgv: string[] } {
+  const fromSource = fileURLToPath(moduleUrl).endsWith('.ts');
+  if (!fromSource) return { url: new URL('./extract-worker.js', moduleUrl), execArgv: [] };
+  const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return { url: new URL('./extract-worker.ts', moduleUrl), execArgv: ['--import', tsxLoader] };
+}
+
+/**
+ * Articles shorter than this (in UTF-16 code units) are extracted on the calling thread: they take tens of
+ * milliseconds, less than a round trip to a worker, and far less than starting one (a second or more with tsx),
+ * so a bot whose folder holds only ordinary articles never starts a worker at all.
+ */
+export const INLINE_BELOW_CHARS = 16_384;
+
+/** The default pool size: one worker per core the process may use, at least one. */
+export function defaultPoolSize(): number {
+  return Math.max(1, availableParallelism());
+}
+
+interface Job {
+  request: ExtractionRequest;
+  resolve(facts: Facts): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+}
+
+/**
+ * Starts an extraction pool. Short articles are extracted inline (see {@link INLINE_BELOW_CHARS}); workers are
+ * started when a long one first comes and kept until {@link ExtractionPool.close}; a worker that dies fails only
+ * the article it held and is replaced.
+ */
+export function createExtractionPool(
+  options: { size?: number; log?: Logger; inlineBelowChars?: number } = {},
+): ExtractionPool {
+  const size = Math.max(1, options.size ?? defaultPoolSize());
+  const inlineBelow = options.inlineBelowChars ?? INLINE_BELOW_CHARS;
+  const entry = workerEntry();
+  const slots: Slot[] = [];
+  const queue: Job[] = [];
+  let nextId = 0;
+  let closed = false;
+
+  const spawn = (): Slot => {
+    const worker = new Worker(entry.url, { execArgv: entry.execArgv });
+    const slot: Slot = { worker, job: null };
+    worker.on('message', (reply: ExtractionReply) => {
+      const job = slot.job;
+      slot.job = null;
+      if (job && job.request.id === reply.id) {
+        if (reply.error) {
+          const error = new Error(reply.error.message);
+          error.stack = reply.error.stack;
+          job.reject(error);
+        } else job.resolve(reply.facts);
+      }
+      pump();
+    });
+    const retire = (why: string) => {
+      const index = slots.indexOf(slot);
+      if (index === -1) return;
+      slots.splice(index, 1);
+      slot.job?.reject(new ExtractionPoolError(why));
+      slot.job = null;
+      if (!closed) {
+        options.log?.warn({ reason: why }, 'extraction worker stopped; starting another');
+        pump();
+      }
+    };
+    worker.on('error', (error) => retire(`the extraction worker failed: ${error.message}`));
+    worker.on('exit', (code) => retire(`the extraction worker exited with code ${code}`));
+    // An idle worker must not keep a finishing process (a CLI run) alive.
+    worker.unref();
+    slots.push(slot);
+    return slot;
+  };
+
+  const pump = () => {
+    while (queue.length > 0 && !closed) {
+      const slot = slots.find((s) => s.job === null) ?? (slots.length < size ? spawn() : undefined);
+      if (!slot) return;
+      const job = queue.shift()!;
+      slot.job = job;
+      slot.worker.ref();
+      slot.worker.postMessage(job.request);
+    }
+    for (const slot of slots) if (slot.job === null) slot.worker.unref();
+  };
+
+  return {
+    concurrency: size,
+    extract(input) {
+      if (closed) return Promise.reject(new ExtractionPoolError('the extraction pool is closed'));
+      if (input.title.length + input.body.length < inlineBelow) return inlineExtractor.extract(input);
+      return new Promise<Facts>((resolve, reject) => {
+        const request: ExtractionRequest = {
+          id: (nextId += 1),
+          title: input.title,
+          body: input.body,
+          published: input.published?.toISOString() ?? null,
+        };
+        queue.push({ request, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new ExtractionPoolError('the extraction pool is closed'));
+      await Promise.all(
+        slots.splice(0).map(async (slot) => {
+          slot.job?.reject(new ExtractionPoolError('the extraction pool is closed'));
+          slot.job = null;
+          await slot.worker.terminate();
+        }),
+      );
+    },
+  };
+}

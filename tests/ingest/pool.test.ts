@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+import {
+  createExtractionPool,
+  defaultPoolSize,
+  ExtractionPoolError,
+  INLINE_BELOW_CHARS,
+  workerEntry,
+  type ExtractionPool,
+} from '../../src/ingest/pool.ts';
+import { SEED_FILE } from '../e2e/harness.ts';
+
+const pools: ExtractionPool[] = [];
+afterEach(async () => {
+  for (const pool of pools.splice(0)) await pool.close();
+});
+
+/** A pool that sends every article to a worker, however short. */
+function pool(size: number): ExtractionPool {
+  const created = createExtractionPool({ size, inlineBelowChars: 0 });
+  pools.push(created);
+  return created;
+}
+
+const published = new Date('2016-03-15T00:00:00Z');
+
+describe('the extraction pool', () => {
+  it('returns exactly what the extractor finds inline, for several articles at once, each to its caller', async () => {
+    const seed = readFileSync(SEED_FILE, 'utf8');
+    const inputs = [
+      { title: 'Seed', body: seed, published },
+      { title: 'Short', body: '“We will stay as long as needed,” Ozerov said on Tuesday.', published },
+      { title: 'None', body: 'Nothing is quoted here.', published },
+    ];
+    const workers = pool(2);
+    const facts = await Promise.all(inputs.map((input) => workers.extract(input)));
+    expect(facts).toEqual(inputs.map((input) => extract(input)));
+    expect(facts[1]!.quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['We will stay as long as needed', 'Ozerov'],
+    ]);
+  });
+
+  it('extracts a short article inline without starting a worker, and a long one in a worker', async () => {
+    const workers = createExtractionPool({ size: 1 });
+    pools.push(workers);
+    const short = { title: 'Short', body: 'Putin spoke on Tuesday.', published };
+    const started: unknown[] = [];
+    const { Worker } = await import('node:worker_threads');
+    const onStart = (worker: unknown) => started.push(worker);
+    process.on('worker', onStart);
+    try {
+      expect(await workers.extract(short)).toEqual(extract(short));
+      expect(started).toHaveLength(0);
+      const long = { title: 'Long', body: readFileSync(SEED_FILE, 'utf8').repeat(8), published };
+      expect(long.body.length).toBeGreaterThan(INLINE_BELOW_CHARS);
+      expect(await workers.extract(long)).toEqual(extract(long));
+      expect(started).toHaveLength(1);
+      expect(started[0]).toBeInstanceOf(Worker);
+    } finally {
+      process.off('worker', onStart);
+    }
+  });
+
+  it('runs one worker per core by default, and at least one', () => {
+    expect(defaultPoolSize()).toBeGreaterThanOrEqual(1);
+    expect(pool(0).concurrency).toBe(1);
+    const byCores = createExtractionPool();
+    pools.push(byCores);
+    expect(byCores.concurrency).toBe(defaultPoolSize());
+  });
+
+  it('once closed, rejects what was queued and anything asked later, with a clear error', async () => {
+    const workers = pool(1);
+    const pending = workers.extract({ title: 'T', body: 'Putin spoke on Tuesday.', published });
+    const queued = workers.extract({ title: 'T', body: 'Ozerov spoke on Monday.', published });
+    const settled = Promise.allSettled([pending, queued]);
+    await workers.close();
+    const [first, second] = await settled;
+    expect(first).toMatchObject({ status: 'rejected', reason: expect.any(ExtractionPoolError) });
+    expect(second).toMatchObject({
+      status: 'rejected',
+      reason: { message: 'the extraction pool is closed' },
+    });
+    await expect(workers.extract({ title: 'T', body: 'Late.', published })).rejects.toThrow(
+      'the extraction pool is closed',
+    );
+  });
+
+  it('runs the TypeScript worker through tsx from source, and the compiled worker as plain JavaScript', () => {
+    const fromSource = workerEntry('file:///app/src/ingest/pool.ts');
+    expect(fromSource.url.href).toBe('file:///app/src/ingest/extract-worker.ts');
+    expect(fromSource.execArgv[0]).toBe('--import');
+    expect(fromSource.execArgv[1]).toMatch(/^file:\/\/.*\/node_modules\/tsx\/dist\/loader\.mjs$/);
+    const compiled = workerEntry('file:///app/dist/src/ingest/pool.js');
+    expect(compiled).toEqual({ url: new URL('file:///app/dist/src/ingest/extract-worker.js'), execArgv: [] });
+  });
+});
