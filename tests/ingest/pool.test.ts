@@ -9,7 +9,7 @@ import {
   workerEntry,
   type ExtractionPool,
 } from '../../src/ingest/pool.ts';
-import { SEED_FILE } from '../e2e/harness.ts';
+import { SEED_FILE } from '../support/helpers.ts';
 
 const pools: ExtractionPool[] = [];
 afterEach(async () => {

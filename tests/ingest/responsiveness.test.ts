@@ -11,11 +11,11 @@ import { REST, Routes } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot, type Bot } from '../../src/bot/index.ts';
 import { loadCommands } from '../../src/bot/loader.ts';
-import { ManualClock } from '../../src/clock.ts';
 import { parseConfig } from '../../src/config.ts';
-import { silentLogger } from '../../src/log.ts';
 import { startLoopbackDiscord, type LoopbackDiscord } from '@dispatch/loopback-discord';
-import { recordingCron } from '../e2e-digest/harness.ts';
+import { recordingCron } from '../e2e/digest-harness.ts';
+import { ManualClock } from '../support/clock.ts';
+import { silentLogger } from '../support/log.ts';
 import { largeArticle } from '../fixtures/large-article.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
