@@ -81,7 +81,7 @@ export function factsRepo(db: Db) {
     timeline: db.prepare<[number]>('DELETE FROM timeline WHERE article_id = ?'),
   };
   // Quotes and figures carry their article's date and entities their mention count, written here once rather
-  // than by a trigger per row (migration 007): a large article's write stays short.
+  // than by a trigger per row (migration 008): a large article's write stays short.
   const articleDate = db.prepare<[number], { published_at: string | null }>(
     'SELECT published_at FROM articles WHERE id = ?',
   );

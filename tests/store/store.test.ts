@@ -212,7 +212,7 @@ describe('repositories', () => {
   });
 });
 
-describe('writing an article’s facts (migration 007: per-article statements instead of per-row triggers)', () => {
+describe('writing an article’s facts (migration 008: per-article statements instead of per-row triggers)', () => {
   /** Every copy the store keeps of the facts, recomputed from the rows themselves: it must equal the stored one. */
   function expectDerivedCopiesExact(store: Store) {
     const db = rawConnection(store);
