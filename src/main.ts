@@ -1,8 +1,9 @@
 /**
  * `npm start`: runs Dispatch until SIGINT or SIGTERM, then shuts down cleanly (in-flight interactions finish,
- * the gateway closes, the database is checkpointed and closed).
+ * the gateway closes, the database is checkpointed and closed) within a timeout; see `bot/shutdown.ts`.
  */
 import { startBot, TokenError } from './bot/index.ts';
+import { handleShutdown } from './bot/shutdown.ts';
 import { systemClock } from './clock.ts';
 import { parseCommandLineOrExit } from './cli/args.ts';
 import { loadConfigOrExit } from './config.ts';
@@ -26,21 +27,7 @@ const log = createLogger(config.LOG_LEVEL);
 
 try {
   const bot = await startBot({ config, log, clock: systemClock });
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    bot.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ err: error }, 'unclean shutdown');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  handleShutdown({ stop: () => bot.stop(), log, exit: (code) => process.exit(code), events: process });
 } catch (error) {
   // A token or network problem is the operator's to fix: say so plainly, not as a stack trace.
   if (error instanceof TokenError || error instanceof StartupError)

@@ -5,10 +5,11 @@
  * subscription and the scheduled time, with `enforce_nonce: true`: when a crash falls between Discord accepting
  * a message and the store saying so, the run is still "recorded" at the next start, is sent again with the same
  * nonce, and Discord answers with the message it already has instead of posting a second one. Temporary
- * failures are retried with backoff; permanent ones pause the one subscription, with the reason.
+ * failures are retried, each by one layer only ({@link ErrorClass.retry}); permanent ones pause the one
+ * subscription, with the reason.
  */
 import { createHash } from 'node:crypto';
-import { Routes } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { Ctx } from '../bot/context.ts';
 import { SYSTEM_ACTOR } from '../store/audit.ts';
 import type { DigestRun, Subscription } from '../store/index.ts';
@@ -34,7 +35,7 @@ export interface DeliveryDeps {
   sender: MessageSender;
   /** Waits between retries; tests pass one that returns at once. */
   sleep?: (ms: number) => Promise<void>;
-  /** Attempts per message for temporary failures (on top of discord.js' own retries). Default 4. */
+  /** Attempts per message for the failures delivery retries (see {@link ErrorClass.retry}). Default 4. */
   attempts?: number;
   /** First backoff delay; doubled per attempt. Default 2000 ms. */
   backoffMs?: number;
@@ -69,58 +70,78 @@ export function partNonce(nonce: string, part: number): string {
 }
 
 /** Discord error codes that mean the subscription cannot work until someone acts. */
-const PERMANENT: Record<number, string> = {
-  10003: 'the channel no longer exists (Discord: Unknown Channel)',
-  10004: 'Dispatch is no longer in this server (Discord: Unknown Guild)',
-  50001: 'Dispatch cannot see the channel (Discord: Missing Access); give it View Channel',
-  50013:
+const PERMANENT: Partial<Record<RESTJSONErrorCodes, string>> = {
+  [RESTJSONErrorCodes.UnknownChannel]: 'the channel no longer exists (Discord: Unknown Channel)',
+  [RESTJSONErrorCodes.UnknownGuild]: 'Dispatch is no longer in this server (Discord: Unknown Guild)',
+  [RESTJSONErrorCodes.MissingAccess]:
+    'Dispatch cannot see the channel (Discord: Missing Access); give it View Channel',
+  [RESTJSONErrorCodes.MissingPermissions]:
     'Dispatch may not post there (Discord: Missing Permissions); give it View Channel, Send Messages and Embed Links',
 };
 
-/** Network-level failures worth retrying. */
-const TRANSIENT_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CLOSED',
-]);
-
-/** Sorts a failed send: retry it, pause the subscription, or give this run up. */
-export function classifyError(error: unknown): {
+/** How a failed send is handled. */
+export interface ErrorClass {
+  /** Retry later (temporary), pause the subscription (permanent), or give this run up (rejected). */
   kind: 'temporary' | 'permanent' | 'rejected';
+  /**
+   * Whether delivery retries it within the run. One layer retries each failure: @discordjs/rest already
+   * retried 5xx answers, timeouts and resets (3 times) and waited out 429s before the error reached us, so
+   * those are not retried again; delivery retries, with backoff and a record per attempt, only what
+   * @discordjs/rest gives up on at once: a refused or dropped connection, a failed DNS lookup.
+   */
+  retry: boolean;
   reason: string;
-} {
-  const e = error as { status?: unknown; code?: unknown; name?: unknown; message?: unknown; cause?: unknown };
-  const message = typeof e?.message === 'string' ? e.message : String(error);
-  const status = typeof e?.status === 'number' ? e.status : undefined;
-  const code = e?.code;
-  if (typeof code === 'number' && PERMANENT[code]) return { kind: 'permanent', reason: PERMANENT[code] };
-  if (status === 403) return { kind: 'permanent', reason: `Discord refused access (403): ${message}` };
-  if (status === 404)
-    return { kind: 'permanent', reason: `Discord does not know the channel (404): ${message}` };
-  if (status === 429 || (status !== undefined && status >= 500)) {
-    return { kind: 'temporary', reason: `Discord answered ${status}: ${message}` };
+}
+
+/** The undici/Node code of a network failure, on the error or (for fetch's "fetch failed") on its cause. */
+function networkCode(error: unknown): string | undefined {
+  for (const candidate of [error, (error as { cause?: unknown } | null)?.cause]) {
+    const code = (candidate as { code?: unknown } | null)?.code;
+    if (typeof code === 'string') return code;
   }
-  if (status !== undefined)
-    return { kind: 'rejected', reason: `Discord rejected the digest (${status}): ${message}` };
-  const causeCode = (e?.cause as { code?: unknown } | undefined)?.code;
-  if (
-    (typeof code === 'string' && TRANSIENT_CODES.has(code)) ||
-    (typeof causeCode === 'string' && TRANSIENT_CODES.has(causeCode)) ||
-    e?.name === 'AbortError' ||
-    e?.name === 'RateLimitError' ||
-    /fetch failed|socket|network|terminated|timeout/i.test(message)
-  ) {
-    return { kind: 'temporary', reason: `connection failed: ${message}` };
+  return undefined;
+}
+
+/** Sorts a failed send by what discord.js threw: retry it, pause the subscription, or give this run up. */
+export function classifyError(error: unknown): ErrorClass {
+  if (error instanceof DiscordAPIError) {
+    const permanent =
+      typeof error.code === 'number' ? PERMANENT[error.code as RESTJSONErrorCodes] : undefined;
+    if (permanent) return { kind: 'permanent', retry: false, reason: permanent };
+    if (error.status === 403)
+      return { kind: 'permanent', retry: false, reason: `Discord refused access (403): ${error.message}` };
+    if (error.status === 404) {
+      return {
+        kind: 'permanent',
+        retry: false,
+        reason: `Discord does not know the channel (404): ${error.message}`,
+      };
+    }
+    if (error.status === 429)
+      return { kind: 'temporary', retry: false, reason: `Discord answered 429: ${error.message}` };
+    return {
+      kind: 'rejected',
+      retry: false,
+      reason: `Discord rejected the digest (${error.status}): ${error.message}`,
+    };
   }
-  return { kind: 'temporary', reason: `send failed: ${message}` };
+  if (error instanceof HTTPError)
+    return { kind: 'temporary', retry: false, reason: `Discord answered ${error.status}: ${error.message}` };
+  if (error instanceof RateLimitError)
+    return { kind: 'temporary', retry: false, reason: `rate limited for ${error.retryAfter} ms` };
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof Error && error.name === 'AbortError')
+    return { kind: 'temporary', retry: false, reason: `Discord did not answer in time: ${message}` };
+  const code = networkCode(error);
+  if (code !== undefined) {
+    // @discordjs/rest retries a reset itself; every other connection failure reaches us on the first try.
+    return {
+      kind: 'temporary',
+      retry: code !== 'ECONNRESET',
+      reason: `connection failed (${code}): ${message}`,
+    };
+  }
+  return { kind: 'temporary', retry: false, reason: `send failed: ${message}` };
 }
 
 /** Pauses a subscription that cannot be delivered to, says why in the store and the audit log. */
@@ -171,9 +192,9 @@ async function postWithRetry(
         return { error: 'Discord returned no message id', kind: 'rejected' };
       return { id: response.id };
     } catch (error) {
-      const { kind, reason } = classifyError(error);
+      const { kind, retry, reason } = classifyError(error);
       ctx.store.digestRuns.attempt(run.id, reason, ctx.clock.now());
-      if (kind !== 'temporary' || attempt >= attempts) return { error: reason, kind };
+      if (!retry || attempt >= attempts) return { error: reason, kind };
       const delay = (deps.backoffMs ?? 2000) * 2 ** (attempt - 1);
       ctx.log.warn(
         { subscriptionId: run.subscriptionId, runId: run.id, attempt, delay, reason },

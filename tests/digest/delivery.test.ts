@@ -184,9 +184,9 @@ describe('digest delivery', () => {
     expect(textOf(discord.posted)).toContain('About 1,000 Russian troops to stay in Syria');
   });
 
-  it('retries 429, 500 and a dropped connection with backoff, then posts once', async () => {
+  it('retries a dropped connection, which @discordjs/rest does not, with backoff, then posts once', async () => {
     const { ctx, clock, discord } = setup();
-    discord.failWith(apiError(0, 429, 'You are being rate limited.'), httpError(500), droppedConnection());
+    discord.failWith(droppedConnection(), droppedConnection(), droppedConnection());
     const { deps, delays } = boot(ctx, discord);
     clock.set('2026-03-01T09:00:00.000Z');
     await digestTick(deps);
@@ -196,14 +196,31 @@ describe('digest delivery', () => {
     expect(ctx.store.digestRuns.bySubscription(1)[0]).toMatchObject({ state: 'sent', attempts: 4 });
   });
 
+  it('does not retry a 5xx or 429 again, since @discordjs/rest already did: the run fails, unpaused, at once', async () => {
+    for (const error of [httpError(502), apiError(0, 429, 'You are being rate limited.')]) {
+      const { ctx, clock, subscription, discord } = setup();
+      discord.failWith(error);
+      const { deps, delays } = boot(ctx, discord);
+      clock.set('2026-03-01T09:00:00.000Z');
+      await digestTick(deps);
+      expect(discord.requests).toHaveLength(1);
+      expect(delays).toEqual([]);
+      expect(ctx.store.subscriptions.byId(subscription.id)).toMatchObject({ paused: false });
+      expect(ctx.store.digestRuns.bySubscription(subscription.id)[0]).toMatchObject({
+        state: 'failed',
+        attempts: 1,
+      });
+    }
+  });
+
   it('gives up after the retries without pausing, and the next digest carries what this one would have', async () => {
     const { ctx, clock, subscription, discord } = setup();
-    discord.failWith(httpError(502), httpError(502), httpError(502), httpError(502));
+    discord.failWith(droppedConnection(), droppedConnection(), droppedConnection(), droppedConnection());
     clock.set('2026-03-01T09:00:00.000Z');
     await digestTick(boot(ctx, discord).deps);
     const failed = ctx.store.subscriptions.byId(subscription.id)!;
     expect(failed.paused).toBe(false);
-    expect(failed.lastError).toContain('502');
+    expect(failed.lastError).toContain('UND_ERR_SOCKET');
     expect(ctx.store.digestRuns.bySubscription(subscription.id)[0]).toMatchObject({
       state: 'failed',
       attempts: 4,
@@ -279,11 +296,23 @@ describe('digest delivery', () => {
     expect(discord.requests).toHaveLength(1);
   });
 
-  it('sorts errors into temporary, permanent and rejected', () => {
-    expect(classifyError(apiError(10003, 404, 'Unknown Channel')).kind).toBe('permanent');
-    expect(classifyError(httpError(503)).kind).toBe('temporary');
-    expect(classifyError(apiError(0, 429, 'rate limited')).kind).toBe('temporary');
-    expect(classifyError(droppedConnection()).kind).toBe('temporary');
-    expect(classifyError(apiError(50035, 400, 'Invalid Form Body')).kind).toBe('rejected');
+  it('sorts errors into temporary, permanent and rejected, and retries only what @discordjs/rest did not', () => {
+    const sorted = (error: unknown) => {
+      const { kind, retry } = classifyError(error);
+      return [kind, retry];
+    };
+    expect(sorted(apiError(10003, 404, 'Unknown Channel'))).toEqual(['permanent', false]);
+    expect(sorted(apiError(50013, 403, 'Missing Permissions'))).toEqual(['permanent', false]);
+    expect(sorted(httpError(503))).toEqual(['temporary', false]);
+    expect(sorted(apiError(0, 429, 'rate limited'))).toEqual(['temporary', false]);
+    expect(sorted(droppedConnection())).toEqual(['temporary', true]);
+    expect(sorted(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toEqual([
+      'temporary',
+      false,
+    ]);
+    expect(sorted(apiError(50035, 400, 'Invalid Form Body'))).toEqual(['rejected', false]);
+    expect(classifyError(apiError(10003, 404, 'Unknown Channel')).reason).toBe(
+      'the channel no longer exists (Discord: Unknown Channel)',
+    );
   });
 });
