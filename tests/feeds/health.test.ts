@@ -107,7 +107,7 @@ describe('feed health', () => {
       {
         route: '/channels/900/messages',
         body: {
-          content: `The feed Flaky News (<${url}>) is paused: paused after 10 failed polls in a row since 2026\\-11\\-01 00\\:00 UTC; the last one\\: the address is gone \\(HTTP 404\\). A moderator can try it again with \`/config feed resume\`, or remove it with \`/config feed remove\`.`,
+          content: `The feed Flaky News (<${url}>) is paused: paused after 10 failed polls in a row since 2026-11-01 00:00 UTC; the last one: the address is gone (HTTP 404). A moderator can try it again with \`/config feed resume\`, or remove it with \`/config feed remove\`.`,
           allowed_mentions: { parse: [] },
         },
       },
