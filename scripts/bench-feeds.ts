@@ -1,0 +1,135 @@
+/**
+ * `npm run bench:feeds`: 2,000 feeds on a local HTTP server (a separate process, so its CPU is not counted),
+ * polled in full cycles by `pollDueFeeds` on a real SQLite file. Each cycle one feed in ten has a new item of
+ * about 5 KB (extracted in full), the rest answer 304 to the conditional GET. Reports the time of one cycle,
+ * CPU time per feed, peak RSS, and articles stored per second. The articles are invented (Port Alder).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultConfig } from '../src/config.ts';
+import { extract } from '../src/extract/index.ts';
+import { createFetcher } from '../src/feeds/http.ts';
+import { addFeed } from '../src/feeds/manage.ts';
+import { pollDueFeeds, type FeedDeps } from '../src/feeds/poll.ts';
+import { createLogger } from '../src/log.ts';
+import { openStore } from '../src/store/index.ts';
+
+const FEEDS = 2000;
+const CYCLES = 3;
+
+/** The feed server: plain Node, no dependencies. Feed n serves `version[n]` items; POST /bump/n adds one. */
+const SERVER = `
+const http = require('node:http');
+const NAMES = ['Elena Voss', 'Tomas Reyes', 'Ines Okafor', 'Jonas Berg', 'Lucia Moreau', 'Ana Petrov'];
+const PLACES = ['the north harbor', 'the fish market', 'the ferry landing', 'the old town', 'the rail yard'];
+const NOUNS = ['crews', 'boats', 'shops', 'schools', 'workers', 'families', 'engineers', 'volunteers'];
+const version = new Map();
+function body(feed, n) {
+  let s = (feed * 7919 + n * 104729) >>> 0 || 1;
+  const r = () => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) / 4294967296; };
+  const pick = (l) => l[Math.floor(r() * l.length)];
+  const out = [];
+  let size = 0;
+  for (let i = 0; size < 5000; i++) {
+    const p = i % 3 === 1
+      ? '"' + pick(NOUNS) + ' from ' + pick(PLACES) + ' will return to ' + pick(PLACES) + ' this week," said ' + pick(NAMES) + ' on Monday, in report ' + feed + '-' + n + '-' + i + '.'
+      : 'About ' + Math.floor(10 + r() * 990) + ' ' + pick(NOUNS) + ' gathered near ' + pick(PLACES) + ' on Tuesday, according to ' + pick(NAMES) + ', in part ' + i + ' of report ' + feed + '-' + n + '.';
+    out.push('<p>' + p + '</p>');
+    size += p.length;
+  }
+  return out.join('');
+}
+const server = http.createServer((req, res) => {
+  const m = /^\\/(feed|bump)\\/(\\d+)/.exec(req.url);
+  if (!m) return res.writeHead(404).end();
+  const feed = Number(m[2]);
+  if (m[1] === 'bump') { version.set(feed, (version.get(feed) || 0) + 1); return res.writeHead(204).end(); }
+  const v = version.get(feed) || 0;
+  const etag = '"' + feed + '-' + v + '"';
+  if (req.headers['if-none-match'] === etag) return res.writeHead(304, { etag }).end();
+  let items = '';
+  for (let n = v; n > Math.max(0, v - 3); n--) {
+    items += '<item><title>Harbor report ' + feed + '-' + n + '</title><link>http://127.0.0.1/f' + feed + '/a' + n + '</link><guid>f' + feed + 'a' + n + '</guid><pubDate>' + new Date(Date.UTC(2026, 10, 10, 12, n)).toUTCString() + '</pubDate><content:encoded><![CDATA[' + body(feed, n) + ']]></content:encoded></item>';
+  }
+  res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Feed ' + feed + '</title>' + items + '</channel></rss>');
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
+`;
+
+const child = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+const port = await new Promise<number>((resolve) =>
+  child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
+);
+const base = `http://127.0.0.1:${port}`;
+const dir = mkdtempSync(join(tmpdir(), 'dispatch-bench-feeds-'));
+const store = openStore(join(dir, 'bench.db'));
+const config = defaultConfig({ FEEDS_ALLOW_PRIVATE: true, FEED_FIRST_POLL_HOURS: 100_000 });
+const fetcher = createFetcher({
+  policy: { allowPrivate: true },
+  userAgent: 'Dispatch/bench (+https://example.invalid)',
+  maxBytes: config.FEED_MAX_BYTES,
+  perHostLimit: 8,
+});
+let now = Date.parse('2026-11-10T12:00:00Z');
+const clock = { now: () => new Date(now) };
+const deps: FeedDeps = {
+  store,
+  clock,
+  log: createLogger('silent'),
+  config,
+  fetcher,
+  extract: async (input) => extract(input),
+};
+for (let i = 0; i < FEEDS; i++) {
+  addFeed(
+    store,
+    { url: `${base}/feed/${i}`, guildId: '', story: 'bench', createdBy: 'bench' },
+    { maxFeedsPerGuild: FEEDS },
+    clock.now(),
+  );
+}
+
+const bump = (feeds: number[]) =>
+  Promise.all(feeds.map((f) => fetch(`${base}/bump/${f}`, { method: 'POST' }).then((r) => r.arrayBuffer())));
+
+async function cycle(label: string) {
+  now += 24 * 3_600_000; // every feed due
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const reports = await pollDueFeeds(deps);
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const count = (s: string) => reports.filter((r) => r.status === s).length;
+  const stored = reports.reduce((n, r) => n + r.new, 0);
+  console.log(
+    `${label.padEnd(28)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${String(reports.length).padStart(4)} feeds ` +
+      `(${count('ok')} ok, ${count('not-modified')} 304, ${count('error')} errors)  ${stored} new articles  ` +
+      `CPU ${((used.user + used.system) / 1000 / reports.length).toFixed(2)} ms/feed`,
+  );
+  return { ms, stored };
+}
+
+console.log(`bench:feeds — ${FEEDS} feeds on ${base}, Node ${process.version}`);
+await cycle('first cycle (empty feeds)');
+const results: { ms: number; stored: number }[] = [];
+for (let c = 0; c < CYCLES; c++) {
+  await bump(Array.from({ length: FEEDS / 10 }, (_, i) => (i * 10 + c) % FEEDS));
+  results.push(await cycle(`cycle ${c + 1} (1 in 10 new)`));
+}
+const total = results.reduce((n, r) => ({ ms: n.ms + r.ms, stored: n.stored + r.stored }), {
+  ms: 0,
+  stored: 0,
+});
+const sample = store.articles.byId(1);
+console.log(
+  `mean cycle ${(total.ms / results.length / 1000).toFixed(2)} s for ${FEEDS} feeds; ` +
+    `${(total.stored / (total.ms / 1000)).toFixed(1)} articles stored/s within cycles ` +
+    `(mean body ${((sample?.body.length ?? 0) / 1024).toFixed(1)} KB, full extraction inline)`,
+);
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+await fetcher.close();
+store.close();
+child.kill();
+rmSync(dir, { recursive: true, force: true });
