@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
+import { defaultStory } from '../src/bot/story.ts';
 import { aboutReply } from '../src/render/embeds.ts';
 
 /** Dispatch's version, from package.json (one folder up in the source tree, two in a build under `dist/`). */
@@ -29,16 +30,15 @@ export default {
 
   async execute(interaction, args, ctx) {
     // Counted as this server sees the store: shared articles and its own feeds', never another server's.
-    const guildId = interaction.guildId;
     const stats = ctx.store.articles.stats(guildId);
     await interaction.reply(
       aboutReply({
         version: VERSION,
         articles: stats.count,
-        stories: ctx.store.stories.count(guildId),
+        stories: ctx.store.stories.count(interaction.guildId),
         lastIngestAt: stats.lastIngestedAt,
-        latest: ctx.store.stories.latest(guildId),
-        storyList: ctx.store.stories.search('', 10, guildId),
+        latest: defaultStory(ctx.store, interaction),
+        storyList: ctx.store.stories.search('', 10, interaction.guildId),
       }),
     );
   },

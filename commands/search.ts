@@ -4,9 +4,10 @@ import {
 } from 'discord.js';
 import { z } from 'zod';
 import type { Command } from '../src/bot/command.ts';
-import { autocompleteStory, STORY_OPTION, resolveStory } from '../src/bot/story.ts';
+import { autocompleteStory, resolveStory, storiesWhere, STORY_OPTION, storyToAdd } from '../src/bot/story.ts';
 import { UserError } from '../src/errors.ts';
-import { searchReply } from '../src/render/embeds.ts';
+import { nothingFoundReply, searchReply } from '../src/render/embeds.ts';
+import { safe } from '../src/render/text.ts';
 import { toFtsQuery } from '../src/store/search.ts';
 
 /** Matches shown of each kind (quotes, articles). */
@@ -20,7 +21,7 @@ const querySchema = z
 
 const data = {
   name: 'search',
-  description: 'Search the articles and quotes of a story',
+  description: 'Search the articles and quotes of every story, or of one',
   options: [
     {
       type: ApplicationCommandOptionType.String,
@@ -30,7 +31,7 @@ const data = {
       min_length: 2,
       max_length: 100,
     },
-    STORY_OPTION,
+    { ...STORY_OPTION, description: 'Only this story (default: every story)' },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -42,9 +43,32 @@ export default {
     const parsed = querySchema.safeParse(args.query);
     if (!parsed.success)
       throw new UserError(parsed.error.issues[0]?.message ?? 'That cannot be searched for.');
-    const story = resolveStory(ctx.store, args.story, interaction.guildId);
+    const query = parsed.data;
+    // Without `story`, every story the server can see: a search should not miss what is one story over.
+    const story = args.story ? resolveStory(ctx.store, args.story, interaction) : null;
+    const hits = ctx.store.search.recent(query, story?.id ?? null, HITS, interaction.guildId);
+    if (hits.quotes.length > 0 || hits.articles.length > 0) {
+      await interaction.reply(searchReply(query, story, hits));
+      return;
+    }
+    const words = `“${safe(query, 100)}”`;
+    if (!story) {
+      await interaction.reply(
+        nothingFoundReply(`Nothing matched ${words} in any story. Try fewer or different words.`),
+      );
+      return;
+    }
+    const elsewhere = storiesWhere(ctx.store, interaction, story, (other) => {
+      const found = ctx.store.search.recent(query, other.id, 1, interaction.guildId);
+      return found.quotes.length + found.articles.length > 0;
+    });
     await interaction.reply(
-      searchReply(parsed.data, story, ctx.store.search.recent(parsed.data, story.id, HITS)),
+      nothingFoundReply(
+        `Nothing matched ${words} in ${safe(story.title, 120)}.` +
+          (elsewhere.length > 0
+            ? ` It is found in ${elsewhere.map(storyToAdd).join(' and in ')}, or leave out \`story\` to search every story.`
+            : ' Try fewer or different words.'),
+      ),
     );
   },
 

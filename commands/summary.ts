@@ -25,7 +25,7 @@ export default {
   data,
 
   async execute(interaction, args, ctx) {
-    const story = resolveStory(ctx.store, args.story, interaction.guildId);
+    const story = resolveStory(ctx.store, args.story, interaction);
     const articles = ctx.store.articles.listByStory(story.id, SOURCES);
     const newest = articles[0];
     const articleCount = ctx.store.articles.countByStoryUpTo(story.id, COUNT_CAP);

@@ -35,7 +35,7 @@ export default {
   data,
 
   async execute(interaction, args, ctx) {
-    await interaction.reply(timelinePage(ctx, resolveStory(ctx.store, args.story, interaction.guildId), 0));
+    await interaction.reply(timelinePage(ctx, resolveStory(ctx.store, args.story, interaction), 0));
   },
 
   autocomplete: autocompleteStory,

@@ -23,7 +23,7 @@ export default {
   data,
 
   async execute(interaction, args, ctx) {
-    const story = resolveStory(ctx.store, args.story, interaction.guildId);
+    const story = resolveStory(ctx.store, args.story, interaction);
     const groups = STATE_ORDER.map((state) => {
       const figures = ctx.store.facts.figuresByState(story.id, state, PER_STATE);
       // Only a full list can have more behind it; counting is skipped otherwise.

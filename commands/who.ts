@@ -9,10 +9,11 @@ import {
   MAX_CHOICES,
   resolveStory,
   STORY_OPTION,
+  storiesWhere,
+  storyToAdd,
   storyWhileTyping,
 } from '../src/bot/story.ts';
-import { UserError } from '../src/errors.ts';
-import { peopleReply, whoReply } from '../src/render/embeds.ts';
+import { nothingFoundReply, peopleReply, whoReply } from '../src/render/embeds.ts';
 import { escapeText, truncate } from '../src/render/text.ts';
 
 /** Latest quotes shown for a person. */
@@ -41,7 +42,7 @@ export default {
   data,
 
   async execute(interaction, args, ctx) {
-    const story = resolveStory(ctx.store, args.story, interaction.guildId);
+    const story = resolveStory(ctx.store, args.story, interaction);
     const typed = args.person?.trim();
     if (!typed) {
       await interaction.reply(
@@ -52,10 +53,22 @@ export default {
     const candidates = ctx.store.facts.entityTotals(story.id, 'person', typed, MAX_CHOICES);
     const person = candidates.find((p) => p.name.toLowerCase() === typed.toLowerCase()) ?? candidates[0];
     if (!person) {
-      throw new UserError(
-        `Nobody called "${escapeText(truncate(typed, 80))}" is named in ${escapeText(story.title)}. ` +
-          'Start typing in `person` to see who is, or run /who without a name.',
+      const name = escapeText(truncate(typed, 80));
+      const elsewhere = storiesWhere(
+        ctx.store,
+        interaction,
+        story,
+        (other) => ctx.store.facts.entityTotals(other.id, 'person', typed, 1).length > 0,
       );
+      await interaction.reply(
+        nothingFoundReply(
+          `Nobody called "${name}" is named in ${escapeText(story.title)}.` +
+            (elsewhere.length > 0
+              ? ` "${name}" is named in ${elsewhere.map(storyToAdd).join(' and in ')}.`
+              : ' Start typing in `person` to see who is, or run /who without a name.'),
+        ),
+      );
+      return;
     }
     const quoted = ctx.store.facts.speakers(story.id, person.name, MAX_CHOICES);
     const quoteCount = quoted.find((s) => s.speaker.toLowerCase() === person.name.toLowerCase())?.count ?? 0;

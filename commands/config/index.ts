@@ -31,6 +31,7 @@ import resume from './resume.ts';
 import sendNow from './send-now.ts';
 import set from './set.ts';
 import show from './show.ts';
+import { storyDefault, storyRename } from './story.ts';
 
 /** Keeps an option's literal types (its name above all) for the handlers' argument types. */
 const options = <const O extends APIApplicationCommandBasicOption[]>(...list: O): O => list;
@@ -195,6 +196,43 @@ const data = {
       ],
     },
     {
+      type: ApplicationCommandOptionType.SubcommandGroup,
+      name: 'story',
+      description: 'Which story commands answer, and what it is called',
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'default',
+          description: 'The story commands answer when none is named, in this server or one channel',
+          options: [
+            { ...storyOption, required: true, description: 'The story' },
+            {
+              type: ApplicationCommandOptionType.Channel,
+              name: 'channel',
+              description: 'Only in this channel (default: the whole server)',
+              channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+            },
+          ],
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'rename',
+          description: 'Give a story a new title (its slug stays)',
+          options: [
+            { ...storyOption, required: true, description: 'The story' },
+            {
+              type: ApplicationCommandOptionType.String,
+              name: 'title',
+              description: 'The new title',
+              required: true,
+              min_length: 1,
+              max_length: 100,
+            },
+          ],
+        },
+      ],
+    },
+    {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'show',
       description: 'Every digest of this server: schedule, next run, state, last delivery or error',
@@ -231,6 +269,7 @@ export default {
       list: feedList,
       status: feedStatus,
     },
+    story: { default: storyDefault, rename: storyRename },
     show,
     history,
   },

@@ -13,7 +13,7 @@ import type { Store, Story } from '../store/index.ts';
 export const STORY_OPTION = {
   type: ApplicationCommandOptionType.String,
   name: 'story',
-  description: 'Which story (default: the one with the latest article)',
+  description: "Which story (default: the server's default story, else the one with the latest article)",
   required: false,
   autocomplete: true,
   max_length: 100,
@@ -29,19 +29,44 @@ const slugSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a story slug is lowercase letters, digits and dashes');
 
+/** Where a command runs: which server's and channel's default story applies. */
+export interface StoryPlace {
+  guildId: string | null;
+  channelId: string | null;
+}
+
+const NOWHERE: StoryPlace = { guildId: null, channelId: null };
+
 /**
- * The story a command is about: the one named by `story` (a slug, as autocomplete fills it in), or the story
- * of the latest article. A name that is not a story is the member's mistake, answered with what to do. Only
- * stories the server may see count: the shared ones and its own feeds' (`guildId`), never another server's.
+ * The story a command answers when none is named: the channel's default, else the server's (both set with
+ * `/config story default`), else the story with the latest article the server can see.
  */
-export function resolveStory(store: Store, slug: string | null | undefined, guildId: string | null): Story {
+export function defaultStory(store: Store, place: StoryPlace): Story | undefined {
+  return (
+    (place.guildId ? store.stories.defaultFor(place.guildId, place.channelId) : undefined) ??
+    store.stories.latest(place.guildId)
+  );
+}
+
+/**
+ * The story a command is about: the one named by `story` (a slug, as autocomplete fills it in), or the
+ * default of the channel or server (see {@link defaultStory}). A name that is not a story the server can see
+ * is the member's mistake, answered with what to do.
+ */
+export function resolveStory(
+  store: Store,
+  slug: string | null | undefined,
+  where: StoryPlace | string | null = NOWHERE,
+): Story {
+  // A bare guild id (tools, /config) means the server's own default, not a channel's.
+  const place = typeof where === 'string' || where === null ? { guildId: where, channelId: null } : where;
   if (slug === null || slug === undefined || slug.trim() === '') {
-    const latest = store.stories.latest(guildId);
-    if (!latest) throw new UserError('No stories have been ingested yet, so there is nothing to show.');
-    return latest;
+    const story = defaultStory(store, place);
+    if (!story) throw new UserError('No stories have been ingested yet, so there is nothing to show.');
+    return story;
   }
   const parsed = slugSchema.safeParse(slug);
-  const story = parsed.success ? store.stories.bySlug(parsed.data, guildId) : undefined;
+  const story = parsed.success ? store.stories.bySlug(parsed.data, place.guildId) : undefined;
   if (!story) {
     throw new UserError(
       `No story called "${escapeText(truncate(slug, 100))}" — try /about for the stories I know, or pick one ` +
@@ -52,15 +77,37 @@ export function resolveStory(store: Store, slug: string | null | undefined, guil
 }
 
 /**
+ * The other stories the server can see where `found` holds, for "nothing here, but it is in …": at most a
+ * few, newest first.
+ */
+export function storiesWhere(
+  store: Store,
+  place: StoryPlace,
+  except: Story,
+  found: (story: Story) => boolean,
+  limit = 3,
+): Story[] {
+  return store.stories
+    .search('', MAX_CHOICES, place.guildId)
+    .filter((story) => story.id !== except.id && found(story))
+    .slice(0, limit);
+}
+
+/** `Russia’s withdrawal from Syria (story:russia-syria-withdrawal)`: a story as a member can name it back. */
+export function storyToAdd(story: Story): string {
+  return `${escapeText(story.title)} (add \`story:${story.slug}\`)`;
+}
+
+/**
  * The story an autocomplete is for: what the member has typed in `story` if it is a known slug, else the
- * latest story (the one the command would use).
+ * story the command would use.
  */
 export function storyWhileTyping(interaction: AutocompleteInteraction, ctx: Ctx): Story | undefined {
   const typed = interaction.options.getString('story');
   const guildId = interaction.guildId;
   return (
-    (typed ? ctx.store.stories.bySlug(typed.trim().toLowerCase(), guildId) : undefined) ??
-    ctx.store.stories.latest(guildId)
+    (typed ? ctx.store.stories.bySlug(typed.trim().toLowerCase(), interaction.guildId) : undefined) ??
+    defaultStory(ctx.store, interaction)
   );
 }
 

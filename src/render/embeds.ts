@@ -36,6 +36,20 @@ export interface ReplyPayload {
   allowedMentions: { parse: [] };
 }
 
+/**
+ * "Nothing found" is for the member who asked, not the channel: an ephemeral line (Discord's flag 64) that
+ * names the story it looked in and, when the answer is in another story, which one.
+ */
+export function nothingFoundReply(text: string): ReplyPayload & { flags: 64 } {
+  return {
+    content: truncate(text, LIMITS.content),
+    embeds: [],
+    components: [],
+    allowedMentions: { parse: [] },
+    flags: 64,
+  };
+}
+
 /** Dispatch's embed colour. */
 export const COLOR = 0x2b6cb0;
 
@@ -392,14 +406,16 @@ export function searchReply(
   hits: { quotes: SearchHit[]; articles: SearchHit[] },
 ): ReplyPayload {
   const title = `Search: ${safe(query, 200)}`;
-  const footer = story ? storyFooter(story) : { text: 'all stories · newest matches first' };
+  const footer = story ? storyFooter(story) : { text: 'every story · newest matches first' };
   if (hits.quotes.length === 0 && hits.articles.length === 0) {
     return messagePayload([
       { title, description: 'Nothing matched. Try fewer or different words.', color: COLOR, footer },
     ]);
   }
   const fields: APIEmbedField[] = [];
-  const when = (h: SearchHit) => formatDate(h.publishedAt);
+  // Across stories, each match says which story it is in.
+  const when = (h: SearchHit) =>
+    `${formatDate(h.publishedAt)}${!story && h.storyTitle ? ` · in ${safe(h.storyTitle, 80)}` : ''}`;
   if (hits.quotes.length > 0) {
     fields.push({
       name: 'Quotes',
@@ -431,6 +447,7 @@ export interface AboutInput {
   articles: number;
   stories: number;
   lastIngestAt: string | null;
+  /** The story commands answer here when none is named. */
   latest: Story | undefined;
   /** A few stories, for "which stories can I ask about?". */
   storyList: Story[];
@@ -456,8 +473,7 @@ export function aboutReply(input: AboutInput): ReplyPayload {
       name: 'Stories you can ask about',
       value: fitLines(
         input.storyList.map(
-          (s) =>
-            `\`${s.slug}\` — ${safe(s.title, 100)}${s.id === input.latest?.id ? ' (latest, the default)' : ''}`,
+          (s) => `\`${s.slug}\` — ${safe(s.title, 100)}${s.id === input.latest?.id ? ' (the default)' : ''}`,
         ),
       ),
     });

@@ -10,6 +10,8 @@ export interface SearchHit {
   /** The matching passage; matched words are wrapped in `\u0001…\u0002` for the renderer to emphasise. */
   excerpt: string;
   speaker: string | null;
+  /** The story it is in (`recent` only), for a search across stories. */
+  storyTitle?: string;
 }
 
 /**
@@ -39,20 +41,27 @@ export function searchRepo(db: Db) {
 
   // Newest first (rowid order, which FTS5 walks backwards for free) rather than by rank: ranking scores every
   // match, which takes a word found in 100,000 articles far past the 10 ms a command may take.
+  // Across stories, only those the server may see: shared ones ('') and its own.
   const recentArticles = db.prepare<
-    [string, number | null, number | null, number],
+    [string, number | null, number | null, string, number],
     Omit<SearchHit, 'kind' | 'speaker'>
   >(
-    `SELECT a.id AS articleId, a.title, a.url, a.published_at AS publishedAt,
+    `SELECT a.id AS articleId, a.title, a.url, a.published_at AS publishedAt, s.title AS storyTitle,
        snippet(articles_fts, -1, char(1), char(2), '…', 16) AS excerpt
-     FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-     WHERE articles_fts MATCH ? AND (? IS NULL OR a.story_id = ?) ORDER BY articles_fts.rowid DESC LIMIT ?`,
+     FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN stories s ON s.id = a.story_id
+     WHERE articles_fts MATCH ? AND (? IS NULL OR a.story_id = ?) AND s.guild_id IN ('', ?)
+     ORDER BY articles_fts.rowid DESC LIMIT ?`,
   );
-  const recentQuotes = db.prepare<[string, number | null, number | null, number], Omit<SearchHit, 'kind'>>(
-    `SELECT a.id AS articleId, a.title, a.url, a.published_at AS publishedAt, q.speaker,
+  const recentQuotes = db.prepare<
+    [string, number | null, number | null, string, number],
+    Omit<SearchHit, 'kind'>
+  >(
+    `SELECT a.id AS articleId, a.title, a.url, a.published_at AS publishedAt, q.speaker, s.title AS storyTitle,
        snippet(quotes_fts, 0, char(1), char(2), '…', 16) AS excerpt
      FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id
-     WHERE quotes_fts MATCH ? AND (? IS NULL OR q.story_id = ?) ORDER BY quotes_fts.rowid DESC LIMIT ?`,
+       JOIN stories s ON s.id = q.story_id
+     WHERE quotes_fts MATCH ? AND (? IS NULL OR q.story_id = ?) AND s.guild_id IN ('', ?)
+     ORDER BY quotes_fts.rowid DESC LIMIT ?`,
   );
 
   return {
@@ -60,15 +69,21 @@ export function searchRepo(db: Db) {
      * `/search`: the newest matching quotes and the newest matching articles, at most `limit` of each,
      * optionally within one story. Text that holds no word finds nothing.
      */
-    recent(text: string, storyId: number | null, limit = 5): { quotes: SearchHit[]; articles: SearchHit[] } {
+    recent(
+      text: string,
+      storyId: number | null,
+      limit = 5,
+      guildId: string | null = null,
+    ): { quotes: SearchHit[]; articles: SearchHit[] } {
       const query = toFtsQuery(text);
       if (!query) return { quotes: [], articles: [] };
+      const scope = guildId ?? '';
       return {
         quotes: recentQuotes
-          .all(query, storyId, storyId, limit)
+          .all(query, storyId, storyId, scope, limit)
           .map((h) => ({ ...h, kind: 'quote' as const })),
         articles: recentArticles
-          .all(query, storyId, storyId, limit)
+          .all(query, storyId, storyId, scope, limit)
           .map((h) => ({ ...h, kind: 'article' as const, speaker: null })),
       };
     },

@@ -57,6 +57,16 @@ export function storiesRepo(db: Db) {
 
   // '' never matches a guild id, so `IN ('', '')` is "shared only".
   const scope = (guildId: string | null | undefined) => guildId ?? '';
+  const setDefault = db.prepare<[string, string, number, string, string]>(
+    `INSERT INTO story_defaults (guild_id, channel_id, story_id, set_by, set_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (guild_id, channel_id) DO UPDATE SET story_id = excluded.story_id, set_by = excluded.set_by,
+       set_at = excluded.set_at`,
+  );
+  // The channel's own default first, then the server's: ORDER BY channel_id DESC puts '' last.
+  const defaultFor = db.prepare<[string, string], StoryRow & { channel_id: string }>(
+    `SELECT s.*, d.channel_id FROM story_defaults d JOIN stories s ON s.id = d.story_id
+     WHERE d.guild_id = ? AND d.channel_id IN ('', ?) ORDER BY d.channel_id DESC LIMIT 1`,
+  );
   const rename = db.prepare<[string, number], StoryRow>(
     'UPDATE stories SET title = ? WHERE id = ? RETURNING *',
   );
@@ -92,6 +102,15 @@ export function storiesRepo(db: Db) {
     search(text: string, limit = 25, guildId?: string | null): Story[] {
       const pattern = `%${escapeLike(text)}%`;
       return search.all(scope(guildId), pattern, pattern, limit).map(toStory);
+    },
+    /** Makes `storyId` what the server's commands answer by default, in one channel or (null) everywhere. */
+    setDefault(guildId: string, channelId: string | null, storyId: number, userId: string, now: Date): void {
+      setDefault.run(guildId, channelId ?? '', storyId, userId, now.toISOString());
+    },
+    /** The default a moderator set for this channel, else for the server; undefined when none was set. */
+    defaultFor(guildId: string, channelId: string | null): (Story & { forChannel: boolean }) | undefined {
+      const row = defaultFor.get(guildId, channelId ?? '');
+      return row && { ...toStory(row), forChannel: row.channel_id !== '' };
     },
     /** Gives a story a new title (its slug, which files and subscriptions use, stays). */
     rename(id: number, title: string): Story {

@@ -336,7 +336,7 @@ describe('/summary, /timeline, /who, /search, /about', () => {
     expect(fields.Stories).toBe('1');
     expect(fields['Last ingest']).toMatch(/^1 May 2024/);
     expect(fields['Stories you can ask about']).toContain(
-      '`russia-syria-withdrawal` — Russia’s withdrawal from Syria (latest, the default)',
+      '`russia-syria-withdrawal` — Russia’s withdrawal from Syria (the default)',
     );
   });
 });
