@@ -153,7 +153,8 @@ describe('/quotes', () => {
     ]);
     expect(all[1]!.value).toMatch(/^\*\(reported\)\* about 1,000 Russian/);
     const nobody = await run(store, 'quotes', { speaker: 'Obama' });
-    expect(nobody.embeds[0]!.description).toMatch(/^Nobody called Obama is quoted in this story/);
+    expect(nobody.content).toMatch(/^Nobody called Obama is quoted in Russia’s withdrawal from Syria\./);
+    expect(nobody.flags).toBe(64);
   });
 
   it('autocompletes speakers from the people quoted, most quoted first, within the story being typed', async () => {
@@ -310,7 +311,9 @@ describe('/summary, /timeline, /who, /search, /about', () => {
     expect(people.split('\n')[0]).toMatch(
       /^\*\*Vladimir Putin\*\* — Russian President · 2 articles, 6 mentions/,
     );
-    await expect(run(store, 'who', { person: 'Nobody' })).rejects.toThrow(/Nobody called "Nobody" is named/);
+    const nobody = await run(store, 'who', { person: 'Nobody' });
+    expect(nobody.content).toMatch(/^Nobody called "Nobody" is named in Russia’s withdrawal from Syria\./);
+    expect(nobody.flags).toBe(64);
     expect(await suggest(store, 'who', 'person', { person: 'oze' })).toEqual([
       { name: 'Viktor Ozerov — head of the parliamentary defense committee', value: 'Viktor Ozerov' },
     ]);
@@ -322,8 +325,9 @@ describe('/summary, /timeline, /who, /search, /about', () => {
     expect(embed.fields![0]!.name).toBe('Quotes');
     expect(embed.fields![0]!.value).toContain('**Viktor Ozerov:**');
     expect(embed.fields![0]!.value).toContain('**battalions**');
-    const none = (await run(store, 'search', { query: 'zeppelin' })).embeds[0]!;
-    expect(none.description).toMatch(/Nothing matched/);
+    const none = await run(store, 'search', { query: 'zeppelin' });
+    expect(none.content).toBe('Nothing matched “zeppelin” in any story. Try fewer or different words.');
+    expect(none.flags).toBe(64);
     await expect(run(store, 'search', { query: '**' })).rejects.toThrow(/at least one word/);
   });
 

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/clock.ts';
+import { ManualClock } from '../support/clock.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
-import { silentLogger } from '../../src/log.ts';
+import { silentLogger } from '../support/log.ts';
 import type { LoopbackEmbed, LoopbackMessage } from '@dispatch/loopback-discord';
 import { expectCleanTraffic, startHarness, type Harness } from './harness.ts';
-import { tempDir } from '../foundation/helpers.ts';
+import { tempDir } from '../support/helpers.ts';
 
 const embedOf = (message: LoopbackMessage): LoopbackEmbed => (message.embeds as LoopbackEmbed[])[0]!;
 
@@ -123,14 +123,13 @@ describe('with a second story, a reply says which story it answers and where els
     const summary = await run('/summary story:uk-estonia-deployment');
     expect(embedOf(summary.reply).author!.name).toBe('The British deployment to Estonia');
     // Even where a server owner opens /config to everyone, a member without Manage Server cannot rename.
-    const member = await h.discord.interactText(
-      '/config story rename story:uk-estonia-deployment title:Mine',
-      {
-        user: h.guild.member,
-        channelId: h.guild.news.id,
-        overrideCommandPermissions: true,
-      },
-    );
+    const member = await h.discord.interact({
+      command: 'config story rename',
+      options: { story: 'uk-estonia-deployment', title: 'Mine' },
+      user: h.guild.member,
+      channelId: h.guild.news.id,
+      overrideCommandPermissions: true,
+    });
     expect(member.ephemeral).toBe(true);
     expect(h.store.stories.bySlug('uk-estonia-deployment')!.title).toBe('The British deployment to Estonia');
   });
