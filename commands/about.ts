@@ -30,7 +30,7 @@ export default {
 
   async execute(interaction, args, ctx) {
     // Counted as this server sees the store: shared articles and its own feeds', never another server's.
-    const stats = ctx.store.articles.stats(guildId);
+    const stats = ctx.store.articles.stats(interaction.guildId);
     await interaction.reply(
       aboutReply({
         version: VERSION,

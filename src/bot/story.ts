@@ -104,7 +104,6 @@ export function storyToAdd(story: Story): string {
  */
 export function storyWhileTyping(interaction: AutocompleteInteraction, ctx: Ctx): Story | undefined {
   const typed = interaction.options.getString('story');
-  const guildId = interaction.guildId;
   return (
     (typed ? ctx.store.stories.bySlug(typed.trim().toLowerCase(), interaction.guildId) : undefined) ??
     defaultStory(ctx.store, interaction)
