@@ -49,7 +49,13 @@ describe('command loader', () => {
       ).toMatchObject({ required: false, autocomplete: true });
     }
     expect(commands.get('quotes')!.button).toBeTypeOf('function');
-    expect(Object.keys(commands.get('config')!.subcommands!)).toEqual(['digest', 'feed', 'story', 'show', 'history']);
+    expect(Object.keys(commands.get('config')!.subcommands!)).toEqual([
+      'digest',
+      'feed',
+      'story',
+      'show',
+      'history',
+    ]);
   });
 
   /** A command with a group `g` holding subcommand `a`, and a subcommand `b`, with these handlers. */
