@@ -1,20 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
 import { defaultStory } from '../src/bot/story.ts';
 import { aboutReply } from '../src/render/embeds.ts';
-
-/** Dispatch's version, from package.json (one folder up in the source tree, two in a build under `dist/`). */
-function packageVersion(): string {
-  for (const up of ['../package.json', '../../package.json']) {
-    const url = new URL(up, import.meta.url);
-    if (existsSync(url)) {
-      const { version } = JSON.parse(readFileSync(url, 'utf8')) as { version?: string };
-      if (version) return version;
-    }
-  }
-  return 'unknown';
-}
+import { packageVersion } from '../src/version.ts';
 
 /** Read once: the version cannot change while the process runs. */
 const VERSION = packageVersion();
