@@ -1,14 +1,14 @@
 /**
  * `npm run ingest -- PATH...`: stores the articles in the given files and folders (default: ARTICLES_DIR),
  * printing one line per file and a summary. Exits 1 when any file was rejected, 2 when the configuration is bad
- * or the database was written by a newer release.
+ * or DATABASE_PATH cannot be used (said in a sentence; the file is left as it was).
  */
 import { systemClock } from '../clock.ts';
 import { loadConfigOrExit } from '../config.ts';
 import { formatOutcome, formatSummary, ingestPaths, removeArticles } from '../ingest/ingest.ts';
 import { createExtractionPool } from '../ingest/pool.ts';
 import { createLogger } from '../log.ts';
-import { SchemaTooNewError } from '../store/db.ts';
+import { DatabaseError } from '../store/db.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { parseCommandLineOrExit } from './args.ts';
 import { out, err } from './output.ts';
@@ -38,12 +38,12 @@ const { positionals: paths, values } = parseCommandLineOrExit({
 });
 const removals = values.remove ?? [];
 
-/** Opens the store, or explains why not and exits 2: a database from a newer release is refused, untouched. */
+/** Opens the store, or says in a sentence why not and exits 2; a file it refuses is left as it was. */
 function openOrExit(path: string): Store {
   try {
     return openStore(path);
   } catch (error) {
-    if (!(error instanceof SchemaTooNewError)) throw error;
+    if (!(error instanceof DatabaseError)) throw error;
     err(error.message);
     process.exit(2);
   }

@@ -133,10 +133,12 @@ export function spawnTs(
   args: string[],
   env: Record<string, string>,
   cwd: string = ROOT,
+  user: { uid?: number; gid?: number } = {},
 ): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, ['--import', TSX_LOADER, resolve(ROOT, script), ...args], {
     cwd,
     env: childEnv(env),
+    ...user,
   });
 }
 
@@ -146,9 +148,10 @@ export function runTs(
   args: string[],
   env: Record<string, string>,
   cwd: string = ROOT,
+  user: { uid?: number; gid?: number } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawnTs(script, args, env, cwd);
+    const child = spawnTs(script, args, env, cwd, user);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
