@@ -30,14 +30,23 @@ export interface FigureChange {
 export interface DigestContent {
   story: Story;
   window: DigestWindow;
+  /**
+   * Where this digest stops counting: the window's end, or, when more articles are new than one digest shows,
+   * the time of the last article it shows. The subscription's "new since" moves here and no further, so the
+   * articles after it open the next digest instead of being lost.
+   */
+  countedUntil: string;
+  /** New articles in the window after {@link countedUntil}: announced now, shown by the next digest. */
+  more: number;
   articles: ArticleHeader[];
   quotes: StoredQuote[];
   figures: FigureChange[];
   timeline: StoredTimelineEvent[];
 }
 
-/** At most this many articles are read per digest. */
-const MAX_ARTICLES = 100;
+/** At most this many articles are shown per digest; the rest are counted and open the next one. */
+export const MAX_ARTICLES = 100;
+
 /** Identifies a figure across articles: the same kind of number about the same forces in the same place. */
 function figureKey(figure: StoredFigure): string {
   return [figure.state, figure.unit, figure.who ?? '', figure.where ?? '']
@@ -50,10 +59,28 @@ function figureKey(figure: StoredFigure): string {
  * their figures that are new or differ from the latest earlier figure with the same key.
  */
 export function gatherDigest(store: Store, story: Story, window: DigestWindow): DigestContent {
-  const articles = store.articles
-    .changedSince(story.id, window.since, MAX_ARTICLES)
-    .filter((article) => article.updatedAt <= window.until);
-  if (articles.length === 0) return { story, window, articles, quotes: [], figures: [], timeline: [] };
+  let articles = store.articles.changedBetween(story.id, window.since, window.until, MAX_ARTICLES + 1);
+  let countedUntil = window.until;
+  let more = 0;
+  if (articles.length > MAX_ARTICLES) {
+    const firstLeft = articles[MAX_ARTICLES]!;
+    articles = articles.slice(0, MAX_ARTICLES);
+    // The next digest starts after the last instant this one counts, so no instant is split between two.
+    while (articles.length > 0 && articles.at(-1)!.updatedAt === firstLeft.updatedAt) articles.pop();
+    // More than MAX_ARTICLES stored at one instant: show them all rather than skip any.
+    if (articles.length === 0) {
+      articles = store.articles.changedBetween(
+        story.id,
+        window.since,
+        firstLeft.updatedAt,
+        Number.MAX_SAFE_INTEGER,
+      );
+    }
+    countedUntil = articles.at(-1)!.updatedAt;
+    more = store.articles.countChangedBetween(story.id, countedUntil, window.until);
+  }
+  const base = { story, window, countedUntil, more, articles };
+  if (articles.length === 0) return { ...base, quotes: [], figures: [], timeline: [] };
   const ids = new Set(articles.map((a) => a.id));
   const facts = store.facts.ofArticles([...ids]);
   const earlier = new Map<string, StoredFigure>();
@@ -74,7 +101,7 @@ export function gatherDigest(store: Store, story: Story, window: DigestWindow): 
     if (previous && previous.min === figure.min && previous.max === figure.max) continue;
     figures.push({ figure, previous });
   }
-  return { story, window, articles, quotes: facts.quotes, figures, timeline: facts.timeline };
+  return { ...base, quotes: facts.quotes, figures, timeline: facts.timeline };
 }
 
 /** Memoises {@link gatherDigest} per story and window, for one scheduler tick. */

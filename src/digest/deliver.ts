@@ -207,13 +207,15 @@ async function postWithRetry(
 
 /**
  * Sends the messages of a recorded run that Discord has not accepted yet, each with its nonce, then marks the
- * run sent and moves the subscription's "new since" to the run's end. Never throws for a Discord failure.
+ * run sent and moves the subscription's "new since" to `newSince`: the run's end, or where its digest stopped
+ * counting when more articles were new than it could show. Never throws for a Discord failure.
  */
 export async function sendRun(
   deps: DeliveryDeps,
   subscription: Subscription,
   run: DigestRun,
   messages: DigestMessage[],
+  newSince: string,
 ): Promise<RunOutcome> {
   const { ctx } = deps;
   const log = ctx.log.child({ subscriptionId: subscription.id, guildId: subscription.guildId });
@@ -245,7 +247,7 @@ export async function sendRun(
   const now = ctx.clock.now();
   ctx.store.transaction(() => {
     ctx.store.digestRuns.markSent(run.id, now);
-    ctx.store.subscriptions.markDelivered(subscription.id, run.contentUntil, now, ids[0] ?? null);
+    ctx.store.subscriptions.markDelivered(subscription.id, newSince, now, ids[0] ?? null);
   });
   log.info({ runId: run.id, scheduledFor: run.scheduledFor, messages: ids.length }, 'digest sent');
   return { status: 'sent', runId: run.id, messageIds: ids };
@@ -293,7 +295,7 @@ export async function runOccurrence(
   const run = ctx.store.digestRuns.record(input, now);
   if (!run) return { status: 'duplicate', reason: `the run of ${iso} is already recorded` };
   await deps.hooks?.afterRecord?.(run);
-  return sendRun(deps, subscription, run, composed.messages);
+  return sendRun(deps, subscription, run, composed.messages, composed.until);
 }
 
 /**
@@ -321,5 +323,5 @@ export async function resumeRun(deps: DeliveryDeps, run: DigestRun): Promise<Run
     { subscriptionId: subscription.id, guildId: subscription.guildId, runId: run.id },
     'resuming digest',
   );
-  return sendRun(deps, subscription, run, composed.messages);
+  return sendRun(deps, subscription, run, composed.messages, composed.until);
 }

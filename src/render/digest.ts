@@ -34,6 +34,8 @@ export interface DigestOptions {
 /** A rendered digest: empty when nothing is new (then `messages` is empty too if the subscription is quiet). */
 export interface ComposedDigest {
   empty: boolean;
+  /** Where the subscription's "new since" moves once this digest is delivered (`DigestContent.countedUntil`). */
+  until: string;
   counts: { articles: number; quotes: number; figures: number; timeline: number };
   messages: DigestMessage[];
 }
@@ -120,10 +122,12 @@ function sectionEmbeds(title: string, lines: string[]): APIEmbed[] {
  */
 export function renderDigest(content: DigestContent, options: DigestOptions): ComposedDigest {
   const { empty, counts, groups } = renderGroups(content);
-  if (empty && options.quiet) return { empty, counts, messages: [] };
+  const until = content.countedUntil;
+  if (empty && options.quiet) return { empty, until, counts, messages: [] };
   const role = options.mentionRoleId;
   return {
     empty,
+    until,
     counts,
     messages: groups.map((group, index) =>
       index === 0 && role
@@ -175,7 +179,11 @@ function renderGroupsUncached(content: DigestContent): {
           `${counts.figures} figure${counts.figures === 1 ? '' : 's'}`,
           `${counts.quotes} quote${counts.quotes === 1 ? '' : 's'}`,
           `${counts.timeline} timeline entr${counts.timeline === 1 ? 'y' : 'ies'}`,
-        ].join(', ')}.`,
+        ].join(', ')}.${
+          content.more > 0
+            ? ` ${content.more} more new article${content.more === 1 ? '' : 's'} will open the next digest.`
+            : ''
+        }`,
     color: COLOR,
     timestamp: content.window.until,
   };

@@ -106,9 +106,14 @@ export function articlesRepo(db: Db) {
     `SELECT ${HEADER_COLUMNS} FROM articles WHERE story_id = ?
      ORDER BY published_at IS NULL, published_at DESC, id DESC LIMIT ? OFFSET ?`,
   );
-  const changedSince = db.prepare<[number, string, number], Omit<ArticleRow, 'body'>>(
-    `SELECT ${HEADER_COLUMNS} FROM articles WHERE story_id = ? AND updated_at > ? AND announce = 1
+  const changedBetween = db.prepare<[number, string, string, number], Omit<ArticleRow, 'body'>>(
+    `SELECT ${HEADER_COLUMNS} FROM articles WHERE story_id = ? AND updated_at > ? AND updated_at <= ?
+       AND announce = 1
      ORDER BY updated_at, id LIMIT ?`,
+  );
+  const countChangedBetween = db.prepare<[number, string, string], { n: number }>(
+    `SELECT count(*) AS n FROM articles
+     WHERE story_id = ? AND updated_at > ? AND updated_at <= ? AND announce = 1`,
   );
   // Two statements: alone, max() is one step down the updated_at index (migration 003); next to count() it
   // would scan it.
@@ -178,11 +183,16 @@ export function articlesRepo(db: Db) {
       return countByStory.get(storyId)!.n;
     },
     /**
-     * Articles of a story added or changed after `since` (exclusive), oldest first: what a digest reports.
-     * Articles a feed's first poll stored as its baseline (older than FEED_FIRST_POLL_HOURS) are not news.
+     * Articles of a story added or changed after `since` (exclusive) up to `until` (inclusive), oldest first:
+     * what a digest reports. Articles a feed's first poll stored as its baseline (older than
+     * FEED_FIRST_POLL_HOURS) are not news.
      */
-    changedSince(storyId: number, since: string, limit = 100): ArticleHeader[] {
-      return changedSince.all(storyId, since, limit).map(toHeader);
+    changedBetween(storyId: number, since: string, until: string, limit: number): ArticleHeader[] {
+      return changedBetween.all(storyId, since, until, limit).map(toHeader);
+    },
+    /** How many articles {@link changedBetween} would return without a limit. */
+    countChangedBetween(storyId: number, since: string, until: string): number {
+      return countChangedBetween.get(storyId, since, until)!.n;
     },
     /**
      * How many articles a server sees (the shared ones and its own feeds'; without a guild, the shared ones)
