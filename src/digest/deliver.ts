@@ -262,7 +262,12 @@ async function postWithRetry(
       const { kind, retry, reason } = classifyError(error);
       ctx.store.digestRuns.attempt(run.id, reason, ctx.clock.now());
       if (!retry || attempt >= attempts) return { error: reason, kind };
-      const delay = (deps.backoffMs ?? 2000) * 2 ** (attempt - 1);
+      // A 429 discord.js passed on says how long Discord wants: never retry sooner.
+      const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+      const delay = Math.max(
+        (deps.backoffMs ?? 2000) * 2 ** (attempt - 1),
+        typeof retryAfter === 'number' ? retryAfter : 0,
+      );
       ctx.log.warn(
         { subscriptionId: run.subscriptionId, runId: run.id, attempt, delay, reason },
         'digest retry',

@@ -171,9 +171,10 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
   };
   client?.on(Events.GuildDelete, onGuildDelete);
 
-  // A Retry-After that outlasts the shutdown budget is not waited out: one Discord asks for after the stop
-  // began makes discord.js throw instead of sleeping, and one it is already sleeping on ends the wait for
-  // the runs in flight (see stop()).
+  // A Retry-After that outlasts the shutdown budget is not waited out. discord.js sleeps on a 429 itself, out
+  // of reach of the stop: so for a 429 on a channel's messages (a digest) it throws instead, and delivery
+  // waits the Retry-After in its own retry loop, which the stop can cut short. Any other wait discord.js
+  // announces (a bucket or global limit) that ends past the deadline ends the wait for the runs in flight.
   let giveUp = () => {};
   let rateLimitedUntil = 0;
   const beyondDeadline = (info: RateLimitData) => stopped && Date.now() + info.retryAfter > deadline;
@@ -182,7 +183,8 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
     if (beyondDeadline(info)) giveUp();
   };
   if (client) {
-    client.rest.options.rejectOnRateLimit = beyondDeadline;
+    client.rest.options.rejectOnRateLimit = (info) =>
+      beyondDeadline(info) || (info.sublimitTimeout > 0 && info.route === '/channels/:id/messages');
     client.rest.on(RESTEvents.RateLimited, onRateLimited);
   }
 

@@ -109,5 +109,5 @@ describe('a bot killed right after Discord accepted a digest message, restarted 
     expect(total('sent')).toBeGreaterThanOrEqual(27);
     expect(total('recoveryReads')).toBeGreaterThan(0);
     expect(discord.violations).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliveryHooks } from '../../src/digest/deliver.ts';
-import type { DigestRun } from '../../src/store/index.ts';
+import { openStore, type DigestRun } from '../../src/store/index.ts';
 import type { LoopbackEmbed } from '@dispatch/loopback-discord';
 import {
   expectCleanTraffic,
@@ -313,5 +313,41 @@ describe('a channel that is gone', () => {
     expect(discord.channelMessages(guild.news.id)).toHaveLength(1);
     expect(discord.channelMessages(other.news.id)).toEqual([]);
     expect(discord.requests.filter((r) => r.path === `/channels/${other.news.id}/messages`)).toEqual([]);
+  });
+});
+
+describe('stopping while Discord asks to retry after longer than the shutdown budget', () => {
+  it('stops without waiting out the Retry-After; the run stays recorded and the next start posts it once', async () => {
+    const { harness, subscriptionId } = await digestWithNews();
+    const news = harness.guild.news.id;
+    harness.discord.faults.failNext({
+      method: 'POST',
+      path: `/channels/${news}/messages`,
+      status: 429,
+      retryAfter: 60,
+    });
+    const limited = new Promise<void>((resolve) =>
+      harness.discord.on('request', (record) => {
+        if (record.status === 429) resolve();
+      }),
+    );
+    harness.clock.set('2026-03-02T09:00:00.000Z');
+    void harness.scheduler.tick();
+    await limited;
+    // discord.js now waits 60 s before it retries; the budget (SHUTDOWN_TIMEOUT_SECONDS) is 8 s.
+    const started = Date.now();
+    await harness.stopBot();
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(newsPosts(harness)).toEqual([]);
+    // The run is left recorded, and nobody alive owns it: the next start takes it at once.
+    const look = openStore(harness.dbPath);
+    expect(look.digestRuns.orphaned(harness.clock.now())).toMatchObject([
+      { subscriptionId, state: 'recorded' },
+    ]);
+    look.close();
+
+    await harness.start();
+    expect(runsOf(harness, subscriptionId)).toMatchObject([{ state: 'sent' }]);
+    expectOneDigest(harness);
   });
 });
