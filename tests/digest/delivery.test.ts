@@ -278,7 +278,7 @@ describe('digest delivery', () => {
       discord.failWith(error);
       const { deps, delays } = boot(ctx, discord);
       clock.set('2026-03-01T09:00:00.000Z');
-      await digestTick(deps);
+      await runDueDigests(deps);
       expect(discord.requests).toHaveLength(1);
       expect(delays).toEqual([]);
       expect(ctx.store.subscriptions.byId(subscription.id)).toMatchObject({ paused: false });
@@ -370,6 +370,39 @@ describe('digest delivery', () => {
     release();
     await first;
     expect(discord.requests).toHaveLength(1);
+  });
+
+  it('waits at least the Retry-After of a 429, and while stopping gives up a wait past the deadline, leaving the run to recovery', async () => {
+    const { ctx, clock, subscription, discord } = setup();
+    const rateLimited = () =>
+      Object.assign(new Error('rate limited'), { name: 'RateLimitError', retryAfter: 60_000 });
+    discord.failWith(rateLimited());
+    const { sleep, delays } = fakeSleep();
+    const running = digestJobDeps({ ctx, sender: discord, sleep });
+    clock.set('2026-03-01T09:00:00.000Z');
+    await runDueDigests(running);
+    expect(delays).toEqual([60_000]);
+    expect(discord.posted).toHaveLength(1);
+
+    // Stopping with 5 s left: a second 60 s Retry-After is not waited out.
+    clock.set('2026-03-02T08:00:00.000Z');
+    addArticle(ctx, { title: 'Jets leave Hmeimim' });
+    discord.failWith(rateLimited());
+    const stop = new AbortController();
+    stop.abort();
+    const stopping = digestJobDeps({
+      ctx,
+      sender: discord,
+      sleep,
+      stopping: { signal: stop.signal, deadline: () => Date.now() + 5_000 },
+    });
+    clock.set('2026-03-02T09:00:00.000Z');
+    await runDueDigests(stopping);
+    expect(delays).toEqual([60_000]);
+    expect(discord.posted).toHaveLength(1);
+    const run = ctx.store.digestRuns.byOccurrence(subscription.id, '2026-03-02T09:00:00.000Z')!;
+    expect(run).toMatchObject({ state: 'recorded', owner: null, messageIds: [] });
+    expect(ctx.store.digestRuns.orphaned(clock.now()).map((r) => r.id)).toEqual([run.id]);
   });
 
   it('sorts errors into temporary, permanent and rejected, and retries only what @discordjs/rest did not', () => {
