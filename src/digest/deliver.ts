@@ -193,8 +193,13 @@ export function classifyError(error: unknown): ErrorClass {
   }
   if (error instanceof HTTPError)
     return { kind: 'temporary', retry: false, reason: `Discord answered ${error.status}: ${error.message}` };
-  if (error instanceof RateLimitError)
-    return { kind: 'temporary', retry: false, reason: `rate limited for ${error.retryAfter} ms` };
+  // discord.js throws this only where Dispatch asked it not to sleep on a 429 itself (a digest post, or a wait
+  // past the shutdown deadline: see src/scheduler): delivery waits the Retry-After in its own loop, which a
+  // stop can cut short, so this is still one retry layer.
+  if (error instanceof RateLimitError || (error instanceof Error && error.name === 'RateLimitError')) {
+    const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+    return { kind: 'temporary', retry: true, reason: `rate limited for ${String(retryAfter)} ms` };
+  }
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof Error && error.name === 'AbortError')
     return { kind: 'temporary', retry: false, reason: `Discord did not answer in time: ${message}` };
