@@ -215,6 +215,7 @@ async function main(): Promise<void> {
       config: defaultConfig(),
       log: silentLogger(),
       clock: new ManualClock('2024-05-01T12:00:00Z'),
+      instanceId: 'bench',
     };
     const commands = await loadCommands();
     const get = (name: string): LoadedCommand => {

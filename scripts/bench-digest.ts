@@ -22,7 +22,7 @@ import { composeDigest, type DigestCache } from '../src/digest/compose.ts';
 import { ingestPaths } from '../src/ingest/ingest.ts';
 import { silentLogger } from '../tests/support/log.ts';
 import { startLoopbackDiscord } from '@dispatch/loopback-discord';
-import { digestJobDeps, digestTick, recoverRuns } from '../src/scheduler/digests.ts';
+import { digestJobDeps, recoverRuns, runDueDigests } from '../src/digest/jobs.ts';
 import { openStore, rawConnection } from '../src/store/index.ts';
 
 const SUBSCRIPTIONS = 10_000;
@@ -39,6 +39,7 @@ try {
     clock,
     log,
     config: defaultConfig({ DATABASE_PATH: join(dir, 'dispatch.db') }),
+    instanceId: 'bench',
   };
   const ingest = { store, clock, log, maxArticleBytes: 1024 * 1024 };
   await ingestPaths(ingest, ['data/articles']);
@@ -57,6 +58,7 @@ try {
           timezone: 'UTC',
           mentionRoleId: i % 3 === 0 ? String(300_000_000_000_000_000n + BigInt(i)) : null,
           quiet: true,
+          nextRunAt: new Date('2026-03-02T09:00:00.000Z'),
         },
         '400000000000000000',
         clock.now(),
@@ -103,9 +105,12 @@ try {
   // The whole tick without the network: compose, record each run, "send" to a sender that answers at once, mark
   // it sent. Then the runs are forgotten again, so the delivery below starts from the same state.
   let instantId = 0;
-  const instant = { post: () => Promise.resolve({ id: String((instantId += 1)) }) };
+  const instant = {
+    post: () => Promise.resolve({ id: String((instantId += 1)) }),
+    get: () => Promise.resolve([]),
+  };
   const tickStarted = performance.now();
-  await digestTick(digestJobDeps({ ctx, sender: instant, concurrency: 200 }));
+  await runDueDigests(digestJobDeps({ ctx, sender: instant, concurrency: 200 }));
   const tickMs = performance.now() - tickStarted;
   out(
     `one full tick of all ${subscriptions.length} (compose, record, send to an instant sender, mark sent): ` +
@@ -114,7 +119,8 @@ try {
   store.transaction(() => {
     rawConnection(store).prepare('DELETE FROM digest_runs').run();
     const reset = rawConnection(store).prepare(
-      `UPDATE digest_subscriptions SET digest_since = ?, last_delivery_at = NULL, last_message_id = NULL WHERE id = ?`,
+      `UPDATE digest_subscriptions SET digest_since = ?, last_delivery_at = NULL, last_message_id = NULL,
+         next_run_at = '2026-03-02T09:00:00.000Z' WHERE id = ?`,
     );
     for (const subscription of subscriptions) reset.run(subscription.digestSince, subscription.id);
   });
@@ -143,11 +149,11 @@ try {
   const rest = new REST({ api: discord.restUrl }).setToken(discord.token);
   let restRateLimited = 0;
   rest.on('rateLimited', () => (restRateLimited += 1));
-  const deliver = (run: typeof digestTick | typeof recoverRuns) =>
+  const deliver = (run: typeof runDueDigests | typeof recoverRuns) =>
     run(digestJobDeps({ ctx, sender: rest, concurrency: 200 }));
 
   const started = performance.now();
-  await deliver(digestTick);
+  await deliver(runDueDigests);
   const seconds = (performance.now() - started) / 1000;
   const runs = (state: string) =>
     (

@@ -41,6 +41,8 @@ export const configSchema = z.object({
   OPERATOR_CONTACT_URL: z
     .url({ protocol: /^(https?|mailto)$/ })
     .default('https://github.com/dispatch-bot/dispatch'),
+  SCHEDULER_LEASE_SECONDS: positiveInt(30),
+  SHUTDOWN_TIMEOUT_SECONDS: positiveInt(8),
 });
 
 /** The parsed, typed configuration. */

@@ -16,7 +16,7 @@ import {
 import type { Command, SubcommandHandlers } from '../../src/bot/command.ts';
 import { moderator } from '../../src/bot/preconditions.ts';
 import { autocompleteStory, choice } from '../../src/bot/story.ts';
-import { TIMEZONES } from '../../src/scheduler/schedule.ts';
+import { TIMEZONES } from '../../src/digest/schedule.ts';
 import feedAdd from './feed-add.ts';
 import feedList from './feed-list.ts';
 import feedPause from './feed-pause.ts';

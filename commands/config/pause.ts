@@ -1,7 +1,7 @@
 import { channelMention } from 'discord.js';
 import type { Ctx } from '../../src/bot/context.ts';
 import { nextRunText } from '../../src/render/config.ts';
-import { nextRun } from '../../src/scheduler/schedule.ts';
+import { nextRun } from '../../src/digest/schedule.ts';
 import type { ConfigHandlers } from './index.ts';
 import { answerPrivately, audit, findSubscription, snapshot, type GuildInteraction } from './shared.ts';
 
@@ -24,7 +24,11 @@ export async function setPaused(
   const updated = ctx.store.transaction(() => {
     const result = pause
       ? ctx.store.subscriptions.pause(subscription.id, null, now)!
-      : ctx.store.subscriptions.resume(subscription.id, now)!;
+      : ctx.store.subscriptions.resume(
+          subscription.id,
+          now,
+          nextRun(subscription.cron, subscription.timezone, now),
+        )!;
     audit(
       ctx,
       interaction,
@@ -35,7 +39,6 @@ export async function setPaused(
     );
     return result;
   });
-  ctx.digests?.reload();
   const next = nextRun(updated.cron, updated.timezone, now);
   await answerPrivately(
     interaction,

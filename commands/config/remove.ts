@@ -9,7 +9,6 @@ const remove: ConfigHandlers['digest']['remove'] = async (interaction, args, ctx
     audit(ctx, interaction, 'digest.remove', subscription.id, snapshot(ctx, subscription), null);
     ctx.store.subscriptions.remove(subscription.id);
   });
-  ctx.digests?.reload();
   await answerPrivately(
     interaction,
     `Removed the digest in ${channelMention(subscription.channelId)}. Its history stays in \`/config history\`.`,

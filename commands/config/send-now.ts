@@ -1,13 +1,14 @@
 import { channelMention, MessageFlags } from 'discord.js';
 import { UserError } from '../../src/errors.ts';
 import { outcomeText } from '../../src/render/config.ts';
-import { digestJobDeps, sendNow as sendDigestNow } from '../../src/scheduler/digests.ts';
+import { digestJobDeps, sendNow as sendDigestNow } from '../../src/digest/jobs.ts';
 import type { ConfigHandlers } from './index.ts';
 import { answerPrivately, audit, findSubscription } from './shared.ts';
 
 /**
- * `/config digest send-now`: posts the digest outside its schedule, through the running scheduler when there is
- * one so it cannot overlap a scheduled run of the same digest.
+ * `/config digest send-now`: posts the digest outside its schedule, from the process that got the command,
+ * whichever holds the scheduler lease. A run of this digest being sent anywhere (the store knows) makes this
+ * one wait for the next digest, so the two cannot overlap.
  */
 const sendNow: ConfigHandlers['digest']['send-now'] = async (interaction, args, ctx) => {
   const subscription = findSubscription(ctx, interaction.guildId, args);
@@ -17,10 +18,7 @@ const sendNow: ConfigHandlers['digest']['send-now'] = async (interaction, args, 
     );
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const control = ctx.digests;
-  const outcome = control
-    ? await control.sendNow(subscription.id)
-    : await sendDigestNow(digestJobDeps({ ctx, sender: interaction.client.rest }), subscription);
+  const outcome = await sendDigestNow(digestJobDeps({ ctx, sender: interaction.client.rest }), subscription);
   audit(ctx, interaction, 'digest.send-now', subscription.id, null, { outcome: outcome.status });
   await answerPrivately(interaction, outcomeText(outcome, subscription.channelId));
 };

@@ -9,7 +9,7 @@ import { resolveStory } from '../../src/bot/story.ts';
 import { UserError } from '../../src/errors.ts';
 import { nextRunText } from '../../src/render/config.ts';
 import { escapeText } from '../../src/render/text.ts';
-import { nextRun, parseSchedule, parseTimezone } from '../../src/scheduler/schedule.ts';
+import { nextRun, parseSchedule, parseTimezone } from '../../src/digest/schedule.ts';
 import type { ConfigHandlers } from './index.ts';
 import { answerPrivately, audit, snapshot, type GuildInteraction } from './shared.ts';
 
@@ -68,6 +68,8 @@ const set: ConfigHandlers['digest']['set'] = async (interaction, args, ctx) => {
   const input = {
     ...schedule,
     timezone,
+    // The one computation of when it runs: the tick reads this column, and every reply shows it.
+    nextRunAt: nextRun(schedule.cron, timezone, now),
     mentionRoleId: role?.id ?? existing?.mentionRoleId ?? null,
     quiet: args.quiet ?? existing?.quiet ?? true,
   };
@@ -92,12 +94,11 @@ const set: ConfigHandlers['digest']['set'] = async (interaction, args, ctx) => {
     );
     return result;
   });
-  ctx.digests?.reload();
   ctx.log.info(
     { subscriptionId: saved.id, guildId, cron: saved.cron, timezone },
     existing ? 'digest changed' : 'digest created',
   );
-  const next = nextRun(saved.cron, saved.timezone, now);
+  const next = new Date(saved.nextRunAt!);
   await answerPrivately(
     interaction,
     `${existing ? 'Changed' : 'Created'} the digest of **${escapeText(story.title)}** in ${channelMention(channel.id)}: ` +

@@ -1,5 +1,6 @@
+import { PermissionFlagsBits } from 'discord.js';
 import { subscriptionsEmbed } from '../../src/render/config.ts';
-import { nextRun } from '../../src/scheduler/schedule.ts';
+import { nextRun } from '../../src/digest/schedule.ts';
 import type { ConfigHandlers } from './index.ts';
 import { answerPrivately } from './shared.ts';
 
@@ -14,11 +15,25 @@ const show: ConfigHandlers['show'] = async (interaction, _args, ctx) => {
     return;
   }
   const now = ctx.clock.now();
-  const shown = subscriptions.map((subscription) => ({
-    subscription,
-    storyTitle: ctx.store.stories.byId(subscription.storyId)?.title ?? null,
-    next: nextRun(subscription.cron, subscription.timezone, now),
-  }));
+  const me = interaction.guild?.members.me;
+  const shown = subscriptions.map((subscription) => {
+    const channel = interaction.guild?.channels.cache.get(subscription.channelId);
+    return {
+      subscription,
+      storyTitle: ctx.store.stories.byId(subscription.storyId)?.title ?? null,
+      // What the scheduler's tick will run: the stored next_run_at, not a second computation of it.
+      next:
+        subscription.nextRunAt && !subscription.paused
+          ? new Date(subscription.nextRunAt)
+          : nextRun(subscription.cron, subscription.timezone, now),
+      // Without Read Message History, recovery after a crash cannot look in the channel (see deliver.ts).
+      historyUnreadable:
+        channel !== undefined &&
+        me !== undefined &&
+        me !== null &&
+        channel.permissionsFor(me)?.has(PermissionFlagsBits.ReadMessageHistory) === false,
+    };
+  });
   await answerPrivately(interaction, '', [
     subscriptionsEmbed(shown, ctx.config.MAX_SUBSCRIPTIONS_PER_GUILD, now),
   ]);

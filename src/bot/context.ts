@@ -3,7 +3,6 @@ import type { Config } from '../config.ts';
 import type { FeedService } from '../feeds/service.ts';
 import type { Extractor } from '../ingest/pool.ts';
 import type { Logger } from '../log.ts';
-import type { Scheduler } from '../scheduler/index.ts';
 import type { Store } from '../store/index.ts';
 
 /**
@@ -21,16 +20,17 @@ export interface Ctx {
    */
   extractor?: Extractor;
   /**
-   * The running scheduler, so `/config` can rebuild the digest jobs after a change and send a digest without
-   * overlapping a scheduled run of it. Absent where no scheduler runs (unit tests, tools).
+   * This process among those sharing the database: the owner of the scheduler lease when it holds it, and of
+   * the digest runs it is sending, so that another process finishes them only once this one is gone.
    */
-  digests?: DigestControl;
+  /**
+   * This process among those sharing the database: the owner of the scheduler lease when it holds it, and of
+   * the digest runs it is sending, so that another process finishes them only once this one is gone.
+   */
+  instanceId: string;
   /** The running feed service, so `/config feed resume` can try a feed at once. Absent in tools and unit tests. */
   feeds?: FeedControl;
 }
 
 /** What `/config feed` needs from the running feed service. */
 export type FeedControl = Pick<FeedService, 'pollNow'>;
-
-/** What `/config` needs from the running scheduler. */
-export type DigestControl = Pick<Scheduler, 'reload' | 'sendNow'>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Events, type Client } from 'discord.js';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
@@ -9,6 +10,7 @@ import { formatSummary, ingestPaths } from '../ingest/ingest.ts';
 import { createExtractionPool } from '../ingest/pool.ts';
 import type { Logger } from '../log.ts';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../scheduler/index.ts';
+import { createLease } from '../scheduler/lease.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { createClient } from './client.ts';
 import type { LoadedCommand } from './command.ts';
@@ -41,9 +43,11 @@ export interface StartOptions {
    */
   store?: Store;
   /** Options for the scheduler (tests inject sleep, hooks or a cron backend), or false to run none. */
-  scheduler?: Omit<SchedulerOptions, 'client'> | false;
+  scheduler?: Omit<SchedulerOptions, 'client' | 'lease'> | false;
   /** Hears of interactions that ended in an error (the sandbox's scripted mode). */
   onInteractionFailure?: InteractionFailureListener;
+  /** This process's id among those sharing the database (default: a random UUID). */
+  instanceId?: string;
 }
 
 /** Raised when Discord refuses the token; the message says how to get a good one. */
@@ -66,8 +70,15 @@ export async function startBot(options: StartOptions): Promise<Bot> {
   const ownsStore = !options.store;
   // Extraction runs in worker threads, started on first use, so ingesting never stalls the gateway.
   const extractor = createExtractionPool({ log });
-  const ctx: Ctx = { store, config, log, clock, extractor };
+  const ctx: Ctx = { store, config, log, clock, extractor, instanceId: options.instanceId ?? randomUUID() };
   try {
+    // Only the scheduler process ingests, so two processes on one database never store the same file twice;
+    // another one serves commands from what the scheduler stored, and takes over if it dies.
+    const lease = options.scheduler === false ? null : createLease(ctx);
+    const scheduling = lease?.renew() ?? true;
+    if (!scheduling) {
+      log.info('another process is the scheduler and ingester; serving commands, ready to take over');
+    }
     const commands = await loadCommands();
     const client = createClient(config);
     const router = createRouter(commands, ctx, options.onInteractionFailure);
@@ -102,7 +113,7 @@ export async function startBot(options: StartOptions): Promise<Bot> {
     log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected');
     // Ingest after connecting: commands are answered while a large folder is extracted, and the scheduler
     // starts after it, so the first digests already carry the new articles.
-    if (ownsStore) {
+    if (ownsStore && scheduling) {
       const report = await ingestPaths(
         { store, clock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES, extractor },
         [config.ARTICLES_DIR],
@@ -120,10 +131,7 @@ export async function startBot(options: StartOptions): Promise<Bot> {
       sender: client.rest,
     });
     ctx.feeds = feeds;
-    const scheduler =
-      options.scheduler === false ? null : startScheduler(ctx, { ...options.scheduler, client, feeds });
-    // Handlers read the context when an interaction arrives, so /config finds the scheduler from now on.
-    if (scheduler) ctx.digests = scheduler;
+    const scheduler = lease ? startScheduler(ctx, { ...options.scheduler, client, lease, feeds }) : null;
 
     let stopped = false;
     return {
@@ -136,7 +144,8 @@ export async function startBot(options: StartOptions): Promise<Bot> {
       async stop() {
         if (stopped) return;
         stopped = true;
-        // Interactions and digests in flight finish first, so nothing is cut off mid-send.
+        // Interactions and digests in flight finish first (digests within SHUTDOWN_TIMEOUT_SECONDS), so
+        // nothing is cut off mid-send that recovery would not finish.
         await Promise.allSettled([router.drain(), scheduler?.stop()]);
         await feeds.close();
         await client.destroy();

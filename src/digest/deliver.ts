@@ -1,24 +1,40 @@
 /**
  * Delivering digests so that none is posted twice and none is silently lost.
  *
- * A run is recorded in the store before anything is sent. Each message carries a nonce derived from the
- * subscription and the scheduled time, with `enforce_nonce: true`: when a crash falls between Discord accepting
- * a message and the store saying so, the run is still "recorded" at the next start, is sent again with the same
- * nonce, and Discord answers with the message it already has instead of posting a second one. Temporary
- * failures are retried, each by one layer only ({@link ErrorClass.retry}); permanent ones pause the one
- * subscription, with the reason.
+ * A run is recorded in the store before anything is sent, owned by the process sending it. Each message
+ * carries a marker of its run and part (in its first embed's URL, which a reader does not see) and a nonce
+ * derived from the subscription and the scheduled time, with `enforce_nonce: true`. When a crash falls between
+ * Discord accepting a message and the store saying so, the run is still "recorded" at the next start: recovery
+ * reads the channel's messages posted since the run began, takes the parts it finds there by their markers, and
+ * sends only the missing ones. That holds however long the outage; Discord's nonce check, which holds for a few
+ * minutes only, is the fallback where the bot may not read the channel's history. Temporary failures are
+ * retried, each by one layer only ({@link ErrorClass.retry}); permanent ones pause the one subscription,
+ * with the reason.
  */
 import { createHash } from 'node:crypto';
-import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes } from 'discord.js';
+import {
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  RESTJSONErrorCodes,
+  Routes,
+  SnowflakeUtil,
+} from 'discord.js';
 import type { Ctx } from '../bot/context.ts';
 import { SYSTEM_ACTOR } from '../store/audit.ts';
 import type { DigestRun, Subscription } from '../store/index.ts';
 import type { DigestMessage } from '../render/digest.ts';
 import { composeDigest, type DigestCache } from './compose.ts';
 
-/** The one REST call delivery needs; discord.js' `client.rest` is one (and obeys rate-limit headers). */
+/** The one REST call posting needs; discord.js' `client.rest` is one (and obeys rate-limit headers). */
 export interface MessageSender {
   post(route: `/${string}`, options: { body: unknown }): Promise<unknown>;
+}
+
+/** What digest delivery needs: posting, and reading a channel's messages when recovering a run. */
+export interface DigestSender extends MessageSender {
+  /** `GET /channels/{id}/messages?after=…&limit=…`. */
+  get(route: `/${string}`, options: { query: URLSearchParams }): Promise<unknown>;
 }
 
 /** Points where tests simulate a crash: a hook that throws stops the run right there, as a kill would. */
@@ -32,9 +48,9 @@ export interface DeliveryHooks {
 /** What delivery needs: the context, a way to post, and (for tests) a sleep that does not wait. */
 export interface DeliveryDeps {
   ctx: Ctx;
-  sender: MessageSender;
-  /** Waits between retries; tests pass one that returns at once. */
-  sleep?: (ms: number) => Promise<void>;
+  sender: DigestSender;
+  /** Waits between retries, or less when the signal aborts; tests pass one that returns at once. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Attempts per message for the failures delivery retries (see {@link ErrorClass.retry}). Default 4. */
   attempts?: number;
   /** First backoff delay; doubled per attempt. Default 2000 ms. */
@@ -42,8 +58,18 @@ export interface DeliveryDeps {
   hooks?: DeliveryHooks;
   /** Shared reads for subscriptions of the same story due at the same minute. */
   cache?: DigestCache;
-  /** Told when a subscription was paused by delivery, so the scheduler drops its job. */
-  onPaused?(subscription: Subscription): void;
+  /**
+   * Whether the bot may read the channel's message history (Read Message History), from the client's cache;
+   * undefined when unknown. Without it Discord returns no messages at all, so recovery must not read an empty
+   * answer as "nothing was posted": it falls back to the nonce.
+   */
+  canReadHistory?(channelId: string): boolean | undefined;
+  /**
+   * The process stopping: `signal` aborts when the stop begins, and `deadline()` (ms since the epoch) is when it
+   * must be done. A retry that would wait past the deadline is not waited for: the run stays recorded and
+   * recovery finishes it.
+   */
+  stopping?: { signal: AbortSignal; deadline(): number };
 }
 
 /** How one run ended. */
@@ -52,9 +78,21 @@ export type RunOutcome =
   | { status: 'skipped'; runId?: number; reason: string }
   | { status: 'duplicate'; reason: string }
   | { status: 'failed'; runId: number; error: string }
-  | { status: 'paused'; runId: number; error: string };
+  | { status: 'paused'; runId: number; error: string }
+  | { status: 'interrupted'; runId: number; reason: string };
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `signal` aborts first. */
+const realSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+  });
 
 /**
  * The nonce of a run: derived from the subscription and the scheduled time only, so a restart computes the
@@ -67,6 +105,34 @@ export function runNonce(subscriptionId: number, scheduledFor: string): string {
 /** The nonce of message `part` of a run (a long digest is several messages): at most 25 characters. */
 export function partNonce(nonce: string, part: number): string {
   return `${nonce}.${part.toString(36)}`.slice(0, 25);
+}
+
+/** What precedes the part nonce in the URL of a digest message's first embed. */
+const MARKER = '#dispatch-digest-';
+
+/**
+ * Marks message `part` of a run, so recovery can recognise it in the channel: the first embed's URL becomes a
+ * link to the channel itself whose fragment names the run and part. Discord shows an embed's URL only as the
+ * link of its title, which then opens the channel the reader is already in.
+ */
+export function markMessage(
+  message: DigestMessage,
+  subscription: Pick<Subscription, 'guildId' | 'channelId'>,
+  nonce: string,
+  part: number,
+): DigestMessage {
+  const [first, ...rest] = message.embeds;
+  if (!first) return message;
+  const url = `https://discord.com/channels/${subscription.guildId}/${subscription.channelId}${MARKER}${partNonce(nonce, part)}`;
+  return { ...message, embeds: [{ ...first, url }, ...rest] };
+}
+
+/** The part nonce a channel message is marked with, if it is a digest message. */
+export function markerOf(message: unknown): string | undefined {
+  const url = (message as { embeds?: { url?: unknown }[] } | null)?.embeds?.[0]?.url;
+  if (typeof url !== 'string') return undefined;
+  const at = url.indexOf(MARKER);
+  return at === -1 ? undefined : url.slice(at + MARKER.length);
 }
 
 /** Discord error codes that mean the subscription cannot work until someone acts. */
@@ -127,8 +193,13 @@ export function classifyError(error: unknown): ErrorClass {
   }
   if (error instanceof HTTPError)
     return { kind: 'temporary', retry: false, reason: `Discord answered ${error.status}: ${error.message}` };
-  if (error instanceof RateLimitError)
-    return { kind: 'temporary', retry: false, reason: `rate limited for ${error.retryAfter} ms` };
+  // discord.js throws this only where Dispatch asked it not to sleep on a 429 itself (a digest post, or a wait
+  // past the shutdown deadline: see src/scheduler): delivery waits the Retry-After in its own loop, which a
+  // stop can cut short, so this is still one retry layer.
+  if (error instanceof RateLimitError || (error instanceof Error && error.name === 'RateLimitError')) {
+    const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+    return { kind: 'temporary', retry: true, reason: `rate limited for ${String(retryAfter)} ms` };
+  }
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof Error && error.name === 'AbortError')
     return { kind: 'temporary', retry: false, reason: `Discord did not answer in time: ${message}` };
@@ -171,7 +242,8 @@ export function pauseForError(
   return paused;
 }
 
-type PostResult = { id: string } | { error: string; kind: 'temporary' | 'permanent' | 'rejected' };
+type PostResult =
+  { id: string } | { error: string; kind: 'temporary' | 'permanent' | 'rejected' } | { interrupted: string };
 
 async function postWithRetry(
   deps: DeliveryDeps,
@@ -195,14 +267,42 @@ async function postWithRetry(
       const { kind, retry, reason } = classifyError(error);
       ctx.store.digestRuns.attempt(run.id, reason, ctx.clock.now());
       if (!retry || attempt >= attempts) return { error: reason, kind };
-      const delay = (deps.backoffMs ?? 2000) * 2 ** (attempt - 1);
+      // A 429 discord.js passed on says how long Discord wants: never retry sooner.
+      const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+      const delay = Math.max(
+        (deps.backoffMs ?? 2000) * 2 ** (attempt - 1),
+        typeof retryAfter === 'number' ? retryAfter : 0,
+      );
       ctx.log.warn(
         { subscriptionId: run.subscriptionId, runId: run.id, attempt, delay, reason },
         'digest retry',
       );
-      await sleep(delay);
+      if (!(await waitToRetry(deps, delay, sleep))) {
+        return { interrupted: `Dispatch is stopping and would have waited ${delay} ms to retry (${reason})` };
+      }
     }
   }
+}
+
+/**
+ * Waits `delay` ms before a retry; false when the process is stopping and the wait would end past its deadline
+ * (checked again when the stop begins mid-wait): then the caller gives up and leaves the run to recovery.
+ */
+async function waitToRetry(
+  deps: DeliveryDeps,
+  delay: number,
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
+): Promise<boolean> {
+  const stopping = deps.stopping;
+  const until = Date.now() + delay;
+  const tooLong = () => stopping !== undefined && stopping.signal.aborted && until > stopping.deadline();
+  if (tooLong()) return false;
+  await sleep(delay, stopping?.signal);
+  if (tooLong()) return false;
+  // The stop woke the sleep early, but the rest of the wait fits in the budget: wait it out.
+  const rest = until - Date.now();
+  if (rest > 0 && stopping?.signal.aborted) await sleep(rest);
+  return true;
 }
 
 /**
@@ -221,14 +321,21 @@ export async function sendRun(
   const log = ctx.log.child({ subscriptionId: subscription.id, guildId: subscription.guildId });
   const ids = [...run.messageIds];
   for (let part = ids.length; part < messages.length; part += 1) {
-    const body = { ...messages[part]!, nonce: partNonce(run.nonce, part), enforce_nonce: true };
+    const body = {
+      ...markMessage(messages[part]!, subscription, run.nonce, part),
+      nonce: partNonce(run.nonce, part),
+      enforce_nonce: true,
+    };
     const result = await postWithRetry(deps, subscription.channelId, run, body);
+    if ('interrupted' in result) {
+      log.warn({ runId: run.id, part }, 'digest interrupted; recovery will finish it');
+      return { status: 'interrupted', runId: run.id, reason: result.interrupted };
+    }
     if ('error' in result) {
       const now = ctx.clock.now();
       ctx.store.digestRuns.markFailed(run.id, result.error, now);
       if (result.kind === 'permanent') {
-        const paused = pauseForError(ctx, subscription, result.error);
-        if (paused) deps.onPaused?.(paused);
+        pauseForError(ctx, subscription, result.error);
         return { status: 'paused', runId: run.id, error: result.error };
       }
       // The subscription's "new since" does not move: the next digest carries what this one would have.
@@ -292,16 +399,70 @@ export async function runOccurrence(
     const run = ctx.store.digestRuns.skip(input, reason, now);
     return { status: 'skipped', reason, ...(run ? { runId: run.id } : {}) };
   }
-  const run = ctx.store.digestRuns.record(input, now);
-  if (!run) return { status: 'duplicate', reason: `the run of ${iso} is already recorded` };
-  await deps.hooks?.afterRecord?.(run);
-  return sendRun(deps, subscription, run, composed.messages, composed.until);
+  const run = ctx.store.digestRuns.record(input, ctx.instanceId, now);
+  if (!run) {
+    return ctx.store.digestRuns.inProgress(subscription.id)
+      ? { status: 'duplicate', reason: 'a digest of this subscription is being sent' }
+      : { status: 'duplicate', reason: `the run of ${iso} is already recorded` };
+  }
+  try {
+    await deps.hooks?.afterRecord?.(run);
+    return await sendRun(deps, subscription, run, composed.messages, composed.until);
+  } finally {
+    // Unless it finished, the run is let go of, so recovery takes it at once rather than after a lease expires.
+    ctx.store.digestRuns.release(run.id, ctx.instanceId);
+  }
 }
 
 /**
- * Finishes a run left "recorded" by a crash or restart: composes the same window again and sends the parts
- * Discord has not acknowledged, with the same nonces, so a message Discord already accepted is returned, not
- * posted again.
+ * Learns which parts of a run Discord already has by reading the channel's messages posted since the run was
+ * recorded (a minute earlier, for clock skew) and matching their markers. Returns part -> message id, or
+ * undefined when the history cannot be read (no Read Message History, or the read failed): then the nonces
+ * are all that stands between a resend and a duplicate.
+ */
+async function partsInChannel(
+  deps: DeliveryDeps,
+  subscription: Subscription,
+  run: DigestRun,
+  parts: number,
+): Promise<Map<number, string> | undefined> {
+  const { ctx } = deps;
+  const log = ctx.log.child({
+    subscriptionId: subscription.id,
+    guildId: subscription.guildId,
+    runId: run.id,
+  });
+  if (deps.canReadHistory?.(subscription.channelId) === false) {
+    log.warn('cannot read the channel history (Read Message History); relying on the nonce');
+    return undefined;
+  }
+  const wanted = new Map(Array.from({ length: parts }, (_, part) => [partNonce(run.nonce, part), part]));
+  const found = new Map<number, string>();
+  let after = String(SnowflakeUtil.generate({ timestamp: Date.parse(run.createdAt) - 60_000 }));
+  try {
+    // Discord returns at most 100 messages a page; 20 pages is 2,000 messages since the run began.
+    for (let page = 0; page < 20; page += 1) {
+      const query = new URLSearchParams({ after, limit: '100' });
+      const batch = await deps.sender.get(Routes.channelMessages(subscription.channelId), { query });
+      if (!Array.isArray(batch)) break;
+      for (const message of batch as { id: string }[]) {
+        const part = wanted.get(markerOf(message) ?? '');
+        if (part !== undefined && !found.has(part)) found.set(part, message.id);
+        if (BigInt(message.id) > BigInt(after)) after = message.id;
+      }
+      if (batch.length < 100 || found.size === parts) break;
+    }
+  } catch (error) {
+    log.warn({ err: error }, 'could not read the channel history; relying on the nonce');
+    return undefined;
+  }
+  log.info({ parts, found: found.size }, 'recovery read the channel');
+  return found;
+}
+
+/**
+ * Finishes a run left "recorded" by a crash, a restart or an error: composes the same window again, learns from
+ * the channel which parts Discord already has, and sends only the others, with the same nonces.
  */
 export async function resumeRun(deps: DeliveryDeps, run: DigestRun): Promise<RunOutcome> {
   const { ctx } = deps;
@@ -323,5 +484,18 @@ export async function resumeRun(deps: DeliveryDeps, run: DigestRun): Promise<Run
     { subscriptionId: subscription.id, guildId: subscription.guildId, runId: run.id },
     'resuming digest',
   );
-  return sendRun(deps, subscription, run, composed.messages, composed.until);
+  try {
+    let known = run;
+    if (run.messageIds.length < composed.messages.length) {
+      const found = await partsInChannel(deps, subscription, run, composed.messages.length);
+      // Parts are sent in order, so those found right after the stored ones are what the crash did not store.
+      for (let part = run.messageIds.length; found?.has(part); part += 1) {
+        ctx.store.digestRuns.addMessage(run.id, found.get(part)!, ctx.clock.now());
+        known = { ...known, messageIds: [...known.messageIds, found.get(part)!] };
+      }
+    }
+    return await sendRun(deps, subscription, known, composed.messages, composed.until);
+  } finally {
+    ctx.store.digestRuns.release(run.id, ctx.instanceId);
+  }
 }

@@ -45,6 +45,8 @@ export function outcomeText(outcome: RunOutcome, channelId: string): string {
     case 'skipped':
     case 'duplicate':
       return `Nothing was posted: ${outcome.reason}.`;
+    case 'interrupted':
+      return `Dispatch is restarting; the digest to ${channel} will be finished when it is back.`;
   }
 }
 
@@ -54,11 +56,13 @@ export interface ShownSubscription {
   /** The story's title, or null when it was deleted. */
   storyTitle: string | null;
   next: Date;
+  /** The bot may not read the channel's history, so recovery after a crash falls back to the nonce. */
+  historyUnreadable?: boolean;
 }
 
 /** `/config show`: every digest of the server, each cut to its share of the description. */
 export function subscriptionsEmbed(shown: ShownSubscription[], max: number, now: Date): APIEmbed {
-  const blocks = shown.map(({ subscription: s, storyTitle, next }) => {
+  const blocks = shown.map(({ subscription: s, storyTitle, next, historyUnreadable }) => {
     const state = s.paused ? `⏸ paused${s.pauseReason ? `: ${s.pauseReason}` : ''}` : '▶ active';
     const last = s.lastError
       ? `last error ${time(new Date(s.lastErrorAt ?? now), TimestampStyles.ShortDateTime)}: ${s.lastError}`
@@ -71,6 +75,12 @@ export function subscriptionsEmbed(shown: ShownSubscription[], max: number, now:
           `${s.mentionRoleId ? ` · pings ${roleMention(s.mentionRoleId)}` : ''}${s.quiet ? '' : ' · not quiet'}`,
         `${state} · ${s.paused ? 'would run' : 'next'} ${nextRunText(next, s.timezone)}`,
         last,
+        ...(historyUnreadable
+          ? [
+              '⚠ cannot read message history there: after a long outage a digest might be posted twice; ' +
+                'give Dispatch Read Message History',
+            ]
+          : []),
       ].join('\n'),
       Math.floor(LIMITS.description / Math.max(1, shown.length)) - 2,
     );

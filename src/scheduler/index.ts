@@ -1,201 +1,234 @@
 /**
- * The one scheduler of the bot. It registers plain async functions of the context — one digest job per
- * subscription, in that subscription's timezone, and the ARTICLES_DIR rescan — with node-cron, which only
- * decides when to call them. Jobs are built from the store at boot and rebuilt by {@link Scheduler.reload}
- * whenever `/config` changes a subscription.
+ * The one scheduler of the bot: node-cron fires one tick every few seconds, and the tick runs what is due.
+ * On each tick the process renews its leases (./lease.ts); only the holder of the scheduler lease goes on to
+ * run, as plain async functions of the context, the digests whose `next_run_at` has come, the recovery of runs
+ * nobody is sending, the ARTICLES_DIR rescan every RESCAN_INTERVAL_SECONDS, and any `jobs` given (feed polls
+ * belong there). Each job never overlaps itself, and the tick never waits for one, so a long delivery cannot
+ * stall the lease. `/config` only writes rows; nothing here has to be told about a change.
  */
-import { Events, type Client, type Guild } from 'discord.js';
+import { Events, RESTEvents, type Client, type Guild, type RateLimitData } from 'discord.js';
 import nodeCron from 'node-cron';
 import type { Ctx } from '../bot/context.ts';
-import { pauseForError, type DeliveryHooks, type MessageSender, type RunOutcome } from '../digest/deliver.ts';
+import { pauseForError, type DeliveryHooks, type DigestSender } from '../digest/deliver.ts';
 import {
   digestJobDeps,
-  digestTick,
   recoverRuns,
-  runSubscription,
-  sendNow,
+  runDueDigests,
+  scheduleUnscheduled,
   type DigestJobDeps,
-} from './digests.ts';
+} from '../digest/jobs.ts';
 import type { FeedService } from '../feeds/service.ts';
+import { createLease, type Lease } from './lease.ts';
 import { createRescanJob } from './rescan.ts';
-import { everySeconds } from './schedule.ts';
 
-export { digestTick, recoverRuns, runDueOccurrences, runSubscription, digestJobDeps } from './digests.ts';
 export { createRescanJob } from './rescan.ts';
 
-/** A job as the scheduler registers it: a plain function of the context. */
+/** A job as the tick runs it: a plain function of the context. */
 export type Job = (ctx: Ctx) => Promise<void>;
 
-/** The part of node-cron the scheduler uses; tests may pass a fake to see which jobs exist. */
+/** A job the tick runs every `everyMs` (by the context's clock) while this process is the scheduler. */
+export interface PeriodicJob {
+  name: string;
+  everyMs: number;
+  run: Job;
+}
+
+/** The part of node-cron the scheduler uses: one task, the tick. Tests pass a fake and call `tick()`. */
 export interface CronBackend {
   schedule(
     expression: string,
-    fn: () => Promise<void>,
-    options: { timezone?: string; name?: string; noOverlap?: boolean },
+    fn: () => void,
+    options: { name?: string; noOverlap?: boolean },
   ): { destroy(): void | Promise<void> };
 }
 
 export interface SchedulerOptions {
   /** The logged-in client: digests are posted through `client.rest`, and leaving a guild pauses its digests. */
   client?: Client;
-  /** Posts messages; defaults to `client.rest`. */
-  sender?: MessageSender;
+  /** Posts messages and reads channels; defaults to `client.rest`. */
+  sender?: DigestSender;
   /** Waits between delivery retries (tests: resolve at once). */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   backoffMs?: number;
   hooks?: DeliveryHooks;
   /** Defaults to node-cron. */
   cron?: CronBackend;
-  /** Register the ARTICLES_DIR rescan job (default true). */
+  /** Run the ARTICLES_DIR rescan (default true). */
   rescan?: boolean;
-  /** The feed service whose poll runs every minute; none registered without it. */
+  /** The feed service: its poll runs every minute in the scheduler process; none without it. */
   feeds?: FeedService;
+  /** More periodic work for the scheduler process: the place for feed polls. */
+  jobs?: PeriodicJob[];
+  /** The leases; created from the context when not given (the bot creates them first, to decide boot ingest). */
+  lease?: Lease;
 }
 
 /** The running scheduler. */
 export interface Scheduler {
-  /** Resolves when the boot work is done: unsent runs resumed and missed runs caught up or skipped. */
+  /** Resolves when the first tick's work is done: unsent runs resumed, missed runs caught up or skipped. */
   ready: Promise<void>;
-  /** Rebuilds the digest jobs from the store (added, removed, paused, rescheduled subscriptions). */
-  reload(): void;
-  /** Runs every due digest at `ctx.clock.now()` now. */
+  /** One tick at `ctx.clock.now()`: renews the leases and, as the scheduler, runs what is due; waits for it. */
   tick(): Promise<void>;
   /** Rescans ARTICLES_DIR now. */
   rescan(): Promise<void>;
-  sendNow(subscriptionId: number): Promise<RunOutcome>;
-  /** The registered job names, e.g. `digest:3 (0 9 * * * America/New_York)`, `recover`, `rescan`. */
-  jobs(): string[];
-  /** Stops every trigger and waits for the runs in flight. */
-  stop(): Promise<void>;
+  /** Whether this process holds the scheduler lease. */
+  isLeader(): boolean;
+  /**
+   * Stops the tick and gives the leases up. Digests in flight get `budgetMs` to finish; one that would wait
+   * longer (a Retry-After beyond the budget) is left recorded, and recovery finishes it.
+   */
+  stop(budgetMs?: number): Promise<void>;
+}
+
+/** The node-cron expression of a tick every `seconds` seconds (at most a minute). */
+export function tickExpression(seconds: number): string {
+  return seconds >= 60 ? '0 * * * * *' : `*/${Math.max(1, Math.floor(seconds))} * * * * *`;
 }
 
 /**
- * Starts the scheduler for a running bot. At boot it first resumes runs a crash left "recorded" (same nonces,
- * so nothing is posted twice), then catches up missed runs, then lets node-cron trigger the jobs.
+ * Starts the scheduler for a running bot. Its first tick (`ready`) resumes runs a crash left "recorded" and
+ * catches up missed ones, if this process is the scheduler.
  */
 export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Scheduler {
   const sender = options.sender ?? options.client?.rest;
   if (!sender) throw new Error('startScheduler needs a client or a sender to post digests with');
   const cron: CronBackend = options.cron ?? nodeCron;
   const log = ctx.log.child({ component: 'scheduler' });
+  const lease = options.lease ?? createLease(ctx);
+  const client = options.client;
   let stopped = false;
-  const jobs = new Map<string, { key: string; task: { destroy(): void | Promise<void> } }>();
-  let reloadLater = () => {};
+  const stopping = new AbortController();
+  // When the process must be gone, once stop() has begun.
+  let deadline = Infinity;
 
   const deps: DigestJobDeps = digestJobDeps({
     ctx,
     sender,
+    stopping: { signal: stopping.signal, deadline: () => deadline },
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
     ...(options.hooks ? { hooks: options.hooks } : {}),
-    onPaused: () => reloadLater(),
+    ...(client ? { canReadHistory: (channelId: string) => canReadHistory(client, channelId) } : {}),
   });
-  const running = new Set<Promise<void>>();
-  const track = (name: string, job: Job): Promise<void> => {
-    if (stopped) return Promise.resolve();
+
+  const rescanJob = createRescanJob();
+  const feeds = options.feeds;
+  const periodic: PeriodicJob[] = [
+    ...(options.rescan !== false
+      ? [{ name: 'rescan', everyMs: ctx.config.RESCAN_INTERVAL_SECONDS * 1000, run: rescanJob }]
+      : []),
+    // Feeds: every minute, poll what is due (each feed's own slot spreads them over FEED_POLL_MINUTES).
+    ...(feeds ? [{ name: 'feeds', everyMs: 60_000, run: () => feeds.tick().then(() => {}) }] : []),
+    ...(options.jobs ?? []),
+  ];
+  const lastRun = new Map<string, number>();
+  const running = new Map<string, Promise<void>>();
+
+  /** Starts `job` unless it is still running from an earlier tick; never throws. */
+  const run = (name: string, job: Job): Promise<void> => {
+    const existing = running.get(name);
+    if (existing) return existing;
     const task = job(ctx)
       .catch((error: unknown) => log.error({ err: error, job: name }, 'job failed'))
-      .finally(() => running.delete(task));
-    running.add(task);
+      .finally(() => running.delete(name));
+    running.set(name, task);
     return task;
   };
 
-  /** Registers a plain job with node-cron, once per key; no overlapping runs of the same job. */
-  const register = (
-    name: string,
-    key: string,
-    expression: string,
-    timezone: string | undefined,
-    job: Job,
-  ) => {
-    const existing = jobs.get(name);
-    if (existing?.key === key) return;
-    if (existing) void existing.task.destroy();
-    const task = cron.schedule(expression, () => track(name, job), {
-      name,
-      noOverlap: true,
-      ...(timezone ? { timezone } : {}),
-    });
-    jobs.set(name, { key, task });
-  };
-
-  const reload = () => {
+  const tick = async (): Promise<void> => {
     if (stopped) return;
-    const wanted = new Set<string>();
-    for (const subscription of ctx.store.subscriptions.active()) {
-      const name = `digest:${subscription.id}`;
-      wanted.add(name);
-      const job: Job = () => runSubscription(deps, subscription.id);
-      register(
-        name,
-        `${subscription.cron}|${subscription.timezone}`,
-        subscription.cron,
-        subscription.timezone,
-        job,
-      );
+    const wasLeader = lease.held;
+    if (!lease.renew()) {
+      if (wasLeader) log.warn('another process took the scheduler lease; serving commands only');
+      return;
     }
-    for (const [name, { task }] of jobs) {
-      if (name.startsWith('digest:') && !wanted.has(name)) {
-        void task.destroy();
-        jobs.delete(name);
-      }
+    if (!wasLeader) {
+      log.info({ instanceId: ctx.instanceId }, 'this process is the scheduler');
+      lastRun.clear();
+      scheduleUnscheduled(ctx);
     }
-    log.debug({ jobs: jobs.size }, 'digest jobs rebuilt');
+    const now = ctx.clock.now().getTime();
+    const started = [run('recover', () => recoverRuns(deps)), run('digests', () => runDueDigests(deps))];
+    for (const job of periodic) {
+      const last = lastRun.get(job.name);
+      if (last !== undefined && now - last < job.everyMs && now >= last) continue;
+      lastRun.set(job.name, now);
+      started.push(run(job.name, job.run));
+    }
+    await Promise.all(started);
   };
-  reloadLater = () => queueMicrotask(reload);
 
-  // A run recorded but left unsent while the bot keeps running (an error between "recorded" and "sent") is
-  // resumed within a minute with its nonce, instead of waiting for the next restart. Runs being sent are in
-  // flight for their subscription, so this never sends one twice.
-  register('recover', 'every minute', '* * * * *', undefined, () => recoverRuns(deps));
-
-  // Feeds: every minute, poll what is due (each feed's own slot spreads them over FEED_POLL_MINUTES).
-  const feeds = options.feeds;
-  if (feeds) register('feeds', 'every minute', '* * * * *', undefined, () => feeds.tick().then(() => {}));
-
-  const rescan = createRescanJob();
-  if (options.rescan !== false) {
-    const seconds = ctx.config.RESCAN_INTERVAL_SECONDS;
-    register('rescan', String(seconds), everySeconds(seconds), undefined, rescan);
-  }
+  const task = cron.schedule(tickExpression(ctx.config.SCHEDULER_LEASE_SECONDS / 3), () => void tick(), {
+    name: 'tick',
+    noOverlap: false,
+  });
 
   const onGuildDelete = (guild: Guild) => {
+    if (!lease.held) return;
     for (const subscription of ctx.store.subscriptions.byGuild(guild.id)) {
       if (!subscription.paused) pauseForError(ctx, subscription, 'Dispatch was removed from this server');
     }
-    reload();
   };
-  options.client?.on(Events.GuildDelete, onGuildDelete);
+  client?.on(Events.GuildDelete, onGuildDelete);
 
-  const ready = (async () => {
-    await recoverRuns(deps);
-    await digestTick(deps);
-  })().catch((error: unknown) => log.error({ err: error }, 'digest catch-up failed'));
-  reload();
+  // A Retry-After that outlasts the shutdown budget is not waited out. discord.js sleeps on a 429 itself, out
+  // of reach of the stop: so for a 429 on a channel's messages (a digest) it throws instead, and delivery
+  // waits the Retry-After in its own retry loop, which the stop can cut short. Any other wait discord.js
+  // announces (a bucket or global limit) that ends past the deadline ends the wait for the runs in flight.
+  let giveUp = () => {};
+  let rateLimitedUntil = 0;
+  const beyondDeadline = (info: RateLimitData) => stopped && Date.now() + info.retryAfter > deadline;
+  const onRateLimited = (info: RateLimitData) => {
+    rateLimitedUntil = Math.max(rateLimitedUntil, Date.now() + info.retryAfter);
+    if (beyondDeadline(info)) giveUp();
+  };
+  if (client) {
+    client.rest.options.rejectOnRateLimit = (info) =>
+      beyondDeadline(info) || (info.sublimitTimeout > 0 && info.route === '/channels/:id/messages');
+    client.rest.on(RESTEvents.RateLimited, onRateLimited);
+  }
 
-  const scheduler: Scheduler = {
+  const ready = tick().catch((error: unknown) => log.error({ err: error }, 'first tick failed'));
+
+  return {
     ready,
-    reload,
-    tick: () => track('tick', () => digestTick(deps)),
-    rescan: () => track('rescan', rescan),
-    sendNow: async (subscriptionId) => {
-      const subscription = ctx.store.subscriptions.byId(subscriptionId);
-      if (!subscription) return { status: 'skipped', reason: 'no such subscription' };
-      return sendNow(deps, subscription);
-    },
-    jobs: () =>
-      [...jobs.entries()].map(([name, { key }]) =>
-        name.startsWith('digest:') ? `${name} (${key.replace('|', ' ')})` : name,
-      ),
-    async stop() {
+    tick,
+    rescan: () => run('rescan', rescanJob),
+    isLeader: () => lease.held,
+    async stop(budgetMs = ctx.config.SHUTDOWN_TIMEOUT_SECONDS * 1000) {
       if (stopped) return;
       stopped = true;
-      options.client?.off(Events.GuildDelete, onGuildDelete);
-      await Promise.all([...jobs.values()].map(({ task }) => task.destroy()));
-      jobs.clear();
-      await ready;
-      await Promise.allSettled([...running, ...deps.inFlight.values()]);
+      deadline = Date.now() + budgetMs;
+      client?.off(Events.GuildDelete, onGuildDelete);
+      await task.destroy();
+      stopping.abort();
+      const inFlight = [...running.values(), ...deps.inFlight.values()];
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        Promise.allSettled([ready, ...inFlight]).then(() => 'finished' as const),
+        new Promise<'gave up'>((resolve) => {
+          giveUp = () => resolve('gave up');
+          timer = setTimeout(giveUp, budgetMs);
+          // discord.js is already sleeping on a Retry-After that ends past the deadline.
+          if (inFlight.length > 0 && rateLimitedUntil > deadline) giveUp();
+        }),
+      ]);
+      clearTimeout(timer);
+      client?.rest.off(RESTEvents.RateLimited, onRateLimited);
+      if (outcome === 'gave up') {
+        log.warn(
+          { budgetMs },
+          'stopped before every digest in flight finished; the next start finishes them',
+        );
+      }
+      lease.release();
     },
   };
-  return scheduler;
+}
+
+/** Whether the bot may read a channel's history, from the client's cache; undefined when it does not know. */
+function canReadHistory(client: Client, channelId: string): boolean | undefined {
+  const channel = client.channels.cache.get(channelId);
+  if (!channel || !('permissionsFor' in channel) || !client.user) return undefined;
+  return channel.permissionsFor(client.user)?.has('ReadMessageHistory');
 }

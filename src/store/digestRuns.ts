@@ -18,6 +18,8 @@ export interface DigestRun {
   messageId: string | null;
   attempts: number;
   error: string | null;
+  /** The process sending it (its instance id), or null when nobody is: then recovery may take it. */
+  owner: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -45,6 +47,7 @@ interface Row {
   message_id: string | null;
   attempts: number;
   error: string | null;
+  owner: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -62,6 +65,7 @@ const toRun = (row: Row): DigestRun => ({
   messageId: row.message_id,
   attempts: row.attempts,
   error: row.error,
+  owner: row.owner,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -71,12 +75,36 @@ const toRun = (row: Row): DigestRun => ({
  * triggers of the same occurrence record one run, and only the one that inserted it sends it.
  */
 export function digestRunsRepo(db: Db) {
+  // A run is recorded only while no other run of the subscription is being sent, by this process or another:
+  // two runs in flight would both report the same news. The check and the insert are one statement.
   const insert = db.prepare<[Record<string, unknown>], Row>(
     `INSERT INTO digest_runs (subscription_id, scheduled_for, kind, state, nonce, content_since, content_until,
-       error, created_at, updated_at)
-     VALUES (@subscriptionId, @scheduledFor, @kind, @state, @nonce, @contentSince, @contentUntil, @error, @now, @now)
+       error, owner, created_at, updated_at)
+     SELECT @subscriptionId, @scheduledFor, @kind, @state, @nonce, @contentSince, @contentUntil, @error, @owner,
+       @now, @now
+     WHERE @state <> 'recorded' OR NOT EXISTS (
+       SELECT 1 FROM digest_runs WHERE subscription_id = @subscriptionId AND state = 'recorded')
      ON CONFLICT (subscription_id, scheduled_for) DO NOTHING
      RETURNING *`,
+  );
+  const inProgress = db.prepare<[number], { n: number }>(
+    `SELECT count(*) AS n FROM digest_runs WHERE subscription_id = ? AND state = 'recorded'`,
+  );
+  // Recorded runs nobody is sending: no owner, or an owner whose 'instance:' lease has expired (it crashed).
+  const orphaned = db.prepare<[string], Row>(
+    `SELECT r.* FROM digest_runs r JOIN digest_subscriptions s ON s.id = r.subscription_id
+     WHERE r.state = 'recorded' AND (r.owner IS NULL OR NOT EXISTS (
+       SELECT 1 FROM leases l WHERE l.name = 'instance:' || r.owner AND l.expires_at > ?))
+     ORDER BY r.scheduled_for, r.id`,
+  );
+  const claim = db.prepare<[{ id: number; owner: string; now: string }], Row>(
+    `UPDATE digest_runs SET owner = @owner, updated_at = @now
+     WHERE id = @id AND state = 'recorded' AND (owner IS NULL OR owner = @owner OR NOT EXISTS (
+       SELECT 1 FROM leases l WHERE l.name = 'instance:' || digest_runs.owner AND l.expires_at > @now))
+     RETURNING *`,
+  );
+  const release = db.prepare<[number, string]>(
+    `UPDATE digest_runs SET owner = NULL WHERE id = ? AND owner = ? AND state = 'recorded'`,
   );
   const byOccurrence = db.prepare<[number, string], Row>(
     'SELECT * FROM digest_runs WHERE subscription_id = ? AND scheduled_for = ?',
@@ -106,20 +134,41 @@ export function digestRunsRepo(db: Db) {
     input: RunInput,
     state: RunState,
     error: string | null,
+    owner: string | null,
     now: Date,
   ): DigestRun | undefined => {
-    const row = insert.get({ ...input, state, error, now: now.toISOString() });
+    const row = insert.get({ ...input, state, error, owner, now: now.toISOString() });
     return row && toRun(row);
   };
 
   return {
-    /** Records a run about to be sent; undefined when this occurrence was already recorded (by anyone). */
-    record(input: RunInput, now: Date): DigestRun | undefined {
-      return record(input, 'recorded', null, now);
+    /**
+     * Records a run about to be sent by `owner` (an instance id); undefined when this occurrence was already
+     * recorded (by anyone) or another run of the subscription is still being sent.
+     */
+    record(input: RunInput, owner: string, now: Date): DigestRun | undefined {
+      return record(input, 'recorded', null, owner, now);
     },
     /** Records an occurrence that will not be sent (nothing new, or missed too long ago), with why. */
     skip(input: RunInput, reason: string, now: Date): DigestRun | undefined {
-      return record(input, 'skipped', reason, now);
+      return record(input, 'skipped', reason, null, now);
+    },
+    /** Whether a run of the subscription is recorded and not finished (being sent, or waiting for recovery). */
+    inProgress(subscriptionId: number): boolean {
+      return inProgress.get(subscriptionId)!.n > 0;
+    },
+    /** Recorded runs that nobody alive is sending at `now`: what recovery finishes, oldest first. */
+    orphaned(now: Date): DigestRun[] {
+      return orphaned.all(now.toISOString()).map(toRun);
+    },
+    /** Takes a recorded run for `owner` unless a live process is sending it; undefined when it could not. */
+    claim(id: number, owner: string, now: Date): DigestRun | undefined {
+      const row = claim.get({ id, owner, now: now.toISOString() });
+      return row && toRun(row);
+    },
+    /** Lets go of a run `owner` stopped sending before it finished, so recovery takes it at once. */
+    release(id: number, owner: string): void {
+      release.run(id, owner);
     },
     byOccurrence(subscriptionId: number, scheduledFor: string): DigestRun | undefined {
       const row = byOccurrence.get(subscriptionId, scheduledFor);

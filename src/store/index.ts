@@ -4,6 +4,7 @@ import { openDatabase, type Db } from './db.ts';
 import { digestRunsRepo } from './digestRuns.ts';
 import { factsRepo } from './facts.ts';
 import { feedsRepo } from './feeds.ts';
+import { leasesRepo } from './leases.ts';
 import { searchRepo } from './search.ts';
 import { storiesRepo } from './stories.ts';
 import { subscriptionsRepo } from './subscriptions.ts';
@@ -20,6 +21,7 @@ export type { Feed, FeedSource, FeedWithSource, DedupeCandidate } from './feeds.
 
 /** Where a store keeps its connection: a symbol, so the connection is reachable only through {@link rawConnection}. */
 const CONNECTION = Symbol('connection');
+export type { Lease } from './leases.ts';
 
 /**
  * The SQLite store and its repositories. Code outside `src/store` never writes SQL: it calls these small
@@ -39,6 +41,7 @@ export interface Store {
   digestRuns: ReturnType<typeof digestRunsRepo>;
   audit: ReturnType<typeof auditRepo>;
   feeds: ReturnType<typeof feedsRepo>;
+  leases: ReturnType<typeof leasesRepo>;
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
   /** Closes the connection; closing a closed store does nothing. */
@@ -61,6 +64,7 @@ export function createStore(db: Db): Store {
     digestRuns: digestRunsRepo(db),
     audit: auditRepo(db),
     feeds: feedsRepo(db),
+    leases: leasesRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       if (db.open) db.close();

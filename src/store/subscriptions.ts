@@ -20,6 +20,12 @@ export interface Subscription {
   digestSince: string;
   /** Occurrences after this instant are due: moved on set, reschedule and resume, so a pause is not "missed". */
   scheduleAnchor: string;
+  /**
+   * The next occurrence, computed by `nextRun` whenever the schedule changes or a run is due: the scheduler's
+   * tick runs the subscriptions whose `nextRunAt` has come, and `/config show` shows this very value, so the
+   * two cannot disagree. Null only for rows stored before it existed, until the first tick fills it in.
+   */
+  nextRunAt: string | null;
   lastDeliveryAt: string | null;
   lastMessageId: string | null;
   lastError: string | null;
@@ -33,7 +39,10 @@ export interface Subscription {
 export type SubscriptionInput = Pick<
   Subscription,
   'guildId' | 'channelId' | 'storyId' | 'schedule' | 'cron' | 'timezone' | 'mentionRoleId' | 'quiet'
->;
+> & {
+  /** The first occurrence after now of `cron` in `timezone` (`nextRun`): stored as {@link Subscription.nextRunAt}. */
+  nextRunAt: Date;
+};
 
 interface Row {
   id: number;
@@ -49,6 +58,7 @@ interface Row {
   pause_reason: string | null;
   digest_since: string;
   schedule_anchor: string;
+  next_run_at: string | null;
   last_delivery_at: string | null;
   last_message_id: string | null;
   last_error: string | null;
@@ -72,6 +82,7 @@ const toSubscription = (row: Row): Subscription => ({
   pauseReason: row.pause_reason,
   digestSince: row.digest_since,
   scheduleAnchor: row.schedule_anchor,
+  nextRunAt: row.next_run_at,
   lastDeliveryAt: row.last_delivery_at,
   lastMessageId: row.last_message_id,
   lastError: row.last_error,
@@ -85,15 +96,17 @@ const toSubscription = (row: Row): Subscription => ({
 export function subscriptionsRepo(db: Db) {
   const insert = db.prepare<[Record<string, unknown>], Row>(
     `INSERT INTO digest_subscriptions (guild_id, channel_id, story_id, schedule, cron, timezone, mention_role_id,
-       quiet, digest_since, schedule_anchor, created_by, created_at, updated_at)
+       quiet, digest_since, schedule_anchor, next_run_at, created_by, created_at, updated_at)
      VALUES (@guildId, @channelId, @storyId, @schedule, @cron, @timezone, @mentionRoleId, @quiet, @now, @now,
-       @actor, @now, @now)
+       @nextRunAt, @actor, @now, @now)
      RETURNING *`,
   );
   const updateSettings = db.prepare<[Record<string, unknown>], Row>(
     `UPDATE digest_subscriptions SET schedule = @schedule, cron = @cron, timezone = @timezone,
        mention_role_id = @mentionRoleId, quiet = @quiet, updated_at = @now,
-       schedule_anchor = CASE WHEN cron <> @cron OR timezone <> @timezone THEN @now ELSE schedule_anchor END
+       schedule_anchor = CASE WHEN cron <> @cron OR timezone <> @timezone THEN @now ELSE schedule_anchor END,
+       next_run_at = CASE WHEN cron <> @cron OR timezone <> @timezone OR next_run_at IS NULL THEN @nextRunAt
+         ELSE next_run_at END
      WHERE id = @id RETURNING *`,
   );
   const byId = db.prepare<[number], Row>('SELECT * FROM digest_subscriptions WHERE id = ?');
@@ -107,6 +120,15 @@ export function subscriptionsRepo(db: Db) {
     'SELECT * FROM digest_subscriptions WHERE guild_id = ? AND channel_id = ? ORDER BY id',
   );
   const active = db.prepare<[], Row>('SELECT * FROM digest_subscriptions WHERE paused = 0 ORDER BY id');
+  const due = db.prepare<[string], Row>(
+    `SELECT * FROM digest_subscriptions WHERE paused = 0 AND next_run_at <= ? ORDER BY next_run_at, id`,
+  );
+  const unscheduled = db.prepare<[], Row>(
+    'SELECT * FROM digest_subscriptions WHERE paused = 0 AND next_run_at IS NULL ORDER BY id',
+  );
+  const setNextRun = db.prepare<[string, number]>(
+    'UPDATE digest_subscriptions SET next_run_at = ? WHERE id = ?',
+  );
   const countByGuild = db.prepare<[string], { n: number }>(
     'SELECT count(*) AS n FROM digest_subscriptions WHERE guild_id = ?',
   );
@@ -114,9 +136,9 @@ export function subscriptionsRepo(db: Db) {
   const pause = db.prepare<[string | null, string, number], Row>(
     `UPDATE digest_subscriptions SET paused = 1, pause_reason = ?, updated_at = ? WHERE id = ? RETURNING *`,
   );
-  const resume = db.prepare<[{ now: string; id: number }], Row>(
+  const resume = db.prepare<[{ now: string; id: number; nextRunAt: string }], Row>(
     `UPDATE digest_subscriptions SET paused = 0, pause_reason = NULL, last_error = NULL, last_error_at = NULL,
-       schedule_anchor = @now, updated_at = @now WHERE id = @id RETURNING *`,
+       schedule_anchor = @now, next_run_at = @nextRunAt, updated_at = @now WHERE id = @id RETURNING *`,
   );
   const delivered = db.prepare<[string, string, string | null, number]>(
     `UPDATE digest_subscriptions SET digest_since = ?, last_delivery_at = ?, last_message_id = ?,
@@ -139,10 +161,19 @@ export function subscriptionsRepo(db: Db) {
     /** Creates a subscription whose first digest reports what arrives from `now` on. */
     create(input: SubscriptionInput, actor: string, now: Date): Subscription {
       return toSubscription(
-        insert.get({ ...input, quiet: input.quiet ? 1 : 0, actor, now: now.toISOString() })!,
+        insert.get({
+          ...input,
+          quiet: input.quiet ? 1 : 0,
+          nextRunAt: input.nextRunAt.toISOString(),
+          actor,
+          now: now.toISOString(),
+        })!,
       );
     },
-    /** Changes the schedule, role or quiet flag; a new schedule counts its occurrences from `now`. */
+    /**
+     * Changes the schedule, role or quiet flag; a new schedule counts its occurrences from `now` and takes
+     * `nextRunAt`, while an unchanged one keeps the occurrence already due.
+     */
     update(
       id: number,
       input: Omit<SubscriptionInput, 'guildId' | 'channelId' | 'storyId'>,
@@ -156,6 +187,7 @@ export function subscriptionsRepo(db: Db) {
           timezone: input.timezone,
           mentionRoleId: input.mentionRoleId,
           quiet: input.quiet ? 1 : 0,
+          nextRunAt: input.nextRunAt.toISOString(),
           now: now.toISOString(),
         })!,
       );
@@ -176,6 +208,18 @@ export function subscriptionsRepo(db: Db) {
     active(): Subscription[] {
       return active.all().map(toSubscription);
     },
+    /** Active subscriptions whose next occurrence has come at `now`, the earliest first: what a tick runs. */
+    due(now: Date): Subscription[] {
+      return due.all(now.toISOString()).map(toSubscription);
+    },
+    /** Active subscriptions with no next occurrence yet (stored before the column existed). */
+    unscheduled(): Subscription[] {
+      return unscheduled.all().map(toSubscription);
+    },
+    /** Stores the next occurrence, computed by `nextRun` after a tick ran what was due. */
+    setNextRun(id: number, at: Date): void {
+      setNextRun.run(at.toISOString(), id);
+    },
     countByGuild(guildId: string): number {
       return countByGuild.get(guildId)!.n;
     },
@@ -188,8 +232,8 @@ export function subscriptionsRepo(db: Db) {
       return one(pause.get(reason, now.toISOString(), id));
     },
     /** Resumes: occurrences while paused are not caught up, so the schedule counts from `now`. */
-    resume(id: number, now: Date): Subscription | undefined {
-      return one(resume.get({ now: now.toISOString(), id }));
+    resume(id: number, now: Date, nextRunAt: Date): Subscription | undefined {
+      return one(resume.get({ now: now.toISOString(), id, nextRunAt: nextRunAt.toISOString() }));
     },
     /** Records a delivered digest: the next one reports what is new after `until`. */
     markDelivered(id: number, until: string, at: Date, messageId: string | null): void {

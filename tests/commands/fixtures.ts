@@ -38,6 +38,7 @@ export function ctxFor(store: Store): Ctx {
     store,
     config: defaultConfig(),
     log: silentLogger(),
+    instanceId: 'test',
     clock: new ManualClock('2024-05-01T12:00:00Z'),
   };
 }

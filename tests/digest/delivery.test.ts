@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/bot/context.ts';
 import { classifyError, partNonce, runNonce, type DeliveryHooks } from '../../src/digest/deliver.ts';
-import { digestJobDeps, digestTick, recoverRuns, runSubscription } from '../../src/scheduler/digests.ts';
+import { digestJobDeps, recoverRuns, runDueDigests, runSubscription } from '../../src/digest/jobs.ts';
+import { nextRun } from '../../src/digest/schedule.ts';
 import {
+  addArticle,
   apiError,
   droppedConnection,
   FakeDiscord,
@@ -20,9 +22,23 @@ const HOUR = 3_600_000;
 class Crash extends Error {}
 
 /** A process: the job dependencies over a context, with crash points. */
-function boot(ctx: Ctx, discord: FakeDiscord, hooks: DeliveryHooks = {}) {
+function boot(
+  ctx: Ctx,
+  discord: FakeDiscord,
+  hooks: DeliveryHooks = {},
+  canReadHistory?: (channelId: string) => boolean,
+) {
   const { sleep, delays } = fakeSleep();
-  return { deps: digestJobDeps({ ctx, sender: discord, sleep, hooks }), delays };
+  return {
+    deps: digestJobDeps({
+      ctx,
+      sender: discord,
+      sleep,
+      hooks,
+      ...(canReadHistory ? { canReadHistory } : {}),
+    }),
+    delays,
+  };
 }
 
 /** A subscription at 09:00 UTC daily, set up the day before, with a second article waiting. */
@@ -45,7 +61,7 @@ describe('digest delivery', () => {
       },
     });
     clock.set('2026-03-01T09:00:00.000Z');
-    await digestTick(deps);
+    await runDueDigests(deps);
     expect(seen).toEqual({ state: 'recorded', posted: 0 });
     const run = ctx.store.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')!;
     expect(run).toMatchObject({ state: 'sent', messageId: discord.posted[0]!.id });
@@ -63,12 +79,12 @@ describe('digest delivery', () => {
     const { ctx, clock, discord } = setup();
     const { deps } = boot(ctx, discord);
     clock.set('2026-03-01T08:59:59.999Z');
-    await digestTick(deps);
+    await runDueDigests(deps);
     expect(discord.posted).toHaveLength(0);
     clock.set('2026-03-01T09:00:00.000Z');
-    await digestTick(deps);
+    await runDueDigests(deps);
     clock.set('2026-03-01T09:00:30.000Z');
-    await digestTick(deps);
+    await runDueDigests(deps);
     await runSubscription(deps, 1);
     expect(discord.posted).toHaveLength(1);
     expect(textOf(discord.posted)).toContain('4,000 -> **about 1,000**');
@@ -82,14 +98,14 @@ describe('digest delivery', () => {
       },
     });
     clock.set('2026-03-01T09:00:00.000Z');
-    await digestTick(deps);
+    await runDueDigests(deps);
     expect(discord.posted).toHaveLength(0);
     expect(ctx.store.digestRuns.pending()).toHaveLength(1);
 
     clock.advance(5 * 60_000);
     const restarted = boot(reopen(ctx, dbPath), discord);
     await recoverRuns(restarted.deps);
-    await digestTick(restarted.deps);
+    await runDueDigests(restarted.deps);
     expect(discord.posted).toHaveLength(1);
     const store = restarted.deps.ctx.store;
     expect(store.digestRuns.pending()).toHaveLength(0);
@@ -98,7 +114,7 @@ describe('digest delivery', () => {
     });
   });
 
-  it('after a crash between Discord accepting and the store knowing, the nonce stops a second post', async () => {
+  it('after a crash between Discord accepting and the store knowing, recovery finds the message in the channel long after the nonce expired', async () => {
     const { ctx, clock, dbPath, subscription, discord } = setup();
     const { deps } = boot(ctx, discord, {
       afterAccepted: () => {
@@ -106,33 +122,88 @@ describe('digest delivery', () => {
       },
     });
     clock.set('2026-03-01T09:00:00.000Z');
-    await digestTick(deps);
+    await runDueDigests(deps);
     expect(discord.posted).toHaveLength(1);
     expect(ctx.store.digestRuns.pending()).toHaveLength(1);
 
-    clock.advance(60_000);
+    // Down for a day: Discord forgot the nonce long ago.
+    discord.nonceExpired = true;
+    clock.advance(24 * HOUR);
     const restarted = boot(reopen(ctx, dbPath), discord);
     await recoverRuns(restarted.deps);
-    await digestTick(restarted.deps);
+    await runDueDigests(restarted.deps);
+    expect(discord.historyReads).toBe(1);
+    expect(discord.requests).toHaveLength(1);
+    expect(discord.posted).toHaveLength(1);
+    const run = restarted.deps.ctx.store.digestRuns.byOccurrence(
+      subscription.id,
+      '2026-03-01T09:00:00.000Z',
+    )!;
+    expect(run).toMatchObject({ state: 'sent', messageIds: [discord.posted[0]!.id] });
+    expect(discord.markers()).toEqual([partNonce(run.nonce, 0)]);
+  });
+
+  it('resends only the parts of a long digest that the channel does not have, each once', async () => {
+    const { ctx, clock, dbPath, subscription, discord } = setup();
+    for (let i = 0; i < 60; i += 1)
+      addArticle(ctx, { title: `Report ${i}: ${'a long headline '.repeat(12)}` });
+    let accepted = 0;
+    const { deps } = boot(ctx, discord, {
+      afterAccepted: () => {
+        accepted += 1;
+        if (accepted === 2) throw new Crash('killed after the second part was accepted');
+      },
+    });
+    clock.set('2026-03-01T09:00:00.000Z');
+    await runDueDigests(deps);
+    const before = ctx.store.digestRuns.pending()[0]!;
+    expect(before.messageIds).toHaveLength(1);
+    expect(discord.posted).toHaveLength(2);
+
+    discord.nonceExpired = true;
+    clock.advance(HOUR);
+    const restarted = boot(reopen(ctx, dbPath), discord);
+    await recoverRuns(restarted.deps);
+    const run = restarted.deps.ctx.store.digestRuns.byOccurrence(
+      subscription.id,
+      '2026-03-01T09:00:00.000Z',
+    )!;
+    expect(run.state).toBe('sent');
+    expect(run.messageIds.length).toBeGreaterThanOrEqual(3);
+    expect(run.messageIds).toEqual(discord.posted.map((m) => m.id));
+    expect(discord.markers()).toEqual(run.messageIds.map((_, part) => partNonce(run.nonce, part)));
+  });
+
+  it('falls back to the nonce where it may not read the channel history', async () => {
+    const { ctx, clock, dbPath, subscription, discord } = setup();
+    const { deps } = boot(ctx, discord, {
+      afterAccepted: () => {
+        throw new Crash('killed after Discord accepted');
+      },
+    });
+    clock.set('2026-03-01T09:00:00.000Z');
+    await runDueDigests(deps);
+    discord.historyHidden.add(subscription.channelId);
+    clock.advance(60_000);
+    const restarted = boot(reopen(ctx, dbPath), discord, {}, () => false);
+    await recoverRuns(restarted.deps);
+    expect(discord.historyReads).toBe(0);
     expect(discord.requests).toHaveLength(2);
     expect(discord.requests[1]!.nonce).toBe(discord.requests[0]!.nonce);
     expect(discord.posted).toHaveLength(1);
     expect(
       restarted.deps.ctx.store.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z'),
-    ).toMatchObject({
-      state: 'sent',
-      messageId: discord.posted[0]!.id,
-    });
+    ).toMatchObject({ state: 'sent', messageId: discord.posted[0]!.id });
   });
 
   it('after a crash once "sent" is stored, a restart posts nothing more', async () => {
     const { ctx, clock, dbPath, discord } = setup();
     clock.set('2026-03-01T09:00:00.000Z');
-    await digestTick(boot(ctx, discord).deps);
+    await runDueDigests(boot(ctx, discord).deps);
     clock.advance(60_000);
     const restarted = boot(reopen(ctx, dbPath), discord);
     await recoverRuns(restarted.deps);
-    await digestTick(restarted.deps);
+    await runDueDigests(restarted.deps);
     expect(discord.requests).toHaveLength(1);
   });
 
@@ -141,8 +212,8 @@ describe('digest delivery', () => {
     clock.set('2026-03-01T12:00:00.000Z');
     const { deps } = boot(ctx, discord);
     await recoverRuns(deps);
-    await digestTick(deps);
-    await digestTick(deps);
+    await runDueDigests(deps);
+    await runDueDigests(deps);
     expect(discord.posted).toHaveLength(1);
     expect(ctx.store.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')!.state).toBe(
       'sent',
@@ -153,12 +224,17 @@ describe('digest delivery', () => {
     const { ctx, clock, subscription, discord } = setup();
     ctx.store.subscriptions.update(
       subscription.id,
-      { ...subscription, schedule: 'hourly', cron: '0 * * * *' },
+      {
+        ...subscription,
+        schedule: 'hourly',
+        cron: '0 * * * *',
+        nextRunAt: nextRun('0 * * * *', 'UTC', new Date('2026-03-01T08:30:00.000Z')),
+      },
       new Date('2026-03-01T08:30:00.000Z'),
     );
     clock.set('2026-03-01T18:30:00.000Z');
     const { deps } = boot(ctx, discord);
-    await digestTick(deps);
+    await runDueDigests(deps);
     const runs = ctx.store.digestRuns.bySubscription(subscription.id, 50);
     expect(runs).toHaveLength(10);
     expect(runs.filter((r) => r.state === 'sent').map((r) => r.scheduledFor)).toEqual([
@@ -173,14 +249,14 @@ describe('digest delivery', () => {
   it('skips a missed run entirely when even the latest is older than DIGEST_CATCHUP_HOURS', async () => {
     const { ctx, clock, subscription, discord } = setup();
     clock.set('2026-03-01T16:00:00.000Z');
-    await digestTick(boot(ctx, discord).deps);
+    await runDueDigests(boot(ctx, discord).deps);
     expect(discord.posted).toHaveLength(0);
     expect(ctx.store.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')).toMatchObject({
       state: 'skipped',
     });
     // What it would have carried is not lost: the next digest reports it.
     clock.set('2026-03-02T09:00:00.000Z');
-    await digestTick(boot(ctx, discord).deps);
+    await runDueDigests(boot(ctx, discord).deps);
     expect(textOf(discord.posted)).toContain('About 1,000 Russian troops to stay in Syria');
   });
 
@@ -189,7 +265,7 @@ describe('digest delivery', () => {
     discord.failWith(droppedConnection(), droppedConnection(), droppedConnection());
     const { deps, delays } = boot(ctx, discord);
     clock.set('2026-03-01T09:00:00.000Z');
-    await digestTick(deps);
+    await runDueDigests(deps);
     expect(discord.requests).toHaveLength(4);
     expect(delays).toEqual([2000, 4000, 8000]);
     expect(discord.posted).toHaveLength(1);
@@ -202,7 +278,7 @@ describe('digest delivery', () => {
       discord.failWith(error);
       const { deps, delays } = boot(ctx, discord);
       clock.set('2026-03-01T09:00:00.000Z');
-      await digestTick(deps);
+      await runDueDigests(deps);
       expect(discord.requests).toHaveLength(1);
       expect(delays).toEqual([]);
       expect(ctx.store.subscriptions.byId(subscription.id)).toMatchObject({ paused: false });
@@ -217,7 +293,7 @@ describe('digest delivery', () => {
     const { ctx, clock, subscription, discord } = setup();
     discord.failWith(droppedConnection(), droppedConnection(), droppedConnection(), droppedConnection());
     clock.set('2026-03-01T09:00:00.000Z');
-    await digestTick(boot(ctx, discord).deps);
+    await runDueDigests(boot(ctx, discord).deps);
     const failed = ctx.store.subscriptions.byId(subscription.id)!;
     expect(failed.paused).toBe(false);
     expect(failed.lastError).toContain('UND_ERR_SOCKET');
@@ -226,7 +302,7 @@ describe('digest delivery', () => {
       attempts: 4,
     });
     clock.set('2026-03-02T09:00:00.000Z');
-    await digestTick(boot(ctx, discord).deps);
+    await runDueDigests(boot(ctx, discord).deps);
     expect(discord.posted).toHaveLength(1);
     expect(textOf(discord.posted)).toContain('About 1,000 Russian troops to stay in Syria');
     expect(ctx.store.subscriptions.byId(subscription.id)!.lastError).toBeNull();
@@ -244,7 +320,7 @@ describe('digest delivery', () => {
       const other = subscribe(ctx, { channelId: '200000000000000002', quiet: false });
       discord.broken.set(subscription.channelId, apiError(code, status, message));
       clock.set('2026-03-01T09:00:00.000Z');
-      await digestTick(boot(ctx, discord).deps);
+      await runDueDigests(boot(ctx, discord).deps);
       const paused = ctx.store.subscriptions.byId(subscription.id)!;
       expect(paused.paused).toBe(true);
       expect(paused.pauseReason).toContain(reason);
@@ -257,7 +333,7 @@ describe('digest delivery', () => {
       });
       // A paused subscription is not run again.
       clock.set('2026-03-02T09:00:00.000Z');
-      await digestTick(boot(ctx, discord).deps);
+      await runDueDigests(boot(ctx, discord).deps);
       expect(discord.requests.filter((r) => r.channelId === subscription.channelId)).toHaveLength(1);
     },
   );
@@ -276,7 +352,7 @@ describe('digest delivery', () => {
     ) {
       clock.set(t);
       const before = sink.posted.length;
-      await digestTick(deps);
+      await runDueDigests(deps);
       if (sink.posted.length > before) fired.push(clock.now().toISOString());
     }
     expect(fired).toEqual(['2026-03-07T14:00:00.000Z', '2026-03-08T13:00:00.000Z']);
@@ -289,11 +365,44 @@ describe('digest delivery', () => {
     const { deps } = boot(ctx, discord, { afterRecord: () => gate });
     clock.set('2026-03-01T09:00:00.000Z');
     const first = runSubscription(deps, 1);
-    const second = digestTick(deps);
+    const second = runDueDigests(deps);
     await second;
     release();
     await first;
     expect(discord.requests).toHaveLength(1);
+  });
+
+  it('waits at least the Retry-After of a 429, and while stopping gives up a wait past the deadline, leaving the run to recovery', async () => {
+    const { ctx, clock, subscription, discord } = setup();
+    const rateLimited = () =>
+      Object.assign(new Error('rate limited'), { name: 'RateLimitError', retryAfter: 60_000 });
+    discord.failWith(rateLimited());
+    const { sleep, delays } = fakeSleep();
+    const running = digestJobDeps({ ctx, sender: discord, sleep });
+    clock.set('2026-03-01T09:00:00.000Z');
+    await runDueDigests(running);
+    expect(delays).toEqual([60_000]);
+    expect(discord.posted).toHaveLength(1);
+
+    // Stopping with 5 s left: a second 60 s Retry-After is not waited out.
+    clock.set('2026-03-02T08:00:00.000Z');
+    addArticle(ctx, { title: 'Jets leave Hmeimim' });
+    discord.failWith(rateLimited());
+    const stop = new AbortController();
+    stop.abort();
+    const stopping = digestJobDeps({
+      ctx,
+      sender: discord,
+      sleep,
+      stopping: { signal: stop.signal, deadline: () => Date.now() + 5_000 },
+    });
+    clock.set('2026-03-02T09:00:00.000Z');
+    await runDueDigests(stopping);
+    expect(delays).toEqual([60_000]);
+    expect(discord.posted).toHaveLength(1);
+    const run = ctx.store.digestRuns.byOccurrence(subscription.id, '2026-03-02T09:00:00.000Z')!;
+    expect(run).toMatchObject({ state: 'recorded', owner: null, messageIds: [] });
+    expect(ctx.store.digestRuns.orphaned(clock.now()).map((r) => r.id)).toEqual([run.id]);
   });
 
   it('sorts errors into temporary, permanent and rejected, and retries only what @discordjs/rest did not', () => {

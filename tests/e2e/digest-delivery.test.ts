@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliveryHooks } from '../../src/digest/deliver.ts';
-import type { DigestRun } from '../../src/store/index.ts';
+import { openStore, type DigestRun } from '../../src/store/index.ts';
 import type { LoopbackEmbed } from '@dispatch/loopback-discord';
 import {
   expectCleanTraffic,
@@ -80,7 +80,7 @@ describe('a crash during delivery, then a restart, posts the digest exactly once
     expectOneDigest(harness);
   });
 
-  it('after Discord accepted the message but before the store knew: the nonce returns the same message', async () => {
+  it('after Discord accepted the message but before the store knew: recovery finds it in the channel, posts nothing again', async () => {
     const accepted: string[] = [];
     const { harness, subscriptionId } = await digestWithNews({
       afterAccepted(_run, messageId) {
@@ -97,7 +97,8 @@ describe('a crash during delivery, then a restart, posts the digest exactly once
     harness.clock.set('2026-03-02T09:01:00.000Z');
     await harness.restart();
     expect(expectOneDigest(harness).id).toBe(first.id);
-    expect(harness.discord.stats.nonceDeduplicated).toBe(1);
+    // The channel told recovery the part was there: nothing was sent again, so the nonce was not needed.
+    expect(harness.discord.stats.nonceDeduplicated).toBe(0);
     expect(runsOf(harness, subscriptionId)).toMatchObject([
       { state: 'sent', messageId: first.id, messageIds: [first.id] },
     ]);
@@ -106,6 +107,27 @@ describe('a crash during delivery, then a restart, posts the digest exactly once
     await harness.restart();
     await harness.scheduler.tick();
     expect(newsPosts(harness).map((m) => m.id)).toEqual([first.id]);
+  });
+
+  it('without Read Message History, recovery falls back to the nonce and /config show says so', async () => {
+    const { harness, subscriptionId } = await digestWithNews({
+      afterAccepted() {
+        throw new Crash('killed after Discord accepted the message');
+      },
+    });
+    harness.discord.state.setBotPermissions(harness.guild.news.id, { deny: ['ReadMessageHistory'] });
+    harness.clock.set('2026-03-02T09:00:00.000Z');
+    await harness.scheduler.tick();
+    const first = expectOneDigest(harness);
+
+    harness.clock.set('2026-03-02T09:01:00.000Z');
+    await harness.restart();
+    expect(expectOneDigest(harness).id).toBe(first.id);
+    expect(harness.discord.stats.nonceDeduplicated).toBe(1);
+    expect(runsOf(harness, subscriptionId)).toMatchObject([{ state: 'sent', messageIds: [first.id] }]);
+    const show = await harness.asModerator('/config show');
+    expect(show.text).toContain('cannot read message history there');
+    expect(show.text).toContain('give Dispatch Read Message History');
   });
 
   it('after "sent": a restart in the same minute and a later tick post nothing more', async () => {
@@ -291,5 +313,41 @@ describe('a channel that is gone', () => {
     expect(discord.channelMessages(guild.news.id)).toHaveLength(1);
     expect(discord.channelMessages(other.news.id)).toEqual([]);
     expect(discord.requests.filter((r) => r.path === `/channels/${other.news.id}/messages`)).toEqual([]);
+  });
+});
+
+describe('stopping while Discord asks to retry after longer than the shutdown budget', () => {
+  it('stops without waiting out the Retry-After; the run stays recorded and the next start posts it once', async () => {
+    const { harness, subscriptionId } = await digestWithNews();
+    const news = harness.guild.news.id;
+    harness.discord.faults.failNext({
+      method: 'POST',
+      path: `/channels/${news}/messages`,
+      status: 429,
+      retryAfter: 60,
+    });
+    const limited = new Promise<void>((resolve) =>
+      harness.discord.on('request', (record) => {
+        if (record.status === 429) resolve();
+      }),
+    );
+    harness.clock.set('2026-03-02T09:00:00.000Z');
+    void harness.scheduler.tick();
+    await limited;
+    // discord.js now waits 60 s before it retries; the budget (SHUTDOWN_TIMEOUT_SECONDS) is 8 s.
+    const started = Date.now();
+    await harness.stopBot();
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(newsPosts(harness)).toEqual([]);
+    // The run is left recorded, and nobody alive owns it: the next start takes it at once.
+    const look = openStore(harness.dbPath);
+    expect(look.digestRuns.orphaned(harness.clock.now())).toMatchObject([
+      { subscriptionId, state: 'recorded' },
+    ]);
+    look.close();
+
+    await harness.start();
+    expect(runsOf(harness, subscriptionId)).toMatchObject([{ state: 'sent' }]);
+    expectOneDigest(harness);
   });
 });

@@ -45,14 +45,14 @@ Viktor Ozerov, the head of the parliamentary defense committee, said on Thursday
 “The contingent will stay at the bases as long as it is needed,” Ozerov said.
 `;
 
-/** A cron backend that registers nothing with real time: the jobs exist, only `tick()` runs them. */
+/** A cron backend that registers nothing with real time: the tick exists, only `tick()` runs it. */
 export function recordingCron(): CronBackend & { names(): string[] } {
-  const live = new Map<string, { expression: string; timezone: string | undefined }>();
+  const live = new Map<string, { expression: string }>();
   let next = 0;
   return {
     schedule(expression, _fn, options) {
       const name = options.name ?? `job-${(next += 1)}`;
-      live.set(name, { expression, timezone: options.timezone });
+      live.set(name, { expression });
       return {
         destroy() {
           live.delete(name);
@@ -75,7 +75,7 @@ export interface DigestHarness {
   /** The bot running now. */
   readonly bot: Bot;
   readonly scheduler: Scheduler;
-  /** The scheduler's digest jobs, without the housekeeping ones (`recover`). */
+  /** The digests the tick runs, each with the schedule and timezone its `next_run_at` is computed in. */
   digestJobs(): string[];
   /** Stops the bot and boots a new one on the same database file and loopback, as a new process would. */
   restart(options?: { hooks?: DeliveryHooks }): Promise<Bot>;
@@ -155,7 +155,7 @@ export async function startDigestHarness(
       return harness.bot.scheduler!;
     },
     digestJobs() {
-      return harness.scheduler.jobs().filter((job) => job.startsWith('digest:'));
+      return store.subscriptions.active().map((s) => `digest:${s.id} (${s.cron} ${s.timezone})`);
     },
     async restart(restartOptions = {}) {
       await stopBot();

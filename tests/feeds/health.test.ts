@@ -81,6 +81,7 @@ describe('feed health', () => {
       timezone: 'UTC',
       mentionRoleId: null,
       quiet: true,
+      nextRunAt: new Date('2026-11-01T01:00:00Z'),
     };
     ctx.store.subscriptions.create(
       { guildId: '111', channelId: '900', storyId: story.id, ...digest },

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  everySeconds,
   isValidTimezone,
   nextRun,
   occurrencesBetween,
@@ -8,7 +7,7 @@ import {
   parseTimezone,
   ScheduleError,
   TIMEZONES,
-} from '../../src/scheduler/schedule.ts';
+} from '../../src/digest/schedule.ts';
 
 const NOW = new Date('2026-03-01T00:00:00.000Z');
 const parse = (input: string, tz = 'UTC', min = 15) => parseSchedule(input, tz, min, NOW);
@@ -152,10 +151,5 @@ describe('next-run computation', () => {
       '2026-03-10T23:00:00.000Z',
       '2026-03-11T00:00:00.000Z',
     ]);
-  });
-
-  it('builds the rescan trigger so it fires at least once a minute', () => {
-    expect(everySeconds(30)).toBe('*/30 * * * * *');
-    expect(everySeconds(120)).toBe('0 */2 * * * *');
   });
 });

@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startScheduler, type CronBackend } from '../../src/scheduler/index.ts';
+import { nextRun } from '../../src/digest/schedule.ts';
+import { openStore } from '../../src/store/index.ts';
+import { startScheduler, tickExpression, type CronBackend } from '../../src/scheduler/index.ts';
 import {
   FakeDiscord,
   fakeSleep,
@@ -14,74 +16,76 @@ import {
 
 /** A cron backend that only records what is registered and lets the test fire a trigger by hand. */
 function fakeCron() {
-  const tasks = new Map<
-    string,
-    { expression: string; timezone: string | undefined; fire: () => Promise<void>; destroyed: boolean }
-  >();
+  const tasks: { expression: string; fire: () => void; destroyed: boolean }[] = [];
   const backend: CronBackend = {
-    schedule(expression, fn, options) {
-      const task = { expression, timezone: options.timezone, fire: fn, destroyed: false };
-      tasks.set(options.name!, task);
+    schedule(expression, fn) {
+      const task = { expression, fire: fn, destroyed: false };
+      tasks.push(task);
       return { destroy: () => void (task.destroyed = true) };
     },
   };
-  const live = () => new Map([...tasks].filter(([, t]) => !t.destroyed));
-  return { backend, live };
+  return { backend, live: () => tasks.filter((t) => !t.destroyed) };
 }
 
 describe('the scheduler', () => {
-  it('registers one job per active subscription in its timezone, plus the rescan, and follows every change', async () => {
+  it('registers one node-cron task, the tick, a third of the lease apart, and runs no per-subscription job', async () => {
     const { ctx } = testCtx();
     seedStory(ctx);
-    const a = subscribe(ctx, { timezone: 'Europe/Berlin' });
-    const b = subscribe(ctx, {
-      channelId: '200000000000000002',
-      cron: '0 * * * *',
-      timezone: 'America/New_York',
-    });
+    subscribe(ctx, { timezone: 'Europe/Berlin' });
+    subscribe(ctx, { channelId: '200000000000000002', cron: '0 * * * *', timezone: 'America/New_York' });
     const cron = fakeCron();
-    const { sleep } = fakeSleep();
-    const scheduler = startScheduler(ctx, { sender: new FakeDiscord(), sleep, cron: cron.backend });
-    await scheduler.ready;
-    expect([...cron.live().keys()].sort()).toEqual([`digest:${a.id}`, `digest:${b.id}`, 'recover', 'rescan']);
-    expect(cron.live().get(`digest:${a.id}`)).toMatchObject({
-      expression: '0 9 * * *',
-      timezone: 'Europe/Berlin',
+    const scheduler = startScheduler(ctx, {
+      sender: new FakeDiscord(),
+      sleep: fakeSleep().sleep,
+      cron: cron.backend,
     });
-    expect(cron.live().get('rescan')!.expression).toBe('*/30 * * * * *');
-
-    ctx.store.subscriptions.pause(a.id, null, ctx.clock.now());
-    ctx.store.subscriptions.update(
-      b.id,
-      { ...b, schedule: 'daily 18:00', cron: '0 18 * * *' },
-      ctx.clock.now(),
-    );
-    const c = subscribe(ctx, { channelId: '200000000000000003', timezone: 'Asia/Tokyo' });
-    scheduler.reload();
-    expect([...cron.live().keys()].sort()).toEqual([`digest:${b.id}`, `digest:${c.id}`, 'recover', 'rescan']);
-    expect(cron.live().get(`digest:${b.id}`)!.expression).toBe('0 18 * * *');
-
+    await scheduler.ready;
+    expect(cron.live().map((t) => t.expression)).toEqual(['*/10 * * * * *']);
+    expect(tickExpression(2)).toBe('*/2 * * * * *');
+    expect(tickExpression(300)).toBe('0 * * * * *');
     await scheduler.stop();
-    expect(cron.live().size).toBe(0);
+    expect(cron.live()).toEqual([]);
   });
 
-  it('posts when a subscription job is triggered at its time, through the registered plain function', async () => {
+  it('runs what is due by next_run_at: a /config change only writes the row, and the next tick follows it', async () => {
     const { ctx, clock } = testCtx('2026-03-01T08:00:00.000Z');
     seedStory(ctx);
-    const subscription = subscribe(ctx);
-    clock.advance(60_000);
-    secondArticle(ctx);
+    const subscription = subscribe(ctx, { quiet: false });
+    expect(subscription.nextRunAt).toBe('2026-03-01T09:00:00.000Z');
     const discord = new FakeDiscord();
-    const cron = fakeCron();
-    const scheduler = startScheduler(ctx, { sender: discord, cron: cron.backend, rescan: false });
+    const scheduler = startScheduler(ctx, { sender: discord, cron: fakeCron().backend, rescan: false });
     await scheduler.ready;
+    clock.set('2026-03-01T08:59:50.000Z');
+    await scheduler.tick();
+    expect(discord.posted).toHaveLength(0);
     clock.set('2026-03-01T09:00:00.000Z');
-    await cron.live().get(`digest:${subscription.id}`)!.fire();
+    await scheduler.tick();
     expect(discord.posted).toHaveLength(1);
+    expect(ctx.store.subscriptions.byId(subscription.id)!.nextRunAt).toBe('2026-03-02T09:00:00.000Z');
+
+    // Rescheduled to 18:00 the same day, as /config digest set does: no reload, the row is the schedule.
+    const now = clock.now();
+    ctx.store.subscriptions.update(
+      subscription.id,
+      {
+        ...subscription,
+        schedule: 'daily 18:00',
+        cron: '0 18 * * *',
+        nextRunAt: nextRun('0 18 * * *', 'UTC', now),
+      },
+      now,
+    );
+    clock.set('2026-03-01T18:00:00.000Z');
+    await scheduler.tick();
+    expect(discord.posted).toHaveLength(2);
+    ctx.store.subscriptions.pause(subscription.id, null, clock.now());
+    clock.set('2026-03-02T18:00:00.000Z');
+    await scheduler.tick();
+    expect(discord.posted).toHaveLength(2);
     await scheduler.stop();
   });
 
-  it('resumes unsent runs and catches up missed ones at start, before the triggers run', async () => {
+  it('resumes unsent runs and catches up missed ones in its first tick', async () => {
     const { ctx, clock } = testCtx('2026-03-01T08:00:00.000Z');
     seedStory(ctx);
     subscribe(ctx);
@@ -97,35 +101,37 @@ describe('the scheduler', () => {
     await scheduler.stop();
   });
 
-  it('resumes a run left unsent while the bot keeps running within a minute, and posts it once', async () => {
+  it('resumes a run left unsent while the bot keeps running at the next tick, and posts it once', async () => {
     const { ctx, clock } = testCtx('2026-03-01T08:00:00.000Z');
     seedStory(ctx);
-    const subscription = subscribe(ctx);
+    subscribe(ctx);
     clock.advance(60_000);
     secondArticle(ctx);
     const discord = new FakeDiscord();
-    const cron = fakeCron();
     let failures = 1;
     const hooks = {
       afterRecord() {
         if (failures-- > 0) throw new Error('disk full');
       },
     };
-    const scheduler = startScheduler(ctx, { sender: discord, cron: cron.backend, rescan: false, hooks });
+    const scheduler = startScheduler(ctx, {
+      sender: discord,
+      cron: fakeCron().backend,
+      rescan: false,
+      hooks,
+    });
     await scheduler.ready;
     clock.set('2026-03-01T09:00:00.000Z');
-    await cron.live().get(`digest:${subscription.id}`)!.fire();
+    await scheduler.tick();
     expect(discord.posted).toHaveLength(0);
-    expect(ctx.store.digestRuns.pending().map((run) => run.state)).toEqual(['recorded']);
+    expect(ctx.store.digestRuns.pending().map((run) => [run.state, run.owner])).toEqual([['recorded', null]]);
 
-    clock.advance(60_000);
-    await cron.live().get('recover')!.fire();
+    clock.advance(10_000);
+    await scheduler.tick();
     expect(discord.posted).toHaveLength(1);
     expect(ctx.store.digestRuns.pending()).toEqual([]);
-    await cron.live().get('recover')!.fire();
-    await cron.live().get(`digest:${subscription.id}`)!.fire();
+    await scheduler.tick();
     expect(discord.posted).toHaveLength(1);
-    expect(cron.live().get('recover')!.expression).toBe('* * * * *');
     await scheduler.stop();
   });
 
@@ -149,20 +155,74 @@ describe('the scheduler', () => {
     await scheduler.stop();
   });
 
-  it('sends now on request without waiting for the schedule, and says so even when nothing is new', async () => {
-    const { ctx } = testCtx('2026-03-01T08:00:00.000Z');
-    seedStory(ctx);
-    const subscription = subscribe(ctx);
-    const discord = new FakeDiscord();
-    const scheduler = startScheduler(ctx, { sender: discord, cron: fakeCron().backend, rescan: false });
-    await scheduler.ready;
-    const outcome = await scheduler.sendNow(subscription.id);
-    expect(outcome.status).toBe('sent');
-    expect(textOf(discord.posted)).toContain('Nothing new since');
-    expect(ctx.store.digestRuns.bySubscription(subscription.id)[0]).toMatchObject({
-      kind: 'manual',
-      state: 'sent',
+  it('runs the periodic jobs it is given (the place for feed polls) every everyMs, never overlapping', async () => {
+    const { ctx, clock } = testCtx('2026-03-01T08:00:00.000Z');
+    const calls: string[] = [];
+    const scheduler = startScheduler(ctx, {
+      sender: new FakeDiscord(),
+      cron: fakeCron().backend,
+      rescan: false,
+      jobs: [
+        { name: 'poll', everyMs: 60_000, run: async (c) => void calls.push(c.clock.now().toISOString()) },
+      ],
     });
+    await scheduler.ready;
+    for (let i = 0; i < 12; i += 1) {
+      clock.advance(10_000);
+      await scheduler.tick();
+    }
+    expect(calls).toEqual([
+      '2026-03-01T08:00:00.000Z',
+      '2026-03-01T08:01:00.000Z',
+      '2026-03-01T08:02:00.000Z',
+    ]);
     await scheduler.stop();
+  });
+
+  it('lets one process of two on the same database schedule; the other takes over when its lease expires', async () => {
+    const { ctx, clock, dbPath } = testCtx('2026-03-01T08:00:00.000Z', { SCHEDULER_LEASE_SECONDS: 30 });
+    seedStory(ctx);
+    subscribe(ctx, { quiet: false });
+    const first = ctx;
+    const other = { ...ctx, db: openStore(dbPath), instanceId: 'second-process' };
+    const discord = new FakeDiscord();
+    const a = startScheduler(first, { sender: discord, cron: fakeCron().backend, rescan: false });
+    const b = startScheduler(other, { sender: discord, cron: fakeCron().backend, rescan: false });
+    await Promise.all([a.ready, b.ready]);
+    expect([a.isLeader(), b.isLeader()]).toEqual([true, false]);
+    clock.set('2026-03-01T09:00:00.000Z');
+    await Promise.all([a.tick(), b.tick()]);
+    expect(discord.posted).toHaveLength(1);
+
+    // The first process stops renewing (it hangs or was killed): within the lease, the second waits.
+    clock.advance(29_000);
+    await b.tick();
+    expect(b.isLeader()).toBe(false);
+    clock.advance(1_000);
+    await b.tick();
+    expect(b.isLeader()).toBe(true);
+    // The first notices at its next tick that it lost the lease, and runs nothing more.
+    await a.tick();
+    expect(a.isLeader()).toBe(false);
+    clock.set('2026-03-02T09:00:00.000Z');
+    await Promise.all([a.tick(), b.tick()]);
+    expect(discord.posted).toHaveLength(2);
+    await Promise.all([a.stop(), b.stop()]);
+    other.db.close();
+  });
+
+  it('gives the lease up on a clean stop, so another process takes over at its next tick', async () => {
+    const { ctx, dbPath } = testCtx('2026-03-01T08:00:00.000Z');
+    const first = ctx;
+    const other = { ...ctx, db: openStore(dbPath), instanceId: 'second-process' };
+    const a = startScheduler(first, { sender: new FakeDiscord(), cron: fakeCron().backend, rescan: false });
+    const b = startScheduler(other, { sender: new FakeDiscord(), cron: fakeCron().backend, rescan: false });
+    await Promise.all([a.ready, b.ready]);
+    expect(b.isLeader()).toBe(false);
+    await a.stop();
+    await b.tick();
+    expect(b.isLeader()).toBe(true);
+    await b.stop();
+    other.db.close();
   });
 });

@@ -6,7 +6,8 @@ import { afterEach } from 'vitest';
 import type { Ctx } from '../../src/bot/context.ts';
 import { ManualClock } from './clock.ts';
 import { defaultConfig, type Config } from '../../src/config.ts';
-import type { MessageSender } from '../../src/digest/deliver.ts';
+import { markerOf, type DigestSender } from '../../src/digest/deliver.ts';
+import { nextRun } from '../../src/digest/schedule.ts';
 import type { Facts, Figure, Quote, TimelineEvent } from '../../src/extract/types.ts';
 import { silentLogger } from './log.ts';
 import { openStore, type Store, type Subscription } from '../../src/store/index.ts';
@@ -38,6 +39,7 @@ export function testCtx(
   const ctx: Ctx = {
     store,
     clock,
+    instanceId: 'test-process',
     log: silentLogger(),
     config: defaultConfig({ ARTICLES_DIR: join(dir, 'articles'), DATABASE_PATH: dbPath, ...config }),
   };
@@ -195,6 +197,7 @@ export function subscribe(
       timezone: partial.timezone ?? 'UTC',
       mentionRoleId: partial.mentionRoleId ?? null,
       quiet: partial.quiet ?? true,
+      nextRunAt: nextRun(partial.cron ?? '0 9 * * *', partial.timezone ?? 'UTC', ctx.clock.now()),
     },
     '300000000000000001',
     ctx.clock.now(),
@@ -213,14 +216,17 @@ export interface Posted {
  * An in-memory stand-in for `POST /channels/{id}/messages` with Discord's nonce semantics (the same nonce with
  * enforce_nonce returns the earlier message), scripted failures, and deleted channels.
  */
-export class FakeDiscord implements MessageSender {
+export class FakeDiscord implements DigestSender {
   readonly posted: Posted[] = [];
   readonly requests: { channelId: string; nonce: string | undefined }[] = [];
   readonly deleted = new Set<string>();
   /** Channels that answer every post with this error (a permission removed, the bot kicked …). */
   readonly broken = new Map<string, unknown>();
   private readonly failures: unknown[] = [];
-  private nextId = 900000000000000000n;
+  /** When true, Discord has forgotten every nonce: its window (a few minutes) has passed. */
+  nonceExpired = false;
+  // Ids are snowflakes of a moment far after the tests' clocks, so reads `after` a run's start find them.
+  private nextId = 1900000000000000000n;
 
   /** The next `post` calls fail with these errors, in order. */
   failWith(...errors: unknown[]): void {
@@ -237,7 +243,7 @@ export class FakeDiscord implements MessageSender {
     if (failure) throw failure;
     if (this.deleted.has(channelId)) throw apiError(10003, 404, 'Unknown Channel');
     if (this.broken.has(channelId)) throw this.broken.get(channelId);
-    if (body.enforce_nonce && nonce) {
+    if (body.enforce_nonce && nonce && !this.nonceExpired) {
       const earlier = this.posted.find((m) => m.channelId === channelId && m.nonce === nonce);
       if (earlier) return { id: earlier.id, channel_id: channelId };
     }
@@ -249,6 +255,31 @@ export class FakeDiscord implements MessageSender {
 
   in(channelId: string): Posted[] {
     return this.posted.filter((m) => m.channelId === channelId);
+  }
+
+  /** Channels whose history reads return nothing, as Discord does without Read Message History. */
+  readonly historyHidden = new Set<string>();
+  /** How many times a channel's history was read. */
+  historyReads = 0;
+
+  /** `GET /channels/{id}/messages?after&limit`: the `limit` messages right after `after`, newest first. */
+  async get(route: `/${string}`, options: { query: URLSearchParams }): Promise<unknown> {
+    const channelId = /^\/channels\/(\d+)\/messages$/.exec(route)?.[1];
+    if (!channelId) throw new Error(`unexpected route ${route}`);
+    this.historyReads += 1;
+    if (this.historyHidden.has(channelId)) return [];
+    const after = BigInt(options.query.get('after') ?? '0');
+    const limit = Number(options.query.get('limit') ?? 50);
+    return this.in(channelId)
+      .filter((m) => BigInt(m.id) > after)
+      .slice(0, limit)
+      .reverse()
+      .map((m) => ({ id: m.id, channel_id: channelId, ...m.body }));
+  }
+
+  /** The posted messages that carry the marker of a digest part, by marker. */
+  markers(channelId?: string): string[] {
+    return (channelId ? this.in(channelId) : this.posted).map((m) => markerOf(m.body) ?? '');
   }
 }
 

@@ -708,15 +708,21 @@ export function buildRoutes(ctx: RestContext): Route[] {
       major: 'channelId',
       handle: ({ params, query }) => {
         const { channel, perms } = channelForBot(params.channelId);
+        // As on Discord: without Read Message History the answer is an empty list, not an error.
         if ((perms & PermissionFlagsBits.ReadMessageHistory) === 0n) return { status: 200, body: [] };
         const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50)));
         const ids = state.channelMessageIds.get(channel.id) ?? [];
-        const messages = ids
+        const all = ids
           .map((id) => state.messages.get(id))
-          .filter((m): m is LoopbackMessage => m !== undefined)
-          .reverse()
-          .slice(0, limit);
-        return { status: 200, body: messages };
+          .filter((m): m is LoopbackMessage => m !== undefined);
+        const after = query.get('after');
+        const before = query.get('before');
+        // `after`: the `limit` messages right after that id; `before` (or neither): the `limit` right before it
+        // (the newest). Either way newest first, as Discord answers.
+        const messages = after
+          ? all.filter((m) => BigInt(m.id) > BigInt(after)).slice(0, limit)
+          : all.filter((m) => !before || BigInt(m.id) < BigInt(before)).slice(-limit);
+        return { status: 200, body: messages.reverse() };
       },
     },
     {

@@ -228,6 +228,36 @@ describe('REST', () => {
     expect(discord.channelMessages(guild.news.id)[0]?.nonce).toBe('sub1-0900');
   });
 
+  test('past the nonce window (configurable, here none) the same nonce posts again, as Discord after a few minutes', async () => {
+    world = await startWorld({ nonceWindowMs: 0 });
+    const { discord, guild } = world;
+    const channel = news(world);
+    const first = await channel.send({ content: 'Digest 09:00', nonce: 'sub1-0900', enforceNonce: true });
+    const again = await channel.send({ content: 'Digest 09:00', nonce: 'sub1-0900', enforceNonce: true });
+    expect(again.id).not.toBe(first.id);
+    expect(discord.channelMessages(guild.news.id)).toHaveLength(2);
+    expect(discord.stats.nonceDeduplicated).toBe(0);
+  });
+
+  test('GET channel messages pages with after and limit, newest first, and is empty without Read Message History', async () => {
+    world = await startWorld();
+    const { discord, guild } = world;
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) ids.push((await news(world).send({ content: `m${i}` })).id);
+    const page = async (query: string) =>
+      (
+        (await raw(world!, 'GET', `/channels/${guild.news.id}/messages?${query}`)).json as {
+          content: string;
+        }[]
+      ).map((m) => m.content);
+    expect(await page(`after=${ids[0]}&limit=2`)).toEqual(['m2', 'm1']);
+    expect(await page(`after=${ids[2]}&limit=100`)).toEqual(['m4', 'm3']);
+    expect(await page(`before=${ids[3]}&limit=2`)).toEqual(['m2', 'm1']);
+    expect(await page('limit=2')).toEqual(['m4', 'm3']);
+    discord.state.setBotPermissions(guild.news.id, { deny: ['ReadMessageHistory'] });
+    expect(await page(`after=${ids[0]}`)).toEqual([]);
+  });
+
   test('multipart bodies (payload_json plus files) are read and validated; attachments need Attach Files', async () => {
     world = await startWorld();
     const { discord, guild } = world;

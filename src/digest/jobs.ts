@@ -1,38 +1,25 @@
 /**
- * The digest jobs as plain async functions of an injected clock: which occurrences are due at `clock.now()`,
- * which are caught up and which skipped, and the recovery of runs a crash left unsent. node-cron only decides
- * when to call them; tests call them directly with a manual clock.
+ * The digest work of the scheduler's tick as plain async functions of an injected clock: which subscriptions
+ * are due at `clock.now()` (their stored `next_run_at` has come), which occurrences are caught up and which
+ * skipped, and the recovery of runs a crash left unsent. node-cron only decides when the tick runs; tests call
+ * these directly with a manual clock.
  */
-import type { DigestCache } from '../digest/compose.ts';
-import { resumeRun, runOccurrence, type DeliveryDeps, type RunOutcome } from '../digest/deliver.ts';
+import type { DigestCache } from './compose.ts';
+import { resumeRun, runOccurrence, type DeliveryDeps, type RunOutcome } from './deliver.ts';
 import type { Subscription } from '../store/index.ts';
-import { occurrencesBetween } from './schedule.ts';
+import { nextRun, occurrencesBetween } from './schedule.ts';
 
-/** Delivery plus what keeps runs of one subscription from overlapping. */
+/** Delivery plus what keeps runs of one subscription from overlapping in this process. */
 export interface DigestJobDeps extends DeliveryDeps {
-  /** Subscriptions with a run in progress; a trigger for one of them waits for the next trigger. */
+  /** Subscriptions with a run in progress here; a tick leaves them for the next tick. */
   inFlight: Map<number, Promise<unknown>>;
   /** How many subscriptions a tick processes at once. Default 64. */
   concurrency?: number;
 }
 
-/**
- * Creates the shared state of a set of digest jobs. The read cache is shared by every job and emptied when the
- * minute changes, so the thousands of per-subscription triggers of one minute read each story once.
- */
+/** The shared state of the digest jobs of one process. */
 export function digestJobDeps(deps: DeliveryDeps & { concurrency?: number }): DigestJobDeps {
-  const cache: DigestCache = new Map();
-  let minute = -1;
-  const get = cache.get.bind(cache);
-  cache.get = (key: string) => {
-    const current = Math.floor(deps.ctx.clock.now().getTime() / 60_000);
-    if (current !== minute || cache.size > 10_000) {
-      cache.clear();
-      minute = current;
-    }
-    return get(key);
-  };
-  return { cache, ...deps, inFlight: new Map() };
+  return { ...deps, inFlight: new Map() };
 }
 
 /** Runs `fn` for each item with at most `limit` at once. */
@@ -75,7 +62,7 @@ async function exclusive(
  * the previous digest — and every older one is recorded as skipped, so a restart posts a missed digest once.
  */
 export async function runDueOccurrences(
-  deps: DigestJobDeps,
+  deps: DeliveryDeps,
   subscription: Subscription,
 ): Promise<RunOutcome[]> {
   const { ctx } = deps;
@@ -142,40 +129,83 @@ export async function runDueOccurrences(
   return outcomes;
 }
 
-/** The job of one subscription: what its cron trigger calls. Reads the subscription fresh; never throws. */
+/**
+ * Runs what is due for one subscription and stores its next occurrence, counted from the instant the
+ * occurrences were counted up to: a run that takes minutes (Discord's pace, a Retry-After) cannot hide an
+ * occurrence that came meanwhile. A subscription whose previous run is still recorded (being sent, or waiting
+ * for recovery) keeps its `next_run_at`, so the next tick tries again once that run is finished.
+ */
+async function runDue(deps: DeliveryDeps, subscription: Subscription): Promise<void> {
+  const { ctx } = deps;
+  if (ctx.store.digestRuns.inProgress(subscription.id)) return;
+  const now = ctx.clock.now();
+  try {
+    await runDueOccurrences(deps, subscription);
+  } finally {
+    const fresh = ctx.store.subscriptions.byId(subscription.id);
+    if (fresh && !fresh.paused && !ctx.store.digestRuns.inProgress(subscription.id)) {
+      ctx.store.subscriptions.setNextRun(fresh.id, nextRun(fresh.cron, fresh.timezone, now));
+    }
+  }
+}
+
+/** Runs one subscription if it is due at `clock.now()`; never throws. */
 export async function runSubscription(deps: DigestJobDeps, subscriptionId: number): Promise<void> {
   const subscription = deps.ctx.store.subscriptions.byId(subscriptionId);
   if (!subscription || subscription.paused) return;
-  await exclusive(deps, subscription, () => runDueOccurrences(deps, subscription));
+  await exclusive(deps, subscription, () => runDue(deps, subscription));
 }
 
 /**
- * Every active subscription's due occurrences at `clock.now()`: the catch-up at boot, and what tests call after
- * moving the clock. Subscriptions due at the same minute share reads of the store.
+ * The digest part of a tick: every subscription whose `next_run_at` has come at `clock.now()`, through the
+ * indexed column, so a tick with nothing due is one query. Subscriptions due in the same tick share reads of
+ * the store through a cache that lives for this tick only.
  */
-export async function digestTick(deps: DigestJobDeps): Promise<void> {
-  const subscriptions = deps.ctx.store.subscriptions.active();
-  await eachLimit(subscriptions, deps.concurrency ?? 64, (subscription) =>
-    exclusive(deps, subscription, () => runDueOccurrences(deps, subscription)),
+export async function runDueDigests(deps: DigestJobDeps): Promise<void> {
+  const { ctx } = deps;
+  const now = ctx.clock.now();
+  const tickDeps: DigestJobDeps = { ...deps, cache: new Map() satisfies DigestCache };
+  await eachLimit(ctx.store.subscriptions.due(now), deps.concurrency ?? 64, (subscription) =>
+    exclusive(deps, subscription, () => runDue(tickDeps, subscription)),
   );
 }
 
-/** Finishes every run a crash or restart left "recorded", with the nonces it was first sent with. */
-export async function recoverRuns(deps: DigestJobDeps): Promise<void> {
-  const pending = deps.ctx.store.digestRuns.pending();
-  if (pending.length > 0) deps.ctx.log.info({ runs: pending.length }, 'resuming digests left unsent');
-  await eachLimit(pending, deps.concurrency ?? 64, async (run) => {
-    const subscription = deps.ctx.store.subscriptions.byId(run.subscriptionId);
-    await exclusive(deps, subscription ?? { id: run.subscriptionId, guildId: '' }, () =>
-      resumeRun(deps, run),
+/**
+ * Gives rows stored before `next_run_at` existed their next run, from the schedule they already had (after
+ * their latest recorded occurrence, so one missed during the upgrade is caught up as usual). The scheduler
+ * calls it once when it starts.
+ */
+export function scheduleUnscheduled(ctx: DeliveryDeps['ctx']): void {
+  for (const subscription of ctx.store.subscriptions.unscheduled()) {
+    const after = ctx.store.digestRuns.lastScheduled(subscription.id) ?? subscription.scheduleAnchor;
+    ctx.store.subscriptions.setNextRun(
+      subscription.id,
+      nextRun(subscription.cron, subscription.timezone, new Date(after)),
     );
+  }
+}
+
+/**
+ * Finishes every run that nobody alive is sending: left "recorded" by a crash (its process's lease expired)
+ * or by an error in this process. Each is claimed first, so two processes never finish the same run.
+ */
+export async function recoverRuns(deps: DigestJobDeps): Promise<void> {
+  const { ctx } = deps;
+  const orphaned = ctx.store.digestRuns
+    .orphaned(ctx.clock.now())
+    .filter((run) => !deps.inFlight.has(run.subscriptionId));
+  if (orphaned.length > 0) ctx.log.info({ runs: orphaned.length }, 'resuming digests left unsent');
+  await eachLimit(orphaned, deps.concurrency ?? 64, async (run) => {
+    const subscription = ctx.store.subscriptions.byId(run.subscriptionId);
+    await exclusive(deps, subscription ?? { id: run.subscriptionId, guildId: '' }, async () => {
+      const claimed = ctx.store.digestRuns.claim(run.id, ctx.instanceId, ctx.clock.now());
+      if (claimed) await resumeRun(deps, claimed);
+    });
   });
 }
 
-/** Sends a subscription's digest now (`/config digest send-now`), outside its schedule, waiting its turn. */
+/** Sends a subscription's digest now (`/config digest send-now`), outside its schedule. */
 export async function sendNow(deps: DigestJobDeps, subscription: Subscription): Promise<RunOutcome> {
-  const running = deps.inFlight.get(subscription.id);
-  if (running) await running;
   let outcome: RunOutcome = { status: 'duplicate', reason: 'a digest of this subscription is being sent' };
   await exclusive(deps, subscription, async () => {
     const fresh = deps.ctx.store.subscriptions.byId(subscription.id) ?? subscription;

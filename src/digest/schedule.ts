@@ -3,12 +3,13 @@
  * pure function of its arguments (the instant to count from is passed in), so tests can move a manual clock
  * across a daylight-saving change and know exactly which runs are due.
  *
- * node-cron triggers the jobs but does not expose "the next occurrence after T" for an arbitrary T (its task
- * only answers for the wall clock), so occurrences are computed with cron-parser, which takes the instant and
- * the IANA timezone explicitly and handles DST gaps and overlaps. Both libraries must accept an expression.
+ * One library, cron-parser, parses every schedule and computes every occurrence: the `next_run_at` that the
+ * scheduler's tick runs and `/config show` displays, and the runs due after an outage. It takes the instant
+ * and the IANA timezone explicitly and handles DST gaps and overlaps. node-cron only drives the tick; it never
+ * reads a digest's expression, so the two can no longer disagree (they did on expressions that set both
+ * day-of-month and day-of-week, which cron-parser reads as cron always has: either day matches).
  */
 import { CronExpressionParser } from 'cron-parser';
-import cron from 'node-cron';
 import { z } from 'zod';
 import { UserError } from '../errors.ts';
 
@@ -99,10 +100,9 @@ type Expression = ReturnType<typeof CronExpressionParser.parse>;
 
 /**
  * The next occurrence whose local time really matches the expression. cron-parser moves a local time that does
- * not exist (02:30 on the spring-forward night) to an hour later, but node-cron, which triggers the jobs, never
- * fires then: counting that occurrence would make `/config show` announce a run that never comes, and the next
- * trigger record it as "missed while offline". So such an occurrence is skipped, as node-cron skips it; one
- * that exists twice (01:30 on the fall-back night) runs once in both.
+ * not exist (02:30 on the spring-forward night) to an hour later, which is a time the moderator did not ask
+ * for; such an occurrence is skipped (the 02:30 digest does not run that night), as classic cron does. One
+ * that exists twice (01:30 on the fall-back night) runs once.
  */
 function nextMatching(expression: Expression): Date | undefined {
   for (let guard = 0; guard < 1000 && expression.hasNext(); guard += 1) {
@@ -193,7 +193,9 @@ export function parseSchedule(
     }
     expression = typed;
   }
-  if (!cron.validate(expression)) {
+  try {
+    CronExpressionParser.parse(expression, { tz: timezone, strict: false });
+  } catch {
     throw new ScheduleError(`"${typed}" is not a valid cron expression. ${SCHEDULE_EXAMPLE}`);
   }
   let upcoming: Date[];
@@ -215,10 +217,4 @@ export function parseSchedule(
     }
   }
   return { schedule: typed, cron: expression };
-}
-
-/** A cron expression node-cron runs every `seconds` seconds (at least once a minute for the rescan job). */
-export function everySeconds(seconds: number): string {
-  if (seconds < 60) return `*/${Math.max(1, Math.floor(seconds))} * * * * *`;
-  return `0 */${Math.min(59, Math.ceil(seconds / 60))} * * * *`;
 }
