@@ -186,9 +186,14 @@ function trailingName(text: string): string | null {
 }
 
 /** The named part of a gold source, or null for pronouns and descriptions. */
-function sourceName(source: string): string | null {
+function sourceName(raw: string): string | null {
+  // "Gov. Terry E. Branstad of Iowa, who …": the name is before "of"; "HuffPo's Sam Stein": after the possessive.
+  const source = raw.replace(/^(.*?\p{Lu}[\p{L}.’'-]*)\s+(?:of|from|in|at)\s+\p{Lu}.*$/u, '$1');
   for (const part of source.split(/\s*,\s*/)) {
     const name = trailingName(part);
+    // "a longtime adviser to Trump", "26 percent of Democrats": a name after a preposition is not the source.
+    const head = name ? part.slice(0, part.lastIndexOf(name.split(' ')[0]!)) : '';
+    if (name && /\b(?:to|of|for|with|by|at|from|in|on|about|among|who|that)\s/.test(head)) return null;
     if (name) return name;
     break;
   }
@@ -206,12 +211,10 @@ function nameWord(w: string): boolean {
   const bare = w.replace(/\.$/, '').toLowerCase();
   if (TITLES.has(bare) || STOP.test(bare)) return false;
   if (/^\p{Lu}\.?$/u.test(w)) return true;
+  if (/^(?:bill|will|pat|rush|chuck|hope|grace|joy|rand|newt|mitt|jeb|ben|tim)$/.test(bare)) return true;
   const tags = lexiconTags(bare);
-  return !tags.some((t) =>
-    /^(?:Country|City|Region|Place|Month|WeekDay|Demonym|Organization|Determiner|Preposition|Conjunction|Pronoun|Adverb)$/.test(
-      t,
-    ),
-  );
+  // A first or last name, or a word the lexicon does not know; "Billionaire", "Pastor", "Continued" are not names.
+  return tags.length === 0 || tags.some((t) => /Name$|^Person$/.test(t));
 }
 
 /** Capitalised runs of the body with their positions, cut to their trailing name words, for full-name expansion. */
@@ -223,11 +226,14 @@ function nameRuns(body: string): Array<{ name: string; start: number }> {
     // A run never crosses a sentence end: "State. Clinton" is two runs.
     for (const piece of m[0].split(/(?<=[\p{Ll}\p{Lu}]{2}\.)\s+/u)) {
       const ws = piece.split(/\s+/).map((w) => w.replace(/(?<=\p{L}{2})\.$/u, ''));
-      let i = ws.length;
+      // The last word is the surname whatever the lexicon says of it ("Cook", "Young", "Cuban"); the words before
+      // it must look like given names or initials.
+      const lastWord = ws[ws.length - 1]!;
+      if (!/^\p{Lu}/u.test(lastWord) || STOP.test(lastWord) || TITLES.has(lastWord.toLowerCase())) continue;
+      let i = ws.length - 1;
       while (
         i > 0 &&
-        (nameWord(ws[i - 1]!) ||
-          (i < ws.length && /^(?:al|el|de|van|von|bin|der|la|le|du|da|di)$/.test(ws[i - 1]!)))
+        (nameWord(ws[i - 1]!) || /^(?:al|el|de|van|von|bin|der|la|le|du|da|di)$/.test(ws[i - 1]!))
       )
         i--;
       const name = ws.slice(i);
@@ -319,7 +325,7 @@ export async function readPolnearArticle(
   const date = /_(\d{4}-\d{2}-\d{2})_/.exec(name)?.[1];
   const quoted = quotedRegions(body);
   const inQuote = (o: number) => quoted.some((q) => o >= q.start && o < q.end);
-  const runs = nameRuns(body);
+  const runs = nameRuns(`${title}.\n\n${body}`).map((r) => ({ ...r, start: r.start - title.length - 3 }));
   const gold: GoldAttribution[] = [];
   const toBody = (s: Span): Span => ({ start: cp[s.start]! - bodyStart, end: cp[s.end]! - bodyStart });
   for (const a of parseAnn(ann)) {
@@ -402,7 +408,10 @@ function scoreSpeaker(t: Tally, g: GoldAttribution, q: Quote, log: (s: string) =
     .pop()
     ?.toLowerCase();
   if (full) t.fullRight++;
-  else log(`wrong speaker: ${JSON.stringify(got)} (gold ${JSON.stringify(g.fullName)} from "${g.source}")`);
+  else
+    log(
+      `wrong speaker: ${JSON.stringify(got)} (gold ${JSON.stringify(g.fullName)} from "${g.source}") in: ${q.sentence.slice(0, 220).replace(/\s+/g, ' ')}`,
+    );
   if (full || last === g.surname) t.surnameRight++;
 }
 

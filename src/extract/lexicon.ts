@@ -178,7 +178,9 @@ export const TITLE_WORDS = new Set(
   lieutenant major maj. sgt. sergeant chancellor king queen prince princess pope chief governor gov. mayor
   ambassador commander judge justice speaker professor prof. sheikh ayatollah brig. brigadier cmdr. field marshal
   marshal premier state council member spokesman spokeswoman emir crown minister-president private corporal
-  lord lady sir dame father rabbi imam cardinal archbishop bishop envoy special first sec.`
+  lord lady sir dame father rabbi imam cardinal archbishop bishop envoy special first sec. former attorney leader
+  majority minority senate house congressman congresswoman assemblyman assemblywoman treasury circuit district
+  pastor reverend rev. chairman chairwoman superintendent sheriff commissioner inspector`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -152,7 +152,10 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
   const org = resolveOrganization(ctx.index, np);
   if (org) return { speaker: org.name, role: null, gender: 'plural' };
   const person = resolveName(ctx.index, np);
-  if (person && looksLikeName(np.split(' ').slice(-1)[0]!)) return fromPerson(person);
+  // A surname that is also an ordinary word ("Golden", "Black", "Young") still names the person the article
+  // introduced with it, as long as it is written capitalised.
+  if (person && (looksLikeName(np.split(' ').slice(-1)[0]!) || /^\p{Lu}\p{Ll}+$/u.test(np)))
+    return fromPerson(person);
   // "the state news agency SANA", "spokesman Hossein Amini": a name right after a role or organisation noun.
   const tail = /(?:^|\s)(?:[a-z-]+\s+)*?([a-z-]+)\s+((?:\p{Lu}[\p{L}.’'-]*\s*)+)$/u.exec(np);
   if (
@@ -199,7 +202,9 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
       if (org2) return { speaker: org2.name, role: null, gender: 'plural' };
     }
     if (np.split(' ').length > 12) return null;
-    const description = np.replace(/^(\p{Lu})(\p{Ll})/u, (_, a: string, b: string) =>
+    // Lower-case an ordinary first word ("Military spokesman"), judged on the whole word, never on its first
+    // letters: "Bennett" or "Golden" must not come out as "bennett" or "golden".
+    const description = np.replace(/^(\p{Lu})(\p{Ll}*)/u, (_, a: string, b: string) =>
       isCommonWord(a + b) ? a.toLowerCase() + b : a + b,
     );
     return { speaker: description, role: null, gender: descriptionGender(np) };
@@ -207,9 +212,71 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
   return null;
 }
 
+/**
+ * A subject is a noun phrase: it does not end on a function word, a verb or an adjective ("went on to", "polls did",
+ * "offered her firmest"), and it does not start with a lower-case verb, adverb or preposition ("endorsing eight",
+ * "allegedly sent lurid", "along with demographically favorable").
+ */
+function isNounPhrase(np: string): boolean {
+  const words = np.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return false;
+  const first = words[0]!;
+  const last = stripPossessive(words[words.length - 1]!.replace(/[.,]$/, ''));
+  if (
+    /^\p{Ll}/u.test(first) &&
+    !/^(?:the|a|an|his|her|their|its|our|my|one|some|many|most|two|three|several|both|all|each|another|other|others|officials|sources)$/.test(
+      first,
+    )
+  ) {
+    if (
+      hasTag(
+        first,
+        'Verb',
+        'PastTense',
+        'Gerund',
+        'Adverb',
+        'Preposition',
+        'Conjunction',
+        'Infinitive',
+        'Modal',
+        'Copula',
+        'Auxiliary',
+      )
+    )
+      return false;
+  }
+  if (/^\p{Ll}/u.test(last)) {
+    if (
+      /^(?:to|of|for|with|by|at|in|on|from|a|an|the|and|or|but|her|his|their|its|did|does|do|had|has|have|was|were|is|are|be|been)$/.test(
+        last,
+      )
+    )
+      return false;
+    if (
+      hasTag(
+        last,
+        'Verb',
+        'PastTense',
+        'Gerund',
+        'Adverb',
+        'Preposition',
+        'Conjunction',
+        'Infinitive',
+        'Modal',
+        'Copula',
+        'Comparable',
+        'Superlative',
+      )
+    )
+      return false;
+  }
+  return true;
+}
+
 /** Words that may sit between a speaker and the verb: "has", "also", "later". */
 const AUX =
-  /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|never))+\s*$/i;
+  /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|never|did|does|do))+\s*$/i;
+const TRAILING_ADVERB = /(?:,?\s+(?:[a-z]+ly|however|too|instead|still|also|then),?)+\s*$/;
 const FINITE =
   /\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|told|warned|added|claimed|that)\b/i;
 const SUBORDINATE =
@@ -221,7 +288,14 @@ const SUBORDINATE =
  * whether …, Zakharchenko replied").
  */
 export function subjectBefore(prefix: string, prefixStart: number): { np: string; start: number } | null {
-  let text = prefix.replace(AUX, '');
+  // A semicolon or a dash ends a clause: "The story never ran; my editor at Politico argued …".
+  const clause = /^.*[;—–]\s*/s.exec(prefix);
+  if (clause && !/[“"]/.test(prefix.slice(clause[0].length))) {
+    prefixStart += clause[0].length;
+    prefix = prefix.slice(clause[0].length);
+  }
+  // Sentence adverbs between the subject and its verb: "Gorka similarly warned", "Carter however said".
+  let text = prefix.replace(TRAILING_ADVERB, '').replace(AUX, '');
   if (/\band\s*$/.test(text)) return null;
   text = text.replace(/\s+$/, '');
   let segments = text.split(/(?<=,)/);
@@ -249,6 +323,13 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     start += m[0].length;
   }
   np = np.replace(/,\s*$/, '').trim();
+  // "which the Tax Foundation estimates": the relative pronoun is not part of the subject.
+  const relative = /^(?:which|who|that|whom)\s+(?=\S)/i.exec(np);
+  if (relative) {
+    np = np.slice(relative[0].length);
+    start += relative[0].length;
+  }
+  if (!isNounPhrase(np)) return null;
   // A subject is short and has no verb of its own; "the plan lacked a clear exit strategy" is not one.
   const words = np.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 16) return null;

@@ -25,3 +25,49 @@ describe('archive quotation marks', () => {
     ]);
   });
 });
+
+describe('speaker names are cleaned', () => {
+  it('keeps a surname that starts like an ordinary word capitalised ("Bennett")', () => {
+    expect(direct('“They are all here for the free stuff,” Bennett said with a laugh.')).toEqual([
+      ['They are all here for the free stuff', 'Bennett'],
+    ]);
+  });
+
+  it('resolves a surname that is also an ordinary word ("Golden") to the full name, not "golden"', () => {
+    expect(
+      direct('Janet Golden runs the clinic on Main Street.\n\n“We turn no one away,” Golden said.'),
+    ).toEqual([['We turn no one away', 'Janet Golden']]);
+  });
+
+  it('drops a sentence adverb between the speaker and the verb ("Gorka similarly warned")', () => {
+    const quotes = run(
+      'Ines Gorka spoke next. Gorka similarly warned that the plan “will not hold for a week.”',
+    ).quotes;
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ines Gorka']);
+  });
+
+  it('strips titles written before a name from the speaker ("Senate Majority Leader", "Former Attorney General")', () => {
+    expect(
+      direct(
+        '“We will take it up next week,” said Senate Majority Leader Mitch Harlan.\n\n“Nobody asked me,” said Former Attorney General Rosa Delgado.',
+      ),
+    ).toEqual([
+      ['We will take it up next week', 'Mitch Harlan'],
+      ['Nobody asked me', 'Rosa Delgado'],
+    ]);
+  });
+
+  it('gives no speaker rather than a verb phrase when the clause has no subject of its own', () => {
+    const quotes = run(
+      'Tomas Rieger laughed at the question, but went on to say, “The plant stays open.”',
+    ).quotes;
+    expect(quotes.map((q) => q.speaker)).not.toContain('went on to');
+  });
+
+  it('does not read a noun after an adjective as a speech verb ("offered her firmest promise")', () => {
+    const quotes = run(
+      'Clara Voss, who once backed the accord, offered her firmest promise yet that she would block it.',
+    ).quotes;
+    expect(quotes.map((q) => q.speaker)).not.toContain('offered her firmest');
+  });
+});
