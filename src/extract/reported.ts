@@ -21,7 +21,7 @@ const ADVERBIALS = new RegExp(
   'i',
 );
 const PREPOSITION_START =
-  /^(?:to|about|of|in|on|at|for|with|by|from|into|it\b[.,]?$|nothing|so\b|goodbye|yes|no\b)/i;
+  /^(?:(?:to|about|of|in|on|at|for|with|by|from|into)\b|it\b[.,]?$|nothing|so\b|goodbye|yes|no\b)/i;
 const SOURCE_PHRASE =
   /\b(according to|as (stated|reported|announced|confirmed|said|claimed|noted|estimated) by)\s+/gi;
 const SOURCE_VERBS: Record<string, string> = {

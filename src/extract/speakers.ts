@@ -71,21 +71,37 @@ export function recentReferent(
   window = 3,
 ): Speaker | null {
   const here = sentenceIndexAt(ctx, offset);
-  let best: { start: number; speaker: Speaker } | null = null;
-  const fits = (g: Gender | 'plural') =>
-    gender === null ? g !== 'plural' : gender === 'plural' ? g === 'plural' : g === gender || g === 'unknown';
-  for (const m of ctx.index.personMentions) {
-    if (m.start >= offset) break;
-    if (here - sentenceIndexAt(ctx, m.start) > window) continue;
-    if (fits(m.person.gender) && (!best || m.start >= best.start))
-      best = { start: m.start, speaker: fromPerson(m.person) };
-  }
-  for (const r of ctx.referents) {
-    if (r.start >= offset || here - r.sentence > window) continue;
-    if (fits(r.gender) && (!best || r.start > best.start)) best = { start: r.start, speaker: r };
-  }
-  return best?.speaker ?? null;
+  const search = (fits: (g: Gender | 'plural') => boolean, reach: number): Speaker | null => {
+    let best: { start: number; speaker: Speaker } | null = null;
+    for (const m of ctx.index.personMentions) {
+      if (m.start >= offset) break;
+      if (here - sentenceIndexAt(ctx, m.start) > reach) continue;
+      if (fits(m.person.gender) && (!best || m.start >= best.start))
+        best = { start: m.start, speaker: fromPerson(m.person) };
+    }
+    for (const r of ctx.referents) {
+      if (r.start >= offset || here - r.sentence > reach) continue;
+      if (fits(r.gender) && (!best || r.start > best.start)) best = { start: r.start, speaker: r };
+    }
+    return best?.speaker ?? null;
+  };
+  const near = search(
+    (g) =>
+      gender === null
+        ? g !== 'plural'
+        : gender === 'plural'
+          ? g === 'plural'
+          : g === gender || g === 'unknown',
+    window,
+  );
+  if (near || (gender !== 'male' && gender !== 'female')) return near;
+  // "she" with nobody near: the last woman the article named, further back (a profile names its subject once and
+  // then says "she" for paragraphs). Only an exact gender match reaches that far.
+  return search((g) => g === gender, PRONOUN_REACH);
 }
+
+/** How many sentences back a gendered pronoun may look for a person of its gender. */
+const PRONOUN_REACH = 12;
 
 /** Records a resolved speaker so later pronouns and quotes can refer back to it. */
 export function remember(ctx: SpeakerContext, speaker: Speaker, start: number): void {
@@ -218,59 +234,52 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
  * "allegedly sent lurid", "along with demographically favorable").
  */
 function isNounPhrase(np: string): boolean {
-  const words = np.split(/\s+/).filter(Boolean);
+  const parts = np.split(/\s*,\s*/).filter(Boolean);
+  const words = (parts[0] ?? '').split(/\s+/).filter(Boolean);
   if (words.length === 0) return false;
   const first = words[0]!;
-  const last = stripPossessive(words[words.length - 1]!.replace(/[.,]$/, ''));
+  const lastOf = (ws: string[]) => stripPossessive(ws[ws.length - 1]!.replace(/[.,]$/, ''));
   if (
     /^\p{Ll}/u.test(first) &&
-    !/^(?:the|a|an|his|her|their|its|our|my|one|some|many|most|two|three|several|both|all|each|another|other|others|officials|sources)$/.test(
+    !/^(?:the|a|an|his|her|their|its|our|my|one|some|many|most|two|three|several|both|all|each|another|other|others|officials|sources|about|nearly|almost|only|just|more|fewer|half|roughly|few|every|no|none|any|over|under)$/.test(
       first,
+    ) &&
+    hasTag(
+      first,
+      'Verb',
+      'PastTense',
+      'Gerund',
+      'Adverb',
+      'Preposition',
+      'Conjunction',
+      'Infinitive',
+      'Modal',
+      'Copula',
+      'Auxiliary',
     )
-  ) {
-    if (
+  )
+    return false;
+  // The lexicon tags many nouns as verbs ("party", "arm"), so only words that cannot end a noun phrase count here.
+  const endsBadly = (last: string) =>
+    /^\p{Ll}/u.test(last) &&
+    (/^(?:to|of|for|with|by|at|in|on|from|a|an|the|and|or|but|her|his|their|its|did|does|do|had|has|have|was|were|is|are|be|been)$/.test(
+      last,
+    ) ||
       hasTag(
-        first,
-        'Verb',
+        last,
         'PastTense',
         'Gerund',
         'Adverb',
         'Preposition',
         'Conjunction',
-        'Infinitive',
-        'Modal',
-        'Copula',
-        'Auxiliary',
-      )
-    )
-      return false;
-  }
-  if (/^\p{Ll}/u.test(last)) {
-    if (
-      /^(?:to|of|for|with|by|at|in|on|from|a|an|the|and|or|but|her|his|their|its|did|does|do|had|has|have|was|were|is|are|be|been)$/.test(
-        last,
-      )
-    )
-      return false;
-    if (
-      hasTag(
-        last,
-        'Verb',
-        'PastTense',
-        'Gerund',
-        'Adverb',
-        'Preposition',
-        'Conjunction',
-        'Infinitive',
         'Modal',
         'Copula',
         'Comparable',
         'Superlative',
-      )
-    )
-      return false;
-  }
-  return true;
+      ));
+  if (endsBadly(lastOf(words))) return false;
+  const tail = (parts[parts.length - 1] ?? '').split(/\s+/).filter(Boolean);
+  return tail.length === 0 || !/^(?:to|of|for|with|by|at|in|on|from|a|an|the|and|or|but)$/.test(lastOf(tail));
 }
 
 /** Words that may sit between a speaker and the verb: "has", "also", "later". */
@@ -308,6 +317,18 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     const prev = segments[segments.length - 2]!;
     np = prev + last;
     segments = segments.slice(0, -2);
+    // NAME, AGE, ROLE, said: "Marley Anderson, 21, a junior from Las Vegas, said". While the phrase starts with
+    // an appositive (a number, an article, a lower-case role, "who …"), the name is in the segment before it.
+    for (
+      let k = 0;
+      k < 3 && segments.length > 0 && /^\s*(?:\d|\p{Ll}|(?:A|An|The|Who|Which)\s)/u.test(np);
+      k++
+    ) {
+      const before = segments[segments.length - 1]!;
+      if (!/^\s*(?:(?:\p{Ll}+\s+){0,3})(?:\p{Lu}[\p{L}.’'-]*\s*){1,5},$/u.test(before)) break;
+      np = before + np;
+      segments = segments.slice(0, -1);
+    }
   } else {
     np = segments[segments.length - 1] ?? '';
     segments = segments.slice(0, -1);
