@@ -71,3 +71,44 @@ describe('speaker names are cleaned', () => {
     expect(quotes.map((q) => q.speaker)).not.toContain('offered her firmest');
   });
 });
+
+const reported = (body: string) =>
+  run(body)
+    .quotes.filter((q) => q.kind === 'reported')
+    .map((q) => [q.text, q.speaker]);
+
+describe('reported speech subjects', () => {
+  it('finds the name before an age and a role ("Name, 21, a junior from …, said")', () => {
+    expect(
+      reported('Marley Anders, 21, a junior from Reno, said she came to hear the senator speak.'),
+    ).toEqual([['she came to hear the senator speak', 'Marley Anders']]);
+  });
+
+  it('accepts a subject whose head noun the lexicon also knows as a verb ("The party says")', () => {
+    expect(reported('The party says 4,570 members voted by mail this spring.')).toEqual([
+      ['4,570 members voted by mail this spring', 'party'],
+    ]);
+  });
+
+  it('reads a clause that starts with "one" ("said one candidate …")', () => {
+    expect(reported('Barlow said one candidate he likes so far is the governor.')).toEqual([
+      ['one candidate he likes so far is the governor', 'Barlow'],
+    ]);
+  });
+
+  it('keeps a quantified subject ("about half of voters say")', () => {
+    expect(reported('In each of the states, about half of voters say they want an outsider.')).toEqual([
+      ['they want an outsider', 'about half of voters'],
+    ]);
+  });
+});
+
+describe('pronouns', () => {
+  it('resolves "she" to the last woman named when nobody fits within three sentences', () => {
+    expect(
+      reported(
+        'Maria Lopez runs a bakery on the corner. It opened in 1990. The street was quiet then. Rent was cheap. Few shops stayed open. She says the new road brought her the customers.',
+      ),
+    ).toEqual([['the new road brought her the customers', 'Maria Lopez']]);
+  });
+});
