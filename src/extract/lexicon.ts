@@ -101,6 +101,39 @@ export const CLAUSE_SPEECH_VERBS = verbMap([
   'caution',
   'complain',
   'announce',
+  // Added for published news (issue 14). These also take plain objects ("suggested a compromise", "denied the
+  // report"), so reported speech reads them only before "that" or a clause with a finite verb (CLAUSE_ONLY_VERBS).
+  'suggest',
+  'recall',
+  'repeat',
+  'reiterate',
+  'indicate',
+  ['deny', 'denied'],
+  'assure',
+  'observe',
+  'remark',
+  'mention',
+  'conclude',
+  'speculate',
+  'boast',
+  ['ask', 'asked'],
+]);
+
+/** Base forms of CLAUSE_SPEECH_VERBS that make reported speech only before "that" or a finite clause. */
+export const CLAUSE_ONLY_VERBS = new Set([
+  'suggest',
+  'recall',
+  'repeat',
+  'reiterate',
+  'indicate',
+  'deny',
+  'assure',
+  'observe',
+  'remark',
+  'mention',
+  'conclude',
+  'speculate',
+  'boast',
 ]);
 
 /** Verbs that attribute a direct quote ("…," she remembers). A superset of the clause-taking speech verbs. */

@@ -105,6 +105,7 @@ const PRONOUN_REACH = 12;
 
 /** Records a resolved speaker so later pronouns and quotes can refer back to it. */
 export function remember(ctx: SpeakerContext, speaker: Speaker, start: number): void {
+  if (!speaker.speaker) return;
   ctx.referents.push({ ...speaker, start, sentence: sentenceIndexAt(ctx, start) });
 }
 
@@ -344,6 +345,12 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     start += m[0].length;
   }
   np = np.replace(/,\s*$/, '').trim();
+  // The closing mark of a quoted fragment before the subject: …turbulence,” Clinton said.
+  const closer = /^[”"’]\s*/.exec(np);
+  if (closer) {
+    np = np.slice(closer[0].length);
+    start += closer[0].length;
+  }
   // "which the Tax Foundation estimates": the relative pronoun is not part of the subject.
   const relative = /^(?:which|who|that|whom)\s+(?=\S)/i.exec(np);
   if (relative) {

@@ -112,3 +112,54 @@ describe('pronouns', () => {
     ).toEqual([['the new road brought her the customers', 'Maria Lopez']]);
   });
 });
+
+describe('reported speech forms seen in published news', () => {
+  it('reads a participle after a comma for the main subject ("…, saying that …")', () => {
+    expect(reported('Rhea Bolton spoke on Monday, saying that the speech had reassured her.')).toEqual([
+      ['the speech had reassured her', 'Rhea Bolton'],
+    ]);
+  });
+
+  it('reads "but said" for the subject of the first clause', () => {
+    expect(
+      reported(
+        'The spokesman refused to answer questions on the race but said there was no meeting planned.',
+      ),
+    ).toEqual([['there was no meeting planned', 'spokesman']]);
+  });
+
+  it('reads "told OUTLET" without "that" when a clause follows', () => {
+    expect(reported('Christine Wald told CNN she would rather stay home in November.')).toEqual([
+      ['she would rather stay home in November', 'Christine Wald'],
+    ]);
+  });
+
+  it('reads an indirect question after "asked"', () => {
+    expect(reported('The reporter asked the senator whether he would vote for the bill.')).toEqual([
+      ['whether he would vote for the bill', 'reporter'],
+    ]);
+  });
+
+  it('reads "suggested" only before a clause, not before a plain object', () => {
+    expect(reported('Mona Ruiz suggested a compromise on the budget.')).toEqual([]);
+    expect(reported('Mona Ruiz suggested the budget was too small.')).toEqual([
+      ['the budget was too small', 'Mona Ruiz'],
+    ]);
+  });
+
+  it('reads an inverted attribution at the end of the sentence ("…, said Name, role.")', () => {
+    expect(
+      reported('Even in New York, the race will be tight, said Dan Gersh, an analyst in Manhattan.'),
+    ).toEqual([['Even in New York, the race will be tight', 'Dan Gersh']]);
+  });
+
+  it('keeps a partial quote inside the paraphrase it belongs to', () => {
+    expect(
+      reported('Rhea Bolton spoke last.\n\nTowns need leaders “who understand the river,” Bolton said.'),
+    ).toEqual([['Towns need leaders who understand the river', 'Rhea Bolton']]);
+  });
+
+  it('keeps reported speech whose pronoun has no referent, with an unknown speaker', () => {
+    expect(reported('He endorsed the plan, but said it would fail.')).toEqual([['it would fail', null]]);
+  });
+});
