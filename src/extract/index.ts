@@ -8,7 +8,7 @@ import { findFigures } from './figures.ts';
 import { directQuoteFinder } from './quotes.ts';
 import { findReportedSpeech } from './reported.ts';
 import { segment } from './sentences.ts';
-import type { SpeakerContext } from './speakers.ts';
+import { type SpeakerContext, sourceBefore } from './speakers.ts';
 import { summarize } from './summary.ts';
 import { findTimeline } from './timeline.ts';
 import { tokenize } from './tokens.ts';
@@ -48,7 +48,7 @@ export function extractWith(input: Omit<ExtractInput, 'published'> & ExtractOpti
   }
   const quotes = [...direct.quotes, ...reported].sort((a, b) => a.start - b.start);
   const places = index.places.map(toEntity);
-  const figures = findFigures(doc, quotes, places);
+  const figures = findFigures(doc, quotes, places, (prefix, start) => sourceBefore(ctx, prefix, start));
   return {
     summary: summarize(doc),
     quotes,

@@ -368,3 +368,26 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     return null;
   return { np, start };
 }
+
+/**
+ * Who gave a figure that no quote covers, read from the words before the verb of saying that governs it, without
+ * adding anyone to the article's people: a pronoun's referent, a known organisation or person, a name, or a short
+ * description ("officials").
+ */
+export function sourceBefore(ctx: SpeakerContext, prefix: string, start: number): string | null {
+  const subject = subjectBefore(prefix, start);
+  if (!subject) return null;
+  const np = cleanDescription(subject.np);
+  if (!np) return null;
+  const pronoun = PRONOUNS[np.toLowerCase()];
+  if (pronoun) return recentReferent(ctx, subject.start, pronoun)?.speaker ?? null;
+  if (/^(?:it|this|that|there|which|who|i|we|you|one)$/i.test(np)) return null;
+  const org = resolveOrganization(ctx.index, np);
+  if (org) return org.name;
+  const person = resolveName(ctx.index, np);
+  if (person && /^\p{Lu}/u.test(np.split(' ').pop() ?? '')) return person.name;
+  if (looksLikeName(np)) return stripPossessive(np);
+  const described = resolveDescription(ctx.index, np);
+  if (described) return described.name;
+  return np.split(/\s+/).length <= 6 && !/[,;]/.test(np) ? np : null;
+}

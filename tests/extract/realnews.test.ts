@@ -163,3 +163,127 @@ describe('reported speech forms seen in published news', () => {
     expect(reported('He endorsed the plan, but said it would fail.')).toEqual([['it would fail', null]]);
   });
 });
+
+const figures = (body: string) =>
+  run(body).figures.map((f) => ({
+    min: f.min,
+    max: f.max,
+    unit: f.unit,
+    state: f.state,
+    source: f.source,
+  }));
+
+describe('force figures on published news', () => {
+  it('does not count casualties, captives or the injured as forces', () => {
+    expect(
+      figures(
+        'A roadside bomb killed 40 soldiers near the town. Another 68 soldiers were captured. The 8 wounded soldiers were flown home.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not count missiles fired in an attack or the bases they hit', () => {
+    expect(
+      figures(
+        'Iran fired 16 ballistic missiles on Wednesday. The missiles hit two military bases in the north.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reads model numbers as models, not counts ("Challenger 2 tanks", "Boeing 737-800 planes")', () => {
+    expect(figures('The army will upgrade its Challenger 2 tanks before the exercise.')).toEqual([]);
+    expect(figures('The airline ordered more Boeing 737-800 planes for its summer routes.')).toEqual([]);
+  });
+
+  it('leaves airline fleets and orders alone', () => {
+    expect(
+      figures('The airline has made a firm order for 30 new aircraft, with an option on 20 more.'),
+    ).toEqual([]);
+  });
+
+  it('counts a plural model designation and a model before the unit ("four B-52s", "two B-2 bombers")', () => {
+    expect(
+      figures('The Pentagon sent four B-52s to Qatar. The two B-2 stealth bombers flew to Guam.').map((f) => [
+        f.min,
+        f.unit,
+      ]),
+    ).toEqual([
+      [4, 'aircraft'],
+      [2, 'bomber'],
+    ]);
+  });
+
+  it('reads both ends of a transition written "to … from a peak of …"', () => {
+    expect(
+      figures('The Army will shrink to 490,000 active-duty members from a wartime peak of 570,000.').map(
+        (f) => [f.min, f.unit, f.state],
+      ),
+    ).toEqual([
+      [490000, 'service member', 'remaining'],
+      [570000, 'service member', 'deployed'],
+    ]);
+  });
+
+  it('gives a bare number the unit of the figure it parallels ("500 troops in Syria and 5,000 in Iraq")', () => {
+    expect(
+      figures('He left office with 500 ground troops in Syria and 5,000 in Iraq.').map((f) => [
+        f.min,
+        f.unit,
+      ]),
+    ).toEqual([
+      [500, 'troop'],
+      [5000, 'troop'],
+    ]);
+  });
+
+  it('reads a partitive count ("all 11 of its aircraft carriers")', () => {
+    expect(
+      figures('The plan calls for the Navy to retain all 11 of its aircraft carriers.').map((f) => [
+        f.min,
+        f.unit,
+        f.state,
+      ]),
+    ).toEqual([[11, 'carrier', 'remaining']]);
+  });
+
+  it('reads forces placed somewhere as deployed and forces "to stay" as remaining', () => {
+    expect(
+      figures(
+        'The United States has about 8,400 troops in Afghanistan. A deal would allow about 8,000 American troops to stay beyond the deadline.',
+      ).map((f) => [f.min, f.state]),
+    ).toEqual([
+      [8400, 'deployed'],
+      [8000, 'remaining'],
+    ]);
+  });
+
+  it('reads a refused withdrawal as remaining and "extricate" as withdrawn', () => {
+    expect(
+      figures(
+        'She said the US would not withdraw the 2,000 troops it has in Syria. Later he told the Pentagon to extricate its estimated 2,000 soldiers.',
+      ).map((f) => [f.min, f.unit, f.state]),
+    ).toEqual([
+      [2000, 'troop', 'remaining'],
+      [2000, 'soldier', 'withdrawn'],
+    ]);
+  });
+
+  it('takes the subject of the sentence as the source when no quote covers the figure', () => {
+    expect(
+      figures('In August, the Pentagon assessed there were as many as 14,500 fighters still in Syria.').map(
+        (f) => [f.min, f.source],
+      ),
+    ).toEqual([[14500, 'Pentagon']]);
+  });
+
+  it('reads "8-10,000" as 8,000 to 10,000 and keeps a quoted number ("\\"around 100\\" additional Marines")', () => {
+    expect(
+      figures(
+        'He would keep between 8-10,000 troops there. Officials said "around 100" additional Marines would go.',
+      ).map((f) => [f.min, f.max, f.unit]),
+    ).toEqual([
+      [8000, 10000, 'troop'],
+      [100, 100, 'marine'],
+    ]);
+  });
+});
