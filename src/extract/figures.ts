@@ -365,7 +365,8 @@ export function findFigures(
       }
       figures.push({ ...base, min, max, state, start, end });
     }
-    extraFigures(text, sentence.start, figures, placeAt, sourceAt);
+    if (numbers && (figures.length > 0 || / of (?:its|the|their|our|his|her) /.test(text)))
+      extraFigures(text, sentence.start, figures, placeAt, sourceAt);
     // Named equipment with no count: "its powerful S-400 surface-to-air missile systems".
     if (!EQUIPMENT_HINT.test(text)) continue;
     for (const e of text.matchAll(
@@ -424,7 +425,9 @@ function extraFigures(
   placeAt: (start: number, end: number, afterOnly: boolean) => string | null,
   sourceAt: (offset: number) => string | null,
 ): void {
-  const here = figures.filter((f) => f.start >= base && f.start < base + text.length);
+  const here: Figure[] = [];
+  for (let i = figures.length - 1; i >= 0 && figures[i]!.start >= base; i--)
+    if (figures[i]!.start < base + text.length) here.unshift(figures[i]!);
   const covered = (at: number) => here.some((f) => at >= f.start - base && at < f.end - base);
   const add = (
     at: number,
@@ -453,8 +456,7 @@ function extraFigures(
     here.push(f);
     return f;
   };
-  PARTITIVE.lastIndex = 0;
-  for (const m of text.matchAll(PARTITIVE)) {
+  for (const m of / of (?:its|the|their|our|his|her) /.test(text) ? text.matchAll(PARTITIVE) : []) {
     const numAt = m.index + (m[0].length - m[0].trimStart().length);
     if (covered(numAt)) continue;
     const words = `${m[3] ?? ''}${m[4]}`.trim().split(/\s+/);
@@ -472,7 +474,7 @@ function extraFigures(
     );
     add(numAt, m[0].length, parseNumber(m[2]!), m[1]?.toLowerCase() ?? null, unit, state);
   }
-  for (const m of text.matchAll(ELLIPTICAL)) {
+  for (const m of here.length > 0 ? text.matchAll(ELLIPTICAL) : []) {
     const numAt = m.index + (m[1] ? m[0].indexOf(m[2]!) : 0);
     const value = parseNumber(m[2]!);
     if (covered(numAt) || /^(?:19|20)\d\d$/.test(m[2]!)) continue;
@@ -490,6 +492,7 @@ function extraFigures(
       like,
     );
   }
+  if (!/\bfrom\b/.test(text) || !/\bto\b/.test(text)) return;
   const cut = CUT.test(text);
   for (const [re, fromFirst] of [
     [TRANSITION_FROM_TO, true],
