@@ -52,6 +52,8 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
       i++;
       continue;
     }
+    // Three apostrophes close an inner single quote and then the double quote: the pair is the last two.
+    if (pair && ch === "'" && openAt >= 0 && text[i + 2] === "'") continue;
     if (pair && ch === "'" && openAt >= 0) {
       spans.push({
         open: base + openAt,

@@ -287,3 +287,32 @@ describe('force figures on published news', () => {
     ]);
   });
 });
+
+describe('direct quotes in published copy', () => {
+  it('leaves a fragment woven into the sentence to the paraphrase ("declared “a total disaster” for his party")', () => {
+    expect(direct('He declared the plan “a total disaster” for his party.')).toEqual([]);
+  });
+
+  it('reads a quote introduced by a participle or a shouting verb ("saying, “…”", "yelled “…”")', () => {
+    expect(
+      direct(
+        'Madeleine Albers urged women to vote, saying, “There is a special place for those who stay home.”\n\nA man in the back yelled “Stay there!”',
+      ),
+    ).toEqual([
+      ['There is a special place for those who stay home.', 'Madeleine Albers'],
+      ['Stay there!', 'man in the back'],
+    ]);
+  });
+
+  it('gives a quote after "but told …," to the subject of the first clause', () => {
+    expect(
+      direct('Ben Carlsen did not name his rivals, but told his supporters, “Our town is in trouble.”'),
+    ).toEqual([['Our town is in trouble.', 'Ben Carlsen']]);
+  });
+
+  it("closes an inner single quote before the archive double quote (''' )", () => {
+    expect(direct("''It appeared on 'Morning Report,''' said Tomas Vick, a former spokesman.")).toEqual([
+      ["It appeared on 'Morning Report,'", 'Tomas Vick'],
+    ]);
+  });
+});
