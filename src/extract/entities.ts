@@ -355,6 +355,13 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
       words = words.slice(1);
       offset++;
     }
+    // "Florida’s Rick Wilson", "Gallup’s Jeffrey M. Jones": a possessor before a name of two or more words is not
+    // part of it (a possessive before a single word, "Russia’s Defense", is left to the rules below).
+    const possessor = words.slice(0, -2).findLastIndex((w) => /[’']s$/.test(w));
+    if (possessor >= 0 && words.slice(possessor + 1).every((w) => /^\p{Lu}/u.test(w))) {
+      words = words.slice(possessor + 1);
+      offset += possessor + 1;
+    }
     if (words.length === 0) continue;
     const startToken = run.tokens[offset]!;
     const span = { start: startToken.start, end: run.end };

@@ -63,8 +63,10 @@ function clauseSubject(text: string, base: number): { np: string; start: number 
 
 /** Reads an attribution after a quote: `, Putin said.` / `said Varga when asked …` / `he adds,`. */
 export function attributionAfter(text: string, base: number): Attribution | null {
-  const words = [...text.matchAll(WORDS)].slice(0, 14);
-  for (let i = 0; i < words.length && i < 10; i++) {
+  // Long enough for a name with an appositive: '…," Fred Kagan, director of the Critical Threats Project at the
+  // American Enterprise Institute, said.'
+  const words = [...text.matchAll(WORDS)].slice(0, 24);
+  for (let i = 0; i < words.length && i < 20; i++) {
     const w = words[i]!;
     const verb = verbBase(w[0]);
     if (!verb) continue;
@@ -97,7 +99,7 @@ export function attributionAfter(text: string, base: number): Attribution | null
     }
     const subject = subjectBefore(text.slice(0, w.index), base);
     if (!subject) return null;
-    if (subject.np.split(/\s+/).length > 12) return null;
+    if (subject.np.split(/\s+/).length > 18) return null;
     return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index };
   }
   return null;

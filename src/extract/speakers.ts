@@ -15,7 +15,16 @@ import {
   resolveName,
   resolveOrganization,
 } from './entities.ts';
-import { EXTRA_PLACES, KNOWN_ORGS, PRONOUNS, ROLE_GENDER, ROLE_NOUNS, hasTag } from './lexicon.ts';
+import {
+  EXTRA_PLACES,
+  KNOWN_ORGS,
+  PRONOUNS,
+  ROLE_GENDER,
+  ROLE_NOUNS,
+  TITLE_WORDS,
+  hasTag,
+  isDemonym,
+} from './lexicon.ts';
 import type { Document } from './sentences.ts';
 import { isCapitalised, stripPossessive } from './tokens.ts';
 
@@ -118,6 +127,25 @@ function looksLikeName(text: string): boolean {
   );
 }
 
+/**
+ * Two to four capitalised words, none of them a title, role, demonym or place, name a person even when each word
+ * is also an ordinary word ("Dean Baker", "Hope Hicks"); written in the middle of a sentence they are not
+ * capitalised for any other reason.
+ */
+function capitalisedName(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  return words.every(
+    (w) =>
+      /^\p{Lu}\p{Ll}[\p{L}’'-]*$|^\p{Lu}\.$/u.test(w) &&
+      !TITLE_WORDS.has(w.toLowerCase()) &&
+      !ROLE_NOUNS.has(w.toLowerCase()) &&
+      !isDemonym(w) &&
+      !EXTRA_PLACES.has(w) &&
+      !hasTag(w, 'Country', 'City', 'Region', 'Place', 'Month', 'WeekDay', 'Organization', 'Plural'),
+  );
+}
+
 function descriptionGender(text: string): Gender | 'plural' {
   const words = text.toLowerCase().split(/\s+/);
   for (const w of words) {
@@ -140,7 +168,16 @@ function descriptionGender(text: string): Gender | 'plural' {
  * match organisations, and a description either restates a known person's role or stands as the speaker itself.
  */
 export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: number): Speaker | null {
-  const np = cleanDescription(rawNp.replace(/^[\s,—–-]+/, ''));
+  let np = cleanDescription(rawNp.replace(/^[\s,—–-]+/, ''));
+  // "Florida’s Rick Wilson", "Gallup’s Jeffrey M. Jones": the possessor is not part of the speaker's name.
+  const possessed =
+    /^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*[’']s\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,3}(?:,.*)?)$/u.exec(
+      np,
+    );
+  if (possessed) {
+    npStart += np.length - possessed[1]!.length;
+    np = possessed[1]!;
+  }
   if (!np) return null;
   const lower = np.toLowerCase();
   const pronoun = PRONOUNS[lower];
@@ -188,7 +225,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
     const namedPerson = resolveName(ctx.index, name);
     if (namedPerson) return fromPerson(namedPerson);
   }
-  if (looksLikeName(np)) {
+  if (looksLikeName(np) || capitalisedName(np)) {
     const plain = stripPossessive(np);
     if (EXTRA_PLACES.has(plain) || hasTag(plain, 'Country', 'City'))
       return { speaker: plain, role: null, gender: 'plural' };

@@ -316,3 +316,19 @@ describe('direct quotes in published copy', () => {
     ]);
   });
 });
+
+describe('speaker names with possessors and long appositives', () => {
+  it('drops a possessor before the name ("Florida’s Rick Walton")', () => {
+    expect(direct('“We need voters,” said Florida’s Rick Walton, a Republican consultant.')).toEqual([
+      ['We need voters', 'Rick Walton'],
+    ]);
+  });
+
+  it('reads an attribution after a long appositive ("…,” Name, director of …, said.")', () => {
+    expect(
+      direct(
+        '“Nothing we do now would make a difference,” Fred Kagel, director of the Threats Project at the Enterprise Institute in Washington, said.',
+      ),
+    ).toEqual([['Nothing we do now would make a difference', 'Fred Kagel']]);
+  });
+});
