@@ -231,7 +231,36 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
       return { speaker: plain, role: null, gender: 'plural' };
     if (KNOWN_ORGS.has(plain) || hasTag(plain, 'Organization'))
       return { speaker: plain, role: null, gender: 'plural' };
-    const added = addSpeakerPerson(ctx.index, plain, { start: npStart, end: npStart + np.length });
+    // "Senator Jeff Flake", "GOP Sen. John McCain", "Navy Capt. Jeff Davis", "CNN Gloria Borger": the words
+    // before the name are a title, an outlet or a service, not part of the name.
+    const words = plain.split(' ');
+    let k = 0;
+    while (
+      k < words.length - 1 &&
+      (TITLE_WORDS.has(words[k]!.toLowerCase()) ||
+        /^\p{Lu}{2,}$/u.test(words[k]!) ||
+        /^(?:Navy|Army|Air|Force|Marine|Marines|Coast|Guard|Republican|Democrat|Democratic|GOP)$/.test(
+          words[k]!,
+        ) ||
+        isDemonym(words[k]!) ||
+        EXTRA_PLACES.has(words[k]!) ||
+        hasTag(words[k]!, 'Country', 'City', 'Region', 'Place'))
+    )
+      k++;
+    // Anything up to the last title or role word is the title: "Cleveland Police Chief Calvin Williams".
+    const isTitle = (w: string) =>
+      TITLE_WORDS.has(w.toLowerCase()) || ROLE_NOUNS.has(w.toLowerCase().replace(/\.$/, ''));
+    for (let j = words.length - 2; j >= k; j--) {
+      if (isTitle(words[j]!)) {
+        k = j + 1;
+        break;
+      }
+    }
+    const name = words.slice(k).join(' ');
+    const known = k > 0 ? resolveName(ctx.index, name) : null;
+    if (known) return fromPerson(known);
+    const added = addSpeakerPerson(ctx.index, name, { start: npStart, end: npStart + np.length });
+    if (k > 0) added.roles.push(words.slice(0, k).join(' '));
     return fromPerson(added);
   }
   if (

@@ -332,3 +332,30 @@ describe('speaker names with possessors and long appositives', () => {
     ).toEqual([['Nothing we do now would make a difference', 'Fred Kagel']]);
   });
 });
+
+describe('titles and affiliations before a name', () => {
+  it('keeps the name after an outlet, party or service and its title ("GOP Sen.", "CNN", "Navy Capt.")', () => {
+    expect(
+      direct(
+        '“I wonder,” said GOP Sen. John McCann.\n\n“That would be it,” said CNN Gloria Borgen.\n\n“No change,” said Navy Capt. Jeff Davies.',
+      ),
+    ).toEqual([
+      ['I wonder', 'John McCann'],
+      ['That would be it', 'Gloria Borgen'],
+      ['No change', 'Jeff Davies'],
+    ]);
+  });
+
+  it('starts the name after the last title word ("FBI Director", "Cleveland Police Chief")', () => {
+    expect(
+      direct('“No,” said FBI Director James Comer.\n\n“Maybe,” said Cleveland Police Chief Calvin Wilms.'),
+    ).toEqual([
+      ['No', 'James Comer'],
+      ['Maybe', 'Calvin Wilms'],
+    ]);
+  });
+
+  it('leaves a surname that is also a title word alone ("John Major")', () => {
+    expect(direct('“We will see,” said John Major.')).toEqual([['We will see', 'John Major']]);
+  });
+});
