@@ -19,7 +19,7 @@ export type * from './types.ts';
 /**
  * Bumped whenever extraction changes what it finds, so stored articles are extracted again on the next ingest.
  */
-export const EXTRACTOR_VERSION = 4;
+export const EXTRACTOR_VERSION = 5;
 
 /** What `extract` needs beyond the input type: a null published date leaves relative dates unresolved. */
 export interface ExtractOptions {
