@@ -16,7 +16,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { extractWith, type Figure } from '../src/extract/index.ts';
+import { extract, type Figure } from '../src/extract/index.ts';
 import { readdir } from 'node:fs/promises';
 import { fmt, normSpeaker, pct } from './eval-score.ts';
 
@@ -120,7 +120,7 @@ export async function evalFigures(dir: string, verbose: boolean, only?: string):
   for (const a of await loadAnnotations()) {
     if (only && !a.id.includes(only)) continue;
     const art = await readArticle(dir, a);
-    const facts = extractWith({ title: art.title, body: art.body, published: art.published });
+    const facts = extract({ title: art.title, body: art.body, published: art.published });
     const got = facts.figures.filter((f) => f.counted !== false);
     const log = (s: string) => {
       if (verbose) console.log(`  ${a.corpus}/${a.id} ${s}`);

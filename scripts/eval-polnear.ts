@@ -34,7 +34,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { extractWith, type Quote } from '../src/extract/index.ts';
+import { extract, type Quote } from '../src/extract/index.ts';
 import { lexiconTags } from '../src/extract/lexicon.ts';
 import { fmt, normSpeaker, pct } from './eval-score.ts';
 
@@ -536,7 +536,7 @@ export async function evalPolnear(
       if (only && !name.includes(only)) continue;
       const art = await readPolnearArticle(root, split, name, annFile);
       result.articles++;
-      const facts = extractWith({ title: art.title, body: art.body, published: art.published });
+      const facts = extract({ title: art.title, body: art.body, published: art.published });
       const starts = wordStarts(art.body);
       const owner = new Int32Array(starts.length).fill(-1);
       art.gold.forEach((g, gi) => wordsIn(starts, g.content).forEach((w) => (owner[w] = gi)));
