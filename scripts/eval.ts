@@ -2,14 +2,25 @@
  * `npm run eval`: scores the extractor against the hand-marked articles in tests/fixtures/eval and prints precision,
  * recall and speaker accuracy per class. Exits non-zero when a score is under the targets of issue 3, so a change
  * that makes the extractor worse cannot pass unnoticed. `--verbose` lists every miss and false alarm.
+ *
+ * With the path of a fetched PolNeAR copy (`--polnear DIR`, see scripts/eval-polnear.ts) it also scores real news
+ * on the splits named by `--split` (default `train,dev`; the test split only when asked for by name), and with
+ * `--figures DIR` (a rebuilt copy of the articles of tests/fixtures/realnews/figures, see scripts/eval-figures.ts)
+ * the force figures. `--only TEXT` restricts the real-news runs to article names containing TEXT.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { extract, type Quote } from '../src/extract/index.ts';
 import { readArticleFile } from '../src/ingest/parse.ts';
+import { evalFigures, printFigures } from './eval-figures.ts';
+import { evalPolnear, printPolnear } from './eval-polnear.ts';
 
 const DIR = 'tests/fixtures/eval';
 const verbose = process.argv.includes('--verbose');
+const flag = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
 
 interface GoldQuote {
   text: string;
@@ -195,3 +206,12 @@ const failed = rows.filter((row) => row.value < row.target);
 for (const row of failed) console.log(`BELOW TARGET: ${row.name} ${fmt(row.value)} < ${fmt(row.target)}`);
 console.log(failed.length === 0 ? 'All targets met.' : `${failed.length} target(s) missed.`);
 process.exitCode = failed.length === 0 ? 0 : 1;
+
+const polnear = flag('--polnear');
+const only = flag('--only');
+if (polnear) {
+  const splits = (flag('--split') ?? 'train,dev').split(',');
+  for (const split of splits) printPolnear(split, await evalPolnear(polnear, [split], verbose, only));
+}
+const figures = flag('--figures');
+if (figures) printFigures(await evalFigures(figures, verbose, only));

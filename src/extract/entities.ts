@@ -295,6 +295,19 @@ function capitalisedRuns(tokens: Token[], body: string): Run[] {
   return runs;
 }
 
+/** Armed services and parties written before a title or name. */
+const SERVICES = new Set([
+  'Navy',
+  'Army',
+  'Marine',
+  'Marines',
+  'Air',
+  'Force',
+  'Republican',
+  'Democratic',
+  'Democrat',
+]);
+
 /** Splits a run into its title ("US President") and the name after it. */
 function splitTitle(words: string[]): { title: string[]; name: string[] } {
   let i = 0;
@@ -302,8 +315,29 @@ function splitTitle(words: string[]): { title: string[]; name: string[] } {
     const w = words[i]!;
     const lower = w.toLowerCase();
     const nextIsTitle = i + 1 < words.length && TITLE_WORDS.has(words[i + 1]!.toLowerCase());
-    if (TITLE_WORDS.has(lower) || ((isDemonym(w) || isPlaceName(stripPossessive(w))) && nextIsTitle)) i++;
+    // An outlet, party or service before a title or a first name: "GOP Sen. John McCain", "CNN Gloria Borger",
+    // "Navy Capt. Jeff Davis".
+    const nextIsName =
+      i + 2 < words.length && firstNameGender(words[i + 1]!) !== null && /^\p{Lu}/u.test(words[i + 2]!);
+    const affiliation = /^\p{Lu}{2,5}$/u.test(w) || SERVICES.has(w);
+    if (
+      TITLE_WORDS.has(lower) ||
+      ((isDemonym(w) || isPlaceName(stripPossessive(w))) && nextIsTitle) ||
+      (affiliation && (nextIsTitle || nextIsName))
+    )
+      i++;
     else break;
+  }
+  // A title written after an affiliation ("FBI Director James Comey", "NEA President Lily García"): the name
+  // starts after the last title or role word, as long as at least one word is left.
+  if (i < words.length - 1 && words.slice(0, i).some((w) => TITLE_WORDS.has(w.toLowerCase())) === false) {
+    for (let j = words.length - 2; j >= i; j--) {
+      const lower = words[j]!.toLowerCase().replace(/\.$/, '');
+      if ((TITLE_WORDS.has(words[j]!.toLowerCase()) || ROLE_NOUNS.has(lower)) && j > i) {
+        i = j + 1;
+        break;
+      }
+    }
   }
   return { title: words.slice(0, i), name: words.slice(i) };
 }
@@ -354,6 +388,13 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     ) {
       words = words.slice(1);
       offset++;
+    }
+    // "Florida’s Rick Wilson", "Gallup’s Jeffrey M. Jones": a possessor before a name of two or more words is not
+    // part of it (a possessive before a single word, "Russia’s Defense", is left to the rules below).
+    const possessor = words.slice(0, -2).findLastIndex((w) => /[’']s$/.test(w));
+    if (possessor >= 0 && words.slice(possessor + 1).every((w) => /^\p{Lu}/u.test(w))) {
+      words = words.slice(possessor + 1);
+      offset += possessor + 1;
     }
     if (words.length === 0) continue;
     const startToken = run.tokens[offset]!;

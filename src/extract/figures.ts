@@ -4,7 +4,7 @@
  * percentages and casualty-free counts ("three villages") are left alone. The state comes from the verbs of the
  * figure's own clause, and the source from the quote or reported speech the figure sits in.
  */
-import { DEMONYMS, isDemonym, WORD_NUMBERS } from './lexicon.ts';
+import { DEMONYMS, hasTag, isDemonym, WORD_NUMBERS } from './lexicon.ts';
 import type { Document } from './sentences.ts';
 import type { Entity, Figure, FigureState, Quote } from './types.ts';
 
@@ -34,13 +34,35 @@ const UNITS: Array<[RegExp, string]> = [
   [/^submarines?$/i, 'submarine'],
   [/^missiles?$/i, 'missile'],
   [/^batteries$|^battery$/i, 'battery'],
+  // Added for published news (issue 14).
+  [/^bombers?$/i, 'bomber'],
+  [/^frigates?$/i, 'frigate'],
+  [/^vessels?$/i, 'vessel'],
+  [/^cruisers?$/i, 'cruiser'],
+  [/^divisions?$/i, 'division'],
+  [/^reservists?$/i, 'reservist'],
+  [/^peshmerga$/i, 'peshmerga'],
+  [/^paratroopers?$/i, 'paratrooper'],
+  [/^commandos?$/i, 'commando'],
+  [/^peacekeepers?$/i, 'peacekeeper'],
+  [/^aviators?$/i, 'aviator'],
+  [/^airmen$|^airman$/i, 'airman'],
+  [/^crew$|^crewmen$/i, 'crew'],
+  [/^servicemembers?$/i, 'service member'],
+  [/^gurkhas?$/i, 'gurkha'],
+  [/^interceptors?$/i, 'interceptor'],
+  // "four B-52s", "two F-16s": a plural model designation counts aircraft.
+  [/^[A-Z]{1,3}-\d{1,3}[A-Z]?s$/, 'aircraft'],
 ];
+/** Units that count forces only with a qualifier before them: "service members", "crew members". */
+const MEMBERS = /^members?$/i;
+const MEMBER_KINDS = /^(?:service|crew|active-duty|military|guard)$/i;
 const SYSTEMS = /^systems?$/i;
 
-const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:thousand|million|hundred))?|(?:a\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|thousand)(?:\s+(?:thousand|hundred))?`;
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:thousand|million|hundred))?|(?:a\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|thousand)(?:\s+(?:thousand|hundred|dozen))?`;
 const QUALIFIERS = String.raw`about|around|approximately|roughly|some|nearly|almost|more than|over|at least|at most|a minimum of|a maximum of|a total of|up to|fewer than|less than|an estimated|as many as|as few as|between|only|just|another|an additional|an extra|estimated`;
 const FIGURE = new RegExp(
-  String.raw`(?<![\p{L}\d-])(?:(${QUALIFIERS})\s+)?(${NUM})(?:\s*(?:to|-|–|and)\s*(${NUM}))?((?:\s+[\p{L}.’'-]+){1,5})`,
+  String.raw`(?<![\p{L}\d-])(?:(${QUALIFIERS})\s+)?(${NUM})(?:\s*(?:to|-|–|and)\s*(${NUM}))?[”"]?(?:\s+or\s+so)?((?:\s+\p{L}[\p{L}\d.’'-]*){1,5})`,
   'giu',
 );
 const MODIFIER_STOP =
@@ -52,11 +74,13 @@ const EQUIPMENT_HINT = /-\d\d|Patriot|THAAD|Iskander|Pantsir|Buk/;
 
 function parseNumber(text: string): number {
   const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
-  const scale = / (thousand|million|hundred)$/.exec(t);
+  const scale = / (thousand|million|hundred|dozen)$/.exec(t);
   const head = scale ? t.slice(0, scale.index) : t;
   let value = head in WORD_NUMBERS ? WORD_NUMBERS[head]! : Number(head.replace(/,/g, '').replace(/^a /, ''));
   if (head.replace(/^a /, '') in WORD_NUMBERS) value = WORD_NUMBERS[head.replace(/^a /, '')]!;
-  if (scale) value *= scale[1] === 'thousand' ? 1000 : scale[1] === 'million' ? 1_000_000 : 100;
+  if (scale)
+    value *=
+      scale[1] === 'thousand' ? 1000 : scale[1] === 'million' ? 1_000_000 : scale[1] === 'dozen' ? 12 : 100;
   return value;
 }
 
@@ -66,10 +90,13 @@ const CLAUSE_BREAK =
 
 const STATES: Array<[RegExp, FigureState]> = [
   [/\b(?:leave|leaves|leaving|left)\b[^.;]*\b(?:in place|behind)\b/i, 'remaining'],
-  [/\b(?:remain|remains|remained|remaining|stay|stays|stayed|staying|keep|keeps|kept)\b/i, 'remaining'],
+  [
+    /\b(?:remain|remains|remained|remaining|stay|stays|stayed|staying|keep|keeps|kept|keeping|retain|retains|retained|retaining)\b/i,
+    'remaining',
+  ],
   [/\b(?:need|needs|needed|require|requires|required|necessary|must)\b/i, 'required'],
   [
-    /\b(?:withdraw|withdraws|withdrew|withdrawn|withdrawing|pull(?:ed|ing|s)? (?:out|back)|return(?:ed|ing|s)? home|brought home|leave|leaves|left|leaving|drawdown|exit)\b/i,
+    /\b(?:withdraw|withdraws|withdrew|withdrawn|withdrawing|pull(?:ed|ing|s)? (?:out|back)|return(?:ed|ing|s)? home|brought home|leave|leaves|left|leaving|drawdown|exit|extricat\w*|remov(?:e|es|ed|ing)|bring(?:s|ing)? (?:home|back)|evacuat(?:e|es|ed|ing))\b/i,
     'withdrawn',
   ],
   [
@@ -115,8 +142,97 @@ function whoFrom(text: string): string | null {
   return m ? DEMONYMS[m[1]!]! : null;
 }
 
+/**
+ * Counts of people or equipment that are not a force's strength: casualties, people captured or diagnosed, troops
+ * counted by a trait (a survey, an assault report), munitions fired in an attack. Read from the figure's clause.
+ */
+const NOT_FORCES =
+  /\b(?:kill(?:ed|ing|s)?|died|dead|deaths?|wounded|wounding|injur(?:ed|ies|y|ing)|hurt|casualt(?:y|ies)|captured|capturing|missing|hostage|kidnapped|diagnosed|suffered|bodies|fallen|sacrifice|executed|beheaded|arrested|detained|defected|transgender|sexual assaults?|assaulted|surveyed|polled|treatment|hospitali[sz]ed|can (?:support|carry|hold|accommodate)|capacity)\b/i;
+/** Munitions in an attack: missiles launched, fired, shot down. */
+const MUNITIONS_USED =
+  /\b(?:launch(?:ed|es|ing)?|fired|fire|shot down|intercepted|struck|hit|rained|volley|barrage|destroyed with|malfunction\w*|targeted|attacked)\b/i;
+/** Units that an attack uses up or targets rather than deploys. */
+const ATTACK_UNITS = new Set(['missile', 'base']);
+/** Civilian aviation: airline orders and fleets are not forces unless the sentence is about a military. */
+const CIVIL_AVIATION =
+  /\b(?:airlines?|airways|airliners?|Boeing|Airbus|passengers?|orders?|order book|deliver(?:y|ies|ed))\b/;
+const MILITARY_CUE =
+  /\b(?:military|air force|navy|naval|army|defen[cs]e|troops|forces|marines|war|combat|fighter|warplanes?)\b/i;
+const AIRCRAFT_UNITS = new Set(['aircraft', 'jet', 'plane', 'helicopter', 'carrier', 'drone']);
+/** Forces placed somewhere: "troops in Syria", "3,000 now on the ground", "based in", "off the coast". */
+const LOCATED =
+  /^\s*(?:[\p{L}-]+\s+){0,3}?(?:(?:currently|now|still|already)\s+)?(?:(?:in|inside|into|at)\s+(?:the\s+)?(?:\p{Lu}|country\b|region\b)|(?:off|over|near|along|across)\s|to\s+(?:the\s+)?\p{Lu}|on the ground|stationed|based|deployed|there\b)/u;
+const MOVED =
+  /\b(?:moved|moves|moving|dispatch(?:ed|es|ing)?|flew|flown|flies|flying|rushed|headed|heading|taking part|took part|participat\w*|station(?:s|ed)?|sent|send(?:s|ing)?|deploy(?:s|ed|ing)?|launched|attack(?:ed|ing)|advanc(?:ed|ing)|fighting|fought)\b/i;
+const STAY_AFTER = /^\s*(?:[\p{L}-]+\s+){0,4}?to\s+(?:remain|stay)\b/u;
+const NEGATED_WITHDRAWAL =
+  /\b(?:not|never|won[’']t|wouldn[’']t|refus\w+ to)\s+(?:\w+\s+)?(?:withdraw|pull out|remove)\b/i;
+const CUT =
+  /\b(?:cut|cuts|reduc\w+|shrink\w*|declin\w+|drawdown|draw down|withdraw\w*|lower\w*|trim\w*|slash\w*|fall|fell|drop\w*)\b/i;
+
+/**
+ * Whether a counted unit in this clause is a force's strength: not casualties or people counted by a trait, not
+ * munitions an attack used or bases it hit, not an airline's fleet.
+ */
+function countsForces(unit: string, clause: string, sentence: string): boolean {
+  if (NOT_FORCES.test(clause)) return false;
+  if (ATTACK_UNITS.has(unit) && MUNITIONS_USED.test(clause)) return false;
+  return !(AIRCRAFT_UNITS.has(unit) && CIVIL_AVIATION.test(sentence) && !MILITARY_CUE.test(sentence));
+}
+
+/** A number right after a capitalised name is a model ("Challenger 2 tanks", "Boeing 737-800 planes"). */
+function isModelNumber(textBefore: string, matched: string): boolean {
+  const prev = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(textBefore)?.[1];
+  if (!prev) return false;
+  if (/^\d{2,4}-\d{2,4}$/.test(matched.trim())) return true;
+  if (/^(?:The|A|An|About|Some|Nearly|Only|Just|And|But|In|On|At|By|Of|For|With|To)$/.test(prev))
+    return false;
+  if (
+    hasTag(
+      prev,
+      'Month',
+      'WeekDay',
+      'Demonym',
+      'Country',
+      'PresentTense',
+      'PastTense',
+      'Verb',
+      'Determiner',
+      'Preposition',
+    )
+  )
+    return false;
+  return !isDemonym(prev);
+}
+
+const TRANSITION_FROM_TO = new RegExp(
+  String.raw`\bfrom\s+(?:(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+){0,3}?(?:high|peak|level|total|strength|force)\s+of\s+)?(?:(?:${QUALIFIERS})\s+)?(${NUM})((?:\s+[\p{L}\d-]+){0,3}?)\s+to\s+(?:(?:${QUALIFIERS})\s+)?(${NUM})`,
+  'giu',
+);
+const TRANSITION_TO_FROM = new RegExp(
+  String.raw`\bto\s+(?:(?:${QUALIFIERS})\s+)?(${NUM})((?:\s+[\p{L}\d-]+){0,4}?)\s+from\s+(?:(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+){0,3}?(?:high|peak|level|total|strength|force)\s+of\s+)?(?:(?:${QUALIFIERS})\s+)?(${NUM})`,
+  'giu',
+);
+/** A bare number that restates the unit of a figure before it: "500 troops in Syria and 5,000 in Iraq". */
+const ELLIPTICAL = new RegExp(
+  String.raw`(?<![\p{L}\d$£€.,-])(?:(${QUALIFIERS})\s+)?(\d{1,3}(?:,\d{3})+|\d{3,})(?=\s+(?:in\s+\p{Lu}|now\b|on the ground|there\b|at\s+\p{Lu}))`,
+  'gu',
+);
+const PARTITIVE = new RegExp(
+  String.raw`(?<![\p{L}\d-])(?:(${QUALIFIERS})\s+)?(${NUM})\s+of\s+(?:its|the|their|our|his|her)\s+(?:\d[\d,]*\s+)?((?:[\p{L}-]+\s+){0,2})([\p{L}-]+)\b`,
+  'giu',
+);
+/** Verbs whose subject gives a figure that is their object: "the Ministry of Defence announced 900 more troops". */
+const SOURCE_VERB =
+  /\b(?:said|says|say|announced|announces|estimated|estimates|assessed|assesses|reported|reports|confirmed|confirms|told|disclosed|revealed|claimed|claims)\b/gi;
+
 /** Finds the force figures of an article. `quotes` give each figure its source. */
-export function findFigures(doc: Document, quotes: Quote[], places: Entity[]): Figure[] {
+export function findFigures(
+  doc: Document,
+  quotes: Quote[],
+  places: Entity[],
+  nameSource?: (prefix: string, start: number) => string | null,
+): Figure[] {
   const figures: Figure[] = [];
   const placeAt = (start: number, end: number, afterOnly: boolean): string | null => {
     let best: { name: string; distance: number } | null = null;
@@ -151,12 +267,24 @@ export function findFigures(doc: Document, quotes: Quote[], places: Entity[]): F
         const w = mods[i]!.replace(/[.,]$/, '');
         const found = UNITS.find(([re]) => re.test(w));
         if (found) {
-          unit = found[1];
-          unitWords = i + 1;
+          // The head noun is the last of two unit words: "aircraft carriers" are carriers.
+          const head = UNITS.find(([re]) => re.test((mods[i + 1] ?? '').replace(/[.,]$/, '')));
+          unit = head ? head[1] : found[1];
+          unitWords = head ? i + 2 : i + 1;
           break;
         }
         if (SYSTEMS.test(w) && modifiers.some((x) => /missile|defen[cs]e/i.test(x))) {
           unit = 'missile system';
+          unitWords = i + 1;
+          break;
+        }
+        if (MEMBERS.test(w) && MEMBER_KINDS.test(modifiers[modifiers.length - 1] ?? '')) {
+          unit = 'service member';
+          unitWords = i + 1;
+          break;
+        }
+        if (/^men$/i.test(w) && MILITARY_CUE.test(text)) {
+          unit = 'soldier';
           unitWords = i + 1;
           break;
         }
@@ -178,8 +306,13 @@ export function findFigures(doc: Document, quotes: Quote[], places: Entity[]): F
           .slice(0, unitWords + 1)
           .join(' ').length;
       const end = sentence.start + unitEnd;
-      const min = parseNumber(m[2]!);
+      let min = parseNumber(m[2]!);
       const max = m[3] ? parseNumber(m[3]) : min;
+      // "Challenger 2 tanks", "Boeing 737-800 planes": a model, not a count.
+      const numText = m[3] ? m[0].slice(lead, m[0].indexOf(m[3], lead + m[2]!.length) + m[3].length) : m[2]!;
+      if (!m[1] && isModelNumber(text.slice(0, m.index + lead), numText)) continue;
+      // "between 8-10,000 troops": the lower bound shares the upper bound's thousands.
+      if (m[3] && /,\d{3}$/.test(m[3]) && min < 100 && min * 1000 <= max) min *= 1000;
       if (
         !Number.isFinite(min) ||
         !Number.isFinite(max) ||
@@ -188,8 +321,12 @@ export function findFigures(doc: Document, quotes: Quote[], places: Entity[]): F
         if (!(m[3] && /\bfrom\s+(?:\w+\s+)?$/i.test(text.slice(0, m.index + lead)))) continue;
       }
       const { before, after } = clauseAround(text, m.index + lead, unitEnd);
+      if (!countsForces(unit, `${before} ${text.slice(m.index + lead, unitEnd)} ${after}`, text)) continue;
+      // A four-digit year is not a count ("in 2007 troops …").
+      if (!m[1] && !m[3] && /^(?:19|20)\d\d$/.test(m[2]!)) continue;
       let state = stateOf(after);
       if (state === 'unknown') state = stateOf(before);
+      state = refineState(state, before, after, text.slice(unitEnd));
       const who =
         whoFrom(modifiers.join(' ')) ??
         whoFrom(/(\p{Lu}[\p{L}.]*[’']s)\s+$/u.exec(text.slice(0, m.index))?.[1] ?? '') ??
@@ -228,6 +365,8 @@ export function findFigures(doc: Document, quotes: Quote[], places: Entity[]): F
       }
       figures.push({ ...base, min, max, state, start, end });
     }
+    if (numbers && (figures.length > 0 || / of (?:its|the|their|our|his|her) /.test(text)))
+      extraFigures(text, sentence.start, figures, placeAt, sourceAt);
     // Named equipment with no count: "its powerful S-400 surface-to-air missile systems".
     if (!EQUIPMENT_HINT.test(text)) continue;
     for (const e of text.matchAll(
@@ -256,7 +395,167 @@ export function findFigures(doc: Document, quotes: Quote[], places: Entity[]): F
       });
     }
   }
+  for (const f of figures) if (f.source === null) f.source = sourceOfSentence(f, doc.body, nameSource);
   return dedupe(inheritBounds(figures, doc.body));
+}
+
+/**
+ * The state when the verbs alone say nothing or too little: a withdrawal that is refused keeps the forces where
+ * they are; forces "to remain" or "to stay" remain; forces placed somewhere ("in Syria", "on the ground") or moved
+ * there are deployed.
+ */
+function refineState(state: FigureState, before: string, after: string, rawAfter: string): FigureState {
+  if (NEGATED_WITHDRAWAL.test(`${before} ${after}`)) return 'remaining';
+  if (state !== 'unknown') return state;
+  if (STAY_AFTER.test(rawAfter)) return 'remaining';
+  if (LOCATED.test(rawAfter) || MOVED.test(before) || MOVED.test(after)) return 'deployed';
+  return state;
+}
+
+/**
+ * Figures the main pattern cannot see: partitives ("all 11 of its aircraft carriers"), a bare number that
+ * restates the unit of a figure before it ("500 troops in Syria and 5,000 in Iraq") and the other end of a
+ * transition ("shrink to 490,000 … from a wartime peak of 570,000", "from a high of 566,000 … to some 440,000
+ * troops"), whose earlier level is deployed and later level remaining after a cut.
+ */
+function extraFigures(
+  text: string,
+  base: number,
+  figures: Figure[],
+  placeAt: (start: number, end: number, afterOnly: boolean) => string | null,
+  sourceAt: (offset: number) => string | null,
+): void {
+  const here: Figure[] = [];
+  for (let i = figures.length - 1; i >= 0 && figures[i]!.start >= base; i--)
+    if (figures[i]!.start < base + text.length) here.unshift(figures[i]!);
+  const covered = (at: number) => here.some((f) => at >= f.start - base && at < f.end - base);
+  const add = (
+    at: number,
+    len: number,
+    value: number,
+    qualifier: string | null,
+    unit: string,
+    state: FigureState,
+    like?: Figure,
+  ) => {
+    const f: Figure = {
+      min: value,
+      max: value,
+      qualifier,
+      unit,
+      state,
+      who: like?.who ?? whoFrom(text.slice(0, at)),
+      where:
+        placeAt(base + at + len, base + Math.min(text.length, at + len + 40), true) ?? like?.where ?? null,
+      source: sourceAt(base + at),
+      sentence: text,
+      start: base + at,
+      end: base + at + len,
+    };
+    figures.push(f);
+    here.push(f);
+    return f;
+  };
+  for (const m of / of (?:its|the|their|our|his|her) /.test(text) ? text.matchAll(PARTITIVE) : []) {
+    const numAt = m.index + (m[0].length - m[0].trimStart().length);
+    if (covered(numAt)) continue;
+    const words = `${m[3] ?? ''}${m[4]}`.trim().split(/\s+/);
+    const heads = words.map((w) => UNITS.find(([re]) => re.test(w))?.[1]);
+    const unit = [...heads].reverse().find(Boolean);
+    // "one of the vessels" is one thing, not a count.
+    if (!unit || /^(?:one|a)$/i.test(m[2]!)) continue;
+    const { before, after } = clauseAround(text, numAt, m.index + m[0].length);
+    if (!countsForces(unit, `${before} ${m[0]} ${after}`, text)) continue;
+    const state = refineState(
+      stateOf(`${before} ${after}`),
+      before,
+      after,
+      text.slice(m.index + m[0].length),
+    );
+    add(numAt, m[0].length, parseNumber(m[2]!), m[1]?.toLowerCase() ?? null, unit, state);
+  }
+  for (const m of here.length > 0 ? text.matchAll(ELLIPTICAL) : []) {
+    const numAt = m.index + (m[1] ? m[0].indexOf(m[2]!) : 0);
+    const value = parseNumber(m[2]!);
+    if (covered(numAt) || /^(?:19|20)\d\d$/.test(m[2]!)) continue;
+    const like = [...here].reverse().find((f) => f.start - base < numAt && f.counted !== false);
+    if (!like) continue;
+    const { before, after } = clauseAround(text, numAt, numAt + m[2]!.length);
+    const state = refineState(stateOf(after), before, after, text.slice(numAt + m[2]!.length));
+    add(
+      numAt,
+      m[2]!.length,
+      value,
+      m[1]?.toLowerCase() ?? null,
+      like.unit,
+      state === 'unknown' ? like.state : state,
+      like,
+    );
+  }
+  if (!/\bfrom\b/.test(text) || !/\bto\b/.test(text)) return;
+  const cut = CUT.test(text);
+  for (const [re, fromFirst] of [
+    [TRANSITION_FROM_TO, true],
+    [TRANSITION_TO_FROM, false],
+  ] as const) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const firstAt = m.index + m[0].indexOf(m[1]!);
+      const secondAt = m.index + m[0].lastIndexOf(m[3]!);
+      const first = here.find(
+        (f) => f.start - base <= firstAt && f.end - base > firstAt && f.counted !== false,
+      );
+      const second = here.find(
+        (f) => f.start - base <= secondAt && f.end - base > secondAt && f.counted !== false,
+      );
+      const known = first ?? second;
+      if (!known || (first && second)) continue;
+      const [earlierAt, earlierText, laterAt, laterText] = fromFirst
+        ? [firstAt, m[1]!, secondAt, m[3]!]
+        : [secondAt, m[3]!, firstAt, m[1]!];
+      const laterState: FigureState = cut ? 'remaining' : 'deployed';
+      const missingAt = first ? secondAt : firstAt;
+      const missingText = first ? m[3]! : m[1]!;
+      if (/^(?:19|20)\d\d$/.test(missingText)) continue;
+      const made = add(
+        missingAt,
+        missingText.length,
+        parseNumber(missingText),
+        null,
+        known.unit,
+        'unknown',
+        known,
+      );
+      for (const [f, at] of [
+        [made, missingAt],
+        [known, known === first ? firstAt : secondAt],
+      ] as const) {
+        f.state = at === earlierAt ? 'deployed' : laterState;
+      }
+      void earlierText;
+      void laterAt;
+      void laterText;
+    }
+  }
+}
+
+/**
+ * The source of a figure no quote covers: the subject of a verb of saying before it in its sentence ("the Ministry
+ * of Defence announced 900 more troops", "the Pentagon assessed there were as many as 14,500 fighters").
+ */
+function sourceOfSentence(
+  f: Figure,
+  body: string,
+  nameSource: ((np: string, start: number) => string | null) | undefined,
+): string | null {
+  if (!nameSource) return null;
+  const sentenceStart = f.start - f.sentence.indexOf(body.slice(f.start, f.end));
+  const prefix = body.slice(sentenceStart, f.start);
+  let verb: RegExpExecArray | null = null;
+  SOURCE_VERB.lastIndex = 0;
+  for (let m = SOURCE_VERB.exec(prefix); m; m = SOURCE_VERB.exec(prefix)) verb = m;
+  if (!verb) return null;
+  return nameSource(prefix.slice(0, verb.index), sentenceStart);
 }
 
 /** Qualifiers that bound a figure: they say what is at least or at most needed, not only how it was counted. */

@@ -8,7 +8,7 @@ import { findFigures } from './figures.ts';
 import { directQuoteFinder } from './quotes.ts';
 import { findReportedSpeech } from './reported.ts';
 import { segment } from './sentences.ts';
-import type { SpeakerContext } from './speakers.ts';
+import { type SpeakerContext, sourceBefore } from './speakers.ts';
 import { summarize } from './summary.ts';
 import { findTimeline } from './timeline.ts';
 import { tokenize } from './tokens.ts';
@@ -19,7 +19,7 @@ export type * from './types.ts';
 /**
  * Bumped whenever extraction changes what it finds, so stored articles are extracted again on the next ingest.
  */
-export const EXTRACTOR_VERSION = 4;
+export const EXTRACTOR_VERSION = 5;
 
 /**
  * Extracts the structured facts of one article. Pure and synchronous: no I/O, no clock, no globals. A null
@@ -46,7 +46,7 @@ export function extract(input: ExtractInput): Facts {
   }
   const quotes = [...direct.quotes, ...reported].sort((a, b) => a.start - b.start);
   const places = index.places.map(toEntity);
-  const figures = findFigures(doc, quotes, places);
+  const figures = findFigures(doc, quotes, places, (prefix, start) => sourceBefore(ctx, prefix, start));
   return {
     summary: summarize(doc),
     quotes,

@@ -101,6 +101,39 @@ export const CLAUSE_SPEECH_VERBS = verbMap([
   'caution',
   'complain',
   'announce',
+  // Added for published news (issue 14). These also take plain objects ("suggested a compromise", "denied the
+  // report"), so reported speech reads them only before "that" or a clause with a finite verb (CLAUSE_ONLY_VERBS).
+  'suggest',
+  'recall',
+  'repeat',
+  'reiterate',
+  'indicate',
+  ['deny', 'denied'],
+  'assure',
+  'observe',
+  'remark',
+  'mention',
+  'conclude',
+  'speculate',
+  'boast',
+  ['ask', 'asked'],
+]);
+
+/** Base forms of CLAUSE_SPEECH_VERBS that make reported speech only before "that" or a finite clause. */
+export const CLAUSE_ONLY_VERBS = new Set([
+  'suggest',
+  'recall',
+  'repeat',
+  'reiterate',
+  'indicate',
+  'deny',
+  'assure',
+  'observe',
+  'remark',
+  'mention',
+  'conclude',
+  'speculate',
+  'boast',
 ]);
 
 /** Verbs that attribute a direct quote ("…," she remembers). A superset of the clause-taking speech verbs. */
@@ -114,6 +147,9 @@ export const QUOTE_VERBS = new Map<string, string>([
     'joke',
     'laugh',
     'shout',
+    'yell',
+    'chant',
+    'scream',
     'answer',
     'respond',
     'remark',
@@ -172,7 +208,9 @@ export const TITLE_WORDS = new Set(
   lieutenant major maj. sgt. sergeant chancellor king queen prince princess pope chief governor gov. mayor
   ambassador commander judge justice speaker professor prof. sheikh ayatollah brig. brigadier cmdr. field marshal
   marshal premier state council member spokesman spokeswoman emir crown minister-president private corporal
-  lord lady sir dame father rabbi imam cardinal archbishop bishop envoy special first sec.`
+  lord lady sir dame father rabbi imam cardinal archbishop bishop envoy special first sec. former attorney leader
+  majority minority senate house congressman congresswoman assemblyman assemblywoman treasury circuit district
+  pastor reverend rev. chairman chairwoman superintendent sheriff commissioner inspector`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -2,13 +2,15 @@
  * Pairs quotation marks. Curly quotes say which way they face; straight quotes and the curly apostrophe do not,
  * so their direction is read from the characters around them. A quote left open at the end of a paragraph is the
  * newspaper convention for a quote that carries on in the next paragraph, so it is returned open, not dropped.
+ * Archive copy (wire services, newspaper databases) writes double quotes as two apostrophes (''…'') or as ``…'';
+ * those pairs are double quotes too, two characters wide.
  */
 
 /** One pair of quotation marks in a paragraph; `close` is null when the quote runs to the paragraph's end. */
 export interface MarkSpan {
   /** Offset of the opening mark. */
   open: number;
-  /** Offset of the closing mark, or null. */
+  /** Offset of the closing mark (its last character, for a two-character ''), or null. */
   close: number | null;
   /** The content between the marks (to the paragraph end when open). */
   contentStart: number;
@@ -25,6 +27,12 @@ function isOpeningStraight(text: string, i: number): boolean {
   return OPENING_CONTEXT.test(before) && !/\s/.test(after);
 }
 
+/** '' opening a quote: at the paragraph start or after an opening context, followed by a word. */
+function isOpeningPair(text: string, i: number): boolean {
+  const before = i === 0 ? ' ' : text[i - 1]!;
+  return OPENING_CONTEXT.test(before) && /[\p{L}\p{N}.…]/u.test(text[i + 2] ?? ' ');
+}
+
 /**
  * Finds the quoted spans of one paragraph (`text` is the paragraph, `base` its offset in the body). Single quotes
  * are only quotes outside double quotes, and only when ‘ opens them, because ’ is also the apostrophe.
@@ -32,18 +40,45 @@ function isOpeningStraight(text: string, i: number): boolean {
 export function findQuoteMarks(text: string, base: number): MarkSpan[] {
   const spans: MarkSpan[] = [];
   let openAt = -1;
+  let openWidth = 1;
   let singleOpenAt = -1;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    // Two-character marks: ``…'' and ''…''. `close` is the offset of the last character, so close + 1 ends it.
+    const pair = (ch === "'" || ch === '`') && text[i + 1] === ch;
+    if (pair && openAt < 0 && (ch === '`' || isOpeningStraight(text, i) || isOpeningPair(text, i))) {
+      openAt = i;
+      openWidth = 2;
+      i++;
+      continue;
+    }
+    // Three apostrophes close an inner single quote and then the double quote: the pair is the last two.
+    if (pair && ch === "'" && openAt >= 0 && text[i + 2] === "'") continue;
+    if (pair && ch === "'" && openAt >= 0) {
+      spans.push({
+        open: base + openAt,
+        close: base + i + 1,
+        contentStart: base + openAt + openWidth,
+        contentEnd: base + i,
+        double: true,
+      });
+      openAt = -1;
+      singleOpenAt = -1;
+      i++;
+      continue;
+    }
     if (ch === '“' || (ch === '"' && openAt < 0 && isOpeningStraight(text, i))) {
-      if (openAt < 0) openAt = i;
+      if (openAt < 0) {
+        openAt = i;
+        openWidth = 1;
+      }
       continue;
     }
     if ((ch === '”' || ch === '"') && openAt >= 0) {
       spans.push({
         open: base + openAt,
         close: base + i,
-        contentStart: base + openAt + 1,
+        contentStart: base + openAt + openWidth,
         contentEnd: base + i,
         double: true,
       });
@@ -71,7 +106,7 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
     spans.push({
       open: base + openAt,
       close: null,
-      contentStart: base + openAt + 1,
+      contentStart: base + openAt + openWidth,
       contentEnd: base + text.length,
       double: true,
     });

@@ -4,7 +4,7 @@
  * own. Scare quotes ("remote warriors"), titles of works and fragments woven into the reporter's sentence are not,
  * so they never reach `/quotes` as something a person said.
  */
-import { QUOTE_VERBS } from './lexicon.ts';
+import { QUOTE_VERBS, hasTag } from './lexicon.ts';
 import type { MarkSpan } from './quotemarks.ts';
 import { type Document, type Paragraph, sentenceAt } from './sentences.ts';
 import { type SpeakerContext, recentReferent, remember, resolveSpeaker, subjectBefore } from './speakers.ts';
@@ -37,13 +37,36 @@ const NP_STOP =
   /^(?:when|while|after|before|who|as|in|at|on|during|because|to|of|from|with|about|and|but|later|told|earlier|referring)$/;
 
 function verbBase(word: string): string | undefined {
-  return QUOTE_VERBS.get(word.replace(/\.$/, '').toLowerCase());
+  const w = word.replace(/\.$/, '').toLowerCase();
+  const found = QUOTE_VERBS.get(w);
+  if (found || !w.endsWith('ing')) return found;
+  // "saying", "adding", "writing", "admitting": the present participle of a quote verb.
+  const stem = w.slice(0, -3);
+  for (const base of [stem, `${stem}e`, stem.slice(0, -1)]) if (QUOTE_VERBS.get(base) === base) return base;
+  return undefined;
+}
+
+/**
+ * The subject of the clause a verb belongs to when the words right before the verb are not one: "Carson did not
+ * mention his opponents, but told his supporters, …" is said by Carson. Reads the words before the sentence's
+ * first verb.
+ */
+function clauseSubject(text: string, base: number): { np: string; start: number } | null {
+  for (const m of text.matchAll(/[\p{Ll}][\p{L}’'-]*/gu)) {
+    if (m.index === 0) continue;
+    if (QUOTE_VERBS.has(m[0]) || hasTag(m[0], 'PastTense', 'PresentTense', 'Copula', 'Modal')) {
+      return subjectBefore(text.slice(0, m.index), base);
+    }
+  }
+  return null;
 }
 
 /** Reads an attribution after a quote: `, Putin said.` / `said Varga when asked …` / `he adds,`. */
 export function attributionAfter(text: string, base: number): Attribution | null {
-  const words = [...text.matchAll(WORDS)].slice(0, 14);
-  for (let i = 0; i < words.length && i < 10; i++) {
+  // Long enough for a name with an appositive: '…," Fred Kagan, director of the Critical Threats Project at the
+  // American Enterprise Institute, said.'
+  const words = [...text.matchAll(WORDS)].slice(0, 24);
+  for (let i = 0; i < words.length && i < 20; i++) {
     const w = words[i]!;
     const verb = verbBase(w[0]);
     if (!verb) continue;
@@ -76,7 +99,7 @@ export function attributionAfter(text: string, base: number): Attribution | null
     }
     const subject = subjectBefore(text.slice(0, w.index), base);
     if (!subject) return null;
-    if (subject.np.split(/\s+/).length > 12) return null;
+    if (subject.np.split(/\s+/).length > 18) return null;
     return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index };
   }
   return null;
@@ -91,7 +114,11 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     const w = words[i]!;
     const verb = verbBase(w[0]);
     if (!verb) continue;
-    const subject = subjectBefore(text.slice(0, w.index), base);
+    // A participle after a comma ("…, saying,") speaks for the clause's subject, not for the words before it.
+    const participle = /ing$/i.test(w[0]) && /,\s*$/.test(text.slice(0, w.index));
+    const subject = participle
+      ? clauseSubject(text.slice(0, w.index), base)
+      : (subjectBefore(text.slice(0, w.index), base) ?? clauseSubject(text.slice(0, w.index), base));
     if (!subject) return null;
     return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index };
   }
@@ -181,7 +208,18 @@ export function directQuoteFinder(
         continue;
       }
 
-      const direct = !titleLike && (introduced || (startsSentence && (ownPunct || words.length >= 3)));
+      // A fragment woven into the reporter's sentence: no punctuation of its own inside the marks and the sentence
+      // carries on after them ('declared "a total disaster" for his party', 'says "the wind is at our backs"
+      // despite …'). It belongs to the paraphrase around it, not to /quotes.
+      const fragment =
+        !/:$/.test(beforeTrim) &&
+        !PUNCT_END.test(firstContent) &&
+        mark.close !== null &&
+        last === mark &&
+        /^\s*[\p{Ll}(]/u.test(after) &&
+        attributionAfter(after, lastEnd) === null;
+      const direct =
+        !titleLike && !fragment && (introduced || (startsSentence && (ownPunct || words.length >= 3)));
       if (!direct) continue;
 
       const attribution = attributionAfter(after, lastEnd) ?? before2;

@@ -4,7 +4,7 @@
  * believe, expect, fear) are opinions the reporter describes, and "is reported to" / "it is estimated" have no
  * speaker, so none of them become reported speech.
  */
-import { CLAUSE_SPEECH_VERBS } from './lexicon.ts';
+import { CLAUSE_ONLY_VERBS, CLAUSE_SPEECH_VERBS, hasTag } from './lexicon.ts';
 import type { DirectQuotes } from './quotes.ts';
 import type { Document, Sentence } from './sentences.ts';
 import { type Speaker, type SpeakerContext, remember, resolveSpeaker, subjectBefore } from './speakers.ts';
@@ -21,7 +21,7 @@ const ADVERBIALS = new RegExp(
   'i',
 );
 const PREPOSITION_START =
-  /^(?:to|about|of|in|on|at|for|with|by|from|into|it\b[.,]?$|nothing|so\b|goodbye|yes|no\b)/i;
+  /^(?:(?:to|about|of|in|on|at|for|with|by|from|into)\b|it\b[.,]?$|nothing|so\b|goodbye|yes|no\b)/i;
 const SOURCE_PHRASE =
   /\b(according to|as (stated|reported|announced|confirmed|said|claimed|noted|estimated) by)\s+/gi;
 const SOURCE_VERBS: Record<string, string> = {
@@ -35,6 +35,50 @@ const SOURCE_VERBS: Record<string, string> = {
   estimated: 'estimate',
 };
 const DATELINE = /^[A-Z][A-Z .,'-]+(?:\([^)]*\))?\s*[-—–]\s*/;
+/** A finite verb early in a clause: what tells "suggested Trump was wrong" from "suggested a compromise". */
+const FINITE_CLAUSE =
+  /^(?:\S+\s+){0,8}?(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|won’t|won't|wouldn’t|wouldn't|isn’t|isn't|wasn’t|wasn't|doesn’t|doesn't|didn’t|didn't|can’t|can't)\b/i;
+/** The object of "tell" before its clause: "told CNN", "told reporters on Monday", "told The Huffington Post". */
+const TELL_OBJECT =
+  /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+(?:crowd|audience|newspaper|station|committee|court|jury)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
+const WH = /^\s*(?:[^,.;“"?]{0,60}?\s)?(?=(?:whether|if|why|how|what|when|where|who)\s)/i;
+
+/**
+ * A present participle after a comma reports for the main clause's subject: "Bolton spoke on Monday, saying …".
+ * Returns the verb's base form ("saying" → "say", "arguing" → "argue", "admitting" → "admit").
+ */
+function participle(t: Token, body: string): string | undefined {
+  const w = t.text.toLowerCase();
+  if (!w.endsWith('ing') || !/,\s*$/.test(body.slice(Math.max(0, t.start - 3), t.start))) return undefined;
+  const stem = w.slice(0, -3);
+  for (const base of [stem, `${stem}e`, stem.slice(0, -1)]) {
+    const found = CLAUSE_SPEECH_VERBS.get(base);
+    if (found === base && base !== 'ask') return found;
+  }
+  return undefined;
+}
+
+/**
+ * The subject of a sentence's main clause: the words before its first verb ("Bolton spoke on Monday, saying …",
+ * "The spokesman refused to answer … but said …").
+ */
+function mainSubject(
+  sentence: Sentence,
+  tokens: Token[],
+  before: number,
+): { np: string; start: number } | null {
+  for (const x of tokens) {
+    if (x.start >= before) break;
+    if (!/^\p{Ll}/u.test(x.text) || x.start === sentence.start) continue;
+    if (CLAUSE_SPEECH_VERBS.has(x.text) || hasTag(x.text, 'PastTense', 'PresentTense', 'Copula', 'Modal')) {
+      return subjectBefore(sentence.text.slice(0, x.start - sentence.start), sentence.start);
+    }
+  }
+  return null;
+}
+
+/** Stands for a speaker the article implies but the rules cannot name; shown as null. */
+const UNKNOWN_SPEAKER: Speaker = { speaker: '', role: null, gender: 'unknown' };
 
 interface Found {
   npStart: number;
@@ -71,7 +115,7 @@ function fromVerbs(
   const found: Found[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const verb = CLAUSE_SPEECH_VERBS.get(t.text.toLowerCase());
+    const verb = CLAUSE_SPEECH_VERBS.get(t.text.toLowerCase()) ?? participle(t, body);
     if (!verb || direct.usedVerbs.has(t.start) || inside(direct.covered, t.start)) continue;
     const prevWord = tokens[i - 1]?.text ?? '';
     const nextWord = tokens[i + 1]?.text.toLowerCase() ?? '';
@@ -95,10 +139,32 @@ function fromVerbs(
       restStart += adv[0].length;
     }
     if (verb === 'tell') {
-      const m = /^\s*(?:[^,.;“"]{0,70}?)\bthat\s+/.exec(rest);
+      const m = /^\s*(?:[^,.;“"]{0,70}?)\bthat\s+/.exec(rest) ?? TELL_OBJECT.exec(rest);
       if (!m) continue;
       restStart += m[0].length;
       rest = rest.slice(m[0].length);
+      if (
+        !/^that\b/.test(body.slice(t.end, restStart).trim().split(/\s+/).pop() ?? '') &&
+        !FINITE_CLAUSE.test(rest)
+      )
+        continue;
+    } else if (verb === 'ask') {
+      // An indirect question: "asked (the panel) whether it would …".
+      const m = WH.exec(rest);
+      if (!m) continue;
+      restStart += m[0].length;
+      rest = rest.slice(m[0].length);
+    } else if (CLAUSE_ONLY_VERBS.has(verb)) {
+      const m = /^\s*(?:[\p{L}]+\s+){0,3}?that\s+/u.exec(rest);
+      if (m) {
+        restStart += m[0].length;
+        rest = rest.slice(m[0].length);
+      } else {
+        const lead = /^\s*/.exec(rest)![0].length;
+        restStart += lead;
+        rest = rest.slice(lead);
+        if (!FINITE_CLAUSE.test(rest) || PREPOSITION_START.test(rest)) continue;
+      }
     } else if (verb === 'describe') {
       if (!/\bas\b/.test(rest)) continue;
     } else {
@@ -117,26 +183,70 @@ function fromVerbs(
 
     const prefixStart = found.length > 0 ? found[found.length - 1]!.clauseStart : sentence.start;
     const prefix = body.slice(sentence.start, t.start);
-    let subject = subjectBefore(prefix, sentence.start);
+
+    // Inverted attribution closing the sentence: "…, the race will be tight, said Dan Gerstein, an analyst."
+    const after = body.slice(t.end, sentence.end);
+    const invertedNp = /^\s*([^,.;:“"]+?)\s*(?:,[^;:“"]*)?[.!?]?\s*$/.exec(after)?.[1];
+    if (
+      invertedNp &&
+      /,\s*[”"’]?\s*$/.test(prefix) &&
+      !/ing$/.test(t.text) &&
+      !FINITE_CLAUSE.test(invertedNp) &&
+      /^(?:\p{Lu}|(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its)\s)/u.test(
+        invertedNp,
+      ) &&
+      !/\d|\bthat\b/.test(invertedNp) &&
+      !invertedNp
+        .split(/\s+/)
+        .some(
+          (w) => /^\p{Ll}/u.test(w) && hasTag(w, 'PastTense', 'PresentTense', 'Modal', 'Copula', 'Gerund'),
+        ) &&
+      invertedNp.split(/\s+/).length <= 12
+    ) {
+      const npStart = t.end + after.indexOf(invertedNp);
+      const speaker = resolveSpeaker(ctx, invertedNp, npStart);
+      const dateline = DATELINE.exec(prefix)?.[0].length ?? 0;
+      if (speaker) {
+        found.push({
+          npStart: t.start,
+          clauseStart: sentence.start + dateline,
+          clauseEnd: sentence.start + prefix.replace(/[\s,”"’]+$/, '').length,
+          verb,
+          speaker,
+          open: false,
+        });
+        remember(ctx, speaker, npStart);
+        continue;
+      }
+    }
+    let subject = /,\s*$/.test(prefix) && /ing$/.test(t.text) ? null : subjectBefore(prefix, sentence.start);
     if (!subject && /\band\s*$/.test(prefix)) {
       // "Grushko called the move … and said Moscow would respond": the subject of the first verb.
       const firstVerb = tokens.find((x) => x.start > sentence.start && /^[a-z]+ed$/.test(x.text));
       if (firstVerb) subject = subjectBefore(body.slice(sentence.start, firstVerb.start), sentence.start);
     }
+    if (!subject && (/\bbut\s*$/.test(prefix) || (/,\s*$/.test(prefix) && /ing$/.test(t.text)))) {
+      // "The spokesman refused to answer … but said …", "Bolton spoke on Monday, saying …": the main subject.
+      subject = mainSubject(sentence, tokens, t.start);
+    }
     if (!subject) continue;
     void prefixStart;
-    const speaker = resolveSpeaker(ctx, subject.np, subject.start);
+    // A pronoun whose referent cannot be found still reports speech; its speaker is left unknown (null).
+    const speaker =
+      resolveSpeaker(ctx, subject.np, subject.start) ??
+      (/^(?:he|she|they)$/i.test(subject.np) ? UNKNOWN_SPEAKER : null);
     if (!speaker) continue;
 
     if (rest.replace(/[\s.,;:!?”"]+/g, '') === '') {
       // "…, officials said." — the clause is what came before the attribution.
       const beforeNp = body.slice(sentence.start, subject.start);
-      if (!/,\s*$/.test(beforeNp)) continue;
+      // The clause may end in a quoted fragment: America needs leaders "who understand …," Clinton said.
+      if (!/,\s*[”"’]?\s*$/.test(beforeNp)) continue;
       const dateline = DATELINE.exec(beforeNp)?.[0].length ?? 0;
       found.push({
         npStart: subject.start,
         clauseStart: sentence.start + dateline,
-        clauseEnd: sentence.start + beforeNp.replace(/[\s,]+$/, '').length,
+        clauseEnd: sentence.start + beforeNp.replace(/[\s,”"’]+$/, '').length,
         verb,
         speaker,
         open: false,
@@ -228,7 +338,7 @@ export function findReportedSpeech(
     quotes.push({
       kind: 'reported',
       text,
-      speaker: f.speaker.speaker,
+      speaker: f.speaker.speaker || null,
       role: f.speaker.role,
       verb: f.verb,
       start: f.clauseStart,

@@ -84,7 +84,7 @@ function splitParagraph(paragraph: Paragraph, into: Sentence[]): void {
     if (j < text.length && !/\s/.test(text[j]!)) continue;
     let k = j;
     while (k < text.length && /\s/.test(text[k]!)) k++;
-    if (k < text.length && !/[A-Z0-9“"‘(]/.test(text[k]!)) continue;
+    if (k < text.length && !/[A-Z0-9“"‘(`]/.test(text[k]!) && !text.startsWith("''", k)) continue;
     push(j);
   }
   push(text.length);

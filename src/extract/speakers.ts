@@ -15,7 +15,16 @@ import {
   resolveName,
   resolveOrganization,
 } from './entities.ts';
-import { EXTRA_PLACES, KNOWN_ORGS, PRONOUNS, ROLE_GENDER, ROLE_NOUNS, hasTag } from './lexicon.ts';
+import {
+  EXTRA_PLACES,
+  KNOWN_ORGS,
+  PRONOUNS,
+  ROLE_GENDER,
+  ROLE_NOUNS,
+  TITLE_WORDS,
+  hasTag,
+  isDemonym,
+} from './lexicon.ts';
 import type { Document } from './sentences.ts';
 import { isCapitalised, stripPossessive } from './tokens.ts';
 
@@ -71,24 +80,41 @@ export function recentReferent(
   window = 3,
 ): Speaker | null {
   const here = sentenceIndexAt(ctx, offset);
-  let best: { start: number; speaker: Speaker } | null = null;
-  const fits = (g: Gender | 'plural') =>
-    gender === null ? g !== 'plural' : gender === 'plural' ? g === 'plural' : g === gender || g === 'unknown';
-  for (const m of ctx.index.personMentions) {
-    if (m.start >= offset) break;
-    if (here - sentenceIndexAt(ctx, m.start) > window) continue;
-    if (fits(m.person.gender) && (!best || m.start >= best.start))
-      best = { start: m.start, speaker: fromPerson(m.person) };
-  }
-  for (const r of ctx.referents) {
-    if (r.start >= offset || here - r.sentence > window) continue;
-    if (fits(r.gender) && (!best || r.start > best.start)) best = { start: r.start, speaker: r };
-  }
-  return best?.speaker ?? null;
+  const search = (fits: (g: Gender | 'plural') => boolean, reach: number): Speaker | null => {
+    let best: { start: number; speaker: Speaker } | null = null;
+    for (const m of ctx.index.personMentions) {
+      if (m.start >= offset) break;
+      if (here - sentenceIndexAt(ctx, m.start) > reach) continue;
+      if (fits(m.person.gender) && (!best || m.start >= best.start))
+        best = { start: m.start, speaker: fromPerson(m.person) };
+    }
+    for (const r of ctx.referents) {
+      if (r.start >= offset || here - r.sentence > reach) continue;
+      if (fits(r.gender) && (!best || r.start > best.start)) best = { start: r.start, speaker: r };
+    }
+    return best?.speaker ?? null;
+  };
+  const near = search(
+    (g) =>
+      gender === null
+        ? g !== 'plural'
+        : gender === 'plural'
+          ? g === 'plural'
+          : g === gender || g === 'unknown',
+    window,
+  );
+  if (near || (gender !== 'male' && gender !== 'female')) return near;
+  // "she" with nobody near: the last woman the article named, further back (a profile names its subject once and
+  // then says "she" for paragraphs). Only an exact gender match reaches that far.
+  return search((g) => g === gender, PRONOUN_REACH);
 }
+
+/** How many sentences back a gendered pronoun may look for a person of its gender. */
+const PRONOUN_REACH = 12;
 
 /** Records a resolved speaker so later pronouns and quotes can refer back to it. */
 export function remember(ctx: SpeakerContext, speaker: Speaker, start: number): void {
+  if (!speaker.speaker) return;
   ctx.referents.push({ ...speaker, start, sentence: sentenceIndexAt(ctx, start) });
 }
 
@@ -98,6 +124,25 @@ function looksLikeName(text: string): boolean {
   return (
     words.every((w) => isCapitalised(w) || /^(?:al|el|von|van|der|de|da|bin)$/.test(w)) &&
     !words.every((w) => isCommonWord(w))
+  );
+}
+
+/**
+ * Two to four capitalised words, none of them a title, role, demonym or place, name a person even when each word
+ * is also an ordinary word ("Dean Baker", "Hope Hicks"); written in the middle of a sentence they are not
+ * capitalised for any other reason.
+ */
+function capitalisedName(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  return words.every(
+    (w) =>
+      /^\p{Lu}\p{Ll}[\p{L}’'-]*$|^\p{Lu}\.$/u.test(w) &&
+      !TITLE_WORDS.has(w.toLowerCase()) &&
+      !ROLE_NOUNS.has(w.toLowerCase()) &&
+      !isDemonym(w) &&
+      !EXTRA_PLACES.has(w) &&
+      !hasTag(w, 'Country', 'City', 'Region', 'Place', 'Month', 'WeekDay', 'Organization', 'Plural'),
   );
 }
 
@@ -123,7 +168,16 @@ function descriptionGender(text: string): Gender | 'plural' {
  * match organisations, and a description either restates a known person's role or stands as the speaker itself.
  */
 export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: number): Speaker | null {
-  const np = cleanDescription(rawNp.replace(/^[\s,—–-]+/, ''));
+  let np = cleanDescription(rawNp.replace(/^[\s,—–-]+/, ''));
+  // "Florida’s Rick Wilson", "Gallup’s Jeffrey M. Jones": the possessor is not part of the speaker's name.
+  const possessed =
+    /^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*[’']s\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,3}(?:,.*)?)$/u.exec(
+      np,
+    );
+  if (possessed) {
+    npStart += np.length - possessed[1]!.length;
+    np = possessed[1]!;
+  }
   if (!np) return null;
   const lower = np.toLowerCase();
   const pronoun = PRONOUNS[lower];
@@ -152,7 +206,10 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
   const org = resolveOrganization(ctx.index, np);
   if (org) return { speaker: org.name, role: null, gender: 'plural' };
   const person = resolveName(ctx.index, np);
-  if (person && looksLikeName(np.split(' ').slice(-1)[0]!)) return fromPerson(person);
+  // A surname that is also an ordinary word ("Golden", "Black", "Young") still names the person the article
+  // introduced with it, as long as it is written capitalised.
+  if (person && (looksLikeName(np.split(' ').slice(-1)[0]!) || /^\p{Lu}\p{Ll}+$/u.test(np)))
+    return fromPerson(person);
   // "the state news agency SANA", "spokesman Hossein Amini": a name right after a role or organisation noun.
   const tail = /(?:^|\s)(?:[a-z-]+\s+)*?([a-z-]+)\s+((?:\p{Lu}[\p{L}.’'-]*\s*)+)$/u.exec(np);
   if (
@@ -168,13 +225,42 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
     const namedPerson = resolveName(ctx.index, name);
     if (namedPerson) return fromPerson(namedPerson);
   }
-  if (looksLikeName(np)) {
+  if (looksLikeName(np) || capitalisedName(np)) {
     const plain = stripPossessive(np);
     if (EXTRA_PLACES.has(plain) || hasTag(plain, 'Country', 'City'))
       return { speaker: plain, role: null, gender: 'plural' };
     if (KNOWN_ORGS.has(plain) || hasTag(plain, 'Organization'))
       return { speaker: plain, role: null, gender: 'plural' };
-    const added = addSpeakerPerson(ctx.index, plain, { start: npStart, end: npStart + np.length });
+    // "Senator Jeff Flake", "GOP Sen. John McCain", "Navy Capt. Jeff Davis", "CNN Gloria Borger": the words
+    // before the name are a title, an outlet or a service, not part of the name.
+    const words = plain.split(' ');
+    let k = 0;
+    while (
+      k < words.length - 1 &&
+      (TITLE_WORDS.has(words[k]!.toLowerCase()) ||
+        /^\p{Lu}{2,}$/u.test(words[k]!) ||
+        /^(?:Navy|Army|Air|Force|Marine|Marines|Coast|Guard|Republican|Democrat|Democratic|GOP)$/.test(
+          words[k]!,
+        ) ||
+        isDemonym(words[k]!) ||
+        EXTRA_PLACES.has(words[k]!) ||
+        hasTag(words[k]!, 'Country', 'City', 'Region', 'Place'))
+    )
+      k++;
+    // Anything up to the last title or role word is the title: "Cleveland Police Chief Calvin Williams".
+    const isTitle = (w: string) =>
+      TITLE_WORDS.has(w.toLowerCase()) || ROLE_NOUNS.has(w.toLowerCase().replace(/\.$/, ''));
+    for (let j = words.length - 2; j >= k; j--) {
+      if (isTitle(words[j]!)) {
+        k = j + 1;
+        break;
+      }
+    }
+    const name = words.slice(k).join(' ');
+    const known = k > 0 ? resolveName(ctx.index, name) : null;
+    if (known) return fromPerson(known);
+    const added = addSpeakerPerson(ctx.index, name, { start: npStart, end: npStart + np.length });
+    if (k > 0) added.roles.push(words.slice(0, k).join(' '));
     return fromPerson(added);
   }
   if (
@@ -199,7 +285,9 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
       if (org2) return { speaker: org2.name, role: null, gender: 'plural' };
     }
     if (np.split(' ').length > 12) return null;
-    const description = np.replace(/^(\p{Lu})(\p{Ll})/u, (_, a: string, b: string) =>
+    // Lower-case an ordinary first word ("Military spokesman"), judged on the whole word, never on its first
+    // letters: "Bennett" or "Golden" must not come out as "bennett" or "golden".
+    const description = np.replace(/^(\p{Lu})(\p{Ll}*)/u, (_, a: string, b: string) =>
       isCommonWord(a + b) ? a.toLowerCase() + b : a + b,
     );
     return { speaker: description, role: null, gender: descriptionGender(np) };
@@ -207,9 +295,64 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
   return null;
 }
 
+/**
+ * A subject is a noun phrase: it does not end on a function word, a verb or an adjective ("went on to", "polls did",
+ * "offered her firmest"), and it does not start with a lower-case verb, adverb or preposition ("endorsing eight",
+ * "allegedly sent lurid", "along with demographically favorable").
+ */
+function isNounPhrase(np: string): boolean {
+  const parts = np.split(/\s*,\s*/).filter(Boolean);
+  const words = (parts[0] ?? '').split(/\s+/).filter(Boolean);
+  if (words.length === 0) return false;
+  const first = words[0]!;
+  const lastOf = (ws: string[]) => stripPossessive(ws[ws.length - 1]!.replace(/[.,]$/, ''));
+  if (
+    /^\p{Ll}/u.test(first) &&
+    !/^(?:the|a|an|his|her|their|its|our|my|one|some|many|most|two|three|several|both|all|each|another|other|others|officials|sources|about|nearly|almost|only|just|more|fewer|half|roughly|few|every|no|none|any|over|under)$/.test(
+      first,
+    ) &&
+    hasTag(
+      first,
+      'Verb',
+      'PastTense',
+      'Gerund',
+      'Adverb',
+      'Preposition',
+      'Conjunction',
+      'Infinitive',
+      'Modal',
+      'Copula',
+      'Auxiliary',
+    )
+  )
+    return false;
+  // The lexicon tags many nouns as verbs ("party", "arm"), so only words that cannot end a noun phrase count here.
+  const endsBadly = (last: string) =>
+    /^\p{Ll}/u.test(last) &&
+    (/^(?:to|of|for|with|by|at|in|on|from|a|an|the|and|or|but|her|his|their|its|did|does|do|had|has|have|was|were|is|are|be|been)$/.test(
+      last,
+    ) ||
+      hasTag(
+        last,
+        'PastTense',
+        'Gerund',
+        'Adverb',
+        'Preposition',
+        'Conjunction',
+        'Modal',
+        'Copula',
+        'Comparable',
+        'Superlative',
+      ));
+  if (endsBadly(lastOf(words))) return false;
+  const tail = (parts[parts.length - 1] ?? '').split(/\s+/).filter(Boolean);
+  return tail.length === 0 || !/^(?:to|of|for|with|by|at|in|on|from|a|an|the|and|or|but)$/.test(lastOf(tail));
+}
+
 /** Words that may sit between a speaker and the verb: "has", "also", "later". */
 const AUX =
-  /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|never))+\s*$/i;
+  /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|never|did|does|do))+\s*$/i;
+const TRAILING_ADVERB = /(?:,?\s+(?:[a-z]+ly|however|too|instead|still|also|then),?)+\s*$/;
 const FINITE =
   /\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|told|warned|added|claimed|that)\b/i;
 const SUBORDINATE =
@@ -221,7 +364,14 @@ const SUBORDINATE =
  * whether …, Zakharchenko replied").
  */
 export function subjectBefore(prefix: string, prefixStart: number): { np: string; start: number } | null {
-  let text = prefix.replace(AUX, '');
+  // A semicolon or a dash ends a clause: "The story never ran; my editor at Politico argued …".
+  const clause = /^.*[;—–]\s*/s.exec(prefix);
+  if (clause && !/[“"]/.test(prefix.slice(clause[0].length))) {
+    prefixStart += clause[0].length;
+    prefix = prefix.slice(clause[0].length);
+  }
+  // Sentence adverbs between the subject and its verb: "Gorka similarly warned", "Carter however said".
+  let text = prefix.replace(TRAILING_ADVERB, '').replace(AUX, '');
   if (/\band\s*$/.test(text)) return null;
   text = text.replace(/\s+$/, '');
   let segments = text.split(/(?<=,)/);
@@ -234,6 +384,18 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     const prev = segments[segments.length - 2]!;
     np = prev + last;
     segments = segments.slice(0, -2);
+    // NAME, AGE, ROLE, said: "Marley Anderson, 21, a junior from Las Vegas, said". While the phrase starts with
+    // an appositive (a number, an article, a lower-case role, "who …"), the name is in the segment before it.
+    for (
+      let k = 0;
+      k < 3 && segments.length > 0 && /^\s*(?:\d|\p{Ll}|(?:A|An|The|Who|Which)\s)/u.test(np);
+      k++
+    ) {
+      const before = segments[segments.length - 1]!;
+      if (!/^\s*(?:(?:\p{Ll}+\s+){0,3})(?:\p{Lu}[\p{L}.’'-]*\s*){1,5},$/u.test(before)) break;
+      np = before + np;
+      segments = segments.slice(0, -1);
+    }
   } else {
     np = segments[segments.length - 1] ?? '';
     segments = segments.slice(0, -1);
@@ -249,6 +411,19 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     start += m[0].length;
   }
   np = np.replace(/,\s*$/, '').trim();
+  // The closing mark of a quoted fragment before the subject: …turbulence,” Clinton said.
+  const closer = /^[”"’]\s*/.exec(np);
+  if (closer) {
+    np = np.slice(closer[0].length);
+    start += closer[0].length;
+  }
+  // "which the Tax Foundation estimates": the relative pronoun is not part of the subject.
+  const relative = /^(?:which|who|that|whom)\s+(?=\S)/i.exec(np);
+  if (relative) {
+    np = np.slice(relative[0].length);
+    start += relative[0].length;
+  }
+  if (!isNounPhrase(np)) return null;
   // A subject is short and has no verb of its own; "the plan lacked a clear exit strategy" is not one.
   const words = np.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 16) return null;
@@ -258,4 +433,27 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   if (body.some((part, i) => (i === 0 || !/^(?:who|which|whose)\b/i.test(part)) && FINITE.test(part)))
     return null;
   return { np, start };
+}
+
+/**
+ * Who gave a figure that no quote covers, read from the words before the verb of saying that governs it, without
+ * adding anyone to the article's people: a pronoun's referent, a known organisation or person, a name, or a short
+ * description ("officials").
+ */
+export function sourceBefore(ctx: SpeakerContext, prefix: string, start: number): string | null {
+  const subject = subjectBefore(prefix, start);
+  if (!subject) return null;
+  const np = cleanDescription(subject.np);
+  if (!np) return null;
+  const pronoun = PRONOUNS[np.toLowerCase()];
+  if (pronoun) return recentReferent(ctx, subject.start, pronoun)?.speaker ?? null;
+  if (/^(?:it|this|that|there|which|who|i|we|you|one)$/i.test(np)) return null;
+  const org = resolveOrganization(ctx.index, np);
+  if (org) return org.name;
+  const person = resolveName(ctx.index, np);
+  if (person && /^\p{Lu}/u.test(np.split(' ').pop() ?? '')) return person.name;
+  if (looksLikeName(np)) return stripPossessive(np);
+  const described = resolveDescription(ctx.index, np);
+  if (described) return described.name;
+  return np.split(/\s+/).length <= 6 && !/[,;]/.test(np) ? np : null;
 }

@@ -7,12 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { REST, Routes } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBot, type Bot } from '../../src/bot/index.ts';
-import { loadCommands } from '../../src/bot/loader.ts';
-import { parseConfig } from '../../src/config.ts';
-import { startLoopbackDiscord, type LoopbackDiscord } from '@dispatch/loopback-discord';
+import type { Bot } from '../../src/bot/index.ts';
+import type { LoopbackDiscord } from '@dispatch/loopback-discord';
+import { startLoopback } from '../../src/sandbox/loopback.ts';
 import { recordingCron } from '../e2e/digest-harness.ts';
 import { ManualClock } from '../support/clock.ts';
 import { silentLogger } from '../support/log.ts';
@@ -33,29 +31,21 @@ async function boot(): Promise<{ bot: Bot; discord: LoopbackDiscord; guildId: st
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const articles = join(dir, 'articles');
   mkdirSync(articles);
-  const discord = await startLoopbackDiscord({ heartbeatIntervalMs: 500 });
-  cleanups.push(() => discord.close());
-  const guild = discord.state.createGuild({ name: 'Responsive' });
-  const commands = await loadCommands();
-  await new REST({ api: discord.restUrl })
-    .setToken(discord.token)
-    .put(Routes.applicationGuildCommands(discord.applicationId, guild.id), {
-      body: [...commands.values()].map((c) => c.data),
-    });
-  const config = parseConfig({
-    DATABASE_PATH: join(dir, 'dispatch.db'),
-    ARTICLES_DIR: articles,
-    MAX_ARTICLE_BYTES: String(MAX_ARTICLE_BYTES),
-    DISCORD_TOKEN: discord.token,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_API_URL: discord.restUrl,
-  });
-  const bot = await startBot({
-    config,
-    log: silentLogger(),
-    clock: new ManualClock('2016-03-21T12:00:00Z'),
-    scheduler: { cron: recordingCron(), sleep: () => Promise.resolve(), backoffMs: 0 },
-  });
+  const loopback = await startLoopback({ guildName: 'Responsive', heartbeatIntervalMs: 500 });
+  cleanups.push(loopback.close);
+  const { discord, guild } = loopback;
+  const bot = await loopback.boot(
+    {
+      DATABASE_PATH: join(dir, 'dispatch.db'),
+      ARTICLES_DIR: articles,
+      MAX_ARTICLE_BYTES: String(MAX_ARTICLE_BYTES),
+    },
+    {
+      log: silentLogger(),
+      clock: new ManualClock('2016-03-21T12:00:00Z'),
+      scheduler: { cron: recordingCron(), sleep: () => Promise.resolve(), backoffMs: 0 },
+    },
+  );
   cleanups.push(() => bot.stop());
   return { bot, discord, guildId: guild.id, articles };
 }
