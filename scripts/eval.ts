@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { extract, type Quote } from '../src/extract/index.ts';
 import { readArticleFile } from '../src/ingest/parse.ts';
 import { evalFigures, printFigures } from './eval-figures.ts';
+import { f1, words } from './eval-score.ts';
 import { evalPolnear, printPolnear } from './eval-polnear.ts';
 
 const DIR = 'tests/fixtures/eval';
@@ -30,33 +31,6 @@ interface Gold {
   direct: GoldQuote[];
   reported: GoldQuote[];
   people: string[];
-}
-
-/** Word tokens for overlap scoring: lower-case, curly apostrophes straightened, punctuation dropped. */
-function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .split(/[^a-z0-9']+/)
-    .map((w) => w.replace(/^'+|'+$/g, ''))
-    .filter(Boolean);
-}
-
-function f1(a: string[], b: string[]): number {
-  const counts = new Map<string, number>();
-  for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of b) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) {
-      common++;
-      counts.set(w, n - 1);
-    }
-  }
-  if (common === 0) return 0;
-  const p = common / b.length;
-  const r = common / a.length;
-  return (2 * p * r) / (p + r);
 }
 
 /** Speakers compare after lower-casing and dropping a leading article and a possessive. */
