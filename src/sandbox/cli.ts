@@ -13,8 +13,8 @@
  */
 import { parseConfig, defaultConfig, ConfigError, type Config } from '../config.ts';
 import { parseCommandLineOrExit } from '../cli/args.ts';
-import { createLogger } from '../log.ts';
-import { runPrompt, runScript } from './prompt.ts';
+import { createSandboxLogger } from './log.ts';
+import { runPrompt, runScript, type PromptStreams } from './prompt.ts';
 import { startSandbox } from './session.ts';
 
 const { values } = parseCommandLineOrExit({
@@ -66,7 +66,9 @@ try {
   process.stderr.write(`${error.message}\nThe sandbox uses the defaults instead.\n`);
   base = defaultConfig();
 }
-const log = createLogger(verbose ? 'info' : 'warn', process.stderr);
+// Files the bot refuses are shown as `npm run ingest` shows them; other logs readable on a terminal, else JSON.
+const log = createSandboxLogger(verbose ? 'info' : 'warn', process.stderr);
+const streams: PromptStreams = { input: process.stdin, output: process.stdout, errors: process.stderr };
 
 const sandbox = await startSandbox({ base, log, copyFrom: fresh ? undefined : base.DATABASE_PATH }).catch(
   (error: unknown) => {
@@ -77,8 +79,8 @@ const sandbox = await startSandbox({ base, log, copyFrom: fresh ? undefined : ba
 
 let status = 0;
 try {
-  if (runs.length > 0) status = await runScript(sandbox, runs, json);
-  else await runPrompt(sandbox);
+  if (runs.length > 0) status = await runScript(sandbox, runs, json, streams);
+  else await runPrompt(sandbox, streams);
 } finally {
   await sandbox.stop();
 }

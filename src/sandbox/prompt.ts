@@ -1,7 +1,7 @@
 /**
  * The sandbox's terminal front end: a prompt where a person types slash commands and reads the bot's
- * replies as text, and the `--run` mode that does the same for scripts. The only sandbox module that
- * prints; the bot's own logs go to stderr.
+ * replies as text, and the `--run` mode that does the same for scripts. It writes to the streams it is given
+ * (the terminal's, from `cli.ts`; a test's own), never to `console`; the bot's own logs go to stderr.
  */
 import { createInterface } from 'node:readline';
 import {
@@ -12,6 +12,16 @@ import {
 } from '@dispatch/loopback-discord';
 import { HELP, parseLine, type PromptLine } from './parse.ts';
 import type { Sandbox } from './session.ts';
+
+/** Where the prompt reads lines and writes: replies on `output`, what went wrong on `errors`. */
+export interface PromptStreams {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  errors: NodeJS.WritableStream;
+}
+
+/** Writes `text` and a line break. */
+const println = (stream: NodeJS.WritableStream, text: string): void => void stream.write(`${text}\n`);
 
 /** What one line produced: text for a person, and the message payload for `--json`. */
 export interface LineResult {
@@ -118,7 +128,13 @@ export async function runLine(
  * status: 0 when every line ran, 1 when a line was not understood, named no registered command, or the bot
  * answered it with an error (a mistake to fix, such as an unknown story, or a failure on its side).
  */
-export async function runScript(sandbox: Sandbox, lines: string[], json: boolean): Promise<number> {
+export async function runScript(
+  sandbox: Sandbox,
+  lines: string[],
+  json: boolean,
+  streams: Pick<PromptStreams, 'output' | 'errors'>,
+): Promise<number> {
+  const { output, errors } = streams;
   const session: { last?: LoopbackMessage } = {};
   let status = 0;
   // Messages the bot posts to channels (digests) while a line runs are printed after its reply.
@@ -130,20 +146,21 @@ export async function runScript(sandbox: Sandbox, lines: string[], json: boolean
       const result = await runLine(sandbox, line, parseLine(line), session);
       if (!result) continue;
       if (!result.ok) status = 1;
-      if (json) console.log(JSON.stringify(result.json));
-      else console.log(`> ${line}\n${asSeen(sandbox, result.text)}\n`);
+      if (json) println(output, JSON.stringify(result.json));
+      else println(output, `> ${line}\n${asSeen(sandbox, result.text)}\n`);
       for (const message of posted.splice(0)) {
-        if (json) console.log(JSON.stringify({ posted: message }));
+        if (json) println(output, JSON.stringify({ posted: message }));
         else
-          console.log(
+          println(
+            output,
             `${postedHeading(sandbox, message)}\n${asSeen(sandbox, renderMessageAsText(message))}\n`,
           );
       }
     } catch (error) {
       status = 1;
       const message = (error as Error).message;
-      if (json) console.log(JSON.stringify({ error: message }));
-      else console.error(`> ${line}\n${message}\n`);
+      if (json) println(output, JSON.stringify({ error: message }));
+      else println(errors, `> ${line}\n${message}\n`);
     }
   }
   sandbox.discord.off('message', onPosted);
@@ -181,19 +198,24 @@ export function asSeen(sandbox: Pick<Sandbox, 'discord'>, text: string): string 
 }
 
 /** The interactive prompt; resolves when the person quits (or closes the input). */
-export async function runPrompt(sandbox: Sandbox): Promise<void> {
+export async function runPrompt(sandbox: Sandbox, streams: PromptStreams): Promise<void> {
   const { discord, guild } = sandbox;
+  const { input, output } = streams;
   const onMessage = (message: LoopbackMessage) => {
-    console.log(`\n${postedHeading(sandbox, message)}\n${asSeen(sandbox, renderMessageAsText(message))}\n`);
+    println(
+      output,
+      `\n${postedHeading(sandbox, message)}\n${asSeen(sandbox, renderMessageAsText(message))}\n`,
+    );
   };
   discord.on('message', onMessage);
-  console.log(
+  println(
+    output,
     `Dispatch sandbox: the real bot, a loopback Discord, and "${guild.name}" with #${guild.news.name}, ` +
       `@${guild.moderator.username} (moderator) and you, @${guild.member.username} ` +
       `(commands for moderators, such as /config, run as @${guild.moderator.username}).\n` +
       `Commands: ${[...sandbox.bot.commands.keys()].map((n) => `/${n}`).join(' ')}\nType help for more, quit to leave.\n`,
   );
-  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'dispatch> ' });
+  const rl = createInterface({ input, output, prompt: 'dispatch> ' });
   const session: { last?: LoopbackMessage } = {};
   rl.prompt();
   try {
@@ -202,9 +224,9 @@ export async function runPrompt(sandbox: Sandbox): Promise<void> {
       if (parsed.kind === 'quit') break;
       try {
         const result = await runLine(sandbox, line, parsed, session);
-        if (result) console.log(`${asSeen(sandbox, result.text)}\n`);
+        if (result) println(output, `${asSeen(sandbox, result.text)}\n`);
       } catch (error) {
-        console.log(`(failed) ${(error as Error).message}\n`);
+        println(output, `(failed) ${(error as Error).message}\n`);
       }
       rl.prompt();
     }
