@@ -42,7 +42,7 @@ export const configSchema = z.object({
     .url({ protocol: /^(https?|mailto)$/ })
     .default('https://github.com/dispatch-bot/dispatch'),
   SCHEDULER_LEASE_SECONDS: positiveInt(30),
-  SHUTDOWN_TIMEOUT_SECONDS: positiveInt(8),
+  SHUTDOWN_TIMEOUT_SECONDS: positiveInt(9),
 });
 
 /** The parsed, typed configuration. */

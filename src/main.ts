@@ -3,7 +3,7 @@
  * the gateway closes, the database is checkpointed and closed) within a timeout; see `bot/shutdown.ts`.
  */
 import { startBot, TokenError } from './bot/index.ts';
-import { handleShutdown } from './bot/shutdown.ts';
+import { handleShutdown, shutdownTimeoutMs } from './bot/shutdown.ts';
 import { systemClock } from './clock.ts';
 import { parseCommandLineOrExit } from './cli/args.ts';
 import { loadConfigOrExit } from './config.ts';
@@ -27,7 +27,13 @@ const log = createLogger(config.LOG_LEVEL);
 
 try {
   const bot = await startBot({ config, log, clock: systemClock });
-  handleShutdown({ stop: () => bot.stop(), log, exit: (code) => process.exit(code), events: process });
+  handleShutdown({
+    stop: () => bot.stop(),
+    log,
+    exit: (code) => process.exit(code),
+    events: process,
+    timeoutMs: shutdownTimeoutMs(config),
+  });
 } catch (error) {
   // A token or network problem is the operator's to fix: say so plainly, not as a stack trace.
   if (error instanceof TokenError || error instanceof StartupError)

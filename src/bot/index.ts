@@ -144,8 +144,9 @@ export async function startBot(options: StartOptions): Promise<Bot> {
       async stop() {
         if (stopped) return;
         stopped = true;
-        // Interactions and digests in flight finish first (digests within SHUTDOWN_TIMEOUT_SECONDS), so
-        // nothing is cut off mid-send that recovery would not finish.
+        // Interactions and digests in flight finish first (digests within all but the last second of
+        // SHUTDOWN_TIMEOUT_SECONDS, see ./shutdown.ts), so nothing is cut off mid-send that recovery would
+        // not finish.
         await Promise.allSettled([router.drain(), scheduler?.stop()]);
         await feeds.close();
         await client.destroy();

@@ -6,10 +6,27 @@
  * since every interaction and job has its own error handling and state lives in the store. An uncaught
  * exception leaves the process in an unknown state: it is logged and the bot stops as for a signal, exiting 1.
  */
+import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 
-/** How long a clean stop may take before the process exits anyway: under Docker's 10 s kill timeout. */
-export const SHUTDOWN_TIMEOUT_MS = 9_000;
+/** What a stop keeps, after digests in flight, for closing the gateway, the extraction workers and the database. */
+const CLOSING_MS = 1_000;
+
+/**
+ * How long a clean stop may take before the process exits anyway: SHUTDOWN_TIMEOUT_SECONDS, the one setting for
+ * it (9 s by default, under Docker's 10 s kill timeout).
+ */
+export function shutdownTimeoutMs(config: Pick<Config, 'SHUTDOWN_TIMEOUT_SECONDS'>): number {
+  return config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+}
+
+/**
+ * How long digests in flight may take to finish once a stop begins: the shutdown timeout less a second for
+ * closing everything after them, so a digest waiting out a `Retry-After` never makes the stop overrun.
+ */
+export function digestStopBudgetMs(config: Pick<Config, 'SHUTDOWN_TIMEOUT_SECONDS'>): number {
+  return Math.max(0, shutdownTimeoutMs(config) - CLOSING_MS);
+}
 
 /** What the handlers need from the process; `process` is one, tests pass an EventEmitter. */
 export interface ProcessEvents {
@@ -25,7 +42,8 @@ export interface ShutdownOptions {
   /** Ends the process: `process.exit`. */
   exit(code: number): void;
   events: ProcessEvents;
-  timeoutMs?: number;
+  /** How long the stop may take before the process exits with status 1: {@link shutdownTimeoutMs}. */
+  timeoutMs: number;
   /** Arms the timeout; tests pass one they fire by hand. */
   setTimer?(fire: () => void, ms: number): void;
 }
@@ -33,7 +51,7 @@ export interface ShutdownOptions {
 /** Installs the signal, timeout and last-resort error handlers around a running bot. */
 export function handleShutdown(options: ShutdownOptions): void {
   const { log, exit } = options;
-  const timeoutMs = options.timeoutMs ?? SHUTDOWN_TIMEOUT_MS;
+  const { timeoutMs } = options;
   const setTimer = options.setTimer ?? ((fire, ms) => setTimeout(fire, ms).unref());
   let stopping = false;
   const shutdown = (reason: string, code: number) => {

@@ -9,6 +9,7 @@
 import { Events, RESTEvents, type Client, type Guild, type RateLimitData } from 'discord.js';
 import nodeCron from 'node-cron';
 import type { Ctx } from '../bot/context.ts';
+import { digestStopBudgetMs } from '../bot/shutdown.ts';
 import { pauseForError, type DeliveryHooks, type DigestSender } from '../digest/deliver.ts';
 import {
   digestJobDeps,
@@ -195,7 +196,7 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
     tick,
     rescan: () => run('rescan', rescanJob),
     isLeader: () => lease.held,
-    async stop(budgetMs = ctx.config.SHUTDOWN_TIMEOUT_SECONDS * 1000) {
+    async stop(budgetMs = digestStopBudgetMs(ctx.config)) {
       if (stopped) return;
       stopped = true;
       deadline = Date.now() + budgetMs;

@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { handleShutdown } from '../../src/bot/shutdown.ts';
+import { digestStopBudgetMs, handleShutdown, shutdownTimeoutMs } from '../../src/bot/shutdown.ts';
+import { parseConfig } from '../../src/config.ts';
 
 /** A process stand-in: signals are events, exits and the armed timeout are recorded, and stop is held open. */
 function harness() {
@@ -55,6 +56,14 @@ function harness() {
 }
 
 describe('shutdown', () => {
+  it('has one timeout, SHUTDOWN_TIMEOUT_SECONDS, of which digests in flight get all but the last second', () => {
+    expect(shutdownTimeoutMs(parseConfig({}))).toBe(9_000);
+    expect(digestStopBudgetMs(parseConfig({}))).toBe(8_000);
+    const config = parseConfig({ SHUTDOWN_TIMEOUT_SECONDS: '25' });
+    expect([shutdownTimeoutMs(config), digestStopBudgetMs(config)]).toEqual([25_000, 24_000]);
+    expect(digestStopBudgetMs(parseConfig({ SHUTDOWN_TIMEOUT_SECONDS: '1' }))).toBe(0);
+  });
+
   it('SIGTERM stops the bot cleanly and exits 0 once the stop has finished', async () => {
     const h = harness();
     h.events.emit('SIGTERM');

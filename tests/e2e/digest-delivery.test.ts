@@ -334,7 +334,7 @@ describe('stopping while Discord asks to retry after longer than the shutdown bu
     harness.clock.set('2026-03-02T09:00:00.000Z');
     void harness.scheduler.tick();
     await limited;
-    // discord.js now waits 60 s before it retries; the budget (SHUTDOWN_TIMEOUT_SECONDS) is 8 s.
+    // discord.js now waits 60 s before it retries; digests get SHUTDOWN_TIMEOUT_SECONDS (9) less a second.
     const started = Date.now();
     await harness.stopBot();
     expect(Date.now() - started).toBeLessThan(8_000);
