@@ -112,6 +112,7 @@ const TITLES = new Set(
     'manager',
     'spokesman',
     'spokeswoman',
+    'democrat',
     'u.s',
     'us',
   ].map((t) => t.toLowerCase()),
@@ -162,6 +163,9 @@ function quotedRegions(body: string): Span[] {
   return out;
 }
 
+/** "Ki-moon", "Geun-hye": the given name of an East Asian name, so the word before it ("Ban", "Park") is the surname. */
+const HYPHENATED_GIVEN = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
+
 const NAME_WORD = /^(?:\p{Lu}[\p{L}’'.-]*|al|el|de|van|von|bin|der|la|le|du|da|di)$/u;
 
 /** A trailing capitalised name in `text` with its title words stripped ("Sen. Tim Kaine" → "Tim Kaine"). */
@@ -176,7 +180,13 @@ function trailingName(text: string): string | null {
     NAME_WORD.test(ws[i - 1]!) &&
     (nameWord(ws[i - 1]!) || i === ws.length || /^\p{Ll}/u.test(ws[i - 1]!))
   ) {
-    if (!nameWord(ws[i - 1]!) && /^\p{Lu}/u.test(ws[i - 1]!) && i < ws.length) break;
+    if (
+      !nameWord(ws[i - 1]!) &&
+      /^\p{Lu}/u.test(ws[i - 1]!) &&
+      i < ws.length &&
+      !(i === ws.length - 1 && HYPHENATED_GIVEN.test(ws[i]!))
+    )
+      break;
     i--;
   }
   let name = ws.slice(i);
@@ -193,7 +203,10 @@ function trailingName(text: string): string | null {
 /** The named part of a gold source, or null for pronouns and descriptions. */
 function sourceName(raw: string): string | null {
   // "Gov. Terry E. Branstad of Iowa, who …": the name is before "of"; "HuffPo's Sam Stein": after the possessive.
-  const source = raw.replace(/^(.*?\p{Lu}[\p{L}.’'-]*)\s+(?:of|from|in|at)\s+\p{Lu}.*$/u, '$1');
+  // "Rep. G.K. Butterfield (D-N.C.), head of …": a parenthetical party and state is not part of the name.
+  const source = raw
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/^(.*?\p{Lu}[\p{L}.’'-]*)\s+(?:of|from|in|at)\s+\p{Lu}.*$/u, '$1');
   for (const part of source.split(/\s*,\s*/)) {
     const name = trailingName(part);
     // "a longtime adviser to Trump", "26 percent of Democrats": a name after a preposition is not the source.
@@ -230,7 +243,10 @@ function nameRuns(body: string): Array<{ name: string; start: number }> {
   )) {
     // A run never crosses a sentence end: "State. Clinton" is two runs.
     for (const piece of m[0].split(/(?<=[\p{Ll}\p{Lu}]{2}\.)\s+/u)) {
-      const ws = piece.split(/\s+/).map((w) => w.replace(/(?<=\p{L}{2})\.$/u, ''));
+      let ws = piece.split(/\s+/).map((w) => w.replace(/(?<=\p{L}{2})\.$/u, ''));
+      // "Donald Trump’s campaign": a possessive ends the name ("Donald Trump").
+      const owner = ws.findIndex((w) => /\p{L}[’']s$/u.test(w));
+      if (owner >= 0) ws = [...ws.slice(0, owner), ws[owner]!.replace(/[’']s$/, '')];
       // The last word is the surname whatever the lexicon says of it ("Cook", "Young", "Cuban"); the words before
       // it must look like given names or initials.
       const lastWord = ws[ws.length - 1]!;
@@ -238,7 +254,9 @@ function nameRuns(body: string): Array<{ name: string; start: number }> {
       let i = ws.length - 1;
       while (
         i > 0 &&
-        (nameWord(ws[i - 1]!) || /^(?:al|el|de|van|von|bin|der|la|le|du|da|di)$/.test(ws[i - 1]!))
+        (nameWord(ws[i - 1]!) ||
+          /^(?:al|el|de|van|von|bin|der|la|le|du|da|di)$/.test(ws[i - 1]!) ||
+          (i === ws.length - 1 && HYPHENATED_GIVEN.test(lastWord) && /^\p{Lu}\p{Ll}+$/u.test(ws[i - 1]!)))
       )
         i--;
       const name = ws.slice(i);

@@ -10,6 +10,7 @@ import {
   FUNCTION_WORDS,
   KNOWN_ORGS,
   ORG_HEADS,
+  PLACE_HEADS,
   PERSON_TITLES,
   PLACE_ALIASES,
   ROLE_NOUNS,
@@ -126,9 +127,9 @@ export function isCommonWord(word: string): boolean {
   return tags.some((t) => NON_NAME_TAGS.includes(t));
 }
 
-function isPlaceName(name: string): boolean {
+export function isPlaceName(name: string): boolean {
   if (EXTRA_PLACES.has(name) || name in PLACE_ALIASES) return true;
-  if (name.includes(' ')) return false;
+  if (name.includes(' ')) return PLACE_HEADS.has(name.slice(name.lastIndexOf(' ') + 1).toLowerCase());
   return hasTag(name, 'Country', 'City', 'Region', 'Place', 'Continent', 'Island');
 }
 

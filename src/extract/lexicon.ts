@@ -254,6 +254,14 @@ export const ORG_HEADS = new Set(
     .filter(Boolean),
 );
 
+/** Words that end the name of a place ("Wall Street", "Hofstra Hall", "Orange County"), never a person's name. */
+export const PLACE_HEADS = new Set(
+  `street avenue road boulevard square mall plaza hall bridge county valley river lake island islands beach heights
+  hill hills mountains airport harbor harbour station stadium arena`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 /** Single-word organisations news copy names without a telling head word. */
 export const KNOWN_ORGS = new Set(
   `NATO UN EU BBC CNN Reuters AFP AP OPEC IMF SANA Hezbollah Hamas Pentagon Kremlin Taliban WHO UNICEF UNHCR ISIS

@@ -67,7 +67,9 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
       i++;
       continue;
     }
-    if (ch === '“' || (ch === '"' && openAt < 0 && isOpeningStraight(text, i))) {
+    // A closing curly mark where only an opening one can stand (line start, after a space, before a word) is a
+    // typo for the opening mark: ”Mr. Trump embodies …”.
+    if (ch === '“' || ((ch === '"' || ch === '”') && openAt < 0 && isOpeningStraight(text, i))) {
       if (openAt < 0) {
         openAt = i;
         openWidth = 1;

@@ -28,7 +28,8 @@ interface Part {
 interface Attribution {
   np: string;
   npStart: number;
-  verb: string;
+  /** Null for a signature (`― Name`), which names the speaker without a verb. */
+  verb: string | null;
   verbStart: number;
 }
 
@@ -128,6 +129,12 @@ export function attributionBefore(text: string, base: number): Attribution | nul
 const PUNCT_END = /[,.!?…—–:;]$/;
 
 /**
+ * A name set after a quote with a dash, as testimonials and epigraphs are signed: `“…” ― Pamela Padilla`. Up to five
+ * capitalised words (initials allowed), then nothing but a full stop before the line or sentence ends.
+ */
+const DASH_SIGNATURE = /^\s*[―—–]\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4})\s*\.?\s*$/u;
+
+/**
  * Finds direct quotes paragraph by paragraph. The caller interleaves it with reported speech, so a speaker named
  * in reported speech ("Ursula von der Leyen said …") is known to the pronoun of the next quote ("…," she said).
  */
@@ -181,7 +188,8 @@ export function directQuoteFinder(
       const words = content.split(/\s+/).filter(Boolean);
 
       const beforeTrim = before.replace(/\s+$/, '');
-      const startsSentence = beforeTrim.replace(/^[\s([]+/, '') === '';
+      // A line break inside a paragraph starts a new line of copy, as a new sentence does.
+      const startsSentence = beforeTrim.replace(/^[\s([]+/, '') === '' || /\n[\s([]*$/.test(before);
       const before2 = attributionBefore(before, beforeStart);
       const introduced = /:$/.test(beforeTrim) || before2 !== null;
       const titleLike =
@@ -211,24 +219,36 @@ export function directQuoteFinder(
       // A fragment woven into the reporter's sentence: no punctuation of its own inside the marks and the sentence
       // carries on after them ('declared "a total disaster" for his party', 'says "the wind is at our backs"
       // despite …'). It belongs to the paraphrase around it, not to /quotes.
+      // The same holds when the attribution comes only after more of the reporter's words ('"The only way Wall
+      // Street will change will be if executives face jail time" for criminal behavior, she said'): the quote is
+      // part of the reported clause, not an utterance of its own.
+      const afterAttribution = attributionAfter(after, lastEnd);
+      const leading = lastEnd + (/^\s*/.exec(after)?.[0].length ?? 0);
       const fragment =
         !/:$/.test(beforeTrim) &&
         !PUNCT_END.test(firstContent) &&
         mark.close !== null &&
         last === mark &&
         /^\s*[\p{Ll}(]/u.test(after) &&
-        attributionAfter(after, lastEnd) === null;
+        (afterAttribution === null ||
+          Math.min(afterAttribution.npStart, afterAttribution.verbStart) > leading);
       const direct =
         !titleLike && !fragment && (introduced || (startsSentence && (ownPunct || words.length >= 3)));
       if (!direct) continue;
 
-      const attribution = attributionAfter(after, lastEnd) ?? before2;
+      const signature = DASH_SIGNATURE.exec(after);
+      const attribution =
+        afterAttribution ??
+        before2 ??
+        (signature
+          ? { np: signature[1]!, npStart: lastEnd + after.indexOf(signature[1]!), verb: null, verbStart: -1 }
+          : null);
       let speaker = null;
       let verb: string | null = null;
       if (attribution) {
         speaker = resolveSpeaker(ctx, attribution.np, attribution.npStart);
         verb = attribution.verb;
-        usedVerbs.add(attribution.verbStart);
+        if (attribution.verb !== null) usedVerbs.add(attribution.verbStart);
       }
       if (!attribution) {
         // No attribution in the sentence: the speaker the context implies, i.e. the last one quoted nearby.

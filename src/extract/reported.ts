@@ -34,6 +34,12 @@ const SOURCE_VERBS: Record<string, string> = {
   noted: 'note',
   estimated: 'estimate',
 };
+/** The speaker after an inverted verb to the sentence end: "…, said Mr. Burman, an economist." */
+const INVERTED_NP =
+  /^\s*((?:[^,.;:“"]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Del|Sgt|Capt|Adm|St|\p{Lu}))\.)+?)\s*(?:,[^;:“"]*)?[.!?]?\s*$/u;
+/** A clause ending in a comma, perhaps inside a closing quotation mark (”, ", ’ or the archive form ''). */
+const CLOSED_CLAUSE = /,\s*(?:[”"’]|'')?\s*$/;
+const CLAUSE_TAIL = /(?:[\s,”"’]|'')+$/;
 const DATELINE = /^[A-Z][A-Z .,'-]+(?:\([^)]*\))?\s*[-—–]\s*/;
 /** A finite verb early in a clause: what tells "suggested Trump was wrong" from "suggested a compromise". */
 const FINITE_CLAUSE =
@@ -96,7 +102,7 @@ function inside(spans: Array<{ start: number; end: number }>, offset: number): b
 
 function clean(text: string): string {
   return text
-    .replace(/[“”"]/g, '')
+    .replace(/[“”"]|''|``/g, '')
     .replace(/\s+/g, ' ')
     .replace(/^[\s,;:—–-]+|[\s,;:.—–-]+$/g, '')
     .replace(/(?:[\s,]+(?:also|and|but|while|though|as))+$/i, '')
@@ -177,7 +183,9 @@ function fromVerbs(
         restStart += lead;
         rest = rest.slice(lead);
         const empty = rest.replace(/[\s.,;:!?”"]+/g, '') === '';
-        if (!empty && (PREPOSITION_START.test(rest) || rest.split(/\s+/).length < 3)) continue;
+        // "…, said Mr. Burman.": a short rest after a closed clause is an inverted speaker, read below.
+        const inverted = CLOSED_CLAUSE.test(body.slice(sentence.start, t.start));
+        if (!empty && !inverted && (PREPOSITION_START.test(rest) || rest.split(/\s+/).length < 3)) continue;
       }
     }
 
@@ -186,10 +194,10 @@ function fromVerbs(
 
     // Inverted attribution closing the sentence: "…, the race will be tight, said Dan Gerstein, an analyst."
     const after = body.slice(t.end, sentence.end);
-    const invertedNp = /^\s*([^,.;:“"]+?)\s*(?:,[^;:“"]*)?[.!?]?\s*$/.exec(after)?.[1];
+    const invertedNp = INVERTED_NP.exec(after)?.[1];
     if (
       invertedNp &&
-      /,\s*[”"’]?\s*$/.test(prefix) &&
+      CLOSED_CLAUSE.test(prefix) &&
       !/ing$/.test(t.text) &&
       !FINITE_CLAUSE.test(invertedNp) &&
       /^(?:\p{Lu}|(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its)\s)/u.test(
@@ -210,7 +218,7 @@ function fromVerbs(
         found.push({
           npStart: t.start,
           clauseStart: sentence.start + dateline,
-          clauseEnd: sentence.start + prefix.replace(/[\s,”"’]+$/, '').length,
+          clauseEnd: sentence.start + prefix.replace(CLAUSE_TAIL, '').length,
           verb,
           speaker,
           open: false,
@@ -241,12 +249,12 @@ function fromVerbs(
       // "…, officials said." — the clause is what came before the attribution.
       const beforeNp = body.slice(sentence.start, subject.start);
       // The clause may end in a quoted fragment: America needs leaders "who understand …," Clinton said.
-      if (!/,\s*[”"’]?\s*$/.test(beforeNp)) continue;
+      if (!CLOSED_CLAUSE.test(beforeNp)) continue;
       const dateline = DATELINE.exec(beforeNp)?.[0].length ?? 0;
       found.push({
         npStart: subject.start,
         clauseStart: sentence.start + dateline,
-        clauseEnd: sentence.start + beforeNp.replace(/[\s,”"’]+$/, '').length,
+        clauseEnd: sentence.start + beforeNp.replace(CLAUSE_TAIL, '').length,
         verb,
         speaker,
         open: false,

@@ -11,6 +11,7 @@ import {
   bestRole,
   cleanDescription,
   isCommonWord,
+  isPlaceName,
   resolveDescription,
   resolveName,
   resolveOrganization,
@@ -227,7 +228,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
   }
   if (looksLikeName(np) || capitalisedName(np)) {
     const plain = stripPossessive(np);
-    if (EXTRA_PLACES.has(plain) || hasTag(plain, 'Country', 'City'))
+    if (isPlaceName(plain) || hasTag(plain, 'Country', 'City'))
       return { speaker: plain, role: null, gender: 'plural' };
     if (KNOWN_ORGS.has(plain) || hasTag(plain, 'Organization'))
       return { speaker: plain, role: null, gender: 'plural' };
@@ -412,7 +413,7 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   }
   np = np.replace(/,\s*$/, '').trim();
   // The closing mark of a quoted fragment before the subject: …turbulence,” Clinton said.
-  const closer = /^[”"’]\s*/.exec(np);
+  const closer = /^(?:[”"’]|'')\s*/.exec(np);
   if (closer) {
     np = np.slice(closer[0].length);
     start += closer[0].length;

@@ -71,6 +71,29 @@ describe('direct quotes', () => {
   it('gives a quote with no speaker nearby a null speaker rather than a guess', () => {
     expect(direct('“The war is over.”')).toEqual([['The war is over.', null]]);
   });
+
+  it('attributes testimonials signed with a dash, one per line, even when the first opens with a closing mark', () => {
+    const body =
+      'Readers wrote in after the debate.\n\n”He represents our greatest shame.” ― Sonya Herridge\n“He is ignorant of our culture and lives.”― Pamela Padilla\n“How did we get this low?” ― Jacklyn Ashley.';
+    expect(direct(body)).toEqual([
+      ['He represents our greatest shame.', 'Sonya Herridge'],
+      ['He is ignorant of our culture and lives.', 'Pamela Padilla'],
+      ['How did we get this low?', 'Jacklyn Ashley'],
+    ]);
+  });
+
+  it('keeps a quote the reporter’s words carry on from inside the reported clause, not as a direct quote', () => {
+    const body =
+      'Elizabeth Warren questioned the bank chief.\n\n“The only way Wall Street will change will be if executives face jail time” for criminal behavior, she said.';
+    expect(direct(body)).toEqual([]);
+    expect(reported(body)).toEqual([
+      [
+        'The only way Wall Street will change will be if executives face jail time for criminal behavior',
+        'Elizabeth Warren',
+        'say',
+      ],
+    ]);
+  });
 });
 
 describe('reported speech', () => {
@@ -126,6 +149,18 @@ describe('reported speech', () => {
     const body =
       'Viktor Ozerov, the head of the committee, said that 1,000 troops will remain, also Anna Berger, the chancellor candidate, said that the plan is good.';
     expect(reported(body).map((r) => r[0])).toEqual(['1,000 troops will remain', 'the plan is good']);
+  });
+
+  it("reads a clause that closes with an archive-style quote (''…'') before an inverted attribution", () => {
+    const body =
+      "Leonard Burman studies taxes.\n\nHowever laudable the goal, using the capital gains tax ''is a misguided approach,'' said Mr. Burman.";
+    expect(reported(body)).toEqual([
+      [
+        'However laudable the goal, using the capital gains tax is a misguided approach',
+        'Leonard Burman',
+        'say',
+      ],
+    ]);
   });
 });
 
