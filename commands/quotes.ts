@@ -16,7 +16,7 @@ import {
   storyToAdd,
   storyWhileTyping,
 } from '../src/bot/story.ts';
-import { safe } from '../src/render/text.ts';
+import { counted, safe } from '../src/render/text.ts';
 import { pageButtonArgs } from '../src/render/pager.ts';
 import { nothingFoundReply, quotesReply, type ReplyPayload } from '../src/render/embeds.ts';
 import type { Story } from '../src/store/index.ts';
@@ -108,7 +108,7 @@ export default {
     const story = storyWhileTyping(interaction, ctx);
     const speakers = story ? ctx.store.facts.speakers(story.id, focused.value.trim(), MAX_CHOICES) : [];
     await interaction.respond(
-      speakers.map((s) => choice(`${s.speaker} (${s.count} quote${s.count === 1 ? '' : 's'})`, s.speaker)),
+      speakers.map((s) => choice(`${s.speaker} (${counted(s.count, 'quote')})`, s.speaker)),
     );
   },
 

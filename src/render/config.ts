@@ -7,7 +7,7 @@ import { channelMention, roleMention, time, TimestampStyles, userMention, type A
 import type { RunOutcome } from '../digest/deliver.ts';
 import type { AuditEntry, Subscription } from '../store/index.ts';
 import { LIMITS } from './limits.ts';
-import { escapeText, truncate } from './text.ts';
+import { counted, escapeText, truncate } from './text.ts';
 
 /** Audit entries on one page of `/config history`. */
 export const HISTORY_PAGE = 10;
@@ -37,7 +37,7 @@ export function outcomeText(outcome: RunOutcome, channelId: string): string {
   const channel = channelMention(channelId);
   switch (outcome.status) {
     case 'sent':
-      return `Posted the digest to ${channel} (${outcome.messageIds.length} message${outcome.messageIds.length > 1 ? 's' : ''}).`;
+      return `Posted the digest to ${channel} (${counted(outcome.messageIds.length, 'message')}).`;
     case 'paused':
       return `Could not post to ${channel}: ${outcome.error}. The digest is paused; fix that and \`/config digest resume\`.`;
     case 'failed':

@@ -26,7 +26,7 @@ import type { FigureState } from '../extract/types.ts';
 import { figureAmount, figureLine, STATE_LABEL } from './figures.ts';
 import { fitEmbeds, LIMITS } from './limits.ts';
 import { pageLabel, pagerRow, type PageState } from './pager.ts';
-import { articleLink, escapeText, formatDate, safe, safeUrl, truncate } from './text.ts';
+import { articleLink, counted, escapeText, formatDate, safe, safeUrl, truncate } from './text.ts';
 
 /** A message as the commands send it: discord.js options, with mentions always off. */
 export interface ReplyPayload {
@@ -271,7 +271,7 @@ export function quotesReply(input: QuotesInput): ReplyPayload {
     fields: quotes.map((q) => quoteField(q)),
     footer: storyFooter(
       story,
-      `${pageLabel(state)} · ${state.total.toLocaleString('en-US')}${state.capped ? '+' : ''} ${state.total === 1 && !state.capped ? 'quote' : 'quotes'}`,
+      `${pageLabel(state)} · ${counted(state.total, 'quote', 'quotes', state.capped)}`,
     ),
   };
   return messagePayload([embed], pagerRow(state, input.idFor));
@@ -312,7 +312,7 @@ export function timelineReply(input: TimelineInput): ReplyPayload {
         color: COLOR,
         footer: storyFooter(
           story,
-          `${pageLabel(state)} · ${state.total.toLocaleString('en-US')}${state.capped ? '+' : ''} events`,
+          `${pageLabel(state)} · ${counted(state.total, 'event', 'events', state.capped)}`,
         ),
       },
     ],
@@ -340,8 +340,8 @@ export function whoReply(input: WhoInput): ReplyPayload {
           .map((a) => escapeText(a))
           .join(', ')}`
       : null,
-    `**Mentioned** ${person.mentionCount.toLocaleString('en-US')} times in ${person.articleCount.toLocaleString('en-US')} article${person.articleCount === 1 ? '' : 's'}`,
-    `**Quoted** ${input.quoteCount.toLocaleString('en-US')} time${input.quoteCount === 1 ? '' : 's'}`,
+    `**Mentioned** ${counted(person.mentionCount, 'time')} in ${counted(person.articleCount, 'article')}`,
+    `**Quoted** ${counted(input.quoteCount, 'time')}`,
   ].filter((line): line is string => line !== null);
   const fields = quotes.map((q) => quoteField(q, 400));
   return messagePayload([
@@ -362,7 +362,7 @@ export function whoReply(input: WhoInput): ReplyPayload {
 export function peopleReply(story: Story, people: StoredEntity[]): ReplyPayload {
   const lines = people.map(
     (p) =>
-      `**${safe(p.name, 80)}**${p.role ? ` — ${safe(p.role, 80)}` : ''} · ${p.articleCount.toLocaleString('en-US')} article${p.articleCount === 1 ? '' : 's'}, ${p.mentionCount.toLocaleString('en-US')} mentions`,
+      `**${safe(p.name, 80)}**${p.role ? ` — ${safe(p.role, 80)}` : ''} · ${counted(p.articleCount, 'article')}, ${counted(p.mentionCount, 'mention')}`,
   );
   return messagePayload([
     {

@@ -1,4 +1,4 @@
-import type { DatePrecision, Facts, FigureState } from '../extract/types.ts';
+import type { DatePrecision, Facts, FigureState, Quote, Span } from '../extract/types.ts';
 import type { Db } from './db.ts';
 import { escapeLike } from './stories.ts';
 
@@ -50,8 +50,54 @@ export interface StoredEntity {
   name: string;
   role: string | null;
   aliases: string[];
+  /** How often the story refers to it: see {@link referenceCount}. Never fewer than the times it is quoted. */
   mentionCount: number;
   articleCount: number;
+}
+
+/**
+ * How often one article refers to a person: each time it names them, and each quote or reported statement
+ * it attributes to them, with a quote and a naming in the same sentence counted once (`"…," said Ozerov` is one
+ * reference, not two). So a person quoted three times is mentioned at least three times, even when a quote is
+ * attributed through a description ("the head of the defense committee") or a pronoun, which the entity table
+ * does not list as a naming; and named twice in a sentence with one quote is mentioned twice.
+ */
+export function referenceCount(
+  namings: Span[],
+  quotes: Pick<Quote, 'start' | 'end' | 'text' | 'sentence'>[],
+): number {
+  // The sentence each quote sits in, as a span of the body: where the quote starts, less where it starts in its
+  // sentence. A quote whose words cannot be found in its sentence (a quote over several paragraphs) stands alone.
+  const sentences = new Map<string, { start: number; end: number; quotes: number }>();
+  for (const quote of quotes) {
+    // The whole quote first: two quotes of one sentence may open with the same words.
+    const whole = quote.sentence.indexOf(quote.text);
+    const at = whole >= 0 ? whole : quote.sentence.indexOf(quote.text.slice(0, 40));
+    const start = at >= 0 ? quote.start - at : quote.start;
+    const end = at >= 0 ? start + quote.sentence.length : quote.end;
+    const key = `${start}:${end}`;
+    const sentence = sentences.get(key) ?? { start, end, quotes: 0 };
+    sentence.quotes += 1;
+    sentences.set(key, sentence);
+  }
+  // Namings in a sentence by binary search over their sorted starts: a 1 MB article has thousands of both.
+  const starts = namings.map((n) => n.start).sort((a, b) => a - b);
+  const before = (offset: number) => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (starts[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  let count = namings.length;
+  for (const sentence of sentences.values()) {
+    const named = before(sentence.end) - before(sentence.start);
+    count += Math.max(0, sentence.quotes - named);
+  }
+  return count;
 }
 
 const SOURCE_COLUMNS = `a.id AS articleId, a.title AS articleTitle, a.url AS articleUrl, a.source AS articleSource,
@@ -256,7 +302,13 @@ export function factsRepo(db: Db) {
           name: entity.name,
           role: entity.role,
           aliases: JSON.stringify(entity.aliases),
-          mentionCount: entity.mentions.length,
+          mentionCount:
+            entity.kind === 'person'
+              ? referenceCount(
+                  entity.mentions,
+                  facts.quotes.filter((q) => q.speaker === entity.name),
+                )
+              : entity.mentions.length,
         })!;
         for (const mention of entity.mentions) insertMention.run(id, mention.start, mention.end);
       }

@@ -96,6 +96,22 @@ describe('the member commands on the seed story, through discord.js and the loop
     expect(fields).toMatchObject({ Version: '0.1.0', 'Articles stored': '1', Stories: '1' });
   });
 
+  it('/who writes counts in English and never says a person is mentioned less often than quoted', async () => {
+    // Ozerov is named twice and quoted three times, once through "the head of the defense committee".
+    const ozerov = embedOf(
+      (await h.discord.interact({ command: 'who', options: { person: 'Ozerov' } })).reply,
+    );
+    expect(ozerov.description).toContain('**Mentioned** 3 times in 1 article\n**Quoted** 3 times');
+    const obama = embedOf((await h.discord.interact({ command: 'who', options: { person: 'Obama' } })).reply);
+    expect(obama.description).toContain('**Mentioned** 1 time in 1 article\n**Quoted** 0 times');
+    const people = embedOf((await h.discord.interact({ command: 'who' })).reply).description!.split('\n');
+    expect(people).toContain('**Barack Obama** — US President · 1 article, 1 mention');
+    expect(people).toContain(
+      '**Viktor Ozerov** — head of the parliamentary defense committee · 1 article, 3 mentions',
+    );
+    expect(people.filter((line) => /\b1 (mentions|articles)\b/.test(line))).toEqual([]);
+  });
+
   it('autocompletes the story and the speaker', async () => {
     expect(
       await h.discord.autocomplete({ command: 'troops', focused: 'story', options: { story: 'syr' } }),
