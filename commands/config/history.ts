@@ -15,6 +15,13 @@ const history: ConfigHandlers['history'] = async (interaction, args, ctx) => {
     );
     return;
   }
-  await answerPrivately(interaction, '', [historyEmbed(entries, page, total)]);
+  // Entries Dispatch wrote itself (an automatic pause) name the digest only by id: say which channel it posts to.
+  const channels = new Map<number, string>();
+  for (const { subscriptionId } of entries) {
+    const channelId =
+      subscriptionId === null ? undefined : ctx.store.subscriptions.byId(subscriptionId)?.channelId;
+    if (subscriptionId !== null && channelId) channels.set(subscriptionId, channelId);
+  }
+  await answerPrivately(interaction, '', [historyEmbed(entries, page, total, channels)]);
 };
 export default history;

@@ -5,6 +5,8 @@
  */
 import { channelMention, roleMention, time, TimestampStyles, userMention, type APIEmbed } from 'discord.js';
 import type { RunOutcome } from '../digest/deliver.ts';
+import cronstrue from 'cronstrue';
+import { SYSTEM_ACTOR } from '../store/audit.ts';
 import type { AuditEntry, Subscription } from '../store/index.ts';
 import { LIMITS } from './limits.ts';
 import { counted, escapeText, truncate } from './text.ts';
@@ -88,26 +90,118 @@ export function subscriptionsEmbed(shown: ShownSubscription[], max: number, now:
   return { title: `Digests (${shown.length} of ${max})`, description: blocks.join('\n\n') };
 }
 
-/** What one audit entry changed: ``schedule: `daily 09:00` -> `weekly mon 09:00` ``. */
+/**
+ * A schedule as a moderator reads it, with what was typed: ``at 09:00, Monday through Friday (`0 9 * * 1-5`)``,
+ * ``every hour (`hourly`)``. cronstrue words the cron expression (a preset is stored with the one it stands for).
+ */
+export function scheduleInWords(schedule: string, cron: string = schedule): string {
+  let words: string;
+  try {
+    words = cronstrue.toString(cron, { use24HourTimeFormat: true, verbose: false });
+  } catch {
+    return `\`${schedule}\``;
+  }
+  // cronstrue leaves "every day" unsaid ("At 09:00"), which reads like a one-off.
+  if (/^\S+ \S+ \* \* \*$/.test(cron) && words.startsWith('At ')) words += ', every day';
+  return `${words.charAt(0).toLowerCase()}${words.slice(1)} (\`${schedule.replace(/`/g, "'")}\`)`;
+}
+
+/** What an audit entry did, in words: `digest.create` → `created the digest`. */
+const ACTIONS: Record<string, string> = {
+  'digest.create': 'created the digest',
+  'digest.update': 'changed the digest',
+  'digest.remove': 'removed the digest',
+  'digest.pause': 'paused the digest',
+  'digest.resume': 'resumed the digest',
+  'digest.send-now': 'sent the digest now',
+  'digest.auto-pause': 'paused the digest, which could not be delivered',
+  'feed.add': 'followed a feed',
+  'feed.remove': 'stopped following a feed',
+  'feed.pause': 'paused a feed',
+  'feed.resume': 'resumed a feed',
+  'story.default': 'set the default story',
+  'story.rename': 'renamed a story',
+};
+
+/** A stored value a moderator reads as it is: text in code style, or `none`. */
+const plain = (value: unknown): string =>
+  value === undefined || value === null || value === '' ? 'none' : `\`${String(value).replace(/`/g, "'")}\``;
+
+/**
+ * How each field of an audit snapshot reads: its name for people and its value shown as Discord shows it
+ * (a channel or role as a mention, a schedule in words, yes/no as what it means). Fields not listed here are
+ * internal (the cron a preset stands for) and not shown.
+ */
+const FIELDS: Record<
+  string,
+  { label: string; show: (value: unknown, snapshot: Record<string, unknown>) => string }
+> = {
+  channelId: { label: 'channel', show: (v) => (typeof v === 'string' ? channelMention(v) : 'none') },
+  story: { label: 'story', show: plain },
+  title: { label: 'title', show: (v) => (typeof v === 'string' ? `“${escapeText(v)}”` : 'none') },
+  schedule: {
+    label: 'schedule',
+    show: (v, snapshot) =>
+      typeof v === 'string'
+        ? scheduleInWords(v, typeof snapshot.cron === 'string' ? snapshot.cron : v)
+        : 'none',
+  },
+  timezone: { label: 'timezone', show: plain },
+  mentionRoleId: { label: 'role', show: (v) => (typeof v === 'string' ? roleMention(v) : 'none') },
+  quiet: { label: 'when nothing is new', show: (v) => (v ? 'posts nothing' : 'posts anyway') },
+  paused: { label: 'state', show: (v) => (v ? 'paused' : 'active') },
+  pauseReason: { label: 'pause reason', show: (v) => (typeof v === 'string' && v ? escapeText(v) : 'none') },
+  outcome: { label: 'result', show: (v) => String(v) },
+  url: { label: 'feed', show: (v) => (typeof v === 'string' ? `<${v}>` : 'none') },
+  name: { label: 'name', show: (v) => (typeof v === 'string' && v ? escapeText(v) : 'none') },
+};
+
+/** What one audit entry changed: ``schedule: every hour (`hourly`) → at 09:00, every day (`daily 09:00`)``. */
 function changes(entry: AuditEntry): string {
   const before = (entry.before ?? {}) as Record<string, unknown>;
   const after = (entry.after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    (key) => key !== 'cron' && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+    (key) => key in FIELDS && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
   );
-  const show = (value: unknown) =>
-    value === undefined || value === null ? '—' : `\`${String(value).replace(/`/g, "'")}\``;
-  if (entry.before === null) return keys.map((k) => `${k}: ${show(after[k])}`).join(', ');
-  if (entry.after === null) return `was ${keys.map((k) => `${k}: ${show(before[k])}`).join(', ')}`;
-  return keys.map((k) => `${k}: ${show(before[k])} -> ${show(after[k])}`).join(', ') || 'no change';
+  const field = (key: string, snapshot: Record<string, unknown>) =>
+    FIELDS[key]!.show(snapshot[key], snapshot);
+  if (entry.before === null) return keys.map((k) => `${FIELDS[k]!.label} ${field(k, after)}`).join(' · ');
+  if (entry.after === null)
+    return `was ${keys.map((k) => `${FIELDS[k]!.label} ${field(k, before)}`).join(' · ')}`;
+  return (
+    keys.map((k) => `${FIELDS[k]!.label}: ${field(k, before)} → ${field(k, after)}`).join(' · ') ||
+    'no change'
+  );
+}
+
+/** Where an entry applies, when its changes do not say: `in #news` for a digest whose channel did not change. */
+function where(entry: AuditEntry, channels: ReadonlyMap<number, string>): string {
+  const before = (entry.before ?? {}) as Record<string, unknown>;
+  const after = (entry.after ?? {}) as Record<string, unknown>;
+  // A channel set or changed by the entry is among its changes already.
+  if (before.channelId !== after.channelId) return '';
+  const snapshot = entry.after === null ? before : after;
+  const channelId =
+    typeof snapshot.channelId === 'string'
+      ? snapshot.channelId
+      : entry.subscriptionId !== null
+        ? channels.get(entry.subscriptionId)
+        : undefined;
+  return channelId ? ` in ${channelMention(channelId)}` : '';
 }
 
 /** `/config history`: one page of the audit log, newest first. */
-export function historyEmbed(entries: AuditEntry[], page: number, total: number): APIEmbed {
+export function historyEmbed(
+  entries: AuditEntry[],
+  page: number,
+  total: number,
+  /** The channel of each digest still configured, for entries that do not carry it (an automatic pause). */
+  channels: ReadonlyMap<number, string> = new Map(),
+): APIEmbed {
   const lines = entries.map((e) =>
     truncate(
-      `${time(new Date(e.at), TimestampStyles.ShortDateTime)} · ${e.actorId === 'dispatch' ? 'Dispatch' : userMention(e.actorId)} · **${e.action}**` +
-        `${e.subscriptionId ? ` #${e.subscriptionId}` : ''}\n${changes(e)}`,
+      `${time(new Date(e.at), TimestampStyles.ShortDateTime)} · ${e.actorId === SYSTEM_ACTOR ? 'Dispatch' : userMention(e.actorId)} · ` +
+        `**${ACTIONS[e.action] ?? e.action}**${where(e, channels)}\n${changes(e)}`,
       390,
     ),
   );

@@ -161,7 +161,9 @@ describe('/config', () => {
       after: { schedule: 'weekly mon 09:00' },
     });
     const history = await run(ctx, 'history', {}, { group: null });
-    expect(history[0]!.embeds![0]!.description).toContain('schedule: `daily 09:00` -> `weekly mon 09:00`');
+    expect(history[0]!.embeds![0]!.description).toContain(
+      'schedule: at 09:00, every day (`daily 09:00`) → at 09:00, only on Monday (`weekly mon 09:00`)',
+    );
   });
 
   it('enforces MAX_SUBSCRIPTIONS_PER_GUILD', async () => {

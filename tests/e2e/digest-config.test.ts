@@ -217,7 +217,7 @@ describe('/config digest set refuses what cannot work, with a valid example', ()
       { cron: '30 17 * * 5', timezone: 'Europe/Berlin' },
     ]);
     const history = await h.asModerator('/config history');
-    expect(history.text).toMatch(/\*\*digest\.create\*\*.*\n.*timezone: `Europe\/Berlin`/);
-    expect(history.text).toMatch(/\*\*digest\.remove\*\*/);
+    expect(history.text).toMatch(/\*\*created the digest\*\*.*\n.*timezone `Europe\/Berlin`/);
+    expect(history.text).toMatch(/\*\*removed the digest\*\*/);
   });
 });
