@@ -55,14 +55,19 @@ export function bodyHash(body: string): string {
   return createHash('sha256').update(normalizeWords(body)).digest('hex');
 }
 
-/** Word trigrams of a headline and lead, the fingerprint near-duplicates are compared by. */
-export function shingles(title: string, body: string): Set<string> {
+/** The headline and the first paragraphs of an article: what near-duplicates are compared by. */
+function headlineAndLead(title: string, body: string): string[] {
   const lead = body
     .split(/\n\s*\n/)
     .slice(0, 2)
     .join(' ')
     .slice(0, 600);
-  const words = normalizeWords(`${title} ${lead}`).split(' ').filter(Boolean);
+  return normalizeWords(`${title} ${lead}`).split(' ').filter(Boolean);
+}
+
+/** Word trigrams of a headline and lead, the fingerprint near-duplicates are compared by. */
+export function shingles(title: string, body: string): Set<string> {
+  const words = headlineAndLead(title, body);
   const out = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   if (words.length < 3 && words.length > 0) out.add(words.join(' '));
@@ -79,3 +84,26 @@ export function similarity(a: Set<string>, b: Set<string>): number {
 
 /** Headline-and-lead similarity at or above this, from the same outlet within days, is the same story. */
 export const NEAR_DUPLICATE = 0.6;
+
+/** What two articles are compared by to tell a lightly edited copy from another article. */
+export interface Fingerprint {
+  trigrams: Set<string>;
+  /** The numbers of the headline and lead, sorted and joined. */
+  numbers: string;
+}
+
+export function fingerprint(title: string, body: string): Fingerprint {
+  const words = headlineAndLead(title, body);
+  const numbers = [...new Set(words.filter((word) => /\d/.test(word)))].sort().join(' ');
+  return { trigrams: shingles(title, body), numbers };
+}
+
+/**
+ * Whether two articles of the same site are one story: their headlines and leads share most word trigrams AND
+ * give the same numbers. Outlets publish templated reports (scores, tallies, daily figures) whose sentences are
+ * nearly identical and whose numbers are the news; a copy of the same story keeps its numbers, so an article
+ * whose figures differ is another article (or new figures), never silently dropped as a repost.
+ */
+export function isNearDuplicate(a: Fingerprint, b: Fingerprint): boolean {
+  return a.numbers === b.numbers && similarity(a.trigrams, b.trigrams) >= NEAR_DUPLICATE;
+}

@@ -9,7 +9,7 @@ import type { Clock } from '../clock.ts';
 import { EXTRACTOR_VERSION, type Facts } from '../extract/index.ts';
 import type { Logger } from '../log.ts';
 import type { DedupeCandidate, Feed, Store } from '../store/index.ts';
-import { bodyHash, canonicalUrl, NEAR_DUPLICATE, normalizeWords, shingles, similarity } from './canonical.ts';
+import { bodyHash, canonicalUrl, fingerprint, isNearDuplicate, normalizeWords } from './canonical.ts';
 import type { FeedItem } from './parse.ts';
 
 /** Runs the extractor on one article; off the event loop in the bot, inline in tools and tests. */
@@ -100,9 +100,9 @@ export function findStored(
   if (canonical) {
     const origin = `${new URL(canonical).origin}/`;
     const since = new Date(now.getTime() - NEAR_DUPLICATE_DAYS * 86_400_000);
-    const mine = shingles(candidate.title, candidate.body);
+    const mine = fingerprint(candidate.title, candidate.body);
     for (const article of store.feeds.recentOfSite(scope, origin, since)) {
-      if (similarity(mine, shingles(article.title, article.body)) >= NEAR_DUPLICATE) {
+      if (isNearDuplicate(mine, fingerprint(article.title, article.body))) {
         return { article, by: 'near-duplicate' };
       }
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gatherDigest } from '../../src/digest/compose.ts';
+import { fingerprint, isNearDuplicate, NEAR_DUPLICATE, similarity } from '../../src/feeds/canonical.ts';
 import { addFeed } from '../../src/feeds/manage.ts';
 import { pollDueFeeds, pollSource } from '../../src/feeds/poll.ts';
 import { articleCount, BODIES, feedDeps, fixtureServer, rss, type TestItem } from './helpers.ts';
@@ -196,5 +197,43 @@ describe('no reposts: the duplicate matrix', () => {
     expect(report).toMatchObject({ new: 1, updated: 0, unchanged: 1 });
     expect(articleCount(feed.ctx.deps)).toBe(2);
     expect(digest.map((d) => d.title)).toEqual(['Fishing crews lose buyers']);
+  });
+
+  it('two templated reports of the same site that differ only in their figures are two articles', async () => {
+    // The pair that bench:feeds once stored as one: 33 of their 44 headline-and-lead trigrams are shared
+    // (similarity 0.600, the threshold), but their figures and report numbers differ.
+    const feed = await polledOnce([]);
+    const report = (n: string, count: string, who: string): TestItem => ({
+      guid: `report-${n}`,
+      link: `${feed.server.base}/reports/${n}`,
+      title: `Harbor report ${n}`,
+      body: [
+        `About ${count} ${who} gathered near the north harbor on Tuesday, according to Lucia Moreau, in part 0 of report ${n}.`,
+        `"boats from the ferry landing will return to the old town this week," said Ana Petrov on Monday, in report ${n}-1.`,
+      ],
+      date: '2026-11-10T10:00:00Z',
+    });
+    const first = report('952-1', '123', 'shops');
+    const second = report('732-1', '487', 'volunteers');
+    const a = fingerprint(first.title, first.body.join('\n\n'));
+    const b = fingerprint(second.title, second.body.join('\n\n'));
+    expect(similarity(a.trigrams, b.trigrams)).toBeGreaterThanOrEqual(NEAR_DUPLICATE);
+    expect(isNearDuplicate(a, b)).toBe(false);
+    await feed.poll([first]);
+    const { report: polled, digest } = await feed.poll([first, second]);
+    expect(polled).toMatchObject({ new: 1, updated: 0, unchanged: 1 });
+    expect(articleCount(feed.ctx.deps)).toBe(2);
+    expect(digest.map((d) => d.title)).toEqual(['Harbor report 732-1']);
+  });
+
+  it('a lightly edited copy that keeps its figures is still a near-duplicate', () => {
+    const lead =
+      'About 120 volunteers gathered near the north harbor on Tuesday, said Lucia Moreau, a spokeswoman.';
+    const a = fingerprint('Volunteers gather at the north harbor', `${lead}\n\nThe boats return this week.`);
+    const b = fingerprint(
+      'Volunteers gather at the north harbor',
+      `${lead.replace('on Tuesday', 'on Tuesday morning')}\n\nThe boats return this week.`,
+    );
+    expect(isNearDuplicate(a, b)).toBe(true);
   });
 });
