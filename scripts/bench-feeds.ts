@@ -2,14 +2,19 @@
  * `npm run bench:feeds`: 2,000 feeds on a local HTTP server (a separate process, so its CPU is not counted),
  * polled in full cycles by `pollDueFeeds` on a real SQLite file. Each cycle one feed in ten has a new item of
  * about 5 KB (extracted in full), the rest answer 304 to the conditional GET. Reports the time of one cycle,
- * CPU time per feed, peak RSS, and articles stored per second. The articles are invented (Port Alder).
+ * CPU time per feed (every thread of the process), peak RSS, and articles stored per second. The articles are
+ * invented (Port Alder). Extraction runs as in the bot, in the worker pool (`--inline` runs it on the polling
+ * thread instead, to compare). Per cycle it also prints where memory is (RSS and the main thread's V8 heap at
+ * the cycle's peak) and the polling thread's event-loop delay, which is what a command or heartbeat would wait.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { defaultConfig } from '../src/config.ts';
 import { extract } from '../src/extract/index.ts';
+import { createExtractionPool } from '../src/ingest/pool.ts';
 import { createFetcher } from '../src/feeds/http.ts';
 import { addFeed } from '../src/feeds/manage.ts';
 import { pollDueFeeds, type FeedDeps } from '../src/feeds/poll.ts';
@@ -17,6 +22,9 @@ import { createLogger } from '../src/log.ts';
 import { openStore } from '../src/store/index.ts';
 
 const FEEDS = 2000;
+/** `--inline`: extract on the polling thread, as before feed items went to the pool. */
+const INLINE = process.argv.includes('--inline');
+const pool = INLINE ? null : createExtractionPool();
 const CYCLES = 3;
 
 /** The feed server: plain Node, no dependencies. Feed n serves `version[n]` items; POST /bump/n adds one. */
@@ -80,7 +88,7 @@ const deps: FeedDeps = {
   log: createLogger('silent'),
   config,
   fetcher,
-  extract: async (input) => extract(input),
+  extract: INLINE ? async (input) => extract(input) : (input) => pool!.extract(input, { offThread: true }),
 };
 for (let i = 0; i < FEEDS; i++) {
   addFeed(
@@ -94,12 +102,25 @@ for (let i = 0; i < FEEDS; i++) {
 const bump = (feeds: number[]) =>
   Promise.all(feeds.map((f) => fetch(`${base}/bump/${f}`, { method: 'POST' }).then((r) => r.arrayBuffer())));
 
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+const memory = (m: NodeJS.MemoryUsage) =>
+  `rss ${mb(m.rss)}, main heap ${mb(m.heapUsed)} used of ${mb(m.heapTotal)}, external ${mb(m.external)}`;
+
 async function cycle(label: string) {
   now += 24 * 3_600_000; // every feed due
+  let peak = process.memoryUsage();
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    if (m.rss > peak.rss) peak = m;
+  }, 50);
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   const cpu = process.cpuUsage();
   const start = performance.now();
   const reports = await pollDueFeeds(deps);
   const ms = performance.now() - start;
+  clearInterval(sampler);
+  delay.disable();
   const used = process.cpuUsage(cpu);
   const count = (s: string) => reports.filter((r) => r.status === s).length;
   const stored = reports.reduce((n, r) => n + r.new, 0);
@@ -108,10 +129,15 @@ async function cycle(label: string) {
       `(${count('ok')} ok, ${count('not-modified')} 304, ${count('error')} errors)  ${stored} new articles  ` +
       `CPU ${((used.user + used.system) / 1000 / reports.length).toFixed(2)} ms/feed`,
   );
+  console.log(
+    `  at the peak: ${memory(peak)}; event-loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, ` +
+      `max ${(delay.max / 1e6).toFixed(0)} ms`,
+  );
   return { ms, stored };
 }
 
 console.log(`bench:feeds — ${FEEDS} feeds on ${base}, Node ${process.version}`);
+console.log(`  before the first cycle: ${memory(process.memoryUsage())}`);
 await cycle('first cycle (empty feeds)');
 const results: { ms: number; stored: number }[] = [];
 for (let c = 0; c < CYCLES; c++) {
@@ -126,10 +152,11 @@ const sample = store.articles.byId(1);
 console.log(
   `mean cycle ${(total.ms / results.length / 1000).toFixed(2)} s for ${FEEDS} feeds; ` +
     `${(total.stored / (total.ms / 1000)).toFixed(1)} articles stored/s within cycles ` +
-    `(mean body ${((sample?.body.length ?? 0) / 1024).toFixed(1)} KB, full extraction inline)`,
+    `(mean body ${((sample?.body.length ?? 0) / 1024).toFixed(1)} KB, full extraction ${INLINE ? 'inline' : 'in the worker pool'})`,
 );
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 await fetcher.close();
+await pool?.close();
 store.close();
 child.kill();
 rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,6 @@ import { Events, type Client } from 'discord.js';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { describeNetworkError, StartupError } from '../errors.ts';
-import { extract } from '../extract/index.ts';
 import { createFeedFetcher } from '../feeds/index.ts';
 import { createFeedService, type FeedService } from '../feeds/service.ts';
 import { formatSummary, ingestPaths } from '../ingest/ingest.ts';
@@ -127,7 +126,8 @@ export async function startBot(options: StartOptions): Promise<Bot> {
       log,
       config,
       fetcher: createFeedFetcher(config),
-      extract: async (input) => extract(input),
+      // A poll can bring hundreds of short articles at once: all of them go to the workers (see ExtractOptions).
+      extract: (input) => extractor.extract(input, { offThread: true }),
       sender: client.rest,
     });
     ctx.feeds = feeds;

@@ -65,13 +65,19 @@ function headlineAndLead(title: string, body: string): string[] {
   return normalizeWords(`${title} ${lead}`).split(' ').filter(Boolean);
 }
 
-/** Word trigrams of a headline and lead, the fingerprint near-duplicates are compared by. */
-export function shingles(title: string, body: string): Set<string> {
-  const words = headlineAndLead(title, body);
+function trigramsOf(words: string[]): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 2 < words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   if (words.length < 3 && words.length > 0) out.add(words.join(' '));
   return out;
+}
+
+const numbersOf = (words: string[]): string =>
+  [...new Set(words.filter((word) => /\d/.test(word)))].sort().join(' ');
+
+/** Word trigrams of a headline and lead, the fingerprint near-duplicates are compared by. */
+export function shingles(title: string, body: string): Set<string> {
+  return trigramsOf(headlineAndLead(title, body));
 }
 
 /** Jaccard similarity of two fingerprints. */
@@ -94,16 +100,18 @@ export interface Fingerprint {
 
 export function fingerprint(title: string, body: string): Fingerprint {
   const words = headlineAndLead(title, body);
-  const numbers = [...new Set(words.filter((word) => /\d/.test(word)))].sort().join(' ');
-  return { trigrams: shingles(title, body), numbers };
+  return { trigrams: trigramsOf(words), numbers: numbersOf(words) };
 }
 
 /**
- * Whether two articles of the same site are one story: their headlines and leads share most word trigrams AND
- * give the same numbers. Outlets publish templated reports (scores, tallies, daily figures) whose sentences are
- * nearly identical and whose numbers are the news; a copy of the same story keeps its numbers, so an article
- * whose figures differ is another article (or new figures), never silently dropped as a repost.
+ * Whether an article (its headline and body) is a near-duplicate of the one fingerprinted: their headlines and
+ * leads share most word trigrams AND give the same numbers. Outlets publish templated reports (scores, tallies,
+ * daily figures) whose sentences are nearly identical and whose numbers are the news; a copy of the same story
+ * keeps its numbers, so an article whose figures differ is another article (or new figures), never silently
+ * dropped as a repost. The numbers are compared first: most articles of a site differ there, and their
+ * trigrams (a few hundred strings each) are then never built.
  */
-export function isNearDuplicate(a: Fingerprint, b: Fingerprint): boolean {
-  return a.numbers === b.numbers && similarity(a.trigrams, b.trigrams) >= NEAR_DUPLICATE;
+export function isNearDuplicate(mine: Fingerprint, title: string, body: string): boolean {
+  const words = headlineAndLead(title, body);
+  return numbersOf(words) === mine.numbers && similarity(mine.trigrams, trigramsOf(words)) >= NEAR_DUPLICATE;
 }

@@ -102,7 +102,7 @@ export function findStored(
     const since = new Date(now.getTime() - NEAR_DUPLICATE_DAYS * 86_400_000);
     const mine = fingerprint(candidate.title, candidate.body);
     for (const article of store.feeds.recentOfSite(scope, origin, since)) {
-      if (isNearDuplicate(mine, fingerprint(article.title, article.body))) {
+      if (isNearDuplicate(mine, article.title, article.body)) {
         return { article, by: 'near-duplicate' };
       }
     }

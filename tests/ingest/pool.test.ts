@@ -62,6 +62,21 @@ describe('the extraction pool', () => {
     }
   });
 
+  it('sends a short article to a worker when asked to keep it off the thread (a feed burst)', async () => {
+    const workers = createExtractionPool({ size: 1 });
+    pools.push(workers);
+    const short = { title: 'Short', body: '“We will stay,” Ozerov said on Tuesday.', published };
+    const started: unknown[] = [];
+    const onStart = (worker: unknown) => started.push(worker);
+    process.on('worker', onStart);
+    try {
+      expect(await workers.extract(short, { offThread: true })).toEqual(extract(short));
+      expect(started).toHaveLength(1);
+    } finally {
+      process.off('worker', onStart);
+    }
+  });
+
   it('runs one worker per core by default, and at least one', () => {
     expect(defaultPoolSize()).toBeGreaterThanOrEqual(1);
     expect(pool(0).concurrency).toBe(1);
