@@ -6,7 +6,7 @@
 import { findEntities, toEntity, toPerson } from './entities.ts';
 import { findFigures } from './figures.ts';
 import { directQuoteFinder } from './quotes.ts';
-import { findReportedSpeech } from './reported.ts';
+import { findReportedSpeech, isCommitment } from './reported.ts';
 import { segment } from './sentences.ts';
 import { type SpeakerContext, sourceBefore } from './speakers.ts';
 import { summarize } from './summary.ts';
@@ -54,6 +54,10 @@ export function extract(input: ExtractInput): Facts {
     people: index.people.filter((p) => p.mentions.length > 0).map(toPerson),
     places,
     organizations: index.organizations.map(toEntity),
-    timeline: findTimeline(doc, input.published, quotes),
+    timeline: findTimeline(
+      doc,
+      input.published,
+      quotes.filter((q) => !isCommitment(q)),
+    ),
   };
 }

@@ -116,6 +116,8 @@ export const CLAUSE_SPEECH_VERBS = verbMap([
   'conclude',
   'speculate',
   'boast',
+  'respond',
+  'joke',
   ['ask', 'asked'],
 ]);
 
@@ -134,6 +136,8 @@ export const CLAUSE_ONLY_VERBS = new Set([
   'conclude',
   'speculate',
   'boast',
+  'respond',
+  'joke',
 ]);
 
 /** Verbs that attribute a direct quote ("…," she remembers). A superset of the clause-taking speech verbs. */

@@ -12,6 +12,19 @@ import type { Token } from './tokens.ts';
 import type { Quote } from './types.ts';
 
 const PASSIVE = /^(?:is|was|are|were|be|been|being|to)$/i;
+/** Words before an -ing form that make it a finite verb: "is saying", "were warning", "keeps insisting". */
+const PROGRESSIVE_AUX =
+  /^(?:is|are|was|were|been|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|keeps|kept|also|now|still|repeatedly)$/i;
+/** Verbs of commitment whose "to"-infinitive is what was said: "vowed to punish …", "is promising to cut …". */
+const COMMITMENTS = new Set(['promise', 'vow', 'pledge', 'threaten']);
+
+/**
+ * True for reported speech that is a commitment ("vowed to punish …"): its text is a "to"-infinitive, which reads
+ * as the reporter's own sentence in a timeline rather than as "Speaker: what was said".
+ */
+export function isCommitment(q: Quote): boolean {
+  return q.kind === 'reported' && q.verb !== null && COMMITMENTS.has(q.verb) && /^to\s/.test(q.text);
+}
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const ADVERBIALS = new RegExp(
   `^(?:\\s*,?\\s*(?:today|yesterday|tonight|also|later|earlier|again|publicly|repeatedly|separately|recently|previously|further|` +
@@ -53,9 +66,12 @@ const WH = /^\s*(?:[^,.;“"?]{0,60}?\s)?(?=(?:whether|if|why|how|what|when|wher
  * A present participle after a comma reports for the main clause's subject: "Bolton spoke on Monday, saying …".
  * Returns the verb's base form ("saying" → "say", "arguing" → "argue", "admitting" → "admit").
  */
-function participle(t: Token, body: string): string | undefined {
+function participle(t: Token, body: string, prevWord: string): string | undefined {
   const w = t.text.toLowerCase();
-  if (!w.endsWith('ing') || !/,\s*$/.test(body.slice(Math.max(0, t.start - 3), t.start))) return undefined;
+  if (!w.endsWith('ing')) return undefined;
+  // "Trump is warning that …", "isn’t saying if …", "keeps saying": the progressive is a finite verb of saying.
+  const progressive = PROGRESSIVE_AUX.test(prevWord);
+  if (!progressive && !/,\s*$/.test(body.slice(Math.max(0, t.start - 3), t.start))) return undefined;
   const stem = w.slice(0, -3);
   for (const base of [stem, `${stem}e`, stem.slice(0, -1)]) {
     const found = CLAUSE_SPEECH_VERBS.get(base);
@@ -88,6 +104,8 @@ const UNKNOWN_SPEAKER: Speaker = { speaker: '', role: null, gender: 'unknown' };
 
 interface Found {
   npStart: number;
+  /** Where the verb of saying starts (a coordinated verb's subject sits before the clause before it). */
+  verbStart: number;
   clauseStart: number;
   clauseEnd: number;
   verb: string;
@@ -121,11 +139,19 @@ function fromVerbs(
   const found: Found[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const verb = CLAUSE_SPEECH_VERBS.get(t.text.toLowerCase()) ?? participle(t, body);
-    if (!verb || direct.usedVerbs.has(t.start) || inside(direct.covered, t.start)) continue;
     const prevWord = tokens[i - 1]?.text ?? '';
-    const nextWord = tokens[i + 1]?.text.toLowerCase() ?? '';
-    if (PASSIVE.test(prevWord) || nextWord === 'to' || nextWord === 'by') continue;
+    let nextWord = tokens[i + 1]?.text.toLowerCase() ?? '';
+    // "pointed out that …": the particle belongs to the verb.
+    const pointOut = /^point(?:s|ed|ing)?$/i.test(t.text) && nextWord === 'out';
+    const verb = pointOut
+      ? 'point out'
+      : (CLAUSE_SPEECH_VERBS.get(t.text.toLowerCase()) ?? participle(t, body, prevWord));
+    if (!verb || direct.usedVerbs.has(t.start) || inside(direct.covered, t.start)) continue;
+    const end = pointOut ? tokens[i + 1]!.end : t.end;
+    if (pointOut) nextWord = tokens[i + 2]?.text.toLowerCase() ?? '';
+    const commitment = COMMITMENTS.has(verb) && nextWord === 'to';
+    const passive = PASSIVE.test(prevWord) && !/ing$/i.test(t.text);
+    if (passive || (nextWord === 'to' && !commitment) || nextWord === 'by') continue;
     // "the state news agency", "a report": a base form after a determiner or preposition is a noun.
     if (
       t.text.toLowerCase() === verb &&
@@ -137,8 +163,8 @@ function fromVerbs(
       continue;
     if (/^[A-Z]/.test(t.text) && !t.initial) continue;
 
-    let rest = body.slice(t.end, sentence.end);
-    let restStart = t.end;
+    let rest = body.slice(end, sentence.end);
+    let restStart = end;
     const adv = ADVERBIALS.exec(rest);
     if (adv) {
       rest = rest.slice(adv[0].length);
@@ -171,6 +197,10 @@ function fromVerbs(
         rest = rest.slice(lead);
         if (!FINITE_CLAUSE.test(rest) || PREPOSITION_START.test(rest)) continue;
       }
+    } else if (commitment) {
+      const lead = /^\s*/.exec(rest)![0].length;
+      restStart += lead;
+      rest = rest.slice(lead);
     } else if (verb === 'describe') {
       if (!/\bas\b/.test(rest)) continue;
     } else {
@@ -217,6 +247,7 @@ function fromVerbs(
       if (speaker) {
         found.push({
           npStart: t.start,
+          verbStart: t.start,
           clauseStart: sentence.start + dateline,
           clauseEnd: sentence.start + prefix.replace(CLAUSE_TAIL, '').length,
           verb,
@@ -229,9 +260,11 @@ function fromVerbs(
     }
     let subject = /,\s*$/.test(prefix) && /ing$/.test(t.text) ? null : subjectBefore(prefix, sentence.start);
     if (!subject && /\band\s*$/.test(prefix)) {
-      // "Grushko called the move … and said Moscow would respond": the subject of the first verb.
+      // "Grushko called the move … and said Moscow would respond", "Trump is telling veterans … and says he
+      // will …": the subject of the sentence's first verb.
       const firstVerb = tokens.find((x) => x.start > sentence.start && /^[a-z]+ed$/.test(x.text));
       if (firstVerb) subject = subjectBefore(body.slice(sentence.start, firstVerb.start), sentence.start);
+      subject ??= mainSubject(sentence, tokens, t.start);
     }
     if (!subject && (/\bbut\s*$/.test(prefix) || (/,\s*$/.test(prefix) && /ing$/.test(t.text)))) {
       // "The spokesman refused to answer … but said …", "Bolton spoke on Monday, saying …": the main subject.
@@ -253,6 +286,7 @@ function fromVerbs(
       const dateline = DATELINE.exec(beforeNp)?.[0].length ?? 0;
       found.push({
         npStart: subject.start,
+        verbStart: t.start,
         clauseStart: sentence.start + dateline,
         clauseEnd: sentence.start + beforeNp.replace(CLAUSE_TAIL, '').length,
         verb,
@@ -264,6 +298,7 @@ function fromVerbs(
     }
     found.push({
       npStart: subject.start,
+      verbStart: t.start,
       clauseStart: restStart,
       clauseEnd: sentence.end,
       verb,
@@ -276,7 +311,10 @@ function fromVerbs(
   for (let i = 0; i + 1 < found.length; i++) {
     const a = found[i]!;
     const b = found[i + 1]!;
-    if (a.open && b.npStart > a.clauseStart && b.npStart < a.clauseEnd) a.clauseEnd = b.npStart;
+    // "… is telling veterans that the military is depleted and says he will …": a coordinated verb whose
+    // subject came earlier ends the clause at the verb.
+    const cut = b.npStart > a.clauseStart ? b.npStart : b.verbStart;
+    if (a.open && cut > a.clauseStart && cut < a.clauseEnd) a.clauseEnd = cut;
   }
   return found;
 }
@@ -304,6 +342,7 @@ function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContex
       const clauseStart = sentence.start + m.index + m[0].length + used;
       found.push({
         npStart: sentence.start + m.index,
+        verbStart: sentence.start + m.index,
         clauseStart,
         clauseEnd: sentence.end,
         verb,
@@ -318,6 +357,7 @@ function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContex
       const dateline = DATELINE.exec(lead)?.[0].length ?? 0;
       found.push({
         npStart: sentence.start + m.index,
+        verbStart: sentence.start + m.index,
         clauseStart: sentence.start + dateline,
         clauseEnd: sentence.start + lead.replace(/[\s,]+$/, '').length,
         verb,

@@ -162,6 +162,36 @@ describe('reported speech', () => {
       ],
     ]);
   });
+
+  it('reads progressive verbs of saying, "pointed out" and "responded that"', () => {
+    expect(reported('Donald Trump is warning that a Clinton victory would bring scandal back.')).toEqual([
+      ['a Clinton victory would bring scandal back', 'Donald Trump', 'warn'],
+    ]);
+    expect(reported('Politifact then pointed out that one shooting may have more than one victim.')).toEqual([
+      ['one shooting may have more than one victim', 'Politifact', 'point out'],
+    ]);
+    expect(reported('Aaron Sharockman responded that the website cites many claims as inaccurate.')).toEqual([
+      ['the website cites many claims as inaccurate', 'Aaron Sharockman', 'respond'],
+    ]);
+  });
+
+  it('reads what a promise, vow or pledge commits to, but no other verb before "to"', () => {
+    expect(reported('Senator Ana Ruiz vowed to harshly punish those who leak classified files.')).toEqual([
+      ['to harshly punish those who leak classified files', 'Ana Ruiz', 'vow'],
+    ]);
+    expect(reported('Ana Ruiz declined to say whether the plan would pass.')).toEqual([]);
+  });
+
+  it('gives a coordinated verb the sentence’s subject and ends the first clause at it', () => {
+    expect(
+      reported(
+        'Donald Trump is telling a veterans group that the military is depleted and says he will expand the armed forces.',
+      ),
+    ).toEqual([
+      ['the military is depleted', 'Donald Trump', 'tell'],
+      ['he will expand the armed forces', 'Donald Trump', 'say'],
+    ]);
+  });
 });
 
 describe('figures', () => {
