@@ -25,7 +25,8 @@ import {
 import { defaultConfig } from '../src/config.ts';
 import type { Facts, FigureState } from '../src/extract/types.ts';
 import { silentLogger } from '../tests/support/log.ts';
-import { openStore, rawConnection, type Store } from '../src/store/index.ts';
+import { openStore, type Store } from '../src/store/index.ts';
+import { sqlite } from '../tests/support/sqlite.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -208,7 +209,7 @@ async function main(): Promise<void> {
   try {
     const started = performance.now();
     fill(store);
-    rawConnection(store).pragma('optimize');
+    sqlite(store).pragma('optimize');
     const fillSeconds = (performance.now() - started) / 1000;
     const ctx: Ctx = {
       store,

@@ -23,7 +23,8 @@ import { ingestPaths } from '../src/ingest/ingest.ts';
 import { silentLogger } from '../tests/support/log.ts';
 import { startLoopbackDiscord } from '@dispatch/loopback-discord';
 import { digestJobDeps, recoverRuns, runDueDigests } from '../src/digest/jobs.ts';
-import { openStore, rawConnection } from '../src/store/index.ts';
+import { openStore } from '../src/store/index.ts';
+import { sqlite } from '../tests/support/sqlite.ts';
 
 const SUBSCRIPTIONS = 10_000;
 const DELIVER = Number(process.argv[2] ?? 1_000);
@@ -117,8 +118,8 @@ try {
       `${tickMs.toFixed(0)} ms, ${instantId} messages`,
   );
   store.transaction(() => {
-    rawConnection(store).prepare('DELETE FROM digest_runs').run();
-    const reset = rawConnection(store).prepare(
+    sqlite(store).prepare('DELETE FROM digest_runs').run();
+    const reset = sqlite(store).prepare(
       `UPDATE digest_subscriptions SET digest_since = ?, last_delivery_at = NULL, last_message_id = NULL,
          next_run_at = '2026-03-02T09:00:00.000Z' WHERE id = ?`,
     );
@@ -130,7 +131,7 @@ try {
   const sample = subscriptions.slice(0, Math.min(DELIVER, subscriptions.length));
   const guilds = sample.map((_, i) => discord.state.createGuild({ name: `Bench ${i}` }));
   store.transaction(() => {
-    const move = rawConnection(store).prepare(
+    const move = sqlite(store).prepare(
       'UPDATE digest_subscriptions SET guild_id = ?, channel_id = ?, mention_role_id = ? WHERE id = ?',
     );
     sample.forEach((subscription, i) => {
@@ -157,7 +158,7 @@ try {
   const seconds = (performance.now() - started) / 1000;
   const runs = (state: string) =>
     (
-      rawConnection(store).prepare('SELECT count(*) AS n FROM digest_runs WHERE state = ?').get(state) as {
+      sqlite(store).prepare('SELECT count(*) AS n FROM digest_runs WHERE state = ?').get(state) as {
         n: number;
       }
     ).n;
@@ -184,7 +185,7 @@ try {
   );
 
   // A restart re-sending every run with the same nonces: the loopback returns the earlier messages.
-  rawConnection(store)
+  sqlite(store)
     .prepare("UPDATE digest_runs SET state = 'recorded', message_ids = '[]' WHERE state = 'sent'")
     .run();
   const resend = performance.now();

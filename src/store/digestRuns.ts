@@ -34,7 +34,8 @@ export interface RunInput {
   contentUntil: string;
 }
 
-interface Row {
+/** A `digest_runs` row as SQLite returns it. */
+export interface RunRow {
   id: number;
   subscription_id: number;
   scheduled_for: string;
@@ -52,7 +53,8 @@ interface Row {
   updated_at: string;
 }
 
-const toRun = (row: Row): DigestRun => ({
+/** A `digest_runs` row as the rest of Dispatch reads it. */
+export const runFromRow = (row: RunRow): DigestRun => ({
   id: row.id,
   subscriptionId: row.subscription_id,
   scheduledFor: row.scheduled_for,
@@ -77,7 +79,7 @@ const toRun = (row: Row): DigestRun => ({
 export function digestRunsRepo(db: Db) {
   // A run is recorded only while no other run of the subscription is being sent, by this process or another:
   // two runs in flight would both report the same news. The check and the insert are one statement.
-  const insert = db.prepare<[Record<string, unknown>], Row>(
+  const insert = db.prepare<[Record<string, unknown>], RunRow>(
     `INSERT INTO digest_runs (subscription_id, scheduled_for, kind, state, nonce, content_since, content_until,
        error, owner, created_at, updated_at)
      SELECT @subscriptionId, @scheduledFor, @kind, @state, @nonce, @contentSince, @contentUntil, @error, @owner,
@@ -91,13 +93,13 @@ export function digestRunsRepo(db: Db) {
     `SELECT count(*) AS n FROM digest_runs WHERE subscription_id = ? AND state = 'recorded'`,
   );
   // Recorded runs nobody is sending: no owner, or an owner whose 'instance:' lease has expired (it crashed).
-  const orphaned = db.prepare<[string], Row>(
+  const orphaned = db.prepare<[string], RunRow>(
     `SELECT r.* FROM digest_runs r JOIN digest_subscriptions s ON s.id = r.subscription_id
      WHERE r.state = 'recorded' AND (r.owner IS NULL OR NOT EXISTS (
        SELECT 1 FROM leases l WHERE l.name = 'instance:' || r.owner AND l.expires_at > ?))
      ORDER BY r.scheduled_for, r.id`,
   );
-  const claim = db.prepare<[{ id: number; owner: string; now: string }], Row>(
+  const claim = db.prepare<[{ id: number; owner: string; now: string }], RunRow>(
     `UPDATE digest_runs SET owner = @owner, updated_at = @now
      WHERE id = @id AND state = 'recorded' AND (owner IS NULL OR owner = @owner OR NOT EXISTS (
        SELECT 1 FROM leases l WHERE l.name = 'instance:' || digest_runs.owner AND l.expires_at > @now))
@@ -106,18 +108,15 @@ export function digestRunsRepo(db: Db) {
   const release = db.prepare<[number, string]>(
     `UPDATE digest_runs SET owner = NULL WHERE id = ? AND owner = ? AND state = 'recorded'`,
   );
-  const byOccurrence = db.prepare<[number, string], Row>(
+  const byOccurrence = db.prepare<[number, string], RunRow>(
     'SELECT * FROM digest_runs WHERE subscription_id = ? AND scheduled_for = ?',
   );
-  const pending = db.prepare<[], Row>(
+  const pending = db.prepare<[], RunRow>(
     `SELECT r.* FROM digest_runs r JOIN digest_subscriptions s ON s.id = r.subscription_id
      WHERE r.state = 'recorded' ORDER BY r.scheduled_for, r.id`,
   );
   const lastScheduled = db.prepare<[number], { at: string | null }>(
     `SELECT max(scheduled_for) AS at FROM digest_runs WHERE subscription_id = ? AND kind = 'scheduled'`,
-  );
-  const bySubscription = db.prepare<[number, number], Row>(
-    'SELECT * FROM digest_runs WHERE subscription_id = ? ORDER BY scheduled_for DESC, id DESC LIMIT ?',
   );
   const addMessage = db.prepare<[string, string, number]>(
     `UPDATE digest_runs SET message_ids = json_insert(message_ids, '$[#]', ?), updated_at = ? WHERE id = ?`,
@@ -138,7 +137,7 @@ export function digestRunsRepo(db: Db) {
     now: Date,
   ): DigestRun | undefined => {
     const row = insert.get({ ...input, state, error, owner, now: now.toISOString() });
-    return row && toRun(row);
+    return row && runFromRow(row);
   };
 
   return {
@@ -159,12 +158,12 @@ export function digestRunsRepo(db: Db) {
     },
     /** Recorded runs that nobody alive is sending at `now`: what recovery finishes, oldest first. */
     orphaned(now: Date): DigestRun[] {
-      return orphaned.all(now.toISOString()).map(toRun);
+      return orphaned.all(now.toISOString()).map(runFromRow);
     },
     /** Takes a recorded run for `owner` unless a live process is sending it; undefined when it could not. */
     claim(id: number, owner: string, now: Date): DigestRun | undefined {
       const row = claim.get({ id, owner, now: now.toISOString() });
-      return row && toRun(row);
+      return row && runFromRow(row);
     },
     /** Lets go of a run `owner` stopped sending before it finished, so recovery takes it at once. */
     release(id: number, owner: string): void {
@@ -172,18 +171,15 @@ export function digestRunsRepo(db: Db) {
     },
     byOccurrence(subscriptionId: number, scheduledFor: string): DigestRun | undefined {
       const row = byOccurrence.get(subscriptionId, scheduledFor);
-      return row && toRun(row);
+      return row && runFromRow(row);
     },
     /** Runs recorded but not known to be sent: what a restart must finish, oldest first. */
     pending(): DigestRun[] {
-      return pending.all().map(toRun);
+      return pending.all().map(runFromRow);
     },
     /** The latest scheduled occurrence recorded for a subscription, in any state. */
     lastScheduled(subscriptionId: number): string | null {
       return lastScheduled.get(subscriptionId)?.at ?? null;
-    },
-    bySubscription(subscriptionId: number, limit = 20): DigestRun[] {
-      return bySubscription.all(subscriptionId, limit).map(toRun);
     },
     /** Stores the id of one more accepted message, right after Discord returns it. */
     addMessage(id: number, messageId: string, now: Date): void {

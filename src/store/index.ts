@@ -19,16 +19,14 @@ export type { DigestRun, RunInput, RunState } from './digestRuns.ts';
 export type { AuditEntry } from './audit.ts';
 export type { Feed, FeedSource, FeedWithSource, DedupeCandidate } from './feeds.ts';
 
-/** Where a store keeps its connection: a symbol, so the connection is reachable only through {@link rawConnection}. */
-const CONNECTION = Symbol('connection');
 export type { Lease } from './leases.ts';
 
 /**
  * The SQLite store and its repositories. Code outside `src/store` never writes SQL: it calls these small
- * modules, each built once on prepared statements. The connection itself stays private.
+ * modules, each built once on prepared statements. The connection itself stays private (tests that need raw
+ * SQL open their own connection to the file: `tests/support/sqlite.ts`).
  */
 export interface Store {
-  readonly [CONNECTION]: Db;
   /** False once {@link Store.close} has run. */
   readonly open: boolean;
   /** The database file (`:memory:` for none), so ingest never reports the store's own files as articles. */
@@ -51,7 +49,6 @@ export interface Store {
 /** Builds the repositories over an open, migrated database. */
 export function createStore(db: Db): Store {
   return {
-    [CONNECTION]: db,
     get open() {
       return db.open;
     },
@@ -70,15 +67,6 @@ export function createStore(db: Db): Store {
       if (db.open) db.close();
     },
   };
-}
-
-/**
- * The escape hatch to the raw SQLite connection, for tests and benchmarks that inspect or rig the schema with
- * SQL no repository offers (pragmas, row counts across every table, resetting a benchmark's runs). Product code
- * goes through the repositories.
- */
-export function rawConnection(store: Store): Db {
-  return store[CONNECTION];
 }
 
 /** Opens the database file, migrates it, and returns the store. */

@@ -8,8 +8,8 @@ import { ManualClock } from '../support/clock.ts';
 import { parseConfig } from '../../src/config.ts';
 import { silentLogger } from '../support/log.ts';
 import { startLoopback, type Loopback } from '../../src/sandbox/loopback.ts';
-import { openStore, rawConnection } from '../../src/store/index.ts';
 import { ROOT } from '../support/helpers.ts';
+import { sqlite } from '../support/sqlite.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -49,10 +49,8 @@ describe('starting the bot', () => {
     const start = startBot({ config, log: silentLogger(), clock: new ManualClock(0), scheduler: false });
     await expect(start).rejects.toThrow(/refused DISCORD_TOKEN \(401 Unauthorized\).*npm run sandbox/s);
     expect(discord.gatewayConnected).toBe(false);
-    // The database was closed: a second handle can switch journal modes, which needs no other connection.
-    const store = openStore(config.DATABASE_PATH);
-    expect(rawConnection(store).pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
-    store.close();
+    // The database was closed: another connection can switch journal modes, which needs no other connection.
+    expect(sqlite(config.DATABASE_PATH).pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
   });
 
   it('`npm start` without a token exits 1 with the message on stderr, not a stack trace', () => {

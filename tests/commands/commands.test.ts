@@ -10,8 +10,9 @@ import { runCommand } from '../../src/bot/router.ts';
 import { UserError } from '../../src/errors.ts';
 import type { ReplyPayload } from '../../src/render/embeds.ts';
 import { LIMITS } from '../../src/render/limits.ts';
-import { rawConnection, type Store } from '../../src/store/index.ts';
+import { type Store } from '../../src/store/index.ts';
 import { addArticle, command, ctxFor, noFacts, seedFacts, tempStore } from './fixtures.ts';
+import { sqlite } from '../support/sqlite.ts';
 
 async function run(store: Store, name: string, options: StandInOptions = {}): Promise<ReplyPayload> {
   const { interaction, recorded } = standInCommand(name, options);
@@ -390,7 +391,7 @@ describe('migration 003 running totals', () => {
       { speaker: 'Vladimir Putin', count: 1 },
     ]);
     // Nothing in Dispatch deletes an article yet; raw SQL pins that the totals' triggers follow the cascade.
-    rawConnection(store).prepare('DELETE FROM articles WHERE id = ?').run(1);
+    sqlite(store).prepare('DELETE FROM articles WHERE id = ?').run(1);
     expect(store.facts.speakers(1)).toEqual([]);
     expect(store.facts.entityTotals(1, 'person')).toEqual([]);
   });

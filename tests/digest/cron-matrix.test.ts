@@ -12,8 +12,8 @@ import config from '../../commands/config/index.ts';
 import type { Ctx } from '../../src/bot/context.ts';
 import { digestJobDeps, runDueDigests } from '../../src/digest/jobs.ts';
 import { nextRun, parseSchedule } from '../../src/digest/schedule.ts';
-import { rawConnection } from '../../src/store/index.ts';
 import { FakeDiscord, seedStory, testCtx } from '../support/digest.ts';
+import { sqlite } from '../support/sqlite.ts';
 
 const SCHEDULES = [
   '0 9 13 * 5', // day-of-month and day-of-week: any 13th or any Friday
@@ -124,7 +124,7 @@ describe('what /config show says and when the tick fires', () => {
     expect(new Date(shown.get(subscriptions[2]!.id)!).toISOString()).toBe('2026-01-02T08:00:00.000Z');
 
     const deps = digestJobDeps({ ctx, sender: new FakeDiscord() });
-    const newRuns = rawConnection(ctx.store).prepare<
+    const newRuns = sqlite(ctx.store).prepare<
       [number],
       { id: number; subscription_id: number; scheduled_for: string }
     >('SELECT id, subscription_id, scheduled_for FROM digest_runs WHERE id > ? ORDER BY id');

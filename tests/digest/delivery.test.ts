@@ -17,6 +17,7 @@ import {
   testCtx,
   textOf,
 } from '../support/digest.ts';
+import { digestRuns } from '../support/sqlite.ts';
 
 const HOUR = 3_600_000;
 class Crash extends Error {}
@@ -235,7 +236,7 @@ describe('digest delivery', () => {
     clock.set('2026-03-01T18:30:00.000Z');
     const { deps } = boot(ctx, discord);
     await runDueDigests(deps);
-    const runs = ctx.store.digestRuns.bySubscription(subscription.id, 50);
+    const runs = digestRuns(ctx.store, subscription.id, 50);
     expect(runs).toHaveLength(10);
     expect(runs.filter((r) => r.state === 'sent').map((r) => r.scheduledFor)).toEqual([
       '2026-03-01T18:00:00.000Z',
@@ -269,7 +270,7 @@ describe('digest delivery', () => {
     expect(discord.requests).toHaveLength(4);
     expect(delays).toEqual([2000, 4000, 8000]);
     expect(discord.posted).toHaveLength(1);
-    expect(ctx.store.digestRuns.bySubscription(1)[0]).toMatchObject({ state: 'sent', attempts: 4 });
+    expect(digestRuns(ctx.store, 1)[0]).toMatchObject({ state: 'sent', attempts: 4 });
   });
 
   it('does not retry a 5xx or 429 again, since @discordjs/rest already did: the run fails, unpaused, at once', async () => {
@@ -282,7 +283,7 @@ describe('digest delivery', () => {
       expect(discord.requests).toHaveLength(1);
       expect(delays).toEqual([]);
       expect(ctx.store.subscriptions.byId(subscription.id)).toMatchObject({ paused: false });
-      expect(ctx.store.digestRuns.bySubscription(subscription.id)[0]).toMatchObject({
+      expect(digestRuns(ctx.store, subscription.id)[0]).toMatchObject({
         state: 'failed',
         attempts: 1,
       });
@@ -297,7 +298,7 @@ describe('digest delivery', () => {
     const failed = ctx.store.subscriptions.byId(subscription.id)!;
     expect(failed.paused).toBe(false);
     expect(failed.lastError).toContain('UND_ERR_SOCKET');
-    expect(ctx.store.digestRuns.bySubscription(subscription.id)[0]).toMatchObject({
+    expect(digestRuns(ctx.store, subscription.id)[0]).toMatchObject({
       state: 'failed',
       attempts: 4,
     });

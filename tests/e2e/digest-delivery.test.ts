@@ -13,6 +13,7 @@ import {
   startDigestHarness,
   type DigestHarness,
 } from './digest-harness.ts';
+import { digestRuns } from '../support/sqlite.ts';
 
 let h: DigestHarness | undefined;
 afterEach(async () => {
@@ -50,7 +51,7 @@ function expectOneDigest(harness: DigestHarness) {
 }
 
 function runsOf(harness: DigestHarness, subscriptionId: number): DigestRun[] {
-  return harness.store.digestRuns.bySubscription(subscriptionId);
+  return digestRuns(harness.store, subscriptionId);
 }
 
 describe('a crash during delivery, then a restart, posts the digest exactly once', () => {

@@ -18,6 +18,7 @@ import type { LoopbackDiscord, LoopbackMessage } from '@dispatch/loopback-discor
 import { openStore, type Store } from '../../src/store/index.ts';
 import { addArticle } from '../support/digest.ts';
 import { ROOT, SEED_FILE } from '../support/helpers.ts';
+import { digestRuns } from '../support/sqlite.ts';
 
 /** A bot process: its log lines as they come, and how it ended. */
 export interface BotProcess {
@@ -205,7 +206,7 @@ export function auditRuns(
   const duplicates = [...byMarker.values()].reduce((n, list) => n + list.length - 1, 0);
   const rows = store.subscriptions
     .byGuild(guildId)
-    .flatMap((s) => store.digestRuns.bySubscription(s.id, 10_000))
+    .flatMap((s) => digestRuns(store, s.id, 10_000))
     .filter((run) => run.state !== 'skipped');
   let lost = 0;
   let idMismatches = 0;

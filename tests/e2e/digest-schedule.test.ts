@@ -12,6 +12,7 @@ import {
   startDigestHarness,
   type DigestHarness,
 } from './digest-harness.ts';
+import { digestRuns } from '../support/sqlite.ts';
 
 let h: DigestHarness | undefined;
 afterEach(async () => {
@@ -93,11 +94,11 @@ describe('a schedule inside the spring-forward gap', () => {
       await h.scheduler.tick();
     }
     expect(discord.channelMessages(guild.news.id)).toEqual([]);
-    expect(h.store.digestRuns.bySubscription(subscriptionId)).toEqual([]);
+    expect(digestRuns(h.store, subscriptionId)).toEqual([]);
     clock.set('2026-03-09T06:30:00.000Z');
     await h.scheduler.tick();
     expect(discord.channelMessages(guild.news.id)).toHaveLength(1);
-    expect(h.store.digestRuns.bySubscription(subscriptionId)).toMatchObject([
+    expect(digestRuns(h.store, subscriptionId)).toMatchObject([
       { scheduledFor: '2026-03-09T06:30:00.000Z', state: 'sent', error: null },
     ]);
   });
@@ -117,7 +118,7 @@ describe('the digest after a second article on the story', () => {
     clock.set('2026-03-02T09:00:00.000Z');
     await h.scheduler.tick();
     expect(discord.channelMessages(guild.news.id)).toEqual([]);
-    expect(h.store.digestRuns.bySubscription(h.store.subscriptions.byGuild(guild.id)[0]!.id)).toMatchObject([
+    expect(digestRuns(h.store, h.store.subscriptions.byGuild(guild.id)[0]!.id)).toMatchObject([
       { state: 'skipped', error: 'nothing new', scheduledFor: '2026-03-02T09:00:00.000Z' },
     ]);
 

@@ -5,9 +5,10 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore, rawConnection } from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { runTs, spawnTs, tempDir } from '../support/helpers.ts';
 import { fixtureServer, rss, syntheticBody, type TestItem } from './helpers.ts';
+import { sqlite } from '../support/sqlite.ts';
 
 const SLOW = { timeout: 180_000 };
 
@@ -61,7 +62,7 @@ async function crashAndRestart(hang: 'feed' | 'page') {
 
   const store = openStore(env.DATABASE_PATH);
   const storedAfterCrash = (
-    rawConnection(store).prepare('SELECT count(*) AS n FROM articles').get() as { n: number }
+    sqlite(store).prepare('SELECT count(*) AS n FROM articles').get() as { n: number }
   ).n;
   const sourceAfterCrash = store.feeds.allFeeds()[0]!.source;
   store.close();
@@ -72,10 +73,10 @@ async function crashAndRestart(hang: 'feed' | 'page') {
   const report = JSON.parse(again.stdout.trim()) as Record<string, unknown>;
 
   const after = openStore(env.DATABASE_PATH);
-  const titles = rawConnection(after).prepare('SELECT title FROM articles ORDER BY title').pluck().all();
-  const items3 = rawConnection(after).prepare('SELECT count(*) FROM feed_items').pluck().get();
+  const titles = sqlite(after).prepare('SELECT title FROM articles ORDER BY title').pluck().all();
+  const items3 = sqlite(after).prepare('SELECT count(*) FROM feed_items').pluck().get();
   const source = after.feeds.allFeeds()[0]!.source;
-  const body3 = rawConnection(after)
+  const body3 = sqlite(after)
     .prepare("SELECT body FROM articles WHERE title = 'Harbor crash report 3'")
     .pluck()
     .get() as string;

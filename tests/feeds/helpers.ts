@@ -3,9 +3,9 @@ import { defaultConfig } from '../../src/config.ts';
 import { extract } from '../../src/extract/index.ts';
 import { createFetcher, type Fetcher, type FetcherOptions } from '../../src/feeds/http.ts';
 import type { FeedDeps } from '../../src/feeds/poll.ts';
-import { rawConnection } from '../../src/store/index.ts';
 import { testStore } from '../support/helpers.ts';
 import { startFixtureServer, type FixtureServer } from './server.ts';
+import { sqlite } from '../support/sqlite.ts';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -49,7 +49,7 @@ export function feedDeps(options: { fetcher?: Fetcher; config?: Partial<FeedDeps
 
 /** How many articles are stored, in every scope. */
 export function articleCount(deps: FeedDeps): number {
-  return (rawConnection(deps.store).prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  return (sqlite(deps.store).prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
 }
 
 /** An item of a generated feed. */

@@ -3,9 +3,9 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatOutcome, formatSummary, ingestPaths } from '../../src/ingest/ingest.ts';
-import { rawConnection } from '../../src/store/index.ts';
 import { readArticleFile } from '../../src/ingest/parse.ts';
 import { SEED_FILE, snapshot, testStore } from '../support/helpers.ts';
+import { sqlite } from '../support/sqlite.ts';
 
 const MAX_BYTES = 4096;
 
@@ -166,7 +166,7 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
     const { dir, store, ctx, clock } = await seededStore();
     const path = join(dir, file);
     writeFileSync(path, content);
-    const before = snapshot(rawConnection(store));
+    const before = snapshot(sqlite(store));
     clock.advance(1000);
 
     const report = await ingestPaths(ctx, [path]);
@@ -182,7 +182,7 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
       skipped: 0,
       removed: 0,
     });
-    expect(snapshot(rawConnection(store))).toEqual(before);
+    expect(snapshot(sqlite(store))).toEqual(before);
   });
 
   it.each([
@@ -193,19 +193,19 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
     const folder = join(dir, 'folder');
     mkdirSync(folder);
     writeFileSync(join(folder, file), 'Title\nBody.\n');
-    const before = snapshot(rawConnection(store));
+    const before = snapshot(sqlite(store));
     for (const path of [folder, join(folder, file)]) {
       const report = await ingestPaths(ctx, [path]);
       expect(report.outcomes).toEqual([{ file: join(folder, file), status: 'skipped', reason }]);
       expect(formatOutcome(report.outcomes[0]!)).toBe(`${join(folder, file)}: skipped: ${reason}`);
       expect(formatSummary(report)).toBe('0 added, 0 updated, 0 unchanged, 0 rejected, 1 skipped');
     }
-    expect(snapshot(rawConnection(store))).toEqual(before);
+    expect(snapshot(sqlite(store))).toEqual(before);
   });
 
   it('a path that does not exist', async () => {
     const { dir, store, ctx } = await seededStore();
-    const before = snapshot(rawConnection(store));
+    const before = snapshot(sqlite(store));
     const missing = join(dir, 'missing.txt');
     const missingFolder = join(dir, 'no-such-folder');
     const report = await ingestPaths(ctx, [missing, missingFolder]);
@@ -213,7 +213,7 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
       [missing, 'rejected', 'does not exist'],
       [missingFolder, 'rejected', 'does not exist'],
     ]);
-    expect(snapshot(rawConnection(store))).toEqual(before);
+    expect(snapshot(sqlite(store))).toEqual(before);
   });
 
   it('a path that cannot be read (a symlink loop)', async () => {
@@ -221,12 +221,12 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
     const { dir, store, ctx } = await seededStore();
     const loop = join(dir, 'loop.txt');
     symlinkSync(loop, loop);
-    const before = snapshot(rawConnection(store));
+    const before = snapshot(sqlite(store));
     const report = await ingestPaths(ctx, [loop]);
     expect(report.outcomes.map((o) => [o.status, o.reason])).toEqual([
       ['rejected', 'cannot be read (ELOOP)'],
     ]);
-    expect(snapshot(rawConnection(store))).toEqual(before);
+    expect(snapshot(sqlite(store))).toEqual(before);
   });
 
   it('a path that is not a regular file (a folder named like an article)', async () => {
@@ -310,11 +310,11 @@ describe('ingest rejects bad input with a clear per-file reason and leaves the s
     const path = join(dir, 'a.txt');
     writeFileSync(path, 'Kept\nKept body.');
     await ingestPaths(ctx, [path]);
-    const before = snapshot(rawConnection(store));
+    const before = snapshot(sqlite(store));
     writeFileSync(path, Buffer.from([0x4b, 0x0a, 0xff, 0xfe]));
     clock.advance(1000);
     const report = await ingestPaths(ctx, [path]);
     expect(report.outcomes[0]).toMatchObject({ status: 'rejected', reason: 'is not valid UTF-8 text' });
-    expect(snapshot(rawConnection(store))).toEqual(before);
+    expect(snapshot(sqlite(store))).toEqual(before);
   });
 });

@@ -3,7 +3,6 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract, type Facts } from '../../src/extract/index.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
-import { rawConnection } from '../../src/store/index.ts';
 import {
   expectedCounts,
   factCounts,
@@ -13,6 +12,7 @@ import {
   snapshot,
   testStore,
 } from '../support/helpers.ts';
+import { sqlite } from '../support/sqlite.ts';
 
 const keyOf = (path: string) => relative(process.cwd(), path);
 const published = (iso: string) => new Date(iso);
@@ -107,7 +107,7 @@ describe('ingest', () => {
       },
     ]);
     const facts = extract({ title: article.title, body: article.body, published: published('2016-03-15') });
-    expect(factCounts(rawConnection(store), article.id)).toEqual(expectedCounts(facts));
+    expect(factCounts(sqlite(store), article.id)).toEqual(expectedCounts(facts));
     expect(article.summary).toEqual(facts.summary);
     expect(clock.now().toISOString()).toBe(SEED_TIME);
   });
@@ -268,7 +268,7 @@ describe('ingest', () => {
     writeFileSync(join(dir, 'c.json'), JSON.stringify([{ title: 'Gamma', body: 'Gamma body.' }]));
     const first = await ingestPaths(ctx, [dir, SEED_FILE]);
     expect(first.counts).toEqual({ added: 4, updated: 0, unchanged: 0, rejected: 0, skipped: 0, removed: 0 });
-    const before = snapshot(rawConnection(store));
+    const before = snapshot(sqlite(store));
 
     clock.advance(60 * 60 * 1000);
     const second = await ingestPaths(ctx, [dir, SEED_FILE]);
@@ -281,7 +281,7 @@ describe('ingest', () => {
       removed: 0,
     });
     expect(second.outcomes.map((o) => o.articleId)).toEqual(first.outcomes.map((o) => o.articleId));
-    expect(snapshot(rawConnection(store))).toEqual(before);
+    expect(snapshot(sqlite(store))).toEqual(before);
     expect(store.articles.stats().lastIngestedAt).toBe(SEED_TIME);
   });
 
@@ -303,9 +303,9 @@ describe('ingest', () => {
       store.facts.replaceForArticle(id, store.articles.byId(id)!.storyId, richFacts('zeppelinword'));
       store.facts.replaceForArticle(otherId, store.articles.byId(otherId)!.storyId, richFacts('otherword'));
     });
-    expect(factCounts(rawConnection(store), id)).toEqual(expectedCounts(richFacts('zeppelinword')));
+    expect(factCounts(sqlite(store), id)).toEqual(expectedCounts(richFacts('zeppelinword')));
     expect(searchHits(store, 'zeppelinword').length).toBeGreaterThan(0);
-    const otherBefore = factCounts(rawConnection(store), otherId);
+    const otherBefore = factCounts(sqlite(store), otherId);
 
     writeFileSync(file, v2);
     clock.advance(1000);
@@ -318,7 +318,7 @@ describe('ingest', () => {
     expect(article.ingestedAt).toBe(SEED_TIME);
     expect(article.updatedAt).toBe(new Date(Date.parse(SEED_TIME) + 1000).toISOString());
     const facts = extract({ title: article.title, body: article.body, published: new Date('2016-03-15') });
-    expect(factCounts(rawConnection(store), id)).toEqual(expectedCounts(facts));
+    expect(factCounts(sqlite(store), id)).toEqual(expectedCounts(facts));
     expect(article.summary).toEqual(facts.summary);
     // No leftovers anywhere: not in the fact tables, not in either full-text index.
     for (const [table, column] of [
@@ -326,7 +326,7 @@ describe('ingest', () => {
       ['entities', 'name'],
       ['timeline', 'text'],
     ] as const) {
-      const rows = rawConnection(store)
+      const rows = sqlite(store)
         .prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} LIKE '%zeppelinword%'`)
         .get();
       expect(rows, table).toEqual({ n: 0 });
@@ -334,7 +334,7 @@ describe('ingest', () => {
     expect(searchHits(store, 'zeppelinword')).toEqual([]);
     expect([...new Set(searchHits(store, 'kangaroo').map((h) => h.articleId))]).toEqual([id]);
     // The other article's facts are untouched.
-    expect(factCounts(rawConnection(store), otherId)).toEqual(otherBefore);
+    expect(factCounts(sqlite(store), otherId)).toEqual(otherBefore);
     expect(searchHits(store, 'otherword').length).toBeGreaterThan(0);
   });
 
@@ -357,7 +357,7 @@ describe('ingest', () => {
     writeFileSync(a, 'First\nFirst body.');
     writeFileSync(b, 'Second\nSecond body.');
     await ingestPaths(ctx, [a, b]);
-    const before = snapshot(rawConnection(store));
+    const before = snapshot(sqlite(store));
     writeFileSync(a, 'Second\nSecond body.');
     clock.advance(1000);
     const report = await ingestPaths(ctx, [a]);
@@ -368,7 +368,7 @@ describe('ingest', () => {
         reason: `now has the same text as ${keyOf(b)}, which is stored already`,
       }),
     ]);
-    expect(snapshot(rawConnection(store))).toEqual(before);
+    expect(snapshot(sqlite(store))).toEqual(before);
   });
 
   it('replaceForArticle replaces exactly one article’s facts, mentions and quote index', () => {
@@ -393,26 +393,26 @@ describe('ingest', () => {
     store.facts.replaceForArticle(b, story.id, richFacts('penguin'));
     const smaller: Facts = { ...richFacts('narwhal'), quotes: [], people: [], timeline: [] };
     store.facts.replaceForArticle(a, story.id, smaller);
-    expect(factCounts(rawConnection(store), a)).toEqual({
+    expect(factCounts(sqlite(store), a)).toEqual({
       quotes: 0,
       figures: 1,
       entities: 2,
       mentions: 2,
       timeline: 0,
     });
-    expect(factCounts(rawConnection(store), b)).toEqual(expectedCounts(richFacts('penguin')));
+    expect(factCounts(sqlite(store), b)).toEqual(expectedCounts(richFacts('penguin')));
     expect(searchHits(store, 'walrus')).toEqual([]);
     expect(searchHits(store, 'penguin').filter((h) => h.kind === 'quote')).toHaveLength(2);
     // Deleting an article takes its facts (and their mentions) with it, and nothing else.
-    rawConnection(store).prepare('DELETE FROM articles WHERE id = ?').run(b);
-    expect(factCounts(rawConnection(store), b)).toEqual({
+    sqlite(store).prepare('DELETE FROM articles WHERE id = ?').run(b);
+    expect(factCounts(sqlite(store), b)).toEqual({
       quotes: 0,
       figures: 0,
       entities: 0,
       mentions: 0,
       timeline: 0,
     });
-    expect(rawConnection(store).prepare('SELECT count(*) AS n FROM mentions').get()).toEqual({ n: 2 });
+    expect(sqlite(store).prepare('SELECT count(*) AS n FROM mentions').get()).toEqual({ n: 2 });
     expect(searchHits(store, 'penguin')).toEqual([]);
   });
 });

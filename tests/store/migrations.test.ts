@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate, openDatabase, SchemaTooNewError, type Db } from '../../src/store/db.ts';
-import { openStore, rawConnection } from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { ROOT, SEED_TIME, count, onCleanup, snapshot, tableNames, tempDir } from '../support/helpers.ts';
+import { sqlite } from '../support/sqlite.ts';
 
 const MIGRATIONS = join(ROOT, 'src/store/migrations');
 const LATEST = loadMigrations().at(-1)!.version;
@@ -35,19 +36,19 @@ describe('migrations', () => {
     const store = openStore(path);
     onCleanup(() => store.open && store.close());
     expect(LATEST).toBeGreaterThanOrEqual(1);
-    expect(rawConnection(store).pragma('user_version', { simple: true })).toBe(LATEST);
-    const tables = tableNames(rawConnection(store));
+    expect(sqlite(store).pragma('user_version', { simple: true })).toBe(LATEST);
+    const tables = tableNames(sqlite(store));
     for (const table of ['stories', 'articles', 'quotes', 'figures', 'entities', 'mentions', 'timeline']) {
       expect(tables).toContain(table);
     }
-    const virtual = rawConnection(store)
+    const virtual = sqlite(store)
       .prepare<[], { name: string; sql: string }>(
         "SELECT name, sql FROM sqlite_master WHERE sql LIKE '%USING fts5%'",
       )
       .all();
     expect(virtual.map((v) => v.name)).toEqual(expect.arrayContaining(['articles_fts', 'quotes_fts']));
-    expect(rawConnection(store).pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(rawConnection(store).pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite(store).pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite(store).pragma('foreign_keys', { simple: true })).toBe(1);
     store.close();
 
     // WAL is a property of the file: a plain connection sees it too, and the version persisted.
@@ -120,9 +121,9 @@ describe('migrations', () => {
     const { path, before } = olderDatabase();
     const store = openStore(path);
     onCleanup(() => store.open && store.close());
-    expect(rawConnection(store).pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(sqlite(store).pragma('user_version', { simple: true })).toBe(LATEST);
     // Later migrations may add columns (so rows hash differently), but every row is still there.
-    const after = snapshot(rawConnection(store));
+    const after = snapshot(sqlite(store));
     for (const table of Object.keys(before).filter((t) => t !== 'user_version')) {
       expect(after[table]?.split(' ')[0], table).toBe(before[table]!.split(' ')[0]);
     }
@@ -133,8 +134,8 @@ describe('migrations', () => {
       contentHash: 'old-hash',
     });
     expect(store.stories.bySlug('russia-syria-withdrawal')!.id).toBe(article.storyId);
-    expect(ftsHits(rawConnection(store), 'battalions')).toEqual({ articles: [1], quotes: [1] });
-    expect(count(rawConnection(store), 'mentions')).toBe(2);
+    expect(ftsHits(sqlite(store), 'battalions')).toEqual({ articles: [1], quotes: [1] });
+    expect(count(sqlite(store), 'mentions')).toBe(2);
   });
 
   it('apply a newer migration that changes a table, keeping every row (a test-only 002)', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Facts, Quote } from '../../src/extract/index.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
-import { rawConnection, type ArticleInput, type Store } from '../../src/store/index.ts';
+import { type ArticleInput, type Store } from '../../src/store/index.ts';
 import { toFtsQuery } from '../../src/store/search.ts';
 import { escapeLike } from '../../src/store/stories.ts';
 import { searchHits, SEED_FILE, SEED_TIME, testStore } from '../support/helpers.ts';
+import { sqlite } from '../support/sqlite.ts';
 
 const now = new Date(SEED_TIME);
 const noFacts: Facts = {
@@ -215,7 +216,7 @@ describe('repositories', () => {
 describe('writing an article’s facts (migration 008: per-article statements instead of per-row triggers)', () => {
   /** Every copy the store keeps of the facts, recomputed from the rows themselves: it must equal the stored one. */
   function expectDerivedCopiesExact(store: Store) {
-    const db = rawConnection(store);
+    const db = sqlite(store);
     expect(
       db.prepare(`INSERT INTO quotes_fts (quotes_fts) VALUES ('integrity-check')`).run().changes,
     ).toBeGreaterThanOrEqual(0);
@@ -301,7 +302,7 @@ describe('writing an article’s facts (migration 008: per-article statements in
     expect(store.facts.speakers(seed.id, 'ivashov')).toEqual([{ speaker: 'Ivashov', count: 1 }]);
 
     // Deleting the article cascades through the delete triggers.
-    rawConnection(store).prepare('DELETE FROM articles WHERE id = ?').run(id);
+    sqlite(store).prepare('DELETE FROM articles WHERE id = ?').run(id);
     expectDerivedCopiesExact(store);
     expect(store.facts.speakers(seed.id, 'ivashov')).toEqual([]);
   });

@@ -11,9 +11,12 @@ import { nextRun } from '../../src/digest/schedule.ts';
 import type { Facts, Figure, Quote, TimelineEvent } from '../../src/extract/types.ts';
 import { silentLogger } from './log.ts';
 import { openStore, type Store, type Subscription } from '../../src/store/index.ts';
+import { closeSqlite } from './sqlite.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
+  // A test's own SQLite connections close before the files they opened are removed.
+  closeSqlite();
   for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 

@@ -12,6 +12,7 @@ import type { IngestContext } from '../../src/ingest/ingest.ts';
 import { silentLogger } from './log.ts';
 import type { Db, SearchHit, Store } from '../../src/store/index.ts';
 import { openStore } from '../../src/store/index.ts';
+import { closeSqlite } from './sqlite.ts';
 
 /** The repository root: child processes run from here, as `npm run ingest` would. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,6 +21,8 @@ export const SEED_TIME = '2024-05-01T12:00:00.000Z';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
+  // A test's own SQLite connections close before the files they opened are removed.
+  closeSqlite();
   for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
