@@ -19,6 +19,7 @@ import { createFetcher } from '../src/feeds/http.ts';
 import { addFeed } from '../src/feeds/manage.ts';
 import { pollDueFeeds, type FeedDeps } from '../src/feeds/poll.ts';
 import { createLogger } from '../src/log.ts';
+import { ManualClock } from '../tests/support/clock.ts';
 import { openStore } from '../src/store/index.ts';
 
 const FEEDS = 2000;
@@ -80,8 +81,7 @@ const fetcher = createFetcher({
   maxBytes: config.FEED_MAX_BYTES,
   perHostLimit: 8,
 });
-let now = Date.parse('2026-11-10T12:00:00Z');
-const clock = { now: () => new Date(now) };
+const clock = new ManualClock('2026-11-10T12:00:00Z');
 const deps: FeedDeps = {
   store,
   clock,
@@ -107,7 +107,7 @@ const memory = (m: NodeJS.MemoryUsage) =>
   `rss ${mb(m.rss)}, main heap ${mb(m.heapUsed)} used of ${mb(m.heapTotal)}, external ${mb(m.external)}`;
 
 async function cycle(label: string) {
-  now += 24 * 3_600_000; // every feed due
+  clock.advance(24 * 3_600_000); // every feed due
   let peak = process.memoryUsage();
   const sampler = setInterval(() => {
     const m = process.memoryUsage();

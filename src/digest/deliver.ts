@@ -45,16 +45,15 @@ export interface DeliveryHooks {
   afterAccepted?(run: DigestRun, messageId: string): void | Promise<void>;
 }
 
-/** What delivery needs: the context, a way to post, and (for tests) a sleep that does not wait. */
+/** Attempts per message for the failures delivery retries (see {@link ErrorClass.retry}). */
+const ATTEMPTS = 4;
+/** The first retry's delay; doubled per attempt. Waits go through `ctx.clock.sleep`. */
+const BACKOFF_MS = 2000;
+
+/** What delivery needs: the context (its clock waits between retries) and a way to post. */
 export interface DeliveryDeps {
   ctx: Ctx;
   sender: DigestSender;
-  /** Waits between retries, or less when the signal aborts; tests pass one that returns at once. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** Attempts per message for the failures delivery retries (see {@link ErrorClass.retry}). Default 4. */
-  attempts?: number;
-  /** First backoff delay; doubled per attempt. Default 2000 ms. */
-  backoffMs?: number;
   hooks?: DeliveryHooks;
   /** Shared reads for subscriptions of the same story due at the same minute. */
   cache?: DigestCache;
@@ -80,19 +79,6 @@ export type RunOutcome =
   | { status: 'failed'; runId: number; error: string }
   | { status: 'paused'; runId: number; error: string }
   | { status: 'interrupted'; runId: number; reason: string };
-
-/** Waits `ms`, or less when `signal` aborts first. */
-const realSleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done);
-  });
 
 /**
  * The nonce of a run: derived from the subscription and the scheduled time only, so a restart computes the
@@ -252,8 +238,6 @@ async function postWithRetry(
   body: object,
 ): Promise<PostResult> {
   const { ctx } = deps;
-  const attempts = deps.attempts ?? 4;
-  const sleep = deps.sleep ?? realSleep;
   for (let attempt = 1; ; attempt += 1) {
     try {
       const response = (await deps.sender.post(Routes.channelMessages(channelId), { body })) as {
@@ -266,18 +250,18 @@ async function postWithRetry(
     } catch (error) {
       const { kind, retry, reason } = classifyError(error);
       ctx.store.digestRuns.attempt(run.id, reason, ctx.clock.now());
-      if (!retry || attempt >= attempts) return { error: reason, kind };
+      if (!retry || attempt >= ATTEMPTS) return { error: reason, kind };
       // A 429 discord.js passed on says how long Discord wants: never retry sooner.
       const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
       const delay = Math.max(
-        (deps.backoffMs ?? 2000) * 2 ** (attempt - 1),
+        BACKOFF_MS * 2 ** (attempt - 1),
         typeof retryAfter === 'number' ? retryAfter : 0,
       );
       ctx.log.warn(
         { subscriptionId: run.subscriptionId, runId: run.id, attempt, delay, reason },
         'digest retry',
       );
-      if (!(await waitToRetry(deps, delay, sleep))) {
+      if (!(await waitToRetry(deps, delay))) {
         return { interrupted: `Dispatch is stopping and would have waited ${delay} ms to retry (${reason})` };
       }
     }
@@ -288,20 +272,16 @@ async function postWithRetry(
  * Waits `delay` ms before a retry; false when the process is stopping and the wait would end past its deadline
  * (checked again when the stop begins mid-wait): then the caller gives up and leaves the run to recovery.
  */
-async function waitToRetry(
-  deps: DeliveryDeps,
-  delay: number,
-  sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
-): Promise<boolean> {
-  const stopping = deps.stopping;
+async function waitToRetry(deps: DeliveryDeps, delay: number): Promise<boolean> {
+  const { stopping, ctx } = deps;
   const until = Date.now() + delay;
   const tooLong = () => stopping !== undefined && stopping.signal.aborted && until > stopping.deadline();
   if (tooLong()) return false;
-  await sleep(delay, stopping?.signal);
+  await ctx.clock.sleep(delay, stopping?.signal);
   if (tooLong()) return false;
   // The stop woke the sleep early, but the rest of the wait fits in the budget: wait it out.
   const rest = until - Date.now();
-  if (rest > 0 && stopping?.signal.aborted) await sleep(rest);
+  if (rest > 0 && stopping?.signal.aborted) await ctx.clock.sleep(rest);
   return true;
 }
 

@@ -34,8 +34,18 @@ export interface Loopback {
   register(guildId: string, body?: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[]): Promise<void>;
   /** The bot's configuration: `settings` (database, articles folder …) plus the loopback's Discord settings. */
   config(settings?: Record<string, string>): Config;
-  /** Boots the bot against the loopback with `config(settings)`. */
+  /** Boots the bot against the loopback with `config(settings)`; one at a time (boot after stopBot). */
   boot(settings: Record<string, string>, options: Omit<StartOptions, 'config'>): Promise<Bot>;
+  /** The bot booted last, while it runs. */
+  readonly bot: Bot | undefined;
+  /** Stops the running bot, if any, as a process ending would. */
+  stopBot(): Promise<void>;
+  /**
+   * Stops the running bot and boots a new one on the same loopback, with other settings or options if given
+   * (a restarted process: another scheduler, a reopened store), else those of the last boot.
+   */
+  restart(settings?: Record<string, string>, options?: Omit<StartOptions, 'config'>): Promise<Bot>;
+  /** Stops the running bot, if any, and the loopback Discord. */
   close(): Promise<void>;
 }
 
@@ -49,6 +59,8 @@ export async function startLoopback(
   try {
     const guild = discord.state.createGuild({ name: options.guildName });
     const commands = [...(await loadCommands()).values()].map((command) => command.data);
+    let bot: Bot | undefined;
+    let last: { settings: Record<string, string>; options: Omit<StartOptions, 'config'> } | undefined;
     const loopback: Loopback = {
       discord,
       guild,
@@ -59,8 +71,29 @@ export async function startLoopback(
         );
       },
       config: (settings = {}) => parseConfig({ ...settings, ...loopbackSettings(discord) }),
-      boot: (settings, bootOptions) => startBot({ ...bootOptions, config: loopback.config(settings) }),
-      close: () => discord.close(),
+      async boot(settings, bootOptions) {
+        if (bot) throw new Error('a bot is already running on this loopback: stop it or restart');
+        last = { settings, options: bootOptions };
+        bot = await startBot({ ...bootOptions, config: loopback.config(settings) });
+        return bot;
+      },
+      get bot() {
+        return bot;
+      },
+      async stopBot() {
+        const running = bot;
+        bot = undefined;
+        await running?.stop();
+      },
+      async restart(settings, bootOptions) {
+        if (!last) throw new Error('restart needs a boot first');
+        await loopback.stopBot();
+        return loopback.boot(settings ?? last.settings, bootOptions ?? last.options);
+      },
+      async close() {
+        await loopback.stopBot();
+        await discord.close();
+      },
     };
     await loopback.register(guild.id);
     return loopback;

@@ -48,9 +48,6 @@ export interface SchedulerOptions {
   client?: Client;
   /** Posts messages and reads channels; defaults to `client.rest`. */
   sender?: DigestSender;
-  /** Waits between delivery retries (tests: resolve at once). */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  backoffMs?: number;
   hooks?: DeliveryHooks;
   /** Defaults to node-cron. */
   cron?: CronBackend;
@@ -106,8 +103,6 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
     ctx,
     sender,
     stopping: { signal: stopping.signal, deadline: () => deadline },
-    ...(options.sleep ? { sleep: options.sleep } : {}),
-    ...(options.backoffMs !== undefined ? { backoffMs: options.backoffMs } : {}),
     ...(options.hooks ? { hooks: options.hooks } : {}),
     ...(client ? { canReadHistory: (channelId: string) => canReadHistory(client, channelId) } : {}),
   });

@@ -8,7 +8,6 @@ import {
   apiError,
   droppedConnection,
   FakeDiscord,
-  fakeSleep,
   httpError,
   reopen,
   secondArticle,
@@ -18,6 +17,7 @@ import {
   textOf,
 } from '../support/digest.ts';
 import { digestRuns } from '../support/sqlite.ts';
+import type { ManualClock } from '../support/clock.ts';
 
 const HOUR = 3_600_000;
 class Crash extends Error {}
@@ -29,16 +29,15 @@ function boot(
   hooks: DeliveryHooks = {},
   canReadHistory?: (channelId: string) => boolean,
 ) {
-  const { sleep, delays } = fakeSleep();
   return {
     deps: digestJobDeps({
       ctx,
       sender: discord,
-      sleep,
       hooks,
       ...(canReadHistory ? { canReadHistory } : {}),
     }),
-    delays,
+    // The retries' waits, asked of the test's manual clock.
+    delays: (ctx.clock as ManualClock).slept,
   };
 }
 
@@ -378,8 +377,8 @@ describe('digest delivery', () => {
     const rateLimited = () =>
       Object.assign(new Error('rate limited'), { name: 'RateLimitError', retryAfter: 60_000 });
     discord.failWith(rateLimited());
-    const { sleep, delays } = fakeSleep();
-    const running = digestJobDeps({ ctx, sender: discord, sleep });
+    const delays = clock.slept;
+    const running = digestJobDeps({ ctx, sender: discord });
     clock.set('2026-03-01T09:00:00.000Z');
     await runDueDigests(running);
     expect(delays).toEqual([60_000]);
@@ -394,7 +393,6 @@ describe('digest delivery', () => {
     const stopping = digestJobDeps({
       ctx,
       sender: discord,
-      sleep,
       stopping: { signal: stop.signal, deadline: () => Date.now() + 5_000 },
     });
     clock.set('2026-03-02T09:00:00.000Z');

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { startBot, type Bot } from '../../src/bot/index.ts';
+import type { Bot } from '../../src/bot/index.ts';
 import { ManualClock } from '../support/clock.ts';
 import type { Config } from '../../src/config.ts';
 import type { DeliveryHooks } from '../../src/digest/deliver.ts';
@@ -105,34 +105,27 @@ export async function startDigestHarness(
   await ingestPaths({ store, clock, log, maxArticleBytes: 1 << 20 }, [SEED_FILE]);
   const loopback = await startLoopback({ guildName: 'Digest E2E', heartbeatIntervalMs: 500 });
   const { discord, guild } = loopback;
-  const config = loopback.config({
+  const settings = {
     DATABASE_PATH: dbPath,
     ARTICLES_DIR: join(dir, 'articles'),
     LOG_LEVEL: 'silent',
     ...options.config,
-  });
-  let bot: Bot | undefined;
+  };
+  const config = loopback.config(settings);
+  /** Boots the bot through the shared loopback helper, on a store of its own, as a new process would. */
   const boot = async (hooks?: DeliveryHooks) => {
     if (!store.open) store = openStore(dbPath);
-    bot = await startBot({
-      config,
+    const bot = await loopback.boot(settings, {
       log,
       clock,
       store,
-      scheduler: {
-        cron: recordingCron(),
-        rescan: false,
-        sleep: () => Promise.resolve(),
-        backoffMs: 0,
-        ...(hooks ? { hooks } : {}),
-      },
+      scheduler: { cron: recordingCron(), rescan: false, ...(hooks ? { hooks } : {}) },
     });
     await bot.scheduler!.ready;
     return bot;
   };
   const stopBot = async () => {
-    await bot?.stop();
-    bot = undefined;
+    await loopback.stopBot();
     // A new process opens its own connection: nothing cached in this one survives a restart.
     if (store.open) store.close();
   };
@@ -148,8 +141,8 @@ export async function startDigestHarness(
       return store;
     },
     get bot() {
-      if (!bot) throw new Error('the bot is stopped');
-      return bot;
+      if (!loopback.bot) throw new Error('the bot is stopped');
+      return loopback.bot;
     },
     get scheduler() {
       return harness.bot.scheduler!;
@@ -180,7 +173,7 @@ export async function startDigestHarness(
       discord.interactText(line, { user: guild.moderator, channelId: channelId ?? guild.news.id }),
     async close() {
       await stopBot();
-      await discord.close();
+      await loopback.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -58,16 +58,15 @@ export async function startHarness(prepare?: (store: Store) => void): Promise<Ha
     dbPath,
     logs,
     async restart() {
-      await harness.bot.stop();
+      await loopback.stopBot();
       store.close();
       store = openStore(dbPath);
       harness.bot = await boot();
       return harness.bot;
     },
     async close() {
-      await harness.bot.stop();
+      await loopback.close();
       if (store.open) store.close();
-      await discord.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
+import { ManualClock } from '../support/clock.ts';
 import { silentLogger } from '../support/log.ts';
 import { tempDir } from '../support/helpers.ts';
 import { expectCleanTraffic, startHarness, type Harness } from './harness.ts';
@@ -39,7 +40,7 @@ describe('bidirectional controls and zero-width characters in an article', () =>
     const report = await ingestPaths(
       {
         store: h.store,
-        clock: { now: () => new Date('2016-03-18T12:00:00Z') },
+        clock: new ManualClock('2016-03-18T12:00:00Z'),
         log: silentLogger(),
         maxArticleBytes: 1 << 20,
       },

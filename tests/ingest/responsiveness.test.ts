@@ -43,7 +43,7 @@ async function boot(): Promise<{ bot: Bot; discord: LoopbackDiscord; guildId: st
     {
       log: silentLogger(),
       clock: new ManualClock('2016-03-21T12:00:00Z'),
-      scheduler: { cron: recordingCron(), sleep: () => Promise.resolve(), backoffMs: 0 },
+      scheduler: { cron: recordingCron() },
     },
   );
   cleanups.push(() => bot.stop());

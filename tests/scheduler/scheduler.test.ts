@@ -4,15 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { nextRun } from '../../src/digest/schedule.ts';
 import { openStore } from '../../src/store/index.ts';
 import { startScheduler, tickExpression, type CronBackend } from '../../src/scheduler/index.ts';
-import {
-  FakeDiscord,
-  fakeSleep,
-  secondArticle,
-  seedStory,
-  subscribe,
-  testCtx,
-  textOf,
-} from '../support/digest.ts';
+import { FakeDiscord, secondArticle, seedStory, subscribe, testCtx, textOf } from '../support/digest.ts';
 
 /** A cron backend that only records what is registered and lets the test fire a trigger by hand. */
 function fakeCron() {
@@ -36,7 +28,6 @@ describe('the scheduler', () => {
     const cron = fakeCron();
     const scheduler = startScheduler(ctx, {
       sender: new FakeDiscord(),
-      sleep: fakeSleep().sleep,
       cron: cron.backend,
     });
     await scheduler.ready;

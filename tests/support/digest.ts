@@ -301,12 +301,6 @@ export function droppedConnection(): Error {
   });
 }
 
-/** A sleep that records the delays asked for and returns at once. */
-export function fakeSleep(): { sleep: (ms: number) => Promise<void>; delays: number[] } {
-  const delays: number[] = [];
-  return { delays, sleep: async (ms) => void delays.push(ms) };
-}
-
 /** Every text of a posted digest (content, titles, descriptions), joined: what a reader sees. */
 export function textOf(
   messages:
