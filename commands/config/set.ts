@@ -52,12 +52,6 @@ const set: ConfigHandlers['digest']['set'] = async (interaction, args, ctx) => {
   if (role && role.id === guildId) {
     throw new UserError('Dispatch never pings @everyone; pick a role members can opt into, e.g. `@news`.');
   }
-  if (!existing && ctx.store.subscriptions.countByGuild(guildId) >= ctx.config.MAX_SUBSCRIPTIONS_PER_GUILD) {
-    throw new UserError(
-      `This server already has ${ctx.config.MAX_SUBSCRIPTIONS_PER_GUILD} digests, the most allowed. ` +
-        'Remove one with `/config digest remove` first (`/config show` lists them).',
-    );
-  }
   const missing = await missingPermissions(interaction, channel.id);
   if (missing.length > 0) {
     throw new UserError(
@@ -73,9 +67,19 @@ const set: ConfigHandlers['digest']['set'] = async (interaction, args, ctx) => {
     mentionRoleId: role?.id ?? existing?.mentionRoleId ?? null,
     quiet: args.quiet ?? existing?.quiet ?? true,
   };
-  const saved = ctx.store.transaction(() => {
-    const result = existing
-      ? ctx.store.subscriptions.update(existing.id, input, now)
+  // The limit is checked and the row written in one transaction, after the last await: read before the
+  // permission check above, another `set` of the same server could store a digest in between (a burst of 25
+  // stored 25 with a limit of 10).
+  const { saved, created } = ctx.store.transaction(() => {
+    const current = ctx.store.subscriptions.byKey(guildId, channel.id, story.id);
+    if (!current && ctx.store.subscriptions.countByGuild(guildId) >= ctx.config.MAX_SUBSCRIPTIONS_PER_GUILD) {
+      throw new UserError(
+        `This server already has ${ctx.config.MAX_SUBSCRIPTIONS_PER_GUILD} digests, the most allowed. ` +
+          'Remove one with `/config digest remove` first (`/config show` lists them).',
+      );
+    }
+    const result = current
+      ? ctx.store.subscriptions.update(current.id, input, now)
       : ctx.store.subscriptions.create(
           { ...input, guildId, channelId: channel.id, storyId: story.id },
           interaction.user.id,
@@ -87,21 +91,21 @@ const set: ConfigHandlers['digest']['set'] = async (interaction, args, ctx) => {
     audit(
       ctx,
       interaction,
-      existing ? 'digest.update' : 'digest.create',
+      current ? 'digest.update' : 'digest.create',
       result.id,
-      existing ? snapshot(ctx, existing) : null,
+      current ? snapshot(ctx, current) : null,
       snapshot(ctx, result),
     );
-    return result;
+    return { saved: result, created: !current };
   });
   ctx.log.info(
     { subscriptionId: saved.id, guildId, cron: saved.cron, timezone },
-    existing ? 'digest changed' : 'digest created',
+    created ? 'digest created' : 'digest changed',
   );
   const next = new Date(saved.nextRunAt!);
   await answerPrivately(
     interaction,
-    `${existing ? 'Changed' : 'Created'} the digest of **${escapeText(story.title)}** in ${channelMention(channel.id)}: ` +
+    `${created ? 'Created' : 'Changed'} the digest of **${escapeText(story.title)}** in ${channelMention(channel.id)}: ` +
       `\`${saved.schedule}\` (${saved.timezone})${saved.mentionRoleId ? `, pinging ${roleMention(saved.mentionRoleId)}` : ''}` +
       `${saved.quiet ? '' : ', posting even when nothing is new'}${saved.paused ? ' (still paused: `/config digest resume`)' : ''}.\n` +
       `Next digest: ${nextRunText(next, saved.timezone)}.`,

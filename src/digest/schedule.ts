@@ -84,7 +84,14 @@ export const TIMEZONES: readonly string[] = [
   ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC'),
 ];
 
-/** Refuses an unknown timezone with a message that shows valid ones. */
+/** The autocomplete's spelling of each timezone, found by its lowercase name. */
+const TIMEZONES_BY_LOWERCASE = new Map(TIMEZONES.map((z) => [z.toLowerCase(), z]));
+
+/**
+ * The canonical name of a timezone typed in any case (`europe/berlin` is stored as `Europe/Berlin`, `utc` as
+ * `UTC`), as the runtime's Intl resolves it, so one zone is stored, shown and compared under one name. Refuses
+ * an unknown timezone with a message that shows valid ones.
+ */
 export function parseTimezone(timezone: string): string {
   const trimmed = timezone.trim();
   if (!isValidTimezone(trimmed)) {
@@ -93,7 +100,10 @@ export function parseTimezone(timezone: string): string {
         'or `UTC` (start typing and pick one from the list).',
     );
   }
-  return trimmed;
+  return (
+    TIMEZONES_BY_LOWERCASE.get(trimmed.toLowerCase()) ??
+    new Intl.DateTimeFormat('en', { timeZone: trimmed }).resolvedOptions().timeZone
+  );
 }
 
 type Expression = ReturnType<typeof CronExpressionParser.parse>;
@@ -161,6 +171,12 @@ export function occurrencesBetween(
   return { dates, truncated };
 }
 
+/** `5 minutes`, `1 minute`. */
+const minutes = (n: number) => `${Math.round(n)} minute${Math.round(n) === 1 ? '' : 's'}`;
+
+/** What the moderator typed, as inline code (a backtick in it cannot close the span early). */
+const code = (typed: string) => `\`${typed.replace(/`/g, "'")}\``;
+
 /**
  * Parses what a moderator typed into a cron expression, and checks it is usable in `timezone` and no more
  * frequent than `minIntervalMinutes` (checked over the next 200 occurrences from `now`, so DST is included).
@@ -206,15 +222,18 @@ export function parseSchedule(
       `"${typed}" is not a valid cron expression (${(error as Error).message}). ${SCHEDULE_EXAMPLE}`,
     );
   }
-  const minMs = minIntervalMinutes * 60_000;
-  for (let i = 1; i < upcoming.length; i += 1) {
-    const gap = upcoming[i]!.getTime() - upcoming[i - 1]!.getTime();
-    if (gap < minMs) {
-      throw new ScheduleError(
-        `"${typed}" runs every ${Math.round(gap / 60_000)} minutes at times; digests may run at most every ` +
-          `${minIntervalMinutes} minutes. ${SCHEDULE_EXAMPLE}`,
-      );
-    }
+  const gaps = upcoming.slice(1).map((next, i) => (next.getTime() - upcoming[i]!.getTime()) / 60_000);
+  const shortest = Math.min(...gaps);
+  if (shortest < minIntervalMinutes) {
+    // "every 5 minutes" only when that is the rhythm; `0,10 9 * * *` has one short gap a day.
+    const rhythm = gaps.every((gap) => gap === shortest)
+      ? `runs every ${minutes(shortest)}`
+      : `has runs only ${minutes(shortest)} apart`;
+    const suggestion = minIntervalMinutes <= 60 ? '`hourly`' : '`daily 09:00`';
+    throw new ScheduleError(
+      `${code(typed)} ${rhythm}; digests may run at most every ${minutes(minIntervalMinutes)}. ` +
+        `Try ${suggestion}.`,
+    );
   }
   return { schedule: typed, cron: expression };
 }

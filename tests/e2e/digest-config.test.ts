@@ -103,13 +103,17 @@ describe('/config digest set refuses what cannot work, with a valid example', ()
 
   it('a schedule more frequent than DIGEST_MIN_INTERVAL_MINUTES', async () => {
     const result = await h.asModerator('/config digest set channel:#news schedule:"*/5 * * * *"');
-    expectRefusal(
-      result,
-      /"\*\/5 \* \* \* \*" runs every 5 minutes at times; digests may run at most every 15 minutes\. Try a preset/,
+    expect(result.ephemeral).toBe(true);
+    expect(result.text).toBe(
+      '(only you can see this)\n' +
+        '`*/5 * * * *` runs every 5 minutes; digests may run at most every 15 minutes. Try `hourly`.',
     );
-    // Irregular gaps count too: 09:00 and 09:10 are 10 minutes apart.
+    // Irregular gaps count too: 09:00 and 09:10 are 10 minutes apart, once a day.
     const uneven = await h.asModerator('/config digest set channel:#news schedule:"0,10 9 * * *"');
-    expectRefusal(uneven, /runs every 10 minutes at times/);
+    expectRefusal(
+      uneven,
+      /`0,10 9 \* \* \*` has runs only 10 minutes apart; digests may run at most every 15 minutes\. Try `hourly`\.$/,
+    );
     expectNothingChanged();
   });
 

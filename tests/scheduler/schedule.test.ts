@@ -42,10 +42,19 @@ describe('parseSchedule', () => {
   });
 
   it('refuses schedules more frequent than the minimum interval, even irregular ones', () => {
-    expect(() => parse('*/5 * * * *')).toThrow('at most every 15 minutes');
-    expect(() => parse('0,10 9 * * *')).toThrow('runs every 10 minutes');
+    expect(() => parse('*/5 * * * *')).toThrow(
+      '`*/5 * * * *` runs every 5 minutes; digests may run at most every 15 minutes. Try `hourly`.',
+    );
+    expect(() => parse('0,10 9 * * *')).toThrow(
+      '`0,10 9 * * *` has runs only 10 minutes apart; digests may run at most every 15 minutes. Try `hourly`.',
+    );
     expect(parse('*/15 * * * *').cron).toBe('*/15 * * * *');
-    expect(() => parse('*/30 * * * *', 'UTC', 60)).toThrow('at most every 60 minutes');
+    expect(() => parse('*/30 * * * *', 'UTC', 60)).toThrow(
+      'runs every 30 minutes; digests may run at most every 60 minutes. Try `hourly`.',
+    );
+    expect(() => parse('0 * * * *', 'UTC', 120)).toThrow(
+      'runs every 60 minutes; digests may run at most every 120 minutes. Try `daily 09:00`.',
+    );
   });
 });
 
@@ -56,6 +65,15 @@ describe('timezones', () => {
     expect(isValidTimezone('Mars/Olympus_Mons')).toBe(false);
     expect(() => parseTimezone('Mars/Olympus_Mons')).toThrow('`Europe/Berlin`');
     expect(() => parseTimezone('CET; DROP TABLE')).toThrow(ScheduleError);
+  });
+
+  it('stores a timezone under its canonical name whatever case or alias was typed', () => {
+    expect(parseTimezone('europe/berlin')).toBe('Europe/Berlin');
+    expect(parseTimezone(' AMERICA/NEW_YORK ')).toBe('America/New_York');
+    expect(parseTimezone('utc')).toBe('UTC');
+    expect(parseTimezone('Etc/UTC')).toBe('UTC');
+    expect(parseTimezone('us/eastern')).toBe('America/New_York');
+    expect(TIMEZONES).toContain(parseTimezone('asia/kolkata'));
   });
 
   it('offers every runtime timezone for autocomplete, UTC first', () => {
