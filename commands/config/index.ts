@@ -31,6 +31,7 @@ import resume from './resume.ts';
 import sendNow from './send-now.ts';
 import set from './set.ts';
 import show from './show.ts';
+import { digestChoices } from './shared.ts';
 import { storyDefault, storyRename } from './story.ts';
 
 /** Keeps an option's literal types (its name above all) for the handlers' argument types. */
@@ -64,8 +65,19 @@ const feedUrlOption = (description: string) =>
     max_length: 2000,
   })[0];
 
-/** The options of a subcommand that acts on one existing digest. */
-const target = (verb: string) => options(channelOption(`The channel whose digest to ${verb}`), storyOption);
+/**
+ * The options of a subcommand that acts on one existing digest: its channel (and story, when the channel has
+ * several), or the digest itself picked from a list, which also finds one whose channel was deleted (Discord
+ * cannot offer a deleted channel in `channel`).
+ */
+const target = (verb: string) =>
+  options({ ...channelOption(`The channel whose digest to ${verb}`), required: false }, storyOption, {
+    type: ApplicationCommandOptionType.Integer,
+    name: 'digest',
+    description: `The digest to ${verb}, picked from this server’s digests (also one whose channel is gone)`,
+    autocomplete: true,
+    min_value: 1,
+  });
 
 const data = {
   name: 'config',
@@ -99,7 +111,10 @@ const data = {
               autocomplete: true,
               max_length: 64,
             },
-            { ...storyOption, description: 'The story (default: the latest story)' },
+            {
+              ...storyOption,
+              description: 'The story (default: the server’s; asked when the channel has several digests)',
+            },
             {
               type: ApplicationCommandOptionType.Role,
               name: 'mention_role',
@@ -285,6 +300,10 @@ export default {
       return;
     }
     if (focused.name === 'story') return autocompleteStory(interaction, ctx);
+    if (focused.name === 'digest') {
+      await interaction.respond(digestChoices(interaction, ctx, typed));
+      return;
+    }
     if (focused.name === 'url') {
       const feeds = ctx.store.feeds
         .feedsOfGuild(interaction.guildId ?? '')

@@ -3,12 +3,19 @@ import type { Ctx } from '../../src/bot/context.ts';
 import { nextRunText } from '../../src/render/config.ts';
 import { nextRun } from '../../src/digest/schedule.ts';
 import type { ConfigHandlers } from './index.ts';
-import { answerPrivately, audit, findSubscription, snapshot, type GuildInteraction } from './shared.ts';
+import {
+  answerPrivately,
+  audit,
+  findSubscription,
+  snapshot,
+  type DigestTarget,
+  type GuildInteraction,
+} from './shared.ts';
 
 /** Pauses or resumes the digest `target` names; `/config digest resume` is this with `pause` false. */
 export async function setPaused(
   interaction: GuildInteraction,
-  target: { channel: { id: string }; story?: string },
+  target: DigestTarget,
   ctx: Ctx,
   pause: boolean,
 ): Promise<void> {

@@ -11,7 +11,7 @@ import { nextRunText } from '../../src/render/config.ts';
 import { escapeText } from '../../src/render/text.ts';
 import { nextRun, parseSchedule, parseTimezone } from '../../src/digest/schedule.ts';
 import type { ConfigHandlers } from './index.ts';
-import { answerPrivately, audit, snapshot, type GuildInteraction } from './shared.ts';
+import { answerPrivately, audit, severalDigests, snapshot, type GuildInteraction } from './shared.ts';
 
 /** The permissions Dispatch needs in a digest channel, with the names Discord's settings show. */
 const NEEDED = [
@@ -40,6 +40,11 @@ const set: ConfigHandlers['digest']['set'] = async (interaction, args, ctx) => {
     throw new UserError(
       `${channelMention(channel.id)} is not a text or announcement channel; digests can only be posted to those.`,
     );
+  }
+  if (args.story === undefined) {
+    // Without `story`, changing the digest of whichever story is newest would be a silent guess: ask which.
+    const inChannel = ctx.store.subscriptions.byChannel(guildId, channel.id);
+    if (inChannel.length > 1) throw severalDigests(ctx, channel.id, inChannel);
   }
   const story = resolveStory(ctx.store, args.story, interaction.guildId);
   const existing = ctx.store.subscriptions.byKey(guildId, channel.id, story.id);

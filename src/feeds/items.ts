@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { EXTRACTOR_VERSION, type Facts } from '../extract/index.ts';
+import { withoutInvisibles } from '../ingest/invisible.ts';
 import type { Logger } from '../log.ts';
 import type { DedupeCandidate, Feed, Store } from '../store/index.ts';
 import { bodyHash, canonicalUrl, fingerprint, isNearDuplicate, normalizeWords } from './canonical.ts';
@@ -157,6 +158,8 @@ export async function storeItem(
   options: { announce: boolean; itemHash: string },
 ): Promise<ItemOutcome> {
   const { store, clock } = ctx;
+  // Stored text has no bidi controls or zero-width characters, whichever way it came in (src/ingest/invisible.ts).
+  candidate = withoutInvisibles(candidate, ['title', 'body', 'outlet']);
   const hash = options.itemHash;
   const remember = (articleId: number, now: Date) => {
     if (target.feedId !== null) store.feeds.addItem(target.feedId, candidate.guid, articleId, hash, now);

@@ -6,7 +6,7 @@ import { EXTRACTOR_VERSION, type Facts } from '../extract/index.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { readArticleFile, type ParsedArticle } from './parse.ts';
-import { stripInvisible } from './invisible.ts';
+import { withoutInvisibles } from './invisible.ts';
 import { inlineExtractor, type Extractor } from './pool.ts';
 
 /** The story an article joins when its file names none. */
@@ -186,18 +186,6 @@ function write(
   });
 }
 
-/** The article with bidirectional controls and zero-width characters taken out of every text it stores. */
-function withoutInvisibles(article: ParsedArticle): ParsedArticle {
-  const clean = (text: string | null) => (text === null ? null : stripInvisible(text));
-  return {
-    ...article,
-    title: stripInvisible(article.title),
-    body: stripInvisible(article.body),
-    source: clean(article.source),
-    storyTitle: clean(article.storyTitle),
-  };
-}
-
 /**
  * Stores one parsed article with its facts. Same source and hash: unchanged. Same source, new hash: the article
  * and all its facts are replaced. An article stored by an older extractor is extracted again even when its text
@@ -209,7 +197,7 @@ export async function storeArticle(
   article: ParsedArticle,
   file: string | null = null,
 ): Promise<Outcome> {
-  article = withoutInvisibles(article);
+  article = withoutInvisibles(article, ['title', 'body', 'source', 'storyTitle']);
   const hash = contentHash(article);
   const before = decide(ctx.store, article, hash);
   if (before.outcome) return before.outcome;

@@ -5,6 +5,9 @@
  * Putin). Ingest removes both from the text it stores, keeping the two that real writing needs: the zero-width
  * joiner inside an emoji sequence (👩‍💻, 🏳️‍🌈) and the zero-width non-joiner between letters (Persian and Indic
  * scripts spell with it).
+ *
+ * Every way an article enters the store goes through {@link withoutInvisibles} before its facts are extracted:
+ * article files (`src/ingest/ingest.ts`) and feed items and article links (`storeItem` in `src/feeds/items.ts`).
  */
 
 /** LRM, RLM, ALM, the embeddings and overrides (LRE, RLE, PDF, LRO, RLO) and the isolates (LRI, RLI, FSI, PDI). */
@@ -25,4 +28,17 @@ export function stripInvisible(text: string): string {
     .replace(ZERO_WIDTH, '')
     .replace(STRAY_JOINER, '')
     .replace(STRAY_NON_JOINER, '');
+}
+
+/**
+ * The article with `fields` (its texts: title, body, outlet …) stripped by {@link stripInvisible}; a null field
+ * stays null, and fields that identify it (a URL, a GUID) are left as they are, so it is still recognised.
+ */
+export function withoutInvisibles<T extends object, K extends keyof T>(article: T, fields: readonly K[]): T {
+  const clean = { ...article };
+  for (const field of fields) {
+    const value = clean[field];
+    if (typeof value === 'string') clean[field] = stripInvisible(value) as T[K];
+  }
+  return clean;
 }
