@@ -15,6 +15,7 @@ import {
 } from 'discord.js';
 import type { Command, SubcommandHandlers } from '../../src/bot/command.ts';
 import { moderator } from '../../src/bot/preconditions.ts';
+import { UserError } from '../../src/errors.ts';
 import { autocompleteStory, choice } from '../../src/bot/story.ts';
 import { TIMEZONES } from '../../src/digest/schedule.ts';
 import feedAdd from './feed-add.ts';
@@ -30,7 +31,7 @@ import remove from './remove.ts';
 import resume from './resume.ts';
 import sendNow from './send-now.ts';
 import set from './set.ts';
-import show from './show.ts';
+import show, { showButton } from './show.ts';
 import { digestChoices } from './shared.ts';
 import { storyDefault, storyRename } from './story.ts';
 
@@ -287,6 +288,18 @@ export default {
     story: { default: storyDefault, rename: storyRename },
     show,
     history,
+  },
+  /**
+   * The Previous/Next buttons of `/config show` (`config:show:<page>`). A button skips the router's
+   * preconditions, so the member's Manage Server permission is checked again here.
+   */
+  async button(interaction, ctx, args) {
+    if (!interaction.inGuild()) throw new UserError('`/config` works in a server, not in direct messages.');
+    if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+      throw new UserError('Only members with the Manage Server permission can see Dispatch’s configuration.');
+    }
+    if (args[0] !== 'show') throw new Error(`/config has no button "${args.join(':')}"`);
+    await showButton(interaction, ctx, args.slice(1));
   },
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);

@@ -9,6 +9,7 @@ import cronstrue from 'cronstrue';
 import { SYSTEM_ACTOR } from '../store/audit.ts';
 import type { AuditEntry, Subscription } from '../store/index.ts';
 import { LIMITS } from './limits.ts';
+import { pageLabel, type PageState } from './pager.ts';
 import { counted, escapeText, truncate } from './text.ts';
 
 /** Audit entries on one page of `/config history`. */
@@ -62,8 +63,18 @@ export interface ShownSubscription {
   historyUnreadable?: boolean;
 }
 
-/** `/config show`: every digest of the server, each cut to its share of the description. */
-export function subscriptionsEmbed(shown: ShownSubscription[], max: number, now: Date): APIEmbed {
+/** Digests on one page of `/config show`: each keeps a tenth of the description (about 400 characters). */
+export const SHOW_PAGE = 10;
+
+/**
+ * One page of `/config show`: the digests of `page`, each cut to its share of the description; the title
+ * counts every digest of the server against the limit, the footer says which page this is.
+ */
+export function subscriptionsEmbed(
+  shown: ShownSubscription[],
+  { total, max, page }: { total: number; max: number; page: PageState },
+  now: Date,
+): APIEmbed {
   const blocks = shown.map(({ subscription: s, storyTitle, next, historyUnreadable }) => {
     const state = s.paused ? `⏸ paused${s.pauseReason ? `: ${s.pauseReason}` : ''}` : '▶ active';
     const last = s.lastError
@@ -87,7 +98,11 @@ export function subscriptionsEmbed(shown: ShownSubscription[], max: number, now:
       Math.floor(LIMITS.description / Math.max(1, shown.length)) - 2,
     );
   });
-  return { title: `Digests (${shown.length} of ${max})`, description: blocks.join('\n\n') };
+  return {
+    title: `Digests (${total} of ${max})`,
+    description: blocks.join('\n\n'),
+    ...(total > page.pageSize ? { footer: { text: pageLabel(page).replace(/^p/, 'P') } } : {}),
+  };
 }
 
 /**
