@@ -13,16 +13,22 @@ const SHOWN_AS_LINES = new Set<IngestOutcome['status']>(['rejected', 'skipped'])
 
 export function createSandboxLogger(level: string, errors: LogDestination): Logger {
   const others = logStream(errors);
+  // The boot ingest and the first rescan both read every file: a refusal is shown once, and again only when
+  // its reason changes (a fix that leaves another mistake) or the file was taken in between.
+  const shown = new Map<string, string>();
   return pino(
     { level, base: undefined },
     {
       write(line: string) {
         const record = JSON.parse(line) as Partial<IngestOutcome> & { msg?: string };
         if (record.msg === 'ingest' && record.file && record.status && SHOWN_AS_LINES.has(record.status)) {
-          errors.write(
-            `${formatOutcome({ file: record.file, status: record.status, reason: record.reason })}\n`,
-          );
-        } else others.write(line);
+          const text = formatOutcome({ file: record.file, status: record.status, reason: record.reason });
+          if (shown.get(record.file) !== text) errors.write(`${text}\n`);
+          shown.set(record.file, text);
+          return;
+        }
+        if (record.msg === 'ingest' && record.file) shown.delete(record.file);
+        others.write(line);
       },
     },
   );

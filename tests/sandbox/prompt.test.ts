@@ -48,6 +48,23 @@ describe('the sandbox prompt', () => {
     expect(lines.filter((line) => line.startsWith('{'))).toEqual([]);
   });
 
+  it('shows a refusal once, though the boot ingest and the first rescan both report it, and again when it changes', () => {
+    const seen = collector();
+    const log = createSandboxLogger('warn', seen.stream);
+    const refuse = (reason: string) => log.warn({ file: 'a.md', status: 'rejected', reason }, 'ingest');
+    refuse('front matter title: missing');
+    refuse('front matter title: missing');
+    refuse('the file is empty');
+    log.warn({ dir: 'data/articles' }, 'something else');
+    const lines = seen.text().split('\n').filter(Boolean);
+    expect(lines.slice(0, 2)).toEqual([
+      'a.md: rejected: front matter title: missing',
+      'a.md: rejected: the file is empty',
+    ]);
+    expect(JSON.parse(lines[2]!)).toMatchObject({ msg: 'something else', dir: 'data/articles' });
+    expect(lines).toHaveLength(3);
+  });
+
   it('writes the replies of --run to the stream it is given, and mistakes to the error stream, never to console', async () => {
     const log = vi.spyOn(console, 'log');
     const error = vi.spyOn(console, 'error');
