@@ -14,7 +14,7 @@ import {
 import type { DigestContent, FigureChange } from '../digest/compose.ts';
 import type { ArticleHeader, StoredQuote, StoredTimelineEvent } from '../store/index.ts';
 import { COLOR } from './embeds.ts';
-import { figureChangeLine } from './figures.ts';
+import { figureLine } from './figures.ts';
 import { LIMITS } from './limits.ts';
 import { articleLink, escapeText, formatDate, truncate } from './text.ts';
 
@@ -72,8 +72,10 @@ function isUpdate(article: ArticleHeader, since: string): boolean {
   return article.revision > 0 && article.ingestedAt <= since;
 }
 
-function figureLine({ figure, previous }: FigureChange): string {
-  return line(figureChangeLine(figure, previous));
+/** `• Remaining: about 1,000 → **about 1,500** Russian personnel in Syria — per Viktor Ozerov ([…](…))`. */
+function figureChangeLine({ figure, previous }: FigureChange): string {
+  const from = articleLink(figure.articleTitle, figure.articleUrl, 120);
+  return line(`• ${figureLine(figure, { state: true, previous })} (${from})`);
 }
 
 function quoteLine(quote: StoredQuote): string {
@@ -197,7 +199,7 @@ function renderGroupsUncached(content: DigestContent): {
       'Updated articles',
       content.articles.filter((a) => isUpdate(a, content.window.since)).map(articleLine),
     ),
-    ...sectionEmbeds('Figures', content.figures.map(figureLine)),
+    ...sectionEmbeds('Figures', content.figures.map(figureChangeLine)),
     ...sectionEmbeds('Quotes', content.quotes.map(quoteLine)),
     ...sectionEmbeds('Timeline', content.timeline.map(timelineLine)),
   ];

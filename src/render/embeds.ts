@@ -109,7 +109,7 @@ export function summaryReply(input: SummaryInput): ReplyPayload {
       name: 'Key figures',
       value: truncate(
         input.keyFigures
-          .map((f) => `${STATE_LABEL[f.state]}: ${figureLine(f)} (${formatDate(f.publishedAt)})`)
+          .map((f) => `${figureLine(f, { state: true })} (${formatDate(f.publishedAt)})`)
           .join('\n'),
         LIMITS.fieldValue,
       ),
@@ -168,19 +168,41 @@ export interface FigureGroup {
   capped: boolean;
 }
 
-/** A figure's field: the amount and who gave it, then the sentence it stands on and its article. */
-function figureField(figure: StoredFigure): APIEmbedField {
-  const name = `${STATE_LABEL[figure.state]} · ${figureAmount(figure)}${figure.who ? ` (${figure.who})` : ''}`;
-  const details = [
-    figure.where ? `where: ${escapeText(figure.where)}` : null,
-    figure.source ? `given by: ${escapeText(figure.source)}` : 'given by: nobody named (unattributed)',
-  ].filter((part): part is string => part !== null);
+/**
+ * The field of one sentence and the figures of one state it carries: a long sentence holding three figures is
+ * quoted once, under the figures it gives, each in the one figure wording.
+ */
+function sentenceField(figures: StoredFigure[]): APIEmbedField {
+  const first = figures[0]!;
+  const name = `${STATE_LABEL[first.state]} · ${figures
+    .map((f) => `${figureAmount(f)}${f.who ? ` (${f.who})` : ''}`)
+    .join(' · ')}`;
   const value = [
-    details.join(' · '),
-    `> ${safe(figure.sentence.replace(/\s+/g, ' '), 300)}`,
-    sourceLine(figure),
+    ...figures.map((f) => `• ${figureLine(f)}`),
+    `> ${safe(first.sentence.replace(/\s+/g, ' '), 300)}`,
+    sourceLine(first),
   ].join('\n');
   return { name: truncate(name, LIMITS.fieldName), value: truncate(value, LIMITS.fieldValue) };
+}
+
+/** The figures of a group by the sentence that gives them, in the group's order (its newest first). */
+function bySentence(figures: StoredFigure[]): StoredFigure[][] {
+  const sentences = new Map<string, StoredFigure[]>();
+  for (const figure of figures) {
+    const key = `${figure.articleId}|${figure.sentence}`;
+    const same = sentences.get(key);
+    if (same) same.push(figure);
+    else sentences.set(key, [figure]);
+  }
+  return [...sentences.values()];
+}
+
+/** `1 more remaining figure`, `200+ more deployed figures`. */
+function moreFigures(group: FigureGroup): string | undefined {
+  const more = group.total - group.figures.length;
+  if (more <= 0) return undefined;
+  const plural = more !== 1 || group.capped;
+  return `${more.toLocaleString('en-US')}${group.capped ? '+' : ''} more ${group.state} figure${plural ? 's' : ''}`;
 }
 
 /**
@@ -203,16 +225,10 @@ export function troopsReply(story: Story, groups: FigureGroup[]): ReplyPayload {
     const f = g.figures[0]!;
     return `**${STATE_LABEL[g.state]}:** ${figureLine(f)} (${formatDate(f.publishedAt)})`;
   });
-  const fields: APIEmbedField[] = [];
-  const hidden: string[] = [];
-  for (const group of present) {
-    for (const figure of group.figures) fields.push(figureField(figure));
-    const more = group.total - group.figures.length;
-    if (more > 0)
-      hidden.push(`${more.toLocaleString('en-US')}${group.capped ? '+' : ''} more ${group.state}`);
-  }
+  const fields = present.flatMap((group) => bySentence(group.figures).map(sentenceField));
+  const hidden = present.map(moreFigures).filter((text): text is string => text !== undefined);
   const shown = fields.slice(0, LIMITS.fields);
-  const footerExtra = hidden.length > 0 ? `older figures not shown: ${hidden.join(', ')}` : undefined;
+  const footerExtra = hidden.length > 0 ? `${hidden.join(', ')}; /search to see all` : undefined;
   return messagePayload([
     {
       title: `Force figures · ${safe(story.title, 200)}`,

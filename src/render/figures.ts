@@ -5,7 +5,7 @@
  */
 import type { FigureState } from '../extract/types.ts';
 import type { StoredFigure } from '../store/index.ts';
-import { articleLink, escapeText, formatRange } from './text.ts';
+import { escapeText, formatRange } from './text.ts';
 
 type FigureParts = Pick<StoredFigure, 'min' | 'max' | 'qualifier' | 'unit'> & { counted?: boolean };
 
@@ -56,22 +56,30 @@ export const STATE_LABEL: Record<FigureState, string> = {
   unknown: 'State not given',
 };
 
-/** One figure on one line: `**about 1,000** Russian personnel in Syria — per Viktor Ozerov`. */
-export function figureLine(figure: StoredFigure): string {
-  const subject = figureSubject(figure);
-  const said = figure.counted ? `**${figureValue(figure)}** ${subject}` : `${subject} (number not given)`;
-  return `${said} — ${attribution(figure.source)}`;
+/** How {@link figureLine} lays a figure out where more than the figure itself is wanted. */
+export interface FigureLineOptions {
+  /** Lead with the state (`Remaining: `), where the figure is not already under its state's heading. */
+  state?: boolean;
+  /**
+   * The value readers last saw, for a digest: `about 1,000 → **about 1,500**`. Null marks a figure readers had
+   * not seen (`(new)`); undefined, a line that is not a change.
+   */
+  previous?: StoredFigure | null;
 }
 
 /**
- * A figure that appeared or changed since the last digest, with the value readers last saw:
- * `• remaining Russian personnel in Syria: about 1,000 -> **about 1,500** — according to Viktor Ozerov ([…](…))`.
+ * One figure on one line, the one wording every surface uses (`/troops`, `/summary`, digests, briefings):
+ * `**about 1,000** Russian personnel in Syria — per Viktor Ozerov`; with options,
+ * `Remaining: about 1,000 → **about 1,500** Russian personnel in Syria — per Viktor Ozerov` or
+ * `Withdrawn: **12** Russian aircraft in Syria (new) — per Defense Ministry`.
  */
-export function figureChangeLine(figure: StoredFigure, previous: StoredFigure | null): string {
-  const value = previous
-    ? `${figureValue(previous)} -> **${figureValue(figure)}**`
-    : `**${figureValue(figure)}** (new)`;
-  const who = figure.source ? `according to ${escapeText(figure.source)}` : 'unattributed';
-  const from = articleLink(figure.articleTitle, figure.articleUrl, 120);
-  return `• ${escapeText(figure.state)} ${figureSubject(figure)}: ${value} — ${who} (${from})`;
+export function figureLine(figure: StoredFigure, options: FigureLineOptions = {}): string {
+  const subject = figureSubject(figure);
+  const previous = options.previous;
+  const said = figure.counted
+    ? `${previous ? `${figureValue(previous)} → ` : ''}**${figureValue(figure)}** ${subject}`
+    : `${subject} (number not given${previous ? `; was ${figureValue(previous)}` : ''})`;
+  const isNew = previous === null ? ' (new)' : '';
+  const state = options.state ? `${STATE_LABEL[figure.state]}: ` : '';
+  return `${state}${said}${isNew} — ${attribution(figure.source)}`;
 }

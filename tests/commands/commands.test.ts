@@ -86,15 +86,14 @@ describe('/troops', () => {
     expect(names).toEqual([
       'Remaining · about 1,000 personnel (Russian)',
       'Deployed · around 3,000–6,000 personnel (Russian)',
-      'Required · a minimum of 2 battalions (Russian)',
-      'Required · a minimum of 800 troops (Russian)',
+      'Required · a minimum of 2 battalions (Russian) · a minimum of 800 troops (Russian)',
     ]);
-    expect(embed.fields![0]!.value).toContain('given by: Viktor Ozerov');
+    expect(embed.fields![0]!.value).toContain('Russian personnel in Syria — per Viktor Ozerov');
     expect(embed.fields![0]!.value).toContain('would remain in Syria at the two bases');
     expect(embed.fields![0]!.value).toContain(
       '[Russia withdraws its troop from Syria](https://example.com/russia-withdraws)',
     );
-    expect(embed.fields![1]!.value).toContain('nobody named (unattributed)');
+    expect(embed.fields![1]!.value).toContain('Russian personnel in Syria — unattributed estimate');
   });
 
   it('lists the newest figures of a state first and counts the older ones it leaves out', async () => {
@@ -107,7 +106,7 @@ describe('/troops', () => {
     const embed = (await run(store, 'troops')).embeds[0]!;
     expect(embed.description).toContain('**about 800**');
     expect(embed.fields!.map((f) => f.name.match(/about ([\d,]+)/)?.[1])).toEqual(['800', '700', '600']);
-    expect(embed.footer!.text).toContain('5 more remaining');
+    expect(embed.footer!.text).toContain('5 more remaining figures; /search to see all');
   });
 
   it('shows equipment named without a number as "number not given", never as zero', async () => {

@@ -17,7 +17,7 @@ import {
 const HOUR = 3_600_000;
 
 describe('composing a digest', () => {
-  it('shows a second article with its changed troop figure as old -> new, with who said so', () => {
+  it('shows a second article with its changed troop figure as old → new, with who said so', () => {
     const { ctx, clock } = testCtx();
     seedStory(ctx);
     clock.advance(HOUR);
@@ -33,7 +33,7 @@ describe('composing a digest', () => {
     expect(digest.counts).toEqual({ articles: 1, quotes: 1, figures: 1, timeline: 1 });
     const text = textOf(digest.messages);
     expect(text).toContain(
-      'Russian personnel in Syria: 4,000 -> **about 1,000** — according to Vladimir Shamanov',
+      '• Deployed: 4,000 → **about 1,000** Russian personnel in Syria — per Vladimir Shamanov (',
     );
     expect(text).toContain(
       '[About 1,000 Russian troops to stay in Syria](https://reuters.example/syria-1000) — Reuters, 16 Mar 2016',
@@ -63,9 +63,7 @@ describe('composing a digest', () => {
         until: clock.now().toISOString(),
       })!.messages,
     );
-    expect(text).toContain(
-      'withdrawn Russian aircraft in Syria: **12** (new) — according to Defense Ministry',
-    );
+    expect(text).toContain('• Withdrawn: **12** Russian aircraft in Syria (new) — per Defense Ministry (');
     expect(text).not.toContain('4,000');
   });
 

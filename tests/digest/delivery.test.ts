@@ -87,7 +87,7 @@ describe('digest delivery', () => {
     await runDueDigests(deps);
     await runSubscription(deps, 1);
     expect(discord.posted).toHaveLength(1);
-    expect(textOf(discord.posted)).toContain('4,000 -> **about 1,000**');
+    expect(textOf(discord.posted)).toContain('4,000 → **about 1,000**');
   });
 
   it('after a crash between "recorded" and "sent", a restart posts the digest exactly once', async () => {

@@ -46,7 +46,7 @@ function expectOneDigest(harness: DigestHarness) {
   expect(messages).toHaveLength(1);
   const embeds = messages[0]!.embeds as LoopbackEmbed[];
   expect(embeds[0]!.title).toBe('Digest: Russia’s withdrawal from Syria');
-  expect(embeds.find((e) => e.title === 'Figures')!.description).toContain('about 1,000 -> **about 1,500**');
+  expect(embeds.find((e) => e.title === 'Figures')!.description).toContain('about 1,000 → **about 1,500**');
   return messages[0]!;
 }
 

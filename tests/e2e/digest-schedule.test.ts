@@ -1,7 +1,7 @@
 /**
  * Digests firing on schedule, end to end: a subscription in America/New_York posts at 09:00 local time on both
  * sides of the 2026-03-08 daylight-saving change, and a digest after a second article on the story shows the
- * new article and the changed troop figure as old -> new. The clock is a ManualClock; `tick()` runs what is due.
+ * new article and the changed troop figure as old → new. The clock is a ManualClock; `tick()` runs what is due.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoopbackEmbed } from '@dispatch/loopback-discord';
@@ -105,7 +105,7 @@ describe('a schedule inside the spring-forward gap', () => {
 });
 
 describe('the digest after a second article on the story', () => {
-  it('lists the new article, quotes and timeline, and shows the changed troop figure as old -> new', async () => {
+  it('lists the new article, quotes and timeline, and shows the changed troop figure as old → new', async () => {
     h = await startDigestHarness({ start: '2026-03-02T08:00:00.000Z' });
     const { discord, guild, clock } = h;
     const moderatorRole = guild.roles.moderator;
@@ -126,7 +126,7 @@ describe('the digest after a second article on the story', () => {
     await h.ingestArticle('2016-03-17-russia-keeps-1500.txt', SECOND_ARTICLE);
     const preview = await h.asModerator('/config digest preview channel:#news');
     expect(preview.ephemeral).toBe(true);
-    expect(preview.text).toContain('about 1,000 -> **about 1,500**');
+    expect(preview.text).toContain('about 1,000 → **about 1,500**');
     expect(discord.channelMessages(guild.news.id)).toEqual([]);
 
     clock.set('2026-03-03T09:00:00.000Z');
@@ -153,7 +153,7 @@ describe('the digest after a second article on the story', () => {
       '• [Russia to keep 1,500 troops in Syria, Ozerov says](https://example.com/syria-1500) — Reuters, 17 Mar 2016',
     );
     expect(embeds[2]!.description).toMatch(
-      /^• remaining Russian personnel in Syria: about 1,000 -> \*\*about 1,500\*\* — according to Viktor Ozerov \(\[Russia to keep 1,500 troops/m,
+      /^• Remaining: about 1,000 → \*\*about 1,500\*\* Russian personnel in Syria — per Viktor Ozerov \(\[Russia to keep 1,500 troops/m,
     );
     expect(embeds[2]!.description).not.toMatch(/3,000–6,000/);
     expect(embeds[3]!.description).toContain(
