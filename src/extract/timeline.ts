@@ -5,6 +5,12 @@
  * week is ours: a bare month or weekday in past-tense copy is the most recent one up to the published date ("in
  * September" in March 2016 is September 2015), and the future only when the clause is in the future tense.
  * Durations ("nearly five years old") become approximate start dates.
+ *
+ * A relative date inside a direct quote is the speaker's, not the reporter's: "start tomorrow" means the day
+ * after the speaker said it, which is not the published day unless the article says so. It is resolved from
+ * when the quote was said where the attribution dates it (`…,” Putin said on Monday`); otherwise it keeps the
+ * published day as its reference but is marked approximate, since the speech may be days older than the article.
+ * Reported speech is the reporter's paraphrase, written in the article's own time, so it is read as the rest.
  */
 import * as chrono from 'chrono-node';
 import { describeEvent, type DatedSpan, type DateKind } from './eventtext.ts';
@@ -23,15 +29,63 @@ const EVENT_NOUNS =
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Words that make a date expression relative to the moment it was written or said. */
+const RELATIVE = /\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this)\b/i;
+
+/** The day a bare weekday names: the latest up to `reference`, or the next from it when the clause looks ahead. */
+function weekdayFrom(reference: Date, weekday: number, future: boolean): Date {
+  const day = reference.getUTCDay();
+  const delta = future ? (weekday - day + 7) % 7 : -((day - weekday + 7) % 7);
+  return new Date(
+    Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate() + delta),
+  );
+}
+
+/**
+ * When a direct quote was said, if its attribution says (`…,” Putin said on Monday` / `… said on 14 March`):
+ * a date in the sentences carrying the quote, outside the quoted words, resolved against the published date as
+ * a past day. Null when the article does not say.
+ */
+function whenSaid(doc: Document, quote: Quote, published: Date): Date | null {
+  const around = doc.sentences.filter((s) => s.start < quote.end && quote.start < s.end);
+  if (around.length === 0) return null;
+  const from = around[0]!.start;
+  const text = doc.body.slice(from, around.at(-1)!.end);
+  const outside =
+    text.slice(0, quote.start - from) + ' '.repeat(quote.end - quote.start) + text.slice(quote.end - from);
+  for (const r of chrono.parse(outside, published)) {
+    const known = r.start;
+    if (known.isCertain('day') && known.isCertain('month')) {
+      const said = known.date();
+      // A day and month without a year in past-tense attribution: the latest such day up to publication.
+      if (!known.isCertain('year') && said > published) said.setUTCFullYear(said.getUTCFullYear() - 1);
+      return said;
+    }
+    if (known.isCertain('weekday')) return weekdayFrom(published, known.get('weekday') ?? 0, false);
+    if (/\b(?:today|tonight|yesterday)\b/i.test(r.text)) return known.date();
+  }
+  return null;
+}
+
 function iso(year: number, month: number | null, day: number | null): string {
   if (month === null) return String(year);
   if (day === null) return `${year}-${pad(month)}`;
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-function futureClause(sentence: Sentence, offset: number): boolean {
-  const rel = offset - sentence.start;
-  const clause = sentence.text.slice(Math.max(0, rel - 50), rel + 12);
+/**
+ * Whether the clause around a date looks ahead. The words of a direct quote the date is not in are not its
+ * clause: `“… start tomorrow,” Putin said on Monday` speaks of last Monday.
+ */
+function futureClause(sentence: Sentence, offset: number, direct: readonly Quote[] = []): boolean {
+  const from = Math.max(sentence.start, offset - 50);
+  let clause = sentence.text.slice(from - sentence.start, offset - sentence.start + 12);
+  for (const q of direct) {
+    if (q.start <= offset && offset < q.end) continue;
+    const qs = Math.max(q.start, from) - from;
+    const qe = Math.min(q.end, from + clause.length) - from;
+    if (qs < qe) clause = clause.slice(0, qs) + ' '.repeat(qe - qs) + clause.slice(qe);
+  }
   return FUTURE.test(clause);
 }
 
@@ -63,6 +117,7 @@ export function findTimeline(
     events.push(event);
     pending.push({ event, kind });
   };
+  const direct = quotes.filter((q) => q.kind === 'direct');
   const pubYear = published?.getUTCFullYear() ?? null;
   const pubMonth = published ? published.getUTCMonth() + 1 : null;
 
@@ -85,20 +140,42 @@ export function findTimeline(
       if (/^(?:now|right now|at the moment|currently)$/i.test(r.text.trim())) continue;
       const start = sentence.start + r.index;
       const end = start + r.text.length;
-      const known = r.start;
+      let known = r.start;
       const hasYear = known.isCertain('year');
       const hasMonth = known.isCertain('month');
       const hasDay = known.isCertain('day');
       const weekday = known.isCertain('weekday');
-      const relative = /\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this)\b/i.test(r.text);
+      const relative = RELATIVE.test(r.text);
       if (!published && !hasYear) continue; // nothing to resolve a relative date against
+      // Relative to the speaker's day when inside a direct quote: that day if the article gives it, else the
+      // published day, marked approximate.
+      let reference = published;
+      let unsure = false;
+      const quote =
+        published && (relative || (weekday && !hasDay))
+          ? direct.find((q) => q.start <= start && end <= q.end)
+          : undefined;
+      if (quote && published) {
+        const said = whenSaid(doc, quote, published);
+        if (said) {
+          reference = said;
+          known = chrono.parse(r.text, said)[0]?.start ?? known;
+        } else unsure = true;
+      }
       const date = known.date();
       if (relative || (hasDay && hasMonth && hasYear)) {
         const week = /\bweek\b/i.test(r.text);
         if (/\bmonth\b/i.test(r.text))
-          add(sentence, start, end, iso(date.getUTCFullYear(), date.getUTCMonth() + 1, null), 'month', false);
+          add(
+            sentence,
+            start,
+            end,
+            iso(date.getUTCFullYear(), date.getUTCMonth() + 1, null),
+            'month',
+            unsure,
+          );
         else if (/\byear\b/i.test(r.text))
-          add(sentence, start, end, iso(date.getUTCFullYear(), null, null), 'year', false);
+          add(sentence, start, end, iso(date.getUTCFullYear(), null, null), 'year', unsure);
         else
           add(
             sentence,
@@ -106,28 +183,28 @@ export function findTimeline(
             end,
             iso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()),
             'day',
-            week,
+            week || unsure,
           );
         continue;
       }
-      if (weekday && !hasDay && published) {
-        // A bare weekday: the latest one up to the published day, unless the clause looks ahead.
-        const target = known.get('weekday') ?? 0;
-        const pubDay = published.getUTCDay();
-        const future = futureClause(sentence, start);
-        let delta = future ? (target - pubDay + 7) % 7 : -((pubDay - target + 7) % 7);
-        if (future && delta === 0) delta = 0;
-        const d = new Date(
-          Date.UTC(published.getUTCFullYear(), published.getUTCMonth(), published.getUTCDate() + delta),
+      if (weekday && !hasDay && reference) {
+        // A bare weekday: the latest one up to the published (or spoken) day, unless the clause looks ahead.
+        const d = weekdayFrom(reference, known.get('weekday') ?? 0, futureClause(sentence, start, direct));
+        add(
+          sentence,
+          start,
+          end,
+          iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()),
+          'day',
+          unsure,
         );
-        add(sentence, start, end, iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), 'day', false);
         continue;
       }
       if (hasMonth) {
         const month = known.get('month')!;
         let year = hasYear ? known.get('year')! : pubYear!;
         if (!hasYear && pubMonth !== null) {
-          const future = futureClause(sentence, start);
+          const future = futureClause(sentence, start, direct);
           if (!future && month > pubMonth) year -= 1;
           if (future && month < pubMonth) year += 1;
         }

@@ -156,3 +156,38 @@ describe('timeline event text', () => {
     ]);
   });
 });
+
+describe('a relative date inside a direct quote is the speaker’s', () => {
+  /** [date, approximate] of each event. */
+  const dates = (body: string) =>
+    extract({ title: 'T', body, published }).timeline.map((t) => [t.date, t.approximate]);
+
+  it('is approximate when the article does not say when the quote was said (the seed’s “start tomorrow”)', () => {
+    expect(
+      dates('“I order the defense minister to start tomorrow withdrawing our forces,” Putin said.'),
+    ).toEqual([['2016-03-16', true]]);
+    expect(dates('“We struck the town on Sunday,” the general said.')).toEqual([['2016-03-13', true]]);
+  });
+
+  it('is resolved from the day the attribution gives: “said on Monday”, “said on 10 March”', () => {
+    // Published Tuesday 15 March: Monday is the 14th, so his "tomorrow" is the 15th, not the 16th.
+    expect(
+      dates('“I order the defense minister to start tomorrow withdrawing our forces,” Putin said on Monday.'),
+    ).toEqual([
+      ['2016-03-14', false],
+      ['2016-03-15', false],
+    ]);
+    expect(dates('“The jets leave tomorrow,” the minister said on 10 March.')).toEqual([
+      ['2016-03-10', false],
+      ['2016-03-11', false],
+    ]);
+    expect(dates('“We struck the town on Sunday,” the general said on Thursday.')).toEqual([
+      ['2016-03-06', false],
+      ['2016-03-10', false],
+    ]);
+  });
+
+  it('leaves reported speech in the article’s own time: “Putin said the troops would start tomorrow”', () => {
+    expect(dates('Putin said the troops would start withdrawing tomorrow.')).toEqual([['2016-03-16', false]]);
+  });
+});

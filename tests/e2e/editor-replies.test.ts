@@ -1,7 +1,8 @@
 /**
- * `/troops` as a reader sees it, through discord.js and the loopback Discord (issue 13): a sentence that gives
- * several figures is quoted once per state, under the figures it carries, and the footer says in words how many
- * older figures are left out.
+ * Replies an editor would have corrected (issue 13), as a reader sees them through discord.js and the loopback
+ * Discord: `/troops` quotes a sentence that gives several figures once per state, under the figures it carries,
+ * and says in words how many older figures it leaves out; `/timeline` does not date a speaker's "tomorrow" from
+ * the day the article was published as if that were certain.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LoopbackEmbed } from '@dispatch/loopback-discord';
@@ -58,5 +59,19 @@ describe('/troops on the seed story', () => {
     );
     expect(embed.footer!.text).toMatch(/ · 1 more remaining figure; \/search to see all$/);
     expect(embed.footer!.text).not.toMatch(/older figures not shown/);
+  });
+});
+
+describe('/timeline on the seed story', () => {
+  it('marks Putin’s “start tomorrow” approximate: the article never says when he spoke', async () => {
+    h = await startDigestHarness();
+    const result = await h.discord.interact({ command: 'timeline' });
+    const lines = (result.reply.embeds as LoopbackEmbed[])[0]!.description!.split('\n');
+    const putin = lines.find((l) => l.includes('Putin: defense minister to start withdrawing'));
+    expect(putin).toMatch(/^\*\*c\. 16 Mar 2016\*\* — Putin: /);
+    // The reporter's own "today on Tuesday" stays exact.
+    expect(lines).toContain(
+      '**15 Mar 2016** — First Group of the Russian Fighter Jets left Syria (Defense Ministry)',
+    );
   });
 });
