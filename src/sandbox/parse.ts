@@ -8,6 +8,7 @@ export type PromptLine =
   | { kind: 'command'; command: string; options: Record<string, string> }
   | { kind: 'autocomplete'; command: string; focused: string; options: Record<string, string> }
   | { kind: 'press'; label: string }
+  | { kind: 'publish' }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'empty' }
@@ -56,6 +57,7 @@ export function parseLine(line: string): PromptLine {
   if (trimmed === '') return { kind: 'empty' };
   if (/^(help|\?)$/i.test(trimmed)) return { kind: 'help' };
   if (/^(quit|exit|\.exit|q)$/i.test(trimmed)) return { kind: 'quit' };
+  if (/^publish$/i.test(trimmed)) return { kind: 'publish' };
   const press = /^(?:press|click)\s+(.+)$/i.exec(trimmed);
   if (press) {
     const words = splitWords(press[1]!);
@@ -63,7 +65,10 @@ export function parseLine(line: string): PromptLine {
     return { kind: 'press', label: words.join(' ') };
   }
   if (!trimmed.startsWith('/')) {
-    return { kind: 'error', message: 'Type a slash command (/troops), `press Next`, `help` or `quit`.' };
+    return {
+      kind: 'error',
+      message: 'Type a slash command (/troops), `press Next`, `publish`, `help` or `quit`.',
+    };
   }
   const words = splitWords(trimmed.slice(1));
   if ('error' in words) return { kind: 'error', message: words.error };
@@ -104,4 +109,8 @@ export const HELP = `Type a slash command as you would in Discord, options as na
   /config digest set channel:#news schedule:"daily 09:00"   (quote values with spaces)
 Ask for suggestions (autocomplete) with ?option or a trailing ?:  /quotes ?speaker   /quotes speaker:pu?
 Press a button of the last reply:  press Next   press Previous
+The server follows a demo feed (The Port Alder Courier, story port-alder-harbour) served on this machine,
+with an hourly digest of that story in #news:
+  publish                       adds the feed's next item; the bot fetches it at once
+  /config digest send-now channel:#news story:port-alder-harbour     (posts that digest now)
 help, quit`;

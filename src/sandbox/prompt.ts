@@ -63,6 +63,8 @@ export async function runLine(
       return { text: HELP, json: { help: HELP }, ok: true };
     case 'quit':
       return null;
+    case 'publish':
+      return publish(sandbox);
     case 'error':
       return fail(parsed.message);
     case 'autocomplete': {
@@ -121,6 +123,31 @@ export async function runLine(
       return { text: result.text, json: result.reply, ok: !failed };
     }
   }
+}
+
+/** `publish`: the demo feed's next item, fetched by the bot at once, and what to type to see it in a digest. */
+async function publish(sandbox: Sandbox): Promise<LineResult> {
+  const { demoFeed, guild } = sandbox;
+  const published = await sandbox.publish();
+  if (!published) {
+    const text = `Every item of the demo feed is out already; restart the sandbox to publish them again.`;
+    return { text, json: { error: text }, ok: false };
+  }
+  const { report } = published;
+  const fetched =
+    report?.status === 'ok'
+      ? `The bot fetched the feed: ${report.new} new, ${report.updated} updated, ${report.unchanged} already stored.`
+      : `The bot could not fetch the feed: ${report?.error ?? 'the feed is not followed'}.`;
+  const channel = `#${guild.news.name}`;
+  const text =
+    `Published "${published.title}" (${published.link}) to ${demoFeed.title} (${demoFeed.url}). ${fetched}\n` +
+    `Post the digest of ${channel} now: /config digest send-now channel:${channel} story:${demoFeed.story} ` +
+    `(it also goes out on its hourly schedule). ${demoFeed.remaining()} more to publish.`;
+  return {
+    text,
+    json: { published: { title: published.title, link: published.link, feed: demoFeed.url }, report },
+    ok: report?.status === 'ok' && report.new === 1,
+  };
 }
 
 /**
@@ -213,7 +240,10 @@ export async function runPrompt(sandbox: Sandbox, streams: PromptStreams): Promi
     `Dispatch sandbox: the real bot, a loopback Discord, and "${guild.name}" with #${guild.news.name}, ` +
       `@${guild.moderator.username} (moderator) and you, @${guild.member.username} ` +
       `(commands for moderators, such as /config, run as @${guild.moderator.username}).\n` +
-      `Commands: ${[...sandbox.bot.commands.keys()].map((n) => `/${n}`).join(' ')}\nType help for more, quit to leave.\n`,
+      `Commands: ${[...sandbox.bot.commands.keys()].map((n) => `/${n}`).join(' ')}\n` +
+      `The server follows a demo feed, ${sandbox.demoFeed.title} (${sandbox.demoFeed.url}), with an hourly ` +
+      `digest of its story in #${guild.news.name}: type publish to add an item to the feed.\n` +
+      `Type help for more, quit to leave.\n`,
   );
   const rl = createInterface({ input, output, prompt: 'dispatch> ' });
   const session: { last?: LoopbackMessage } = {};
