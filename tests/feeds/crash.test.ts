@@ -122,3 +122,118 @@ describe('a poll killed with SIGKILL', () => {
     },
   );
 });
+
+describe('a poll of a failing feed killed with SIGKILL', () => {
+  it(
+    'keeps its failure count, backoff, first failure and ETag; the next poll counts one more failure from there',
+    SLOW,
+    async () => {
+      const server = await fixtureServer();
+      const items: TestItem[] = [1, 2].map((n) => ({
+        guid: `f-${n}`,
+        link: `${server.base}/failing/${n}`,
+        title: `Failing feed report ${n}`,
+        body: syntheticBody(200 + n),
+        date: `2026-11-10T0${n}:00:00Z`,
+      }));
+      let mode: 'ok' | 'error' | 'hang' = 'ok';
+      let reached!: () => void;
+      const hung = new Promise<void>((resolve) => (reached = resolve));
+      const asked: (string | undefined)[] = [];
+      server.route('/failing.xml', (req, res) => {
+        asked.push(req.headers['if-none-match'] as string | undefined);
+        if (mode === 'hang') {
+          // The server accepted the request and says nothing more: the process is killed while it waits.
+          reached();
+          return;
+        }
+        if (mode === 'error') return void res.writeHead(503).end('down for maintenance');
+        if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' })
+          .end(rss('Failing', items));
+      });
+      const dir = tempDir();
+      const env = {
+        DATABASE_PATH: join(dir, 'd.db'),
+        FEEDS_ALLOW_PRIVATE: 'true',
+        FEED_FIRST_POLL_HOURS: '100000',
+      };
+      const url = `${server.base}/failing.xml`;
+      const source = () => {
+        const store = openStore(env.DATABASE_PATH);
+        try {
+          return store.feeds.allFeeds()[0]!.source;
+        } finally {
+          store.close();
+        }
+      };
+      const articles = () =>
+        sqlite(env.DATABASE_PATH).prepare('SELECT count(*) FROM articles').pluck().get() as number;
+      // What the operator would otherwise wait for: the feed's next poll comes due now.
+      const makeDue = () =>
+        sqlite(env.DATABASE_PATH)
+          .prepare('UPDATE feed_sources SET next_poll_at = ?')
+          .run(new Date(Date.now() - 1000).toISOString());
+      const poll = async () => {
+        const result = await runTs('src/cli/feeds.ts', ['poll', '--json'], env);
+        return JSON.parse(result.stdout.trim()) as Record<string, unknown>;
+      };
+
+      expect((await runTs('src/cli/feeds.ts', ['add', url], env)).code).toBe(0);
+      expect(await poll()).toMatchObject({ status: 'ok', new: 2 });
+      mode = 'error';
+      for (const failures of [1, 2]) {
+        makeDue();
+        expect(await poll()).toMatchObject({ status: 'error', error: 'the server had an error (HTTP 503)' });
+        expect(source()).toMatchObject({ failures, etag: '"v1"', lastStatus: 'error' });
+      }
+      const beforeCrash = source();
+      expect(beforeCrash.firstFailureAt).not.toBeNull();
+
+      mode = 'hang';
+      makeDue();
+      const dueAt = source().nextPollAt;
+      const child = spawnTs('src/cli/feeds.ts', ['poll'], env);
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.on('exit', (_code, signal) => resolve(signal)),
+      );
+      await hung;
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+      // The killed poll wrote nothing: the feed is as the last failure left it, and still due.
+      expect(source()).toEqual({ ...beforeCrash, nextPollAt: dueAt });
+
+      mode = 'error';
+      const started = Date.now();
+      expect(await poll()).toMatchObject({ status: 'error', error: 'the server had an error (HTTP 503)' });
+      const after = source();
+      expect(after).toMatchObject({
+        failures: 3,
+        firstFailureAt: beforeCrash.firstFailureAt,
+        etag: '"v1"',
+        lastStatus: 'error',
+        lastError: 'the server had an error (HTTP 503)',
+        pausedReason: null,
+      });
+      // The third failure in a row waits 5 min × 2² = 20 min.
+      const wait = Date.parse(after.nextPollAt) - started;
+      expect(wait).toBeGreaterThanOrEqual(20 * 60_000 - 1000);
+      expect(wait).toBeLessThanOrEqual(20 * 60_000 + (Date.now() - started) + 1000);
+
+      mode = 'ok';
+      makeDue();
+      expect(await poll()).toMatchObject({ status: 'not-modified', new: 0, error: null });
+      expect(source()).toMatchObject({
+        failures: 0,
+        firstFailureAt: null,
+        etag: '"v1"',
+        lastStatus: 'not-modified',
+      });
+      expect(articles()).toBe(2);
+      // Every poll after the first asked conditionally with the ETag the crash did not lose.
+      expect(asked.slice(1).every((tag) => tag === '"v1"')).toBe(true);
+      expect(asked).toHaveLength(6);
+    },
+  );
+});
