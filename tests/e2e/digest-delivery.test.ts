@@ -247,7 +247,7 @@ describe('a channel that is gone', () => {
     expect(blocks.find((b) => b.includes(`<#${updates.id}>`))).toContain(`⏸ paused: ${reason}`);
     expect(blocks.find((b) => b.includes(`<#${guild.news.id}>`))).toMatch(/▶ active[\s\S]*last delivered/);
     const history = await h.asModerator('/config history');
-    expect(history.text).toContain('Dispatch · **digest.auto-pause**');
+    expect(history.text).toContain('Dispatch · **paused the digest, which could not be delivered**');
 
     // The next day only #news is tried.
     const before = discord.requests.filter((r) => r.path === `/channels/${updates.id}/messages`).length;
