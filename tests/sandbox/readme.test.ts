@@ -68,11 +68,18 @@ describe('the quick start on the shipped story', () => {
       .filter((line) => line.includes('npm run sandbox') && line.includes('--run'))
       .flatMap((line) => runsOf(line.slice(line.indexOf('`npm run sandbox') + 1).split('`')[0]!));
     expect(scripted).toEqual(['/quotes speaker:Putin', '/troops']);
-    const { status, output } = await run(sandbox, [...commands, ...scripted]);
+    // The demo feed's bullet: `publish`, then the send-now that posts what it brought.
+    const demo = quickStart.slice(quickStart.indexOf('- The sandbox also serves a demo feed'));
+    const demoTyped = [...demo.slice(0, demo.indexOf('\n- ')).matchAll(/`([^`]+)`/g)]
+      .map((m) => m[1]!)
+      .filter((t) => t === 'publish' || t.startsWith('/config digest'));
+    expect(demoTyped).toEqual(['publish', '/config digest send-now channel:#news story:port-alder-harbour']);
+    const { status, output } = await run(sandbox, [...commands, ...scripted, ...demoTyped]);
     expect(output).not.toMatch(/There is no \/|Something went wrong|\(only you can see this\)\nNo/);
     expect(status).toBe(0);
     expect(output).toContain('Quotes from Vladimir Putin · Russia’s withdrawal from Syria');
     expect(output).toContain('Created the digest of **Russia’s withdrawal from Syria** in #news');
+    expect(output).toContain('Posted the digest to #news');
   });
 
   it('says, as the README does, that the shipped story fits on one page, so press Next finds no button', async () => {
