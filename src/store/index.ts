@@ -40,7 +40,11 @@ export interface Store {
   audit: ReturnType<typeof auditRepo>;
   feeds: ReturnType<typeof feedsRepo>;
   leases: ReturnType<typeof leasesRepo>;
-  /** Runs `fn` in one transaction (nested calls become savepoints). */
+  /**
+   * Runs `fn` in one transaction (nested calls become savepoints). It begins IMMEDIATE, taking the write lock up
+   * front: a deferred transaction that reads and then writes (the digest limit's count-then-insert) fails at once
+   * with SQLITE_BUSY when another process wrote in between, whereas an immediate one waits out busy_timeout.
+   */
   transaction<T>(fn: () => T): T;
   /** Closes the connection; closing a closed store does nothing. */
   close(): void;
@@ -62,7 +66,7 @@ export function createStore(db: Db): Store {
     audit: auditRepo(db),
     feeds: feedsRepo(db),
     leases: leasesRepo(db),
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     close: () => {
       if (db.open) db.close();
     },

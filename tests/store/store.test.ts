@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import type { Facts, Quote } from '../../src/extract/index.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { type ArticleInput, type Store } from '../../src/store/index.ts';
@@ -305,5 +306,32 @@ describe('writing an article’s facts (migration 008: per-article statements in
     sqlite(store).prepare('DELETE FROM articles WHERE id = ?').run(id);
     expectDerivedCopiesExact(store);
     expect(store.facts.speakers(seed.id, 'ivashov')).toEqual([]);
+  });
+});
+
+describe('transactions between processes', () => {
+  it('takes the write lock as it begins, so another process cannot write between its read and its write', () => {
+    const { store } = testStore();
+    const otherProcess = new Database(store.path);
+    otherProcess.pragma('busy_timeout = 0');
+    try {
+      // The digest limit counts the server's rows, then inserts: another writer slipping in between would make
+      // the count stale, or (in WAL) fail the insert with SQLITE_BUSY_SNAPSHOT instead of waiting its turn.
+      const attempt = store.transaction(() => {
+        try {
+          otherProcess.exec('BEGIN IMMEDIATE');
+          otherProcess.exec('ROLLBACK');
+          return 'the other process got the write lock';
+        } catch (error) {
+          return (error as { code?: string }).code;
+        }
+      });
+      expect(attempt).toBe('SQLITE_BUSY');
+      otherProcess.exec('BEGIN IMMEDIATE');
+      otherProcess.exec('ROLLBACK');
+    } finally {
+      otherProcess.close();
+      store.close();
+    }
   });
 });
