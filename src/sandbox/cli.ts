@@ -72,7 +72,13 @@ const streams: PromptStreams = { input: process.stdin, output: process.stdout, e
 
 const sandbox = await startSandbox({ base, log, copyFrom: fresh ? undefined : base.DATABASE_PATH }).catch(
   (error: unknown) => {
-    process.stderr.write(`The sandbox could not start: ${(error as Error).stack ?? String(error)}\n`);
+    // A sentence for the newcomer (the store's errors already say what to do); the stack only with --verbose.
+    const reason =
+      error instanceof Error ? ((verbose ? error.stack : undefined) ?? error.message) : String(error);
+    const copy = fresh
+      ? ''
+      : ` (it runs on a copy of DATABASE_PATH, ${base.DATABASE_PATH}; --fresh starts from the articles alone)`;
+    process.stderr.write(`The sandbox could not start${copy}: ${reason}\n`);
     process.exit(1);
   },
 );
