@@ -53,7 +53,23 @@ export type GatewayEvent =
   | { type: 'connect'; connectionId: number; query: string }
   | { type: 'identify'; sessionId: string; intents: number }
   | { type: 'resume'; sessionId: string; replayed: number }
+  | { type: 'heartbeat'; heartbeat: HeartbeatRecord }
   | { type: 'close'; connectionId: number; code: number; sessionId?: string };
+
+/**
+ * One heartbeat the bot sent, timed on arrival. A client heartbeats every `heartbeat_interval` (the first after a
+ * random fraction of it); one that arrives much later than that means the client's event loop was blocked,
+ * which on real Discord ends in a zombied connection. Tests read these to show the bot never stalled.
+ */
+export interface HeartbeatRecord {
+  connectionId: number;
+  /** When it arrived (`performance.now()` of the loopback's process). */
+  at: number;
+  /** Milliseconds since the connection's previous heartbeat, or since HELLO for its first. */
+  sinceLastMs: number;
+  /** How much later than the announced interval it came (0 when on time). */
+  lateMs: number;
+}
 
 interface Session {
   id: string;
@@ -73,6 +89,8 @@ interface Connection {
   deflate: Deflate | undefined;
   sendChain: Promise<void>;
   lastHeartbeatAt: number;
+  /** `performance.now()` of HELLO, then of each heartbeat: what {@link HeartbeatRecord.sinceLastMs} counts from. */
+  lastBeatMark: number;
   heartbeatTimer: NodeJS.Timeout | undefined;
   closed: boolean;
 }
@@ -88,6 +106,8 @@ export class LoopbackGateway {
   private readonly sessions = new Map<string, Session>();
   private readonly connections = new Set<Connection>();
   private nextConnectionId = 1;
+  /** Every heartbeat received, in order of arrival, on every connection (see {@link HeartbeatRecord}). */
+  readonly heartbeats: HeartbeatRecord[] = [];
   /** Called with every lifecycle event (connect, identify, resume, close). */
   onEvent: (event: GatewayEvent) => void = () => {};
 
@@ -103,6 +123,14 @@ export class LoopbackGateway {
     return [...this.sessions.values()]
       .filter((s) => !s.invalidated)
       .map((s) => ({ id: s.id, connected: s.socket !== undefined && !s.socket.closed, seq: s.seq }));
+  }
+
+  /**
+   * The heartbeats that came more than `toleranceMs` later than the announced interval (since the previous one,
+   * or since HELLO), optionally only those after `since` (a `performance.now()` instant).
+   */
+  lateHeartbeats(toleranceMs: number, since = 0): HeartbeatRecord[] {
+    return this.heartbeats.filter((h) => h.at >= since && h.lateMs > toleranceMs);
   }
 
   /** Whether some bot session is connected right now. */
@@ -174,6 +202,7 @@ export class LoopbackGateway {
       deflate: undefined,
       sendChain: Promise.resolve(),
       lastHeartbeatAt: Date.now(),
+      lastBeatMark: performance.now(),
       heartbeatTimer: undefined,
       closed: false,
     };
@@ -195,6 +224,7 @@ export class LoopbackGateway {
     if (connection.compression === 'zlib-stream') connection.deflate = createDeflate();
 
     ws.on('message', (data, isBinary) => this.onMessage(connection, data, isBinary));
+    connection.lastBeatMark = performance.now();
     this.send(connection, {
       op: GatewayOpcodes.Hello,
       d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['["loopback-gateway",{}]'] },
@@ -229,10 +259,18 @@ export class LoopbackGateway {
     }
     const d = payload.d;
     switch (payload.op) {
-      case GatewayOpcodes.Heartbeat:
+      case GatewayOpcodes.Heartbeat: {
         connection.lastHeartbeatAt = Date.now();
+        const at = performance.now();
+        const sinceLastMs = at - connection.lastBeatMark;
+        connection.lastBeatMark = at;
+        const lateMs = Math.max(0, sinceLastMs - this.options.heartbeatIntervalMs);
+        const heartbeat: HeartbeatRecord = { connectionId: connection.id, at, sinceLastMs, lateMs };
+        this.heartbeats.push(heartbeat);
+        this.onEvent({ type: 'heartbeat', heartbeat });
         this.send(connection, { op: GatewayOpcodes.HeartbeatAck });
         return;
+      }
       case GatewayOpcodes.Identify:
         this.identify(connection, isObject(d) ? d : {});
         return;

@@ -40,7 +40,7 @@ export {
   type RateLimitWindow,
   type GlobalRateLimitWindow,
 } from './ratelimit.ts';
-export { LoopbackGateway, type GatewayEvent } from './gateway.ts';
+export { LoopbackGateway, type GatewayEvent, type HeartbeatRecord } from './gateway.ts';
 export { renderMessageAsText, type RenderOptions } from './render.ts';
 export { parseCommandLine, type ParsedCommandLine } from './commandline.ts';
 export {

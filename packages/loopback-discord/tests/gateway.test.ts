@@ -10,7 +10,8 @@ import {
   type Interaction,
 } from 'discord.js';
 import { afterEach, describe, expect, test } from 'vitest';
-import { renderMessageAsText } from '../src/index.ts';
+import { WebSocket } from 'ws';
+import { renderMessageAsText, startLoopbackDiscord } from '../src/index.ts';
 import { startWorld, type World } from './helpers.ts';
 
 let world: World | undefined;
@@ -326,5 +327,32 @@ describe('gateway', () => {
     );
     await world.client.destroy();
     await expect(discord.interact({ command: 'silence' })).rejects.toThrow(/No bot is connected/);
+  });
+
+  test('records each heartbeat’s gap since the last one; one that comes after the interval is late by the difference', async () => {
+    const discord = await startLoopbackDiscord({ heartbeatIntervalMs: 200 });
+    const socket = new WebSocket(`${discord.gatewayUrl}?v=10&encoding=json`);
+    try {
+      await new Promise<void>((resolve) => socket.once('message', () => resolve())); // HELLO
+      const beat = async () => {
+        const heard = discord.waitForGateway('heartbeat');
+        socket.send(JSON.stringify({ op: 1, d: null }));
+        return (await heard).heartbeat;
+      };
+      const first = await beat();
+      expect(first.sinceLastMs).toBeLessThan(200);
+      expect(first.lateMs).toBe(0);
+      // A client whose event loop was held up sends its next heartbeat 500 ms later: 300 ms past the interval.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const held = await beat();
+      expect(held.sinceLastMs).toBeGreaterThanOrEqual(490);
+      expect(held.lateMs).toBeCloseTo(held.sinceLastMs - 200, 6);
+      expect(discord.gateway.heartbeats).toEqual([first, held]);
+      expect(discord.gateway.lateHeartbeats(250)).toEqual([held]);
+      expect(discord.gateway.lateHeartbeats(250, held.at + 1)).toEqual([]);
+    } finally {
+      socket.close();
+      await discord.close();
+    }
   });
 });
