@@ -4,8 +4,9 @@
  * percentages and casualty-free counts ("three villages") are left alone. The state comes from the verbs of the
  * figure's own clause, and the source from the quote or reported speech the figure sits in.
  */
+import { isCommonWord } from './entities.ts';
 import { DEMONYMS, hasTag, isDemonym, WORD_NUMBERS } from './lexicon.ts';
-import type { Document } from './sentences.ts';
+import { type Document, segment } from './sentences.ts';
 import type { Entity, Figure, FigureState, Quote } from './types.ts';
 
 const UNITS: Array<[RegExp, string]> = [
@@ -599,4 +600,40 @@ function dedupe(figures: Figure[]): Figure[] {
     same.qualifier ??= f.qualifier;
   }
   return out;
+}
+
+/**
+ * "US To Withdraw 2,200 Troops From Iraq" → "US to withdraw 2,200 troops from Iraq": a headline in title case has
+ * its ordinary words lower-cased (names, places and acronyms kept), so the body's rules read it. Same length, so
+ * offsets hold.
+ */
+function sentenceCase(title: string): string {
+  const words = title.match(/\p{L}[\p{L}’'-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  if (long.length === 0 || long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length < 0.6) return title;
+  return title.replace(/\p{L}[\p{L}’'-]*/gu, (w, offset: number) =>
+    offset > 0 && /^\p{Lu}\p{Ll}/u.test(w) && isCommonWord(w) ? w.toLowerCase() : w,
+  );
+}
+
+/**
+ * Figures the headline gives that the body does not restate ("US to withdraw 2,200 troops from Iraq" over a body
+ * that only says "the drawdown"). The headline is read as one more sentence with the same rules; places are the
+ * body's, found again by name in the headline. Nobody is quoted in a headline, so the source is null.
+ */
+export function findHeadlineFigures(
+  title: string,
+  body: readonly Figure[],
+  places: readonly Entity[],
+): Figure[] {
+  if (!HAS_NUMBER.test(title)) return [];
+  const titlePlaces = places.flatMap((p) => {
+    const mentions: Entity['mentions'] = [];
+    for (let at = title.indexOf(p.name); at >= 0; at = title.indexOf(p.name, at + 1))
+      mentions.push({ start: at, end: at + p.name.length });
+    return mentions.length > 0 ? [{ ...p, mentions }] : [];
+  });
+  return findFigures(segment(sentenceCase(title)), [], titlePlaces)
+    .filter((f) => !body.some((b) => b.min === f.min && b.max === f.max && b.unit === f.unit))
+    .map((f) => ({ ...f, source: null, sentence: title, headline: true as const }));
 }

@@ -4,7 +4,7 @@
  * tests can pin its output exactly.
  */
 import { findEntities, toEntity, toPerson } from './entities.ts';
-import { findFigures } from './figures.ts';
+import { findFigures, findHeadlineFigures } from './figures.ts';
 import { directQuoteFinder } from './quotes.ts';
 import { findReportedSpeech, isCommitment } from './reported.ts';
 import { segment } from './sentences.ts';
@@ -46,7 +46,8 @@ export function extract(input: ExtractInput): Facts {
   }
   const quotes = [...direct.quotes, ...reported].sort((a, b) => a.start - b.start);
   const places = index.places.map(toEntity);
-  const figures = findFigures(doc, quotes, places, (prefix, start) => sourceBefore(ctx, prefix, start));
+  const bodyFigures = findFigures(doc, quotes, places, (prefix, start) => sourceBefore(ctx, prefix, start));
+  const figures = [...findHeadlineFigures(input.title, bodyFigures, places), ...bodyFigures];
   return {
     summary: summarize(doc),
     quotes,

@@ -50,6 +50,11 @@ export interface Figure extends Span {
   /** Who gave the figure (a resolved speaker), or null for an unattributed estimate. */
   source: string | null;
   sentence: string;
+  /**
+   * True for a figure the headline gives and the body does not restate: then `sentence` is the headline and the
+   * offsets count in it, not in the body. Absent means the figure is in the body.
+   */
+  headline?: true;
 }
 
 /** A person, place or organisation with every place it is mentioned. */

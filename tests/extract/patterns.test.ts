@@ -291,6 +291,28 @@ describe('figures', () => {
       [300, null],
     ]);
   });
+
+  it('reads a figure from a title-case headline when the body does not restate it, and only then', () => {
+    const headline = (title: string, body: string) =>
+      extract({ title, body, published })
+        .figures.filter((f) => f.headline)
+        .map((f) => [f.min, f.unit, f.state, f.who, f.where, f.sentence]);
+    expect(
+      headline(
+        'US To Withdraw 2,200 Troops From Iraq',
+        'The drawdown in Iraq will be finished by September.',
+      ),
+    ).toEqual([[2200, 'troop', 'withdrawn', 'U.S.', 'Iraq', 'US To Withdraw 2,200 Troops From Iraq']]);
+    expect(
+      headline(
+        'Britain Sends 900 More Troops To Estonia',
+        'The Ministry of Defence announced 900 more troops.',
+      ),
+    ).toEqual([]);
+    expect(headline('Boeing Wins Order For 100 Jets From Gulf Airline', 'The order is worth $10bn.')).toEqual(
+      [],
+    );
+  });
 });
 
 describe('people', () => {
