@@ -80,7 +80,8 @@ export function attributionAfter(text: string, base: number): Attribution | null
       for (let j = 1; j < words.length; j++) {
         const x = words[j]!;
         const gap = text.slice(words[j - 1]!.index + words[j - 1]![0].length, x.index);
-        if (j > 1 && /[,;:!?]|\.\s/.test(gap)) break;
+        // A comma, a clause mark or a parenthetical ("Rep. Jim Clyburn (D-S.C.)") ends the name.
+        if (j > 1 && /[,;:!?(]|\.\s/.test(gap)) break;
         if (
           j > 1 &&
           /\.$/.test(words[j - 1]![0]) &&
@@ -128,6 +129,14 @@ export function attributionBefore(text: string, base: number): Attribution | nul
 
 const PUNCT_END = /[,.!?…—–:;]$/;
 
+/** A transcript's speaker label opening a quote: `"WALLACE: Let’s start …`, `"PENCE: Well, …`. */
+const SPEAKER_LABEL = /^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s/;
+
+/** "WALLACE" → "Wallace", "MCCAIN" → "Mccain" (the entity table matches names without regard to case). */
+function labelName(label: string): string {
+  return label.replace(/\p{Lu}+/gu, (w) => w[0]! + w.slice(1).toLowerCase());
+}
+
 /**
  * A name set after a quote with a dash, as testimonials and epigraphs are signed: `“…” ― Pamela Padilla`. Up to five
  * capitalised words (initials allowed), then nothing but a full stop before the line or sentence ends.
@@ -162,6 +171,8 @@ export function directQuoteFinder(
         const next = doc.paragraphs[pi + 1];
         const first = next?.marks[0];
         if (!next || !first || first.open !== next.start) break;
+        // A transcript's next speaker starts a quote of their own.
+        if (SPEAKER_LABEL.test(body.slice(first.contentStart, first.contentEnd))) break;
         parts.push({ mark: first, end: first.close === null ? next.end : first.close + 1 });
         consumed.add(first);
         last = first;
@@ -250,7 +261,9 @@ export function directQuoteFinder(
         verb = attribution.verb;
         if (attribution.verb !== null) usedVerbs.add(attribution.verbStart);
       }
-      if (!attribution) {
+      const label = attribution ? null : SPEAKER_LABEL.exec(firstContent);
+      if (label) speaker = resolveSpeaker(ctx, labelName(label[1]!), mark.contentStart);
+      else if (!attribution) {
         // No attribution in the sentence: the speaker the context implies, i.e. the last one quoted nearby.
         if (previous && paragraph.index - previous.paragraph <= 1 && previous.quote.speaker) {
           speaker = {
@@ -262,7 +275,7 @@ export function directQuoteFinder(
           speaker = recentReferent(ctx, mark.open, null, 2);
         }
       }
-      const text = content.replace(/[,:;—–-]+$/, '').trim();
+      const text = (label ? content.slice(label[0].length) : content).replace(/[,:;—–-]+$/, '').trim();
       const quote: Quote = {
         kind: 'direct',
         text,

@@ -169,7 +169,14 @@ function descriptionGender(text: string): Gender | 'plural' {
  * match organisations, and a description either restates a known person's role or stands as the speaker itself.
  */
 export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: number): Speaker | null {
-  let np = cleanDescription(rawNp.replace(/^[\s,—–-]+/, ''));
+  // "Rep. Jim Clyburn (D-S.C.)": a parenthetical (party and state, an age) is not part of the name; "Cameron
+  // Easley for Morning Consult": nor is the outlet a writer works for.
+  let np = cleanDescription(
+    rawNp
+      .replace(/^[\s,—–-]+/, '')
+      .replace(/\s*\([^)]*\)/g, '')
+      .replace(/^((?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}’'-]*)\s+for\s+(?:the\s+)?\p{Lu}.*$/u, '$1'),
+  );
   // "Florida’s Rick Wilson", "Gallup’s Jeffrey M. Jones": the possessor is not part of the speaker's name.
   const possessed =
     /^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*[’']s\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,3}(?:,.*)?)$/u.exec(

@@ -94,6 +94,26 @@ describe('direct quotes', () => {
       ],
     ]);
   });
+
+  it('cleans a speaker’s name of a parenthetical, an outlet after "for" and a title split off as a sentence', () => {
+    const body =
+      '“It is a fraud,” said Rep. Jim Clyburn (D-S.C.), the assistant leader.\n\n“Just 9 percent changed their minds,” wrote Cameron Easley for Morning Consult.\n\n“It will never go back to normal,” said the Rev. Peter Wherry.';
+    expect(direct(body)).toEqual([
+      ['It is a fraud', 'Jim Clyburn'],
+      ['Just 9 percent changed their minds', 'Cameron Easley'],
+      ['It will never go back to normal', 'Peter Wherry'],
+    ]);
+  });
+
+  it('gives each paragraph of a transcript to the speaker its label names', () => {
+    const body =
+      'Mike Pence spoke to Chris Wallace on Sunday.\n\n"WALLACE: Will she be there?\n\n"PENCE: She will not be attending the debate.\n\n"WALLACE: Thank you, Governor.';
+    expect(direct(body)).toEqual([
+      ['Will she be there?', 'Chris Wallace'],
+      ['She will not be attending the debate.', 'Mike Pence'],
+      ['Thank you, Governor.', 'Chris Wallace'],
+    ]);
+  });
 });
 
 describe('reported speech', () => {
