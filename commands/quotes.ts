@@ -102,9 +102,8 @@ export default {
     await interaction.reply(quotesPage(ctx, story, speaker, 0));
   },
 
-  async autocomplete(interaction, ctx) {
-    const focused = interaction.options.getFocused(true);
-    if (focused.name !== 'speaker') return autocompleteStory(interaction, ctx);
+  async autocomplete(interaction, focused, ctx) {
+    if (focused.name === 'story') return autocompleteStory(interaction, focused, ctx);
     const story = storyWhileTyping(interaction, ctx);
     const speakers = story ? ctx.store.facts.speakers(story.id, focused.value.trim(), MAX_CHOICES) : [];
     await interaction.respond(

@@ -77,9 +77,8 @@ export default {
     await interaction.reply(whoReply({ story, person, quotes, quoteCount }));
   },
 
-  async autocomplete(interaction, ctx) {
-    const focused = interaction.options.getFocused(true);
-    if (focused.name !== 'person') return autocompleteStory(interaction, ctx);
+  async autocomplete(interaction, focused, ctx) {
+    if (focused.name === 'story') return autocompleteStory(interaction, focused, ctx);
     const story = storyWhileTyping(interaction, ctx);
     const people = story
       ? ctx.store.facts.entityTotals(story.id, 'person', focused.value.trim(), MAX_CHOICES)

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import type { LoadedCommand } from '../src/bot/command.ts';
 import type { Ctx } from '../src/bot/context.ts';
 import { loadCommands } from '../src/bot/loader.ts';
-import { runCommand } from '../src/bot/router.ts';
+import { runAutocomplete, runCommand } from '../src/bot/router.ts';
 import { ManualClock } from '../tests/support/clock.ts';
 import {
   standInAutocomplete,
@@ -248,7 +248,7 @@ async function main(): Promise<void> {
       name: `autocomplete /${name} ${focused}:"${value}"`,
       run: async () => {
         const { interaction, recorded } = standInAutocomplete(name, focused, { [focused]: value });
-        await get(name).autocomplete!(interaction, ctx);
+        await runAutocomplete(get(name), interaction, ctx);
         if (recorded.choices.length !== 1) throw new Error(`/${name} autocomplete did not respond`);
       },
     });

@@ -301,9 +301,8 @@ export default {
     if (args[0] !== 'show') throw new Error(`/config has no button "${args.join(':')}"`);
     await showButton(interaction, ctx, args.slice(1));
   },
-  async autocomplete(interaction, ctx) {
-    const focused = interaction.options.getFocused(true);
-    const typed = String(focused.value).toLowerCase();
+  async autocomplete(interaction, focused, ctx) {
+    const typed = focused.value.toLowerCase();
     if (focused.name === 'timezone') {
       const matches = TIMEZONES.filter((z) => z.toLowerCase().includes(typed.replace(/\s+/g, '_')));
       matches.sort(
@@ -312,7 +311,7 @@ export default {
       await interaction.respond(matches.slice(0, 25).map((z) => ({ name: z, value: z })));
       return;
     }
-    if (focused.name === 'story') return autocompleteStory(interaction, ctx);
+    if (focused.name === 'story') return autocompleteStory(interaction, focused, ctx);
     if (focused.name === 'digest') {
       await interaction.respond(digestChoices(interaction, ctx, typed));
       return;

@@ -49,6 +49,38 @@ type HasSubcommands<D> = [
   ? false
   : true;
 
+/** The options of `D`, through its subcommands and groups, that set `autocomplete: true`. */
+type AutocompletedOf<D> =
+  OptionsOf<D> extends infer O
+    ? O extends {
+        readonly type: ApplicationCommandOptionType.Subcommand | ApplicationCommandOptionType.SubcommandGroup;
+      }
+      ? AutocompletedOf<O>
+      : O extends { readonly autocomplete: true }
+        ? O
+        : never
+    : never;
+
+/**
+ * The option a member is typing in, as an autocomplete handler receives it: one of the command's autocompleted
+ * options by name, with the text typed so far (Discord sends text, even for a number option, since what is
+ * typed may not be a number yet). A handler testing for an option the JSON does not autocomplete (renamed, or
+ * never declared) fails to compile.
+ */
+export type FocusedOption<D> =
+  AutocompletedOf<D> extends infer O
+    ? O extends unknown
+      ? { name: Named<O>; value: string }
+      : never
+    : never;
+
+/** Answers autocomplete for the option being typed in (`interaction.respond`). */
+export type AutocompleteHandler<D> = (
+  interaction: AutocompleteInteraction,
+  focused: FocusedOption<D>,
+  ctx: Ctx,
+) => Promise<void>;
+
 /**
  * A check the router runs before a command's handler (as Sapphire's preconditions are): it throws a
  * `UserError` saying why this member cannot run the command here, and the handler never starts.
@@ -62,8 +94,6 @@ interface CommandParts<D> {
   data: D;
   /** Run in order before the handler; a command registered for servers only is first checked to be in one. */
   preconditions?: readonly Precondition[];
-  /** Answers autocomplete for any of the command's options that set `autocomplete: true`. */
-  autocomplete?(interaction: AutocompleteInteraction, ctx: Ctx): Promise<void>;
   /**
    * Handles a button whose custom id starts with `<command name>:`. `args` are the remaining `:`-separated
    * parts: all state lives in the custom id (or the store), so buttons keep working after a restart.
@@ -77,8 +107,10 @@ interface CommandParts<D> {
  * receives as is, so Discord enforces what it can (required options, choices, lengths, ranges) before the
  * handler runs, and it types the handler's arguments; handlers validate meaning with zod.
  */
-export type Command<D extends CommandData> = CommandParts<D> &
-  (HasSubcommands<D> extends true
+export type Command<D extends CommandData> = CommandParts<D> & {
+  /** Answers autocomplete for the command's options that set `autocomplete: true`, typed from `data`. */
+  autocomplete?: AutocompleteHandler<D>;
+} & (HasSubcommands<D> extends true
     ? { subcommands: SubcommandHandlers<D> }
     : { execute: Handler<D, ArgumentsOf<D>> });
 
@@ -96,8 +128,18 @@ type LoadedHandler = {
   handle(interaction: ChatInputCommandInteraction, args: Record<string, unknown>, ctx: Ctx): Promise<void>;
 }['handle'];
 
+/** An autocomplete handler with its option types erased (a method, so typed handlers are ones). */
+type LoadedAutocomplete = {
+  handle(
+    interaction: AutocompleteInteraction,
+    focused: { name: string; value: string },
+    ctx: Ctx,
+  ): Promise<void>;
+}['handle'];
+
 /** A command as the loader hands it to the router: validated, with its types erased. */
 export interface LoadedCommand extends CommandParts<CommandData> {
+  autocomplete?: LoadedAutocomplete;
   execute?: LoadedHandler;
   subcommands?: SubcommandTree;
 }

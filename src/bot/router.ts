@@ -1,6 +1,7 @@
 import {
   ApplicationCommandOptionType,
   MessageFlags,
+  type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   type RepliableInteraction,
@@ -87,6 +88,20 @@ export async function runCommand(
 }
 
 /**
+ * Runs a command's autocomplete as the router does: its handler gets the option being typed in, by name (one
+ * the command's JSON autocompletes) with what was typed so far.
+ */
+export async function runAutocomplete(
+  command: LoadedCommand,
+  interaction: AutocompleteInteraction,
+  ctx: Ctx,
+): Promise<void> {
+  if (!command.autocomplete) throw new Error(`/${command.data.name} has no autocomplete handler`);
+  const { name, value } = interaction.options.getFocused(true);
+  await command.autocomplete(interaction, { name, value }, ctx);
+}
+
+/**
  * Builds the one router of the bot: a Map lookup by command name and exactly one try/catch. A {@link UserError}
  * becomes an ephemeral message with its text; anything else is a bug: logged with its stack, and the member
  * gets a generic apology. Either way the bot keeps serving.
@@ -115,8 +130,7 @@ export function createRouter(
       if (interaction.isChatInputCommand()) {
         await runCommand(command, interaction, handlerCtx);
       } else if (interaction.isAutocomplete()) {
-        if (!command.autocomplete) throw new Error(`/${name} has no autocomplete handler`);
-        await command.autocomplete(interaction, handlerCtx);
+        await runAutocomplete(command, interaction, handlerCtx);
       } else if (interaction.isButton()) {
         if (!command.button) throw new Error(`/${name} has no button handler`);
         await command.button(interaction, handlerCtx, interaction.customId.split(':').slice(1));

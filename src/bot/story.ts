@@ -103,7 +103,7 @@ export function storyToAdd(story: Story): string {
  * story the command would use.
  */
 export function storyWhileTyping(interaction: AutocompleteInteraction, ctx: Ctx): Story | undefined {
-  const typed = interaction.options.getString('story');
+  const typed = interaction.options.getString(STORY_OPTION.name);
   return (
     (typed ? ctx.store.stories.bySlug(typed.trim().toLowerCase(), interaction.guildId) : undefined) ??
     defaultStory(ctx.store, interaction)
@@ -115,10 +115,13 @@ export function choice(name: string, value: string): { name: string; value: stri
   return { name: truncate(name, CHOICE_TEXT), value: value.slice(0, CHOICE_TEXT) };
 }
 
-/** Suggests stories whose slug or title contains what was typed; the value is the slug. */
-export async function autocompleteStory(interaction: AutocompleteInteraction, ctx: Ctx): Promise<void> {
-  const typed = interaction.options.getFocused();
-  const stories = ctx.store.stories.search(typed.trim(), MAX_CHOICES, interaction.guildId);
+/** Suggests stories whose slug or title contains what was typed in `story`; the value is the slug. */
+export async function autocompleteStory(
+  interaction: AutocompleteInteraction,
+  focused: { name: typeof STORY_OPTION.name; value: string },
+  ctx: Ctx,
+): Promise<void> {
+  const stories = ctx.store.stories.search(focused.value.trim(), MAX_CHOICES, interaction.guildId);
   await interaction.respond(stories.map((s) => choice(`${s.title} (${s.slug})`, s.slug)));
 }
 

@@ -6,7 +6,7 @@ import {
   standInCommand,
   type StandInOptions,
 } from '../support/stand-in.ts';
-import { runCommand } from '../../src/bot/router.ts';
+import { runAutocomplete, runCommand } from '../../src/bot/router.ts';
 import { UserError } from '../../src/errors.ts';
 import type { ReplyPayload } from '../../src/render/embeds.ts';
 import { LIMITS } from '../../src/render/limits.ts';
@@ -32,9 +32,7 @@ async function press(store: Store, customId: string): Promise<ReplyPayload> {
 
 async function suggest(store: Store, name: string, focused: string, options: StandInOptions) {
   const { interaction, recorded } = standInAutocomplete(name, focused, options);
-  await (
-    await command(name)
-  ).autocomplete!(interaction, ctxFor(store));
+  await runAutocomplete(await command(name), interaction, ctxFor(store));
   return recorded.choices[0]!;
 }
 
