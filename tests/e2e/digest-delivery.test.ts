@@ -3,32 +3,22 @@
  * real bot restarted on the same SQLite file and loopback Discord. Whatever happens, #news gets exactly one
  * post per digest, and a channel that is gone pauses only its own subscription, with the reason.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeliveryHooks } from '../../src/digest/deliver.ts';
 import { openStore, type DigestRun } from '../../src/store/index.ts';
 import type { LoopbackEmbed } from '@dispatch/loopback-discord';
-import {
-  expectCleanTraffic,
-  SECOND_ARTICLE,
-  startDigestHarness,
-  type DigestHarness,
-} from './digest-harness.ts';
+import { SECOND_ARTICLE, harnessPerTest, type DigestHarness } from './digest-harness.ts';
 import { digestRuns } from '../support/sqlite.ts';
 
+const startHarness = harnessPerTest();
 let h: DigestHarness | undefined;
-afterEach(async () => {
-  if (!h) return;
-  expectCleanTraffic(h.discord);
-  await h.close();
-  h = undefined;
-});
 
 /** A crash at a delivery hook: the run stops right there, as if the process had been killed. */
 class Crash extends Error {}
 
 /** Sets a daily 09:00 UTC digest of the seed story in #news at 08:00, and a second article at 08:30. */
 async function digestWithNews(hooks?: DeliveryHooks) {
-  h = await startDigestHarness({ start: '2026-03-02T08:00:00.000Z', ...(hooks ? { hooks } : {}) });
+  h = await startHarness({ start: '2026-03-02T08:00:00.000Z', ...(hooks ? { hooks } : {}) });
   const set = await h.asModerator('/config digest set channel:#news schedule:"daily 09:00" timezone:UTC');
   expect(set.text).toContain('Created the digest');
   h.clock.set('2026-03-02T08:30:00.000Z');
@@ -196,7 +186,7 @@ describe('a run missed while the bot was down', () => {
   });
 
   it('several missed runs post one digest, the latest, and record the others as included in it', async () => {
-    h = await startDigestHarness({ start: '2026-03-02T08:00:00.000Z' });
+    h = await startHarness({ start: '2026-03-02T08:00:00.000Z' });
     await h.asModerator('/config digest set channel:#news schedule:hourly timezone:UTC quiet:false');
     const subscriptionId = h.store.subscriptions.byGuild(h.guild.id)[0]!.id;
     await h.stopBot();
@@ -220,7 +210,7 @@ describe('a run missed while the bot was down', () => {
 
 describe('a channel that is gone', () => {
   it('pauses only its own subscription, with the reason /config show displays; the other still posts', async () => {
-    h = await startDigestHarness({ start: '2026-03-02T08:00:00.000Z' });
+    h = await startHarness({ start: '2026-03-02T08:00:00.000Z' });
     const { discord, guild, clock } = h;
     const updates = discord.state.createChannel(guild.id, { name: 'updates' });
     await expect.poll(() => h!.bot.client.channels.cache.has(updates.id)).toBe(true);
@@ -260,7 +250,7 @@ describe('a channel that is gone', () => {
   });
 
   it('a lost permission pauses the digest of that channel with the reason; the other guild still gets its digest', async () => {
-    h = await startDigestHarness({ start: '2026-03-02T08:00:00.000Z' });
+    h = await startHarness({ start: '2026-03-02T08:00:00.000Z' });
     const { discord, guild, clock } = h;
     const other = await h.addGuild('Other server');
     await h.asModerator('/config digest set channel:#news schedule:"daily 09:00" timezone:UTC quiet:false');
@@ -294,7 +284,7 @@ describe('a channel that is gone', () => {
   });
 
   it('the bot removed from a server pauses that server’s digests only', async () => {
-    h = await startDigestHarness({ start: '2026-03-02T08:00:00.000Z' });
+    h = await startHarness({ start: '2026-03-02T08:00:00.000Z' });
     const { discord, guild, clock } = h;
     const other = await h.addGuild('Other server');
     await h.asModerator('/config digest set channel:#news schedule:"daily 09:00" timezone:UTC quiet:false');

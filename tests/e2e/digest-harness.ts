@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Bot } from '../../src/bot/index.ts';
 import { ManualClock } from '../support/clock.ts';
 import type { Config } from '../../src/config.ts';
@@ -93,10 +93,31 @@ export interface DigestHarness {
   close(): Promise<void>;
 }
 
+/** When the harness starts, settings for the bot beside the harness's own, and crash points. */
+export interface DigestHarnessOptions {
+  start?: string;
+  config?: Record<string, string>;
+  hooks?: DeliveryHooks;
+}
+
+/**
+ * For a file whose tests each start their own harness: returns the function to start it with, and after each
+ * test checks that the harness it started sent only clean traffic, then closes it.
+ */
+export function harnessPerTest(): (options?: DigestHarnessOptions) => Promise<DigestHarness> {
+  let current: DigestHarness | undefined;
+  afterEach(async () => {
+    const harness = current;
+    current = undefined;
+    if (!harness) return;
+    expectCleanTraffic(harness.discord);
+    await harness.close();
+  });
+  return async (options) => (current = await startDigestHarness(options));
+}
+
 /** Starts the loopback Discord, seeds the store and boots the bot at `start` on the manual clock. */
-export async function startDigestHarness(
-  options: { start?: string; config?: Record<string, string>; hooks?: DeliveryHooks } = {},
-): Promise<DigestHarness> {
+export async function startDigestHarness(options: DigestHarnessOptions = {}): Promise<DigestHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'dispatch-e2e-digest-'));
   const dbPath = join(dir, 'dispatch.db');
   const clock = new ManualClock(options.start ?? '2026-03-02T12:00:00.000Z');

@@ -3,18 +3,13 @@
  * stops at the last article it showed, so the next digest opens with the rest. With 149 new articles between
  * two runs, every one is listed once across the digests the real client receives, and none is lost.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_ARTICLES } from '../../src/digest/compose.ts';
 import type { LoopbackEmbed } from '@dispatch/loopback-discord';
-import { expectCleanTraffic, startDigestHarness, STORY, type DigestHarness } from './digest-harness.ts';
+import { harnessPerTest, STORY, type DigestHarness } from './digest-harness.ts';
 
+const startHarness = harnessPerTest();
 let h: DigestHarness | undefined;
-afterEach(async () => {
-  if (!h) return;
-  expectCleanTraffic(h.discord);
-  await h.close();
-  h = undefined;
-});
 
 const NEW_ARTICLES = 149;
 const title = (n: number) => `Convoy update ${String(n).padStart(3, '0')}`;
@@ -26,7 +21,7 @@ function digests(harness: DigestHarness): LoopbackEmbed[][] {
 
 describe('a digest with more new articles than it can show', () => {
   it(`reports all ${NEW_ARTICLES} new articles across runs: it says how many more, and the next digest lists them`, async () => {
-    h = await startDigestHarness({ start: '2026-03-02T08:00:00.000Z' });
+    h = await startHarness({ start: '2026-03-02T08:00:00.000Z' });
     const set = await h.asModerator('/config digest set channel:#news schedule:"daily 09:00" timezone:UTC');
     expect(set.text).toContain('Created the digest');
     // A burst from a wire service: 149 articles, a second apart, before the 09:00 digest.

@@ -3,29 +3,18 @@
  * sides of the 2026-03-08 daylight-saving change, and a digest after a second article on the story shows the
  * new article and the changed troop figure as old → new. The clock is a ManualClock; `tick()` runs what is due.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LoopbackEmbed } from '@dispatch/loopback-discord';
-import {
-  expectCleanTraffic,
-  messageText,
-  SECOND_ARTICLE,
-  startDigestHarness,
-  type DigestHarness,
-} from './digest-harness.ts';
+import { messageText, SECOND_ARTICLE, harnessPerTest, type DigestHarness } from './digest-harness.ts';
 import { digestRuns } from '../support/sqlite.ts';
 
+const startHarness = harnessPerTest();
 let h: DigestHarness | undefined;
-afterEach(async () => {
-  if (!h) return;
-  expectCleanTraffic(h.discord);
-  await h.close();
-  h = undefined;
-});
 
 describe('a subscription in a non-UTC timezone', () => {
   it('posts at 09:00 New York time before and after the daylight-saving change of 2026-03-08', async () => {
     // Friday 6 March 2026, 07:00 in New York (EST, UTC-5).
-    h = await startDigestHarness({ start: '2026-03-06T12:00:00.000Z' });
+    h = await startHarness({ start: '2026-03-06T12:00:00.000Z' });
     const { discord, guild, clock } = h;
     const set = await h.asModerator(
       '/config digest set channel:#news schedule:"daily 09:00" timezone:America/New_York quiet:false',
@@ -81,7 +70,7 @@ describe('a subscription in a non-UTC timezone', () => {
 
 describe('a schedule inside the spring-forward gap', () => {
   it('daily 02:30 New York skips 8 March, when 02:30 does not exist, as node-cron does: no post, no "missed" run', async () => {
-    h = await startDigestHarness({ start: '2026-03-07T12:00:00.000Z' });
+    h = await startHarness({ start: '2026-03-07T12:00:00.000Z' });
     const { discord, guild, clock } = h;
     const set = await h.asModerator(
       '/config digest set channel:#news schedule:"daily 02:30" timezone:America/New_York quiet:false',
@@ -106,7 +95,7 @@ describe('a schedule inside the spring-forward gap', () => {
 
 describe('the digest after a second article on the story', () => {
   it('lists the new article, quotes and timeline, and shows the changed troop figure as old → new', async () => {
-    h = await startDigestHarness({ start: '2026-03-02T08:00:00.000Z' });
+    h = await startHarness({ start: '2026-03-02T08:00:00.000Z' });
     const { discord, guild, clock } = h;
     const moderatorRole = guild.roles.moderator;
     const set = await h.asModerator(
