@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { fromRow, type RowOf } from './rows.ts';
 
 /** Where a run is: recorded (about to be or being sent), sent, failed, or skipped (nothing new, or too old). */
 export type RunState = 'recorded' | 'sent' | 'failed' | 'skipped';
@@ -34,42 +35,13 @@ export interface RunInput {
   contentUntil: string;
 }
 
-/** A `digest_runs` row as SQLite returns it. */
-export interface RunRow {
-  id: number;
-  subscription_id: number;
-  scheduled_for: string;
-  kind: DigestRun['kind'];
-  state: RunState;
-  nonce: string;
-  content_since: string;
-  content_until: string;
-  message_ids: string;
-  message_id: string | null;
-  attempts: number;
-  error: string | null;
-  owner: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** A `digest_runs` row as SQLite returns it: the message ids are a JSON array. */
+export type RunRow = RowOf<Omit<DigestRun, 'messageIds'>> & { message_ids: string };
 
 /** A `digest_runs` row as the rest of Dispatch reads it. */
-export const runFromRow = (row: RunRow): DigestRun => ({
-  id: row.id,
-  subscriptionId: row.subscription_id,
-  scheduledFor: row.scheduled_for,
-  kind: row.kind,
-  state: row.state,
-  nonce: row.nonce,
-  contentSince: row.content_since,
-  contentUntil: row.content_until,
-  messageIds: JSON.parse(row.message_ids) as string[],
-  messageId: row.message_id,
-  attempts: row.attempts,
-  error: row.error,
-  owner: row.owner,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
+export const runFromRow = ({ message_ids, ...row }: RunRow): DigestRun => ({
+  ...fromRow<Omit<DigestRun, 'messageIds'>>(row),
+  messageIds: JSON.parse(message_ids) as string[],
 });
 
 /**

@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { fromRow, type RowOf } from './rows.ts';
 
 /** A feed URL and what fetching it needs; shared by every server that follows it. */
 export interface FeedSource {
@@ -16,6 +17,8 @@ export interface FeedSource {
   lastOkAt: string | null;
   pausedReason: string | null;
   pausedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** A server (guildId) or the operator (guildId '') following a feed into a story. */
@@ -36,67 +39,11 @@ export interface Feed {
 /** A feed with its source's URL and health, as lists and `feed status` show it. */
 export type FeedWithSource = Feed & { source: FeedSource };
 
-interface SourceRow {
-  id: number;
-  url: string;
-  title: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  next_poll_at: string;
-  failures: number;
-  first_failure_at: string | null;
-  last_poll_at: string | null;
-  last_status: FeedSource['lastStatus'];
-  last_error: string | null;
-  last_ok_at: string | null;
-  paused_reason: string | null;
-  paused_at: string | null;
-}
+type SourceRow = RowOf<FeedSource>;
+type FeedRow = RowOf<Feed>;
 
-interface FeedRow {
-  id: number;
-  source_id: number;
-  guild_id: string;
-  story_slug: string;
-  name: string | null;
-  paused: number;
-  baseline_done: number;
-  last_new_item_at: string | null;
-  notice_sent_at: string | null;
-  created_by: string;
-  created_at: string;
-}
-
-const toSource = (r: SourceRow): FeedSource => ({
-  id: r.id,
-  url: r.url,
-  title: r.title,
-  etag: r.etag,
-  lastModified: r.last_modified,
-  nextPollAt: r.next_poll_at,
-  failures: r.failures,
-  firstFailureAt: r.first_failure_at,
-  lastPollAt: r.last_poll_at,
-  lastStatus: r.last_status,
-  lastError: r.last_error,
-  lastOkAt: r.last_ok_at,
-  pausedReason: r.paused_reason,
-  pausedAt: r.paused_at,
-});
-
-const toFeed = (r: FeedRow): Feed => ({
-  id: r.id,
-  sourceId: r.source_id,
-  guildId: r.guild_id,
-  storySlug: r.story_slug,
-  name: r.name,
-  paused: r.paused === 1,
-  baselineDone: r.baseline_done === 1,
-  lastNewItemAt: r.last_new_item_at,
-  noticeSentAt: r.notice_sent_at,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-});
+const toSource = (r: SourceRow): FeedSource => fromRow<FeedSource>(r);
+const toFeed = (r: FeedRow): Feed => fromRow<Feed>(r, ['paused', 'baselineDone']);
 
 /** An article as dedupe compares it: enough to decide "same" and "changed" without reading every column. */
 export interface DedupeCandidate {

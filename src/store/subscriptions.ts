@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { fromRow, type RowOf } from './rows.ts';
 
 /** A guild's digest of one story in one channel, on a schedule, as stored. */
 export interface Subscription {
@@ -44,53 +45,9 @@ export type SubscriptionInput = Pick<
   nextRunAt: Date;
 };
 
-interface Row {
-  id: number;
-  guild_id: string;
-  channel_id: string;
-  story_id: number;
-  schedule: string;
-  cron: string;
-  timezone: string;
-  mention_role_id: string | null;
-  quiet: number;
-  paused: number;
-  pause_reason: string | null;
-  digest_since: string;
-  schedule_anchor: string;
-  next_run_at: string | null;
-  last_delivery_at: string | null;
-  last_message_id: string | null;
-  last_error: string | null;
-  last_error_at: string | null;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-}
+type Row = RowOf<Subscription>;
 
-const toSubscription = (row: Row): Subscription => ({
-  id: row.id,
-  guildId: row.guild_id,
-  channelId: row.channel_id,
-  storyId: row.story_id,
-  schedule: row.schedule,
-  cron: row.cron,
-  timezone: row.timezone,
-  mentionRoleId: row.mention_role_id,
-  quiet: row.quiet === 1,
-  paused: row.paused === 1,
-  pauseReason: row.pause_reason,
-  digestSince: row.digest_since,
-  scheduleAnchor: row.schedule_anchor,
-  nextRunAt: row.next_run_at,
-  lastDeliveryAt: row.last_delivery_at,
-  lastMessageId: row.last_message_id,
-  lastError: row.last_error,
-  lastErrorAt: row.last_error_at,
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
+const toSubscription = (row: Row): Subscription => fromRow<Subscription>(row, ['quiet', 'paused']);
 
 /** Digest subscriptions and the per-guild default timezone. */
 export function subscriptionsRepo(db: Db) {
