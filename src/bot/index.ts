@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import { describeNetworkError, StartupError } from '../errors.ts';
 import { createFeedFetcher } from '../feeds/index.ts';
 import { createFeedService, type FeedService } from '../feeds/service.ts';
-import { formatSummary, ingestPaths } from '../ingest/ingest.ts';
+import { createRescanJob } from '../scheduler/rescan.ts';
 import { createExtractionPool } from '../ingest/pool.ts';
 import type { Logger } from '../log.ts';
 import { startScheduler, type Scheduler, type SchedulerOptions } from '../scheduler/index.ts';
@@ -112,13 +112,8 @@ export async function startBot(options: StartOptions): Promise<Bot> {
     log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected');
     // Ingest after connecting: commands are answered while a large folder is extracted, and the scheduler
     // starts after it, so the first digests already carry the new articles.
-    if (ownsStore && scheduling) {
-      const report = await ingestPaths(
-        { store, clock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES, extractor },
-        [config.ARTICLES_DIR],
-      );
-      log.info({ ...report.counts }, `ingested ${config.ARTICLES_DIR}: ${formatSummary(report)}`);
-    }
+    const rescanJob = createRescanJob();
+    if (ownsStore && scheduling) await rescanJob(ctx);
     log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: commands.size }, 'ready');
     const feeds = createFeedService({
       store,
@@ -131,7 +126,9 @@ export async function startBot(options: StartOptions): Promise<Bot> {
       sender: client.rest,
     });
     ctx.feeds = feeds;
-    const scheduler = lease ? startScheduler(ctx, { ...options.scheduler, client, lease, feeds }) : null;
+    const scheduler = lease
+      ? startScheduler(ctx, { ...options.scheduler, client, lease, feeds, rescanJob })
+      : null;
 
     let stopped = false;
     return {

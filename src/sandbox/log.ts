@@ -13,8 +13,8 @@ const SHOWN_AS_LINES = new Set<IngestOutcome['status']>(['rejected', 'skipped'])
 
 export function createSandboxLogger(level: string, errors: LogDestination): Logger {
   const others = logStream(errors);
-  // The boot ingest and the first rescan both read every file: a refusal is shown once, and again only when
-  // its reason changes (a fix that leaves another mistake) or the file was taken in between.
+  // A refusal is shown once, and again only when its reason changes (a fix that leaves another mistake) or the
+  // file was taken in between: a person needs no second copy of a line they have already read.
   const shown = new Map<string, string>();
   return pino(
     { level, base: undefined },

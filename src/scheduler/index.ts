@@ -53,6 +53,8 @@ export interface SchedulerOptions {
   cron?: CronBackend;
   /** Run the ARTICLES_DIR rescan (default true). */
   rescan?: boolean;
+  /** The rescan job that already ingested ARTICLES_DIR at boot, so the first periodic scan reads only changes. */
+  rescanJob?: (ctx: Ctx) => Promise<void>;
   /** The feed service: its poll runs every minute in the scheduler process; none without it. */
   feeds?: FeedService;
   /** More periodic work for the scheduler process: the place for feed polls. */
@@ -107,7 +109,7 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
     ...(client ? { canReadHistory: (channelId: string) => canReadHistory(client, channelId) } : {}),
   });
 
-  const rescanJob = createRescanJob();
+  const rescanJob = options.rescanJob ?? createRescanJob();
   const feeds = options.feeds;
   const periodic: PeriodicJob[] = [
     ...(options.rescan !== false

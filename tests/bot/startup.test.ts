@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,8 +8,9 @@ import { startBot, TokenError } from '../../src/bot/index.ts';
 import { ManualClock } from '../support/clock.ts';
 import { parseConfig } from '../../src/config.ts';
 import { silentLogger } from '../support/log.ts';
+import { createLogger } from '../../src/log.ts';
 import { startLoopback, type Loopback } from '../../src/sandbox/loopback.ts';
-import { ROOT } from '../support/helpers.ts';
+import { ROOT, SEED_FILE } from '../support/helpers.ts';
 import { sqlite } from '../support/sqlite.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -101,5 +103,35 @@ describe('starting the bot', () => {
     const result = await reply;
     expect(result.text).toContain('Articles stored');
     expect(discord.gatewayConnected).toBe(false);
+  });
+
+  it('reads ARTICLES_DIR once at boot: the first periodic rescan neither rereads a file nor reports a refusal again', async () => {
+    const { boot } = await loopback();
+    const dir = tempDir();
+    const articles = join(dir, 'articles');
+    mkdirSync(articles);
+    copyFileSync(SEED_FILE, join(articles, 'seed.txt'));
+    writeFileSync(join(articles, 'bad.md'), '---\npublished: 2016-02-30\n---\n\nText.\n');
+    const records: { msg: string; file?: string; status?: string }[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString('utf8').split('\n')) if (line) records.push(JSON.parse(line));
+        done();
+      },
+    });
+    const bot = await boot(
+      { DATABASE_PATH: join(dir, 'd.db'), ARTICLES_DIR: articles },
+      { log: createLogger('debug', sink), clock: new ManualClock(0) },
+    );
+    cleanups.push(() => bot.stop());
+    await bot.scheduler!.ready;
+    await bot.scheduler!.rescan();
+    const reads = (name: string) =>
+      records.filter((r) => r.msg === 'ingest' && r.file === join(articles, name));
+    expect(reads('bad.md').map((r) => r.status)).toEqual(['rejected']);
+    expect(reads('seed.txt').map((r) => r.status)).toEqual(['added']);
+    expect(records.filter((r) => r.msg.startsWith('ingested ')).map((r) => r.msg)).toEqual([
+      `ingested ${articles}: 1 added, 0 updated, 0 unchanged, 1 rejected`,
+    ]);
   });
 });

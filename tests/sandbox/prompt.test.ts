@@ -48,7 +48,7 @@ describe('the sandbox prompt', () => {
     expect(lines.filter((line) => line.startsWith('{'))).toEqual([]);
   });
 
-  it('shows a refusal once, though the boot ingest and the first rescan both report it, and again when it changes', () => {
+  it('shows a refusal once, and again when its reason changes', () => {
     const seen = collector();
     const log = createSandboxLogger('warn', seen.stream);
     const refuse = (reason: string) => log.warn({ file: 'a.md', status: 'rejected', reason }, 'ingest');

@@ -85,9 +85,14 @@ describe('the ARTICLES_DIR rescan', () => {
     expect(ctx.store.articles.stats().count).toBe(0);
   });
 
-  it('is quiet when ARTICLES_DIR does not exist', async () => {
-    const { ctx } = loggedCtx();
-    await expect(createRescanJob()(ctx)).resolves.toBeUndefined();
+  it('says once, at its first scan, that ARTICLES_DIR does not exist, and is quiet after', async () => {
+    const { ctx, lines } = loggedCtx();
+    const rescan = createRescanJob();
+    await expect(rescan(ctx)).resolves.toBeUndefined();
+    await rescan(ctx);
     expect(ctx.store.articles.stats().count).toBe(0);
+    expect(
+      lines.filter((l) => l.msg.includes('does not exist')).map((l) => (l as { level?: number }).level),
+    ).toEqual([40, 20]);
   });
 });
