@@ -1,23 +1,35 @@
 import { channelMention, roleMention } from 'discord.js';
-import { composeDigest } from '../../src/digest/compose.ts';
+import { composeDigest, isFirstDigest } from '../../src/digest/compose.ts';
 import { UserError } from '../../src/errors.ts';
 import type { ConfigHandlers } from './index.ts';
 import { answerPrivately, findSubscription } from './shared.ts';
 
-/** `/config digest preview`: the first message of the next digest, shown only to the moderator. */
+/**
+ * `/config digest preview`: the first message of the next digest, shown only to the moderator; when nothing is
+ * new, the briefing instead (what a first digest shows: the story as it stands), saying so.
+ */
 const preview: ConfigHandlers['digest']['preview'] = async (interaction, args, ctx) => {
   const subscription = findSubscription(ctx, interaction.guildId, args);
-  const composed = composeDigest(
+  const window = { since: subscription.digestSince, until: ctx.clock.now().toISOString() };
+  const next = composeDigest(
     ctx.store,
     { ...subscription, quiet: false },
-    { since: subscription.digestSince, until: ctx.clock.now().toISOString() },
+    window,
+    undefined,
+    isFirstDigest(subscription),
   );
-  if (!composed) throw new UserError('The story of this digest no longer exists; remove the digest.');
+  const composed =
+    next?.empty && !next.briefing
+      ? composeDigest(ctx.store, { ...subscription, quiet: false }, window, undefined, true)
+      : next;
+  if (!next || !composed)
+    throw new UserError('The story of this digest no longer exists; remove the digest.');
   const first = composed.messages[0]!;
   const more = composed.messages.length - 1;
   const note =
-    `Preview of the next digest in ${channelMention(subscription.channelId)}` +
-    `${composed.empty && subscription.quiet ? ' (nothing is new, so with quiet on it would post nothing)' : ''}` +
+    (composed === next
+      ? `Preview of the next digest in ${channelMention(subscription.channelId)}${next.briefing ? ', its briefing: the story as it stands' : ''}`
+      : `Nothing is new for the digest in ${channelMention(subscription.channelId)}, so its next run would ${subscription.quiet ? 'post nothing (quiet is on)' : 'say so'}; here is its briefing instead, the story as it stands`) +
     `${more > 0 ? ` — ${more} more message${more > 1 ? 's' : ''} not shown here` : ''}` +
     `${subscription.mentionRoleId ? `; it will ping ${roleMention(subscription.mentionRoleId)}` : ''}:`;
   await answerPrivately(interaction, note, first.embeds);

@@ -24,7 +24,7 @@ import type { Ctx } from '../bot/context.ts';
 import { SYSTEM_ACTOR } from '../store/audit.ts';
 import type { DigestRun, Subscription } from '../store/index.ts';
 import type { DigestMessage } from '../render/digest.ts';
-import { composeDigest, type DigestCache } from './compose.ts';
+import { composeDigest, isFirstDigest, type DigestCache } from './compose.ts';
 
 /** The one REST call posting needs; discord.js' `client.rest` is one (and obeys rate-limit headers). */
 export interface MessageSender {
@@ -341,8 +341,9 @@ export async function sendRun(
 }
 
 /**
- * Runs one occurrence of a subscription: composes what is new up to now, records the run (unless nothing is
- * new and the subscription is quiet: then it is recorded as skipped), and sends it. An occurrence already
+ * Runs one occurrence of a subscription: composes what is new up to now (or, for its first digest, its
+ * briefing), records the run (unless nothing is new and the subscription is quiet: then it is recorded as
+ * skipped), and sends it. An occurrence already
  * recorded, by this process or an earlier one, is not sent again.
  */
 export async function runOccurrence(
@@ -373,7 +374,14 @@ export async function runOccurrence(
   }
   // A digest asked for by hand always posts something, even "nothing new": the moderator is watching for it.
   const options = kind === 'manual' ? { ...subscription, quiet: false } : subscription;
-  const composed = composeDigest(ctx.store, options, window, kind === 'manual' ? undefined : deps.cache);
+  // The first digest delivered to a subscription is its briefing, the story as it stands, even when quiet.
+  const composed = composeDigest(
+    ctx.store,
+    options,
+    window,
+    kind === 'manual' ? undefined : deps.cache,
+    isFirstDigest(subscription),
+  );
   if (!composed || composed.messages.length === 0) {
     const reason = composed ? 'nothing new' : 'the story no longer exists';
     const run = ctx.store.digestRuns.skip(input, reason, now);
@@ -454,7 +462,15 @@ export async function resumeRun(deps: DeliveryDeps, run: DigestRun): Promise<Run
     return { status: 'skipped', runId: run.id, reason };
   }
   const options = run.kind === 'manual' ? { ...subscription, quiet: false } : subscription;
-  const composed = composeDigest(ctx.store, options, { since: run.contentSince, until: run.contentUntil });
+  // Nothing is marked delivered before every part of a run is sent, so the run is still the subscription's first
+  // (its briefing) exactly when it was when it was recorded.
+  const composed = composeDigest(
+    ctx.store,
+    options,
+    { since: run.contentSince, until: run.contentUntil },
+    undefined,
+    isFirstDigest(subscription),
+  );
   if (!composed || (composed.messages.length === 0 && run.messageIds.length === 0)) {
     const reason = composed ? 'nothing new' : 'the story no longer exists';
     ctx.store.digestRuns.markSkipped(run.id, reason, now);

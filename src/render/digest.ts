@@ -1,6 +1,6 @@
 /**
- * Rendering a digest: what `gatherDigest` read, as Discord message payloads that always fit Discord's
- * limits. Pure, beside the commands' renderers, and rendered once per content however many subscriptions share
+ * Rendering a digest: what `gatherDigest` (or, for a subscription's first digest, `gatherBriefing`) read, as
+ * Discord message payloads that always fit Discord's limits. Pure, beside the commands' renderers, and rendered once per content however many subscriptions share
  * it.
  */
 import {
@@ -11,8 +11,8 @@ import {
   type APIAllowedMentions,
   type APIEmbed,
 } from 'discord.js';
-import type { DigestContent, FigureChange } from '../digest/compose.ts';
-import type { ArticleHeader, StoredQuote, StoredTimelineEvent } from '../store/index.ts';
+import type { Briefing, DigestContent, FigureChange } from '../digest/compose.ts';
+import type { ArticleHeader, StoredFigure, StoredQuote, StoredTimelineEvent } from '../store/index.ts';
 import { COLOR } from './embeds.ts';
 import { figureLine } from './figures.ts';
 import { LIMITS } from './limits.ts';
@@ -34,6 +34,8 @@ export interface DigestOptions {
 /** A rendered digest: empty when nothing is new (then `messages` is empty too if the subscription is quiet). */
 export interface ComposedDigest {
   empty: boolean;
+  /** Whether this is the subscription's briefing (its first digest: the story as it stands). */
+  briefing: boolean;
   /** Where the subscription's "new since" moves once this digest is delivered (`DigestContent.countedUntil`). */
   until: string;
   counts: { articles: number; quotes: number; figures: number; timeline: number };
@@ -125,10 +127,12 @@ function sectionEmbeds(title: string, lines: string[]): APIEmbed[] {
 export function renderDigest(content: DigestContent, options: DigestOptions): ComposedDigest {
   const { empty, counts, groups } = renderGroups(content);
   const until = content.countedUntil;
-  if (empty && options.quiet) return { empty, until, counts, messages: [] };
+  const briefing = content.briefing !== undefined;
+  if (empty && options.quiet) return { empty, briefing, until, counts, messages: [] };
   const role = options.mentionRoleId;
   return {
     empty,
+    briefing,
     until,
     counts,
     messages: groups.map((group, index) =>
@@ -157,10 +161,66 @@ function renderGroups(content: DigestContent): {
   return result;
 }
 
-function renderGroupsUncached(content: DigestContent): {
+/**
+ * The embeds of a briefing: a header saying it is one, the lead of the newest article, the latest figure of each
+ * state, key quotes and the newest timeline entries.
+ */
+function briefingEmbeds(
+  content: DigestContent,
+  briefing: Briefing,
+): {
   empty: boolean;
   counts: ComposedDigest['counts'];
-  groups: APIEmbed[][];
+  embeds: APIEmbed[];
+} {
+  const { article } = briefing;
+  const counts = {
+    articles: article ? 1 : 0,
+    quotes: briefing.quotes.length,
+    figures: briefing.figures.length,
+    timeline: briefing.timeline.length,
+  };
+  const n = briefing.articleCount;
+  const from = `${n.toLocaleString('en-US')}${briefing.articleCountCapped ? '+' : ''} article${n === 1 ? '' : 's'}`;
+  const header: APIEmbed = {
+    title: truncate(`Briefing: ${truncate(content.story.title, 200)}`, LIMITS.title),
+    description: article
+      ? `This first digest is a briefing: the story as it stands, from ${from}. The next digests carry what is new since.`
+      : 'This first digest is a briefing, but nothing has been reported on this story yet.',
+    color: COLOR,
+    timestamp: content.window.until,
+  };
+  if (!article) return { empty: true, counts, embeds: [header] };
+  const lead: APIEmbed = {
+    title: 'Where it stands',
+    description: truncate(
+      `${articleLine(article)}\n${truncate(escapeText(briefing.lead.replace(/\s+/g, ' ')), 1500)}`,
+      LIMITS.description,
+    ),
+    color: COLOR,
+  };
+  const figureWithSource = (figure: StoredFigure) =>
+    line(
+      `• ${figureLine(figure, { state: true })} (${articleLink(figure.articleTitle, figure.articleUrl, 120)}, ${formatDate(figure.publishedAt)})`,
+    );
+  return {
+    empty: false,
+    counts,
+    embeds: [
+      header,
+      lead,
+      ...sectionEmbeds('Latest figures', briefing.figures.map(figureWithSource)),
+      ...sectionEmbeds('Key quotes', briefing.quotes.map(quoteLine)),
+      ...sectionEmbeds('Latest on the timeline', briefing.timeline.map(timelineLine)),
+    ],
+  };
+}
+
+/** The embeds of what is new: a header counting it, then new and updated articles, figures, quotes, timeline. */
+function newsEmbeds(content: DigestContent): {
+  empty: boolean;
+  counts: ComposedDigest['counts'];
+  embeds: APIEmbed[];
 } {
   const counts = {
     articles: content.articles.length,
@@ -203,6 +263,17 @@ function renderGroupsUncached(content: DigestContent): {
     ...sectionEmbeds('Quotes', content.quotes.map(quoteLine)),
     ...sectionEmbeds('Timeline', content.timeline.map(timelineLine)),
   ];
+  return { empty, counts, embeds };
+}
+
+function renderGroupsUncached(content: DigestContent): {
+  empty: boolean;
+  counts: ComposedDigest['counts'];
+  groups: APIEmbed[][];
+} {
+  const { empty, counts, embeds } = content.briefing
+    ? briefingEmbeds(content, content.briefing)
+    : newsEmbeds(content);
 
   const messages: APIEmbed[][] = [];
   let current: APIEmbed[] = [];

@@ -114,6 +114,46 @@ describe('digest delivery', () => {
     });
   });
 
+  it('a briefing (a subscription’s first digest) is delivered exactly once across a crash after Discord accepted it, and the next digest carries only news', async () => {
+    const env = testCtx('2026-03-01T08:00:00.000Z');
+    const { ctx, clock, dbPath } = env;
+    seedStory(ctx);
+    const subscription = subscribe(ctx, { briefed: false });
+    const discord = new FakeDiscord();
+    const { deps } = boot(ctx, discord, {
+      afterAccepted: () => {
+        throw new Crash('killed after Discord accepted the briefing');
+      },
+    });
+    clock.set('2026-03-01T09:00:00.000Z');
+    await runDueDigests(deps);
+    expect(discord.posted).toHaveLength(1);
+    expect(textOf(discord.posted)).toContain('Briefing: ');
+
+    // News arrives while the bot is down; recovery composes the same briefing (up to its window) and finds it in
+    // the channel, so nothing is posted twice and the news waits for the next digest.
+    discord.nonceExpired = true;
+    clock.advance(HOUR);
+    const restarted = boot(reopen(ctx, dbPath), discord);
+    secondArticle(restarted.deps.ctx);
+    await recoverRuns(restarted.deps);
+    expect(discord.posted).toHaveLength(1);
+    const store = restarted.deps.ctx.store;
+    expect(store.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')).toMatchObject({
+      state: 'sent',
+      messageIds: [discord.posted[0]!.id],
+    });
+    expect(store.subscriptions.byId(subscription.id)!.lastDeliveryAt).not.toBeNull();
+
+    clock.set('2026-03-02T09:00:00.000Z');
+    await runDueDigests(restarted.deps);
+    expect(discord.posted).toHaveLength(2);
+    const next = textOf([discord.posted[1]!]);
+    expect(next).toContain('Digest: ');
+    expect(next).toContain('What is new since');
+    expect(next).not.toContain('Briefing: ');
+  });
+
   it('after a crash between Discord accepting and the store knowing, recovery finds the message in the channel long after the nonce expired', async () => {
     const { ctx, clock, dbPath, subscription, discord } = setup();
     const { deps } = boot(ctx, discord, {

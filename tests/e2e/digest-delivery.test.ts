@@ -21,6 +21,8 @@ async function digestWithNews(hooks?: DeliveryHooks) {
   h = await startHarness({ start: '2026-03-02T08:00:00.000Z', ...(hooks ? { hooks } : {}) });
   const set = await h.asModerator('/config digest set channel:#news schedule:"daily 09:00" timezone:UTC');
   expect(set.text).toContain('Created the digest');
+  // These tests are about a digest carrying news: the subscription's first one, its briefing, is behind it.
+  h.pastBriefing();
   h.clock.set('2026-03-02T08:30:00.000Z');
   await h.ingestArticle('2016-03-17-russia-keeps-1500.txt', SECOND_ARTICLE);
   return { harness: h, subscriptionId: h.store.subscriptions.byGuild(h.guild.id)[0]!.id };

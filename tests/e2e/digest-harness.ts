@@ -27,6 +27,7 @@ import {
 } from '@dispatch/loopback-discord';
 import { startLoopback, type Loopback } from '../../src/sandbox/loopback.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
+import { pastBriefing } from '../support/digest.ts';
 import { SEED_FILE } from '../support/helpers.ts';
 
 export const STORY = 'russia-syria-withdrawal';
@@ -88,6 +89,11 @@ export interface DigestHarness {
   register: Loopback['register'];
   /** Invites the bot to one more guild (with #news, a moderator and a member) and registers the commands there. */
   addGuild(name: string): Promise<SeededGuild>;
+  /**
+   * Puts every subscription's first digest, its briefing, behind it (as if delivered now), for tests about the
+   * digests that carry what is new; their "new since" does not move.
+   */
+  pastBriefing(): void;
   /** Runs a command as the guild's moderator in #news unless told otherwise. */
   asModerator(line: string, channelId?: string): Promise<InteractionResult>;
   close(): Promise<void>;
@@ -189,6 +195,10 @@ export async function startDigestHarness(options: DigestHarnessOptions = {}): Pr
       await loopback.register(added.id);
       await expect.poll(() => harness.bot.client.guilds.cache.has(added.id)).toBe(true);
       return added;
+    },
+    pastBriefing() {
+      for (const subscription of store.subscriptions.active())
+        if (subscription.lastDeliveryAt === null) pastBriefing(store, subscription.id, clock.now());
     },
     asModerator: (line, channelId) =>
       discord.interactText(line, { user: guild.moderator, channelId: channelId ?? guild.news.id }),

@@ -16,7 +16,7 @@ import { silentLogger } from '../support/log.ts';
 import { markerOf } from '../../src/digest/deliver.ts';
 import type { LoopbackDiscord, LoopbackMessage } from '@dispatch/loopback-discord';
 import { openStore, type Store } from '../../src/store/index.ts';
-import { addArticle } from '../support/digest.ts';
+import { addArticle, pastBriefing } from '../support/digest.ts';
 import { ROOT, SEED_FILE } from '../support/helpers.ts';
 import { digestRuns } from '../support/sqlite.ts';
 
@@ -142,12 +142,13 @@ export function botEnv(
 
 /**
  * Subscribes each channel to the seed story every minute, as of `since`, with `articles` new articles after it
- * (long titles, so a digest takes two or three messages), and due now.
+ * (long titles, so a digest takes two or three messages), and due now. Each subscription's first digest, its
+ * briefing, is put behind it, so its runs carry those articles and take several messages each.
  */
 export function subscribeDue(store: Store, guildId: string, channelIds: string[], since: Date): void {
   const story = store.stories.latest()!;
   for (const channelId of channelIds) {
-    store.subscriptions.create(
+    const subscription = store.subscriptions.create(
       {
         guildId,
         channelId,
@@ -162,6 +163,7 @@ export function subscribeDue(store: Store, guildId: string, channelIds: string[]
       '300000000000000001',
       since,
     );
+    pastBriefing(store, subscription.id, since);
   }
 }
 

@@ -183,14 +183,18 @@ export function secondArticle(ctx: Ctx): number {
   });
 }
 
+/**
+ * A subscription whose first digest, its briefing, is behind it (see {@link pastBriefing}), since these tests are
+ * about the digests that carry what is new; `{ briefed: false }` gives one whose next digest is its briefing.
+ */
 export function subscribe(
   ctx: Ctx,
   partial: Partial<
     Pick<Subscription, 'guildId' | 'channelId' | 'cron' | 'timezone' | 'mentionRoleId' | 'quiet'>
-  > = {},
+  > & { briefed?: boolean } = {},
 ): Subscription {
   const story = ctx.store.stories.latest()!;
-  return ctx.store.subscriptions.create(
+  const created = ctx.store.subscriptions.create(
     {
       guildId: partial.guildId ?? '100000000000000001',
       channelId: partial.channelId ?? '200000000000000001',
@@ -205,6 +209,18 @@ export function subscribe(
     '300000000000000001',
     ctx.clock.now(),
   );
+  if (partial.briefed === false) return created;
+  pastBriefing(ctx.store, created.id, ctx.clock.now());
+  return ctx.store.subscriptions.byId(created.id)!;
+}
+
+/**
+ * Marks a subscription as having had its first digest (its briefing: the story as it stands) at `at`, without
+ * moving its "new since": its next digest carries what is new, as every digest after the first does.
+ */
+export function pastBriefing(store: Store, subscriptionId: number, at: Date): void {
+  const subscription = store.subscriptions.byId(subscriptionId)!;
+  store.subscriptions.markDelivered(subscription.id, subscription.digestSince, at, null);
 }
 
 /** A posted message as the fake Discord keeps it. */
