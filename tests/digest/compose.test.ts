@@ -5,6 +5,7 @@ import { MAX_MESSAGES, renderDigest } from '../../src/render/digest.ts';
 import { LIMITS } from '../../src/render/limits.ts';
 import {
   addArticle,
+  event,
   figure,
   quote,
   secondArticle,
@@ -162,6 +163,51 @@ describe('composing a digest', () => {
     expect(digest.messages.filter((m) => m.content)).toHaveLength(1);
     expect(digest.messages.slice(1).every((m) => m.allowed_mentions.roles === undefined)).toBe(true);
     expect(textOf(digest.messages)).toMatch(/… and \d+ more items not shown/);
+  });
+
+  it('keeps a briefing of a story with very long facts within every Discord limit, with its few key facts', () => {
+    const { ctx, clock } = testCtx();
+    seedStory(ctx);
+    const subscription = subscribe(ctx, { briefed: false });
+    const long = (what: string, i: number) =>
+      `${what} ${i} ${'with many more words than anyone writes '.repeat(30)}`;
+    for (let i = 0; i < 20; i += 1) {
+      clock.advance(60_000);
+      addArticle(ctx, {
+        title: long('Article', i),
+        figures: (['remaining', 'deployed', 'withdrawn', 'required', 'unknown'] as const).map((state) =>
+          figure({ min: 100 + i, state, who: long('Forces', i), source: long('Source', i) }),
+        ),
+        quotes: Array.from({ length: 4 }, (_, j) =>
+          quote({ text: long(`Quote ${j}`, i), speaker: `Speaker ${j}` }),
+        ),
+        timeline: [event({ date: `2016-04-${String(i + 1).padStart(2, '0')}`, text: long('Event', i) })],
+      });
+    }
+    const digest = composeDigest(
+      ctx.store,
+      subscription,
+      { since: subscription.digestSince, until: clock.now().toISOString() },
+      undefined,
+      true,
+    )!;
+    expect(digest).toMatchObject({ briefing: true, empty: false });
+    expect(digest.counts).toEqual({ articles: 1, figures: 5, quotes: 3, timeline: 4 });
+    expect(digest.messages.length).toBeLessThanOrEqual(MAX_MESSAGES);
+    for (const message of digest.messages) {
+      expect(message.embeds.length).toBeLessThanOrEqual(LIMITS.embedsPerMessage);
+      expect(message.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(LIMITS.embedTotal);
+      for (const embed of message.embeds) {
+        expect((embed.description ?? '').length).toBeLessThanOrEqual(LIMITS.description);
+        expect((embed.title ?? '').length).toBeLessThanOrEqual(LIMITS.title);
+      }
+    }
+    const text = textOf(digest.messages);
+    expect(text).toContain('Briefing: ');
+    // The newest of each: article 19's figures and the last four timeline dates.
+    expect(text).toContain('• Remaining: **119** Forces 19');
+    expect(text).toContain('**20 Apr 2016**');
+    expect(text).not.toContain('**16 Apr 2016**');
   });
 
   it('renders the same content for every subscription of a story from one read', () => {
