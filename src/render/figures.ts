@@ -1,7 +1,8 @@
 /**
  * How a force figure reads, in one place for `/troops`, `/summary` and digests: its value (`about 1,000`, or
- * `number not given`), what it counts (`Russian personnel in Syria`), and who gave it. Each surface lays these
- * parts out its own way; the parts, and their escaping, are written once.
+ * `number not given`), what it counts (`Russian personnel in Syria`), and who gave it. Every surface writes a
+ * figure through {@link figureLine}, in one wording (`… — per Viktor Ozerov`), adding only what it needs around
+ * it (the state, the earlier value, the article); the parts, and their escaping, are written once.
  */
 import type { FigureState } from '../extract/types.ts';
 import type { StoredFigure } from '../store/index.ts';
