@@ -360,6 +360,9 @@ function isNounPhrase(np: string): boolean {
 /** Words that may sit between a speaker and the verb: "has", "also", "later". */
 const AUX =
   /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|never|did|does|do))+\s*$/i;
+/** A time between a subject and its verb: "Sanders on Tuesday said", "Wells Fargo just this month announced". */
+const TRAILING_TIME =
+  /(?:\s+(?:just\s+)?(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this\s+(?:week|month|year|morning)|last\s+(?:week|month|year|night)))+\s*$/i;
 const TRAILING_ADVERB = /(?:,?\s+(?:[a-z]+ly|however|too|instead|still|also|then),?)+\s*$/;
 const FINITE =
   /\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|told|warned|added|claimed|that)\b/i;
@@ -379,7 +382,7 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     prefix = prefix.slice(clause[0].length);
   }
   // Sentence adverbs between the subject and its verb: "Gorka similarly warned", "Carter however said".
-  let text = prefix.replace(TRAILING_ADVERB, '').replace(AUX, '');
+  let text = prefix.replace(TRAILING_TIME, '').replace(TRAILING_ADVERB, '').replace(AUX, '');
   if (/\band\s*$/.test(text)) return null;
   text = text.replace(/\s+$/, '');
   let segments = text.split(/(?<=,)/);

@@ -212,6 +212,17 @@ describe('reported speech', () => {
       ['he will expand the armed forces', 'Donald Trump', 'say'],
     ]);
   });
+
+  it('leaves a time between the speaker and the verb out of the speaker', () => {
+    expect(
+      reported(
+        'Bernie Sanders spoke.\n\nSanders on Tuesday said he wants to tax the rich.\n\nWells Fargo just this month announced it would end the incentives.',
+      ),
+    ).toEqual([
+      ['he wants to tax the rich', 'Bernie Sanders', 'say'],
+      ['it would end the incentives', 'Wells Fargo', 'announce'],
+    ]);
+  });
 });
 
 describe('figures', () => {
