@@ -5,6 +5,7 @@
  * dependencies and an injected clock: the scheduler's tick calls {@link pollDueFeeds}; tests call it directly.
  */
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
@@ -218,6 +219,9 @@ export async function pollSource(deps: FeedDeps, source: FeedSource): Promise<Po
         itemHash: itemHash(item),
       });
       report[outcome.status]++;
+      // Each item is written in its own short transaction; between items the event loop serves what waits
+      // (a command, a gateway heartbeat) before the next write, even when extraction answered at once.
+      await nextTurn();
     }
     if (!truncated && !feed.baselineDone) store.feeds.markBaselineDone(feed.id);
   }
