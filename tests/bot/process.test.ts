@@ -40,7 +40,10 @@ describe('the Node the project runs on', () => {
 
   it.each([
     { entry: 'the TypeScript source (tsx)', args: ['--import', 'tsx', 'src/main.ts'] },
-    { entry: 'the compiled build `npm start` runs', args: ['--enable-source-maps', 'dist/src/main.js'] },
+    {
+      entry: 'the compiled build `npm start` runs',
+      args: ['--enable-source-maps', '--max-semi-space-size=8', 'dist/src/main.js'],
+    },
   ])(
     'runs the bot from $entry as its own process, serves a command, and exits 0 on SIGTERM with no abort at teardown',
     { timeout: 300_000 },
