@@ -226,27 +226,21 @@ function toBodyIssues(issue: SpecIssue, prefix: (string | number)[], root: unkno
   const path = [...prefix, ...relative];
   switch (issue.code) {
     case 'too_big':
+    case 'too_small': {
+      // One bound, worded as Discord words either side of it.
+      const upper = issue.code === 'too_big';
+      const limit = String(upper ? issue.maximum : issue.minimum);
       return [
         {
           path,
-          code: 'BASE_TYPE_MAX_LENGTH',
+          code: upper ? 'BASE_TYPE_MAX_LENGTH' : 'BASE_TYPE_MIN_LENGTH',
           message:
             issue.origin === 'number'
-              ? `int value should be less than or equal to ${String(issue.maximum)}.`
-              : `Must be ${String(issue.maximum)} or fewer in length.`,
+              ? `int value should be ${upper ? 'less' : 'greater'} than or equal to ${limit}.`
+              : `Must be ${limit} or ${upper ? 'fewer' : 'more'} in length.`,
         },
       ];
-    case 'too_small':
-      return [
-        {
-          path,
-          code: 'BASE_TYPE_MIN_LENGTH',
-          message:
-            issue.origin === 'number'
-              ? `int value should be greater than or equal to ${String(issue.minimum)}.`
-              : `Must be ${String(issue.minimum)} or more in length.`,
-        },
-      ];
+    }
     case 'invalid_type': {
       const present = valueAt(root, relative) !== undefined;
       return [

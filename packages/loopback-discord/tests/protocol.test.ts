@@ -262,4 +262,31 @@ describe('helpers', () => {
     const field = validateBody('webhookEdit', { embeds: [{ fields: [{ name: '', value: 'x' }] }] });
     expect(!field.ok && field.issues[0]?.code).toBe('BASE_TYPE_REQUIRED');
   });
+
+  test('words a bound as Discord does, for a length and for a number, on either side', () => {
+    const issue = (kind: Parameters<typeof validateBody>[0], body: unknown) => {
+      const result = validateBody(kind, body);
+      return result.ok ? undefined : result.issues[0];
+    };
+    expect(issue('channelMessageCreate', { content: 'x'.repeat(2001) })).toEqual({
+      path: ['content'],
+      code: 'BASE_TYPE_MAX_LENGTH',
+      message: 'Must be 2000 or fewer in length.',
+    });
+    expect(issue('interactionCallback', { type: 8, data: { choices: [{ name: '', value: 'a' }] } })).toEqual({
+      path: ['data', 'choices', 0, 'name'],
+      code: 'BASE_TYPE_MIN_LENGTH',
+      message: 'Must be 1 or more in length.',
+    });
+    expect(issue('channelMessageCreate', { content: 'x', embeds: [{ color: 99999999999 }] })).toEqual({
+      path: ['embeds', 0, 'color'],
+      code: 'BASE_TYPE_MAX_LENGTH',
+      message: 'int value should be less than or equal to 16777215.',
+    });
+    expect(issue('channelMessageCreate', { content: 'x', embeds: [{ color: -5 }] })).toEqual({
+      path: ['embeds', 0, 'color'],
+      code: 'BASE_TYPE_MIN_LENGTH',
+      message: 'int value should be greater than or equal to 0.',
+    });
+  });
 });
