@@ -144,5 +144,5 @@ describe('"A second story", as the README tells it', () => {
     );
     // What the README says the line shows.
     expect(text).toContain('*Quotes · British troops in Estonia*, page 1 of 2');
-  });
+  }, 90_000);
 });

@@ -175,7 +175,7 @@ describe('the scheduler', () => {
     seedStory(ctx);
     subscribe(ctx, { quiet: false });
     const first = ctx;
-    const other = { ...ctx, db: openStore(dbPath), instanceId: 'second-process' };
+    const other = { ...ctx, store: openStore(dbPath), instanceId: 'second-process' };
     const discord = new FakeDiscord();
     const a = startScheduler(first, { sender: discord, cron: fakeCron().backend, rescan: false });
     const b = startScheduler(other, { sender: discord, cron: fakeCron().backend, rescan: false });
@@ -199,13 +199,13 @@ describe('the scheduler', () => {
     await Promise.all([a.tick(), b.tick()]);
     expect(discord.posted).toHaveLength(2);
     await Promise.all([a.stop(), b.stop()]);
-    other.db.close();
+    other.store.close();
   });
 
   it('gives the lease up on a clean stop, so another process takes over at its next tick', async () => {
     const { ctx, dbPath } = testCtx('2026-03-01T08:00:00.000Z');
     const first = ctx;
-    const other = { ...ctx, db: openStore(dbPath), instanceId: 'second-process' };
+    const other = { ...ctx, store: openStore(dbPath), instanceId: 'second-process' };
     const a = startScheduler(first, { sender: new FakeDiscord(), cron: fakeCron().backend, rescan: false });
     const b = startScheduler(other, { sender: new FakeDiscord(), cron: fakeCron().backend, rescan: false });
     await Promise.all([a.ready, b.ready]);
@@ -214,6 +214,6 @@ describe('the scheduler', () => {
     await b.tick();
     expect(b.isLeader()).toBe(true);
     await b.stop();
-    other.db.close();
+    other.store.close();
   });
 });
