@@ -80,6 +80,10 @@ describe('the quick start on the shipped story', () => {
     expect(output).toContain('Quotes from Vladimir Putin · Russia’s withdrawal from Syria');
     expect(output).toContain('Created the digest of **Russia’s withdrawal from Syria** in #news');
     expect(output).toContain('Posted the digest to #news');
+    // The quick start's own send-now: the new digest's first post is the briefing the README describes.
+    expect(commands).toContain('/config digest send-now channel:#news story:russia-syria-withdrawal');
+    expect(output).toContain('**Briefing: Russia’s withdrawal from Syria**');
+    expect(output).toContain('**Key quotes**');
   });
 
   it('says, as the README does, that the shipped story fits on one page, so press Next finds no button', async () => {
