@@ -12,15 +12,33 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { defaultConfig } from '../src/config.ts';
-import { extract } from '../src/extract/index.ts';
-import { createExtractionPool } from '../src/ingest/pool.ts';
-import { createFetcher } from '../src/feeds/http.ts';
-import { addFeed } from '../src/feeds/manage.ts';
-import { pollDueFeeds, type FeedDeps } from '../src/feeds/poll.ts';
-import { createLogger } from '../src/log.ts';
+import type { FeedDeps } from '../src/feeds/poll.ts';
+import type * as ConfigModule from '../src/config.ts';
+import type * as ExtractModule from '../src/extract/index.ts';
+import type * as PoolModule from '../src/ingest/pool.ts';
+import type * as HttpModule from '../src/feeds/http.ts';
+import type * as ManageModule from '../src/feeds/manage.ts';
+import type * as PollModule from '../src/feeds/poll.ts';
+import type * as LogModule from '../src/log.ts';
+import type * as StoreModule from '../src/store/index.ts';
 import { ManualClock } from '../tests/support/clock.ts';
-import { openStore } from '../src/store/index.ts';
+
+/**
+ * `--dist`: the compiled build in dist/ (run `npm run build` first), as `npm start` runs it; with
+ * `npm run bench:feeds:dist` this script runs on plain Node (its types stripped), with the flags of `npm start`,
+ * so the peak RSS is the production figure, without tsx. Otherwise the TypeScript sources, through tsx.
+ */
+const DIST = process.argv.includes('--dist');
+const load = <T>(path: string): Promise<T> =>
+  import(DIST ? `../dist/src/${path}.js` : `../src/${path}.ts`) as Promise<T>;
+const { defaultConfig } = await load<typeof ConfigModule>('config');
+const { extract } = await load<typeof ExtractModule>('extract/index');
+const { createExtractionPool } = await load<typeof PoolModule>('ingest/pool');
+const { createFetcher } = await load<typeof HttpModule>('feeds/http');
+const { addFeed } = await load<typeof ManageModule>('feeds/manage');
+const { pollDueFeeds } = await load<typeof PollModule>('feeds/poll');
+const { createLogger } = await load<typeof LogModule>('log');
+const { openStore } = await load<typeof StoreModule>('store/index');
 
 const FEEDS = 2000;
 /** `--inline`: extract on the polling thread, as before feed items went to the pool. */
@@ -136,7 +154,10 @@ async function cycle(label: string) {
   return { ms, stored };
 }
 
-console.log(`bench:feeds — ${FEEDS} feeds on ${base}, Node ${process.version}`);
+console.log(
+  `bench:feeds — ${FEEDS} feeds on ${base}, Node ${process.version}, ${DIST ? 'compiled dist/' : 'sources via tsx'}, ` +
+    `flags ${JSON.stringify(process.execArgv)}`,
+);
 console.log(`  before the first cycle: ${memory(process.memoryUsage())}`);
 await cycle('first cycle (empty feeds)');
 const results: { ms: number; stored: number }[] = [];
