@@ -1,6 +1,7 @@
 import { channelMention, roleMention } from 'discord.js';
 import { composeDigest, isFirstDigest } from '../../src/digest/compose.ts';
 import { UserError } from '../../src/errors.ts';
+import { counted } from '../../src/render/text.ts';
 import type { ConfigHandlers } from './index.ts';
 import { answerPrivately, findSubscription } from './shared.ts';
 
@@ -30,7 +31,7 @@ const preview: ConfigHandlers['digest']['preview'] = async (interaction, args, c
     (composed === next
       ? `Preview of the next digest in ${channelMention(subscription.channelId)}${next.briefing ? ', its briefing: the story as it stands' : ''}`
       : `Nothing is new for the digest in ${channelMention(subscription.channelId)}, so its next run would ${subscription.quiet ? 'post nothing (quiet is on)' : 'say so'}; here is its briefing instead, the story as it stands`) +
-    `${more > 0 ? ` — ${more} more message${more > 1 ? 's' : ''} not shown here` : ''}` +
+    `${more > 0 ? ` — ${counted(more, 'more message', 'more messages')} not shown here` : ''}` +
     `${subscription.mentionRoleId ? `; it will ping ${roleMention(subscription.mentionRoleId)}` : ''}:`;
   await answerPrivately(interaction, note, first.embeds);
 };

@@ -16,7 +16,7 @@ import type { ArticleHeader, StoredFigure, StoredQuote, StoredTimelineEvent } fr
 import { COLOR } from './embeds.ts';
 import { figureLine } from './figures.ts';
 import { LIMITS } from './limits.ts';
-import { articleLink, escapeText, formatDate, truncate } from './text.ts';
+import { articleLink, counted, escapeText, formatDate, truncate } from './text.ts';
 
 /** One message of a digest, in the shape `POST /channels/{id}/messages` takes (the nonce is added on delivery). */
 export interface DigestMessage {
@@ -180,8 +180,7 @@ function briefingEmbeds(
     figures: briefing.figures.length,
     timeline: briefing.timeline.length,
   };
-  const n = briefing.articleCount;
-  const from = `${n.toLocaleString('en-US')}${briefing.articleCountCapped ? '+' : ''} article${n === 1 ? '' : 's'}`;
+  const from = counted(briefing.articleCount, 'article', 'articles', briefing.articleCountCapped);
   const header: APIEmbed = {
     title: truncate(`Briefing: ${truncate(content.story.title, 200)}`, LIMITS.title),
     description: article
@@ -237,13 +236,13 @@ function newsEmbeds(content: DigestContent): {
     description: empty
       ? `Nothing new since ${since}.`
       : `What is new since ${since}: ${[
-          `${counts.articles} article${counts.articles === 1 ? '' : 's'}`,
-          `${counts.figures} figure${counts.figures === 1 ? '' : 's'}`,
-          `${counts.quotes} quote${counts.quotes === 1 ? '' : 's'}`,
-          `${counts.timeline} timeline entr${counts.timeline === 1 ? 'y' : 'ies'}`,
+          counted(counts.articles, 'article'),
+          counted(counts.figures, 'figure'),
+          counted(counts.quotes, 'quote'),
+          counted(counts.timeline, 'timeline entry', 'timeline entries'),
         ].join(', ')}.${
           content.more > 0
-            ? ` ${content.more} more new article${content.more === 1 ? '' : 's'} will open the next digest.`
+            ? ` ${counted(content.more, 'more new article', 'more new articles')} will open the next digest.`
             : ''
         }`,
     color: COLOR,
