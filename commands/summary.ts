@@ -9,11 +9,6 @@ const SOURCES = 8;
 /** Articles are counted up to this, then shown as "1,000+". */
 const COUNT_CAP = 1000;
 
-/** The first paragraph of a body, for an article the extractor found no lead sentences in. */
-function firstParagraph(body: string): string {
-  return body.trim().split(/\n\s*\n/)[0] ?? '';
-}
-
 const data = {
   name: 'summary',
   description: 'The story so far: headline, summary, key figures and sources',
@@ -29,10 +24,6 @@ export default {
     const articles = ctx.store.articles.listByStory(story.id, SOURCES);
     const newest = articles[0];
     const articleCount = ctx.store.articles.countByStoryUpTo(story.id, COUNT_CAP);
-    const fallbackLead =
-      newest && newest.summary.length === 0
-        ? firstParagraph(ctx.store.articles.byId(newest.id)?.body ?? '')
-        : undefined;
     await interaction.reply(
       summaryReply({
         story,
@@ -40,7 +31,7 @@ export default {
         articleCount,
         articleCountCapped: articleCount >= COUNT_CAP,
         keyFigures: STATE_ORDER.flatMap((state) => ctx.store.facts.figuresByState(story.id, state, 1)),
-        fallbackLead,
+        lead: newest ? ctx.store.articles.lead(newest) : '',
       }),
     );
   },

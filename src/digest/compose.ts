@@ -152,12 +152,7 @@ export function gatherBriefing(store: Store, story: Story, window: DigestWindow)
   const shown = new Set(articles.map((a) => a.id));
   const known = (fact: { articleId: number }) => shown.has(fact.articleId);
   const article = articles[0] ?? null;
-  const body = article && article.summary.length === 0 ? (store.articles.byId(article.id)?.body ?? '') : '';
-  const lead = article
-    ? article.summary.length > 0
-      ? article.summary.join(' ')
-      : (body.trim().split(/\n\s*\n/)[0] ?? '')
-    : '';
+  const lead = article ? store.articles.lead(article) : '';
   const figures = STATE_ORDER.flatMap((state) =>
     store.facts.figuresByState(story.id, state, BRIEFING_SCAN).filter(known).slice(0, 1),
   );

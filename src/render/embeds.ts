@@ -89,8 +89,8 @@ export interface SummaryInput {
   articleCountCapped?: boolean;
   /** The newest figure of each state, in STATE_ORDER. */
   keyFigures: StoredFigure[];
-  /** Lead sentences for when the newest article has no extracted summary. */
-  fallbackLead?: string;
+  /** The newest article's lead (`store.articles.lead`). */
+  lead: string;
 }
 
 /** `/summary`: the headline (newest article), its lead sentences, key figures and the sources. */
@@ -102,7 +102,7 @@ export function summaryReply(input: SummaryInput): ReplyPayload {
       { title: safe(story.title, LIMITS.title), description: 'No articles yet.', color: COLOR },
     ]);
   }
-  const lead = newest.summary.length > 0 ? newest.summary.join(' ') : (input.fallbackLead ?? '');
+  const { lead } = input;
   const fields: APIEmbedField[] = [];
   if (input.keyFigures.length > 0) {
     fields.push({

@@ -171,6 +171,19 @@ export function articlesRepo(db: Db) {
     findForRemoval(target: string, absolute: string): Article[] {
       return forRemoval.all(target, absolute, absolute).map(toArticle);
     },
+    /**
+     * An article's lead, as `/summary` and a briefing open with it: its extracted lead sentences, else the first
+     * paragraph of its body (read only then).
+     */
+    lead(article: Pick<ArticleHeader, 'id' | 'summary'>): string {
+      if (article.summary.length > 0) return article.summary.join(' ');
+      const row = byId.get(article.id);
+      return row
+        ? (toArticle(row)
+            .body.trim()
+            .split(/\n\s*\n/)[0] ?? '')
+        : '';
+    },
     /** A story's articles, newest first. */
     listByStory(storyId: number, limit = 25, offset = 0): ArticleHeader[] {
       return byStory.all(storyId, limit, offset).map(toHeader);
