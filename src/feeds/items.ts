@@ -139,13 +139,6 @@ export function describeRevision(before: DedupeCandidate, after: ArticleCandidat
   return parts.join('; ') || 'revised';
 }
 
-function humanize(slug: string): string {
-  return slug
-    .split('-')
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join(' ');
-}
-
 /**
  * Stores one item of a feed: new, a revision of what is stored, or the same article again (then only the
  * item's (feed, guid) is remembered). Extraction runs before the transaction; the article, its facts and the
@@ -227,7 +220,8 @@ export async function storeItem(
   const sourceKey = sourceKeyOf(target.guildId, canonical, target.feedId ?? 0, candidate.guid);
   const articleId = store.transaction(() => {
     const now = clock.now();
-    const story = store.stories.ensure(target.storySlug, humanize(target.storySlug), now, target.guildId);
+    // A story a feed starts is titled by its first article, as one a file starts is (src/ingest/ingest.ts).
+    const story = store.stories.ensure(target.storySlug, candidate.title, now, target.guildId);
     const id = store.articles.insert(
       {
         storyId: story.id,

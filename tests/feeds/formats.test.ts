@@ -49,10 +49,11 @@ describe('feed formats', () => {
     expect(quotes.map((q) => q.speaker)).toContain('Elena Voss');
   });
 
-  it('reads RSS 1.0 (RDF)', async () => {
+  it('reads RSS 1.0 (RDF), and titles the story it starts by its first article', async () => {
     const { ctx, reports } = await followAndPoll('/rss1.rdf', 'rss1.rdf', 'application/rdf+xml');
     expect(reports[0]).toMatchObject({ status: 'ok', new: 1, updated: 0, unchanged: 0, error: null });
     expect(articleCount(ctx.deps)).toBe(1);
+    expect(ctx.store.stories.bySlug('harbor-bridge')!.title).toBe('Council votes to fund the bridge repairs');
     const [article] = ctx.store.articles.listByStory(ctx.store.stories.bySlug('harbor-bridge')!.id);
     expect(article).toMatchObject({
       title: 'Council votes to fund the bridge repairs',
