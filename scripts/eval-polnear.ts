@@ -30,7 +30,11 @@
  *   The name is expanded to the fullest form the article writes that ends in the same word ("Trump" → "Donald J.
  *   Trump"), which is what `/quotes speaker:` should show. Pronoun and description sources ("he", "a source",
  *   "officials") are not scored because PolNeAR does not link them to an entity. "Full name right" compares the
- *   whole name (middle initials ignored), "surname right" only its last word.
+ *   whole name (middle initials ignored), "surname right" only its last word. A transcript label in capitals
+ *   ("PENCE") is expanded as the name it spells; a possessor ending in a bare apostrophe ("Fox News’ Sean Hannity")
+ *   is not part of the name. Where the expansion stops at the surname because the given name is also an English word
+ *   ("Frank Nervo", "Gene Sperling"), an extracted full name counts as right when its other words are the only
+ *   capitalised words the article writes right before that surname.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -52,6 +56,12 @@ interface GoldAttribution {
   /** The name a speaker should carry, or null when the source is not named. */
   fullName: string | null;
   surname: string | null;
+  /**
+   * The capitalised words the article writes right before the surname (titles left out): {"Frank"} for "Justice
+   * Frank Nervo … Nervo said". A given name the lexicon also knows as a word ("Frank", "Gene") is not in `nameRuns`,
+   * so the expansion stops at the surname; an extracted "Frank Nervo" is still the article's one full form of it.
+   */
+  givenBefore: Set<string>;
 }
 
 /** Cue words that make an unquoted attribution reported speech (stems, matched at a word start). */
@@ -113,6 +123,12 @@ const TITLES = new Set(
     'spokesman',
     'spokeswoman',
     'democrat',
+    'del',
+    'assemblyman',
+    'assemblywoman',
+    'founder',
+    'whip',
+    'senators',
     'u.s',
     'us',
   ].map((t) => t.toLowerCase()),
@@ -225,7 +241,7 @@ const STOP =
 
 /** True for a word that can be part of a person's or outlet's name ("Ted", "J.", "O'Rourke"), not a place or title. */
 function nameWord(w: string): boolean {
-  if (!/^\p{Lu}/u.test(w) || /[’']s$/.test(w)) return false;
+  if (!/^\p{Lu}/u.test(w) || /[’']s?$/.test(w)) return false;
   const bare = w.replace(/\.$/, '').toLowerCase();
   if (TITLES.has(bare) || STOP.test(bare)) return false;
   if (/^\p{Lu}\.?$/u.test(w)) return true;
@@ -245,8 +261,8 @@ function nameRuns(body: string): Array<{ name: string; start: number }> {
     for (const piece of m[0].split(/(?<=[\p{Ll}\p{Lu}]{2}\.)\s+/u)) {
       let ws = piece.split(/\s+/).map((w) => w.replace(/(?<=\p{L}{2})\.$/u, ''));
       // "Donald Trump’s campaign": a possessive ends the name ("Donald Trump").
-      const owner = ws.findIndex((w) => /\p{L}[’']s$/u.test(w));
-      if (owner >= 0) ws = [...ws.slice(0, owner), ws[owner]!.replace(/[’']s$/, '')];
+      const owner = ws.findIndex((w) => /\p{L}[’']s$|s[’']$/u.test(w));
+      if (owner >= 0) ws = [...ws.slice(0, owner), ws[owner]!.replace(/[’']s$|(?<=s)[’']$/, '')];
       // The last word is the surname whatever the lexicon says of it ("Cook", "Young", "Cuban"); the words before
       // it must look like given names or initials.
       const lastWord = ws[ws.length - 1]!;
@@ -285,6 +301,26 @@ function expandName(name: string, runs: Array<{ name: string; start: number }>, 
     }
   }
   return best;
+}
+
+function givenBefore(text: string, surname: string): Set<string> {
+  const out = new Set<string>();
+  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of text.matchAll(new RegExp(`(\\p{Lu}[\\p{L}’'.-]*) ${escaped}\\b`, 'gu'))) {
+    const w = m[1]!;
+    const bare = w.toLowerCase().replace(/\.$/, '');
+    // Titles, initials, possessors ("Reagan's Gallup") and the function words that open a sentence ("But Nervo
+    // said") are not given names.
+    if (TITLES.has(bare) || STOP.test(bare) || /^\p{Lu}\.?$/u.test(w) || /[’']s?$/.test(w)) continue;
+    if (
+      lexiconTags(bare).some((t) =>
+        /^(?:Conjunction|Preposition|Determiner|Pronoun|Adverb|QuestionWord)$/.test(t),
+      )
+    )
+      continue;
+    out.add(w);
+  }
+  return out;
 }
 
 function withoutInitials(name: string): string {
@@ -385,7 +421,18 @@ export async function readPolnearArticle(
             ? 'reported'
             : 'other';
     const named = source ? sourceName(source) : null;
-    const fullName = named ? expandName(named, runs, sourceStart) : null;
+    // A transcript's label ("PENCE") names the person the article writes as "Mike Pence"; an acronym ("CNN") that
+    // no name in the article ends in stays as it is.
+    const titled = named?.replace(/\p{Lu}+/gu, (w) => w[0]! + w.slice(1).toLowerCase());
+    const fromLabel =
+      named && titled && /^[\p{Lu}\s.’'-]+$/u.test(named) && /\p{Lu}{2}/u.test(named)
+        ? expandName(titled, runs, sourceStart)
+        : null;
+    const fullName = named
+      ? fromLabel && fromLabel !== titled
+        ? fromLabel
+        : expandName(named, runs, sourceStart)
+      : null;
     gold.push({
       kind,
       content,
@@ -395,6 +442,7 @@ export async function readPolnearArticle(
       cue,
       fullName,
       surname: fullName ? fullName.split(' ').pop()!.toLowerCase() : null,
+      givenBefore: fullName ? givenBefore(`${title}\n\n${body}`, fullName.split(' ').pop()!) : new Set(),
     });
   }
   return { title, body, published: date ? new Date(`${date}T12:00:00Z`) : null, gold };
@@ -424,9 +472,22 @@ function scoreSpeaker(t: Tally, g: GoldAttribution, q: Quote, log: (s: string) =
   if (!g.fullName) return;
   t.named++;
   const got = q.speaker;
+  // The gold name stopped short of a given name the scorer could not read as one ("Nervo" for "Frank Nervo"): the
+  // extracted name is right when it is that surname with the only given name the article writes before it.
+  const gotWords = got === null ? [] : withoutInitials(got).split(' ');
+  const goldWords = withoutInitials(g.fullName).split(' ');
+  const given = [...g.givenBefore].map((w) => withoutInitials(w));
+  const onlyForm =
+    got !== null &&
+    gotWords[gotWords.length - 1] === goldWords[goldWords.length - 1] &&
+    goldWords.every((w) => gotWords.includes(w)) &&
+    given.length > 0 &&
+    given.every((w) => gotWords.includes(w)) &&
+    gotWords.every((w) => goldWords.includes(w) || given.includes(w));
   const full =
     got !== null &&
     (withoutInitials(got) === withoutInitials(g.fullName) ||
+      onlyForm ||
       (g.source !== null && normSpeaker(got) === normSpeaker(g.source)));
   const last = got
     ?.replace(/[’']s$/, '')
