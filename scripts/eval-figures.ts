@@ -47,7 +47,8 @@ export function articlePath(dir: string, a: Pick<FigureAnnotation, 'corpus' | 'i
     : join(dir, 'bbc', 'dataset', 'data_files', `${a.id}.txt`);
 }
 
-async function readArticle(
+/** One annotated article's text as the extractor reads it (exported for scripts/extract-snapshot.ts). */
+export async function readArticle(
   dir: string,
   a: FigureAnnotation,
 ): Promise<{ title: string; body: string; published: Date | null }> {
