@@ -41,7 +41,7 @@ export interface StartOptions {
    * ingests ARTICLES_DIR and closes the store on stop.
    */
   store?: Store;
-  /** Options for the scheduler (tests inject sleep, hooks or a cron backend), or false to run none. */
+  /** Options for the scheduler (its cron backend, whether it rescans ARTICLES_DIR), or false to run none. */
   scheduler?: Omit<SchedulerOptions, 'client' | 'lease'> | false;
   /** Hears of interactions that ended in an error (the sandbox's scripted mode). */
   onInteractionFailure?: InteractionFailureListener;

@@ -37,14 +37,6 @@ export interface DigestSender extends MessageSender {
   get(route: `/${string}`, options: { query: URLSearchParams }): Promise<unknown>;
 }
 
-/** Points where tests simulate a crash: a hook that throws stops the run right there, as a kill would. */
-export interface DeliveryHooks {
-  /** After the run is recorded, before anything is sent. */
-  afterRecord?(run: DigestRun): void | Promise<void>;
-  /** After Discord accepted a message, before the store knows. */
-  afterAccepted?(run: DigestRun, messageId: string): void | Promise<void>;
-}
-
 /** Attempts per message for the failures delivery retries (see {@link ErrorClass.retry}). */
 const ATTEMPTS = 4;
 /** The first retry's delay; doubled per attempt. Waits go through `ctx.clock.sleep`. */
@@ -54,7 +46,6 @@ const BACKOFF_MS = 2000;
 export interface DeliveryDeps {
   ctx: Ctx;
   sender: DigestSender;
-  hooks?: DeliveryHooks;
   /** Shared reads for subscriptions of the same story due at the same minute. */
   cache?: DigestCache;
   /**
@@ -327,7 +318,6 @@ export async function sendRun(
       log.error({ runId: run.id, error: result.error }, 'digest not delivered');
       return { status: 'failed', runId: run.id, error: result.error };
     }
-    await deps.hooks?.afterAccepted?.(run, result.id);
     ctx.store.digestRuns.addMessage(run.id, result.id, ctx.clock.now());
     ids.push(result.id);
   }
@@ -394,7 +384,6 @@ export async function runOccurrence(
       : { status: 'duplicate', reason: `the run of ${iso} is already recorded` };
   }
   try {
-    await deps.hooks?.afterRecord?.(run);
     return await sendRun(deps, subscription, run, composed.messages, composed.until);
   } finally {
     // Unless it finished, the run is let go of, so recovery takes it at once rather than after a lease expires.

@@ -10,7 +10,7 @@ import { Events, RESTEvents, type Client, type Guild, type RateLimitData } from 
 import nodeCron from 'node-cron';
 import type { Ctx } from '../bot/context.ts';
 import { digestStopBudgetMs } from '../bot/shutdown.ts';
-import { pauseForError, type DeliveryHooks, type DigestSender } from '../digest/deliver.ts';
+import { pauseForError, type DigestSender } from '../digest/deliver.ts';
 import {
   digestJobDeps,
   recoverRuns,
@@ -48,7 +48,6 @@ export interface SchedulerOptions {
   client?: Client;
   /** Posts messages and reads channels; defaults to `client.rest`. */
   sender?: DigestSender;
-  hooks?: DeliveryHooks;
   /** Defaults to node-cron. */
   cron?: CronBackend;
   /** Run the ARTICLES_DIR rescan (default true). */
@@ -105,7 +104,6 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
     ctx,
     sender,
     stopping: { signal: stopping.signal, deadline: () => deadline },
-    ...(options.hooks ? { hooks: options.hooks } : {}),
     ...(client ? { canReadHistory: (channelId: string) => canReadHistory(client, channelId) } : {}),
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/bot/context.ts';
-import { classifyError, partNonce, runNonce, type DeliveryHooks } from '../../src/digest/deliver.ts';
+import { classifyError, partNonce, runNonce, type DigestSender } from '../../src/digest/deliver.ts';
 import { digestJobDeps, recoverRuns, runDueDigests, runSubscription } from '../../src/digest/jobs.ts';
 import { nextRun } from '../../src/digest/schedule.ts';
 import {
@@ -18,22 +18,21 @@ import {
 } from '../support/digest.ts';
 import { digestRuns } from '../support/sqlite.ts';
 import type { ManualClock } from '../support/clock.ts';
+import { Crash, withCrashPoints, type CrashPoints } from '../support/crash.ts';
 
 const HOUR = 3_600_000;
-class Crash extends Error {}
 
-/** A process: the job dependencies over a context, with crash points. */
+/** A process: the job dependencies over a context, its store with crash points when given. */
 function boot(
   ctx: Ctx,
-  discord: FakeDiscord,
-  hooks: DeliveryHooks = {},
+  discord: DigestSender,
+  crash?: CrashPoints,
   canReadHistory?: (channelId: string) => boolean,
 ) {
   return {
     deps: digestJobDeps({
-      ctx,
+      ctx: crash ? { ...ctx, store: withCrashPoints(ctx.store, crash) } : ctx,
       sender: discord,
-      hooks,
       ...(canReadHistory ? { canReadHistory } : {}),
     }),
     // The retries' waits, asked of the test's manual clock.
@@ -225,7 +224,7 @@ describe('digest delivery', () => {
     await runDueDigests(deps);
     discord.historyHidden.add(subscription.channelId);
     clock.advance(60_000);
-    const restarted = boot(reopen(ctx, dbPath), discord, {}, () => false);
+    const restarted = boot(reopen(ctx, dbPath), discord, undefined, () => false);
     await recoverRuns(restarted.deps);
     expect(discord.historyReads).toBe(0);
     expect(discord.requests).toHaveLength(2);
@@ -402,7 +401,12 @@ describe('digest delivery', () => {
     const { ctx, clock, discord } = setup();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const { deps } = boot(ctx, discord, { afterRecord: () => gate });
+    // The first run is held after it is recorded, before its message goes out.
+    const held: DigestSender = {
+      post: (route, options) => gate.then(() => discord.post(route, options)),
+      get: (route, options) => discord.get(route, options),
+    };
+    const { deps } = boot(ctx, held);
     clock.set('2026-03-01T09:00:00.000Z');
     const first = runSubscription(deps, 1);
     const second = runDueDigests(deps);

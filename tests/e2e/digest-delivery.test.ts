@@ -4,21 +4,18 @@
  * post per digest, and a channel that is gone pauses only its own subscription, with the reason.
  */
 import { describe, expect, it } from 'vitest';
-import type { DeliveryHooks } from '../../src/digest/deliver.ts';
 import { openStore, type DigestRun } from '../../src/store/index.ts';
 import type { LoopbackEmbed } from '@dispatch/loopback-discord';
 import { SECOND_ARTICLE, harnessPerTest, type DigestHarness } from './digest-harness.ts';
 import { digestRuns } from '../support/sqlite.ts';
+import { Crash, type CrashPoints } from '../support/crash.ts';
 
 const startHarness = harnessPerTest();
 let h: DigestHarness | undefined;
 
-/** A crash at a delivery hook: the run stops right there, as if the process had been killed. */
-class Crash extends Error {}
-
 /** Sets a daily 09:00 UTC digest of the seed story in #news at 08:00, and a second article at 08:30. */
-async function digestWithNews(hooks?: DeliveryHooks) {
-  h = await startHarness({ start: '2026-03-02T08:00:00.000Z', ...(hooks ? { hooks } : {}) });
+async function digestWithNews(crash?: CrashPoints) {
+  h = await startHarness({ start: '2026-03-02T08:00:00.000Z', ...(crash ? { crash } : {}) });
   const set = await h.asModerator('/config digest set channel:#news schedule:"daily 09:00" timezone:UTC');
   expect(set.text).toContain('Created the digest');
   // These tests are about a digest carrying news: the subscription's first one, its briefing, is behind it.

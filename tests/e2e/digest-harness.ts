@@ -5,7 +5,7 @@
  * the jobs, the rescan job is off, retries do not sleep, and tests move the clock and call `scheduler.tick()`.
  *
  * Unlike `tests/e2e/harness.ts` (the member commands), it can restart the bot on the same database file and
- * loopback with different scheduler hooks, which the crash and catch-up tests need.
+ * loopback, with crash points in its store or none, which the crash and catch-up tests need.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import type { Bot } from '../../src/bot/index.ts';
 import { ManualClock } from '../support/clock.ts';
+import { withCrashPoints, type CrashPoints } from '../support/crash.ts';
 import type { Config } from '../../src/config.ts';
-import type { DeliveryHooks } from '../../src/digest/deliver.ts';
 import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { silentLogger } from '../support/log.ts';
 import type { CronBackend, Scheduler } from '../../src/scheduler/index.ts';
@@ -79,10 +79,10 @@ export interface DigestHarness {
   /** The digests the tick runs, each with the schedule and timezone its `next_run_at` is computed in. */
   digestJobs(): string[];
   /** Stops the bot and boots a new one on the same database file and loopback, as a new process would. */
-  restart(options?: { hooks?: DeliveryHooks }): Promise<Bot>;
+  restart(options?: { crash?: CrashPoints }): Promise<Bot>;
   /** Stops the bot (the "bot down" part of a restart); `start` boots it again. */
   stopBot(): Promise<void>;
-  start(options?: { hooks?: DeliveryHooks }): Promise<Bot>;
+  start(options?: { crash?: CrashPoints }): Promise<Bot>;
   /** Writes an article file into the temporary folder and ingests it at the clock's time. */
   ingestArticle(name: string, text: string): Promise<void>;
   /** Registers the commands in a guild (`body` instead of the command modules' registration JSON when given). */
@@ -103,7 +103,8 @@ export interface DigestHarness {
 export interface DigestHarnessOptions {
   start?: string;
   config?: Record<string, string>;
-  hooks?: DeliveryHooks;
+  /** Crash points of the first boot's store (tests/support/crash.ts). */
+  crash?: CrashPoints;
 }
 
 /**
@@ -140,13 +141,13 @@ export async function startDigestHarness(options: DigestHarnessOptions = {}): Pr
   };
   const config = loopback.config(settings);
   /** Boots the bot through the shared loopback helper, on a store of its own, as a new process would. */
-  const boot = async (hooks?: DeliveryHooks) => {
+  const boot = async (crash?: CrashPoints) => {
     if (!store.open) store = openStore(dbPath);
     const bot = await loopback.boot(settings, {
       log,
       clock,
-      store,
-      scheduler: { cron: recordingCron(), rescan: false, ...(hooks ? { hooks } : {}) },
+      store: crash ? withCrashPoints(store, crash) : store,
+      scheduler: { cron: recordingCron(), rescan: false },
     });
     await bot.scheduler!.ready;
     return bot;
@@ -156,7 +157,7 @@ export async function startDigestHarness(options: DigestHarnessOptions = {}): Pr
     // A new process opens its own connection: nothing cached in this one survives a restart.
     if (store.open) store.close();
   };
-  await boot(options.hooks);
+  await boot(options.crash);
   const harness: DigestHarness = {
     discord,
     guild,
@@ -179,11 +180,11 @@ export async function startDigestHarness(options: DigestHarnessOptions = {}): Pr
     },
     async restart(restartOptions = {}) {
       await stopBot();
-      return boot(restartOptions.hooks);
+      return boot(restartOptions.crash);
     },
     stopBot,
     register: loopback.register,
-    start: (startOptions = {}) => boot(startOptions.hooks),
+    start: (startOptions = {}) => boot(startOptions.crash),
     async ingestArticle(name, text) {
       const file = join(dir, name);
       writeFileSync(file, text);

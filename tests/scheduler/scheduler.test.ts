@@ -5,6 +5,7 @@ import { nextRun } from '../../src/digest/schedule.ts';
 import { openStore } from '../../src/store/index.ts';
 import { startScheduler, tickExpression, type CronBackend } from '../../src/scheduler/index.ts';
 import { FakeDiscord, secondArticle, seedStory, subscribe, testCtx, textOf } from '../support/digest.ts';
+import { withCrashPoints } from '../support/crash.ts';
 
 /** A cron backend that only records what is registered and lets the test fire a trigger by hand. */
 function fakeCron() {
@@ -99,22 +100,21 @@ describe('the scheduler', () => {
     clock.advance(60_000);
     secondArticle(ctx);
     const discord = new FakeDiscord();
+    // The store fails once, right after Discord accepted the digest: the run stops before it is marked sent.
     let failures = 1;
-    const hooks = {
-      afterRecord() {
+    const failing = withCrashPoints(ctx.store, {
+      afterAccepted() {
         if (failures-- > 0) throw new Error('disk full');
       },
-    };
-    const scheduler = startScheduler(ctx, {
-      sender: discord,
-      cron: fakeCron().backend,
-      rescan: false,
-      hooks,
     });
+    const scheduler = startScheduler(
+      { ...ctx, store: failing },
+      { sender: discord, cron: fakeCron().backend, rescan: false },
+    );
     await scheduler.ready;
     clock.set('2026-03-01T09:00:00.000Z');
     await scheduler.tick();
-    expect(discord.posted).toHaveLength(0);
+    expect(discord.posted).toHaveLength(1);
     expect(ctx.store.digestRuns.pending().map((run) => [run.state, run.owner])).toEqual([['recorded', null]]);
 
     clock.advance(10_000);
