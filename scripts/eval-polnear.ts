@@ -306,19 +306,27 @@ function expandName(name: string, runs: Array<{ name: string; start: number }>, 
 function givenBefore(text: string, surname: string): Set<string> {
   const out = new Set<string>();
   const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const m of text.matchAll(new RegExp(`(\\p{Lu}[\\p{L}’'.-]*) ${escaped}\\b`, 'gu'))) {
-    const w = m[1]!;
-    const bare = w.toLowerCase().replace(/\.$/, '');
-    // Titles, initials, possessors ("Reagan's Gallup") and the function words that open a sentence ("But Nervo
-    // said") are not given names.
-    if (TITLES.has(bare) || STOP.test(bare) || /^\p{Lu}\.?$/u.test(w) || /[’']s?$/.test(w)) continue;
-    if (
-      lexiconTags(bare).some((t) =>
-        /^(?:Conjunction|Preposition|Determiner|Pronoun|Adverb|QuestionWord)$/.test(t),
+  // Up to two words, then any middle initials: "Kathleen Hall Jamieson", "Robert A. Pruzan".
+  const pattern = new RegExp(`((?:\\p{Lu}[\\p{L}’'.-]* ){1,2})(?:\\p{Lu}\\. )*${escaped}\\b`, 'gu');
+  for (const m of text.matchAll(pattern)) {
+    const ws = m[1]!.trim().split(' ');
+    // Words before a possessor ("Reagan's Gallup") are not part of the name.
+    const owner = ws.findLastIndex((w) => /[’']s?$/.test(w));
+    for (const [i, w] of ws.slice(owner + 1).entries()) {
+      const bare = w.toLowerCase().replace(/\.$/, '');
+      // Of two words, the first is a given name only when the lexicon says so ("Kathleen Hall Jamieson"), not a
+      // title it does not know ("Counsel James A. Baker", "Officer Joseph Beinlich").
+      if (i === 0 && ws.length - owner - 1 === 2 && !lexiconTags(bare).some((t) => /Name$/.test(t))) continue;
+      // Titles, initials and the function words that open a sentence ("But Nervo said") are not given names.
+      if (TITLES.has(bare) || STOP.test(bare) || /^\p{Lu}\.?$/u.test(w)) continue;
+      if (
+        lexiconTags(bare).some((t) =>
+          /^(?:Conjunction|Preposition|Determiner|Pronoun|Adverb|QuestionWord|Verb|PastTense)$/.test(t),
+        )
       )
-    )
-      continue;
-    out.add(w);
+        continue;
+      out.add(w);
+    }
   }
   return out;
 }
