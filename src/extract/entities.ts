@@ -37,6 +37,8 @@ export interface PersonRecord {
   gender: Gender;
   /** Last name, lower-case, without "al-" or a possessive: what "Putin" or "President Assad" are matched on. */
   key: string;
+  /** Where the article writes the person's full name (two words or more), to tell apart people sharing a surname. */
+  full: number[];
 }
 
 interface EntityRecord {
@@ -482,31 +484,44 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     if (i >= 0) candidates.splice(i, 1);
   }
 
-  // People: full names first, then single-word mentions matched on the family name.
+  // People: full names first, then single-word mentions matched on the family name. Two full names that share a
+  // surname but not a given name ("Bill Clinton", "Hillary Clinton") are two people; a bare surname is then
+  // resolved by `pickPerson` from where it stands.
   const people: PersonRecord[] = [];
-  const byKey = new Map<string, PersonRecord>();
+  const byKey = new Map<string, PersonRecord[]>();
   const personMentions: Array<{ person: PersonRecord; start: number }> = [];
   const words = (c: { name: string[] }) => normaliseName(c.name.join(' ')).split(' ').length;
   const ordered = [...candidates].sort((a, b) => words(b) - words(a) || a.run.start - b.run.start);
   for (const c of ordered) {
     const normalised = normaliseName(c.name.join(' '));
     const key = personKey(normalised);
-    const existing = byKey.get(key);
-    if (!c.person && !existing) continue;
-    if (
-      !existing &&
-      normalised.split(' ').length === 1 &&
-      !c.title.some((t) => PERSON_TITLES.has(t.toLowerCase()))
-    ) {
+    const sharing = byKey.get(key) ?? [];
+    let isFull = normalised.split(' ').length >= 2;
+    let person = isFull ? sharing.find((p) => sameGivenName(p.name, normalised)) : undefined;
+    // "Team Trump", "Injecting Clinton": words that do not make a person of their own before a known surname are
+    // a mention of that surname, not someone new.
+    if (!person && isFull && !c.person && sharing.length > 0) isFull = false;
+    if (!person && !isFull && sharing.length > 0)
+      person = pickPerson(sharing, c.run.start, titleGender(c.title));
+    if (!c.person && sharing.length === 0) continue;
+    if (!person && !isFull) {
       // A single unknown word becomes a person only with a title ("Captain Reyes"); other rules may add it later.
-      continue;
+      if (!c.title.some((t) => PERSON_TITLES.has(t.toLowerCase()))) continue;
     }
-    let person = existing;
     if (!person) {
-      person = { name: normalised, aliases: new Set(), mentions: [], roles: [], gender: 'unknown', key };
-      byKey.set(key, person);
+      person = {
+        name: normalised,
+        aliases: new Set(),
+        mentions: [],
+        roles: [],
+        gender: 'unknown',
+        key,
+        full: [],
+      };
+      byKey.set(key, [...sharing, person]);
       people.push(person);
     }
+    if (isFull) person.full.push(c.run.start);
     const writtenName = stripPossessive(c.name.join(' '));
     if (writtenName !== person.name) person.aliases.add(writtenName);
     if (c.name.length === 1 && c.title.length > 0) person.aliases.add(`${c.title.join(' ')} ${c.name[0]}`);
@@ -515,10 +530,8 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     collectRoles(body, c, person);
     const first = c.name.length >= 2 ? firstNameGender(c.name[0]!) : null;
     if (first && first !== 'unknown') person.gender = first;
-    for (const t of c.title) {
-      const g = TITLE_GENDER[t.toLowerCase()];
-      if (g) person.gender = g;
-    }
+    const g = titleGender(c.title);
+    if (g && (sharing.length <= 1 || person.gender === 'unknown')) person.gender = g;
   }
   personMentions.sort((a, b) => a.start - b.start);
   for (const p of people) p.mentions.sort((a, b) => a.start - b.start);
@@ -612,13 +625,83 @@ export function resolveDescription(index: EntityIndex, description: string): Per
   return bestScore >= 1 ? best : null;
 }
 
-/** Finds the person a written name refers to: "Putin", "Mr. Holloway", "Sen. Rachel Dunn". */
-export function resolveName(index: EntityIndex, text: string): PersonRecord | null {
+/** The gender a title gives ("Mrs." female, "Mr." male), or null. */
+function titleGender(title: string[]): Gender | null {
+  let gender: Gender | null = null;
+  for (const t of title) gender = TITLE_GENDER[t.toLowerCase()] ?? gender;
+  return gender;
+}
+
+/**
+ * Whether two full names can be one person: "Donald Trump" and "Donald J. Trump", "Hillary Clinton" and "Hillary
+ * Rodham Clinton", but not "Bill Clinton" and "Hillary Clinton".
+ */
+function sameGivenName(a: string, b: string): boolean {
+  const wa = a.toLowerCase().split(' ').slice(0, -1);
+  const wb = b.toLowerCase().split(' ').slice(0, -1);
+  if (wa.length === 0 || wb.length === 0 || wa[0] === wb[0]) return true;
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  return short.every((w) => long.includes(w));
+}
+
+/**
+ * Which of several people sharing a surname a bare "Clinton" or "Mrs. Clinton" at `at` means: one whose gender
+ * fits the title; then the one whose full name was written just before it; else the one the article writes in full
+ * most often.
+ */
+export function pickPerson(sharing: PersonRecord[], at: number, gender: Gender | null): PersonRecord {
+  if (sharing.length === 1) return sharing[0]!;
+  let pool = sharing;
+  if (gender) {
+    const fits = pool.filter((p) => p.gender === gender);
+    const open = pool.filter((p) => p.gender === 'unknown');
+    pool = fits.length > 0 ? fits : open.length > 0 ? open : pool;
+  }
+  let best: PersonRecord | null = null;
+  let bestAt = -1;
+  for (const p of pool) {
+    for (const s of p.full) if (s < at && s > bestAt && at - s <= NEAR_FULL_NAME) [best, bestAt] = [p, s];
+  }
+  if (best) return best;
+  // Further away, the article's main bearer of the surname: the one it writes in full most often, then the one
+  // it introduced first.
+  const first = (p: PersonRecord) => p.full[0] ?? p.mentions[0]?.start ?? Infinity;
+  return pool.reduce((a, b) =>
+    b.full.length > a.full.length || (b.full.length === a.full.length && first(b) < first(a)) ? b : a,
+  );
+}
+
+/** How far back (characters: the sentence before or so) a full name decides whom a shared bare surname means. */
+const NEAR_FULL_NAME = 400;
+
+/**
+ * Finds the person a written name refers to: "Putin", "Mr. Holloway", "Sen. Rachel Dunn". `at` is where the name
+ * is written, which decides between people sharing a surname.
+ */
+export function resolveName(index: EntityIndex, text: string, at: number): PersonRecord | null {
   const words = stripPossessive(text.trim()).split(/\s+/);
-  const { name } = splitTitle(words);
+  const { title, name } = splitTitle(words);
   if (name.length === 0) return null;
-  const key = personKey(normaliseName(name.join(' ')));
-  return index.people.find((p) => p.key === key) ?? null;
+  const normalised = normaliseName(name.join(' '));
+  const key = personKey(normalised);
+  const sharing = index.people.filter((p) => p.key === key);
+  if (sharing.length === 0) return null;
+  // Only a written given name ("Eric Trump") tells people apart; "Team Trump" or "in a Bloomberg interview Trump"
+  // is the bare surname with other words before it.
+  const given = normalised.split(' ').slice(0, -1);
+  const named =
+    given.length > 0 &&
+    given.every(
+      (w) =>
+        /^\p{Lu}/u.test(w) && (firstNameGender(w) !== null || /^\p{Lu}\.?$/u.test(w) || !isCommonWord(w)),
+    );
+  if (named) {
+    const same = sharing.find((p) => sameGivenName(p.name, normalised));
+    // "Eric Trump" when the article only knew "Donald Trump" is someone else.
+    if (same || sharing.every((p) => p.name.split(' ').length < 2)) return same ?? sharing[0]!;
+    return null;
+  }
+  return pickPerson(sharing, at, titleGender(title));
 }
 
 /** Adds a person the speaker rules found ("Jens Stoltenberg told reporters") when the name rules had not. */
@@ -636,6 +719,7 @@ export function addSpeakerPerson(index: EntityIndex, name: string, span: Span): 
           ? 'male'
           : 'unknown',
     key: personKey(normalised),
+    full: normalised.includes(' ') ? [span.start] : [],
   };
   index.people.push(person);
   index.personMentions.push({ person, start: span.start });

@@ -201,7 +201,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
       parts
         .find((p) => {
           const tail = /((?:\p{Lu}[\p{L}.’'-]*\s?){1,4})$/u.exec(p.trim());
-          return tail !== null && resolveName(ctx.index, tail[1]!.trim()) !== null;
+          return tail !== null && resolveName(ctx.index, tail[1]!.trim(), npStart) !== null;
         })
         ?.replace(/^.*?((?:\p{Lu}[\p{L}.’'-]*\s?){1,4})$/u, '$1');
     if (named) {
@@ -213,7 +213,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
 
   const org = resolveOrganization(ctx.index, np);
   if (org) return { speaker: org.name, role: null, gender: 'plural' };
-  const person = resolveName(ctx.index, np);
+  const person = resolveName(ctx.index, np, npStart);
   // A surname that is also an ordinary word ("Golden", "Black", "Young") still names the person the article
   // introduced with it, as long as it is written capitalised.
   if (person && (looksLikeName(np.split(' ').slice(-1)[0]!) || /^\p{Lu}\p{Ll}+$/u.test(np)))
@@ -230,7 +230,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
       namedOrg.aliases.add(cleanDescription(np.slice(0, np.length - name.length)));
       return { speaker: namedOrg.name, role: null, gender: 'plural' };
     }
-    const namedPerson = resolveName(ctx.index, name);
+    const namedPerson = resolveName(ctx.index, name, npStart);
     if (namedPerson) return fromPerson(namedPerson);
   }
   if (looksLikeName(np) || capitalisedName(np)) {
@@ -265,7 +265,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
       }
     }
     const name = words.slice(k).join(' ');
-    const known = k > 0 ? resolveName(ctx.index, name) : null;
+    const known = k > 0 ? resolveName(ctx.index, name, npStart) : null;
     if (known) return fromPerson(known);
     const added = addSpeakerPerson(ctx.index, name, { start: npStart, end: npStart + np.length });
     if (k > 0) added.roles.push(words.slice(0, k).join(' '));
@@ -461,7 +461,7 @@ export function sourceBefore(ctx: SpeakerContext, prefix: string, start: number)
   if (/^(?:it|this|that|there|which|who|i|we|you|one)$/i.test(np)) return null;
   const org = resolveOrganization(ctx.index, np);
   if (org) return org.name;
-  const person = resolveName(ctx.index, np);
+  const person = resolveName(ctx.index, np, subject.start);
   if (person && /^\p{Lu}/u.test(np.split(' ').pop() ?? '')) return person.name;
   if (looksLikeName(np)) return stripPossessive(np);
   const described = resolveDescription(ctx.index, np);

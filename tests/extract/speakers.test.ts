@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2016-03-15T00:00:00Z');
+const run = (body: string) => extract({ title: 'Test', body, published });
+const direct = (body: string) =>
+  run(body)
+    .quotes.filter((q) => q.kind === 'direct')
+    .map((q) => [q.text, q.speaker]);
+
+describe('people who share a surname', () => {
+  const family =
+    'Senator Helen Carver opened the session on Monday. Helen Carver has led the committee for six years, and ' +
+    'Helen Carver said the vote would be close.\n\n' +
+    'Her husband, Thomas Carver, a retired engineer, sat in the gallery.';
+
+  it('keeps two full names that share only a surname as two people', () => {
+    const names = run(family).people.map((p) => p.name);
+    expect(names).toContain('Helen Carver');
+    expect(names).toContain('Thomas Carver');
+  });
+
+  it('gives a quote attributed to a full name to that person, not to the other bearer of the surname', () => {
+    expect(direct(`${family}\n\n“I came to watch her win,” Thomas Carver said.`)).toEqual([
+      ['I came to watch her win', 'Thomas Carver'],
+    ]);
+  });
+
+  it('reads a bare surname right after a full name as that person', () => {
+    expect(direct(`${family} “I came to watch her win,” Carver said.`)).toEqual([
+      ['I came to watch her win', 'Thomas Carver'],
+    ]);
+  });
+
+  it('lets the gender of "Mr." or "Mrs." choose between them', () => {
+    expect(
+      direct(`${family} “The committee will vote on Friday,” Mrs. Carver said.`).map(
+        ([, speaker]) => speaker,
+      ),
+    ).toEqual(['Helen Carver']);
+  });
+
+  it('reads a bare surname far from any full name as the one the article names in full most often', () => {
+    const later =
+      '\n\nThe session ran late into the evening. Several amendments were tabled. Lobbyists filled the corridors. ' +
+      'The chamber emptied slowly after the last speech, and the lights in the press room stayed on. Staff carried ' +
+      'boxes of papers to the archive, and the cleaners waited by the doors for the last visitors to leave. ' +
+      'Outside, the rain had stopped and the square was quiet again.';
+    expect(direct(`${family}${later}\n\n“We have the votes,” Carver said.`)).toEqual([
+      ['We have the votes', 'Helen Carver'],
+    ]);
+  });
+
+  it('does not make a new person of a surname with ordinary words before it ("Team Carver")', () => {
+    const names = run(`${family}\n\nTeam Carver said nothing.`).people.map((p) => p.name);
+    expect(names.filter((n) => n.endsWith('Carver')).sort()).toEqual(['Helen Carver', 'Thomas Carver']);
+  });
+});
