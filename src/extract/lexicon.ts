@@ -56,6 +56,29 @@ function verbMap(entries: Array<string | [string, string]>): Map<string, string>
 }
 
 /**
+ * Speech verbs that also take plain objects ("suggested a compromise", "denied the report", "recalled his youth"):
+ * reported speech reads them only before "that" or a clause with a finite verb. Listed once here, they go into
+ * both CLAUSE_SPEECH_VERBS and CLAUSE_ONLY_VERBS.
+ */
+const CLAUSE_ONLY_ENTRIES: Array<string | [string, string]> = [
+  'suggest',
+  'recall',
+  'repeat',
+  'reiterate',
+  'indicate',
+  ['deny', 'denied'],
+  'assure',
+  'observe',
+  'remark',
+  'mention',
+  'conclude',
+  'speculate',
+  'boast',
+  'respond',
+  'joke',
+];
+
+/**
  * Verbs that report what someone said and can take the said thing as a clause ("Ozerov says Russia would need …").
  * These make reported speech. Belief and perception verbs (think, believe, expect, fear, hope) are deliberately
  * absent: "Lindqvist thinks the public knows too little" is an opinion the reporter attributes, not speech.
@@ -101,44 +124,13 @@ export const CLAUSE_SPEECH_VERBS = verbMap([
   'caution',
   'complain',
   'announce',
-  // Added for published news (issue 14). These also take plain objects ("suggested a compromise", "denied the
-  // report"), so reported speech reads them only before "that" or a clause with a finite verb (CLAUSE_ONLY_VERBS).
-  'suggest',
-  'recall',
-  'repeat',
-  'reiterate',
-  'indicate',
-  ['deny', 'denied'],
-  'assure',
-  'observe',
-  'remark',
-  'mention',
-  'conclude',
-  'speculate',
-  'boast',
-  'respond',
-  'joke',
+  // Added for published news (issue 14): verbs that also take plain objects, read only before a clause.
+  ...CLAUSE_ONLY_ENTRIES,
   ['ask', 'asked'],
 ]);
 
 /** Base forms of CLAUSE_SPEECH_VERBS that make reported speech only before "that" or a finite clause. */
-export const CLAUSE_ONLY_VERBS = new Set([
-  'suggest',
-  'recall',
-  'repeat',
-  'reiterate',
-  'indicate',
-  'deny',
-  'assure',
-  'observe',
-  'remark',
-  'mention',
-  'conclude',
-  'speculate',
-  'boast',
-  'respond',
-  'joke',
-]);
+export const CLAUSE_ONLY_VERBS = new Set(CLAUSE_ONLY_ENTRIES.map((e) => (typeof e === 'string' ? e : e[0])));
 
 /** Verbs that attribute a direct quote ("…," she remembers). A superset of the clause-taking speech verbs. */
 export const QUOTE_VERBS = new Map<string, string>([

@@ -4,7 +4,7 @@
  * believe, expect, fear) are opinions the reporter describes, and "is reported to" / "it is estimated" have no
  * speaker, so none of them become reported speech.
  */
-import { CLAUSE_ONLY_VERBS, CLAUSE_SPEECH_VERBS, hasTag } from './lexicon.ts';
+import { CLAUSE_ONLY_VERBS, CLAUSE_SPEECH_VERBS, FUNCTION_WORDS, hasTag } from './lexicon.ts';
 import type { DirectQuotes } from './quotes.ts';
 import type { Document, Sentence } from './sentences.ts';
 import { type Speaker, type SpeakerContext, remember, resolveSpeaker, subjectBefore } from './speakers.ts';
@@ -60,6 +60,11 @@ const FINITE_CLAUSE =
 /** The object of "tell" before its clause: "told CNN", "told reporters on Monday", "told The Huffington Post". */
 const TELL_OBJECT =
   /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+(?:crowd|audience|newspaper|station|committee|court|jury)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
+const THAT_AFTER_PHRASE =
+  /^\s*(?:(?:in|on|at|during|after|before|last|this|earlier|over|from|of|via|through|under|about|for)\s[^,.;:“”"]{0,60}?\s|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s)?that\s+/i;
+const THAT_AFTER_WORDS = /^\s*(?:[\p{L}’'-]+\s+){0,3}?that\s+/u;
+const RELATIVE_THAT =
+  /^(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|did|does|do|'s|’s)\b/i;
 const WH = /^\s*(?:[^,.;“"?]{0,60}?\s)?(?=(?:whether|if|why|how|what|when|where|who)\s)/i;
 
 /**
@@ -127,6 +132,111 @@ function clean(text: string): string {
     .trim();
 }
 
+/**
+ * The clause an attribution closes ("…, officials said.", "…, said Dan Gerstein."): the sentence up to the
+ * attribution, after any dateline and without the trailing comma or closing mark.
+ */
+function clauseBefore(
+  sentence: Sentence,
+  before: string,
+  npStart: number,
+  verbStart: number,
+  verb: string,
+  speaker: Speaker,
+): Found {
+  const dateline = DATELINE.exec(before)?.[0].length ?? 0;
+  return {
+    npStart,
+    verbStart,
+    clauseStart: sentence.start + dateline,
+    clauseEnd: sentence.start + before.replace(CLAUSE_TAIL, '').length,
+    verb,
+    speaker,
+    open: false,
+  };
+}
+
+/**
+ * What goes before a "that"-clause after a verb of saying: "that" itself, a prepositional or time phrase before it
+ * ("said in April that", "told of the plan on Monday that"), and for verbs that also take objects up to three
+ * words of their own. A "that" followed by a verb is a relative pronoun ("the report that was released"), not a
+ * complementiser, and the verb before it is no verb of saying ("states that will hold …"). Returns the length to
+ * skip, -1 for a relative "that", or null when no "that"-clause follows.
+ */
+function thatLead(rest: string, objectWords: boolean): number | null {
+  const m = (objectWords ? THAT_AFTER_WORDS : THAT_AFTER_PHRASE).exec(rest);
+  if (!m) return null;
+  return RELATIVE_THAT.test(rest.slice(m[0].length)) ? -1 : m[0].length;
+}
+
+/**
+ * The subject at the start of a sentence, read across a long appositive or parenthetical that separates it from its
+ * verb: "Larry Cohen, a senior adviser to … and past president of …, said", "The justice -- who has … -- said". Only
+ * a subject that opens the sentence counts, so a name inside the appositive is never taken for the speaker.
+ */
+function subjectAcrossAppositive(
+  prefix: string,
+  sentenceStart: number,
+): { np: string; start: number } | null {
+  if (!/(?:,|\s[—–]|\s--)\s*$/.test(prefix)) return null;
+  const cut = /,|\s[—–]|\s--|\s\(/.exec(prefix);
+  if (!cut || cut.index === 0) return null;
+  const subject = subjectBefore(prefix.slice(0, cut.index), sentenceStart);
+  const lead = DATELINE.exec(prefix)?.[0].length ?? /^\s*/.exec(prefix)![0].length;
+  if (!subject || subject.start !== sentenceStart + lead) return null;
+  // A name or a short description ("The Supreme Court justice"), not a clause or an adverbial ("On Thursday").
+  const words = subject.np.split(/\s+/);
+  if (
+    words.length > 6 ||
+    !/^(?:\p{Lu}|(?:the|a|an)\s)/iu.test(subject.np) ||
+    /^\p{Lu}{3,}$/u.test(subject.np)
+  )
+    return null;
+  const clause = words.some((w, i) =>
+    i === 0
+      ? FUNCTION_WORDS.has(w.toLowerCase()) && !/^(?:the|a|an)$/i.test(w)
+      : /^\p{Ll}/u.test(w) && hasTag(w, ...NOT_IN_SUBJECT),
+  );
+  return clause ? null : subject;
+}
+
+/** Word classes that make a phrase before a comma something other than a subject. */
+const NOT_IN_SUBJECT = [
+  'PastTense',
+  'PresentTense',
+  'Participle',
+  'Infinitive',
+  'Gerund',
+  'Copula',
+  'Modal',
+  'Preposition',
+  'Conjunction',
+  'Adverb',
+  'Comparative',
+  'Pronoun',
+];
+
+/** Words between "who" and its verb of saying: "who also said", "who has said", "who later told". */
+const RELATIVE_ADVERB =
+  /^(?:|also|has|had|have|later|previously|first|once|recently|repeatedly|publicly|then|now|often|once)$/i;
+
+/**
+ * Where a clause reported inside a relative clause ends: at the comma after which the main clause's verb comes
+ * back ("Ana Ruiz, who said the plan would fail, voted for it"), else at the sentence end.
+ */
+function relativeEnd(body: string, start: number, end: number): number {
+  const text = body.slice(start, end);
+  for (const m of text.matchAll(/,\s+(\p{Ll}+)/gu)) {
+    const w = m[1]!;
+    if (
+      (/[^e]ed$/.test(w) || hasTag(w, 'PastTense', 'PresentTense', 'Copula', 'Modal')) &&
+      !CLAUSE_SPEECH_VERBS.has(w)
+    )
+      return start + m.index;
+  }
+  return end;
+}
+
 /** The reported clauses of one sentence, from speech verbs. */
 function fromVerbs(
   doc: Document,
@@ -158,8 +268,19 @@ function fromVerbs(
       /^(?:the|a|an|its|his|her|their|our|this|these|those|of|in|on|for|with|by|from)$/i.test(prevWord)
     )
       continue;
-    // A verb in a relative clause ("an adviser who testified later") has no clause of its own to report.
-    if (/^(?:who|which|that)$/i.test(prevWord) || /^(?:who|which|that)$/i.test(tokens[i - 2]?.text ?? ''))
+    // A verb in a relative clause reports for the relative's antecedent ("Ana Ruiz, who said the plan would
+    // fail, …"); "that" and "which" after a noun ("the report that said …") are left alone.
+    const relative = /^(?:who|which|that)$/i.test(prevWord)
+      ? tokens[i - 1]!
+      : /^(?:who|which|that)$/i.test(tokens[i - 2]?.text ?? '')
+        ? tokens[i - 2]!
+        : undefined;
+    if (
+      relative &&
+      (!/^who$/i.test(relative.text) ||
+        !RELATIVE_ADVERB.test(relative === tokens[i - 1] ? '' : prevWord) ||
+        !/,\s*$/.test(body.slice(sentence.start, relative.start)))
+    )
       continue;
     if (/^[A-Z]/.test(t.text) && !t.initial) continue;
 
@@ -186,32 +307,22 @@ function fromVerbs(
       if (!m) continue;
       restStart += m[0].length;
       rest = rest.slice(m[0].length);
-    } else if (CLAUSE_ONLY_VERBS.has(verb)) {
-      const m = /^\s*(?:[\p{L}]+\s+){0,3}?that\s+/u.exec(rest);
-      if (m) {
-        restStart += m[0].length;
-        rest = rest.slice(m[0].length);
-      } else {
-        const lead = /^\s*/.exec(rest)![0].length;
-        restStart += lead;
-        rest = rest.slice(lead);
-        if (!FINITE_CLAUSE.test(rest) || PREPOSITION_START.test(rest)) continue;
-      }
-    } else if (commitment) {
-      const lead = /^\s*/.exec(rest)![0].length;
-      restStart += lead;
-      rest = rest.slice(lead);
     } else if (verb === 'describe') {
       if (!/\bas\b/.test(rest)) continue;
     } else {
-      const m = /^\s*that\s+/.exec(rest);
-      if (m) {
-        restStart += m[0].length;
-        rest = rest.slice(m[0].length);
+      // "said that …", "said in April that …", "recalled his surprise that …" (a verb that also takes objects
+      // may have a few words of its own before "that").
+      const that = thatLead(rest, CLAUSE_ONLY_VERBS.has(verb));
+      if (that === -1) continue;
+      const lead = that ?? /^\s*/.exec(rest)![0].length;
+      const complement = lead > /^\s*/.exec(rest)![0].length;
+      restStart += lead;
+      rest = rest.slice(lead);
+      if (complement || commitment) {
+        // The clause starts here.
+      } else if (CLAUSE_ONLY_VERBS.has(verb)) {
+        if (!FINITE_CLAUSE.test(rest) || PREPOSITION_START.test(rest)) continue;
       } else {
-        const lead = /^\s*/.exec(rest)![0].length;
-        restStart += lead;
-        rest = rest.slice(lead);
         const empty = rest.replace(/[\s.,;:!?”"]+/g, '') === '';
         // "…, said Mr. Burman.": a short rest after a closed clause is an inverted speaker, read below.
         const inverted = CLOSED_CLAUSE.test(body.slice(sentence.start, t.start));
@@ -219,7 +330,6 @@ function fromVerbs(
       }
     }
 
-    const prefixStart = found.length > 0 ? found[found.length - 1]!.clauseStart : sentence.start;
     const prefix = body.slice(sentence.start, t.start);
 
     // Inverted attribution closing the sentence: "…, the race will be tight, said Dan Gerstein, an analyst."
@@ -243,22 +353,20 @@ function fromVerbs(
     ) {
       const npStart = t.end + after.indexOf(invertedNp);
       const speaker = resolveSpeaker(ctx, invertedNp, npStart);
-      const dateline = DATELINE.exec(prefix)?.[0].length ?? 0;
       if (speaker) {
-        found.push({
-          npStart: t.start,
-          verbStart: t.start,
-          clauseStart: sentence.start + dateline,
-          clauseEnd: sentence.start + prefix.replace(CLAUSE_TAIL, '').length,
-          verb,
-          speaker,
-          open: false,
-        });
+        found.push(clauseBefore(sentence, prefix, t.start, t.start, verb, speaker));
         remember(ctx, speaker, npStart);
         continue;
       }
     }
-    let subject = /,\s*$/.test(prefix) && /ing$/.test(t.text) ? null : subjectBefore(prefix, sentence.start);
+    let subject = relative
+      ? subjectBefore(body.slice(sentence.start, relative.start), sentence.start)
+      : /,\s*$/.test(prefix) && /ing$/.test(t.text)
+        ? null
+        : subjectBefore(prefix, sentence.start);
+    if (relative && !subject) continue;
+    // "Patrick Howley, writing for …, shared …": a participle after a comma is a byline, not an attribution.
+    if (!/ing$/.test(t.text)) subject ??= subjectAcrossAppositive(prefix, sentence.start);
     if (!subject && /\band\s*$/.test(prefix)) {
       // "Grushko called the move … and said Moscow would respond", "Trump is telling veterans … and says he
       // will …": the subject of the sentence's first verb.
@@ -271,7 +379,6 @@ function fromVerbs(
       subject = mainSubject(sentence, tokens, t.start);
     }
     if (!subject) continue;
-    void prefixStart;
     // A pronoun whose referent cannot be found still reports speech; its speaker is left unknown (null).
     const speaker =
       resolveSpeaker(ctx, subject.np, subject.start) ??
@@ -283,16 +390,7 @@ function fromVerbs(
       const beforeNp = body.slice(sentence.start, subject.start);
       // The clause may end in a quoted fragment: America needs leaders "who understand …," Clinton said.
       if (!CLOSED_CLAUSE.test(beforeNp)) continue;
-      const dateline = DATELINE.exec(beforeNp)?.[0].length ?? 0;
-      found.push({
-        npStart: subject.start,
-        verbStart: t.start,
-        clauseStart: sentence.start + dateline,
-        clauseEnd: sentence.start + beforeNp.replace(CLAUSE_TAIL, '').length,
-        verb,
-        speaker,
-        open: false,
-      });
+      found.push(clauseBefore(sentence, beforeNp, subject.start, t.start, verb, speaker));
       remember(ctx, speaker, subject.start);
       continue;
     }
@@ -300,7 +398,7 @@ function fromVerbs(
       npStart: subject.start,
       verbStart: t.start,
       clauseStart: restStart,
-      clauseEnd: sentence.end,
+      clauseEnd: relative ? relativeEnd(body, restStart, sentence.end) : sentence.end,
       verb,
       speaker,
       open: true,

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2016-03-15T00:00:00Z');
+const reported = (body: string) =>
+  extract({ title: 'Test', body, published })
+    .quotes.filter((q) => q.kind === 'reported')
+    .map((q) => [q.text, q.speaker, q.verb]);
+
+describe('reported speech: the "that" clause', () => {
+  it('reads a "that" clause after a time or place phrase between the verb and "that"', () => {
+    expect(reported('Mara Lindgren said in her weekly column that the levy would be cut by half.')).toEqual([
+      ['the levy would be cut by half', 'Mara Lindgren', 'say'],
+    ]);
+    expect(reported('Tomas Berg argued during the hearing on Monday that the budget was unlawful.')).toEqual([
+      ['the budget was unlawful', 'Tomas Berg', 'argue'],
+    ]);
+  });
+
+  it('reads a few words of its own before "that" only for verbs that also take objects', () => {
+    expect(reported('Tomas Berg recalled his surprise that the budget had passed so fast.')).toEqual([
+      ['the budget had passed so fast', 'Tomas Berg', 'recall'],
+    ]);
+  });
+
+  it('does not read a relative "that" as a reported clause ("states that will hold …")', () => {
+    expect(reported('Most coastal states that will hold primaries next week have large cities.')).toEqual([]);
+  });
+});
+
+describe('reported speech: who is speaking', () => {
+  it('gives a clause reported in a ", who said" relative clause to the antecedent, ending it at the main verb', () => {
+    expect(
+      reported('Oskar Virtanen, who said the mill would reopen in June, called for a vote on Friday.'),
+    ).toEqual([['the mill would reopen in June', 'Oskar Virtanen', 'say']]);
+  });
+
+  it('leaves a restrictive "who said" alone (voters who said …)', () => {
+    expect(reported('Voters who said the economy mattered most were split between the two.')).toEqual([]);
+  });
+
+  it('reads the subject that opens the sentence across a long appositive', () => {
+    expect(
+      reported(
+        'Greta Holm, a former adviser to the mayor who now runs a housing charity in the north of the city, said the rents had doubled since 2010.',
+      ),
+    ).toEqual([['the rents had doubled since 2010', 'Greta Holm', 'say']]);
+    expect(
+      reported(
+        'The harbour master -- who has run the port for two decades -- said the new quay would open in May.',
+      ),
+    ).toEqual([['the new quay would open in May', 'harbour master', 'say']]);
+  });
+
+  it('does not take an opening adverbial or a clause for a subject across a comma', () => {
+    expect(reported('On Thursday, after a long debate in the chamber, said to be heated, it ended.')).toEqual(
+      [],
+    );
+  });
+});
