@@ -67,8 +67,12 @@ export async function startBot(options: StartOptions): Promise<Bot> {
   }
   const store = options.store ?? openStore(config.DATABASE_PATH);
   const ownsStore = !options.store;
-  // Extraction runs in worker threads, started on first use, so ingesting never stalls the gateway.
-  const extractor = createExtractionPool({ log });
+  // Extraction runs in worker threads, started on first use, so ingesting never stalls the gateway; they write
+  // what they extract through connections of their own (an in-memory store has none to share: it writes here).
+  const extractor = createExtractionPool({
+    log,
+    ...(store.path === ':memory:' ? {} : { database: { path: store.path, clock } }),
+  });
   const ctx: Ctx = { store, config, log, clock, extractor, instanceId: options.instanceId ?? randomUUID() };
   try {
     // Only the scheduler process ingests, so two processes on one database never store the same file twice;
@@ -123,6 +127,7 @@ export async function startBot(options: StartOptions): Promise<Bot> {
       fetcher: createFeedFetcher(config),
       // A poll can bring hundreds of short articles at once: all of them go to the workers (see ExtractOptions).
       extract: (input) => extractor.extract(input, { offThread: true }),
+      write: extractor.storeItem,
       sender: client.rest,
     });
     ctx.feeds = feeds;

@@ -22,7 +22,24 @@ export interface ItemContext {
   clock: Clock;
   log: Logger;
   extract: Extractor;
+  /**
+   * Where the whole of {@link storeItem} runs instead of here, when given: the bot's extraction pool, whose
+   * worker extracts the item and writes it through its own connection, so the event loop that serves Discord
+   * neither extracts nor waits for the write (see src/ingest/pool.ts). Without it (tools, most tests), the item
+   * is stored on this thread.
+   */
+  write?: ItemWriter | undefined;
 }
+
+/** One item to store, as {@link storeItem} is given it: what a worker of the pool receives. */
+export interface ItemJob {
+  target: ItemTarget;
+  candidate: ArticleCandidate;
+  options: { announce: boolean; itemHash: string };
+}
+
+/** Stores an item elsewhere (a worker with its own connection to the database) and says what happened. */
+export type ItemWriter = (job: ItemJob) => Promise<ItemOutcome>;
 
 /** An item ready to store: its text is the article's (full text fetched for teasers). */
 export interface ArticleCandidate {
@@ -44,6 +61,8 @@ export interface ItemOutcome {
   articleId: number;
   /** How a stored article was recognised. */
   matchedBy?: 'guid' | 'link' | 'body' | 'near-duplicate';
+  /** What a revision changed, for the log (see {@link describeRevision}). */
+  note?: string;
 }
 
 /**
@@ -141,34 +160,95 @@ export function describeRevision(before: DedupeCandidate, after: ArticleCandidat
 
 /**
  * Stores one item of a feed: new, a revision of what is stored, or the same article again (then only the
- * item's (feed, guid) is remembered). Extraction runs before the transaction; the article, its facts and the
- * item's mapping are written in one, so a crash leaves the item fully stored or not at all.
+ * item's (feed, guid) is remembered), on this thread or, given {@link ItemContext.write}, in a worker.
  */
 export async function storeItem(
   ctx: ItemContext,
   target: ItemTarget,
   candidate: ArticleCandidate,
-  options: { announce: boolean; itemHash: string },
+  options: ItemJob['options'],
 ): Promise<ItemOutcome> {
-  const { store, clock } = ctx;
+  const outcome = ctx.write
+    ? await ctx.write({ target, candidate, options })
+    : await storeItemHere(ctx, { target, candidate, options });
+  if (outcome.status === 'updated') {
+    ctx.log.info(
+      { feedId: target.feedId, articleId: outcome.articleId, note: outcome.note },
+      'article revised',
+    );
+  }
+  return outcome;
+}
+
+/** How often an item is decided again when what is stored changed while it was extracted. */
+const ATTEMPTS = 3;
+
+/**
+ * The work of {@link storeItem} on the thread that calls it: the bot's pool worker runs it with its own
+ * connection, tools and tests on the main thread. The item is matched to what is stored, extracted outside any
+ * transaction, then written in one transaction (a crash leaves it fully stored or not at all) that first checks
+ * the match still holds: another writer (a second worker, another process) may have stored or revised the same
+ * article meanwhile, and then the item is decided again from what is stored now, never written twice.
+ */
+export async function storeItemHere(
+  ctx: Pick<ItemContext, 'store' | 'clock' | 'extract'>,
+  job: ItemJob,
+): Promise<ItemOutcome> {
   // Stored text has no bidi controls or zero-width characters, whichever way it came in (src/ingest/invisible.ts).
-  candidate = withoutInvisibles(candidate, ['title', 'body', 'outlet']);
+  const candidate = withoutInvisibles(job.candidate, ['title', 'body', 'outlet']);
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await storeOnce(ctx, job.target, candidate, job.options);
+    if (outcome) return outcome;
+    if (attempt >= ATTEMPTS) {
+      throw new Error(
+        `the article changed ${ATTEMPTS} times while it was being stored; it is left for the next poll`,
+      );
+    }
+  }
+}
+
+/** Whether a match is a revision: matched by GUID or link, with another headline or text. */
+function isRevision(found: ReturnType<typeof findStored>, candidate: ArticleCandidate): boolean {
+  if (!found || (found.by !== 'guid' && found.by !== 'link')) return false;
+  const { article } = found;
+  return (
+    normalizeWords(article.title) !== normalizeWords(candidate.title) ||
+    (article.bodyHash ?? bodyHash(article.body)) !== bodyHash(candidate.body)
+  );
+}
+
+/** Whether what is stored now calls for what was decided before extraction: the same article, the same change. */
+function sameDecision(
+  before: ReturnType<typeof findStored>,
+  now: ReturnType<typeof findStored>,
+  candidate: ArticleCandidate,
+): boolean {
+  return (
+    before?.article.id === now?.article.id && isRevision(before, candidate) === isRevision(now, candidate)
+  );
+}
+
+/** One attempt of {@link storeItemHere}; null when what is stored changed under it. */
+async function storeOnce(
+  ctx: Pick<ItemContext, 'store' | 'clock' | 'extract'>,
+  target: ItemTarget,
+  candidate: ArticleCandidate,
+  options: ItemJob['options'],
+): Promise<ItemOutcome | null> {
+  const { store, clock } = ctx;
   const hash = options.itemHash;
   const remember = (articleId: number, now: Date) => {
     if (target.feedId !== null) store.feeds.addItem(target.feedId, candidate.guid, articleId, hash, now);
   };
   const found = findStored(store, target, candidate, clock.now());
+  if (found && !isRevision(found, candidate)) {
+    remember(found.article.id, clock.now());
+    return { status: 'unchanged', articleId: found.article.id, matchedBy: found.by };
+  }
   if (found) {
     const { article, by } = found;
-    const changed =
-      (by === 'guid' || by === 'link') &&
-      (normalizeWords(article.title) !== normalizeWords(candidate.title) ||
-        (article.bodyHash ?? bodyHash(article.body)) !== bodyHash(candidate.body));
-    if (!changed) {
-      remember(article.id, clock.now());
-      return { status: 'unchanged', articleId: article.id, matchedBy: by };
-    }
-    const stored = store.articles.byId(article.id)!;
+    const stored = store.articles.byId(article.id);
+    if (!stored) return null;
     // A revision keeps the article's first known date: a moved date alone is not news.
     const published = stored.publishedAt ? new Date(stored.publishedAt) : candidate.published;
     const facts = await ctx.extract({
@@ -176,11 +256,12 @@ export async function storeItem(
       body: candidate.body,
       published: published ?? clock.now(),
     });
-    const note = describeRevision(article, candidate);
-    store.transaction(() => {
+    return store.transaction(() => {
       const now = clock.now();
+      const again = findStored(store, target, candidate, now);
       const current = store.articles.byId(article.id);
-      if (!current) return;
+      if (!current || !sameDecision(found, again, candidate)) return null;
+      const note = describeRevision(again!.article, candidate);
       store.articles.update(
         article.id,
         {
@@ -206,9 +287,8 @@ export async function storeItem(
       });
       store.feeds.markRevised(article.id, note);
       remember(article.id, now);
+      return { status: 'updated' as const, articleId: article.id, matchedBy: by, note };
     });
-    ctx.log.info({ feedId: target.feedId, articleId: article.id, note }, 'article revised');
-    return { status: 'updated', articleId: article.id, matchedBy: by };
   }
 
   const facts = await ctx.extract({
@@ -218,8 +298,9 @@ export async function storeItem(
   });
   const canonical = canonicalUrl(candidate.link);
   const sourceKey = sourceKeyOf(target.guildId, canonical, target.feedId ?? 0, candidate.guid);
-  const articleId = store.transaction(() => {
+  return store.transaction(() => {
     const now = clock.now();
+    if (findStored(store, target, candidate, now)) return null;
     // A story a feed starts is titled by its first article, as one a file starts is (src/ingest/ingest.ts).
     const story = store.stories.ensure(target.storySlug, candidate.title, now, target.guildId);
     const id = store.articles.insert(
@@ -246,9 +327,8 @@ export async function storeItem(
     });
     remember(id, now);
     if (options.announce && target.feedId !== null) store.feeds.markNewItem(target.feedId, now);
-    return id;
+    return { status: 'new' as const, articleId: id };
   });
-  return { status: 'new', articleId };
 }
 
 /** The stored content hash (unique per article): its key and text. */

@@ -18,6 +18,7 @@ import {
   storeItem,
   type ArticleCandidate,
   type Extractor,
+  type ItemWriter,
 } from './items.ts';
 import { decodeBody, FeedParseError, parseFeedDocument, type FeedItem } from './parse.ts';
 import { readableText, TEASER_WORDS, wordCount } from './text.ts';
@@ -33,6 +34,8 @@ export interface FeedDeps {
   >;
   fetcher: Fetcher;
   extract: Extractor;
+  /** Where items are extracted and written when not on this thread: the bot's pool (see ItemContext.write). */
+  write?: ItemWriter | undefined;
 }
 
 /** One source's poll, as `npm run feeds -- poll --json` prints it. */
@@ -219,8 +222,8 @@ export async function pollSource(deps: FeedDeps, source: FeedSource): Promise<Po
         itemHash: itemHash(item),
       });
       report[outcome.status]++;
-      // Each item is written in its own short transaction; between items the event loop serves what waits
-      // (a command, a gateway heartbeat) before the next write, even when extraction answered at once.
+      // Each item is written in its own short transaction (in a worker, in the bot); between items the event
+      // loop serves what waits (a command, a gateway heartbeat), even when the item was stored at once.
       await nextTurn();
     }
     if (!truncated && !feed.baselineDone) store.feeds.markBaselineDone(feed.id);

@@ -9,7 +9,7 @@ import type { MessageSender } from '../digest/deliver.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import type { Fetcher } from './http.ts';
-import type { Extractor } from './items.ts';
+import type { Extractor, ItemWriter } from './items.ts';
 import { sendPauseNotices } from './notices.ts';
 import { pollDueFeeds, pollSource, type FeedDeps, type PollReport } from './poll.ts';
 
@@ -29,6 +29,7 @@ export function createFeedService(deps: {
   config: Config;
   fetcher: Fetcher;
   extract: Extractor;
+  write?: ItemWriter | undefined;
   sender: MessageSender;
 }): FeedService {
   const log = deps.log.child({ component: 'feeds' });

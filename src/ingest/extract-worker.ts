@@ -1,25 +1,79 @@
 /**
  * The body of one extraction worker thread (see {@link createExtractionPool}): it receives articles and answers
- * with their facts, so the CPU-heavy extraction never runs on the event loop that serves Discord.
+ * with their facts, or, when the pool has the database, extracts and stores them through a connection of its
+ * own and answers with what happened, so neither the CPU-heavy extraction nor the write runs on the event loop
+ * that serves Discord.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { systemClock, type Clock } from '../clock.ts';
 import { extract } from '../extract/index.ts';
-import type { ExtractionReply, ExtractionRequest } from './pool.ts';
+import { storeItemHere } from '../feeds/items.ts';
+import { openDatabase } from '../store/db.ts';
+import { createStore, type Store } from '../store/index.ts';
+import { storeArticle } from './ingest.ts';
+import { inlineExtractor, type ExtractionReply, type ExtractionRequest, type WorkerData } from './pool.ts';
 
 if (!parentPort) throw new Error('extract-worker.ts runs as a worker thread, started by the extraction pool');
 const port = parentPort;
-port.on('message', (request: ExtractionRequest) => {
-  let reply: ExtractionReply;
-  try {
-    const facts = extract({
-      title: request.title,
-      body: request.body,
-      published: request.published === null ? null : new Date(request.published),
-    });
-    reply = { id: request.id, facts };
-  } catch (error) {
-    const { message, stack } = error instanceof Error ? error : new Error(String(error));
-    reply = { id: request.id, error: { message, stack: stack ?? message } };
+const { databasePath } = workerData as WorkerData;
+let store: Store | null = null;
+
+/**
+ * The worker's own connection, opened on its first write. The main process opened and migrated the database
+ * before starting any worker; a worker never migrates. It is opened as the main one is (WAL, foreign keys,
+ * busy_timeout), and every write is one BEGIN IMMEDIATE transaction, so the workers and the main thread take
+ * turns on the write lock instead of failing.
+ */
+function connection(): Store {
+  if (!databasePath)
+    throw new Error('this extraction pool was started without the database; it cannot store');
+  store ??= createStore(openDatabase(databasePath, { migrate: false }));
+  return store;
+}
+
+/** The clock a job is stamped with: the wall clock, or the main thread's (manual) time when it sent the job. */
+function clockOf(now: string | null): Clock {
+  if (now === null) return systemClock;
+  const at = new Date(now);
+  return { now: () => new Date(at), sleep: systemClock.sleep };
+}
+
+async function handle(request: ExtractionRequest): Promise<NonNullable<ExtractionReply['value']>> {
+  switch (request.kind) {
+    case 'extract':
+      return extract({
+        title: request.title,
+        body: request.body,
+        published: request.published === null ? null : new Date(request.published),
+      });
+    case 'item':
+      return storeItemHere(
+        {
+          store: connection(),
+          clock: clockOf(request.now),
+          extract: (input) => inlineExtractor.extract(input),
+        },
+        request.job,
+      );
+    case 'article':
+      return storeArticle(
+        { store: connection(), clock: clockOf(request.now), extractor: inlineExtractor },
+        request.article,
+        request.file,
+      );
   }
-  port.postMessage(reply);
+}
+
+port.on('message', (request: ExtractionRequest) => {
+  // One request at a time: the pool sends a worker its next one only after this one's reply.
+  handle(request).then(
+    (value) => port.postMessage({ id: request.id, value } satisfies ExtractionReply),
+    (error: unknown) => {
+      const { message, stack } = error instanceof Error ? error : new Error(String(error));
+      port.postMessage({
+        id: request.id,
+        error: { message, stack: stack ?? message },
+      } satisfies ExtractionReply);
+    },
+  );
 });

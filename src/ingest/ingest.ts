@@ -94,7 +94,12 @@ export async function expandPaths(paths: string[]): Promise<PathEntry[]> {
   return entries;
 }
 
-type Outcome = Omit<IngestOutcome, 'file'>;
+/** What happened to one article, without the file it came from. */
+export type ArticleOutcome = Omit<IngestOutcome, 'file'>;
+type Outcome = ArticleOutcome;
+
+/** What storing one article needs. */
+type StoreContext = Pick<IngestContext, 'store' | 'clock' | 'extractor'>;
 
 /**
  * What the store says about an article before it is extracted: an outcome already (unchanged, or refused as a
@@ -135,7 +140,7 @@ function decide(
 
 /** Writes an extracted article and its facts in one transaction: a crash leaves it fully stored or absent. */
 function write(
-  ctx: IngestContext,
+  ctx: StoreContext,
   article: ParsedArticle,
   hash: string,
   facts: Facts,
@@ -189,11 +194,12 @@ function write(
 /**
  * Stores one parsed article with its facts. Same source and hash: unchanged. Same source, new hash: the article
  * and all its facts are replaced. An article stored by an older extractor is extracted again even when its text
- * is unchanged. Extraction runs on `ctx.extractor` (the worker pool); the write stays on this thread, in one
- * transaction.
+ * is unchanged. An article `ctx.extractor` (the worker pool) takes off this thread is extracted and written by
+ * the worker, through its own connection; a short one is extracted and written here. Either way the write is
+ * one transaction.
  */
 export async function storeArticle(
-  ctx: IngestContext,
+  ctx: StoreContext,
   article: ParsedArticle,
   file: string | null = null,
 ): Promise<Outcome> {
@@ -201,6 +207,8 @@ export async function storeArticle(
   const hash = contentHash(article);
   const before = decide(ctx.store, article, hash);
   if (before.outcome) return before.outcome;
+  const elsewhere = ctx.extractor?.storeArticle?.(article, file);
+  if (elsewhere) return elsewhere;
   const facts = await (ctx.extractor ?? inlineExtractor).extract({
     title: article.title,
     body: article.body,
