@@ -1,4 +1,4 @@
-import type { DatePrecision, Facts, FigureState, Quote, Span } from '../extract/types.ts';
+import type { DatePrecision, Facts, Figure, FigureState, Quote, Span } from '../extract/types.ts';
 import type { Db } from './db.ts';
 import { escapeLike } from './stories.ts';
 
@@ -11,29 +11,19 @@ export interface FactSource {
   publishedAt: string | null;
 }
 
-export interface StoredQuote extends FactSource {
+/** A quote as stored: the extractor's {@link Quote} without its offsets, with where it came from. */
+export interface StoredQuote extends FactSource, Omit<Quote, keyof Span> {
   id: number;
-  kind: 'direct' | 'reported';
-  text: string;
-  speaker: string | null;
-  role: string | null;
-  verb: string | null;
-  sentence: string;
 }
 
-export interface StoredFigure extends FactSource {
+/**
+ * A figure as stored: the extractor's {@link Figure} without its offsets or headline mark, with where it came
+ * from. `counted` is always set here: false when the article gives no number (min and max are then 0), shown
+ * as "number not given".
+ */
+export interface StoredFigure extends FactSource, Omit<Figure, keyof Span | 'counted' | 'headline'> {
   id: number;
-  min: number;
-  max: number;
-  /** False when the article gives no number (min and max are then 0): shown as "number not given". */
   counted: boolean;
-  qualifier: string | null;
-  unit: string;
-  state: FigureState;
-  who: string | null;
-  where: string | null;
-  source: string | null;
-  sentence: string;
 }
 
 export interface StoredTimelineEvent extends FactSource {
@@ -257,38 +247,13 @@ export function factsRepo(db: Db) {
       const publishedAt = articleDate.get(articleId)?.published_at ?? null;
       const base = { articleId, storyId, publishedAt };
       facts.quotes.forEach((q, ordinal) =>
-        insertQuote.run({
-          ...base,
-          ordinal,
-          kind: q.kind,
-          text: q.text,
-          speaker: q.speaker,
-          role: q.role,
-          verb: q.verb,
-          sentence: q.sentence,
-          start: q.start,
-          end: q.end,
-        }),
+        // The statement names its columns; fields of the quote it has none for are not bound.
+        insertQuote.run({ ...q, ...base, ordinal }),
       );
       indexQuotes.run(articleId);
       countSpeakers.run(articleId);
       facts.figures.forEach((f, ordinal) =>
-        insertFigure.run({
-          ...base,
-          ordinal,
-          min: f.min,
-          max: f.max,
-          counted: f.counted === false ? 0 : 1,
-          qualifier: f.qualifier,
-          unit: f.unit,
-          state: f.state,
-          who: f.who,
-          where: f.where,
-          source: f.source,
-          sentence: f.sentence,
-          start: f.start,
-          end: f.end,
-        }),
+        insertFigure.run({ ...f, ...base, ordinal, counted: f.counted === false ? 0 : 1 }),
       );
       const entities = [
         ...facts.people.map((e) => ({ ...e, kind: 'person' as const })),
