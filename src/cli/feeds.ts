@@ -12,8 +12,8 @@ import { createFeedFetcher } from '../feeds/index.ts';
 import { addFeed, FeedRequestError, feedByUrl, removeFeed } from '../feeds/manage.ts';
 import { pollDueFeeds, type PollReport } from '../feeds/poll.ts';
 import { createLogger } from '../log.ts';
-import { SchemaTooNewError } from '../store/db.ts';
-import { openStore, type FeedWithSource, type Store } from '../store/index.ts';
+import type { FeedWithSource } from '../store/index.ts';
+import { openStoreOrExit } from './store.ts';
 import { parseCommandLineOrExit, usage } from './args.ts';
 import { err, out } from './output.ts';
 
@@ -55,16 +55,6 @@ if (action === undefined || !(action in expected) || rest.length !== expected[ac
   process.exit(2);
 }
 
-function openOrExit(path: string): Store {
-  try {
-    return openStore(path);
-  } catch (error) {
-    if (!(error instanceof SchemaTooNewError)) throw error;
-    err(error.message);
-    process.exit(2);
-  }
-}
-
 /** One line about a feed, for `list`. */
 function describeFeed(feed: FeedWithSource): string {
   const s = feed.source;
@@ -87,7 +77,7 @@ function describePoll(report: PollReport): string {
 
 const config = loadConfigOrExit();
 const log = createLogger(config.LOG_LEVEL === 'info' ? 'error' : config.LOG_LEVEL, process.stderr);
-const store = openOrExit(config.DATABASE_PATH);
+const store = openStoreOrExit(config.DATABASE_PATH);
 const limits = { maxFeedsPerGuild: config.MAX_FEEDS_PER_GUILD };
 try {
   const now = systemClock.now();

@@ -8,10 +8,9 @@ import { loadConfigOrExit } from '../config.ts';
 import { formatOutcome, formatSummary, ingestPaths, removeArticles } from '../ingest/ingest.ts';
 import { createExtractionPool } from '../ingest/pool.ts';
 import { createLogger } from '../log.ts';
-import { DatabaseError } from '../store/db.ts';
-import { openStore, type Store } from '../store/index.ts';
+import { openStoreOrExit } from './store.ts';
 import { parseCommandLineOrExit } from './args.ts';
-import { out, err } from './output.ts';
+import { out } from './output.ts';
 
 const { positionals: paths, values } = parseCommandLineOrExit({
   command: 'npm run ingest --',
@@ -38,21 +37,10 @@ const { positionals: paths, values } = parseCommandLineOrExit({
 });
 const removals = values.remove ?? [];
 
-/** Opens the store, or says in a sentence why not and exits 2; a file it refuses is left as it was. */
-function openOrExit(path: string): Store {
-  try {
-    return openStore(path);
-  } catch (error) {
-    if (!(error instanceof DatabaseError)) throw error;
-    err(error.message);
-    process.exit(2);
-  }
-}
-
 const config = loadConfigOrExit();
 // Each outcome is printed below, so the log only carries errors unless LOG_LEVEL asks for more.
 const log = createLogger(config.LOG_LEVEL === 'info' ? 'error' : config.LOG_LEVEL, process.stderr);
-const store = openOrExit(config.DATABASE_PATH);
+const store = openStoreOrExit(config.DATABASE_PATH);
 // Extraction in worker threads, one per core: as many files are extracted at once as there are cores.
 const extractor = createExtractionPool({ log });
 try {
