@@ -9,16 +9,15 @@ import {
   autocompleteStory,
   choice,
   MAX_CHOICES,
+  notInStoryReply,
   resolveStory,
   STORY_OPTION,
-  storiesWhere,
   storyById,
-  storyToAdd,
   storyWhileTyping,
 } from '../src/bot/story.ts';
 import { counted, safe } from '../src/render/text.ts';
 import { pageButtonArgs } from '../src/render/pager.ts';
-import { nothingFoundReply, quotesReply, type ReplyPayload } from '../src/render/embeds.ts';
+import { quotesReply, type ReplyPayload } from '../src/render/embeds.ts';
 import type { Story } from '../src/store/index.ts';
 
 /** Quotes per page: five fields of up to ~900 characters stay well inside the 6000 of a message. */
@@ -83,18 +82,17 @@ export default {
     const speaker = typed ? resolveSpeaker(ctx, story, typed) : undefined;
     if (typed && speaker !== undefined && ctx.store.facts.countQuotesUpTo(story.id, speaker, 1) === 0) {
       const name = safe(typed, 80);
-      const elsewhere = storiesWhere(
-        ctx.store,
-        interaction,
-        story,
-        (other) => ctx.store.facts.speakers(other.id, typed, 1).length > 0,
-      );
       await interaction.reply(
-        nothingFoundReply(
-          `Nobody called ${name} is quoted in ${safe(story.title, 120)}.` +
-            (elsewhere.length > 0
-              ? ` ${name} is quoted in ${elsewhere.map(storyToAdd).join(' and in ')}.`
-              : ' Start typing in `speaker` to see who is.'),
+        notInStoryReply(
+          ctx.store,
+          interaction,
+          story,
+          (other) => ctx.store.facts.speakers(other.id, typed, 1).length > 0,
+          {
+            missing: `Nobody called ${name} is quoted in ${safe(story.title, 120)}.`,
+            foundIn: (stories) => `${name} is quoted in ${stories}.`,
+            hint: 'Start typing in `speaker` to see who is.',
+          },
         ),
       );
       return;

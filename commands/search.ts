@@ -4,7 +4,7 @@ import {
 } from 'discord.js';
 import { z } from 'zod';
 import type { Command } from '../src/bot/command.ts';
-import { autocompleteStory, resolveStory, storiesWhere, STORY_OPTION, storyToAdd } from '../src/bot/story.ts';
+import { autocompleteStory, notInStoryReply, resolveStory, STORY_OPTION } from '../src/bot/story.ts';
 import { UserError } from '../src/errors.ts';
 import { nothingFoundReply, searchReply } from '../src/render/embeds.ts';
 import { safe } from '../src/render/text.ts';
@@ -58,16 +58,20 @@ export default {
       );
       return;
     }
-    const elsewhere = storiesWhere(ctx.store, interaction, story, (other) => {
-      const found = ctx.store.search.recent(query, other.id, 1, interaction.guildId);
-      return found.quotes.length + found.articles.length > 0;
-    });
     await interaction.reply(
-      nothingFoundReply(
-        `Nothing matched ${words} in ${safe(story.title, 120)}.` +
-          (elsewhere.length > 0
-            ? ` It is found in ${elsewhere.map(storyToAdd).join(' and in ')}, or leave out \`story\` to search every story.`
-            : ' Try fewer or different words.'),
+      notInStoryReply(
+        ctx.store,
+        interaction,
+        story,
+        (other) => {
+          const found = ctx.store.search.recent(query, other.id, 1, interaction.guildId);
+          return found.quotes.length + found.articles.length > 0;
+        },
+        {
+          missing: `Nothing matched ${words} in ${safe(story.title, 120)}.`,
+          foundIn: (stories) => `It is found in ${stories}, or leave out \`story\` to search every story.`,
+          hint: 'Try fewer or different words.',
+        },
       ),
     );
   },

@@ -7,13 +7,12 @@ import {
   autocompleteStory,
   choice,
   MAX_CHOICES,
+  notInStoryReply,
   resolveStory,
   STORY_OPTION,
-  storiesWhere,
-  storyToAdd,
   storyWhileTyping,
 } from '../src/bot/story.ts';
-import { nothingFoundReply, peopleReply, whoReply } from '../src/render/embeds.ts';
+import { peopleReply, whoReply } from '../src/render/embeds.ts';
 import { escapeText, truncate } from '../src/render/text.ts';
 
 /** Latest quotes shown for a person. */
@@ -54,18 +53,17 @@ export default {
     const person = candidates.find((p) => p.name.toLowerCase() === typed.toLowerCase()) ?? candidates[0];
     if (!person) {
       const name = escapeText(truncate(typed, 80));
-      const elsewhere = storiesWhere(
-        ctx.store,
-        interaction,
-        story,
-        (other) => ctx.store.facts.entityTotals(other.id, 'person', typed, 1).length > 0,
-      );
       await interaction.reply(
-        nothingFoundReply(
-          `Nobody called "${name}" is named in ${escapeText(story.title)}.` +
-            (elsewhere.length > 0
-              ? ` "${name}" is named in ${elsewhere.map(storyToAdd).join(' and in ')}.`
-              : ' Start typing in `person` to see who is, or run /who without a name.'),
+        notInStoryReply(
+          ctx.store,
+          interaction,
+          story,
+          (other) => ctx.store.facts.entityTotals(other.id, 'person', typed, 1).length > 0,
+          {
+            missing: `Nobody called "${name}" is named in ${escapeText(story.title)}.`,
+            foundIn: (stories) => `"${name}" is named in ${stories}.`,
+            hint: 'Start typing in `person` to see who is, or run /who without a name.',
+          },
         ),
       );
       return;

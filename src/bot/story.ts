@@ -6,6 +6,7 @@ import { ApplicationCommandOptionType, type AutocompleteInteraction } from 'disc
 import { z } from 'zod';
 import type { Ctx } from './context.ts';
 import { UserError } from '../errors.ts';
+import { nothingFoundReply, type ReplyPayload } from '../render/embeds.ts';
 import { escapeText, truncate } from '../render/text.ts';
 import type { Store, Story } from '../store/index.ts';
 
@@ -76,26 +77,41 @@ export function resolveStory(
   return story;
 }
 
-/**
- * The other stories the server can see where `found` holds, for "nothing here, but it is in …": at most a
- * few, newest first.
- */
-export function storiesWhere(
-  store: Store,
-  place: StoryPlace,
-  except: Story,
-  found: (story: Story) => boolean,
-  limit = 3,
-): Story[] {
-  return store.stories
-    .search('', MAX_CHOICES, place.guildId)
-    .filter((story) => story.id !== except.id && found(story))
-    .slice(0, limit);
+/** What {@link notInStoryReply} says: that it is missing, where else it is found, or what to try instead. */
+export interface NotInStoryText {
+  /** "Nobody called … is quoted in …." */
+  missing: string;
+  /** The sentence naming the other stories it is in, given them as `A (add story:a) and in B (…)`. */
+  foundIn(stories: string): string;
+  /** What to try when no other story has it either. */
+  hint: string;
 }
 
-/** `Russia’s withdrawal from Syria (story:russia-syria-withdrawal)`: a story as a member can name it back. */
-export function storyToAdd(story: Story): string {
-  return `${escapeText(story.title)} (add \`story:${story.slug}\`)`;
+/**
+ * The reply when what a member asked for is not in the story: it says so, then names the other stories the
+ * server can see where `found` holds (at most three, by slug, each with the `story:` to add), or, when
+ * none does, what to try instead.
+ */
+export function notInStoryReply(
+  store: Store,
+  place: StoryPlace,
+  story: Story,
+  found: (other: Story) => boolean,
+  text: NotInStoryText,
+): ReplyPayload {
+  const elsewhere = store.stories
+    .search('', MAX_CHOICES, place.guildId)
+    .filter((other) => other.id !== story.id && found(other))
+    .slice(0, 3);
+  const more =
+    elsewhere.length > 0
+      ? text.foundIn(
+          elsewhere
+            .map((other) => `${escapeText(other.title)} (add \`story:${other.slug}\`)`)
+            .join(' and in '),
+        )
+      : text.hint;
+  return nothingFoundReply(`${text.missing} ${more}`);
 }
 
 /**
