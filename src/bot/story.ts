@@ -3,12 +3,11 @@
  * and its autocomplete. Lives outside `commands/` because the loader treats every module there as a command.
  */
 import { ApplicationCommandOptionType, type AutocompleteInteraction } from 'discord.js';
-import { z } from 'zod';
 import type { Ctx } from './context.ts';
 import { UserError } from '../errors.ts';
 import { nothingFoundReply, type ReplyPayload } from '../render/embeds.ts';
 import { escapeText, truncate } from '../render/text.ts';
-import type { Store, Story } from '../store/index.ts';
+import { storySlug, type Store, type Story } from '../store/index.ts';
 
 /** The optional, autocompleted `story` option every story command has. */
 export const STORY_OPTION = {
@@ -23,12 +22,6 @@ export const STORY_OPTION = {
 /** Discord's limit on autocomplete choices, and on a choice's name and value. */
 export const MAX_CHOICES = 25;
 const CHOICE_TEXT = 100;
-
-const slugSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a story slug is lowercase letters, digits and dashes');
 
 /** Where a command runs: which server's and channel's default story applies. */
 export interface StoryPlace {
@@ -66,7 +59,7 @@ export function resolveStory(
     if (!story) throw new UserError('No stories have been ingested yet, so there is nothing to show.');
     return story;
   }
-  const parsed = slugSchema.safeParse(slug);
+  const parsed = storySlug.safeParse(slug);
   const story = parsed.success ? store.stories.bySlug(parsed.data, place.guildId) : undefined;
   if (!story) {
     throw new UserError(

@@ -2,8 +2,7 @@
  * Adding, removing, pausing and resuming feeds: the rules both front ends share (the operator's `npm run feeds`
  * and moderators' `/config feed`), so a URL is checked and a limit enforced in one place.
  */
-import { z } from 'zod';
-import type { Feed, FeedWithSource, Store } from '../store/index.ts';
+import { storySlug, type Feed, type FeedWithSource, type Store } from '../store/index.ts';
 
 /** A mistake in what was asked (a bad URL, a limit reached, no such feed), with the sentence to show. */
 export class FeedRequestError extends Error {
@@ -12,12 +11,6 @@ export class FeedRequestError extends Error {
     this.name = 'FeedRequestError';
   }
 }
-
-const slugSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a story slug is lowercase letters, digits and dashes');
 
 /** The story a feed goes to when none is named. */
 export const DEFAULT_FEED_STORY = 'news';
@@ -51,7 +44,7 @@ export function addFeed(
   const url = normalizeFeedUrl(input.url);
   let story = DEFAULT_FEED_STORY;
   if (input.story) {
-    const parsed = slugSchema.safeParse(input.story);
+    const parsed = storySlug.safeParse(input.story);
     if (!parsed.success)
       throw new FeedRequestError(`story "${input.story}": ${parsed.error.issues[0]!.message}`);
     story = parsed.data;

@@ -11,7 +11,7 @@ import { subscriptionsRepo } from './subscriptions.ts';
 
 export type { Db } from './db.ts';
 export type { Article, ArticleHeader, ArticleInput } from './articles.ts';
-export type { Story } from './stories.ts';
+export { storySlug, type Story } from './stories.ts';
 export type { StoredQuote, StoredFigure, StoredTimelineEvent, StoredEntity, FactSource } from './facts.ts';
 export type { SearchHit } from './search.ts';
 export type { Subscription, SubscriptionInput } from './subscriptions.ts';

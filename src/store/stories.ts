@@ -1,4 +1,16 @@
+import { z } from 'zod';
 import type { Db } from './db.ts';
+
+/**
+ * A story slug as a member or operator types it (`Russia-Syria-Withdrawal ` reads as `russia-syria-withdrawal`):
+ * lowercase letters and digits in words joined by single dashes. The one rule `story:` and `/config feed add`
+ * check against.
+ */
+export const storySlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a story slug is lowercase letters, digits and dashes');
 
 /** A news story: the thread that articles, facts and digest subscriptions hang from. */
 export interface Story {
