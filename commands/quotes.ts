@@ -15,7 +15,8 @@ import {
   storyById,
   storyWhileTyping,
 } from '../src/bot/story.ts';
-import { counted, safe } from '../src/render/text.ts';
+import { counted } from '../src/render/count.ts';
+import { safe } from '../src/render/text.ts';
 import { pageButtonArgs } from '../src/render/pager.ts';
 import { quotesReply, type ReplyPayload } from '../src/render/embeds.ts';
 import type { Story } from '../src/store/index.ts';

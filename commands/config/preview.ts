@@ -1,7 +1,7 @@
 import { channelMention, roleMention } from 'discord.js';
 import { composeDigest, isFirstDigest } from '../../src/digest/compose.ts';
 import { UserError } from '../../src/errors.ts';
-import { counted } from '../../src/render/text.ts';
+import { counted } from '../../src/render/count.ts';
 import type { ConfigHandlers } from './index.ts';
 import { answerPrivately, findSubscription } from './shared.ts';
 

@@ -12,6 +12,7 @@ import { createFeedFetcher } from '../feeds/index.ts';
 import { addFeed, FeedRequestError, feedByUrl, removeFeed } from '../feeds/manage.ts';
 import { pollDueFeeds, type PollReport } from '../feeds/poll.ts';
 import { createLogger } from '../log.ts';
+import { counted } from '../render/count.ts';
 import type { FeedWithSource } from '../store/index.ts';
 import { openStoreOrExit } from './store.ts';
 import { parseCommandLineOrExit, usage } from './args.ts';
@@ -102,7 +103,7 @@ try {
   } else if (action === 'list') {
     const feeds = store.feeds.allFeeds();
     for (const feed of feeds) out(describeFeed(feed));
-    out(`${feeds.length} feed${feeds.length === 1 ? '' : 's'}`);
+    out(counted(feeds.length, 'feed'));
   } else if (action === 'import') {
     let outlines: { xmlUrl?: string; title?: string; text?: string; outlines?: unknown[] }[] = [];
     try {
@@ -152,7 +153,7 @@ try {
         extract: async (input) => extract(input),
       });
       for (const report of reports) out(values.json ? JSON.stringify(report) : describePoll(report));
-      if (!values.json) out(`${reports.length} feed${reports.length === 1 ? '' : 's'} polled`);
+      if (!values.json) out(`${counted(reports.length, 'feed')} polled`);
       process.exitCode = reports.some((r) => r.status === 'error') ? 1 : 0;
     } finally {
       await fetcher.close();

@@ -12,6 +12,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import { UserError } from '../errors.ts';
+import { counted } from '../render/count.ts';
 
 /** Shown in every refusal, so the fix is one copy-paste away. */
 export const SCHEDULE_EXAMPLE =
@@ -172,7 +173,7 @@ export function occurrencesBetween(
 }
 
 /** `5 minutes`, `1 minute`. */
-const minutes = (n: number) => `${Math.round(n)} minute${Math.round(n) === 1 ? '' : 's'}`;
+const minutes = (n: number) => counted(Math.round(n), 'minute');
 
 /** What the moderator typed, as inline code (a backtick in it cannot close the span early). */
 const code = (typed: string) => `\`${typed.replace(/`/g, "'")}\``;

@@ -9,6 +9,7 @@ import type { Clock } from '../clock.ts';
 import { EXTRACTOR_VERSION, type Facts } from '../extract/index.ts';
 import { withoutInvisibles } from '../ingest/invisible.ts';
 import type { Logger } from '../log.ts';
+import { counted } from '../render/count.ts';
 import type { DedupeCandidate, Feed, Store } from '../store/index.ts';
 import { bodyHash, canonicalUrl, fingerprint, isNearDuplicate, normalizeWords } from './canonical.ts';
 import type { FeedItem } from './parse.ts';
@@ -152,7 +153,7 @@ export function describeRevision(before: DedupeCandidate, after: ArticleCandidat
     parts.push(
       delta === 0
         ? 'text revised'
-        : `text revised (${Math.abs(delta)} word${Math.abs(delta) === 1 ? '' : 's'} ${delta > 0 ? 'added' : 'removed'})`,
+        : `text revised (${counted(Math.abs(delta), 'word')} ${delta > 0 ? 'added' : 'removed'})`,
     );
   }
   return parts.join('; ') || 'revised';

@@ -10,7 +10,8 @@ import { SYSTEM_ACTOR } from '../store/audit.ts';
 import type { AuditEntry, Subscription } from '../store/index.ts';
 import { LIMITS } from './limits.ts';
 import { pageLabel, type PageState } from './pager.ts';
-import { counted, escapeText, truncate } from './text.ts';
+import { counted } from './count.ts';
+import { escapeText, truncate } from './text.ts';
 
 /** Audit entries on one page of `/config history`. */
 export const HISTORY_PAGE = 10;

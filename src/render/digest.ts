@@ -16,7 +16,8 @@ import type { ArticleHeader, StoredFigure, StoredQuote, StoredTimelineEvent } fr
 import { COLOR } from './embeds.ts';
 import { figureLine } from './figures.ts';
 import { LIMITS } from './limits.ts';
-import { articleLink, counted, escapeText, formatDate, truncate } from './text.ts';
+import { counted } from './count.ts';
+import { articleLink, escapeText, formatDate, truncate } from './text.ts';
 
 /** One message of a digest, in the shape `POST /channels/{id}/messages` takes (the nonce is added on delivery). */
 export interface DigestMessage {

@@ -26,7 +26,8 @@ import type { FigureState } from '../extract/types.ts';
 import { figureAmount, figureLine, STATE_LABEL } from './figures.ts';
 import { fitEmbeds, LIMITS } from './limits.ts';
 import { pageLabel, pagerRow, type PageState } from './pager.ts';
-import { articleLink, counted, escapeText, formatDate, safe, safeUrl, truncate } from './text.ts';
+import { counted } from './count.ts';
+import { articleLink, escapeText, formatDate, safe, safeUrl, truncate } from './text.ts';
 
 /** A message as the commands send it: discord.js options, with mentions always off. */
 export interface ReplyPayload {
@@ -201,8 +202,7 @@ function bySentence(figures: StoredFigure[]): StoredFigure[][] {
 function moreFigures(group: FigureGroup): string | undefined {
   const more = group.total - group.figures.length;
   if (more <= 0) return undefined;
-  const plural = more !== 1 || group.capped;
-  return `${more.toLocaleString('en-US')}${group.capped ? '+' : ''} more ${group.state} figure${plural ? 's' : ''}`;
+  return counted(more, `more ${group.state} figure`, `more ${group.state} figures`, group.capped);
 }
 
 /**
