@@ -128,6 +128,7 @@ export async function startBot(options: StartOptions): Promise<Bot> {
       // A poll can bring hundreds of short articles at once: all of them go to the workers (see ExtractOptions).
       extract: (input) => extractor.extract(input, { offThread: true }),
       write: extractor.storeItem,
+      parse: extractor.parseFeed,
       sender: client.rest,
     });
     ctx.feeds = feeds;

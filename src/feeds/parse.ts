@@ -124,13 +124,18 @@ function jsonItem(item: Loose): Omit<FeedItem, 'guid'> & { guid: string | null }
 }
 
 /** The text of the body, without a byte-order mark; a feed must be text. */
-export function decodeBody(body: Buffer, contentType: string | null): string {
+export function decodeBody(body: Uint8Array, contentType: string | null): string {
   const charset = /charset\s*=\s*"?([\w-]+)/i.exec(contentType ?? '')?.[1];
   try {
     return new TextDecoder(charset ?? 'utf-8').decode(body).replace(/^\uFEFF/, '');
   } catch {
     return new TextDecoder('utf-8').decode(body).replace(/^\uFEFF/, '');
   }
+}
+
+/** Parses a fetched feed: its bytes decoded by the response's charset, then {@link parseFeedDocument}. */
+export function parseFeedBody(body: Uint8Array, contentType: string | null): ParsedFeed {
+  return parseFeedDocument(decodeBody(body, contentType), contentType);
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type Extractor,
   type ItemWriter,
 } from './items.ts';
-import { decodeBody, FeedParseError, parseFeedDocument, type FeedItem } from './parse.ts';
+import { decodeBody, FeedParseError, parseFeedBody, type FeedItem, type ParsedFeed } from './parse.ts';
 import { readableText, TEASER_WORDS, wordCount } from './text.ts';
 
 /** What polling needs. */
@@ -36,6 +36,12 @@ export interface FeedDeps {
   extract: Extractor;
   /** Where items are extracted and written when not on this thread: the bot's pool (see ItemContext.write). */
   write?: ItemWriter | undefined;
+  /**
+   * Where a fetched feed is parsed when not on this thread: the bot's pool. Parsing a feed of ten 5 KB items
+   * (the XML, then each item's HTML to text) takes tens of milliseconds, which a command or a heartbeat would
+   * wait for. It throws {@link FeedParseError} for what is not a feed, as {@link parseFeedBody} does.
+   */
+  parse?: ((body: Uint8Array, contentType: string | null) => Promise<ParsedFeed>) | undefined;
 }
 
 /** One source's poll, as `npm run feeds -- poll --json` prints it. */
@@ -194,7 +200,9 @@ export async function pollSource(deps: FeedDeps, source: FeedSource): Promise<Po
   }
   let parsed;
   try {
-    parsed = parseFeedDocument(decodeBody(response.body, response.contentType), response.contentType);
+    parsed = deps.parse
+      ? await deps.parse(response.body, response.contentType)
+      : parseFeedBody(response.body, response.contentType);
   } catch (error) {
     if (error instanceof FeedParseError) return recordFailure(deps, source, error);
     throw error;
@@ -202,6 +210,7 @@ export async function pollSource(deps: FeedDeps, source: FeedSource): Promise<Po
   const outlet = parsed.title ?? new URL(response.url).hostname;
   const items = newestFirst(parsed.items);
   let truncated = false;
+  const baselined: number[] = [];
   for (const feed of followers) {
     const cutoff = clock.now().getTime() - config.FEED_FIRST_POLL_HOURS * 3_600_000;
     let taken = 0;
@@ -226,20 +235,25 @@ export async function pollSource(deps: FeedDeps, source: FeedSource): Promise<Po
       // loop serves what waits (a command, a gateway heartbeat), even when the item was stored at once.
       await nextTurn();
     }
-    if (!truncated && !feed.baselineDone) store.feeds.markBaselineDone(feed.id);
+    if (!truncated && !feed.baselineDone) baselined.push(feed.id);
   }
-  store.feeds.recordSuccess(
-    source.id,
-    {
-      status: 'ok',
-      // When items were left for later, the next poll must get the whole feed again, not a 304.
-      etag: truncated ? null : response.etag,
-      lastModified: truncated ? null : response.lastModified,
-      title: parsed.title,
-      nextPollAt: next(response.maxAgeSeconds).toISOString(),
-    },
-    clock.now(),
-  );
+  // One transaction for the source's state: while workers write items, this thread may have to wait for the
+  // write lock, so it takes it once per poll, not once per follower and again for the source.
+  store.transaction(() => {
+    for (const id of baselined) store.feeds.markBaselineDone(id);
+    store.feeds.recordSuccess(
+      source.id,
+      {
+        status: 'ok',
+        // When items were left for later, the next poll must get the whole feed again, not a 304.
+        etag: truncated ? null : response.etag,
+        lastModified: truncated ? null : response.lastModified,
+        title: parsed.title,
+        nextPollAt: next(response.maxAgeSeconds).toISOString(),
+      },
+      clock.now(),
+    );
+  });
   deps.log[report.new + report.updated > 0 ? 'info' : 'debug'](
     { url: source.url, new: report.new, updated: report.updated, unchanged: report.unchanged },
     'feed polled',

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { systemClock, type Clock } from '../clock.ts';
 import { extract } from '../extract/index.ts';
 import { storeItemHere } from '../feeds/items.ts';
+import { parseFeedBody } from '../feeds/parse.ts';
 import { openDatabase } from '../store/db.ts';
 import { createStore, type Store } from '../store/index.ts';
 import { storeArticle } from './ingest.ts';
@@ -55,6 +56,8 @@ async function handle(request: ExtractionRequest): Promise<NonNullable<Extractio
         },
         request.job,
       );
+    case 'feed':
+      return parseFeedBody(request.body, request.contentType);
     case 'article':
       return storeArticle(
         { store: connection(), clock: clockOf(request.now), extractor: inlineExtractor },
@@ -69,10 +72,10 @@ port.on('message', (request: ExtractionRequest) => {
   handle(request).then(
     (value) => port.postMessage({ id: request.id, value } satisfies ExtractionReply),
     (error: unknown) => {
-      const { message, stack } = error instanceof Error ? error : new Error(String(error));
+      const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
       port.postMessage({
         id: request.id,
-        error: { message, stack: stack ?? message },
+        error: { name, message, stack: stack ?? message },
       } satisfies ExtractionReply);
     },
   );

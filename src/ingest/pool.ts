@@ -16,6 +16,7 @@ import { extract } from '../extract/index.ts';
 import type { ExtractInput, Facts } from '../extract/index.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { ItemJob, ItemOutcome, ItemWriter } from '../feeds/items.ts';
+import { FeedParseError, type ParsedFeed } from '../feeds/parse.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleOutcome } from './ingest.ts';
 import type { ParsedArticle } from './parse.ts';
@@ -43,6 +44,11 @@ export interface Extractor {
     ((article: ParsedArticle, file: string | null) => Promise<ArticleOutcome> | undefined) | undefined;
   /** Extracts and stores a feed item in a worker, whatever its size: present when the pool was given the database. */
   storeItem?: ItemWriter | undefined;
+  /**
+   * Parses a fetched feed in a worker (see FeedDeps.parse), rejecting with a FeedParseError for what is not a
+   * feed: present when the pool was given the database, as the bot's is.
+   */
+  parseFeed?: ((body: Uint8Array, contentType: string | null) => Promise<ParsedFeed>) | undefined;
 }
 
 /** The worker pool: an {@link Extractor} that must be closed when the process stops. */
@@ -66,12 +72,13 @@ export type ExtractionRequest =
       published: string | null;
     }
   | { id: number; kind: 'item'; job: ItemJob; now: string | null }
-  | { id: number; kind: 'article'; article: ParsedArticle; file: string | null; now: string | null };
+  | { id: number; kind: 'article'; article: ParsedArticle; file: string | null; now: string | null }
+  | { id: number; kind: 'feed'; body: Uint8Array; contentType: string | null };
 
 /** What a worker answers: the facts it extracted, or the outcome of what it stored. */
 export type ExtractionReply =
-  | { id: number; value: Facts | ItemOutcome | ArticleOutcome; error?: undefined }
-  | { id: number; error: { message: string; stack: string }; value?: undefined };
+  | { id: number; value: Facts | ItemOutcome | ArticleOutcome | ParsedFeed; error?: undefined }
+  | { id: number; error: { name: string; message: string; stack: string }; value?: undefined };
 
 /** What a worker is started with. */
 export interface WorkerData {
@@ -175,7 +182,11 @@ export function createExtractionPool(
       slot.job = null;
       if (job && job.request.id === reply.id) {
         if (reply.error) {
-          const error = new Error(reply.error.message);
+          // What is not a feed is an error for that feed, not a crash: the poll tells them apart by class.
+          const error =
+            reply.error.name === 'FeedParseError'
+              ? new FeedParseError(reply.error.message)
+              : new Error(reply.error.message);
           error.stack = reply.error.stack;
           job.reject(error);
         } else job.resolve(reply.value);
@@ -249,6 +260,9 @@ export function createExtractionPool(
             : submit<ArticleOutcome>({ kind: 'article', article, file, now: now() })
       : undefined,
     storeItem: database ? (job) => submit<ItemOutcome>({ kind: 'item', job, now: now() }) : undefined,
+    parseFeed: database
+      ? (body, contentType) => submit<ParsedFeed>({ kind: 'feed', body, contentType })
+      : undefined,
     async close() {
       if (closed) return;
       closed = true;

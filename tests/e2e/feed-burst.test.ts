@@ -1,13 +1,18 @@
 /**
  * A burst of 1,000 feed articles while members run commands: 100 feeds on a local HTTP server, each with ten
- * new ~5 KB articles (generated for this test), polled in one feed job by the real bot, which extracts every
- * item in its worker pool. Meanwhile a member runs /about through the real discord.js client on the loopback
- * Discord, 50 ms after each answer. It prints the command latencies (p50, p99, max), how late the bot's gateway
- * heartbeats came (the loopback times each one) and the event-loop delay, and asserts what must hold on any
- * machine: every article stored once, every command answered within Discord's 3 s deadline, no heartbeat a
- * whole interval late, one gateway session throughout. The issue's target (p99 under 50 ms, no heartbeat late)
- * is a figure to read from the output: on a two-core machine shared with other work it is not met (see the
- * README's Feeds section for the measured values).
+ * new ~5 KB articles (generated for this test), polled in one feed job by the real bot, whose worker pool
+ * parses each feed and extracts and stores every item. Meanwhile a member runs /about through the real
+ * discord.js client on the loopback Discord, 50 ms after each answer. It prints the command latencies (p50,
+ * p99, max), how late the bot's gateway heartbeats came and the event-loop delay, and asserts what must hold
+ * on any machine: every article stored once, every command answered within Discord's 3 s deadline, no
+ * heartbeat a whole interval late, one gateway session throughout.
+ *
+ * "Late" is the loopback's measure: a heartbeat's delay past the announced interval since the previous one
+ * arrived (discord.js sends them on a setInterval on the event loop, so anything that holds the loop delays
+ * them). The issue's target, p99 under 50 ms and no heartbeat late, is read from the output, which counts every
+ * heartbeat more than 1 ms late (a timer's resolution) and gives the latest: on a two-core machine shared with
+ * other work the target is not met, so asserting it would make this test fail by load, not by the bot (see the
+ * README's Feeds section for the measured values and the load they were measured at).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,7 +117,8 @@ describe('a burst of 1,000 feed articles', () => {
       `burst of ${FEEDS * ITEMS_PER_FEED} articles stored in ${seconds.toFixed(1)} s ` +
         `(${((FEEDS * ITEMS_PER_FEED) / seconds).toFixed(1)}/s); /about ×${latencies.length}: ` +
         `p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms; ` +
-        `${beats.length} heartbeats, latest by ${Math.max(0, ...beats.map((h) => h.lateMs)).toFixed(1)} ms; ` +
+        `${beats.length} heartbeats, ${beats.filter((h) => h.lateMs > 1).length} more than 1 ms late, ` +
+        `latest by ${Math.max(0, ...beats.map((h) => h.lateMs)).toFixed(1)} ms; ` +
         `event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms`,
     );
     expect(reports).toHaveLength(FEEDS);
