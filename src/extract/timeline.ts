@@ -29,6 +29,49 @@ const EVENT_NOUNS =
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * What each of chrono's casual English parsers needs in a text before its pattern can match at all, read off the
+ * parsers' own patterns and dictionaries (chrono-node 2.10): a digit for the numeric formats and clock times, a
+ * month's first three letters for the month-name parsers, a weekday's at a word start (or after "on", "this",
+ * "last", "past", "next", which the weekday pattern allows with no space) for the weekday parser, and the fixed
+ * words of the others. Each cue is a superset of its parser's matches, so a parser whose cue is absent would return
+ * nothing, and leaving it out gives exactly chrono's result: parsers only add results, and the refiners run
+ * unchanged. Running all 18 parsers' patterns over every dated sentence was about 40% of the timeline's time; a
+ * sentence usually holds the cues of only a few. A parser not named here always runs: the "within / in / for"
+ * parser (its units include single letters, so no cheap cue rules it out) and any a chrono upgrade adds. Check the
+ * cues against the parsers' patterns when upgrading chrono; tests/extract/timeline.test.ts compares the result
+ * with chrono.parse on every kind of expression.
+ */
+const PARSER_CUES: Readonly<Record<string, RegExp>> = {
+  ENYearMonthDayParser: /\d/,
+  ISOFormatParser: /\d/,
+  SlashDateFormatParser: /\d/,
+  ENSlashMonthFormatParser: /\d/,
+  ENTimeExpressionParser: /\d/,
+  ENYearMonthNameParser: /\d/,
+  ENMonthNameLittleEndianParser: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+  ENMonthNameMiddleEndianParser: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+  ENMonthNameParser: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+  ENWeekdayParser: /(?:\b|on|this|last|past|next)(?:sun|mon|tue|wed|thu|fri|sat)|weekend|weekday/i,
+  ENCasualDateParser: /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|last\s*night/i,
+  ENCasualTimeParser: /morning|afternoon|evening|night|midday|noon/i,
+  ENEndOfCurrentMonthParser: /month/i,
+  ENRelativeDateFormatParser: /this|last|past|next|after/i,
+  ENTimeUnitCasualRelativeFormatParser: /this|last|past|next|after|\+|-/i,
+  ENTimeUnitAgoFormatParser: /ago|before|earlier/i,
+  ENTimeUnitLaterFormatParser: /later|after|now|henceforth|forward|out/i,
+};
+const CASUAL_PARSERS = chrono.casual.parsers.map((parser) => ({
+  parser,
+  cue: PARSER_CUES[parser.constructor.name],
+}));
+
+/** chrono's casual parse of `text`, running only the parsers whose cue the text holds (see PARSER_CUES). */
+export function parseDates(text: string, reference: Date | undefined): chrono.ParsedResult[] {
+  const parsers = CASUAL_PARSERS.filter((p) => p.cue === undefined || p.cue.test(text)).map((p) => p.parser);
+  return new chrono.Chrono({ parsers, refiners: chrono.casual.refiners }).parse(text, reference);
+}
+
 /** Words that make a date expression relative to the moment it was written or said. */
 const RELATIVE = /\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this)\b/i;
 
@@ -53,7 +96,7 @@ function whenSaid(doc: Document, quote: Quote, published: Date): Date | null {
   const text = doc.body.slice(from, around.at(-1)!.end);
   const outside =
     text.slice(0, quote.start - from) + ' '.repeat(quote.end - quote.start) + text.slice(quote.end - from);
-  for (const r of chrono.parse(outside, published)) {
+  for (const r of parseDates(outside, published)) {
     const known = r.start;
     if (known.isCertain('day') && known.isCertain('month')) {
       const said = known.date();
@@ -134,7 +177,7 @@ export function findTimeline(
   function findInSentence(sentence: Sentence): void {
     const dated = DATE_WORD.test(sentence.text);
     if (!dated && !EVENT_NOUNS.test(sentence.text)) return;
-    const results = dated ? chrono.parse(sentence.text, published ?? undefined) : [];
+    const results = dated ? parseDates(sentence.text, published ?? undefined) : [];
     for (const r of results) {
       if (!/[a-z]/i.test(r.text) && !/^\d{4}$/.test(r.text.trim())) continue;
       if (/^(?:now|right now|at the moment|currently)$/i.test(r.text.trim())) continue;
@@ -159,7 +202,7 @@ export function findTimeline(
         const said = whenSaid(doc, quote, published);
         if (said) {
           reference = said;
-          known = chrono.parse(r.text, said)[0]?.start ?? known;
+          known = parseDates(r.text, said)[0]?.start ?? known;
         } else unsure = true;
       }
       const date = known.date();

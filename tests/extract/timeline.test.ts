@@ -1,8 +1,9 @@
+import * as chrono from 'chrono-node';
 import { describe, expect, it } from 'vitest';
 import { MAX_EVENT_TEXT } from '../../src/extract/eventtext.ts';
 import { extract } from '../../src/extract/index.ts';
 import { segment } from '../../src/extract/sentences.ts';
-import { findTimeline } from '../../src/extract/timeline.ts';
+import { findTimeline, parseDates } from '../../src/extract/timeline.ts';
 
 const published = new Date('2016-03-15T00:00:00Z');
 /** The timeline of a body as [date, text] pairs, with the quotes the full extractor finds. */
@@ -189,5 +190,64 @@ describe('a relative date inside a direct quote is the speaker’s', () => {
 
   it('leaves reported speech in the article’s own time: “Putin said the troops would start tomorrow”', () => {
     expect(dates('Putin said the troops would start withdrawing tomorrow.')).toEqual([['2016-03-16', false]]);
+  });
+});
+
+describe('date parsing runs only the parsers a sentence can feed', () => {
+  /** Every kind of expression chrono's casual parsers read, and near misses that give them nothing to read. */
+  const sentences = [
+    'Troops left on Tuesday, and more will go next week.',
+    'The talks resumed on 14 March 2016 and on March 15, then again on 2016-03-16 and 3/17/2016.',
+    'The deal was signed in Sept. 2015 and reviewed in Jan.',
+    'He sat with the minister; she wed in June; Mon. and Thurs. were quiet, as was the weekend.',
+    'It happened lastmonday or nextfri, and onsat too.',
+    'The convoy left at 5pm, returned at 10:30 and again at midnight, noon or in the morning.',
+    'Two weeks ago, three days later, in 48 hours, within a year and for several months.',
+    'The plan runs until the end of the month, tonight, tomorrow, tmrw, overmorrow, last night and yesterday.',
+    'Prices rose +2 days and -3 weeks, after this week, past year and this quarter.',
+    'About 2,400 sailors and 14 vessels will move; 90 million a year will be saved.',
+    'The S-400 systems arrived as an F-16 flew over the 737-800.',
+    'Nothing in this sentence is a date at all.',
+    'In a s-400 strike, the m-16 rifles fired for the d-day anniversary.',
+    // One expression each, so that each parser is the only one with something to read.
+    'The convoy left at 5pm.',
+    'It was signed 2016-03-16.',
+    'It was signed 2016/03/14.',
+    'Come back 3/17/2016.',
+    'It was due 5/2016.',
+    'It was cold 2015 March.',
+    'She came on 14 March.',
+    'She came on March 15.',
+    'The deal was signed in Sept.',
+    'It was quiet at the weekend.',
+    'It was quiet on Thurs.',
+    'It starts tonight.',
+    'It starts in the morning.',
+    'It ends at the end of the month.',
+    'It ran over the past year.',
+    'Prices rose +2 days.',
+    'It ended two weeks ago.',
+    'It came three days later.',
+    'They return in 48 hours.',
+  ];
+  const shape = (results: ReturnType<typeof parseDates>) =>
+    results.map((r) => ({
+      index: r.index,
+      text: r.text,
+      start: r.start.date().toISOString(),
+      end: r.end?.date().toISOString() ?? null,
+      certain: (['year', 'month', 'day', 'weekday', 'hour', 'minute'] as const).map((k) =>
+        r.start.isCertain(k),
+      ),
+    }));
+
+  it('gives exactly what chrono.parse gives', () => {
+    let found = 0;
+    for (const text of sentences) {
+      const expected = shape(chrono.parse(text, published));
+      found += expected.length;
+      expect(shape(parseDates(text, published))).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(30);
   });
 });
