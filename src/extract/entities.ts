@@ -490,8 +490,9 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
   const people: PersonRecord[] = [];
   const byKey = new Map<string, PersonRecord[]>();
   const personMentions: Array<{ person: PersonRecord; start: number }> = [];
-  const words = (c: { name: string[] }) => normaliseName(c.name.join(' ')).split(' ').length;
-  const ordered = [...candidates].sort((a, b) => words(b) - words(a) || a.run.start - b.run.start);
+  // Each candidate's word count is worked out once, not again at every comparison of the sort.
+  const words = new Map(candidates.map((c) => [c, normaliseName(c.name.join(' ')).split(' ').length]));
+  const ordered = [...candidates].sort((a, b) => words.get(b)! - words.get(a)! || a.run.start - b.run.start);
   for (const c of ordered) {
     const normalised = normaliseName(c.name.join(' '));
     const key = personKey(normalised);

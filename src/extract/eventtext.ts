@@ -193,8 +193,11 @@ function removeDates(text: string, spans: DatedSpan[]): string {
   return out;
 }
 
+/** A run of non-space characters that holds a letter or digit: what {@link words} counts. */
+const WORD_RUN = /\S*[\p{L}\d]\S*/gu;
+
 function words(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
+  return text.match(WORD_RUN)?.length ?? 0;
 }
 
 /** Collapses spacing and punctuation left by cutting, and drops unbalanced quotation marks. */

@@ -19,6 +19,13 @@ const WORD = /[\p{L}\p{N}]+(?:[’'\-.,/][\p{L}\p{N}]+)*/gu;
 const ABBREV_DOT =
   /^(?:(?:[A-Za-z]\.)*[A-Za-z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|Prof|Adm|Brig|Cmdr)$/;
 
+/** The first character at or after `from` that is not white space ('' at the end): no copy of the rest of the body. */
+function firstAfterSpace(body: string, from: number): string {
+  let i = from;
+  while (i < body.length && /\s/.test(body[i]!)) i++;
+  return body[i] ?? '';
+}
+
 /** Tokenises every sentence of a document. Commas inside numbers ("1,000") stay in the token. */
 export function tokenize(doc: Document): Token[] {
   const tokens: Token[] = [];
@@ -38,9 +45,8 @@ export function tokenize(doc: Document): Token[] {
       if (body[end] === '.' && ABBREV_DOT.test(text) && text.length <= 5) {
         const next = body[end + 1] ?? ' ';
         const single = /^[A-Z]$/.test(text);
-        const after = body.slice(end + 1).trimStart()[0] ?? '';
         // "U.S." or "Gen." keep their dot; a sentence-final "Putin said." does not match ABBREV_DOT at all.
-        if (!single || /[A-Z]/.test(after) || next !== ' ') {
+        if (!single || /[A-Z]/.test(firstAfterSpace(body, end + 1)) || next !== ' ') {
           text += '.';
           end += 1;
         }
