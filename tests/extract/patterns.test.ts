@@ -409,3 +409,14 @@ describe('summary', () => {
     expect(facts.summary).toEqual(['NATO will deploy four battalions, officials said on Tuesday.']);
   });
 });
+
+describe('words that are also names of built-in object properties', () => {
+  it('reads "constructor" as a word the lexicon does not know, not a crash', () => {
+    expect(reported('Constructor firms said the bridge would open.')).toEqual([
+      ['the bridge would open', 'Constructor firms', 'say'],
+    ]);
+    expect(reported('Anna Constructor, a builder, said the bridge would open.')).toEqual([
+      ['the bridge would open', 'Anna Constructor', 'say'],
+    ]);
+  });
+});
