@@ -170,6 +170,22 @@ function thatLead(rest: string, objectWords: boolean): number | null {
 }
 
 /**
+ * A name or a short description ("Greta Holm", "The Supreme Court justice", "critics"), not a clause or an
+ * adverbial ("On Thursday", "Donald Trump went with the odds", "his home"): what an attribution read from far off
+ * or set into a sentence must be before it is trusted.
+ */
+function plainSubject(np: string): boolean {
+  const words = np.split(/\s+/);
+  if (words.length > 6 || /^\p{Lu}{3,}$/u.test(np)) return false;
+  if (!/^(?:\p{Lu}|(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal)\s)/u.test(np)) return false;
+  return !words.some((w, i) =>
+    i === 0
+      ? FUNCTION_WORDS.has(w.toLowerCase()) && !/^(?:the|a|an|some|many|several)$/i.test(w)
+      : /^\p{Ll}/u.test(w) && (w === 'and' || hasTag(w, ...NOT_IN_SUBJECT)),
+  );
+}
+
+/**
  * The subject at the start of a sentence, read across a long appositive or parenthetical that separates it from its
  * verb: "Larry Cohen, a senior adviser to … and past president of …, said", "The justice -- who has … -- said". Only
  * a subject that opens the sentence counts, so a name inside the appositive is never taken for the speaker.
@@ -184,20 +200,60 @@ function subjectAcrossAppositive(
   const subject = subjectBefore(prefix.slice(0, cut.index), sentenceStart);
   const lead = DATELINE.exec(prefix)?.[0].length ?? /^\s*/.exec(prefix)![0].length;
   if (!subject || subject.start !== sentenceStart + lead) return null;
-  // A name or a short description ("The Supreme Court justice"), not a clause or an adverbial ("On Thursday").
-  const words = subject.np.split(/\s+/);
+  return plainSubject(subject.np) ? subject : null;
+}
+
+/** Where and when something was said, after the verb: "on CNN", "Wednesday morning in an interview", "to reporters". */
+const ASIDE_ADJUNCT = new RegExp(
+  `^\\s*(?:(?:on|in|at|during|to|after|before|last|this|earlier|later|from|via|with|while|when|about|of|for|` +
+    `yesterday|today|tonight|again|also|recently|then|now|repeatedly|separately|afterward|afterwards|` +
+    `morning|afternoon|evening|night|${WEEKDAY})\\b[^,;:“”"()]{0,80}?)?(?=[,;]\\s|[.!?]?[”"’)]*\\s*$)`,
+  'i',
+);
+/** The object of "tell" in an aside: "…, he told reporters", "…, she told CNN on Sunday". */
+const ASIDE_TELL_OBJECT =
+  /^\s*(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+\p{L}+|(?:\p{Lu}[\p{L}.’'-]*\s*){1,4})/u;
+/** What makes the words after an aside's comma a sentence of their own rather than more of what was said. */
+const ASIDE_NEW_CLAUSE = /^(?:\p{Ll}+ing\b|and\b|but\b|[“"]|'')/u;
+
+/** Base forms that are verbs in an aside ("…, critics say, …"); others are nouns there ("…, his home state, …"). */
+const ASIDE_BASE_VERBS = new Set([
+  'say',
+  'tell',
+  'add',
+  'argue',
+  'insist',
+  'warn',
+  'write',
+  'explain',
+  'predict',
+]);
+/** Words that make what follows a verb of saying a clause, not where or when it was said. */
+const ASIDE_VERB_TAGS = ['PastTense', 'PresentTense', 'Copula', 'Modal', 'Infinitive'];
+
+/**
+ * Reads the words after the verb of an attribution set off by commas: nothing but where and when it was said, then
+ * the sentence end (resume null) or a comma and more of what was said (resume: its offset in `after`). Returns null
+ * when a clause follows the verb instead ("said Mexico would pay"). A participle or "and"/"but" after the comma
+ * ("…, Spicer said, adding …") starts something else, so nothing is resumed.
+ */
+function asideAfter(after: string, tell: boolean): { resume: number | null } | null {
+  const object = tell ? (ASIDE_TELL_OBJECT.exec(after)?.[0].length ?? 0) : 0;
+  const adjunct = ASIDE_ADJUNCT.exec(after.slice(object));
+  if (!adjunct) return null;
+  const words = adjunct[0].trim().split(/\s+/);
   if (
-    words.length > 6 ||
-    !/^(?:\p{Lu}|(?:the|a|an)\s)/iu.test(subject.np) ||
-    /^\p{Lu}{3,}$/u.test(subject.np)
+    words.length > 10 ||
+    words.some((w, i) => i > 0 && (/^(?:that|least|\d.*)$/i.test(w) || hasTag(w, ...ASIDE_VERB_TAGS)))
   )
     return null;
-  const clause = words.some((w, i) =>
-    i === 0
-      ? FUNCTION_WORDS.has(w.toLowerCase()) && !/^(?:the|a|an)$/i.test(w)
-      : /^\p{Ll}/u.test(w) && hasTag(w, ...NOT_IN_SUBJECT),
-  );
-  return clause ? null : subject;
+  const restAt = object + adjunct[0].length;
+  const comma = /^\s*,\s*/.exec(after.slice(restAt));
+  if (!comma) return { resume: null };
+  const resume = restAt + comma[0].length;
+  const next = after.slice(resume);
+  if (ASIDE_NEW_CLAUSE.test(next) || next.split(/\s+/).length < 3) return { resume: null };
+  return { resume };
 }
 
 /** Word classes that make a phrase before a comma something other than a subject. */
@@ -283,15 +339,27 @@ function fromVerbs(
     )
       continue;
     if (/^[A-Z]/.test(t.text) && !t.initial) continue;
+    // "his home state, giving …", "the latest report, which …": a base form before a comma is a noun.
+    if (t.text.toLowerCase() === verb && !ASIDE_BASE_VERBS.has(verb) && body[t.end] === ',') continue;
 
     let rest = body.slice(end, sentence.end);
     let restStart = end;
+    // "…, Giuliani said, there is …", "…, he said on CNN.", "…, Spicer said, adding …": an attribution set into
+    // the sentence after a comma; what it reports is read once the subject is known.
     const adv = ADVERBIALS.exec(rest);
     if (adv) {
       rest = rest.slice(adv[0].length);
       restStart += adv[0].length;
     }
-    if (verb === 'tell') {
+    const aside =
+      (t.text.toLowerCase() !== verb || ASIDE_BASE_VERBS.has(verb)) &&
+      body.slice(sentence.start, t.start).includes(',') &&
+      rest.replace(/[\s.,;:!?”"]+/g, '') !== ''
+        ? asideAfter(body.slice(end, sentence.end), verb === 'tell')
+        : null;
+    if (aside) {
+      // Read below, once the subject is known.
+    } else if (verb === 'tell') {
       const m = /^\s*(?:[^,.;“"]{0,70}?)\bthat\s+/.exec(rest) ?? TELL_OBJECT.exec(rest);
       if (!m) continue;
       restStart += m[0].length;
@@ -374,6 +442,13 @@ function fromVerbs(
       if (firstVerb) subject = subjectBefore(body.slice(sentence.start, firstVerb.start), sentence.start);
       subject ??= mainSubject(sentence, tokens, t.start);
     }
+    // "…, Ida Strand said, adding that …": a participle after an attribution reports for the same speaker.
+    const previous = found[found.length - 1];
+    const carried =
+      !subject && /,\s*$/.test(prefix) && /ing$/.test(t.text) && previous && previous.verbStart < t.start
+        ? previous
+        : undefined;
+    if (carried) subject = { np: '', start: carried.npStart };
     if (!subject && (/\bbut\s*$/.test(prefix) || (/,\s*$/.test(prefix) && /ing$/.test(t.text)))) {
       // "The spokesman refused to answer … but said …", "Bolton spoke on Monday, saying …": the main subject.
       subject = mainSubject(sentence, tokens, t.start);
@@ -381,10 +456,39 @@ function fromVerbs(
     if (!subject) continue;
     // A pronoun whose referent cannot be found still reports speech; its speaker is left unknown (null).
     const speaker =
+      carried?.speaker ??
       resolveSpeaker(ctx, subject.np, subject.start) ??
       (/^(?:he|she|they)$/i.test(subject.np) ? UNKNOWN_SPEAKER : null);
     if (!speaker) continue;
 
+    if (aside) {
+      // What the aside closes is a clause of its own, with a verb ("In the end, Rosenthal said, …" closes none).
+      const beforeNp = body.slice(sentence.start, subject.start);
+      const between = body.slice(subject.start + subject.np.length, t.start);
+      const closed = beforeNp.slice(DATELINE.exec(beforeNp)?.[0].length ?? 0);
+      const closes =
+        (/^(?:he|she|they|it|we)$/i.test(subject.np) || plainSubject(subject.np)) &&
+        CLOSED_CLAUSE.test(beforeNp) &&
+        !/[,;:]/.test(between) &&
+        between.trim().split(/\s+/).length <= 2 &&
+        closed
+          .split(/\s+/)
+          .some((w) => /^\p{Ll}/u.test(w) && (/^\p{L}+ed$/u.test(w) || hasTag(w, ...ASIDE_VERB_TAGS)));
+      if (closes) found.push(clauseBefore(sentence, beforeNp, subject.start, t.start, verb, speaker));
+      if (aside.resume !== null) {
+        found.push({
+          npStart: subject.start,
+          verbStart: t.start,
+          clauseStart: end + aside.resume,
+          clauseEnd: sentence.end,
+          verb,
+          speaker,
+          open: true,
+        });
+      }
+      if (closes || aside.resume !== null) remember(ctx, speaker, subject.start);
+      continue;
+    }
     if (rest.replace(/[\s.,;:!?”"]+/g, '') === '') {
       // "…, officials said." — the clause is what came before the attribution.
       const beforeNp = body.slice(sentence.start, subject.start);

@@ -58,3 +58,35 @@ describe('reported speech: who is speaking', () => {
     );
   });
 });
+
+describe('reported speech: an attribution set into the sentence', () => {
+  it('reads the clause before "…, she said on the radio." and not the place it was said', () => {
+    expect(reported('The ferry will run twice a day from May, Ida Strand said on local radio.')).toEqual([
+      ['The ferry will run twice a day from May', 'Ida Strand', 'say'],
+    ]);
+  });
+
+  it('reads both halves around "…, he said, …" as what was said', () => {
+    expect(
+      reported('If the vote fails again, Nils Aho said, the council will have to raise the fares.'),
+    ).toEqual([
+      ['If the vote fails again', 'Nils Aho', 'say'],
+      ['the council will have to raise the fares', 'Nils Aho', 'say'],
+    ]);
+  });
+
+  it('stops at the attribution when a participle follows it ("…, she said, adding …")', () => {
+    expect(
+      reported('The depot will close in June, Ida Strand said, adding that the staff would be moved.'),
+    ).toEqual([
+      ['The depot will close in June', 'Ida Strand', 'say'],
+      ['the staff would be moved', 'Ida Strand', 'add'],
+    ]);
+  });
+
+  it('does not read a noun such as "state" between commas as an attribution', () => {
+    expect(reported('He won in Ohio, Iowa and his home state, giving him a clear lead in the race.')).toEqual(
+      [],
+    );
+  });
+});
