@@ -45,8 +45,6 @@ export interface StartOptions {
   scheduler?: Omit<SchedulerOptions, 'client' | 'lease'> | false;
   /** Hears of interactions that ended in an error (the sandbox's scripted mode). */
   onInteractionFailure?: InteractionFailureListener;
-  /** This process's id among those sharing the database (default: a random UUID). */
-  instanceId?: string;
 }
 
 /** Raised when Discord refuses the token; the message says how to get a good one. */
@@ -73,7 +71,7 @@ export async function startBot(options: StartOptions): Promise<Bot> {
     log,
     ...(store.path === ':memory:' ? {} : { database: { path: store.path, clock } }),
   });
-  const ctx: Ctx = { store, config, log, clock, extractor, instanceId: options.instanceId ?? randomUUID() };
+  const ctx: Ctx = { store, config, log, clock, extractor, instanceId: randomUUID() };
   try {
     // Only the scheduler process ingests, so two processes on one database never store the same file twice;
     // another one serves commands from what the scheduler stored, and takes over if it dies.

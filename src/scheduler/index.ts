@@ -2,8 +2,7 @@
  * The one scheduler of the bot: node-cron fires one tick every few seconds, and the tick runs what is due.
  * On each tick the process renews its leases (./lease.ts); only the holder of the scheduler lease goes on to
  * run, as plain async functions of the context, the digests whose `next_run_at` has come, the recovery of runs
- * nobody is sending, the ARTICLES_DIR rescan every RESCAN_INTERVAL_SECONDS, and any `jobs` given (feed polls
- * belong there). Each job never overlaps itself, and the tick never waits for one, so a long delivery cannot
+ * nobody is sending, the ARTICLES_DIR rescan every RESCAN_INTERVAL_SECONDS, and the feed polls every minute. Each job never overlaps itself, and the tick never waits for one, so a long delivery cannot
  * stall the lease. `/config` only writes rows; nothing here has to be told about a change.
  */
 import { Events, RESTEvents, type Client, type Guild, type RateLimitData } from 'discord.js';
@@ -22,13 +21,11 @@ import type { FeedService } from '../feeds/service.ts';
 import { createLease, type Lease } from './lease.ts';
 import { createRescanJob } from './rescan.ts';
 
-export { createRescanJob } from './rescan.ts';
-
 /** A job as the tick runs it: a plain function of the context. */
-export type Job = (ctx: Ctx) => Promise<void>;
+type Job = (ctx: Ctx) => Promise<void>;
 
 /** A job the tick runs every `everyMs` (by the context's clock) while this process is the scheduler. */
-export interface PeriodicJob {
+interface PeriodicJob {
   name: string;
   everyMs: number;
   run: Job;
@@ -56,8 +53,6 @@ export interface SchedulerOptions {
   rescanJob?: (ctx: Ctx) => Promise<void>;
   /** The feed service: its poll runs every minute in the scheduler process; none without it. */
   feeds?: FeedService;
-  /** More periodic work for the scheduler process: the place for feed polls. */
-  jobs?: PeriodicJob[];
   /** The leases; created from the context when not given (the bot creates them first, to decide boot ingest). */
   lease?: Lease;
 }
@@ -115,7 +110,6 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
       : []),
     // Feeds: every minute, poll what is due (each feed's own slot spreads them over FEED_POLL_MINUTES).
     ...(feeds ? [{ name: 'feeds', everyMs: 60_000, run: () => feeds.tick().then(() => {}) }] : []),
-    ...(options.jobs ?? []),
   ];
   const lastRun = new Map<string, number>();
   const running = new Map<string, Promise<void>>();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.ts';
-import { createRescanJob } from '../../src/scheduler/index.ts';
+import { createRescanJob } from '../../src/scheduler/rescan.ts';
 import { testCtx } from '../support/digest.ts';
 
 /** A context whose log lines are kept, parsed, for the test to read. */

@@ -146,16 +146,13 @@ describe('the scheduler', () => {
     await scheduler.stop();
   });
 
-  it('runs the periodic jobs it is given (the place for feed polls) every everyMs, never overlapping', async () => {
-    const { ctx, clock } = testCtx('2026-03-01T08:00:00.000Z');
+  it('runs a periodic job (the rescan here) once per its interval, however often the tick comes', async () => {
+    const { ctx, clock } = testCtx('2026-03-01T08:00:00.000Z', { RESCAN_INTERVAL_SECONDS: 60 });
     const calls: string[] = [];
     const scheduler = startScheduler(ctx, {
       sender: new FakeDiscord(),
       cron: fakeCron().backend,
-      rescan: false,
-      jobs: [
-        { name: 'poll', everyMs: 60_000, run: async (c) => void calls.push(c.clock.now().toISOString()) },
-      ],
+      rescanJob: async (c) => void calls.push(c.clock.now().toISOString()),
     });
     await scheduler.ready;
     for (let i = 0; i < 12; i += 1) {
