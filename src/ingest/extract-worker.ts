@@ -18,6 +18,8 @@ if (!parentPort) throw new Error('extract-worker.ts runs as a worker thread, sta
 const port = parentPort;
 const { databasePath } = workerData as WorkerData;
 let store: Store | null = null;
+/** How long a worker's write waits for the write lock before it fails. */
+const WORKER_BUSY_TIMEOUT_MS = 60_000;
 
 /**
  * The worker's own connection, opened on its first write. The main process opened and migrated the database
@@ -28,7 +30,14 @@ let store: Store | null = null;
 function connection(): Store {
   if (!databasePath)
     throw new Error('this extraction pool was started without the database; it cannot store');
-  store ??= createStore(openDatabase(databasePath, { migrate: false }));
+  if (!store) {
+    const db = openDatabase(databasePath, { migrate: false });
+    // SQLite's busy handler is not fair: with two workers and the main thread taking turns on a loaded machine,
+    // one writer can find the lock taken at every retry for longer than the main thread's 5 s. Waiting longer
+    // here costs the event loop nothing, and fails a whole feed's poll far less often.
+    db.pragma(`busy_timeout = ${WORKER_BUSY_TIMEOUT_MS}`);
+    store = createStore(db);
+  }
   return store;
 }
 
