@@ -4,14 +4,16 @@
  * about 5 KB (extracted in full), the rest answer 304 to the conditional GET. Reports the time of one cycle,
  * CPU time per feed (every thread of the process), peak RSS, and articles stored per second. The articles are
  * invented (Port Alder). Extraction runs as in the bot, in the worker pool (`--inline` runs it on the polling
- * thread instead, to compare). Per cycle it also prints where memory is (RSS and the main thread's V8 heap at
- * the cycle's peak) and the polling thread's event-loop delay, which is what a command or heartbeat would wait.
+ * thread instead, to compare). Per cycle it also prints where memory is at the cycle's peak (RSS, anonymous and
+ * file-backed, the main thread's V8 heap and each extraction worker's) and the polling thread's event-loop delay,
+ * which is what a command or heartbeat would wait.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { HeapInfo } from 'node:v8';
 import type { FeedDeps } from '../src/feeds/poll.ts';
 import type * as ConfigModule from '../src/config.ts';
 import type * as ExtractModule from '../src/extract/index.ts';
@@ -29,6 +31,24 @@ import { ManualClock } from '../tests/support/clock.ts';
  * so the peak RSS is the production figure, without tsx. Otherwise the TypeScript sources, through tsx.
  */
 const DIST = process.argv.includes('--dist');
+
+/**
+ * The node flags `npm start` runs the bot with (package.json). A figure measured with other flags (a V8 heap
+ * ceiling, a young-generation size) is not the figure production gets, so `--dist` refuses to run without them.
+ */
+function productionFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  return pkg.scripts.start!.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+if (DIST && JSON.stringify(process.execArgv) !== JSON.stringify(productionFlags())) {
+  process.stderr.write(
+    `bench:feeds --dist measures what production runs, so it needs npm start's node flags ` +
+      `(${productionFlags().join(' ')}), not ${JSON.stringify(process.execArgv)}: run npm run bench:feeds:dist.\n`,
+  );
+  process.exit(2);
+}
 const load = <T>(path: string): Promise<T> =>
   import(DIST ? `../dist/src/${path}.js` : `../src/${path}.ts`) as Promise<T>;
 const { defaultConfig } = await load<typeof ConfigModule>('config');
@@ -43,7 +63,9 @@ const { openStore } = await load<typeof StoreModule>('store/index');
 const FEEDS = 2000;
 /** `--inline`: extract on the polling thread, as before feed items went to the pool. */
 const INLINE = process.argv.includes('--inline');
-const pool = INLINE ? null : createExtractionPool();
+const config = defaultConfig({ FEEDS_ALLOW_PRIVATE: true, FEED_FIRST_POLL_HOURS: 100_000 });
+// Sized as the bot sizes it (EXTRACTION_WORKERS unset: one fewer than the cores, at least one).
+const pool = INLINE ? null : createExtractionPool({ size: config.EXTRACTION_WORKERS });
 const CYCLES = 3;
 
 /** The feed server: plain Node, no dependencies. Feed n serves `version[n]` items; POST /bump/n adds one. */
@@ -86,13 +108,14 @@ server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address()
 `;
 
 const child = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+// The server must not outlive the bench, whichever way the bench ends.
+process.on('exit', () => child.kill());
 const port = await new Promise<number>((resolve) =>
   child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
 );
 const base = `http://127.0.0.1:${port}`;
 const dir = mkdtempSync(join(tmpdir(), 'dispatch-bench-feeds-'));
 const store = openStore(join(dir, 'bench.db'));
-const config = defaultConfig({ FEEDS_ALLOW_PRIVATE: true, FEED_FIRST_POLL_HOURS: 100_000 });
 const fetcher = createFetcher({
   policy: { allowPrivate: true },
   userAgent: 'Dispatch/bench (+https://example.invalid)',
@@ -124,12 +147,38 @@ const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 const memory = (m: NodeJS.MemoryUsage) =>
   `rss ${mb(m.rss)}, main heap ${mb(m.heapUsed)} used of ${mb(m.heapTotal)}, external ${mb(m.external)}`;
 
+/** The process's resident memory split into anonymous (heaps, malloc) and file-backed (the node binary, code). */
+function residentSplit(): string {
+  try {
+    const rollup = readFileSync('/proc/self/smaps_rollup', 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0) * 1024;
+    return `anonymous ${mb(kb('Anonymous'))}, file-backed ${mb(kb('Rss') - kb('Anonymous'))}`;
+  } catch {
+    return 'no /proc here';
+  }
+}
+
+/** Where the memory is at a moment: the process, the main thread's heap, and each extraction worker's heap. */
+interface Moment {
+  usage: NodeJS.MemoryUsage;
+  workers: HeapInfo[];
+  split: string;
+}
+const describeMoment = ({ usage, workers, split }: Moment) =>
+  `${memory(usage)}; ${split}; ` +
+  (workers.length === 0
+    ? 'no worker'
+    : `${workers.length} worker heap${workers.length === 1 ? '' : 's'} ` +
+      workers.map((w) => `${mb(w.used_heap_size)} used of ${mb(w.total_heap_size)}`).join(', '));
+
 async function cycle(label: string) {
   clock.advance(24 * 3_600_000); // every feed due
-  let peak = process.memoryUsage();
+  let workers: HeapInfo[] = [];
+  let peak: Moment = { usage: process.memoryUsage(), workers, split: residentSplit() };
   const sampler = setInterval(() => {
-    const m = process.memoryUsage();
-    if (m.rss > peak.rss) peak = m;
+    const usage = process.memoryUsage();
+    if (usage.rss > peak.usage.rss) peak = { usage, workers, split: residentSplit() };
+    void pool?.heapStatistics().then((heaps) => (workers = heaps));
   }, 50);
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
@@ -148,7 +197,7 @@ async function cycle(label: string) {
       `CPU ${((used.user + used.system) / 1000 / reports.length).toFixed(2)} ms/feed`,
   );
   console.log(
-    `  at the peak: ${memory(peak)}; event-loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, ` +
+    `  at the peak: ${describeMoment(peak)}\n  event-loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, ` +
       `max ${(delay.max / 1e6).toFixed(0)} ms`,
   );
   return { ms, stored };
@@ -156,7 +205,10 @@ async function cycle(label: string) {
 
 console.log(
   `bench:feeds — ${FEEDS} feeds on ${base}, Node ${process.version}, ${DIST ? 'compiled dist/' : 'sources via tsx'}, ` +
-    `flags ${JSON.stringify(process.execArgv)}`,
+    `flags ${JSON.stringify(process.execArgv)}, ` +
+    (pool
+      ? `${pool.concurrency} extraction worker${pool.concurrency === 1 ? '' : 's'}`
+      : 'extraction inline'),
 );
 console.log(`  before the first cycle: ${memory(process.memoryUsage())}`);
 await cycle('first cycle (empty feeds)');

@@ -17,6 +17,11 @@ export const configSchema = z.object({
   ARTICLES_DIR: z.string().min(1).default('data/articles'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_ARTICLE_BYTES: positiveInt(1024 * 1024),
+  /**
+   * Worker threads that extract articles (files and feed items). Unset: one fewer than the cores the process may
+   * use, at least one (`defaultPoolSize` in src/ingest/pool.ts), since the main thread needs a core of its own.
+   */
+  EXTRACTION_WORKERS: optional(z.coerce.number().int().positive()),
   DISCORD_TOKEN: optional(
     z.string().regex(/^[\w.-]{20,}$/, 'must look like a bot token (letters, digits, dots)'),
   ),

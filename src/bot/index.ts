@@ -69,6 +69,7 @@ export async function startBot(options: StartOptions): Promise<Bot> {
   // what they extract through connections of their own (an in-memory store has none to share: it writes here).
   const extractor = createExtractionPool({
     log,
+    size: config.EXTRACTION_WORKERS,
     ...(store.path === ':memory:' ? {} : { database: { path: store.path, clock } }),
   });
   const ctx: Ctx = { store, config, log, clock, extractor, instanceId: randomUUID() };

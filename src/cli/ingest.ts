@@ -41,8 +41,9 @@ const config = loadConfigOrExit();
 // Each outcome is printed below, so the log only carries errors unless LOG_LEVEL asks for more.
 const log = createLogger(config.LOG_LEVEL === 'info' ? 'error' : config.LOG_LEVEL, process.stderr);
 const store = openStoreOrExit(config.DATABASE_PATH);
-// Extraction in worker threads, one per core: as many files are extracted at once as there are cores.
-const extractor = createExtractionPool({ log });
+// Extraction in worker threads (EXTRACTION_WORKERS, by default one fewer than the cores): as many files are
+// extracted at once as there are workers.
+const extractor = createExtractionPool({ log, size: config.EXTRACTION_WORKERS });
 try {
   const ctx = { store, clock: systemClock, log, maxArticleBytes: config.MAX_ARTICLE_BYTES, extractor };
   // With --remove and no path, only remove: ingesting ARTICLES_DIR would bring a removed file straight back.

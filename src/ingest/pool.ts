@@ -1,7 +1,7 @@
 /**
  * Extraction off the event loop. Extracting a large article takes seconds of CPU; run on the main thread it would
  * stall the gateway heartbeat and every command's 3 s reply deadline. The pool runs `extract` in worker threads
- * (one per core, at least one). Given the database, a worker also writes what it extracted, through its own
+ * (one fewer than the cores, at least one, unless configured). Given the database, a worker also writes what it extracted, through its own
  * connection, in one transaction per article: writing an article and its facts takes milliseconds (7 ms on a
  * quiet machine, most of it the facts and the commit), which, in a burst of a thousand feed items, kept the
  * event loop busy most of the time and made command replies and gateway heartbeats wait. SQLite in WAL mode has
@@ -11,6 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { HeapInfo } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { extract } from '../extract/index.ts';
 import type { ExtractInput, Facts } from '../extract/index.ts';
@@ -55,6 +56,8 @@ export interface Extractor {
 export interface ExtractionPool extends Extractor {
   /** Ends the workers; extractions still queued or running are rejected. Safe to call twice. */
   close(): Promise<void>;
+  /** Each running worker's V8 heap (none before the first long article): where a worker's memory goes. */
+  heapStatistics(): Promise<HeapInfo[]>;
 }
 
 /**
@@ -127,9 +130,22 @@ export const INLINE_BELOW_CHARS = 16_384;
  */
 export const WORKER_YOUNG_GENERATION_MB = 8;
 
-/** The default pool size: one worker per core the process may use, at least one. */
+/**
+ * The ceiling of each worker's old generation, in MB. Extraction keeps little (a worker holds about 25-30 MB live:
+ * the lexicon, chrono-node, compromise), but V8 with no ceiling on a large machine lets a heap grow to several
+ * times what is live before a full collection: a worker that extracted 600 articles of 5 KB reached 77 MB, and
+ * 47-53 MB under this ceiling. It leaves room for the largest input: a 1 MB article (`MAX_ARTICLE_BYTES`)
+ * extracts within 48 MB. A worker that runs out is replaced, and only the article it held fails.
+ */
+export const WORKER_OLD_GENERATION_MB = 256;
+
+/**
+ * The default pool size: one fewer than the cores the process may use, at least one. The main thread (gateway,
+ * commands, polls) needs a core of its own, and each worker holds about 50 MB; one worker extracts 214-278
+ * articles of 5 KB a second (`npm run bench:extract`), and a cycle of `npm run bench:feeds` brings 200.
+ */
 export function defaultPoolSize(): number {
-  return Math.max(1, availableParallelism());
+  return Math.max(1, availableParallelism() - 1);
 }
 
 /** `Omit` over each member of a union. */
@@ -174,7 +190,10 @@ export function createExtractionPool(
     const worker = new Worker(entry.url, {
       workerData,
       execArgv: entry.execArgv,
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      resourceLimits: {
+        maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+        maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB,
+      },
     });
     const slot: Slot = { worker, job: null };
     worker.on('message', (reply: ExtractionReply) => {

@@ -59,6 +59,17 @@ describe('config', () => {
     expect(error.problems).toEqual([expect.stringMatching(/^MAX_ARTICLE_BYTES: /)]);
   });
 
+  it('leaves EXTRACTION_WORKERS unset (the pool sizes itself to the machine) unless given a positive whole number', () => {
+    expect(parseConfig({}).EXTRACTION_WORKERS).toBeUndefined();
+    expect(parseConfig({ EXTRACTION_WORKERS: '' }).EXTRACTION_WORKERS).toBeUndefined();
+    expect(parseConfig({ EXTRACTION_WORKERS: '3' }).EXTRACTION_WORKERS).toBe(3);
+    for (const value of ['0', '-1', '1.5', 'two']) {
+      expect(configError({ EXTRACTION_WORKERS: value }).problems).toEqual([
+        expect.stringMatching(/^EXTRACTION_WORKERS: /),
+      ]);
+    }
+  });
+
   it('loadConfigOrExit exits non-zero and names every bad key on stderr', async () => {
     const result = await runTs(LOAD_CONFIG, [], { LOG_LEVEL: 'loud', MAX_ARTICLE_BYTES: 'abc' }, tempDir());
     expect(result.code).not.toBe(0);

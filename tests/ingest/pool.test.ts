@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.ts';
 import {
@@ -6,6 +7,8 @@ import {
   defaultPoolSize,
   ExtractionPoolError,
   INLINE_BELOW_CHARS,
+  WORKER_OLD_GENERATION_MB,
+  WORKER_YOUNG_GENERATION_MB,
   workerEntry,
   type ExtractionPool,
 } from '../../src/ingest/pool.ts';
@@ -77,12 +80,25 @@ describe('the extraction pool', () => {
     }
   });
 
-  it('runs one worker per core by default, and at least one', () => {
-    expect(defaultPoolSize()).toBeGreaterThanOrEqual(1);
+  it('runs one worker fewer than the cores by default, leaving the main thread a core, and at least one', () => {
+    expect(defaultPoolSize()).toBe(Math.max(1, availableParallelism() - 1));
     expect(pool(0).concurrency).toBe(1);
     const byCores = createExtractionPool();
     pools.push(byCores);
     expect(byCores.concurrency).toBe(defaultPoolSize());
+  });
+
+  it("caps each worker's old generation, and reports each running worker's heap", async () => {
+    const workers = pool(1);
+    expect(await workers.heapStatistics()).toEqual([]);
+    await workers.extract({ title: 'T', body: 'Putin spoke on Tuesday.', published });
+    const heaps = await workers.heapStatistics();
+    expect(heaps).toHaveLength(1);
+    expect(heaps[0]!.used_heap_size).toBeGreaterThan(0);
+    // The limit V8 enforces is the old generation's ceiling plus the young generation's few semi-spaces.
+    const limitMb = heaps[0]!.heap_size_limit / 1048576;
+    expect(limitMb).toBeGreaterThanOrEqual(WORKER_OLD_GENERATION_MB);
+    expect(limitMb).toBeLessThanOrEqual(WORKER_OLD_GENERATION_MB + 4 * WORKER_YOUNG_GENERATION_MB);
   });
 
   it('once closed, rejects what was queued and anything asked later, with a clear error', async () => {
