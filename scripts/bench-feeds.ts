@@ -64,8 +64,6 @@ const FEEDS = 2000;
 /** `--inline`: extract on the polling thread, as before feed items went to the pool. */
 const INLINE = process.argv.includes('--inline');
 const config = defaultConfig({ FEEDS_ALLOW_PRIVATE: true, FEED_FIRST_POLL_HOURS: 100_000 });
-// Sized as the bot sizes it (EXTRACTION_WORKERS unset: one fewer than the cores, at least one).
-const pool = INLINE ? null : createExtractionPool({ size: config.EXTRACTION_WORKERS });
 const CYCLES = 3;
 
 /** The feed server: plain Node, no dependencies. Feed n serves `version[n]` items; POST /bump/n adds one. */
@@ -123,6 +121,11 @@ const fetcher = createFetcher({
   perHostLimit: 8,
 });
 const clock = new ManualClock('2026-11-10T12:00:00Z');
+// As the bot runs it (src/bot/index.ts): sized by EXTRACTION_WORKERS (unset: one fewer than the cores, at least
+// one); the workers parse the feeds and write what they extracted through connections of their own.
+const pool = INLINE
+  ? null
+  : createExtractionPool({ size: config.EXTRACTION_WORKERS, database: { path: store.path, clock } });
 const deps: FeedDeps = {
   store,
   clock,
@@ -130,6 +133,8 @@ const deps: FeedDeps = {
   config,
   fetcher,
   extract: INLINE ? async (input) => extract(input) : (input) => pool!.extract(input, { offThread: true }),
+  write: pool?.storeItem,
+  parse: pool?.parseFeed,
 };
 for (let i = 0; i < FEEDS; i++) {
   addFeed(

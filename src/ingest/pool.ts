@@ -282,6 +282,11 @@ export function createExtractionPool(
     parseFeed: database
       ? (body, contentType) => submit<ParsedFeed>({ kind: 'feed', body, contentType })
       : undefined,
+    async heapStatistics() {
+      // A worker still starting (or just gone) has no heap to report yet.
+      const heaps = await Promise.all(slots.map((slot) => slot.worker.getHeapStatistics().catch(() => null)));
+      return heaps.filter((heap) => heap !== null);
+    },
     async close() {
       if (closed) return;
       closed = true;
