@@ -38,6 +38,9 @@ const NP_STOP =
   /^(?:when|while|after|before|who|as|in|at|on|during|because|to|of|from|with|about|and|but|later|told|earlier|referring)$/;
 
 function verbBase(word: string): string | undefined {
+  // Inside a sentence a capitalised word is a name, never a verb: "State spokesman Mark Toner said", "former State
+  // policy planning director … wrote". (A sentence opening with its verb, "Continued Stone:", is read apart.)
+  if (/^\p{Lu}/u.test(word)) return undefined;
   const w = word.replace(/\.$/, '').toLowerCase();
   const found = QUOTE_VERBS.get(w);
   if (found || !w.endsWith('ing')) return found;
@@ -50,17 +53,36 @@ function verbBase(word: string): string | undefined {
 /**
  * The subject of the clause a verb belongs to when the words right before the verb are not one: "Carson did not
  * mention his opponents, but told his supporters, …" is said by Carson. Reads the words before the sentence's
- * first verb.
+ * first verb, skipping verbs of a relative clause ("John Weaver, who has feuded with …, wrote") and a reduced one
+ * after an opening phrase ("In a statement released Thursday, Rep. Hakeem Jeffries reacted …, saying:").
  */
 function clauseSubject(text: string, base: number): { np: string; start: number } | null {
-  for (const m of text.matchAll(/[\p{Ll}][\p{L}’'-]*/gu)) {
+  const relative = withoutRelatives(text);
+  for (const m of relative.matchAll(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu)) {
     if (m.index === 0) continue;
-    if (QUOTE_VERBS.has(m[0]) || hasTag(m[0], 'PastTense', 'PresentTense', 'Copula', 'Modal')) {
-      return subjectBefore(text.slice(0, m.index), base);
+    // An auxiliary or a contraction ("didn’t seem") and a regular past tense ("deflected") the lexicon does not
+    // list are verbs too.
+    if (
+      QUOTE_VERBS.has(m[0]) ||
+      hasTag(m[0], 'PastTense', 'PresentTense', 'Copula', 'Modal') ||
+      /n[’']t$|^(?:did|does|do|has|have|had|can|may|might|must)$|^\p{Ll}{3,}ed$/u.test(m[0])
+    ) {
+      const subject = subjectBefore(relative.slice(0, m.index), base);
+      if (subject && OPENING_PHRASE.test(subject.np)) continue;
+      return subject;
     }
   }
   return null;
 }
+
+/** Blanks out relative clauses set off by commas (", who said last week …,"), keeping every offset. */
+function withoutRelatives(text: string): string {
+  return text.replace(/,\s+(?:who|which|whose)\b[^,]*,/g, (r) => ' '.repeat(r.length));
+}
+
+/** A phrase that opens a sentence before its subject: "In a statement", "After the vote", "Asked about it". */
+const OPENING_PHRASE =
+  /^(?:in|at|on|after|before|during|with|for|from|as|when|while|since|despite|although|asked|speaking|following)\b/i;
 
 /** Reads an attribution after a quote: `, Putin said.` / `said Varga when asked …` / `he adds,`. */
 export function attributionAfter(text: string, base: number): Attribution | null {
@@ -112,6 +134,20 @@ export function attributionBefore(text: string, base: number): Attribution | nul
   const trimmed = text.replace(/\s+$/, '');
   if (!/[:,]$/.test(trimmed) && !verbBase(trimmed.split(/\s+/).pop() ?? '')) return null;
   const words = [...trimmed.matchAll(WORDS)];
+  // The verb first and the speaker after it, opening the sentence: "Continued Stone:", "Added Sen. Rachel Dunn:".
+  const inverted = /^\s*(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}):$/u.exec(
+    trimmed,
+  );
+  const invertedVerb = inverted ? verbBase(inverted[1]!.toLowerCase()) : undefined;
+  if (inverted && invertedVerb && /(?:ed|s)$/.test(inverted[1]!)) {
+    const at = text.indexOf(inverted[2]!);
+    return {
+      np: inverted[2]!,
+      npStart: base + at,
+      verb: invertedVerb,
+      verbStart: base + text.indexOf(inverted[1]!),
+    };
+  }
   for (let i = words.length - 1; i >= 0 && i >= words.length - 6; i--) {
     const w = words[i]!;
     const verb = verbBase(w[0]);
@@ -120,7 +156,9 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     const participle = /ing$/i.test(w[0]) && /,\s*$/.test(text.slice(0, w.index));
     const subject = participle
       ? clauseSubject(text.slice(0, w.index), base)
-      : (subjectBefore(text.slice(0, w.index), base) ?? clauseSubject(text.slice(0, w.index), base));
+      : (subjectBefore(text.slice(0, w.index), base) ??
+        clauseSubject(text.slice(0, w.index), base) ??
+        subjectBefore(withoutRelatives(text.slice(0, w.index)), base));
     if (!subject) return null;
     return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index };
   }

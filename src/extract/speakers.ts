@@ -360,9 +360,12 @@ function isNounPhrase(np: string): boolean {
 /** Words that may sit between a speaker and the verb: "has", "also", "later". */
 const AUX =
   /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|never|did|does|do))+\s*$/i;
-/** A time between a subject and its verb: "Sanders on Tuesday said", "Wells Fargo just this month announced". */
+/**
+ * A time between a subject and its verb: "Sanders on Tuesday said", "Wells Fargo just this month announced", "Priebus
+ * later Thursday told".
+ */
 const TRAILING_TIME =
-  /(?:\s+(?:just\s+)?(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this\s+(?:week|month|year|morning)|last\s+(?:week|month|year|night)))+\s*$/i;
+  /(?:\s+(?:just\s+)?(?:(?:later|earlier)\s+)?(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|this\s+(?:week|month|year|morning)|last\s+(?:week|month|year|night)))+\s*$/i;
 const TRAILING_ADVERB = /(?:,?\s+(?:[a-z]+ly|however|too|instead|still|also|then),?)+\s*$/;
 const FINITE =
   /\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|told|warned|added|claimed|that)\b/i;

@@ -56,3 +56,59 @@ describe('people who share a surname', () => {
     expect(names.filter((n) => n.endsWith('Carver')).sort()).toEqual(['Helen Carver', 'Thomas Carver']);
   });
 });
+
+describe('reading the attribution of a direct quote', () => {
+  it('never reads a capitalised word after a quote as its verb ("State spokesman … said", "former State … wrote")', () => {
+    expect(direct('“We will comply with the order,” State spokesman Dana Ortiz said Friday.')).toEqual([
+      ['We will comply with the order', 'Dana Ortiz'],
+    ]);
+    expect(
+      direct('“I have never been prouder,” former State policy director Dana Ortiz wrote to the minister.'),
+    ).toEqual([['I have never been prouder', 'Dana Ortiz']]);
+  });
+
+  it('reads a sentence that opens with its verb and then the speaker ("Continued Varga:")', () => {
+    expect(
+      direct(
+        'Tomas Varga spoke for an hour while Anna Berger listened.\n\nContinued Varga: “Nobody in this room believes the plan will work.”',
+      ),
+    ).toEqual([['Nobody in this room believes the plan will work.', 'Tomas Varga']]);
+  });
+
+  it('leaves a time written without "on" between the speaker and the verb out of the speaker', () => {
+    expect(
+      direct(
+        'Sarah Okafor arrived early.\n\nOkafor later Thursday told reporters: “We are ready for the vote.”',
+      ),
+    ).toEqual([['We are ready for the vote.', 'Sarah Okafor']]);
+  });
+
+  it('skips a relative clause between the speaker and the verb', () => {
+    expect(direct('Norah Quist, who was off-screen, then loudly asked, “Really?”')).toEqual([
+      ['Really?', 'Norah Quist'],
+    ]);
+    expect(
+      direct(
+        'Ines Moreau, who has chaired the board since 2010, wrote in a letter: “We were misled about the costs.”',
+      ),
+    ).toEqual([['We were misled about the costs.', 'Ines Moreau']]);
+    expect(
+      direct(
+        'Ines Moreau spoke first.\n\nMoreau, who criticised the plan last week, issued a statement Tuesday saying, “We were misled.”',
+      ).map(([, speaker]) => speaker),
+    ).toEqual(['Ines Moreau']);
+  });
+
+  it('gives a participle the subject of its clause, past a contraction or an opening phrase', () => {
+    expect(
+      direct(
+        'Ines Moreau spoke first.\n\nMoreau didn’t seem impressed by the offer, telling reporters, “Nothing has changed.”',
+      ).map(([, speaker]) => speaker),
+    ).toEqual(['Ines Moreau']);
+    expect(
+      direct(
+        'In a statement released Thursday, Rep. Alan Pruitt reacted to the ruling, saying: “This is a sad day for the state.”',
+      ).map(([, speaker]) => speaker),
+    ).toEqual(['Alan Pruitt']);
+  });
+});
