@@ -19,7 +19,7 @@ export type * from './types.ts';
 /**
  * Bumped whenever extraction changes what it finds, so stored articles are extracted again on the next ingest.
  */
-export const EXTRACTOR_VERSION = 10;
+export const EXTRACTOR_VERSION = 11;
 
 /**
  * Extracts the structured facts of one article. Pure and synchronous: no I/O, no clock, no globals. A null
