@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 /** Accepts "", unset or a value; an empty string counts as unset so `.env` lines like `KEY=` keep the default. */
@@ -7,6 +8,15 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const positiveInt = (fallback: number) =>
   z.preprocess((v) => (v === '' || v === undefined ? fallback : v), z.coerce.number().int().positive());
+
+const isCidr = (range: string): boolean => {
+  try {
+    ipaddr.parseCIDR(range);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Every setting Dispatch reads from its environment, parsed once at boot. This is the only module that touches
@@ -36,6 +46,23 @@ export const configSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')
     .transform((v) => v === 'true'),
+  FEEDS_ALLOW_ADDRESSES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .superRefine((entries, ctx) => {
+      for (const entry of entries.filter((a) => !ipaddr.isValid(a) && !isCidr(a))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${entry} is not an IP address or a range such as 10.0.0.0/24`,
+        });
+      }
+    }),
   FEED_POLL_MINUTES: z.preprocess(
     (v) => (v === '' || v === undefined ? 10 : v),
     z.coerce.number().int().min(2, 'must be at least 2 (minutes)'),

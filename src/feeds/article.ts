@@ -78,7 +78,10 @@ export async function ingestArticleUrl(
 /** Fetches and stores article links for `npm run ingest`, one outcome per link, in the ingest report's shape. */
 export async function ingestLinks(
   ctx: Pick<ItemContext, 'store' | 'clock' | 'log'> & {
-    config: Pick<Config, 'FEEDS_ALLOW_PRIVATE' | 'FEED_MAX_BYTES' | 'OPERATOR_CONTACT_URL'>;
+    config: Pick<
+      Config,
+      'FEEDS_ALLOW_PRIVATE' | 'FEEDS_ALLOW_ADDRESSES' | 'FEED_MAX_BYTES' | 'OPERATOR_CONTACT_URL'
+    >;
   },
   links: string[],
 ): Promise<IngestReport> {

@@ -32,15 +32,8 @@ const METADATA = new Set(['fd00:ec2::254', '100.100.100.200']);
  * written as IPv6 (`::ffff:127.0.0.1`) are judged as the IPv4 address they stand for.
  */
 export function refusedAddress(address: string): string | null {
-  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
-  try {
-    parsed = ipaddr.parse(address.replace(/^\[|\]$/g, '').replace(/%.*$/, ''));
-  } catch {
-    return 'not an IP address';
-  }
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
-    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
-  }
+  const parsed = parseAddress(address);
+  if (!parsed) return 'not an IP address';
   if (METADATA.has(parsed.toNormalizedString()) || METADATA.has(parsed.toString())) {
     return 'a cloud metadata address';
   }
@@ -65,14 +58,47 @@ export class BlockedAddressError extends Error {
 export interface GuardPolicy {
   /** FEEDS_ALLOW_PRIVATE: everything is allowed. */
   allowPrivate: boolean;
-  /** Exact addresses allowed although private (tests: the fixture server on 127.0.0.1 and nothing else). */
+  /**
+   * FEEDS_ALLOW_ADDRESSES: addresses ("10.0.0.5") and ranges ("10.20.0.0/16") let through although private, so
+   * an operator can follow a feed server on their own network without opening the rest of it to moderators.
+   */
   allowAddresses?: readonly string[];
+}
+
+/** An address as ipaddr.js reads it, an IPv4-mapped IPv6 address as the IPv4 address it stands for. */
+function parseAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  try {
+    const parsed = ipaddr.parse(address.replace(/^\[|\]$/g, '').replace(/%.*$/, ''));
+    return parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()
+      ? (parsed as ipaddr.IPv6).toIPv4Address()
+      : parsed;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `address` is one of `allowed`: an exact address, or inside a range written "network/bits". */
+function isAllowed(allowed: readonly string[], address: string): boolean {
+  const parsed = parseAddress(address);
+  if (!parsed) return false;
+  return allowed.some((entry) => {
+    if (entry.includes('/')) {
+      const [network, bits] = ipaddr.parseCIDR(entry);
+      return network.kind() === parsed.kind() && parsed.match(network, bits);
+    }
+    const exact = parseAddress(entry);
+    return (
+      exact !== null &&
+      exact.kind() === parsed.kind() &&
+      exact.toNormalizedString() === parsed.toNormalizedString()
+    );
+  });
 }
 
 /** The refusal for an address under a policy, or null. */
 export function checkAddress(policy: GuardPolicy, address: string): string | null {
   if (policy.allowPrivate) return null;
-  if (policy.allowAddresses?.includes(address)) return null;
+  if (policy.allowAddresses && isAllowed(policy.allowAddresses, address)) return null;
   return refusedAddress(address);
 }
 

@@ -9,10 +9,13 @@ import { createFetcher, userAgent, type Fetcher } from './http.ts';
 
 /** The fetcher a process uses, configured from the environment: guard, size limit, User-Agent. */
 export function createFeedFetcher(
-  config: Pick<Config, 'FEEDS_ALLOW_PRIVATE' | 'FEED_MAX_BYTES' | 'OPERATOR_CONTACT_URL'>,
+  config: Pick<
+    Config,
+    'FEEDS_ALLOW_PRIVATE' | 'FEEDS_ALLOW_ADDRESSES' | 'FEED_MAX_BYTES' | 'OPERATOR_CONTACT_URL'
+  >,
 ): Fetcher {
   return createFetcher({
-    policy: { allowPrivate: config.FEEDS_ALLOW_PRIVATE },
+    policy: { allowPrivate: config.FEEDS_ALLOW_PRIVATE, allowAddresses: config.FEEDS_ALLOW_ADDRESSES },
     userAgent: userAgent(packageVersion(), config.OPERATOR_CONTACT_URL),
     maxBytes: config.FEED_MAX_BYTES,
   });

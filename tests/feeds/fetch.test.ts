@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { refusedAddress } from '../../src/feeds/guard.ts';
+import { checkAddress, refusedAddress } from '../../src/feeds/guard.ts';
 import { FetchError } from '../../src/feeds/http.ts';
 import { addFeed } from '../../src/feeds/manage.ts';
 import { pollDueFeeds } from '../../src/feeds/poll.ts';
@@ -309,4 +309,20 @@ describe('fetching feeds safely', () => {
   ])('the guard judges %s as %s', (address, expected) => {
     expect(refusedAddress(address)).toBe(expected);
   });
+
+  it.each([
+    ['10.0.0.5', null],
+    ['10.20.3.4', null],
+    ['::ffff:10.20.3.4', null],
+    ['10.0.0.6', 'a private network address'],
+    ['10.21.0.1', 'a private network address'],
+    ['127.0.0.1', 'a loopback address'],
+    ['169.254.169.254', 'a link-local address (this includes cloud metadata services)'],
+  ])(
+    'with FEEDS_ALLOW_ADDRESSES=10.0.0.5,10.20.0.0/16 the guard judges %s as %s: only what is listed opens',
+    (address, expected) => {
+      const policy = { allowPrivate: false, allowAddresses: ['10.0.0.5', '10.20.0.0/16'] };
+      expect(checkAddress(policy, address)).toBe(expected);
+    },
+  );
 });
