@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { SLUG_PATTERN } from '../store/stories.ts';
 
 /** An article read from a file and validated, ready to extract and store. */
 export interface ParsedArticle {
@@ -33,7 +34,7 @@ const slug = z
   .string({ error: 'must be a slug of lowercase letters, digits and dashes, like russia-syria-withdrawal' })
   .trim()
   .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    SLUG_PATTERN,
     'must be a slug of lowercase letters, digits and dashes, like russia-syria-withdrawal',
   );
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Db } from './db.ts';
 
+/** What a story slug is: lowercase letters and digits in words joined by single dashes. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /**
  * A story slug as a member or operator types it (`Russia-Syria-Withdrawal ` reads as `russia-syria-withdrawal`):
  * lowercase letters and digits in words joined by single dashes. The one rule `story:` and `/config feed add`
@@ -10,7 +13,7 @@ export const storySlug = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a story slug is lowercase letters, digits and dashes');
+  .regex(SLUG_PATTERN, 'a story slug is lowercase letters, digits and dashes');
 
 /** A news story: the thread that articles, facts and digest subscriptions hang from. */
 export interface Story {
