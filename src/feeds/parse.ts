@@ -133,6 +133,9 @@ export function decodeBody(body: Uint8Array, contentType: string | null): string
   }
 }
 
+/** Parses a fetched feed somewhere else (the bot's extraction pool), as {@link parseFeedBody} does here. */
+export type FeedParser = (body: Uint8Array, contentType: string | null) => Promise<ParsedFeed>;
+
 /** Parses a fetched feed: its bytes decoded by the response's charset, then {@link parseFeedDocument}. */
 export function parseFeedBody(body: Uint8Array, contentType: string | null): ParsedFeed {
   return parseFeedDocument(decodeBody(body, contentType), contentType);

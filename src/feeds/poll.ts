@@ -20,7 +20,7 @@ import {
   type Extractor,
   type ItemWriter,
 } from './items.ts';
-import { decodeBody, FeedParseError, parseFeedBody, type FeedItem, type ParsedFeed } from './parse.ts';
+import { decodeBody, FeedParseError, parseFeedBody, type FeedItem, type FeedParser } from './parse.ts';
 import { readableText, TEASER_WORDS, wordCount } from './text.ts';
 
 /** What polling needs. */
@@ -41,7 +41,7 @@ export interface FeedDeps {
    * (the XML, then each item's HTML to text) takes tens of milliseconds, which a command or a heartbeat would
    * wait for. It throws {@link FeedParseError} for what is not a feed, as {@link parseFeedBody} does.
    */
-  parse?: ((body: Uint8Array, contentType: string | null) => Promise<ParsedFeed>) | undefined;
+  parse?: FeedParser | undefined;
 }
 
 /** One source's poll, as `npm run feeds -- poll --json` prints it. */

@@ -96,7 +96,6 @@ export async function expandPaths(paths: string[]): Promise<PathEntry[]> {
 
 /** What happened to one article, without the file it came from. */
 export type ArticleOutcome = Omit<IngestOutcome, 'file'>;
-type Outcome = ArticleOutcome;
 
 /** What storing one article needs. */
 type StoreContext = Pick<IngestContext, 'store' | 'clock' | 'extractor'>;
@@ -109,7 +108,7 @@ function decide(
   store: Store,
   article: ParsedArticle,
   hash: string,
-): { outcome: Outcome } | { outcome?: undefined; existingId: number | undefined } {
+): { outcome: ArticleOutcome } | { outcome?: undefined; existingId: number | undefined } {
   const existing = store.articles.bySourceKey(article.sourceKey);
   const described = { title: article.title, story: article.story ?? DEFAULT_STORY };
   if (existing?.contentHash === hash && existing.extractorVersion === EXTRACTOR_VERSION) {
@@ -145,7 +144,7 @@ function write(
   hash: string,
   facts: Facts,
   file: string | null,
-): Outcome {
+): ArticleOutcome {
   const { store, clock } = ctx;
   return store.transaction(() => {
     // Extraction ran off the main thread, so another ingest (the rescan, the CLI) may have stored this article
@@ -202,7 +201,7 @@ export async function storeArticle(
   ctx: StoreContext,
   article: ParsedArticle,
   file: string | null = null,
-): Promise<Outcome> {
+): Promise<ArticleOutcome> {
   article = withoutInvisibles(article, ['title', 'body', 'source', 'storyTitle']);
   const hash = contentHash(article);
   const before = decide(ctx.store, article, hash);

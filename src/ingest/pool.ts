@@ -1,12 +1,12 @@
 /**
  * Extraction off the event loop. Extracting a large article takes seconds of CPU; run on the main thread it would
  * stall the gateway heartbeat and every command's 3 s reply deadline. The pool runs `extract` in worker threads
- * (one fewer than the cores, at least one, unless configured). Given the database, a worker also writes what it extracted, through its own
- * connection, in one transaction per article: writing an article and its facts takes milliseconds (7 ms on a
- * quiet machine, most of it the facts and the commit), which, in a burst of a thousand feed items, kept the
- * event loop busy most of the time and made command replies and gateway heartbeats wait. SQLite in WAL mode has
- * one writer at a time: the workers and the main thread take turns on its write lock (busy_timeout), and
- * readers (commands) never wait for it. The main thread learns only each article's outcome.
+ * (one fewer than the cores, at least one, unless configured). Given the database, a worker also writes what it
+ * extracted, through its own connection, in one transaction per article: writing an article and its facts takes
+ * milliseconds (7 ms on a quiet machine, most of it the facts and the commit), which, in a burst of a thousand
+ * feed items, kept the event loop busy most of the time and made command replies and gateway heartbeats wait.
+ * SQLite in WAL mode has one writer at a time: the workers and the main thread take turns on its write lock
+ * (busy_timeout), and readers (commands) never wait for it. The main thread learns only each article's outcome.
  */
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
@@ -17,7 +17,7 @@ import { extract } from '../extract/index.ts';
 import type { ExtractInput, Facts } from '../extract/index.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { ItemJob, ItemOutcome, ItemWriter } from '../feeds/items.ts';
-import { FeedParseError, type ParsedFeed } from '../feeds/parse.ts';
+import { FeedParseError, type FeedParser, type ParsedFeed } from '../feeds/parse.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleOutcome } from './ingest.ts';
 import type { ParsedArticle } from './parse.ts';
@@ -49,7 +49,7 @@ export interface Extractor {
    * Parses a fetched feed in a worker (see FeedDeps.parse), rejecting with a FeedParseError for what is not a
    * feed: present when the pool was given the database, as the bot's is.
    */
-  parseFeed?: ((body: Uint8Array, contentType: string | null) => Promise<ParsedFeed>) | undefined;
+  parseFeed?: FeedParser | undefined;
 }
 
 /** The worker pool: an {@link Extractor} that must be closed when the process stops. */
