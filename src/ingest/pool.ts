@@ -47,13 +47,14 @@ export interface Extractor {
   storeItem?: ItemWriter | undefined;
   /**
    * Parses a fetched feed in a worker (see FeedDeps.parse), rejecting with a FeedParseError for what is not a
-   * feed: present when the pool was given the database, as the bot's is.
+   * feed. Parsing reads no database, so every pool offers it; the inline extractor does not (its caller parses).
    */
   parseFeed?: FeedParser | undefined;
 }
 
 /** The worker pool: an {@link Extractor} that must be closed when the process stops. */
 export interface ExtractionPool extends Extractor {
+  parseFeed: FeedParser;
   /** Ends the workers; extractions still queued or running are rejected. Safe to call twice. */
   close(): Promise<void>;
   /** Each running worker's V8 heap (none before the first long article): where a worker's memory goes. */
@@ -279,9 +280,7 @@ export function createExtractionPool(
             : submit<ArticleOutcome>({ kind: 'article', article, file, now: now() })
       : undefined,
     storeItem: database ? (job) => submit<ItemOutcome>({ kind: 'item', job, now: now() }) : undefined,
-    parseFeed: database
-      ? (body, contentType) => submit<ParsedFeed>({ kind: 'feed', body, contentType })
-      : undefined,
+    parseFeed: (body, contentType) => submit<ParsedFeed>({ kind: 'feed', body, contentType }),
     async heapStatistics() {
       // A worker still starting (or just gone) has no heap to report yet.
       const heaps = await Promise.all(slots.map((slot) => slot.worker.getHeapStatistics().catch(() => null)));

@@ -210,12 +210,12 @@ describe('a pool that stores what it extracts', () => {
           })),
         ),
       );
-      const parsed = await pool.parseFeed!(feed, 'application/rss+xml; charset=utf-8');
+      const parsed = await pool.parseFeed(feed, 'application/rss+xml; charset=utf-8');
       expect(parsed).toEqual(parseFeedBody(feed, 'application/rss+xml; charset=utf-8'));
       expect(parsed.items.map((item) => item.guid)).toEqual(['p-1', 'p-2', 'p-3']);
       expect(parsed.items[0]!.published).toEqual(new Date('2024-05-01T01:00:00Z'));
       const page = Buffer.from('<!doctype html><html><body><p>Not a feed</p></body></html>');
-      const refused = await pool.parseFeed!(page, 'text/html').catch((error: unknown) => error);
+      const refused = await pool.parseFeed(page, 'text/html').catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(FeedParseError);
       expect((refused as Error).message).toBe(
         (() => {

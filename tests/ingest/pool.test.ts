@@ -12,6 +12,8 @@ import {
   workerEntry,
   type ExtractionPool,
 } from '../../src/ingest/pool.ts';
+import { parseFeedBody } from '../../src/feeds/parse.ts';
+import { rss } from '../feeds/helpers.ts';
 import { SEED_FILE } from '../support/helpers.ts';
 
 const pools: ExtractionPool[] = [];
@@ -74,6 +76,33 @@ describe('the extraction pool', () => {
     process.on('worker', onStart);
     try {
       expect(await workers.extract(short, { offThread: true })).toEqual(extract(short));
+      expect(started).toHaveLength(1);
+    } finally {
+      process.off('worker', onStart);
+    }
+  });
+
+  it('parses a feed in a worker without being given the database, since parsing reads none', async () => {
+    const workers = createExtractionPool({ size: 1 });
+    pools.push(workers);
+    const feed = Buffer.from(
+      rss('Harbour News', [
+        {
+          guid: 'n-1',
+          link: 'https://harbour.example/1',
+          title: 'Report 1',
+          body: ['One.'],
+          date: '2024-05-01T01:00:00Z',
+        },
+      ]),
+    );
+    const started: unknown[] = [];
+    const onStart = (worker: unknown) => started.push(worker);
+    process.on('worker', onStart);
+    try {
+      const parsed = await workers.parseFeed(feed, 'application/rss+xml');
+      expect(parsed).toEqual(parseFeedBody(feed, 'application/rss+xml'));
+      expect(parsed.items.map((item) => item.guid)).toEqual(['n-1']);
       expect(started).toHaveLength(1);
     } finally {
       process.off('worker', onStart);
