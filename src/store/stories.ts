@@ -55,11 +55,16 @@ export function storiesRepo(db: Db) {
     'SELECT * FROM stories WHERE guild_id = ? AND slug = ?',
   );
   const byId = db.prepare<[number], StoryRow>('SELECT * FROM stories WHERE id = ?');
-  // A subquery, not a join: as a join the planner may scan stories and sort every article (ms at 100k); the
-  // subquery walks the articles_newest index (migration 003) to the first article the guild may see.
-  const latest = db.prepare<[string], StoryRow>(
+  // The newest article of each scope the guild sees (shared, then its own) is the first entry of the
+  // articles_scope_newest index (migration 013) for that guild_id; the newer of the two names the story. Asked as
+  // one `guild_id IN ('', ?) ORDER BY … LIMIT 1`, SQLite cannot merge two index ranges and sorts every article of
+  // both scopes instead. A subquery, not a join: as a join the planner may scan stories.
+  const newestOf = (scope: string) =>
+    `SELECT * FROM (SELECT story_id, published_at, id FROM articles WHERE guild_id = ${scope}
+       ORDER BY published_at IS NULL, published_at DESC, id DESC LIMIT 1)`;
+  const latest = db.prepare<{ guild: string }, StoryRow>(
     `SELECT * FROM stories WHERE id =
-       (SELECT story_id FROM articles WHERE guild_id IN ('', ?)
+       (SELECT story_id FROM (${newestOf("''")} UNION ALL ${newestOf('@guild')})
         ORDER BY published_at IS NULL, published_at DESC, id DESC LIMIT 1)`,
   );
   const search = db.prepare<[string, string, string, number], StoryRow>(
@@ -110,7 +115,7 @@ export function storiesRepo(db: Db) {
     },
     /** The story of the most recently published article the guild may see: what commands show by default. */
     latest(guildId?: string | null): Story | undefined {
-      const row = latest.get(scope(guildId));
+      const row = latest.get({ guild: scope(guildId) });
       return row && toStory(row);
     },
     /** Stories the guild may see whose slug or title contains `text`, for autocomplete. */

@@ -5,7 +5,10 @@ import { ingestPaths } from '../../src/ingest/ingest.ts';
 import { type ArticleInput, type Store } from '../../src/store/index.ts';
 import { toFtsQuery } from '../../src/store/search.ts';
 import { escapeLike } from '../../src/store/stories.ts';
-import { searchHits, SEED_FILE, SEED_TIME, testStore } from '../support/helpers.ts';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/store/db.ts';
+import { createStore } from '../../src/store/index.ts';
+import { onCleanup, searchHits, SEED_FILE, SEED_TIME, tempDir, testStore } from '../support/helpers.ts';
 import { sqlite } from '../support/sqlite.ts';
 
 const now = new Date(SEED_TIME);
@@ -30,8 +33,9 @@ function addArticle(
   n: number,
   publishedAt: string | null,
   facts: Facts = noFacts,
+  guildId = '',
 ): number {
-  const story = store.stories.ensure(storySlug, storySlug.toUpperCase(), now);
+  const story = store.stories.ensure(storySlug, storySlug.toUpperCase(), now, guildId);
   const input: ArticleInput = {
     storyId: story.id,
     sourceKey: `source-${n}`,
@@ -47,6 +51,8 @@ function addArticle(
   return store.transaction(() => {
     const id = store.articles.insert(input, now);
     store.facts.replaceForArticle(id, story.id, facts);
+    if (guildId)
+      store.feeds.setFeedColumns(id, { guildId, canonicalUrl: null, bodyHash: `body-${n}`, announce: true });
     return id;
   });
 }
@@ -127,6 +133,58 @@ describe('repositories', () => {
     expect(store.stories.latest()!.slug).toBe('newer');
     addArticle(store, 'older', 4, '2016-03-21T00:00:00.000Z');
     expect(store.stories.latest()!.slug).toBe('older');
+  });
+
+  it("stories.latest is the newest of a server's shared and own articles, never another server's", () => {
+    const { store } = testStore();
+    addArticle(store, 'shared', 1, '2016-03-10T00:00:00.000Z');
+    addArticle(store, 'mine', 2, null, noFacts, '111');
+    addArticle(store, 'theirs', 3, '2016-03-30T00:00:00.000Z', noFacts, '222');
+    // A dated article beats an undated one whatever its scope.
+    expect(store.stories.latest('111')!.slug).toBe('shared');
+    addArticle(store, 'mine', 4, '2016-03-11T00:00:00.000Z', noFacts, '111');
+    expect(store.stories.latest('111')).toMatchObject({ slug: 'mine', guildId: '111' });
+    addArticle(store, 'shared', 5, '2016-03-12T00:00:00.000Z');
+    expect(store.stories.latest('111')).toMatchObject({ slug: 'shared', guildId: '' });
+    // The same date: the later article wins, as before.
+    addArticle(store, 'mine', 6, '2016-03-12T00:00:00.000Z', noFacts, '111');
+    expect(store.stories.latest('111')!.slug).toBe('mine');
+    expect(store.stories.latest()!.slug).toBe('shared');
+    expect(store.stories.latest('222')!.slug).toBe('theirs');
+    expect(store.stories.latest('333')!.slug).toBe('shared');
+  });
+
+  it('stories.latest takes the first entry of articles_scope_newest per scope, sorting no articles', () => {
+    // The repository's statements are private: catch the one stories.latest prepares as the store is made.
+    const db = openDatabase(join(tempDir(), 'plan.db'));
+    onCleanup(() => db.close());
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((source: string) => (prepared.push(source), prepare(source))) as typeof db.prepare;
+    const store = createStore(db);
+    db.prepare = prepare;
+    for (let n = 0; n < 300; n++)
+      addArticle(
+        store,
+        `s-${n % 3}`,
+        n,
+        new Date(Date.UTC(2016, 2, 1, 0, n)).toISOString(),
+        noFacts,
+        n % 2 ? '111' : '',
+      );
+    expect(store.stories.latest('111')!.slug).toBe('s-2');
+    const latest = prepared.filter((sql) => /FROM stories WHERE id =/.test(sql) && /UNION ALL/.test(sql));
+    expect(latest).toHaveLength(1);
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN ${latest[0]!}`)
+      .all({ guild: '111' })
+      .map((row) => (row as { detail: string }).detail);
+    // Both scopes are one search each of the covering index; the only sort is of the two rows they give.
+    expect(plan.filter((step) => step.includes('articles'))).toEqual([
+      'SEARCH articles USING COVERING INDEX articles_scope_newest (guild_id=?)',
+      'SEARCH articles USING COVERING INDEX articles_scope_newest (guild_id=?)',
+    ]);
+    expect(plan.filter((step) => step.startsWith('USE TEMP B-TREE'))).toHaveLength(1);
   });
 
   it('stories.ensure creates a story once and keeps its first title', () => {
