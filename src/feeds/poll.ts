@@ -129,7 +129,11 @@ function newestFirst(items: FeedItem[]): FeedItem[] {
 }
 
 /** Records a failed poll: backoff, and a pause once failures have lasted long enough. */
-function recordFailure(deps: FeedDeps, source: FeedSource, error: FetchError | Error): PollReport {
+async function recordFailure(
+  deps: FeedDeps,
+  source: FeedSource,
+  error: FetchError | Error,
+): Promise<PollReport> {
   const now = deps.clock.now();
   const failures = source.failures + 1;
   const firstFailureAt = source.firstFailureAt ?? now.toISOString();
@@ -141,16 +145,19 @@ function recordFailure(deps: FeedDeps, source: FeedSource, error: FetchError | E
   const pausedReason = pause
     ? `paused after ${failures} failed polls in a row since ${firstFailureAt.slice(0, 16).replace('T', ' ')} UTC; the last one: ${error.message}`
     : null;
-  deps.store.feeds.recordFailure(
-    source.id,
-    {
-      error: error.message,
-      failures,
-      firstFailureAt,
-      nextPollAt: new Date(now.getTime() + wait).toISOString(),
-      pausedReason,
-    },
-    now,
+  // Like every write of a poll's outcome: taken when the write lock is free, never waited for on this thread.
+  await deps.store.writeWhenFree(() =>
+    deps.store.feeds.recordFailure(
+      source.id,
+      {
+        error: error.message,
+        failures,
+        firstFailureAt,
+        nextPollAt: new Date(now.getTime() + wait).toISOString(),
+        pausedReason,
+      },
+      now,
+    ),
   );
   deps.log[pause ? 'warn' : 'info'](
     { url: source.url, failures, error: error.message, paused: pause },
@@ -185,16 +192,18 @@ export async function pollSource(deps: FeedDeps, source: FeedSource): Promise<Po
     return new Date(Math.max(slot.getTime(), Math.min(fresh, clock.now().getTime() + BACKOFF_MAX_MS)));
   };
   if (response.status === 'not-modified') {
-    store.feeds.recordSuccess(
-      source.id,
-      {
-        status: 'not-modified',
-        etag: response.etag ?? source.etag,
-        lastModified: response.lastModified ?? source.lastModified,
-        title: null,
-        nextPollAt: next(response.maxAgeSeconds).toISOString(),
-      },
-      clock.now(),
+    await store.writeWhenFree(() =>
+      store.feeds.recordSuccess(
+        source.id,
+        {
+          status: 'not-modified',
+          etag: response.etag ?? source.etag,
+          lastModified: response.lastModified ?? source.lastModified,
+          title: null,
+          nextPollAt: next(response.maxAgeSeconds).toISOString(),
+        },
+        clock.now(),
+      ),
     );
     return { ...report, status: 'not-modified' };
   }
@@ -237,9 +246,10 @@ export async function pollSource(deps: FeedDeps, source: FeedSource): Promise<Po
     }
     if (!truncated && !feed.baselineDone) baselined.push(feed.id);
   }
-  // One transaction for the source's state: while workers write items, this thread may have to wait for the
-  // write lock, so it takes it once per poll, not once per follower and again for the source.
-  store.transaction(() => {
+  // One transaction for the source's state, taken when the write lock is free: while workers write items, a
+  // blocking write here would hold the event loop (commands, gateway heartbeats) for as long as a worker's
+  // transaction lasts (see Store.writeWhenFree).
+  await store.writeWhenFree(() => {
     for (const id of baselined) store.feeds.markBaselineDone(id);
     store.feeds.recordSuccess(
       source.id,
@@ -276,7 +286,9 @@ export async function pollDueFeeds(deps: FeedDeps): Promise<PollReport[]> {
         reports.push(await pollSource(deps, source));
       } catch (error) {
         deps.log.error({ err: error, url: source.url }, 'feed poll crashed');
-        reports.push(recordFailure(deps, source, new Error('Dispatch could not store what the feed sent')));
+        reports.push(
+          await recordFailure(deps, source, new Error('Dispatch could not store what the feed sent')),
+        );
       }
     }
   };

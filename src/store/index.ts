@@ -1,3 +1,5 @@
+import { setTimeout as pause } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { articlesRepo } from './articles.ts';
 import { auditRepo } from './audit.ts';
 import { openDatabase, type Db } from './db.ts';
@@ -46,12 +48,40 @@ export interface Store {
    * with SQLITE_BUSY when another process wrote in between, whereas an immediate one waits out busy_timeout.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` in one IMMEDIATE transaction, as {@link Store.transaction} does, but never makes this thread wait
+   * for the write lock: when another connection holds it (an extraction worker storing an article), it tries
+   * again after a short pause, and the event loop serves commands and gateway heartbeats meanwhile. A blocking
+   * transaction would sit in SQLite's busy handler for as long as the worker's transaction lasts (milliseconds
+   * on a quiet machine, tens under load): the bot's own writes during a feed burst (a source's state, the
+   * scheduler's lease, a digest's wait for writes in flight) go through here. `fn` runs once, when the lock is
+   * taken; after {@link WRITE_WHEN_FREE_TIMEOUT_MS} of trying it fails with SQLITE_BUSY, as a blocking one would.
+   */
+  writeWhenFree<T>(fn: () => T): Promise<T>;
   /** Closes the connection; closing a closed store does nothing. */
   close(): void;
 }
 
+/**
+ * How long {@link Store.writeWhenFree} keeps trying: as long as an extraction worker waits for the lock, since
+ * waiting here costs the event loop nothing.
+ */
+export const WRITE_WHEN_FREE_TIMEOUT_MS = 60_000;
+/** The longest pause between two tries of {@link Store.writeWhenFree}. */
+const WRITE_RETRY_MAX_MS = 16;
+
 /** Builds the repositories over an open, migrated database. */
 export function createStore(db: Db): Store {
+  /** One try at the write lock, without waiting for it: SQLITE_BUSY at once when it is taken. */
+  const tryImmediate = <T>(fn: () => T): T => {
+    const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma('busy_timeout = 0');
+    try {
+      return db.transaction(fn).immediate();
+    } finally {
+      db.pragma(`busy_timeout = ${busyTimeout}`);
+    }
+  };
   return {
     get open() {
       return db.open;
@@ -67,6 +97,24 @@ export function createStore(db: Db): Store {
     feeds: feedsRepo(db),
     leases: leasesRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    async writeWhenFree<T>(fn: () => T): Promise<T> {
+      const giveUpAt = performance.now() + WRITE_WHEN_FREE_TIMEOUT_MS;
+      let ran = false;
+      const once = () => {
+        ran = true;
+        return fn();
+      };
+      for (let wait = 1; ; wait = Math.min(wait * 2, WRITE_RETRY_MAX_MS)) {
+        try {
+          return tryImmediate(once);
+        } catch (error) {
+          // Tried again only when BEGIN found the lock taken, before `fn` ran: `fn` never runs twice.
+          const busy = error instanceof Database.SqliteError && error.code === 'SQLITE_BUSY';
+          if (ran || !busy || performance.now() + wait > giveUpAt) throw error;
+        }
+        await pause(wait);
+      }
+    },
     close: () => {
       if (db.open) db.close();
     },

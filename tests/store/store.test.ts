@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { Facts, Quote } from '../../src/extract/index.ts';
@@ -391,5 +392,51 @@ describe('transactions between processes', () => {
       otherProcess.close();
       store.close();
     }
+  });
+
+  it('writeWhenFree waits for a write lock another connection holds without holding the event loop, and runs its work once', async () => {
+    const { store } = testStore();
+    const worker = new Database(store.path);
+    try {
+      worker.exec('BEGIN IMMEDIATE');
+      let runs = 0;
+      const called = performance.now();
+      const write = store.writeWhenFree(() => {
+        runs += 1;
+        store.leases.take('probe', 'test', now, new Date(now.getTime() + 60_000));
+        return 'written';
+      });
+      // A blocking transaction would have sat in SQLite's busy handler for busy_timeout (5 s) inside the call.
+      expect(performance.now() - called).toBeLessThan(1000);
+      for (let turn = 0; turn < 20; turn++) await nextTurn();
+      expect(runs).toBe(0);
+      worker.exec('COMMIT');
+      await expect(write).resolves.toBe('written');
+      expect(runs).toBe(1);
+      expect(sqlite(store).prepare("SELECT owner FROM leases WHERE name = 'probe'").pluck().get()).toBe(
+        'test',
+      );
+      // Its blocking sibling keeps waiting out busy_timeout as before.
+      expect(sqlite(store).pragma('busy_timeout', { simple: true })).toBe(5000);
+    } finally {
+      if (worker.inTransaction) worker.exec('ROLLBACK');
+      worker.close();
+      store.close();
+    }
+  });
+
+  it('writeWhenFree runs failing work once and rejects with its error, leaving nothing written', async () => {
+    const { store } = testStore();
+    let runs = 0;
+    await expect(
+      store.writeWhenFree(() => {
+        runs += 1;
+        store.leases.take('probe', 'test', now, new Date(now.getTime() + 60_000));
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(runs).toBe(1);
+    expect(sqlite(store).prepare("SELECT count(*) FROM leases WHERE name = 'probe'").pluck().get()).toBe(0);
+    store.close();
   });
 });
