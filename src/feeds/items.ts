@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.ts';
-import { EXTRACTOR_VERSION, type Facts } from '../extract/index.ts';
+import type { Facts } from '../extract/index.ts';
+import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import { withoutInvisibles } from '../ingest/invisible.ts';
 import type { Logger } from '../log.ts';
 import { counted } from '../render/count.ts';

@@ -13,7 +13,6 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { HeapInfo } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { extract } from '../extract/index.ts';
 import type { ExtractInput, Facts } from '../extract/index.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { ItemJob, ItemOutcome, ItemWriter } from '../feeds/items.ts';
@@ -90,9 +89,14 @@ export interface WorkerData {
   databasePath: string | null;
 }
 
-/** Extracts on the calling thread: for tests and tools that do not serve Discord while they ingest. */
+/**
+ * Extracts on the calling thread: for tests and tools that do not serve Discord while they ingest, and for short
+ * articles. The extractor (compromise, chrono-node, the lexicon: about 16 MB of heap and more of code) is loaded
+ * on the first article extracted here, not when this module is: the bot's main thread, whose feed items all go to
+ * the workers, never loads it unless a short article file needs extracting.
+ */
 export const inlineExtractor: Extractor = {
-  extract: (input) => Promise.resolve(extract(input)),
+  extract: async (input) => (await import('../extract/index.ts')).extract(input),
   concurrency: 1,
 };
 
