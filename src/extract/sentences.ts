@@ -35,9 +35,31 @@ const ABBREVIATIONS = new Set(
     .filter(Boolean),
 );
 
+/** What `/\s/` matches, by character code: the scans below read codes instead of one-character strings. */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** An ASCII letter or a full stop: what an abbreviation before a dot is made of. */
+function isAbbreviationCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
+}
+
 function isAbbreviation(text: string, dot: number): boolean {
   let start = dot;
-  while (start > 0 && /[A-Za-z.]/.test(text[start - 1]!)) start--;
+  while (start > 0 && isAbbreviationCode(text.charCodeAt(start - 1))) start--;
   const word = text.slice(start, dot);
   if (word.length === 0) return false;
   if (/^[A-Z]$/.test(word)) return true; // an initial: "J. Smith"
@@ -45,7 +67,26 @@ function isAbbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-const CLOSERS = /[”’"')\]]/;
+/** Closing marks and brackets that belong to the sentence before a break: ” ’ " ' ) ]. */
+function isCloserCode(c: number): boolean {
+  return c === 0x201d || c === 0x2019 || c === 34 || c === 39 || c === 41 || c === 93;
+}
+
+/** What may start the next sentence after a break: A–Z, a digit, an opening mark or bracket. */
+function startsSentenceCode(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 0x201c ||
+    c === 34 ||
+    c === 0x2018 ||
+    c === 40 ||
+    c === 96
+  );
+}
+
+/** The characters that can end a sentence, found with one scan instead of a test at every character. */
+const SENTENCE_END = /[.!?…]/g;
 
 function splitParagraph(paragraph: Paragraph, into: Sentence[]): void {
   const { text, start: base, marks } = paragraph;
@@ -54,9 +95,9 @@ function splitParagraph(paragraph: Paragraph, into: Sentence[]): void {
   let sentenceStart = 0;
   const push = (end: number) => {
     let s = sentenceStart;
-    while (s < end && /\s/.test(text[s]!)) s++;
+    while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
     let e = end;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) {
       into.push({
         start: base + s,
@@ -68,23 +109,30 @@ function splitParagraph(paragraph: Paragraph, into: Sentence[]): void {
     }
     sentenceStart = end;
   };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
-    if (ch === '.' && isAbbreviation(text, i)) continue;
-    if (ch === '.' && /\d/.test(text[i + 1] ?? '')) continue;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    const i = m.index;
+    const dot = text.charCodeAt(i) === 46;
+    if (dot && isAbbreviation(text, i)) continue;
+    if (dot) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 48 && next <= 57) continue;
+    }
     let j = i + 1;
-    while (j < text.length && (CLOSERS.test(text[j]!) || /[.!?]/.test(text[j]!))) j++;
+    for (; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (!isCloserCode(c) && c !== 46 && c !== 33 && c !== 63) break;
+    }
     if (
       insideQuote(base + j - 1) &&
       !marks.some((m) => m.close !== null && m.close >= base + i && m.close < base + j)
     ) {
       continue;
     }
-    if (j < text.length && !/\s/.test(text[j]!)) continue;
+    if (j < text.length && !isSpaceCode(text.charCodeAt(j))) continue;
     let k = j;
-    while (k < text.length && /\s/.test(text[k]!)) k++;
-    if (k < text.length && !/[A-Z0-9“"‘(`]/.test(text[k]!) && !text.startsWith("''", k)) continue;
+    while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
+    if (k < text.length && !startsSentenceCode(text.charCodeAt(k)) && !text.startsWith("''", k)) continue;
     push(j);
   }
   push(text.length);

@@ -3,7 +3,7 @@
  * A token keeps its internal apostrophes and hyphens ("Russia’s", "Bashar-Al-Assad", "S-400") and the full stop of
  * an abbreviation ("Gen.", "U.S."), because those belong to the word.
  */
-import type { Document } from './sentences.ts';
+import { type Document, isSpaceCode } from './sentences.ts';
 
 export interface Token {
   text: string;
@@ -22,8 +22,17 @@ const ABBREV_DOT =
 /** The first character at or after `from` that is not white space ('' at the end): no copy of the rest of the body. */
 function firstAfterSpace(body: string, from: number): string {
   let i = from;
-  while (i < body.length && /\s/.test(body[i]!)) i++;
+  while (i < body.length && isSpaceCode(body.charCodeAt(i))) i++;
   return body[i] ?? '';
+}
+
+/** Whether `body[from, to)` ends in an opening quotation mark and white space (`/[“"‘]\s*$/`), without a copy. */
+function opensQuote(body: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && isSpaceCode(body.charCodeAt(i))) i--;
+  if (i < from) return false;
+  const c = body.charCodeAt(i);
+  return c === 0x201c || c === 34 || c === 0x2018;
 }
 
 /** Tokenises every sentence of a document. Commas inside numbers ("1,000") stay in the token. */
@@ -51,8 +60,7 @@ export function tokenize(doc: Document): Token[] {
           end += 1;
         }
       }
-      const prev = body.slice(Math.max(sentence.start, start - 2), start);
-      const initial = first || /[“"‘]\s*$/.test(prev);
+      const initial = first || opensQuote(body, Math.max(sentence.start, start - 2), start);
       tokens.push({ text, start, end, sentence: sentence.index, initial });
       first = false;
     }
@@ -62,7 +70,20 @@ export function tokenize(doc: Document): Token[] {
 
 /** Removes a possessive ending: "Russia’s" → "Russia". */
 export function stripPossessive(word: string): string {
-  return word.replace(/[’']s$/, '').replace(/s[’']$/, 's');
+  // The two replaces `/[’']s$/ → ''` then `/s[’']$/ → 's'`, read off the last characters without a regex.
+  let out = word;
+  const n = out.length;
+  if (n >= 2 && out.charCodeAt(n - 1) === 115 && isApostrophe(out.charCodeAt(n - 2)))
+    out = out.slice(0, n - 2);
+  const m = out.length;
+  if (m >= 2 && isApostrophe(out.charCodeAt(m - 1)) && out.charCodeAt(m - 2) === 115)
+    out = out.slice(0, m - 1);
+  return out;
+}
+
+/** ’ or '. */
+function isApostrophe(c: number): boolean {
+  return c === 0x2019 || c === 39;
 }
 
 /** True for a word that starts with a capital letter (or "al-Kadhimi", an Arabic name with its particle). */
