@@ -130,7 +130,7 @@ export function isCommonWord(word: string): boolean {
 }
 
 export function isPlaceName(name: string): boolean {
-  if (EXTRA_PLACES.has(name) || name in PLACE_ALIASES) return true;
+  if (EXTRA_PLACES.has(name) || PLACE_ALIASES.has(name)) return true;
   if (name.includes(' ')) return PLACE_HEADS.has(name.slice(name.lastIndexOf(' ') + 1).toLowerCase());
   return hasTag(name, 'Country', 'City', 'Region', 'Place', 'Continent', 'Island');
 }
@@ -406,7 +406,7 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     const plain = words.map(stripPossessive);
     const joined = plain.join(' ');
     if (isPlaceName(joined)) {
-      const canonical = PLACE_ALIASES[joined] ?? joined;
+      const canonical = PLACE_ALIASES.get(joined) ?? joined;
       // "Hmeimim air base": an unknown name followed by a lower-case facility noun is the facility.
       addEntity(places, canonical, joined, span);
       continue;
@@ -425,7 +425,7 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     const nameSpan = { start: run.tokens[offset + title.length]!.start, end: run.end };
     const nameText = name.join(' ');
     if (name.length === 1 && isPlaceName(nameText)) {
-      addEntity(places, PLACE_ALIASES[nameText] ?? nameText, nameText, nameSpan);
+      addEntity(places, PLACE_ALIASES.get(nameText) ?? nameText, nameText, nameSpan);
       continue;
     }
     if (name.every((w) => isDemonym(w) || isCommonWord(w) || /^\d/.test(w))) continue;
@@ -629,7 +629,7 @@ export function resolveDescription(index: EntityIndex, description: string): Per
 /** The gender a title gives ("Mrs." female, "Mr." male), or null. */
 function titleGender(title: string[]): Gender | null {
   let gender: Gender | null = null;
-  for (const t of title) gender = TITLE_GENDER[t.toLowerCase()] ?? gender;
+  for (const t of title) gender = TITLE_GENDER.get(t.toLowerCase()) ?? gender;
   return gender;
 }
 

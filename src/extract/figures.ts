@@ -77,8 +77,8 @@ function parseNumber(text: string): number {
   const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
   const scale = / (thousand|million|hundred|dozen)$/.exec(t);
   const head = scale ? t.slice(0, scale.index) : t;
-  let value = head in WORD_NUMBERS ? WORD_NUMBERS[head]! : Number(head.replace(/,/g, '').replace(/^a /, ''));
-  if (head.replace(/^a /, '') in WORD_NUMBERS) value = WORD_NUMBERS[head.replace(/^a /, '')]!;
+  let value = WORD_NUMBERS.get(head) ?? Number(head.replace(/,/g, '').replace(/^a /, ''));
+  value = WORD_NUMBERS.get(head.replace(/^a /, '')) ?? value;
   if (scale)
     value *=
       scale[1] === 'thousand' ? 1000 : scale[1] === 'million' ? 1_000_000 : scale[1] === 'dozen' ? 12 : 100;
@@ -136,11 +136,12 @@ function whoFrom(text: string): string | null {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.replace(/[’']s$/, '');
     if (/^(?:in|into|to|from|at|near|across|of|inside)$/i.test(words[i - 1] ?? '')) continue;
-    if (w in DEMONYMS) return DEMONYMS[w]!;
+    const demonym = DEMONYMS.get(w);
+    if (demonym !== undefined) return demonym;
     if (/^\p{Lu}/u.test(w) && isDemonym(w)) return w;
   }
   const m = /\b(United States|United Kingdom)\b/.exec(text);
-  return m ? DEMONYMS[m[1]!]! : null;
+  return m ? DEMONYMS.get(m[1]!)! : null;
 }
 
 /**

@@ -172,12 +172,21 @@ export const QUOTE_VERBS = new Map<string, string>([
   ]),
 ]);
 
+/*
+ * The word tables below are Maps, not object literals: a word looked up in an object must be interned first and,
+ * when absent, is searched for on Object.prototype too, so "constructor" or "valueOf" in an article was found in
+ * every table (a force figure's owner came out as Object's constructor function).
+ */
+
 /** Pronouns that can stand for a speaker, with the gender they require. */
-export const PRONOUNS: Record<string, 'male' | 'female' | 'plural'> = {
-  he: 'male',
-  she: 'female',
-  they: 'plural',
-};
+export const PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural'> = new Map<
+  string,
+  'male' | 'female' | 'plural'
+>([
+  ['he', 'male'],
+  ['she', 'female'],
+  ['they', 'plural'],
+]);
 
 /** Words that make a noun phrase a role ("the Russian President", "a navy spokeswoman"), lower-case. */
 export const ROLE_NOUNS = new Set(
@@ -192,14 +201,14 @@ export const ROLE_NOUNS = new Set(
 );
 
 /** Gender a role noun implies, for pronoun resolution. */
-export const ROLE_GENDER: Record<string, 'male' | 'female'> = {
-  spokesman: 'male',
-  spokeswoman: 'female',
-  chairman: 'male',
-  chairwoman: 'female',
-  king: 'male',
-  queen: 'female',
-};
+export const ROLE_GENDER: ReadonlyMap<string, 'male' | 'female'> = new Map<string, 'male' | 'female'>([
+  ['spokesman', 'male'],
+  ['spokeswoman', 'female'],
+  ['chairman', 'male'],
+  ['chairwoman', 'female'],
+  ['king', 'male'],
+  ['queen', 'female'],
+]);
 
 /**
  * Titles that come before a name ("President Assad", "Gen. Kenneth McKenzie"). They are role words, never part of
@@ -229,22 +238,22 @@ export const PERSON_TITLES = new Set(
 );
 
 /** Gender a title implies. */
-export const TITLE_GENDER: Record<string, 'male' | 'female'> = {
-  'mr.': 'male',
-  mr: 'male',
-  'mrs.': 'female',
-  mrs: 'female',
-  'ms.': 'female',
-  ms: 'female',
-  king: 'male',
-  queen: 'female',
-  prince: 'male',
-  princess: 'female',
-  lord: 'male',
-  lady: 'female',
-  sir: 'male',
-  dame: 'female',
-};
+export const TITLE_GENDER: ReadonlyMap<string, 'male' | 'female'> = new Map<string, 'male' | 'female'>([
+  ['mr.', 'male'],
+  ['mr', 'male'],
+  ['mrs.', 'female'],
+  ['mrs', 'female'],
+  ['ms.', 'female'],
+  ['ms', 'female'],
+  ['king', 'male'],
+  ['queen', 'female'],
+  ['prince', 'male'],
+  ['princess', 'female'],
+  ['lord', 'male'],
+  ['lady', 'female'],
+  ['sir', 'male'],
+  ['dame', 'female'],
+]);
 
 /** Words that end an organisation's name and so mark a capitalised run as an organisation. */
 export const ORG_HEADS = new Set(
@@ -281,43 +290,43 @@ export const EXTRA_PLACES = new Set(
 );
 
 /** Other names of a place, mapped to the name the article set should use. */
-export const PLACE_ALIASES: Record<string, string> = {
-  'Syrian Arab Republic': 'Syria',
-  US: 'United States',
-  'U.S.': 'United States',
-  USA: 'United States',
-  'U.S.A.': 'United States',
-  America: 'United States',
-  UK: 'United Kingdom',
-  'U.K.': 'United Kingdom',
-  Britain: 'United Kingdom',
-  'Great Britain': 'United Kingdom',
-  'Russian Federation': 'Russia',
-  Kyiv: 'Kiev',
-};
+export const PLACE_ALIASES: ReadonlyMap<string, string> = new Map<string, string>([
+  ['Syrian Arab Republic', 'Syria'],
+  ['US', 'United States'],
+  ['U.S.', 'United States'],
+  ['USA', 'United States'],
+  ['U.S.A.', 'United States'],
+  ['America', 'United States'],
+  ['UK', 'United Kingdom'],
+  ['U.K.', 'United Kingdom'],
+  ['Britain', 'United Kingdom'],
+  ['Great Britain', 'United Kingdom'],
+  ['Russian Federation', 'Russia'],
+  ['Kyiv', 'Kiev'],
+]);
 
 /** Country → demonym for "whose forces": "Russia's two bases" are Russian bases. */
-export const DEMONYMS: Record<string, string> = {
-  Russia: 'Russian',
-  Syria: 'Syrian',
-  'United States': 'U.S.',
-  US: 'U.S.',
-  'U.S.': 'U.S.',
-  America: 'U.S.',
-  Iran: 'Iranian',
-  Iraq: 'Iraqi',
-  Turkey: 'Turkish',
-  Israel: 'Israeli',
-  Ukraine: 'Ukrainian',
-  Germany: 'German',
-  France: 'French',
-  Britain: 'British',
-  'United Kingdom': 'British',
-  China: 'Chinese',
-  NATO: 'NATO',
-  Afghanistan: 'Afghan',
-  Poland: 'Polish',
-};
+export const DEMONYMS: ReadonlyMap<string, string> = new Map<string, string>([
+  ['Russia', 'Russian'],
+  ['Syria', 'Syrian'],
+  ['United States', 'U.S.'],
+  ['US', 'U.S.'],
+  ['U.S.', 'U.S.'],
+  ['America', 'U.S.'],
+  ['Iran', 'Iranian'],
+  ['Iraq', 'Iraqi'],
+  ['Turkey', 'Turkish'],
+  ['Israel', 'Israeli'],
+  ['Ukraine', 'Ukrainian'],
+  ['Germany', 'German'],
+  ['France', 'French'],
+  ['Britain', 'British'],
+  ['United Kingdom', 'British'],
+  ['China', 'Chinese'],
+  ['NATO', 'NATO'],
+  ['Afghanistan', 'Afghan'],
+  ['Poland', 'Polish'],
+]);
 
 /** Demonyms and nationality words used before nouns ("Russian military personnel", "U.S. troops"). */
 export function isDemonym(word: string): boolean {
@@ -355,28 +364,28 @@ export const FUNCTION_WORDS = new Set(
 );
 
 /** Numbers news copy spells out ("two battalions", "a dozen jets", "five years"), by their words. */
-export const WORD_NUMBERS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  dozen: 12,
-  'a dozen': 12,
-  'a hundred': 100,
-  'a thousand': 1000,
-  a: 1,
-};
+export const WORD_NUMBERS: ReadonlyMap<string, number> = new Map<string, number>([
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['fifteen', 15],
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fifty', 50],
+  ['hundred', 100],
+  ['dozen', 12],
+  ['a dozen', 12],
+  ['a hundred', 100],
+  ['a thousand', 1000],
+  ['a', 1],
+]);

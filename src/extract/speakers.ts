@@ -150,7 +150,7 @@ function capitalisedName(text: string): boolean {
 function descriptionGender(text: string): Gender | 'plural' {
   const words = text.toLowerCase().split(/\s+/);
   for (const w of words) {
-    const g = ROLE_GENDER[w];
+    const g = ROLE_GENDER.get(w);
     if (g) return g;
   }
   const last = words[words.length - 1] ?? '';
@@ -188,7 +188,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
   }
   if (!np) return null;
   const lower = np.toLowerCase();
-  const pronoun = PRONOUNS[lower];
+  const pronoun = PRONOUNS.get(lower);
   if (pronoun) return recentReferent(ctx, npStart, pronoun === 'plural' ? 'plural' : pronoun);
   if (/^(?:it|this|that|there|which|who|i|we|you|one)$/.test(lower)) return null;
 
@@ -459,7 +459,7 @@ export function sourceBefore(ctx: SpeakerContext, prefix: string, start: number)
   if (!subject) return null;
   const np = cleanDescription(subject.np);
   if (!np) return null;
-  const pronoun = PRONOUNS[np.toLowerCase()];
+  const pronoun = PRONOUNS.get(np.toLowerCase());
   if (pronoun) return recentReferent(ctx, subject.start, pronoun)?.speaker ?? null;
   if (/^(?:it|this|that|there|which|who|i|we|you|one)$/i.test(np)) return null;
   const org = resolveOrganization(ctx.index, np);

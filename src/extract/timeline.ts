@@ -275,7 +275,7 @@ export function findTimeline(
     for (const m of sentence.text.matchAll(
       /\b(nearly|almost|about|around|more than|over|some|roughly)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a)\s+(years?|months?)\s+(old|ago|after (?:the )?[\p{L} ]{3,40}? (?:began|started))\b/giu,
     )) {
-      const n = /^\d+$/.test(m[2]!) ? Number(m[2]) : WORD_NUMBERS[m[2]!.toLowerCase()]!;
+      const n = /^\d+$/.test(m[2]!) ? Number(m[2]) : WORD_NUMBERS.get(m[2]!.toLowerCase())!;
       const years = /^year/i.test(m[3]!);
       const d = new Date(
         Date.UTC(published.getUTCFullYear() - (years ? n : 0), published.getUTCMonth() - (years ? 0 : n), 1),
