@@ -55,6 +55,17 @@ const UNITS: Array<[RegExp, string]> = [
   // "four B-52s", "two F-16s": a plural model designation counts aircraft.
   [/^[A-Z]{1,3}-\d{1,3}[A-Z]?s$/, 'aircraft'],
 ];
+/**
+ * Any of UNITS' patterns, case-insensitive: one test that rules out the ordinary words after a number before the
+ * list is searched for the unit (a superset, since the model pattern is the only case-sensitive one).
+ */
+const ANY_UNIT = new RegExp(UNITS.map(([re]) => `(?:${re.source})`).join('|'), 'i');
+
+/** The UNITS entry a word is, if any. */
+function unitEntry(word: string): [RegExp, string] | undefined {
+  return ANY_UNIT.test(word) ? UNITS.find(([re]) => re.test(word)) : undefined;
+}
+
 /** Units that count forces only with a qualifier before them: "service members", "crew members". */
 const MEMBERS = /^members?$/i;
 const MEMBER_KINDS = /^(?:service|crew|active-duty|military|guard)$/i;
@@ -267,10 +278,10 @@ export function findFigures(
       const modifiers: string[] = [];
       for (let i = 0; i < mods.length; i++) {
         const w = mods[i]!.replace(/[.,]$/, '');
-        const found = UNITS.find(([re]) => re.test(w));
+        const found = unitEntry(w);
         if (found) {
           // The head noun is the last of two unit words: "aircraft carriers" are carriers.
-          const head = UNITS.find(([re]) => re.test((mods[i + 1] ?? '').replace(/[.,]$/, '')));
+          const head = unitEntry((mods[i + 1] ?? '').replace(/[.,]$/, ''));
           unit = head ? head[1] : found[1];
           unitWords = head ? i + 2 : i + 1;
           break;

@@ -72,6 +72,9 @@ export function parseDates(text: string, reference: Date | undefined): chrono.Pa
   return new chrono.Chrono({ parsers, refiners: chrono.casual.refiners }).parse(text, reference);
 }
 
+/** What every duration the timeline reads holds: "years old", "months ago", "years after ". */
+const DURATION_CUE = /(?:year|month)s?\s+(?:old|ago|after )/iu;
+
 /** Words that make a date expression relative to the moment it was written or said. */
 const RELATIVE = /\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this)\b/i;
 
@@ -271,10 +274,13 @@ export function findTimeline(
       add(sentence, start, start + 4, m[1]!, 'year', false);
     }
     if (!published) return;
-    // Durations: "nearly five years old", "two years ago", "ten months after the fighting began".
-    for (const m of sentence.text.matchAll(
-      /\b(nearly|almost|about|around|more than|over|some|roughly)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a)\s+(years?|months?)\s+(old|ago|after (?:the )?[\p{L} ]{3,40}? (?:began|started))\b/giu,
-    )) {
+    // Durations: "nearly five years old", "two years ago", "ten months after the fighting began". The cue (the
+    // unit and the word after it, with the pattern's own flags) rules out most sentences before the long pattern.
+    for (const m of DURATION_CUE.test(sentence.text)
+      ? sentence.text.matchAll(
+          /\b(nearly|almost|about|around|more than|over|some|roughly)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a)\s+(years?|months?)\s+(old|ago|after (?:the )?[\p{L} ]{3,40}? (?:began|started))\b/giu,
+        )
+      : []) {
       const n = /^\d+$/.test(m[2]!) ? Number(m[2]) : WORD_NUMBERS.get(m[2]!.toLowerCase())!;
       const years = /^year/i.test(m[3]!);
       const d = new Date(
