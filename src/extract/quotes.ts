@@ -75,9 +75,14 @@ function clauseSubject(text: string, base: number): { np: string; start: number 
   return null;
 }
 
-/** Blanks out relative clauses set off by commas (", who said last week …,"), keeping every offset. */
+/**
+ * Blanks out relative clauses set off by commas (", who said last week …,") and asides between two dashes ("John
+ * Dickey, the chief executive of Ora Media -- the company that … -- told me"), keeping every offset.
+ */
 function withoutRelatives(text: string): string {
-  return text.replace(/,\s+(?:who|which|whose)\b[^,]*,/g, (r) => ' '.repeat(r.length));
+  return text
+    .replace(/,\s+(?:who|which|whose)\b[^,]*,/g, (r) => ' '.repeat(r.length))
+    .replace(/\s(?:--|—|–)\s[^—–]*?\s(?:--|—|–)(?=\s)/g, (r) => ' '.repeat(r.length));
 }
 
 /** A phrase that opens a sentence before its subject: "In a statement", "After the vote", "Asked about it". */
@@ -166,6 +171,20 @@ export function attributionBefore(text: string, base: number): Attribution | nul
 }
 
 const PUNCT_END = /[,.!?…—–:;]$/;
+
+/** Whether a quote opening in lower case carries on the reporter's sentence (see `woven` in directQuotes). */
+function wovenInto(firstContent: string, before: string): boolean {
+  if (CONTINUES_SUBJECT.test(firstContent)) return true;
+  const wordsBefore = /((?:\p{L}[\p{L}’'-]*\s+){1,3})$/u.exec(before)?.[1]?.trim().split(/\s+/) ?? [];
+  const lastWordBefore = wordsBefore[wordsBefore.length - 1];
+  return (
+    lastWordBefore !== undefined && /^\p{Ll}/u.test(lastWordBefore) && !wordsBefore.some((w) => verbBase(w))
+  );
+}
+
+/** A finite verb opening a quote, whose subject is outside the marks: "would be helpful", "wasn’t good", "is a". */
+const CONTINUES_SUBJECT =
+  /^(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|does|do|did)\b|^\p{Ll}+n[’']t\b/u;
 
 /** A transcript's speaker label opening a quote: `"WALLACE: Let’s start …`, `"PENCE: Well, …`. */
 const SPEAKER_LABEL = /^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s/;
@@ -281,8 +300,18 @@ export function directQuoteFinder(
         /^\s*[\p{Ll}(]/u.test(after) &&
         (afterAttribution === null ||
           Math.min(afterAttribution.npStart, afterAttribution.verbStart) > leading);
+      // A quote that opens in lower case and carries on the reporter's sentence: the subject is outside the marks
+      // ('that the report "wasn’t good."', 'That, the commission said, "would be helpful …"'), or the marks follow
+      // words none of which is a verb of saying ('branded the reports "inaccurate and misleading."'). It is a partial
+      // quote inside the paraphrase, not something said on its own. A verb of saying among the three words before
+      // the marks still introduces one ('urging "a politics of hope"'), as do a colon and a comma.
+      const woven =
+        /^\p{Ll}/u.test(firstContent) && !/:$/.test(beforeTrim) && wovenInto(firstContent, before);
       const direct =
-        !titleLike && !fragment && (introduced || (startsSentence && (ownPunct || words.length >= 3)));
+        !titleLike &&
+        !fragment &&
+        !woven &&
+        (introduced || (startsSentence && (ownPunct || words.length >= 3)));
       if (!direct) continue;
 
       const signature = DASH_SIGNATURE.exec(after);
