@@ -4,8 +4,16 @@
  * here by hand: this module only chooses, per format, which of the parser's fields an item's guid, link, title,
  * text, author and date come from.
  */
-import { DetectError, MalformedError, parseFeed } from 'feedsmith';
+import { createRequire } from 'node:module';
+import type * as Feedsmith from 'feedsmith';
 import { htmlToText } from './text.ts';
+
+/**
+ * feedsmith is loaded when a feed is first parsed here, not with this module: the bot's main thread imports it
+ * (the feed's types, decoding, the error a worker's parse throws) but parses feeds in the extraction workers.
+ */
+const require = createRequire(import.meta.url);
+const feedsmith = () => require('feedsmith') as typeof Feedsmith;
 
 /** One item of a feed, whatever its format. */
 export interface FeedItem {
@@ -156,6 +164,7 @@ export function parseFeedDocument(text: string, contentType: string | null = nul
       throw new FeedParseError('the address serves a web page (HTML), not a feed');
     }
   }
+  const { DetectError, MalformedError, parseFeed } = feedsmith();
   let parsed: { format: string; feed: unknown };
   try {
     parsed = parseFeed(text) as { format: string; feed: unknown };
