@@ -73,7 +73,8 @@ function describeFeed(feed: FeedWithSource): string {
 /** One line about a poll, for `poll`. */
 function describePoll(report: PollReport): string {
   if (report.status === 'error') return `error  ${report.url}: ${report.error}`;
-  return `${report.status}  ${report.url}  ${report.new} new, ${report.updated} updated, ${report.unchanged} unchanged`;
+  const counts = `${report.new} new, ${report.updated} updated, ${report.unchanged} unchanged`;
+  return `${report.status}  ${report.url}  ${counts}${report.error ? `; ${report.error}` : ''}`;
 }
 
 const config = loadConfigOrExit();

@@ -10,7 +10,7 @@ import { DEFAULT_STORY, type IngestOutcome, type IngestReport } from '../ingest/
 import { createFeedFetcher } from './index.ts';
 import { canonicalUrl } from './canonical.ts';
 import { FetchError, PAGE_ACCEPT, type Fetcher } from './http.ts';
-import { itemHash, storeItem, type ItemContext, type ItemOutcome } from './items.ts';
+import { itemHash, oversizeReason, storeItem, type ItemContext, type ItemOutcome } from './items.ts';
 import { decodeBody } from './parse.ts';
 import { htmlToText, readableText, wordCount } from './text.ts';
 
@@ -42,7 +42,7 @@ function pageMeta(html: string): { published: Date | null; site: string | null }
 
 /** Fetches and stores one article page as a shared (operator) article of `story`. */
 export async function ingestArticleUrl(
-  ctx: ItemContext & { fetcher: Fetcher },
+  ctx: ItemContext & { fetcher: Fetcher; maxArticleBytes: number },
   url: string,
   story: string,
 ): Promise<ItemOutcome & { title: string }> {
@@ -68,6 +68,8 @@ export async function ingestArticleUrl(
     published,
     outlet: site ?? new URL(page.url).hostname.replace(/^www\./, ''),
   };
+  const tooLarge = oversizeReason(candidate, ctx.maxArticleBytes);
+  if (tooLarge) throw new ArticlePageError(tooLarge);
   const outcome = await storeItem(ctx, { feedId: null, guildId: '', storySlug: story }, candidate, {
     announce: true,
     itemHash: itemHash({ ...candidate, text: candidate.body, summary: '', author: null }),
@@ -80,7 +82,11 @@ export async function ingestLinks(
   ctx: Pick<ItemContext, 'store' | 'clock' | 'log'> & {
     config: Pick<
       Config,
-      'FEEDS_ALLOW_PRIVATE' | 'FEEDS_ALLOW_ADDRESSES' | 'FEED_MAX_BYTES' | 'OPERATOR_CONTACT_URL'
+      | 'FEEDS_ALLOW_PRIVATE'
+      | 'FEEDS_ALLOW_ADDRESSES'
+      | 'FEED_MAX_BYTES'
+      | 'OPERATOR_CONTACT_URL'
+      | 'MAX_ARTICLE_BYTES'
     >;
   },
   links: string[],
@@ -91,7 +97,12 @@ export async function ingestLinks(
     for (const link of links) {
       try {
         const result = await ingestArticleUrl(
-          { ...ctx, fetcher, extract: async (input) => extract(input) },
+          {
+            ...ctx,
+            fetcher,
+            extract: async (input) => extract(input),
+            maxArticleBytes: ctx.config.MAX_ARTICLE_BYTES,
+          },
           link,
           DEFAULT_STORY,
         );

@@ -54,6 +54,19 @@ export interface ArticleCandidate {
   outlet: string | null;
 }
 
+/**
+ * Why an article is too large to store, or null. A feed item (or an article page) is held to MAX_ARTICLE_BYTES
+ * like an article file: its title and text, counted in UTF-8. A feed may be up to FEED_MAX_BYTES (5 MiB) and one
+ * item may be nearly all of it, far more than extraction is sized for (a 1 MB article takes 48 MB of a worker's
+ * heap), so it is refused with this sentence instead, and only that item.
+ */
+export function oversizeReason(candidate: ArticleCandidate, maxBytes: number): string | null {
+  const bytes = Buffer.byteLength(candidate.title) + Buffer.byteLength(candidate.body);
+  if (bytes <= maxBytes) return null;
+  const title = candidate.title.length > 80 ? `${candidate.title.slice(0, 79)}…` : candidate.title;
+  return `"${title}" (${candidate.link ?? candidate.guid}) is ${bytes} bytes, over MAX_ARTICLE_BYTES (${maxBytes}); it was not stored`;
+}
+
 /** How long a near-duplicate from the same site is looked for. */
 export const NEAR_DUPLICATE_DAYS = 3;
 

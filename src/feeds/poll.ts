@@ -14,6 +14,7 @@ import { FEED_ACCEPT, FetchError, PAGE_ACCEPT, type Fetcher } from './http.ts';
 import {
   feedTarget,
   itemHash,
+  oversizeReason,
   seenUnchanged,
   storeItem,
   type ArticleCandidate,
@@ -30,7 +31,11 @@ export interface FeedDeps {
   log: Logger;
   config: Pick<
     Config,
-    'FEED_POLL_MINUTES' | 'FEED_FIRST_POLL_HOURS' | 'FEED_MAX_ITEMS_PER_POLL' | 'FEED_MAX_BYTES'
+    | 'FEED_POLL_MINUTES'
+    | 'FEED_FIRST_POLL_HOURS'
+    | 'FEED_MAX_ITEMS_PER_POLL'
+    | 'FEED_MAX_BYTES'
+    | 'MAX_ARTICLE_BYTES'
   >;
   fetcher: Fetcher;
   extract: Extractor;
@@ -51,7 +56,10 @@ export interface PollReport {
   new: number;
   updated: number;
   unchanged: number;
-  /** A sentence, or null. */
+  /**
+   * A sentence, or null. With status `ok`, the items that were not stored (one too large, say), each with its
+   * reason: the feed's other items were stored.
+   */
   error: string | null;
 }
 
@@ -220,6 +228,8 @@ export async function pollSource(deps: FeedDeps, source: FeedSource): Promise<Po
   const items = newestFirst(parsed.items);
   let truncated = false;
   const baselined: number[] = [];
+  // Items refused on their own (too large): said in the report, and the feed's other items still stored.
+  const refused = new Set<string>();
   for (const feed of followers) {
     const cutoff = clock.now().getTime() - config.FEED_FIRST_POLL_HOURS * 3_600_000;
     let taken = 0;
@@ -235,6 +245,12 @@ export async function pollSource(deps: FeedDeps, source: FeedSource): Promise<Po
       taken++;
       const baselineOld = !feed.baselineDone && (item.published?.getTime() ?? 0) < cutoff;
       const candidate = await candidateOf(deps, item, outlet);
+      const tooLarge = oversizeReason(candidate, config.MAX_ARTICLE_BYTES);
+      if (tooLarge) {
+        if (!refused.has(tooLarge)) deps.log.warn({ url: source.url, reason: tooLarge }, 'feed item refused');
+        refused.add(tooLarge);
+        continue;
+      }
       const outcome = await storeItem(deps, feedTarget(feed), candidate, {
         announce: !baselineOld,
         itemHash: itemHash(item),
@@ -268,7 +284,7 @@ export async function pollSource(deps: FeedDeps, source: FeedSource): Promise<Po
     { url: source.url, new: report.new, updated: report.updated, unchanged: report.unchanged },
     'feed polled',
   );
-  return report;
+  return { ...report, error: refused.size > 0 ? [...refused].join('; ') : null };
 }
 
 /**
