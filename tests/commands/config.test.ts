@@ -166,6 +166,53 @@ describe('/config', () => {
     );
   });
 
+  it('adds, lists, pauses, resumes and removes a feed, each change written to the audit log with before and after', async () => {
+    const { ctx } = testCtx();
+    const url = 'https://news.example/feed.xml';
+    const feed = { group: 'feed' };
+    const text = (replies: { content?: string }[]) => replies.map((r) => r.content ?? '').join('\n');
+    expect(text(await run(ctx, 'add', { url, story: 'harbour', name: 'Courier' }, feed))).toContain(
+      'into the story `harbour`',
+    );
+    const listed = await run(ctx, 'list', {}, feed);
+    expect(JSON.stringify(listed)).toContain(url);
+    expect(text(await run(ctx, 'pause', { url }, feed))).toContain('Paused');
+    expect(ctx.store.feeds.feedsOfGuild(GUILD)[0]!.paused).toBe(true);
+    // No feed service in this context: the resumed feed is polled by the next tick.
+    expect(text(await run(ctx, 'resume', { url }, feed))).toContain('It will be polled within a minute.');
+    expect(ctx.store.feeds.feedsOfGuild(GUILD)[0]!.paused).toBe(false);
+    expect(text(await run(ctx, 'remove', { url }, feed))).toContain(url);
+    expect(ctx.store.feeds.feedsOfGuild(GUILD)).toHaveLength(0);
+    const snapshot = (paused: boolean) => ({ url, story: 'harbour', name: 'Courier', paused });
+    expect(
+      ctx.store.audit
+        .byGuild(GUILD, 10, 0)
+        .reverse()
+        .map((e) => [e.action, e.actorId, e.before, e.after]),
+    ).toEqual([
+      ['feed.add', '300000000000000001', null, snapshot(false)],
+      ['feed.pause', '300000000000000001', snapshot(false), snapshot(true)],
+      ['feed.resume', '300000000000000001', snapshot(true), snapshot(false)],
+      ['feed.remove', '300000000000000001', snapshot(false), null],
+    ]);
+  });
+
+  it.each(['add', 'remove', 'pause', 'resume', 'list', 'status'])(
+    'refuses /config feed %s to a member without Manage Server before its handler runs, changing nothing',
+    async (sub) => {
+      const { ctx } = testCtx();
+      const url = 'https://news.example/feed.xml';
+      if (sub !== 'add') await run(ctx, 'add', { url }, { group: 'feed' });
+      const before = ctx.store.audit.countByGuild(GUILD);
+      await expect(run(ctx, sub, { url }, { group: 'feed', moderator: false })).rejects.toThrow(
+        'Manage Server',
+      );
+      expect(ctx.store.feeds.feedsOfGuild(GUILD)).toHaveLength(sub === 'add' ? 0 : 1);
+      expect(ctx.store.feeds.feedsOfGuild(GUILD)[0]?.paused ?? false).toBe(false);
+      expect(ctx.store.audit.countByGuild(GUILD)).toBe(before);
+    },
+  );
+
   it('enforces MAX_SUBSCRIPTIONS_PER_GUILD', async () => {
     const { ctx } = testCtx('2026-03-01T08:00:00.000Z', { MAX_SUBSCRIPTIONS_PER_GUILD: 1 });
     seedStory(ctx);
