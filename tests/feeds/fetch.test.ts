@@ -280,6 +280,41 @@ describe('fetching feeds safely', () => {
     expect(server.hits('/latest')).toBe(0);
   });
 
+  it('keeps at most two requests at a time in flight to one host, without holding up another host', async () => {
+    const server = await fixtureServer();
+    const other = await fixtureServer();
+    const TOTAL = 7;
+    let arrived = 0;
+    let maxActive = 0;
+    const held: (() => void)[] = [];
+    let otherDone = false;
+    // Requests are held until a second one is in flight (or none more can come), so a third in flight would be
+    // seen; the first ones also until the other host has answered, which a limit shared by all hosts would block.
+    const release = () => {
+      if (otherDone && (held.length === 2 || arrived === TOTAL))
+        for (const answer of held.splice(0)) answer();
+    };
+    server.route('/feed.xml', (_req, res) => {
+      arrived++;
+      held.push(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
+      maxActive = Math.max(maxActive, held.length);
+      release();
+    });
+    other.text('/feed.xml', 'ok', 'text/plain');
+    const fetcher = testFetcher();
+    const sameHost = Array.from({ length: TOTAL }, (_, i) =>
+      fetcher.fetch({ url: `${server.base}/feed.xml?n=${i}`, accept: '*/*' }),
+    );
+    const elsewhere = await fetcher.fetch({ url: `${other.base}/feed.xml`, accept: '*/*' });
+    expect(elsewhere.status).toBe('ok');
+    otherDone = true;
+    release();
+    const results = await Promise.all(sameHost);
+    expect(results.map((r) => r.status)).toEqual(Array.from({ length: TOTAL }, () => 'ok'));
+    expect(maxActive).toBe(2);
+    expect(server.hits('/feed.xml')).toBe(TOTAL);
+  });
+
   it('only fetches http and https', async () => {
     const fetcher = testFetcher();
     await expect(fetcher.fetch({ url: 'file:///etc/passwd', accept: '*/*' })).rejects.toThrow(
