@@ -33,21 +33,32 @@ import { ManualClock } from '../tests/support/clock.ts';
 const DIST = process.argv.includes('--dist');
 
 /**
- * The node flags `npm start` runs the bot with (package.json). A figure measured with other flags (a V8 heap
- * ceiling, a young-generation size) is not the figure production gets, so `--dist` refuses to run without them.
+ * The node flags `npm start` runs the bot with, and the environment it sets for the process (package.json): a
+ * figure measured with other flags (a V8 heap ceiling, a young-generation size) or without MALLOC_ARENA_MAX is
+ * not the figure production gets, so `--dist` refuses to run without them.
  */
-function productionFlags(): string[] {
+function production(): { flags: string[]; env: [string, string][] } {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  return pkg.scripts.start!.split(/\s+/).filter((word) => word.startsWith('--'));
+  const words = pkg.scripts.start!.split(/\s+/);
+  return {
+    flags: words.filter((word) => word.startsWith('--')),
+    env: words.slice(0, words.indexOf('node')).map((word) => word.split('=', 2) as [string, string]),
+  };
 }
-if (DIST && JSON.stringify(process.execArgv) !== JSON.stringify(productionFlags())) {
-  process.stderr.write(
-    `bench:feeds --dist measures what production runs, so it needs npm start's node flags ` +
-      `(${productionFlags().join(' ')}), not ${JSON.stringify(process.execArgv)}: run npm run bench:feeds:dist.\n`,
-  );
-  process.exit(2);
+if (DIST) {
+  const { flags, env } = production();
+  const missing = env.filter(([key, value]) => process.env[key] !== value);
+  if (JSON.stringify(process.execArgv) !== JSON.stringify(flags) || missing.length > 0) {
+    process.stderr.write(
+      `bench:feeds --dist measures what production runs, so it needs npm start's node flags ` +
+        `(${flags.join(' ')}) and environment (${env.map((pair) => pair.join('=')).join(' ')}), not ` +
+        `${JSON.stringify(process.execArgv)}${missing.length > 0 ? ` without ${missing.map(([key]) => key).join(', ')}` : ''}: ` +
+        `run npm run bench:feeds:dist.\n`,
+    );
+    process.exit(2);
+  }
 }
 const load = <T>(path: string): Promise<T> =>
   import(DIST ? `../dist/src/${path}.js` : `../src/${path}.ts`) as Promise<T>;
@@ -212,7 +223,7 @@ async function cycle(label: string) {
 
 console.log(
   `bench:feeds — ${FEEDS} feeds on ${base}, Node ${process.version}, ${DIST ? 'compiled dist/' : 'sources via tsx'}, ` +
-    `flags ${JSON.stringify(process.execArgv)}, ` +
+    `flags ${JSON.stringify(process.execArgv)}, MALLOC_ARENA_MAX ${process.env.MALLOC_ARENA_MAX ?? 'unset'}, ` +
     (pool
       ? `${pool.concurrency} extraction worker${pool.concurrency === 1 ? '' : 's'}`
       : 'extraction inline'),
