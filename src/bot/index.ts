@@ -128,6 +128,7 @@ export async function startBot(options: StartOptions): Promise<Bot> {
       extract: (input) => extractor.extract(input, { offThread: true }),
       write: extractor.storeItem,
       parse: extractor.parseFeed,
+      readPage: extractor.readPage,
       sender: client.rest,
     });
     ctx.feeds = feeds;

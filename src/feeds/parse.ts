@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as Feedsmith from 'feedsmith';
-import { htmlToText } from './text.ts';
+import { htmlToText, readableText, type ReadablePage } from './text.ts';
 
 /**
  * feedsmith is loaded when a feed is first parsed here, not with this module: the bot's main thread imports it
@@ -140,6 +140,21 @@ export function decodeBody(body: Uint8Array, contentType: string | null): string
     return new TextDecoder('utf-8').decode(body).replace(/^\uFEFF/, '');
   }
 }
+
+/**
+ * A fetched article page's main text (a teaser's full text): its bytes decoded by the response's charset, then
+ * Readability on linkedom ({@link readableText}); null when the page has no readable article.
+ */
+export function readPageBody(body: Uint8Array, contentType: string | null, url: string): ReadablePage | null {
+  return readableText(decodeBody(body, contentType), url);
+}
+
+/** Reads a fetched page somewhere else (the bot's extraction pool), as {@link readPageBody} does here. */
+export type PageReader = (
+  body: Uint8Array,
+  contentType: string | null,
+  url: string,
+) => Promise<ReadablePage | null>;
 
 /** Parses a fetched feed somewhere else (the bot's extraction pool), as {@link parseFeedBody} does here. */
 export type FeedParser = (body: Uint8Array, contentType: string | null) => Promise<ParsedFeed>;

@@ -21,8 +21,15 @@ import {
   type Extractor,
   type ItemWriter,
 } from './items.ts';
-import { decodeBody, FeedParseError, parseFeedBody, type FeedItem, type FeedParser } from './parse.ts';
-import { readableText, TEASER_WORDS, wordCount } from './text.ts';
+import {
+  FeedParseError,
+  parseFeedBody,
+  readPageBody,
+  type FeedItem,
+  type FeedParser,
+  type PageReader,
+} from './parse.ts';
+import { TEASER_WORDS, wordCount } from './text.ts';
 
 /** What polling needs. */
 export interface FeedDeps {
@@ -47,6 +54,12 @@ export interface FeedDeps {
    * wait for. It throws {@link FeedParseError} for what is not a feed, as {@link parseFeedBody} does.
    */
   parse?: FeedParser | undefined;
+  /**
+   * Where a teaser's page is read when not on this thread: the bot's pool. Readability on a light DOM of a whole
+   * article page takes milliseconds to tens of milliseconds per page (more for a large one), which a command or
+   * a heartbeat would wait for, and a poll of a teaser-only feed reads one page per item.
+   */
+  readPage?: PageReader | undefined;
 }
 
 /** One source's poll, as `npm run feeds -- poll --json` prints it. */
@@ -100,7 +113,9 @@ async function candidateOf(deps: FeedDeps, item: FeedItem, outlet: string | null
     try {
       const page = await deps.fetcher.fetch({ url: item.link, accept: PAGE_ACCEPT });
       if (page.status === 'ok') {
-        const readable = readableText(decodeBody(page.body, page.contentType), page.url);
+        const readable = deps.readPage
+          ? await deps.readPage(page.body, page.contentType, page.url)
+          : readPageBody(page.body, page.contentType, page.url);
         if (readable && wordCount(readable.text) > wordCount(body)) body = readable.text;
         if (!title && readable?.title) title = readable.title;
       }

@@ -10,7 +10,7 @@ import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import type { Fetcher } from './http.ts';
 import type { Extractor, ItemWriter } from './items.ts';
-import type { FeedParser } from './parse.ts';
+import type { FeedParser, PageReader } from './parse.ts';
 import { sendPauseNotices } from './notices.ts';
 import { pollDueFeeds, pollSource, type FeedDeps, type PollReport } from './poll.ts';
 
@@ -32,6 +32,7 @@ export function createFeedService(deps: {
   extract: Extractor;
   write?: ItemWriter | undefined;
   parse?: FeedParser | undefined;
+  readPage?: PageReader | undefined;
   sender: MessageSender;
 }): FeedService {
   const log = deps.log.child({ component: 'feeds' });

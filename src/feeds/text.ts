@@ -93,8 +93,14 @@ export function wordCount(text: string): number {
 /** Items with fewer words than this are teasers: their page is fetched for the full text. */
 export const TEASER_WORDS = 80;
 
+/** An article page's main text, and its title when Readability found one. */
+export interface ReadablePage {
+  title: string | null;
+  text: string;
+}
+
 /** An article page's main text by Readability, or null when the page has no readable article. */
-export function readableText(html: string, url: string): { title: string | null; text: string } | null {
+export function readableText(html: string, url: string): ReadablePage | null {
   const { document } = linkedom().parseHTML(html);
   try {
     // Readability resolves relative links against the document's URL; linkedom has none unless a base says so.

@@ -8,11 +8,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { systemClock, type Clock } from '../clock.ts';
 import { extract } from '../extract/index.ts';
 import { storeItemHere } from '../feeds/items.ts';
-import { parseFeedBody } from '../feeds/parse.ts';
+import { parseFeedBody, readPageBody } from '../feeds/parse.ts';
 import { openDatabase } from '../store/db.ts';
 import { createStore, type Store } from '../store/index.ts';
 import { storeArticle } from './ingest.ts';
-import { inlineExtractor, type ExtractionReply, type ExtractionRequest, type WorkerData } from './pool.ts';
+import {
+  inlineExtractor,
+  type ExtractionReply,
+  type ExtractionRequest,
+  type ExtractionValue,
+  type WorkerData,
+} from './pool.ts';
 
 if (!parentPort) throw new Error('extract-worker.ts runs as a worker thread, started by the extraction pool');
 const port = parentPort;
@@ -48,7 +54,7 @@ function clockOf(now: string | null): Clock {
   return { now: () => new Date(at), sleep: systemClock.sleep };
 }
 
-async function handle(request: ExtractionRequest): Promise<NonNullable<ExtractionReply['value']>> {
+async function handle(request: ExtractionRequest): Promise<ExtractionValue> {
   switch (request.kind) {
     case 'extract':
       return extract({
@@ -67,6 +73,8 @@ async function handle(request: ExtractionRequest): Promise<NonNullable<Extractio
       );
     case 'feed':
       return parseFeedBody(request.body, request.contentType);
+    case 'page':
+      return readPageBody(request.body, request.contentType, request.url);
     case 'article':
       return storeArticle(
         { store: connection(), clock: clockOf(request.now), extractor: inlineExtractor },

@@ -16,7 +16,8 @@ import { Worker } from 'node:worker_threads';
 import type { ExtractInput, Facts } from '../extract/index.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import type { ItemJob, ItemOutcome, ItemWriter } from '../feeds/items.ts';
-import { FeedParseError, type FeedParser, type ParsedFeed } from '../feeds/parse.ts';
+import { FeedParseError, type FeedParser, type PageReader, type ParsedFeed } from '../feeds/parse.ts';
+import type { ReadablePage } from '../feeds/text.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleOutcome } from './ingest.ts';
 import type { ParsedArticle } from './parse.ts';
@@ -49,11 +50,17 @@ export interface Extractor {
    * feed. Parsing reads no database, so every pool offers it; the inline extractor does not (its caller parses).
    */
   parseFeed?: FeedParser | undefined;
+  /**
+   * Reads a teaser's fetched page in a worker (see FeedDeps.readPage): Readability's parse of a whole page stays
+   * off the event loop. Like parsing a feed, it reads no database, so every pool offers it.
+   */
+  readPage?: PageReader | undefined;
 }
 
 /** The worker pool: an {@link Extractor} that must be closed when the process stops. */
 export interface ExtractionPool extends Extractor {
   parseFeed: FeedParser;
+  readPage: PageReader;
   /** Ends the workers; extractions still queued or running are rejected. Safe to call twice. */
   close(): Promise<void>;
   /** Each running worker's V8 heap (none before the first long article): where a worker's memory goes. */
@@ -76,11 +83,15 @@ export type ExtractionRequest =
     }
   | { id: number; kind: 'item'; job: ItemJob; now: string | null }
   | { id: number; kind: 'article'; article: ParsedArticle; file: string | null; now: string | null }
-  | { id: number; kind: 'feed'; body: Uint8Array; contentType: string | null };
+  | { id: number; kind: 'feed'; body: Uint8Array; contentType: string | null }
+  | { id: number; kind: 'page'; body: Uint8Array; contentType: string | null; url: string };
+
+/** What a worker's job comes to: facts, what it stored, a parsed feed, or a page's text (null: no article). */
+export type ExtractionValue = Facts | ItemOutcome | ArticleOutcome | ParsedFeed | ReadablePage | null;
 
 /** What a worker answers: the facts it extracted, or the outcome of what it stored. */
 export type ExtractionReply =
-  | { id: number; value: Facts | ItemOutcome | ArticleOutcome | ParsedFeed; error?: undefined }
+  | { id: number; value: ExtractionValue; error?: undefined }
   | { id: number; error: { name: string; message: string; stack: string }; value?: undefined };
 
 /** What a worker is started with. */
@@ -285,6 +296,8 @@ export function createExtractionPool(
       : undefined,
     storeItem: database ? (job) => submit<ItemOutcome>({ kind: 'item', job, now: now() }) : undefined,
     parseFeed: (body, contentType) => submit<ParsedFeed>({ kind: 'feed', body, contentType }),
+    readPage: (body, contentType, url) =>
+      submit<ReadablePage | null>({ kind: 'page', body, contentType, url }),
     async heapStatistics() {
       // A worker still starting (or just gone) has no heap to report yet.
       const heaps = await Promise.all(slots.map((slot) => slot.worker.getHeapStatistics().catch(() => null)));

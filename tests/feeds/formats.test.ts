@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addFeed } from '../../src/feeds/manage.ts';
+import { readPageBody, type PageReader } from '../../src/feeds/parse.ts';
 import { pollDueFeeds } from '../../src/feeds/poll.ts';
 import { articleCount, feedDeps, fixtureServer } from './helpers.ts';
 
@@ -108,6 +109,32 @@ describe('feed formats', () => {
     expect(article.body).not.toContain('Read more');
     expect(article.body).not.toContain('All rights reserved');
     expect(article.body).not.toContain('Privacy');
+  });
+
+  it("hands a teaser's page to readPage when given one (the bot's pool), and stores the text it returns", async () => {
+    const server = await fixtureServer();
+    server.fixture('/briefs.xml', 'teasers.xml', 'application/rss+xml');
+    server.fixture('/briefs/help-for-shops', 'teaser-page.html', 'text/html; charset=utf-8');
+    const ctx = feedDeps();
+    ctx.clock.set('2026-11-07T12:00:00Z');
+    const read: string[] = [];
+    const readPage: PageReader = (body, contentType, url) => {
+      read.push(url);
+      return Promise.resolve(readPageBody(body, contentType, url));
+    };
+    addFeed(
+      ctx.store,
+      { url: `${server.base}/briefs.xml`, guildId: '', createdBy: 'test' },
+      LIMITS,
+      ctx.clock.now(),
+    );
+    const reports = await pollDueFeeds({ ...ctx.deps, readPage });
+    expect(reports[0]).toMatchObject({ status: 'ok', new: 1, error: null });
+    expect(read).toEqual([`${server.base}/briefs/help-for-shops?utm_source=rss&utm_medium=feed`]);
+    const [header] = ctx.store.articles.listByStory(ctx.store.stories.bySlug('news')!.id);
+    expect(ctx.store.articles.byId(header!.id)!.body).toContain(
+      '"No shop should close because the bridge did," Voss said',
+    );
   });
 
   it('records broken XML as an error for that feed, storing nothing', async () => {

@@ -12,7 +12,7 @@ import {
   workerEntry,
   type ExtractionPool,
 } from '../../src/ingest/pool.ts';
-import { parseFeedBody } from '../../src/feeds/parse.ts';
+import { parseFeedBody, readPageBody } from '../../src/feeds/parse.ts';
 import { rss } from '../feeds/helpers.ts';
 import { SEED_FILE } from '../support/helpers.ts';
 
@@ -103,6 +103,26 @@ describe('the extraction pool', () => {
       const parsed = await workers.parseFeed(feed, 'application/rss+xml');
       expect(parsed).toEqual(parseFeedBody(feed, 'application/rss+xml'));
       expect(parsed.items.map((item) => item.guid)).toEqual(['n-1']);
+      expect(started).toHaveLength(1);
+    } finally {
+      process.off('worker', onStart);
+    }
+  });
+
+  it("reads a teaser's page with Readability in a worker, exactly as here, and says when a page has no article", async () => {
+    const workers = createExtractionPool({ size: 1 });
+    pools.push(workers);
+    const page = readFileSync(new URL('../fixtures/feeds/teaser-page.html', import.meta.url));
+    const started: unknown[] = [];
+    const onStart = (worker: unknown) => started.push(worker);
+    process.on('worker', onStart);
+    try {
+      const url = 'https://harbour.example/news/1';
+      const read = await workers.readPage(page, 'text/html; charset=utf-8', url);
+      expect(read).toEqual(readPageBody(page, 'text/html; charset=utf-8', url));
+      expect(read!.text.split(/\s+/).length).toBeGreaterThan(80);
+      const empty = Buffer.from('<!doctype html><html><body></body></html>');
+      expect(await workers.readPage(empty, 'text/html', url)).toBeNull();
       expect(started).toHaveLength(1);
     } finally {
       process.off('worker', onStart);
