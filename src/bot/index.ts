@@ -77,7 +77,7 @@ export async function startBot(options: StartOptions): Promise<Bot> {
     // Only the scheduler process ingests, so two processes on one database never store the same file twice;
     // another one serves commands from what the scheduler stored, and takes over if it dies.
     const lease = options.scheduler === false ? null : createLease(ctx);
-    const scheduling = (await lease?.renew()) ?? true;
+    const scheduling = lease?.renew() ?? true;
     if (!scheduling) {
       log.info('another process is the scheduler and ingester; serving commands, ready to take over');
     }

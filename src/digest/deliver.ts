@@ -359,18 +359,16 @@ export async function runOccurrence(
     contentSince: window.since,
     contentUntil: window.until,
   };
-  // Articles are also written by other connections (the extraction pool's workers, an `npm run ingest` next to
-  // the bot), each stamped with its time inside its own transaction. One stamped up to `until` but not committed
-  // yet would be missed by this read and, being older than the next window's start, by every later digest.
-  // Taking the write lock once, empty, waits for such a transaction to commit; any later one is stamped after now.
-  // It is taken when free, so the event loop is not held while a worker writes; from here on nothing awaits
-  // until the run is recorded, so no other run of this subscription can come in between.
-  await ctx.store.writeWhenFree(() => {});
   if (ctx.store.digestRuns.byOccurrence(subscription.id, iso)) {
     return { status: 'duplicate', reason: `the run of ${iso} is already recorded` };
   }
   // A digest asked for by hand always posts something, even "nothing new": the moderator is watching for it.
   const options = kind === 'manual' ? { ...subscription, quiet: false } : subscription;
+  // Articles are also written by other connections (the extraction pool's workers, an `npm run ingest` next to
+  // the bot), each stamped with its time inside its own transaction. One stamped up to `until` but not committed
+  // yet would be missed by this read and, being older than the next window's start, by every later digest.
+  // Taking the write lock once, empty, waits for such a transaction to commit; any later one is stamped after now.
+  ctx.store.transaction(() => {});
   // The first digest delivered to a subscription is its briefing, the story as it stands, even when quiet.
   const composed = composeDigest(
     ctx.store,

@@ -128,10 +128,7 @@ export function startScheduler(ctx: Ctx, options: SchedulerOptions = {}): Schedu
   const tick = async (): Promise<void> => {
     if (stopped) return;
     const wasLeader = lease.held;
-    const leader = await lease.renew();
-    // A stop that began while the lease was being written starts nothing more.
-    if (stopped) return;
-    if (!leader) {
+    if (!lease.renew()) {
       if (wasLeader) log.warn('another process took the scheduler lease; serving commands only');
       return;
     }

@@ -10,11 +10,8 @@ export const SCHEDULER_LEASE = 'scheduler';
 
 /** The leases of one process. */
 export interface Lease {
-  /**
-   * Renews this process's leases; resolves to whether it holds the scheduler lease now. The write is taken when
-   * the write lock is free (Store.writeWhenFree), so a tick during a feed burst never holds the event loop.
-   */
-  renew(): Promise<boolean>;
+  /** Renews this process's leases; returns whether it holds the scheduler lease now. */
+  renew(): boolean;
   /** Whether it held the scheduler lease at the last renewal. */
   readonly held: boolean;
   /** Gives both leases up (a clean stop), so another process takes over at its next tick. */
@@ -24,28 +21,22 @@ export interface Lease {
 export function createLease(ctx: Ctx): Lease {
   const ttlMs = ctx.config.SCHEDULER_LEASE_SECONDS * 1000;
   let held = false;
-  // A renewal still waiting for the write lock when the process lets its leases go must not take them back.
-  let released = false;
   return {
-    async renew() {
+    renew() {
+      const now = ctx.clock.now();
+      const until = new Date(now.getTime() + ttlMs);
       const leases = ctx.store.leases;
-      held = await ctx.store.writeWhenFree(() => {
-        if (released) return false;
-        // Read once the lock is taken: the lease runs from when it is written, however long that took.
-        const now = ctx.clock.now();
-        const until = new Date(now.getTime() + ttlMs);
+      held = ctx.store.transaction(() => {
         leases.take(`instance:${ctx.instanceId}`, ctx.instanceId, now, until);
-        const scheduler = leases.take(SCHEDULER_LEASE, ctx.instanceId, now, until);
-        if (scheduler) leases.pruneInstances(now);
-        return scheduler;
+        return leases.take(SCHEDULER_LEASE, ctx.instanceId, now, until);
       });
+      if (held) leases.pruneInstances(now);
       return held;
     },
     get held() {
       return held;
     },
     release() {
-      released = true;
       held = false;
       ctx.store.transaction(() => {
         ctx.store.leases.release(SCHEDULER_LEASE, ctx.instanceId);

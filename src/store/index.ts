@@ -53,9 +53,11 @@ export interface Store {
    * for the write lock: when another connection holds it (an extraction worker storing an article), it tries
    * again after a short pause, and the event loop serves commands and gateway heartbeats meanwhile. A blocking
    * transaction would sit in SQLite's busy handler for as long as the worker's transaction lasts (milliseconds
-   * on a quiet machine, tens under load): the bot's own writes during a feed burst (a source's state, the
-   * scheduler's lease, a digest's wait for writes in flight) go through here. `fn` runs once, when the lock is
-   * taken; after {@link WRITE_WHEN_FREE_TIMEOUT_MS} of trying it fails with SQLITE_BUSY, as a blocking one would.
+   * on a quiet machine, tens under load): a feed poll's own writes (a source's state) go through here. `fn` runs
+   * once, when the lock is taken; after {@link WRITE_WHEN_FREE_TIMEOUT_MS} of trying it fails with SQLITE_BUSY,
+   * as a blocking one would. Not for the scheduler's lease or a digest's wait for writes in flight: a process
+   * that went on sending digests while its lease renewal waited could lose the lease to another process and
+   * send the same run twice (tests/e2e/digest-two-processes.test.ts), so those still wait where they are.
    */
   writeWhenFree<T>(fn: () => T): Promise<T>;
   /** Closes the connection; closing a closed store does nothing. */
