@@ -151,7 +151,9 @@ const LOWER_STARTS = new Set([
 ]);
 
 function cutsOf(text: string, re: RegExp): Cut[] {
-  return [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const cuts: Cut[] = [];
+  for (const m of text.matchAll(re)) cuts.push({ start: m.index, end: m.index + m[0].length });
+  return cuts;
 }
 
 /** The clause of `text` around [from, to), between the nearest cuts that do not overlap the date. */

@@ -25,7 +25,8 @@ export function lexiconTags(word: string): readonly string[] {
 /** True when compromise knows the word with one of the given tags. */
 export function hasTag(word: string, ...wanted: string[]): boolean {
   const tags = lexiconTags(word);
-  return tags.some((t) => wanted.includes(t));
+  for (const t of tags) if (wanted.includes(t)) return true;
+  return false;
 }
 
 /** A first name compromise knows, with the gender its list implies. */

@@ -88,8 +88,13 @@ function isApostrophe(c: number): boolean {
 
 /** True for a word that starts with a capital letter (or "al-Kadhimi", an Arabic name with its particle). */
 export function isCapitalised(word: string): boolean {
-  const c = word[0];
-  if (c === undefined) return false;
-  if (c !== c.toLowerCase()) return true;
+  // A–Z and a–z are told apart by their code; any other first character by lower-casing it.
+  const code = word.charCodeAt(0);
+  if (code >= 65 && code <= 90) return true;
+  if (!(code >= 97 && code <= 122)) {
+    const c = word[0];
+    if (c === undefined) return false;
+    if (c !== c.toLowerCase()) return true;
+  }
   return word.includes('-') && /^(?:al|el|ul|bin|ibn|abu)-\p{Lu}/u.test(word);
 }
