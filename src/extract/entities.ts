@@ -271,8 +271,12 @@ function capitalisedRuns(tokens: Token[], body: string): Run[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = current[current.length - 1];
+    // Joined by exactly one space, read without copying the gap.
     const joined =
-      prev !== undefined && prev.sentence === t.sentence && body.slice(prev.end, t.start) === ' ';
+      prev !== undefined &&
+      prev.sentence === t.sentence &&
+      t.start - prev.end === 1 &&
+      body.charCodeAt(prev.end) === 32;
     if (!joined) flush();
     let k = i + 1;
     while (k < tokens.length && PARTICLES.has(tokens[k]!.text) && tokens[k]!.sentence === t.sentence) k++;

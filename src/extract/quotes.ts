@@ -93,7 +93,8 @@ const OPENING_PHRASE =
 export function attributionAfter(text: string, base: number): Attribution | null {
   // Long enough for a name with an appositive: '…," Fred Kagan, director of the Critical Threats Project at the
   // American Enterprise Institute, said.'
-  const words = [...text.matchAll(WORDS)].slice(0, 24);
+  const words: RegExpExecArray[] = [];
+  for (const m of text.matchAll(WORDS)) if (words.push(m) === 24) break;
   for (let i = 0; i < words.length && i < 20; i++) {
     const w = words[i]!;
     const verb = verbBase(w[0]);

@@ -306,21 +306,22 @@ function fromVerbs(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prevWord = tokens[i - 1]?.text ?? '';
-    let nextWord = tokens[i + 1]?.text.toLowerCase() ?? '';
+    const lower = t.text.toLowerCase();
     // "pointed out that …": the particle belongs to the verb.
-    const pointOut = /^point(?:s|ed|ing)?$/i.test(t.text) && nextWord === 'out';
-    const verb = pointOut
-      ? 'point out'
-      : (CLAUSE_SPEECH_VERBS.get(t.text.toLowerCase()) ?? participle(t, body, prevWord));
+    const pointOut =
+      lower.startsWith('point') &&
+      /^point(?:s|ed|ing)?$/i.test(t.text) &&
+      tokens[i + 1]?.text.toLowerCase() === 'out';
+    const verb = pointOut ? 'point out' : (CLAUSE_SPEECH_VERBS.get(lower) ?? participle(t, body, prevWord));
     if (!verb || direct.usedVerbs.has(t.start) || inside(direct.covered, t.start)) continue;
     const end = pointOut ? tokens[i + 1]!.end : t.end;
-    if (pointOut) nextWord = tokens[i + 2]?.text.toLowerCase() ?? '';
+    const nextWord = tokens[pointOut ? i + 2 : i + 1]?.text.toLowerCase() ?? '';
     const commitment = COMMITMENTS.has(verb) && nextWord === 'to';
     const passive = PASSIVE.test(prevWord) && !/ing$/i.test(t.text);
     if (passive || (nextWord === 'to' && !commitment) || nextWord === 'by') continue;
     // "the state news agency", "a report": a base form after a determiner or preposition is a noun.
     if (
-      t.text.toLowerCase() === verb &&
+      lower === verb &&
       /^(?:the|a|an|its|his|her|their|our|this|these|those|of|in|on|for|with|by|from)$/i.test(prevWord)
     )
       continue;
@@ -340,7 +341,7 @@ function fromVerbs(
       continue;
     if (/^[A-Z]/.test(t.text) && !t.initial) continue;
     // "his home state, giving …", "the latest report, which …": a base form before a comma is a noun.
-    if (t.text.toLowerCase() === verb && !ASIDE_BASE_VERBS.has(verb) && body[t.end] === ',') continue;
+    if (lower === verb && !ASIDE_BASE_VERBS.has(verb) && body[t.end] === ',') continue;
 
     let rest = body.slice(end, sentence.end);
     let restStart = end;
@@ -352,7 +353,7 @@ function fromVerbs(
       restStart += adv[0].length;
     }
     const aside =
-      (t.text.toLowerCase() !== verb || ASIDE_BASE_VERBS.has(verb)) &&
+      (lower !== verb || ASIDE_BASE_VERBS.has(verb)) &&
       body.slice(sentence.start, t.start).includes(',') &&
       rest.replace(/[\s.,;:!?”"]+/g, '') !== ''
         ? asideAfter(body.slice(end, sentence.end), verb === 'tell')
@@ -401,12 +402,13 @@ function fromVerbs(
     const prefix = body.slice(sentence.start, t.start);
 
     // Inverted attribution closing the sentence: "…, the race will be tight, said Dan Gerstein, an analyst."
-    const after = body.slice(t.end, sentence.end);
-    const invertedNp = INVERTED_NP.exec(after)?.[1];
+    // The long pattern is read only where the cheap conditions hold.
+    const invertedNp =
+      !/ing$/.test(t.text) && CLOSED_CLAUSE.test(prefix)
+        ? INVERTED_NP.exec(body.slice(t.end, sentence.end))?.[1]
+        : undefined;
     if (
       invertedNp &&
-      CLOSED_CLAUSE.test(prefix) &&
-      !/ing$/.test(t.text) &&
       !FINITE_CLAUSE.test(invertedNp) &&
       /^(?:\p{Lu}|(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its)\s)/u.test(
         invertedNp,
@@ -419,7 +421,7 @@ function fromVerbs(
         ) &&
       invertedNp.split(/\s+/).length <= 12
     ) {
-      const npStart = t.end + after.indexOf(invertedNp);
+      const npStart = t.end + body.slice(t.end, sentence.end).indexOf(invertedNp);
       const speaker = resolveSpeaker(ctx, invertedNp, npStart);
       if (speaker) {
         found.push(clauseBefore(sentence, prefix, t.start, t.start, verb, speaker));
