@@ -1,24 +1,26 @@
 /**
  * A burst of 1,000 feed articles while members run commands: 100 feeds on a local HTTP server, each with ten
  * new ~5 KB articles (generated for this test), polled in one feed job by the real bot, whose worker pool
- * parses each feed and extracts and stores every item. Meanwhile a member runs /about through the real
- * discord.js client on the loopback Discord, 50 ms after each answer. It prints the command latencies (p50,
- * p99, max), how late the bot's gateway heartbeats came and the event-loop delay, and asserts what must hold
- * on any machine: every article stored once, every command answered within Discord's 3 s deadline, no
- * heartbeat a whole interval late, one gateway session throughout.
+ * parses each feed and extracts and stores every item. A member runs /about through the real discord.js client
+ * on the loopback Discord, 50 ms after each answer: first for eight heartbeats with no feed polled (the
+ * baseline), then for as long as the poll lasts. It prints, for each phase, the command latencies (p50, p99,
+ * max), how late the bot's gateway heartbeats came, and the main thread's garbage-collection pauses, and asserts
+ * what must hold on any machine: every article stored once, every command answered within Discord's 3 s
+ * deadline, no heartbeat a whole interval late, one gateway session throughout.
  *
  * "Late" is the loopback's measure: a heartbeat's delay past the announced interval since the previous one
- * arrived (discord.js sends them on a setInterval on the event loop, so anything that holds the loop delays
- * them). The issue's target, p99 under 50 ms and no heartbeat late, is read from the output, which counts every
- * heartbeat more than 1 ms late (a timer's resolution) and gives the latest: on a two-core machine shared with
- * other work the target is not met, so asserting it would make this test fail by load, not by the bot (see the
- * README's Feeds section for the measured values and the load they were measured at).
+ * arrived (discord.js sends them on a setInterval on the event loop, which the loopback and the test share, so
+ * anything that holds the loop delays them). The issue's target, p99 under 50 ms and no heartbeat late, is read
+ * from the output beside the baseline: on this two-core machine shared with other work the baseline itself has
+ * heartbeats tens of milliseconds late (a garbage collection, other processes on the cores), so a bound
+ * stricter than a whole interval would make this test fail by load, not by the bot (see the README's Feeds
+ * section for the measured values and the load they were measured at).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from '../../src/bot/index.ts';
 import { addFeed } from '../../src/feeds/manage.ts';
@@ -35,6 +37,10 @@ const ITEMS_PER_FEED = 10;
 const HEARTBEAT_MS = 1000;
 /** Discord's deadline for answering an interaction. */
 const DEADLINE_MS = 3000;
+/** How many heartbeats the baseline lasts: the same member and commands before the burst, no feed polled. */
+const BASELINE_BEATS = 8;
+/** A heartbeat later than this past its interval counts as late in the output: a timer's resolution. */
+const TIMER_RESOLUTION_MS = 1;
 
 let loopback: Loopback;
 let server: FixtureServer;
@@ -88,37 +94,79 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** A member runs /about, reads the answer, and runs it again 50 ms later, until `done()`; each reply's latency. */
+async function memberRunsAbout(done: () => boolean): Promise<number[]> {
+  const { discord, guild } = loopback;
+  const latencies: number[] = [];
+  while (!done()) {
+    const sent = performance.now();
+    const answered = await discord.interact({ guildId: guild.id, command: 'about', options: {} });
+    latencies.push(performance.now() - sent);
+    expect(answered.text).toContain('Articles stored');
+    await delay(50);
+  }
+  return latencies;
+}
+
+/** One phase as the output prints it: reply latencies, heartbeat lateness, and the main thread's GC pauses. */
+function describePhase(
+  latencies: number[],
+  from: number,
+  to: number,
+  gcPauses: { at: number; ms: number }[],
+): { line: string; latest: number; beats: number } {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  const beats = loopback.discord.gateway.heartbeats.filter((h) => h.at >= from && h.at < to);
+  const latest = Math.max(0, ...beats.map((h) => h.lateMs));
+  const pauses = gcPauses.filter((g) => g.at >= from && g.at < to);
+  const line =
+    `/about ×${latencies.length}: p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms, ` +
+    `max ${sorted.at(-1)!.toFixed(1)} ms; ${beats.length} heartbeats, ` +
+    `${beats.filter((h) => h.lateMs > TIMER_RESOLUTION_MS).length} more than ${TIMER_RESOLUTION_MS} ms late, ` +
+    `latest by ${latest.toFixed(1)} ms (${beats.map((h) => h.lateMs.toFixed(1)).join(' ')}); ` +
+    `${pauses.length} GC pauses, ${pauses.reduce((n, g) => n + g.ms, 0).toFixed(0)} ms in all, ` +
+    `the longest ${Math.max(0, ...pauses.map((g) => g.ms)).toFixed(1)} ms`;
+  return { line, latest, beats: beats.length };
+}
+
 describe('a burst of 1,000 feed articles', () => {
-  it('answers every command within the deadline and keeps the gateway session, and prints p99 and heartbeat lateness', async () => {
-    const { discord, guild } = loopback;
+  it('answers every command within the deadline and keeps the gateway session, and prints p99 and heartbeat lateness beside a baseline without the burst', async () => {
+    const { discord } = loopback;
+    // The main thread's garbage collections, to tell a heartbeat that waited for one from one that waited for
+    // the bot's own work.
+    const gcPauses: { at: number; ms: number }[] = [];
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) gcPauses.push({ at: entry.startTime, ms: entry.duration });
+    });
+    gcObserver.observe({ entryTypes: ['gc'] });
+
+    // The baseline: the same member and commands, no feed polled. Its heartbeats are as late as this machine
+    // and this process make them without the burst: the timer's resolution, the loopback and the client on the
+    // same event loop, a garbage collection, other processes on the cores.
+    const baselineFrom = performance.now();
+    const baselineLatencies = await memberRunsAbout(
+      () => discord.gateway.heartbeats.filter((h) => h.at >= baselineFrom).length >= BASELINE_BEATS,
+    );
     const since = performance.now();
+
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
     let polling = true;
-    const started = performance.now();
     const tick = bot.feeds.tick().finally(() => (polling = false));
-    const latencies: number[] = [];
-    // A member runs /about, reads the answer, and runs it again 50 ms later, for as long as the poll lasts.
-    while (polling) {
-      const sent = performance.now();
-      const answered = await discord.interact({ guildId: guild.id, command: 'about', options: {} });
-      latencies.push(performance.now() - sent);
-      expect(answered.text).toContain('Articles stored');
-      await delay(50);
-    }
+    const latencies = await memberRunsAbout(() => !polling);
     const reports = await tick;
-    const seconds = (performance.now() - started) / 1000;
+    const until = performance.now();
+    const seconds = (until - since) / 1000;
     loopDelay.disable();
+    gcObserver.disconnect();
 
-    const sorted = [...latencies].sort((a, b) => a - b);
-    const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-    const beats = discord.gateway.heartbeats.filter((h) => h.at >= since);
+    const baseline = describePhase(baselineLatencies, baselineFrom, since, gcPauses);
+    const burst = describePhase(latencies, since, until, gcPauses);
     console.info(
-      `burst of ${FEEDS * ITEMS_PER_FEED} articles stored in ${seconds.toFixed(1)} s ` +
-        `(${((FEEDS * ITEMS_PER_FEED) / seconds).toFixed(1)}/s); /about ×${latencies.length}: ` +
-        `p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms; ` +
-        `${beats.length} heartbeats, ${beats.filter((h) => h.lateMs > 1).length} more than 1 ms late, ` +
-        `latest by ${Math.max(0, ...beats.map((h) => h.lateMs)).toFixed(1)} ms; ` +
+      `baseline, no feed polled: ${baseline.line}\n` +
+        `burst of ${FEEDS * ITEMS_PER_FEED} articles stored in ${seconds.toFixed(1)} s ` +
+        `(${((FEEDS * ITEMS_PER_FEED) / seconds).toFixed(1)}/s): ${burst.line}; ` +
         `event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms`,
     );
     expect(reports).toHaveLength(FEEDS);
@@ -127,9 +175,10 @@ describe('a burst of 1,000 feed articles', () => {
       FEEDS * ITEMS_PER_FEED,
     );
     expect(latencies.length).toBeGreaterThanOrEqual(20);
-    expect(sorted.at(-1)!).toBeLessThan(DEADLINE_MS);
-    expect(beats.length).toBeGreaterThan(0);
+    expect(Math.max(...baselineLatencies, ...latencies)).toBeLessThan(DEADLINE_MS);
+    expect(burst.beats).toBeGreaterThan(0);
+    const beats = discord.gateway.heartbeats.filter((h) => h.at >= baselineFrom);
     expect(new Set(beats.map((h) => h.connectionId)).size).toBe(1);
-    expect(discord.gateway.lateHeartbeats(HEARTBEAT_MS, since)).toEqual([]);
+    expect(discord.gateway.lateHeartbeats(HEARTBEAT_MS, baselineFrom)).toEqual([]);
   }, 300_000);
 });
