@@ -169,6 +169,12 @@ export function parseFeedBody(body: Uint8Array, contentType: string | null): Par
  * JSON Feed — is a {@link FeedParseError} saying so; nothing here throws anything else for bad input.
  */
 export function parseFeedDocument(text: string, contentType: string | null = null): ParsedFeed {
+  // A type no feed is ever served as (an image, a PDF, an archive) says what the address is. Servers label real
+  // feeds loosely (text/plain, application/octet-stream, text/xml), so any other type is left to the parser.
+  const type = /^\s*([\w.+-]+\/[\w.+-]+)/.exec(contentType ?? '')?.[1]?.toLowerCase();
+  if (type && /^(image|audio|video|font)\/|^application\/(pdf|zip|gzip|x-tar|msword)/.test(type)) {
+    throw new FeedParseError(`the address serves ${type}, not a feed`);
+  }
   const head = text.trimStart().slice(0, 512).toLowerCase();
   if (
     head.startsWith('<!doctype html') ||

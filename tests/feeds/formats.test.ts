@@ -163,4 +163,41 @@ describe('feed formats', () => {
     });
     expect(articleCount(ctx.deps)).toBe(0);
   });
+
+  it.each([
+    [
+      'an image',
+      'image/png',
+      Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+      'the address serves image/png, not a feed',
+    ],
+    [
+      'a PDF',
+      'application/pdf',
+      Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n'),
+      'the address serves application/pdf, not a feed',
+    ],
+    [
+      'JSON that is not a JSON Feed',
+      'application/json',
+      Buffer.from('{"status":"ok","items":3}'),
+      'the document is not an RSS, Atom or JSON feed',
+    ],
+  ])('records %s (%s) as an error for that feed, storing nothing', async (_name, type, body, error) => {
+    const server = await fixtureServer();
+    server.route('/feed', (_req, res) => res.writeHead(200, { 'content-type': type }).end(body));
+    const ctx = feedDeps();
+    const url = `${server.base}/feed`;
+    addFeed(ctx.store, { url, guildId: '', createdBy: 'test' }, LIMITS, ctx.clock.now());
+    const [report] = await pollDueFeeds(ctx.deps);
+    expect(report).toEqual({ url, status: 'error', new: 0, updated: 0, unchanged: 0, error });
+    expect(articleCount(ctx.deps)).toBe(0);
+    expect(ctx.store.feeds.sourceByUrl(url)).toMatchObject({ failures: 1, lastError: error });
+  });
+
+  it('reads a feed served with a loose type (text/plain) all the same', async () => {
+    const { reports, ctx } = await followAndPoll('/atom.txt', 'atom.xml', 'text/plain; charset=utf-8');
+    expect(reports[0]).toMatchObject({ status: 'ok', new: 1, error: null });
+    expect(articleCount(ctx.deps)).toBe(1);
+  });
 });
