@@ -4,6 +4,7 @@
  * own. Scare quotes ("remote warriors"), titles of works and fragments woven into the reporter's sentence are not,
  * so they never reach `/quotes` as something a person said.
  */
+import { resolveName } from './entities.ts';
 import { QUOTE_VERBS, hasTag } from './lexicon.ts';
 import type { MarkSpan } from './quotemarks.ts';
 import { type Document, type Paragraph, sentenceAt } from './sentences.ts';
@@ -171,6 +172,130 @@ export function attributionBefore(text: string, base: number): Attribution | nul
   return null;
 }
 
+const NAME_WORDS = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}`;
+/** What may follow the verb of a bare attribution: its end, a particle, or a phrase of time, manner or place. */
+const VERB_TAIL = String.raw`(?:\s+(?:back|out|on|up|in|again))?(?=\s*(?:$|[.,;!?])|\s+(?:with|as|to|in|at|after|before|while|during|from|on|into|over|about|then|later|reporters|journalists|\p{Ll}+ly)\b)`;
+const LOOSE_SUBJECT_FIRST = new RegExp(
+  String.raw`^\s*(${NAME_WORDS}|he|she)\s+(\p{Ll}{3,})${VERB_TAIL}`,
+  'u',
+);
+const LOOSE_VERB_FIRST = new RegExp(
+  String.raw`^\s*(\p{Ll}{3,}ed)\s+(${NAME_WORDS})(?=\s*(?:$|[.,;!?(])|\s+of\s)`,
+  'u',
+);
+
+function looksLikeVerb(word: string): boolean {
+  return /^\p{Ll}+(?:ed|s)$/u.test(word) || hasTag(word, 'PastTense', 'PresentTense');
+}
+
+/** The base form of a regular verb ("barked" → "bark", "mused" → "muse", "points" → "point"); others as written. */
+function regularBase(word: string): string {
+  if (word.endsWith('ed')) {
+    const stems = [word.slice(0, -1), word.slice(0, -2), word.slice(0, -3)];
+    return stems.find((s) => hasTag(s, 'Infinitive')) ?? word.slice(0, -2);
+  }
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * An attribution whose verb the lexicon does not list, right after a quote that ends on its own punctuation: '…,”
+ * Oliver barked.', '…,” Bozell points out.', '…,” Trump shot back with a laugh.', '“…!” beamed Donald Hartley of
+ * Madison'. Only a person the article already names (or "he"/"she") counts, and nothing but the attribution may
+ * follow the verb, so a new sentence about that person ("Trump ordered a review") is not read as one.
+ */
+function looseAttributionAfter(ctx: SpeakerContext, text: string, base: number): Attribution | null {
+  const known = (np: string, at: number) =>
+    /^(?:he|she)$/.test(np) || resolveName(ctx.index, np, at) !== null;
+  const subjectFirst = LOOSE_SUBJECT_FIRST.exec(text);
+  if (subjectFirst && looksLikeVerb(subjectFirst[2]!)) {
+    const npStart = base + text.indexOf(subjectFirst[1]!);
+    if (known(subjectFirst[1]!, npStart)) {
+      const verbStart = base + subjectFirst.index + subjectFirst[0].lastIndexOf(subjectFirst[2]!);
+      return { np: subjectFirst[1]!, npStart, verb: regularBase(subjectFirst[2]!), verbStart };
+    }
+  }
+  const verbFirst = LOOSE_VERB_FIRST.exec(text);
+  if (verbFirst) {
+    const npStart = base + verbFirst.index + verbFirst[0].lastIndexOf(verbFirst[2]!);
+    if (known(verbFirst[2]!, npStart))
+      return {
+        np: verbFirst[2]!,
+        npStart,
+        verb: regularBase(verbFirst[1]!),
+        verbStart: base + text.indexOf(verbFirst[1]!),
+      };
+  }
+  return null;
+}
+
+/** A name ("Eva Lind", "the Illinois Board of Elections", "Mark Mahaney, analyst at …") or "he"/"she". */
+function nameOrPronoun(np: string): boolean {
+  const head = (np.split(',')[0] ?? '').trim().replace(/^the\s+/i, '');
+  return (
+    /^(?:he|she)$/.test(head) ||
+    (head !== '' &&
+      head.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || /^(?:of|for|and|de|al|von|van)$/.test(w)))
+  );
+}
+
+/**
+ * The speaker of a quote a colon introduces when no listed verb of saying does: '… Rubio fired back forcefully:',
+ * 'Eva Lind posted:', 'Trump gestured …, then leaned in and boomed:'. The subject of the last verb before the
+ * colon, else the subject that opens the sentence (not one inside an opening clause: 'When Trump suggested …,
+ * Rubio fired back:' is Rubio's), when it is a name or a pronoun.
+ */
+function colonSubject(text: string, base: number): { np: string; start: number } | null {
+  const according =
+    /\baccording to\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4})\s*$/iu.exec(text);
+  if (according)
+    return { np: according[1]!, start: base + according.index + according[0].indexOf(according[1]!) };
+  const words = [...text.matchAll(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu)].slice(-6).reverse();
+  for (const w of words) {
+    if (!(QUOTE_VERBS.has(w[0]) || looksLikeVerb(w[0]))) continue;
+    const subject = subjectBefore(text.slice(0, w.index), base);
+    if (subject) return nameOrPronoun(subject.np) ? subject : null;
+    break;
+  }
+  const subject = clauseSubject(text, base);
+  const lead = text.length - text.trimStart().length;
+  return subject && subject.start === base + lead && nameOrPronoun(subject.np) ? subject : null;
+}
+
+/** A bare attribution sentence: nothing after its verb but a particle, a time, a manner or a place. */
+const BARE_ATTRIBUTION_END = new RegExp(String.raw`^[\p{L}’'-]*${VERB_TAIL}`, 'u');
+
+/**
+ * The attribution of a quote that closes a sentence on a question or exclamation mark: the sentence splitter ends a
+ * sentence at '?”' before a capital, so '“Have we finished?” Keller asked.' leaves the attribution in the next
+ * sentence. Taken only when that sentence opens with the attribution and holds nothing else.
+ */
+function attributionInNextSentence(
+  doc: Document,
+  ctx: SpeakerContext,
+  sentenceIndex: number,
+  from: number,
+  limit: number,
+): Attribution | null {
+  const next = doc.sentences[sentenceIndex + 1];
+  const current = doc.sentences[sentenceIndex];
+  if (!next || !current || next.paragraph !== current.paragraph) return null;
+  if (!/^\s*$/.test(doc.body.slice(from, next.start))) return null;
+  // A sentence that introduces a quote of its own ('Mills then writes back, “…”') is not this one's attribution.
+  if (limit < next.end) return null;
+  const end = next.end;
+  const text = doc.body.slice(next.start, end);
+  const found = attributionAfter(text, next.start) ?? looseAttributionAfter(ctx, text, next.start);
+  if (!found || found.verb === null || Math.min(found.npStart, found.verbStart) !== next.start) return null;
+  const rest = doc.body.slice(found.verbStart, end);
+  // "asked the real estate mogul.": the one asked or told, with no clause of its own after it.
+  const listener =
+    (found.verb === 'ask' || found.verb === 'tell') &&
+    /^\S+\s+[^.,;:!?]{1,40}[.!?]?$/.test(rest.trim()) &&
+    !/\b(?:that|whether|if|how|what|why|to|is|are|was|were|would|will|had|has|could|should)\b/.test(rest);
+  return listener || BARE_ATTRIBUTION_END.test(rest) ? found : null;
+}
+
 const PUNCT_END = /[,.!?…—–:;]$/;
 
 /** Whether a quote opening in lower case carries on the reporter's sentence (see `woven` in directQuotes). */
@@ -200,6 +325,9 @@ function labelName(label: string): string {
  * capitalised words (initials allowed), then nothing but a full stop before the line or sentence ends.
  */
 const DASH_SIGNATURE = /^\s*[―—–]\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4})\s*\.?\s*$/u;
+
+/** A paragraph that signs the quote before it: "- Sanders.", "―Michelle Marks", "-President Obama, tweeting …". */
+const PARAGRAPH_SIGNATURE = /^[-―—–]\s*((?:\p{Lu}[\p{L}.’'-]*\s+){0,4}\p{Lu}[\p{L}’'-]*)\s*(?:[.,]|$)/u;
 
 /**
  * Finds direct quotes paragraph by paragraph. The caller interleaves it with reported speech, so a speaker named
@@ -291,7 +419,16 @@ export function directQuoteFinder(
       // The same holds when the attribution comes only after more of the reporter's words ('"The only way Wall
       // Street will change will be if executives face jail time" for criminal behavior, she said'): the quote is
       // part of the reported clause, not an utterance of its own.
-      const afterAttribution = attributionAfter(after, lastEnd);
+      const lastContent = body.slice(last.contentStart, last.contentEnd).trim();
+      const afterAttribution =
+        attributionAfter(after, lastEnd) ??
+        (/[,?!][’'”"]*$/.test(lastContent) && last.close !== null
+          ? /^\s*$/.test(after)
+            ? /[?!][’'”"]*$/.test(lastContent)
+              ? attributionInNextSentence(doc, ctx, endSentence.index, lastEnd, nextMark?.open ?? Infinity)
+              : null
+            : looseAttributionAfter(ctx, after, lastEnd)
+          : null);
       const leading = lastEnd + (/^\s*/.exec(after)?.[0].length ?? 0);
       const fragment =
         !/:$/.test(beforeTrim) &&
@@ -316,12 +453,31 @@ export function directQuoteFinder(
       if (!direct) continue;
 
       const signature = DASH_SIGNATURE.exec(after);
-      const attribution =
+      let attribution =
         afterAttribution ??
         before2 ??
         (signature
           ? { np: signature[1]!, npStart: lastEnd + after.indexOf(signature[1]!), verb: null, verbStart: -1 }
           : null);
+      // A quote that fills its paragraph, signed in the next one: '"…"¶- Sanders.', '"…"¶-President Obama, tweeting
+      // after the speech.' (fact checks and notebooks set their quotes this way).
+      if (!attribution && startsSentence && /^[\s.,]*$/.test(body.slice(lastEnd, doc.paragraphs[pi]!.end))) {
+        const nextParagraph = doc.paragraphs[pi + 1];
+        const signed = nextParagraph ? PARAGRAPH_SIGNATURE.exec(nextParagraph.text) : null;
+        if (signed)
+          attribution = {
+            np: signed[1]!,
+            npStart: nextParagraph!.start + nextParagraph!.text.indexOf(signed[1]!),
+            verb: null,
+            verbStart: -1,
+          };
+      }
+      // '… then leaned in and boomed: “…”', 'Eva Lind posted: “…”': a colon introduces the quote even when its verb is
+      // not one the lexicon lists; the speaker is the subject of the clause, when it is a name or a pronoun.
+      if (!attribution && /:$/.test(beforeTrim)) {
+        const subject = colonSubject(beforeTrim.slice(0, -1), beforeStart);
+        if (subject) attribution = { np: subject.np, npStart: subject.start, verb: null, verbStart: -1 };
+      }
       let speaker = null;
       let verb: string | null = null;
       if (attribution) {

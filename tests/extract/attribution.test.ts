@@ -32,3 +32,81 @@ describe('direct quotes woven into the reporter’s sentence', () => {
     ).toEqual([['It was never going to work.', 'Dan Piel']]);
   });
 });
+
+describe('attributions the lexicon’s verbs do not cover', () => {
+  const intro = 'Senator Nora Keller met the governor, Ruth Olsen, on Monday.\n\n';
+
+  it('reads the attribution after a quote that ends on a question or exclamation mark', () => {
+    expect(direct(`${intro}“Have we finished?” Keller replied. “Look, the answer is yes.”`)).toEqual([
+      ['Have we finished?', 'Nora Keller'],
+      ['Look, the answer is yes.', 'Nora Keller'],
+    ]);
+    expect(direct(`${intro}“We are done!” Keller said to the crowd.`)).toEqual([
+      ['We are done!', 'Nora Keller'],
+    ]);
+  });
+
+  it('leaves a next sentence that says more than the attribution to reported speech', () => {
+    const facts = run(`${intro}“Have we finished?” Keller said the vote was close.`);
+    expect(facts.quotes.filter((q) => q.kind === 'reported').map((q) => [q.text, q.speaker])).toEqual([
+      ['the vote was close', 'Nora Keller'],
+    ]);
+  });
+
+  it('does not take a sentence that introduces a quote of its own as the previous quote’s attribution', () => {
+    expect(direct(`${intro}“Have we finished?” Keller asked. Olsen then wrote back, “We have.”`)).toEqual([
+      ['Have we finished?', 'Nora Keller'],
+      ['We have.', 'Ruth Olsen'],
+    ]);
+  });
+
+  it('takes any verb between a quote and a person the article names', () => {
+    expect(direct(`${intro}“They are all here for the free food,” Keller shot back with a laugh.`)).toEqual([
+      ['They are all here for the free food', 'Nora Keller'],
+    ]);
+    expect(
+      direct(`${intro}“This is fantastic!” beamed Nora Keller of Madison, who sat in the gallery.`),
+    ).toEqual([['This is fantastic!', 'Nora Keller']]);
+    expect(run(`${intro}“Not now,” Olsen barked.`).quotes.map((q) => [q.kind, q.speaker, q.verb])).toEqual([
+      ['direct', 'Ruth Olsen', 'bark'],
+    ]);
+  });
+
+  it('gives a quote a colon introduces to the subject of the clause before the colon', () => {
+    expect(direct(`${intro}“Not now,” Olsen said. Keller leaned in and boomed: “We vote tomorrow.”`)).toEqual(
+      [
+        ['Not now', 'Ruth Olsen'],
+        ['We vote tomorrow.', 'Nora Keller'],
+      ],
+    );
+    expect(
+      direct(`${intro}When Keller suggested a delay, Olsen fired back forcefully: “We vote tomorrow.”`),
+    ).toEqual([['We vote tomorrow.', 'Ruth Olsen']]);
+  });
+
+  it('does not make a speaker of a subject that is not a name ("The timing of the vote …:")', () => {
+    const speakers = direct(
+      `${intro}The timing of the vote surprised nobody: “Everyone knew it was coming.”`,
+    ).map(([, speaker]) => speaker);
+    expect(speakers).not.toContain('timing of the vote');
+    expect(speakers).toHaveLength(1);
+  });
+
+  it('reads "asked" or "told" with the one asked after it as the attribution', () => {
+    expect(direct(`${intro}“Did you know about the vote?” Keller asked the governor.`)).toEqual([
+      ['Did you know about the vote?', 'Nora Keller'],
+    ]);
+  });
+
+  it('gives a quote that fills its paragraph to the name signing it in the next paragraph', () => {
+    expect(
+      direct(`${intro}“The budget has doubled since I took office.”\n\n- Keller.\n\nThat claim is wrong.`),
+    ).toEqual([['The budget has doubled since I took office.', 'Nora Keller']]);
+  });
+
+  it('reads "according to" before a colon as the attribution', () => {
+    expect(direct(`${intro}According to Newsline: “The senator will not run again.”`)).toEqual([
+      ['The senator will not run again.', 'Newsline'],
+    ]);
+  });
+});
