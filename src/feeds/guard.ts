@@ -48,7 +48,8 @@ export class BlockedAddressError extends Error {
   constructor(host: string, address: string, why: string) {
     super(
       `${host} resolves to ${address}, ${why}; Dispatch does not fetch from such addresses ` +
-        '(set FEEDS_ALLOW_PRIVATE=true to allow them)',
+        // The narrow switch, not FEEDS_ALLOW_PRIVATE: opening one address does not open the operator's network.
+        '(the operator can allow it by listing it in FEEDS_ALLOW_ADDRESSES)',
     );
     this.name = 'BlockedAddressError';
   }

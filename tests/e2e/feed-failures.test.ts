@@ -80,7 +80,7 @@ const CASES = [
       status: 'error',
       new: 0,
       error:
-        'refused: 127.0.0.2 resolves to 127.0.0.2, a loopback address; Dispatch does not fetch from such addresses (set FEEDS_ALLOW_PRIVATE=true to allow them)',
+        'refused: 127.0.0.2 resolves to 127.0.0.2, a loopback address; Dispatch does not fetch from such addresses (the operator can allow it by listing it in FEEDS_ALLOW_ADDRESSES)',
     },
     titles: [],
   },

@@ -249,7 +249,7 @@ describe('fetching feeds safely', () => {
     expect(report).toMatchObject({
       status: 'error',
       error:
-        'refused: 127.0.0.2 resolves to 127.0.0.2, a loopback address; Dispatch does not fetch from such addresses (set FEEDS_ALLOW_PRIVATE=true to allow them)',
+        'refused: 127.0.0.2 resolves to 127.0.0.2, a loopback address; Dispatch does not fetch from such addresses (the operator can allow it by listing it in FEEDS_ALLOW_ADDRESSES)',
     });
     expect(server.hits('/internal.xml')).toBe(0);
     expect(articleCount(ctx.deps)).toBe(0);
@@ -274,7 +274,7 @@ describe('fetching feeds safely', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FetchError);
     expect((error as Error).message).toBe(
-      'refused: metadata.test resolves to ::ffff:127.0.0.9, a loopback address; Dispatch does not fetch from such addresses (set FEEDS_ALLOW_PRIVATE=true to allow them)',
+      'refused: metadata.test resolves to ::ffff:127.0.0.9, a loopback address; Dispatch does not fetch from such addresses (the operator can allow it by listing it in FEEDS_ALLOW_ADDRESSES)',
     );
     expect(server.hits('/feed.xml')).toBe(1);
     expect(server.hits('/latest')).toBe(0);
