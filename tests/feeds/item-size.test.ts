@@ -3,6 +3,7 @@
  * names it, and the feed's other items are stored; a revision too large leaves the stored article as it was.
  */
 import { describe, expect, it } from 'vitest';
+import { ArticlePageError, ingestArticleUrl } from '../../src/feeds/article.ts';
 import { addFeed } from '../../src/feeds/manage.ts';
 import { pollDueFeeds } from '../../src/feeds/poll.ts';
 import { sqlite } from '../support/sqlite.ts';
@@ -75,5 +76,31 @@ describe('a feed item larger than MAX_ARTICLE_BYTES', () => {
       quotesBefore,
     );
     expect(ctx.store.feeds.sourceByUrl(url)).toMatchObject({ lastStatus: 'ok', failures: 0 });
+  });
+
+  it('is an article link (`npm run ingest -- URL`) refused with the same sentence, storing nothing', async () => {
+    const server = await fixtureServer();
+    const paragraphs = syntheticBody(900, 6000);
+    server.route('/news/big', (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<html><head><title>Big harbour report</title></head><body><article><h1>Big harbour report</h1>${paragraphs
+            .map((p) => `<p>${p}</p>`)
+            .join('')}</article></body></html>`,
+        ),
+    );
+    const ctx = feedDeps();
+    const url = `${server.base}/news/big`;
+    const error = await ingestArticleUrl({ ...ctx.deps, maxArticleBytes: MAX }, url, 'harbour').catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ArticlePageError);
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^"Big harbour report" \\(${url.replaceAll('.', '\\.')}\\) is \\d+ bytes, over MAX_ARTICLE_BYTES \\(${MAX}\\); it was not stored$`,
+      ),
+    );
+    expect(sqlite(ctx.store).prepare('SELECT count(*) FROM articles').pluck().get()).toBe(0);
   });
 });
