@@ -187,6 +187,11 @@ describe('a failing feed, end to end through the real client with the guard on',
       const status = await h.asModerator(`/config feed status url:${url}`);
       // (Markdown in it is escaped: FEED\_MAX\_BYTES.)
       expect(status.text.replaceAll('\\', '')).toContain(c.report.error);
+      // And the rest of the feed's health: the failed poll, no new item, one failure, the retry after backoff.
+      expect(status.text).toMatch(/Last poll:\n│ {3}.+: it failed\n/);
+      expect(status.text).toMatch(/Last new item:\n│ {3}none yet\n/);
+      expect(status.text).toMatch(/Failures in a row:\n│ {3}1\n/);
+      expect(status.text).toMatch(/Next poll:\n│ {3}\S/);
     }
   });
 
