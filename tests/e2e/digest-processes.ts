@@ -34,9 +34,12 @@ export interface BotProcess {
   until(check: () => boolean): Promise<void>;
 }
 
-/** Starts `src/main.ts` with this environment (and nothing else from the test's). */
-export function spawnBot(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/**
+ * Starts `src/main.ts` with this environment (and nothing else from the test's), and `nodeFlags` before the
+ * script (a test that measures the bot's process passes `npm start`'s).
+ */
+export function spawnBot(env: Record<string, string>, nodeFlags: string[] = []): BotProcess {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
