@@ -312,6 +312,36 @@ function wovenInto(firstContent: string, before: string): boolean {
 const CONTINUES_SUBJECT =
   /^(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|does|do|did)\b|^\p{Ll}+n[’']t\b/u;
 
+/** "added that, “…”": the quote is the reported clause "that" opens. */
+function afterThat(before: string): boolean {
+  return /\bthat\s*,?\s*$/i.test(before);
+}
+
+/** Words that link a sentence to the one before without being part of what was said: "But, he added, …". */
+const CONNECTIVE =
+  /^(?:and|but|or|so|yet|still|however|now|then|also|again|instead|indeed|meanwhile|later|today|finally|moreover|besides|further|furthermore|nonetheless|nevertheless|otherwise|thus|therefore|anyway|plus|first|second|third)$/i;
+
+/**
+ * Whether an attribution set off by commas sits inside the reporter's sentence after words that belong to what
+ * was said ("When the rule applies, she added, “…”", "That, the board said, “…”"), rather than opening it ("She
+ * added, “…”") or following a connective or an adverbial of the reporter's own ("But, he said, “…”", "At the same
+ * time, she added, “…”").
+ */
+function setInto(
+  body: string,
+  beforeStart: number,
+  before: string,
+  attribution: Attribution | null,
+): boolean {
+  if (!attribution || attribution.verb === null || attribution.npStart <= beforeStart) return false;
+  if (!/,\s*$/.test(before)) return false;
+  const lead = body.slice(beforeStart, attribution.npStart);
+  if (!/,\s*$/.test(lead) || /[“”"]/.test(lead)) return false;
+  const words = lead.split(/[\s,]+/).filter(Boolean);
+  while (words.length > 0 && CONNECTIVE.test(words[0]!)) words.shift();
+  return words.length > 0 && !/^to$/i.test(words[0]!) && !hasTag(words[0]!, 'Preposition');
+}
+
 /** A transcript's speaker label opening a quote: `"WALLACE: Let’s start …`, `"PENCE: Well, …`. */
 const SPEAKER_LABEL = /^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s/;
 
@@ -442,9 +472,13 @@ export function directQuoteFinder(
       // ('that the report "wasn’t good."', 'That, the commission said, "would be helpful …"'), or the marks follow
       // words none of which is a verb of saying ('branded the reports "inaccurate and misleading."'). It is a partial
       // quote inside the paraphrase, not something said on its own. A verb of saying among the three words before
-      // the marks still introduces one ('urging "a politics of hope"'), as do a colon and a comma.
+      // the marks still introduces one ('urging "a politics of hope"'), as do a colon and a comma, except right
+      // after "that" ('added that, "my aim was …"') or after an attribution set into the reporter's sentence ('When
+      // the rule applies, she added, "it will …"'): there the words before and the quote are one reported clause.
       const woven =
-        /^\p{Ll}/u.test(firstContent) && !/:$/.test(beforeTrim) && wovenInto(firstContent, before);
+        /^\p{Ll}/u.test(firstContent) &&
+        !/:$/.test(beforeTrim) &&
+        (wovenInto(firstContent, before) || afterThat(before) || setInto(body, beforeStart, before, before2));
       const direct =
         !titleLike &&
         !fragment &&

@@ -61,8 +61,8 @@ const FINITE_CLAUSE =
 const TELL_OBJECT =
   /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+(?:crowd|audience|newspaper|station|committee|court|jury)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
 const THAT_AFTER_PHRASE =
-  /^\s*(?:(?:in|on|at|during|after|before|last|this|earlier|over|from|of|via|through|under|about|for)\s[^,.;:“”"]{0,60}?\s|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s)?that\s+/i;
-const THAT_AFTER_WORDS = /^\s*(?:[\p{L}’'-]+\s+){0,3}?that\s+/u;
+  /^\s*(?:(?:in|on|at|during|after|before|last|this|earlier|over|from|of|via|through|under|about|for)\s[^,.;:“”"]{0,60}?\s|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s)?that,?\s+/i;
+const THAT_AFTER_WORDS = /^\s*(?:[\p{L}’'-]+\s+){0,3}?that,?\s+/u;
 const RELATIVE_THAT =
   /^(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|did|does|do|'s|’s)\b/i;
 const WH = /^\s*(?:[^,.;“"?]{0,60}?\s)?(?=(?:whether|if|why|how|what|when|where|who)\s)/i;
@@ -213,8 +213,12 @@ const ASIDE_ADJUNCT = new RegExp(
 /** The object of "tell" in an aside: "…, he told reporters", "…, she told CNN on Sunday". */
 const ASIDE_TELL_OBJECT =
   /^\s*(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+\p{L}+|(?:\p{Lu}[\p{L}.’'-]*\s*){1,4})/u;
-/** What makes the words after an aside's comma a sentence of their own rather than more of what was said. */
-const ASIDE_NEW_CLAUSE = /^(?:\p{Ll}+ing\b|and\b|but\b|[“"]|'')/u;
+/**
+ * What makes the words after an aside's comma a sentence of their own rather than more of what was said. (A
+ * quotation mark there opens an utterance of its own unless the quote opens in lower case and is no direct quote,
+ * i.e. a partial quote carrying on the reported clause: 'That, the board said, “would help …”'.)
+ */
+const ASIDE_NEW_CLAUSE = /^(?:\p{Ll}+ing\b|and\b|but\b|(?:[“"]|'')(?!\p{Ll}))/u;
 
 /** Base forms that are verbs in an aside ("…, critics say, …"); others are nouns there ("…, his home state, …"). */
 const ASIDE_BASE_VERBS = new Set([
@@ -237,7 +241,11 @@ const ASIDE_VERB_TAGS = ['PastTense', 'PresentTense', 'Copula', 'Modal', 'Infini
  * when a clause follows the verb instead ("said Mexico would pay"). A participle or "and"/"but" after the comma
  * ("…, Spicer said, adding …") starts something else, so nothing is resumed.
  */
-function asideAfter(after: string, tell: boolean): { resume: number | null } | null {
+function asideAfter(
+  after: string,
+  tell: boolean,
+  direct: (offset: number) => boolean,
+): { resume: number | null } | null {
   const object = tell ? (ASIDE_TELL_OBJECT.exec(after)?.[0].length ?? 0) : 0;
   const adjunct = ASIDE_ADJUNCT.exec(after.slice(object));
   if (!adjunct) return null;
@@ -252,7 +260,7 @@ function asideAfter(after: string, tell: boolean): { resume: number | null } | n
   if (!comma) return { resume: null };
   const resume = restAt + comma[0].length;
   const next = after.slice(resume);
-  if (ASIDE_NEW_CLAUSE.test(next) || next.split(/\s+/).length < 3) return { resume: null };
+  if (ASIDE_NEW_CLAUSE.test(next) || direct(resume) || next.split(/\s+/).length < 3) return { resume: null };
   return { resume };
 }
 
@@ -356,7 +364,7 @@ function fromVerbs(
       (lower !== verb || ASIDE_BASE_VERBS.has(verb)) &&
       body.slice(sentence.start, t.start).includes(',') &&
       rest.replace(/[\s.,;:!?”"]+/g, '') !== ''
-        ? asideAfter(body.slice(end, sentence.end), verb === 'tell')
+        ? asideAfter(body.slice(end, sentence.end), verb === 'tell', (o) => inside(direct.covered, end + o))
         : null;
     if (aside) {
       // Read below, once the subject is known.

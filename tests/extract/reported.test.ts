@@ -90,3 +90,45 @@ describe('reported speech: an attribution set into the sentence', () => {
     );
   });
 });
+
+describe('reported speech: a quote that carries on the reporter’s sentence', () => {
+  const kinds = (body: string) =>
+    extract({ title: 'Test', body, published }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+
+  it('reads a lower-case quote after an attribution set into the sentence as the rest of the reported clause', () => {
+    expect(
+      kinds('The port board met on Monday. That, the board said, “would be a help to the small boats.”'),
+    ).toEqual([['reported', 'would be a help to the small boats', 'board']]);
+    expect(
+      kinds(
+        'When the new levy comes into force, Dr. Lena Moss added, “it will feel like a fair market at last.”',
+      ),
+    ).toEqual([
+      ['reported', 'When the new levy comes into force', 'Lena Moss'],
+      ['reported', 'it will feel like a fair market at last', 'Lena Moss'],
+    ]);
+  });
+
+  it('reads a lower-case quote right after "that," as the reported clause', () => {
+    expect(
+      kinds('Tom Hale spoke on Monday. He added that, “my aim was to stay close to the facts.”'),
+    ).toEqual([['reported', 'my aim was to stay close to the facts', 'Tom Hale']]);
+  });
+
+  it('keeps a quote after a connective or an adverbial of the reporter’s own as a direct quote', () => {
+    expect(kinds('But, Lena Moss said, “we knew it would come to this.”')).toEqual([
+      ['direct', 'we knew it would come to this.', 'Lena Moss'],
+    ]);
+    expect(kinds('At the same time, Lena Moss added, “you saw the results we had.”')).toEqual([
+      ['direct', 'you saw the results we had.', 'Lena Moss'],
+    ]);
+  });
+
+  it('keeps a quote that opens in capitals after an aside as an utterance, not reported speech', () => {
+    expect(
+      kinds(
+        'Anna Moss, who also toured the state this week, tweeted, "Thank you Ohio! #Moss2016" on Friday.',
+      ),
+    ).toEqual([]);
+  });
+});
