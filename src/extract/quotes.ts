@@ -317,6 +317,14 @@ function afterThat(before: string): boolean {
   return /\bthat\s*,?\s*$/i.test(before);
 }
 
+/** "said that in the current climate, “…”": the attribution's verb, "that" and words of the reporter's own. */
+function thatThenWords(body: string, attribution: Attribution | null, open: number): boolean {
+  if (!attribution || attribution.verb === null || attribution.verbStart < 0) return false;
+  return /^\p{L}+\s+(?:[\p{L}’'-]+\s+){0,2}?that\s+[^“”"]*\p{L}[^“”"]*,\s*$/u.test(
+    body.slice(attribution.verbStart, open),
+  );
+}
+
 /** Words that link a sentence to the one before without being part of what was said: "But, he added, …". */
 const CONNECTIVE =
   /^(?:and|but|or|so|yet|still|however|now|then|also|again|instead|indeed|meanwhile|later|today|finally|moreover|besides|further|furthermore|nonetheless|nevertheless|otherwise|thus|therefore|anyway|plus|first|second|third)$/i;
@@ -479,10 +487,14 @@ export function directQuoteFinder(
         /^\p{Ll}/u.test(firstContent) &&
         !/:$/.test(beforeTrim) &&
         (wovenInto(firstContent, before) || afterThat(before) || setInto(body, beforeStart, before, before2));
+      // A quote after a "that" clause's first words ends that clause, whatever its case ('said that in the current
+      // climate, "I think …"').
+      const thatClause = !/:$/.test(beforeTrim) && thatThenWords(body, before2, mark.open);
       const direct =
         !titleLike &&
         !fragment &&
         !woven &&
+        !thatClause &&
         (introduced || (startsSentence && (ownPunct || words.length >= 3)));
       if (!direct) continue;
 

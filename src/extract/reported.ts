@@ -60,8 +60,12 @@ const FINITE_CLAUSE =
 /** The object of "tell" before its clause: "told CNN", "told reporters on Monday", "told The Huffington Post". */
 const TELL_OBJECT =
   /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+(?:crowd|audience|newspaper|station|committee|court|jury)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
+/**
+ * Up to two time or place phrases between a verb and its "that": "said in April that", "said Sunday in Madison,
+ * Wisconsin, that" (a comma only before a capitalised word, as in a place's state or country).
+ */
 const THAT_AFTER_PHRASE =
-  /^\s*(?:(?:in|on|at|during|after|before|last|this|earlier|over|from|of|via|through|under|about|for)\s[^,.;:“”"]{0,60}?\s|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s)?that,?\s+/i;
+  /^\s*(?:(?:(?:in|on|at|during|after|before|last|this|earlier|over|from|of|via|through|under|about|for)\s(?:[^,.;:“”"]|,\s(?=\p{Lu}))*?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s(?:morning|afternoon|evening|night))?),?\s+){0,2}?that,?\s+/iu;
 const THAT_AFTER_WORDS = /^\s*(?:[\p{L}’'-]+\s+){0,3}?that,?\s+/u;
 const RELATIVE_THAT =
   /^(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|did|does|do|'s|’s)\b/i;
@@ -97,7 +101,17 @@ function mainSubject(
   for (const x of tokens) {
     if (x.start >= before) break;
     if (!/^\p{Ll}/u.test(x.text) || x.start === sentence.start) continue;
-    if (CLAUSE_SPEECH_VERBS.has(x.text) || hasTag(x.text, 'PastTense', 'PresentTense', 'Copula', 'Modal')) {
+    // A regular past tense the lexicon does not list counts after a name or pronoun ("Kai Lind apologized …").
+    const regularPast =
+      /^\p{Ll}{3,}ed$/u.test(x.text) &&
+      /(?:^|\s)(?:\p{Lu}[\p{L}’'.-]*|he|she|they|we|I)\s+$/u.test(
+        sentence.text.slice(0, x.start - sentence.start),
+      );
+    if (
+      regularPast ||
+      CLAUSE_SPEECH_VERBS.has(x.text) ||
+      hasTag(x.text, 'PastTense', 'PresentTense', 'Copula', 'Modal')
+    ) {
       return subjectBefore(sentence.text.slice(0, x.start - sentence.start), sentence.start);
     }
   }
@@ -163,10 +177,13 @@ function clauseBefore(
  * complementiser, and the verb before it is no verb of saying ("states that will hold …"). Returns the length to
  * skip, -1 for a relative "that", or null when no "that"-clause follows.
  */
-function thatLead(rest: string, objectWords: boolean): number | null {
+function thatLead(rest: string, objectWords: boolean, pastTense: boolean): number | null {
   const m = (objectWords ? THAT_AFTER_WORDS : THAT_AFTER_PHRASE).exec(rest);
   if (!m) return null;
-  return RELATIVE_THAT.test(rest.slice(m[0].length)) ? -1 : m[0].length;
+  // After a verb in the past tense ("said that is a distortion") "that" is a pronoun, the clause's subject: no noun
+  // reads "said" the way "the states that will vote" reads "states".
+  if (!RELATIVE_THAT.test(rest.slice(m[0].length))) return m[0].length;
+  return pastTense ? m[0].search(/that,?\s+$/i) : -1;
 }
 
 /**
@@ -235,6 +252,21 @@ const ASIDE_BASE_VERBS = new Set([
 /** Words that make what follows a verb of saying a clause, not where or when it was said. */
 const ASIDE_VERB_TAGS = ['PastTense', 'PresentTense', 'Copula', 'Modal', 'Infinitive'];
 
+/** Determiners after which a word the lexicon lists as a verb is a noun: "in a video message", "during the interview". */
+const DETERMINER = /^(?:a|an|the|his|her|its|their|our|my|your|this|these|those|another)$/i;
+
+/**
+ * Whether the word at `i` of an aside's adjunct is a verb, which makes the words a clause ("said Mexico would pay")
+ * rather than where or when something was said. A modal or a form of "be" always is; a word the lexicon lists as
+ * a verb is a noun within two words after a determiner ("in a video message", "at the rally").
+ */
+function asideVerb(words: string[], i: number): boolean {
+  const w = words[i]!;
+  if (hasTag(w, 'Copula', 'Modal')) return true;
+  if (!hasTag(w, ...ASIDE_VERB_TAGS)) return false;
+  return !(DETERMINER.test(words[i - 1] ?? '') || (i > 1 && DETERMINER.test(words[i - 2]!)));
+}
+
 /**
  * Reads the words after the verb of an attribution set off by commas: nothing but where and when it was said, then
  * the sentence end (resume null) or a comma and more of what was said (resume: its offset in `after`). Returns null
@@ -252,7 +284,7 @@ function asideAfter(
   const words = adjunct[0].trim().split(/\s+/);
   if (
     words.length > 10 ||
-    words.some((w, i) => i > 0 && (/^(?:that|least|\d.*)$/i.test(w) || hasTag(w, ...ASIDE_VERB_TAGS)))
+    words.some((w, i) => i > 0 && (/^(?:that|least|\d.*)$/i.test(w) || asideVerb(words, i)))
   )
     return null;
   const restAt = object + adjunct[0].length;
@@ -280,6 +312,10 @@ const NOT_IN_SUBJECT = [
   'Pronoun',
 ];
 
+/** The subject of a verb of saying inside a "which" or "that" relative clause: "which he said", "that officials say". */
+const EMBEDDED_SUBJECT =
+  /^(?:he|she|they|we|I|officials|experts|analysts|critics|aides|advisers|sources|economists|investigators|\p{Lu}\p{Ll}+)$/u;
+
 /** Words between "who" and its verb of saying: "who also said", "who has said", "who later told". */
 const RELATIVE_ADVERB =
   /^(?:|also|has|had|have|later|previously|first|once|recently|repeatedly|publicly|then|now|often|once)$/i;
@@ -288,8 +324,14 @@ const RELATIVE_ADVERB =
  * Where a clause reported inside a relative clause ends: at the comma after which the main clause's verb comes
  * back ("Ana Ruiz, who said the plan would fail, voted for it"), else at the sentence end.
  */
-function relativeEnd(body: string, start: number, end: number): number {
+function relativeEnd(body: string, start: number, end: number, atComma = false): number {
   const text = body.slice(start, end);
+  // A relative clause set into a noun phrase ("the wall, which he said Mexico would pay for, will …") ends at its
+  // closing comma.
+  if (atComma) {
+    const comma = /,\s/.exec(text);
+    if (comma) return start + comma.index;
+  }
   for (const m of text.matchAll(/,\s+(\p{Ll}+)/gu)) {
     const w = m[1]!;
     if (
@@ -340,8 +382,16 @@ function fromVerbs(
       : /^(?:who|which|that)$/i.test(tokens[i - 2]?.text ?? '')
         ? tokens[i - 2]!
         : undefined;
+    // "the wall, which he said Mexico would pay for, …", "a rule that officials said will apply in May": a relative
+    // clause whose own subject reports it; what was said runs to the end of the relative clause.
+    const embedded =
+      relative === tokens[i - 2] &&
+      relative !== undefined &&
+      /^(?:which|that)$/i.test(relative.text) &&
+      EMBEDDED_SUBJECT.test(prevWord);
     if (
       relative &&
+      !embedded &&
       (!/^who$/i.test(relative.text) ||
         !RELATIVE_ADVERB.test(relative === tokens[i - 1] ? '' : prevWord) ||
         !/,\s*$/.test(body.slice(sentence.start, relative.start)))
@@ -369,7 +419,10 @@ function fromVerbs(
     if (aside) {
       // Read below, once the subject is known.
     } else if (verb === 'tell') {
-      const m = /^\s*(?:[^,.;“"]{0,70}?)\bthat\s+/.exec(rest) ?? TELL_OBJECT.exec(rest);
+      // "told a town hall in Salem, New Hampshire on Monday that …": a comma before a capitalised word is a place's.
+      // "tells so many lies that …" is a result clause, not what was told.
+      const told = /^\s*(?:[^,.;“"]|,\s(?=\p{Lu})){0,70}?\bthat\s+/u.exec(rest);
+      const m = (told && !/\b(?:so|such)\b/i.test(told[0]) ? told : null) ?? TELL_OBJECT.exec(rest);
       if (!m) continue;
       restStart += m[0].length;
       rest = rest.slice(m[0].length);
@@ -389,7 +442,8 @@ function fromVerbs(
     } else {
       // "said that …", "said in April that …", "recalled his surprise that …" (a verb that also takes objects
       // may have a few words of its own before "that").
-      const that = thatLead(rest, CLAUSE_ONLY_VERBS.has(verb));
+      const pastTense = t.text.toLowerCase() !== verb && !/s$/i.test(t.text) && !/ing$/i.test(t.text);
+      const that = thatLead(rest, CLAUSE_ONLY_VERBS.has(verb), pastTense);
       if (that === -1) continue;
       const lead = that ?? /^\s*/.exec(rest)![0].length;
       const complement = lead > /^\s*/.exec(rest)![0].length;
@@ -437,11 +491,13 @@ function fromVerbs(
         continue;
       }
     }
-    let subject = relative
-      ? subjectBefore(body.slice(sentence.start, relative.start), sentence.start)
-      : /,\s*$/.test(prefix) && /ing$/.test(t.text)
-        ? null
-        : subjectBefore(prefix, sentence.start);
+    let subject = embedded
+      ? { np: prevWord, start: tokens[i - 1]!.start }
+      : relative
+        ? subjectBefore(body.slice(sentence.start, relative.start), sentence.start)
+        : /,\s*$/.test(prefix) && /ing$/.test(t.text)
+          ? null
+          : subjectBefore(prefix, sentence.start);
     if (relative && !subject) continue;
     // "Patrick Howley, writing for …, shared …": a participle after a comma is a byline, not an attribution.
     if (!/ing$/.test(t.text)) subject ??= subjectAcrossAppositive(prefix, sentence.start);
@@ -512,7 +568,11 @@ function fromVerbs(
       npStart: subject.start,
       verbStart: t.start,
       clauseStart: restStart,
-      clauseEnd: relative ? relativeEnd(body, restStart, sentence.end) : sentence.end,
+      clauseEnd: embedded
+        ? relativeEnd(body, restStart, sentence.end, true)
+        : relative
+          ? relativeEnd(body, restStart, sentence.end)
+          : sentence.end,
       verb,
       speaker,
       open: true,
@@ -582,6 +642,47 @@ function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContex
   return found;
 }
 
+/**
+ * A question put to someone without its asker: "Asked whether the levy would rise, Moss said …", "When asked
+ * what went wrong, …", "Lind was asked if he would run." ("Asked about the vote" names a topic, not a question.) The question is reported speech whose speaker the article
+ * does not name (null), unless it says who asked ("Asked by CNN whether …"). It ends at the comma before the main
+ * clause, or for the passive at the sentence end.
+ */
+const OPENING_QUESTION =
+  /^(?:when\s+|after\s+being\s+|once\s+)?asked(?:\s+by\s+([^,;:“"]{1,60}?))?(?:\s+\p{Ll}+ly)?\s+(?=(?:whether|if|who|what|why|how|when|where|which|to)\s)/iu;
+const PASSIVE_QUESTION =
+  /\b(?:(?:was|were|is|are|been|being)\s+(?:\p{Ll}+ly\s+)?|when\s+)asked(?:\s+by\s+([^,;:“"]{1,60}?))?\s+(?=(?:whether|if|who|what|why|how|when|where|which)\s)/u;
+
+function fromQuestions(doc: Document, sentence: Sentence, ctx: SpeakerContext): Found[] {
+  const text = sentence.text;
+  const lead = DATELINE.exec(text)?.[0].length ?? 0;
+  const opening = OPENING_QUESTION.exec(text.slice(lead));
+  const passive = opening ? null : PASSIVE_QUESTION.exec(text);
+  const m = opening ?? passive;
+  if (!m) return [];
+  const at = (opening ? lead : 0) + m.index;
+  const clauseStart = sentence.start + at + m[0].length;
+  let clauseEnd = sentence.end;
+  if (opening) {
+    // The question ends at the comma (perhaps inside a closing mark) before the main clause.
+    const comma = /,(?:[”"’]|'')?\s/.exec(text.slice(at + m[0].length));
+    if (!comma) return [];
+    clauseEnd = clauseStart + comma.index;
+  }
+  const asker = m[1] ? resolveSpeaker(ctx, m[1], sentence.start + text.indexOf(m[1], at)) : null;
+  return [
+    {
+      npStart: sentence.start + at,
+      verbStart: sentence.start + at,
+      clauseStart,
+      clauseEnd,
+      verb: 'ask',
+      speaker: asker ?? UNKNOWN_SPEAKER,
+      open: false,
+    },
+  ];
+}
+
 /** Finds reported speech, sentence by sentence, skipping the verbs direct quotes already used. */
 export function findReportedSpeech(
   doc: Document,
@@ -590,7 +691,11 @@ export function findReportedSpeech(
   direct: DirectQuotes,
   ctx: SpeakerContext,
 ): Quote[] {
-  const found = [...fromSourcePhrases(doc, sentence, ctx), ...fromVerbs(doc, sentence, tokens, direct, ctx)];
+  const found = [
+    ...fromQuestions(doc, sentence, ctx),
+    ...fromSourcePhrases(doc, sentence, ctx),
+    ...fromVerbs(doc, sentence, tokens, direct, ctx),
+  ];
   const quotes: Quote[] = [];
   for (const f of found) {
     const text = clean(doc.body.slice(f.clauseStart, f.clauseEnd));

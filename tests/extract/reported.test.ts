@@ -132,3 +132,96 @@ describe('reported speech: a quote that carries on the reporter’s sentence', (
     ).toEqual([]);
   });
 });
+
+describe('reported speech: where and when it was said', () => {
+  it('reads an attribution that ends the sentence with where or when it was said', () => {
+    expect(
+      reported('Moss is “the least honest mayor since 1990,” Kai Lind said during the interview.'),
+    ).toEqual([['Moss is the least honest mayor since 1990', 'Kai Lind', 'say']]);
+    expect(
+      reported('Voters had “made the biggest dent” yet in the old order, Kai Lind said in a video message.'),
+    ).toEqual([['Voters had made the biggest dent yet in the old order', 'Kai Lind', 'say']]);
+  });
+
+  it('reads a place with its state between the verb and "that"', () => {
+    expect(
+      reported(
+        'Anna Moss told a town hall in Salem, Ohio on Monday that the levy is “peanuts” next to the rest.',
+      ),
+    ).toEqual([['the levy is peanuts next to the rest', 'Anna Moss', 'tell']]);
+    expect(
+      reported(
+        'Sen. Anna Moss said Sunday in Dayton, Ohio, that she hoped for a large turnout at the polls.',
+      ),
+    ).toEqual([['she hoped for a large turnout at the polls', 'Anna Moss', 'say']]);
+  });
+
+  it('does not read a result clause ("tells so many lies that …") as what was told', () => {
+    expect(reported('Kai Lind tells so many stories that nobody could check them all.')).toEqual([]);
+  });
+
+  it('reads "that" after a verb in the past tense as a pronoun when a verb follows it', () => {
+    expect(reported('Kai Lind spoke at noon. He said that is a "distortion" of the record.')).toEqual([
+      ['that is a distortion of the record', 'Kai Lind', 'say'],
+    ]);
+  });
+
+  it('gives a participle the subject of a main verb the lexicon does not list', () => {
+    expect(reported('Kai Lind apologized the next day, saying it was “childish” to call names.')).toEqual([
+      ['it was childish to call names', 'Kai Lind', 'say'],
+    ]);
+  });
+
+  it('reads a "that" clause that ends in a full quote after words of the reporter’s own', () => {
+    expect(
+      extract({
+        title: 'Test',
+        body: 'Anna Moss paused and said that in the present climate, "I think it helps not to be famous."',
+        published,
+      }).quotes.map((q) => [q.kind, q.text]),
+    ).toEqual([['reported', 'in the present climate, I think it helps not to be famous']]);
+  });
+});
+
+describe('reported speech: questions', () => {
+  it('reports a question put without its asker, with no speaker', () => {
+    expect(reported('Asked whether the levy would rise next year, Lena Moss said she did not know.')).toEqual(
+      [
+        ['whether the levy would rise next year', null, 'ask'],
+        ['she did not know', 'Lena Moss', 'say'],
+      ],
+    );
+    expect(reported('Kai Lind was asked if he would run again. He did not answer.')).toEqual([
+      ['if he would run again', null, 'ask'],
+    ]);
+  });
+
+  it('reports the question of "…, X said when asked whether …"', () => {
+    expect(
+      reported('"You bet I would," Kai Lind said when asked whether he would close the border to the south.'),
+    ).toEqual([['whether he would close the border to the south', null, 'ask']]);
+  });
+
+  it('names the asker when the sentence does', () => {
+    expect(reported('Asked by Anna Dahl whether he would run, Kai Lind shrugged.')).toEqual([
+      ['whether he would run', 'Anna Dahl', 'ask'],
+    ]);
+  });
+
+  it('does not report the topic of "asked about"', () => {
+    expect(reported('Asked about the vote on the bridge, Kai Lind smiled.')).toEqual([]);
+  });
+});
+
+describe('reported speech: a relative clause with its own speaker', () => {
+  it('reads "which he said …" and "that officials said …" up to the relative clause’s end', () => {
+    expect(reported('Kai Lind wants a wall, which he said the southern state should also pay for.')).toEqual([
+      ['the southern state should also pay for', 'Kai Lind', 'say'],
+    ]);
+    expect(
+      reported(
+        'The new rule, which officials said will go into effect in a few months, will not apply to farms.',
+      ),
+    ).toEqual([['will go into effect in a few months', 'officials', 'say']]);
+  });
+});
