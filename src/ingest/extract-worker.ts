@@ -4,6 +4,7 @@
  * own and answers with what happened, so neither the CPU-heavy extraction nor the write runs on the event loop
  * that serves Discord.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { systemClock, type Clock } from '../clock.ts';
 import { extract } from '../extract/index.ts';
@@ -22,6 +23,22 @@ import {
 
 if (!parentPort) throw new Error('extract-worker.ts runs as a worker thread, started by the extraction pool');
 const port = parentPort;
+
+/**
+ * The nice value of a worker thread: extraction is CPU-bound and never urgent, while the main thread must send
+ * gateway heartbeats and answer commands within Discord's deadline. When the cores are busy (a burst of feed
+ * articles on a one- or two-core host, other processes), the kernel then gives the main thread the CPU first.
+ * On Linux a thread's nice value is its own, and `setPriority` with no pid sets the calling thread's; where the
+ * system refuses or applies it to the whole process (macOS, Windows), the worker runs at normal priority.
+ */
+const WORKER_NICE = 10;
+if (process.platform === 'linux') {
+  try {
+    setPriority(WORKER_NICE);
+  } catch {
+    // Not permitted here (a container's seccomp policy): normal priority.
+  }
+}
 const { databasePath } = workerData as WorkerData;
 let store: Store | null = null;
 /** How long a worker's write waits for the write lock before it fails. */

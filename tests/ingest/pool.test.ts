@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.ts';
@@ -128,6 +128,25 @@ describe('the extraction pool', () => {
       process.off('worker', onStart);
     }
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs its workers at a lower CPU priority than the thread that serves Discord, on Linux',
+    async () => {
+      /** The nice value of each thread of this process, from /proc (the field after the state is the 19th). */
+      const niceOfThreads = () =>
+        readdirSync('/proc/self/task').map((tid) => {
+          const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+        });
+      expect(niceOfThreads().filter((nice) => nice === 10)).toEqual([]);
+      const workers = pool(1);
+      const short = { title: 'Short', body: '“We will stay,” Ozerov said on Tuesday.', published };
+      expect(await workers.extract(short)).toEqual(extract(short));
+      const nices = niceOfThreads();
+      expect(nices.filter((nice) => nice === 10)).toHaveLength(1);
+      expect(nices.filter((nice) => nice === 0).length).toBe(nices.length - 1);
+    },
+  );
 
   it('runs one worker fewer than the cores by default, leaving the main thread a core, and at least one', () => {
     expect(defaultPoolSize()).toBe(Math.max(1, availableParallelism() - 1));
