@@ -36,7 +36,7 @@ interface Attribution {
 
 const WORDS = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
 const NP_STOP =
-  /^(?:when|while|after|before|who|as|in|at|on|during|because|to|of|from|with|about|and|but|later|told|earlier|referring)$/;
+  /^(?:when|while|after|before|who|as|in|at|on|during|because|to|of|from|with|about|and|but|later|told|earlier|referring|that)$/;
 
 function verbBase(word: string): string | undefined {
   // Inside a sentence a capitalised word is a name, never a verb: "State spokesman Mark Toner said", "former State

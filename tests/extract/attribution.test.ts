@@ -33,6 +33,17 @@ describe('direct quotes woven into the reporter’s sentence', () => {
   });
 });
 
+describe('a participle after a quote', () => {
+  it('does not read the clause after "adding that" as the speaker', () => {
+    expect(
+      direct(
+        'Lena Brandt runs the shipyard in Kiel. She spoke on Monday.\n\n“We have never been busier,” adding that ' +
+          'its order book doubled last year.',
+      ),
+    ).toEqual([['We have never been busier', 'Lena Brandt']]);
+  });
+});
+
 describe('attributions the lexicon’s verbs do not cover', () => {
   const intro = 'Senator Nora Keller met the governor, Ruth Olsen, on Monday.\n\n';
 
