@@ -67,6 +67,7 @@ export async function ingestArticleUrl(
     body: readable.text,
     published,
     outlet: site ?? new URL(page.url).hostname.replace(/^www\./, ''),
+    author: readable.byline,
   };
   const tooLarge = oversizeReason(candidate, ctx.maxArticleBytes);
   if (tooLarge) throw new ArticlePageError(tooLarge);

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Facts } from '../extract/index.ts';
 import { EXTRACTOR_VERSION } from '../extract/version.ts';
+import { cleanAuthor } from '../ingest/author.ts';
 import { withoutInvisibles } from '../ingest/invisible.ts';
 import type { Logger } from '../log.ts';
 import { counted } from '../render/count.ts';
@@ -52,6 +53,8 @@ export interface ArticleCandidate {
   published: Date | null;
   /** The outlet: the item's own source, else the feed's title. */
   outlet: string | null;
+  /** Who wrote it: the item's author, else (a teaser read in full) the page's byline; null when unknown. */
+  author: string | null;
 }
 
 /**
@@ -210,7 +213,10 @@ export async function storeItemHere(
   job: ItemJob,
 ): Promise<ItemOutcome> {
   // Stored text has no bidi controls or zero-width characters, whichever way it came in (src/ingest/invisible.ts).
-  const candidate = withoutInvisibles(job.candidate, ['title', 'body', 'outlet']);
+  const candidate = {
+    ...withoutInvisibles(job.candidate, ['title', 'body', 'outlet']),
+    author: cleanAuthor(job.candidate.author),
+  };
   for (let attempt = 1; ; attempt++) {
     const outcome = await storeOnce(ctx, job.target, candidate, job.options);
     if (outcome) return outcome;
@@ -284,6 +290,8 @@ async function storeOnce(
           sourceKey: current.sourceKey,
           url: current.url ?? candidate.link,
           source: current.source ?? candidate.outlet,
+          // The revised item's author when it names one (a correction to the byline), else the one stored.
+          author: candidate.author ?? current.author ?? null,
           title: candidate.title,
           body: candidate.body,
           publishedAt: current.publishedAt,
@@ -324,6 +332,7 @@ async function storeOnce(
         sourceKey,
         url: candidate.link,
         source: candidate.outlet,
+        author: candidate.author,
         title: candidate.title,
         body: candidate.body,
         publishedAt: candidate.published?.toISOString() ?? null,

@@ -109,6 +109,7 @@ export function nextSlot(url: string, now: Date, intervalMinutes: number): Date 
 async function candidateOf(deps: FeedDeps, item: FeedItem, outlet: string | null): Promise<ArticleCandidate> {
   let body = item.text;
   let title = item.title;
+  let author = item.author;
   if (wordCount(body) < TEASER_WORDS && item.link) {
     try {
       const page = await deps.fetcher.fetch({ url: item.link, accept: PAGE_ACCEPT });
@@ -118,6 +119,7 @@ async function candidateOf(deps: FeedDeps, item: FeedItem, outlet: string | null
           : readPageBody(page.body, page.contentType, page.url);
         if (readable && wordCount(readable.text) > wordCount(body)) body = readable.text;
         if (!title && readable?.title) title = readable.title;
+        if (!author && readable?.byline) author = readable.byline;
       }
     } catch (error) {
       // The teaser is still news: store it, and say why the full text is missing.
@@ -136,6 +138,7 @@ async function candidateOf(deps: FeedDeps, item: FeedItem, outlet: string | null
     body,
     published: item.published,
     outlet: item.outlet ?? outlet,
+    author,
   };
 }
 

@@ -93,9 +93,11 @@ export function wordCount(text: string): number {
 /** Items with fewer words than this are teasers: their page is fetched for the full text. */
 export const TEASER_WORDS = 80;
 
-/** An article page's main text, and its title when Readability found one. */
+/** An article page's main text, and its title and byline when Readability found them. */
 export interface ReadablePage {
   title: string | null;
+  /** The page's byline (its author meta tag, `rel="author"`, a "byline" element), as Readability found it. */
+  byline: string | null;
   text: string;
 }
 
@@ -116,5 +118,5 @@ export function readableText(html: string, url: string): ReadablePage | null {
   }).parse();
   if (!article?.content) return null;
   const text = htmlToText(article.content);
-  return text ? { title: article.title?.trim() || null, text } : null;
+  return text ? { title: article.title?.trim() || null, byline: article.byline?.trim() || null, text } : null;
 }

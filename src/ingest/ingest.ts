@@ -7,6 +7,7 @@ import { EXTRACTOR_VERSION } from '../extract/version.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { readArticleFile, type ParsedArticle } from './parse.ts';
+import { cleanAuthor } from './author.ts';
 import { withoutInvisibles } from './invisible.ts';
 import { inlineExtractor, type Extractor } from './pool.ts';
 
@@ -45,7 +46,7 @@ export interface IngestContext {
 
 /** The content hash: what makes an article "unchanged" on the next run. */
 export function contentHash(article: ParsedArticle): string {
-  const { title, body, url, source, story, storyTitle, published } = article;
+  const { title, body, url, source, author, story, storyTitle, published } = article;
   const canonical = JSON.stringify([
     title,
     body,
@@ -55,6 +56,9 @@ export function contentHash(article: ParsedArticle): string {
     published?.toISOString() ?? null,
     // Only when given, so the hashes of articles stored before `story_title` existed do not change.
     ...(storyTitle ? [storyTitle] : []),
+    // Likewise for `author`: adding it to a file is a change (the article is updated), files without it keep
+    // their hashes.
+    ...(author ? [{ author }] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -165,6 +169,7 @@ function write(
       sourceKey: article.sourceKey,
       url: article.url,
       source: article.source,
+      author: article.author,
       title: article.title,
       body: article.body,
       publishedAt: article.published?.toISOString() ?? null,
@@ -203,7 +208,10 @@ export async function storeArticle(
   article: ParsedArticle,
   file: string | null = null,
 ): Promise<ArticleOutcome> {
-  article = withoutInvisibles(article, ['title', 'body', 'source', 'storyTitle']);
+  article = {
+    ...withoutInvisibles(article, ['title', 'body', 'source', 'storyTitle']),
+    author: cleanAuthor(article.author),
+  };
   const hash = contentHash(article);
   const before = decide(ctx.store, article, hash);
   if (before.outcome) return before.outcome;

@@ -12,6 +12,8 @@ export interface ParsedArticle {
   url: string | null;
   /** The outlet that published it. */
   source: string | null;
+  /** Who wrote it (front matter `author:`). */
+  author: string | null;
   /** The story slug it belongs to, if the file says. */
   story: string | null;
   /** The story's title, if the file gives one (`story_title`); else a new story takes the article's title. */
@@ -81,6 +83,7 @@ const frontMatterSchema = z.strictObject({
     .url({ protocol: /^https?$/, error: 'must be a web address starting with http:// or https://' })
     .optional(),
   source: optionalText,
+  author: optionalText,
   published: publishedDate.optional(),
   story: slug.optional(),
   story_title: optionalText,
@@ -199,6 +202,7 @@ function parseText(text: string, path: string, markdown: boolean): ReadResult {
         published: meta.published ?? null,
         url: meta.url ?? null,
         source: meta.source ?? null,
+        author: meta.author ?? null,
         story: meta.story ?? null,
         storyTitle: meta.story_title ?? null,
         sourceKey: meta.url ?? path,
@@ -226,6 +230,7 @@ function parseJson(text: string, path: string): ReadResult {
       published: item.published ?? null,
       url: item.url ?? null,
       source: item.source ?? null,
+      author: item.author ?? null,
       story: item.story ?? null,
       storyTitle: item.story_title ?? null,
       sourceKey: item.url ?? (many ? `${path}#${index}` : path),

@@ -118,7 +118,8 @@ export function summaryReply(input: SummaryInput): ReplyPayload {
   }
   const sources = articles.map((a) => {
     const outlet = a.source ? ` · ${safe(a.source, 60)}` : '';
-    return `${formatDate(a.publishedAt)} — ${articleLink(a.title, a.url)}${outlet}`;
+    const author = a.author ? ` · by ${safe(a.author, 60)}` : '';
+    return `${formatDate(a.publishedAt)} — ${articleLink(a.title, a.url)}${outlet}${author}`;
   });
   fields.push({
     name: `Sources (${input.articleCount.toLocaleString('en-US')}${input.articleCountCapped ? '+' : ''})`,

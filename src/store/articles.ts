@@ -7,6 +7,8 @@ export interface ArticleInput {
   sourceKey: string;
   url: string | null;
   source: string | null;
+  /** Who wrote it (front matter `author:`, the feed item's author, the page's byline); null when unknown. */
+  author?: string | null;
   title: string;
   body: string;
   publishedAt: string | null;
@@ -37,6 +39,7 @@ interface ArticleRow {
   source_key: string;
   url: string | null;
   source: string | null;
+  author: string | null;
   title: string;
   body: string;
   published_at: string | null;
@@ -56,6 +59,7 @@ const toArticle = (row: ArticleRow): Article => ({
   sourceKey: row.source_key,
   url: row.url,
   source: row.source,
+  author: row.author,
   title: row.title,
   body: row.body,
   publishedAt: row.published_at,
@@ -74,7 +78,7 @@ const toHeader = (row: Omit<ArticleRow, 'body'>): ArticleHeader => {
   return rest;
 };
 
-const HEADER_COLUMNS = `id, story_id, source_key, url, source, title, published_at, content_hash, summary,
+const HEADER_COLUMNS = `id, story_id, source_key, url, source, author, title, published_at, content_hash, summary,
   extractor_version, ingested_at, updated_at, revision, revision_note, file`;
 
 /** Articles: one row per source (path or URL), unique by content hash. */
@@ -83,14 +87,15 @@ export function articlesRepo(db: Db) {
   const byHash = db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE content_hash = ?');
   const byId = db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE id = ?');
   const insert = db.prepare<[Record<string, unknown>], { id: number }>(
-    `INSERT INTO articles (story_id, source_key, url, source, title, body, published_at, content_hash, summary,
-       extractor_version, ingested_at, updated_at, file)
-     VALUES (@storyId, @sourceKey, @url, @source, @title, @body, @publishedAt, @contentHash, @summary,
+    `INSERT INTO articles (story_id, source_key, url, source, author, title, body, published_at, content_hash,
+       summary, extractor_version, ingested_at, updated_at, file)
+     VALUES (@storyId, @sourceKey, @url, @source, @author, @title, @body, @publishedAt, @contentHash, @summary,
        @extractorVersion, @now, @now, @file)
      RETURNING id`,
   );
   const update = db.prepare<[Record<string, unknown>]>(
-    `UPDATE articles SET story_id = @storyId, url = @url, source = @source, title = @title, body = @body,
+    `UPDATE articles SET story_id = @storyId, url = @url, source = @source, author = @author, title = @title,
+       body = @body,
        published_at = @publishedAt, content_hash = @contentHash, summary = @summary,
        extractor_version = @extractorVersion, updated_at = @now, file = coalesce(@file, file)
      WHERE id = @id`,
@@ -136,6 +141,7 @@ export function articlesRepo(db: Db) {
   const params = (input: ArticleInput, now: Date) => ({
     ...input,
     summary: JSON.stringify(input.summary),
+    author: input.author ?? null,
     file: input.file ?? null,
     now: now.toISOString(),
   });

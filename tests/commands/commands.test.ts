@@ -283,6 +283,22 @@ describe('/summary, /timeline, /who, /search, /about', () => {
     });
   });
 
+  it("/summary lists each source's outlet and author, escaped like all article text", async () => {
+    const { store } = tempStore();
+    addArticle(store, {
+      title: 'Troops leave Hmeimim',
+      published: '2016-03-16T00:00:00.000Z',
+      source: 'Example News',
+      author: 'Anna *Petrova* @everyone',
+    });
+    addArticle(store, { title: 'Unsigned report', source: 'Wire' });
+    const embed = (await run(store, 'summary')).embeds[0]!;
+    expect(embed.fields!.find((f) => f.name === 'Sources (2)')!.value).toBe(
+      '16 Mar 2016 — Troops leave Hmeimim · Example News · by Anna \\*Petrova\\* @\u200beveryone\n' +
+        '15 Mar 2016 — Unsigned report · Wire',
+    );
+  });
+
   it('/timeline lists events in date order with their precision and pages', async () => {
     const { store } = seeded();
     const embed = (await run(store, 'timeline')).embeds[0]!;

@@ -211,6 +211,8 @@ export function addArticle(
     title?: string;
     published?: string | null;
     url?: string | null;
+    source?: string | null;
+    author?: string | null;
     body?: string;
     facts?: Facts;
   },
@@ -234,7 +236,8 @@ export function addArticle(
         storyId: story.id,
         sourceKey: `test-${keys}-${Math.random()}`,
         url: options.url ?? null,
-        source: null,
+        source: options.source ?? null,
+        author: options.author ?? null,
         title: options.title ?? 'Russia withdraws its troop from Syria',
         body: options.body ?? 'Vladimir Putin ordered the withdrawal of the Russian forces from Syria.',
         publishedAt: options.published === undefined ? '2016-03-15T00:00:00.000Z' : options.published,

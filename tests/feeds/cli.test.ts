@@ -139,6 +139,8 @@ describe('npm run ingest -- URL', () => {
     expect(store.articles.byId(article!.id)!.body).toContain(
       '"No shop should close because the bridge did," Voss said',
     );
+    // Readability's byline ("By Sven Aalto") is the article's author.
+    expect(article!.author).toBe('Sven Aalto');
     expect(store.articles.stats().count).toBe(1);
     store.close();
   });

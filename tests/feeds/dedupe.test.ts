@@ -140,6 +140,29 @@ describe('no reposts: the duplicate matrix', () => {
     expect(quotesAfter).toEqual([...quotesBefore, 'We expect thousands of people to use it every day']);
   });
 
+  it("a revision keeps the stored author when the item drops it, and takes the item's when it names another", async () => {
+    const feed = await polledOnce([]);
+    const item = { ...base(feed.server), author: 'Mara Lindqvist' };
+    await feed.poll([item]);
+    const [stored] = feed.ctx.store.articles.listByStory(feed.story.id);
+    expect(stored!.author).toBe('Mara Lindqvist');
+    const { author: _author, ...unsigned } = item;
+    const dropped = await feed.poll([
+      { ...unsigned, body: [...item.body, 'The footbridge is lit at night.'] },
+    ]);
+    expect(dropped.report).toMatchObject({ new: 0, updated: 1 });
+    expect(feed.ctx.store.articles.byId(stored!.id)).toMatchObject({ revision: 1, author: 'Mara Lindqvist' });
+    const corrected = await feed.poll([
+      { ...item, author: 'Mara Lindqvist and Tomas Reyes', body: [...item.body, 'It cost 2 million euros.'] },
+    ]);
+    expect(corrected.report).toMatchObject({ new: 0, updated: 1 });
+    expect(feed.ctx.store.articles.byId(stored!.id)).toMatchObject({
+      revision: 2,
+      author: 'Mara Lindqvist and Tomas Reyes',
+    });
+    expect(articleCount(feed.ctx.deps)).toBe(1);
+  });
+
   it('the same story syndicated by a second feed of the same outlet: no new article', async () => {
     const feed = await polledOnce([]);
     const item = base(feed.server);

@@ -36,6 +36,8 @@ describe('feed formats', () => {
     const [ferry, bridge] = ctx.store.articles.listByStory(story.id);
     expect(bridge!.title).toBe('Port Alder closes the Harbor Bridge for repairs');
     expect(bridge!.source).toBe('The Alder Courier');
+    // dc:creator is each item's author.
+    expect(bridge!.author).toBe('Mara Lindqvist');
     expect(bridge!.url).toBe(`${server.base}/news/harbor-bridge-closed`);
     expect(bridge!.publishedAt).toBe('2026-11-02T09:00:00.000Z');
     const body = ctx.store.articles.byId(bridge!.id)!.body;
@@ -44,6 +46,7 @@ describe('feed formats', () => {
       '"We will not reopen the bridge until every support has been replaced," said Mayor Elena Voss',
     );
     expect(ferry!.title).toBe('Ferry timetable doubles while the bridge is shut');
+    expect(ferry!.author).toBe('Tomas Reyes');
     // The full text was in the feed: no page was fetched.
     expect(server.hits('/news/harbor-bridge-closed')).toBe(0);
     const quotes = ctx.store.facts.ofArticles([bridge!.id]).quotes;
@@ -59,6 +62,7 @@ describe('feed formats', () => {
     expect(article).toMatchObject({
       title: 'Council votes to fund the bridge repairs',
       source: 'Valley Ledger',
+      author: 'Priya Natarajan',
       publishedAt: '2026-11-04T18:00:00.000Z',
     });
   });
@@ -70,6 +74,7 @@ describe('feed formats', () => {
     expect(article).toMatchObject({
       title: 'Engineers find more cracks under the Harbor Bridge',
       source: 'Harbor Wire',
+      author: 'Sven Aalto',
       url: `${server.base}/wire/more-cracks`,
       publishedAt: '2026-11-05T11:00:00.000Z',
     });
@@ -83,6 +88,7 @@ describe('feed formats', () => {
     expect(article).toMatchObject({
       title: 'Ferries carry a record number of passengers',
       source: 'Harbor Wire Live',
+      author: 'Noor Haddad',
     });
   });
 
@@ -105,6 +111,8 @@ describe('feed formats', () => {
     const [header] = ctx.store.articles.listByStory(ctx.store.stories.bySlug('news')!.id);
     const article = ctx.store.articles.byId(header!.id)!;
     expect(article.title).toBe('Mayor promises help for harbor shops');
+    // The item names no author: the page's byline ("By Sven Aalto") is, without its "By".
+    expect(article.author).toBe('Sven Aalto');
     expect(article.body).toContain('"No shop should close because the bridge did," Voss said');
     expect(article.body).not.toContain('Read more');
     expect(article.body).not.toContain('All rights reserved');

@@ -60,6 +60,8 @@ export interface TestItem {
   /** Paragraphs of the body. */
   body: string[];
   date: string;
+  /** The item's `dc:creator`, when it names one. */
+  author?: string;
 }
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -67,13 +69,13 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 /** An RSS 2.0 document for `items`, with each body in content:encoded. */
 export function rss(title: string, items: TestItem[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${xml(title)}</title>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>${xml(title)}</title>
 ${items
   .map(
     (
       i,
     ) => `<item><title>${xml(i.title)}</title><link>${xml(i.link)}</link><guid isPermaLink="false">${xml(i.guid)}</guid>
-<pubDate>${new Date(i.date).toUTCString()}</pubDate>
+<pubDate>${new Date(i.date).toUTCString()}</pubDate>${i.author ? `<dc:creator>${xml(i.author)}</dc:creator>` : ''}
 <content:encoded>${xml(i.body.map((p) => `<p>${p}</p>`).join(''))}</content:encoded></item>`,
   )
   .join('\n')}

@@ -63,7 +63,7 @@ const BAD_FILES: { name: string; file: string; content: string | Buffer; reason:
       '^front matter url: must be a web address starting with http:// or https://; ' +
         'published: must be a date like 2016-03-15; ' +
         'story: must be a slug of lowercase letters, digits and dashes, like russia-syria-withdrawal; ' +
-        'unknown field "authr" \\(the fields are title, url, source, published, story, story_title\\)$',
+        'unknown field "authr" \\(the fields are title, url, source, author, published, story, story_title\\)$',
     ),
   },
   {

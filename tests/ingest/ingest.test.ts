@@ -204,6 +204,28 @@ describe('ingest', () => {
     expect(store.stories.bySlug('other')!.title).toBe('Another story');
   });
 
+  it('stores the `author:` of front matter and of a JSON article, cleaned, and a changed author updates the file', async () => {
+    const { dir, store, ctx } = testStore();
+    const file = join(dir, 'signed.md');
+    writeFileSync(file, '---\nauthor: "  Anna\u200B \\t Petrova "\n---\n# Troops leave Syria\n\nBody.\n');
+    expect((await ingestPaths(ctx, [file])).outcomes).toMatchObject([{ status: 'added' }]);
+    expect(store.articles.bySourceKey(keyOf(file))).toMatchObject({
+      title: 'Troops leave Syria',
+      author: 'Anna Petrova',
+    });
+    writeFileSync(file, '---\nauthor: Anna Petrova and Ivan Sokolov\n---\n# Troops leave Syria\n\nBody.\n');
+    expect((await ingestPaths(ctx, [file])).counts).toMatchObject({ updated: 1 });
+    expect(store.articles.bySourceKey(keyOf(file))!.author).toBe('Anna Petrova and Ivan Sokolov');
+    const json = join(dir, 'signed.json');
+    writeFileSync(json, JSON.stringify({ title: 'T', body: 'B', author: 'By Ivan Sokolov' }));
+    await ingestPaths(ctx, [json]);
+    expect(store.articles.bySourceKey(keyOf(json))!.author).toBe('Ivan Sokolov');
+    const unsigned = join(dir, 'unsigned.txt');
+    writeFileSync(unsigned, 'A title\nA body.\n');
+    await ingestPaths(ctx, [unsigned]);
+    expect(store.articles.bySourceKey(keyOf(unsigned))!.author).toBeNull();
+  });
+
   it('reads a .txt with front matter whose title overrides the first line', async () => {
     const { dir, store, ctx } = testStore();
     const file = join(dir, 'titled.txt');

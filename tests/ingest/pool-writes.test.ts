@@ -34,6 +34,7 @@ const candidate = (n: number, changes: Partial<ArticleCandidate> = {}): ArticleC
   body: syntheticBody(300 + n, 1500).join('\n\n'),
   published: new Date('2024-05-01T10:00:00Z'),
   outlet: 'Harbour News',
+  author: ' Mara\n  Quill\u200B ',
   ...changes,
 });
 
@@ -43,7 +44,7 @@ function snapshot(deps: ReturnType<typeof feedDeps>) {
   return {
     articles: db
       .prepare(
-        `SELECT source_key, url, source, title, body, published_at, content_hash, summary, ingested_at, updated_at,
+        `SELECT source_key, url, source, author, title, body, published_at, content_hash, summary, ingested_at, updated_at,
            revision, revision_note, announce, canonical_url, body_hash FROM articles ORDER BY source_key`,
       )
       .all(),
@@ -112,6 +113,11 @@ describe('a pool that stores what it extracts', () => {
       expect(outcomes.there).toEqual(outcomes.here);
       expect(snapshot(there)).toEqual(snapshot(here));
       expect(snapshot(there).articles).toHaveLength(2);
+      // The worker's own write path cleans and stores the item's author as this thread does.
+      expect(snapshot(there).articles.map((a) => (a as { author: string }).author)).toEqual([
+        'Mara Quill',
+        'Mara Quill',
+      ]);
     },
     WORKER_TEST_MS,
   );
@@ -165,6 +171,7 @@ describe('a pool that stores what it extracts', () => {
         published: new Date('2016-03-15T00:00:00Z'),
         url: null,
         source: 'Wire',
+        author: `${title} \u202EDesk `,
         story: 'syria',
         storyTitle: null,
         sourceKey: `file:${title}`,
@@ -177,9 +184,10 @@ describe('a pool that stores what it extracts', () => {
       expect(await storeArticle(ctx, short)).toMatchObject({ status: 'added', story: 'syria' });
       expect(await storeArticle(ctx, long)).toMatchObject({ status: 'unchanged' });
       const db = sqlite(store);
-      expect(db.prepare('SELECT title FROM articles ORDER BY title').pluck().all()).toEqual([
-        'Long',
-        'Short',
+      // 'Long' was written by the worker, 'Short' here: both store the cleaned author.
+      expect(db.prepare('SELECT title, author FROM articles ORDER BY title').all()).toEqual([
+        { title: 'Long', author: 'Long Desk' },
+        { title: 'Short', author: 'Short Desk' },
       ]);
       expect(
         db
