@@ -133,8 +133,9 @@ const BAD_FILES: { name: string; file: string; content: string | Buffer; reason:
   {
     name: 'JSON with an unknown key',
     file: 'extra.json',
-    content: JSON.stringify({ title: 'T', body: 'B', author: 'X' }),
-    reason: /unknown field "author"/,
+    content: JSON.stringify({ title: 'T', body: 'B', writer: 'X' }),
+    reason:
+      /unknown field "writer" \(the fields are title, url, source, author, published, story, story_title, body\)$/,
   },
   { name: 'an empty JSON array', file: 'none.json', content: '[]', reason: /must hold an article/ },
   {
