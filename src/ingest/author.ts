@@ -5,9 +5,11 @@ export const AUTHOR_MAX_CHARS = 120;
 
 /**
  * An author's name as stored: invisible characters removed (src/ingest/invisible.ts), white space and line
- * breaks collapsed to single spaces, a leading "By " dropped, at most {@link AUTHOR_MAX_CHARS} characters; null when nothing is left.
- * Feeds and pages fill their author fields loosely ("\n  Jane Doe\n", a whole bio), and every way an author
- * enters the store (files, feed items, article links) goes through here.
+ * breaks collapsed to single spaces, a leading "By " dropped, at most {@link AUTHOR_MAX_CHARS} characters
+ * (counted in code points, so an emoji is never split); null when nothing is left. Feeds and pages fill their
+ * author fields loosely ("\n  Jane Doe\n", a whole bio), and every way an author enters the store (files, feed
+ * items, article links) goes through here. Not render/text.ts's `truncate`: that one loads discord.js, which
+ * the extraction workers that store feed items never need.
  */
 export function cleanAuthor(name: string | null | undefined): string | null {
   if (typeof name !== 'string') return null;
@@ -18,10 +20,9 @@ export function cleanAuthor(name: string | null | undefined): string | null {
     .replace(/^by\s+/i, '');
   if (!clean) return null;
   const chars = [...clean];
-  return chars.length <= AUTHOR_MAX_CHARS
-    ? clean
-    : `${chars
-        .slice(0, AUTHOR_MAX_CHARS - 1)
-        .join('')
-        .trimEnd()}…`;
+  if (chars.length <= AUTHOR_MAX_CHARS) return clean;
+  return `${chars
+    .slice(0, AUTHOR_MAX_CHARS - 1)
+    .join('')
+    .trimEnd()}…`;
 }

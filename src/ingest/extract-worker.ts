@@ -11,7 +11,7 @@ import { extract } from '../extract/index.ts';
 import { storeItemHere } from '../feeds/items.ts';
 import { parseFeedBody, readPageBody } from '../feeds/parse.ts';
 import { openDatabase } from '../store/db.ts';
-import { createStore, type Store } from '../store/index.ts';
+import { createStore, WRITE_WHEN_FREE_TIMEOUT_MS, type Store } from '../store/index.ts';
 import { storeArticle } from './ingest.ts';
 import {
   inlineExtractor,
@@ -41,8 +41,6 @@ if (process.platform === 'linux') {
 }
 const { databasePath } = workerData as WorkerData;
 let store: Store | null = null;
-/** How long a worker's write waits for the write lock before it fails. */
-const WORKER_BUSY_TIMEOUT_MS = 60_000;
 
 /**
  * The worker's own connection, opened on its first write. The main process opened and migrated the database
@@ -57,8 +55,9 @@ function connection(): Store {
     const db = openDatabase(databasePath, { migrate: false });
     // SQLite's busy handler is not fair: with two workers and the main thread taking turns on a loaded machine,
     // one writer can find the lock taken at every retry for longer than the main thread's 5 s. Waiting longer
-    // here costs the event loop nothing, and fails a whole feed's poll far less often.
-    db.pragma(`busy_timeout = ${WORKER_BUSY_TIMEOUT_MS}`);
+    // here costs the event loop nothing, and fails a whole feed's poll far less often. The main thread's
+    // non-blocking writes keep trying exactly as long (Store.writeWhenFree).
+    db.pragma(`busy_timeout = ${WRITE_WHEN_FREE_TIMEOUT_MS}`);
     store = createStore(db);
   }
   return store;

@@ -2,8 +2,8 @@
  * The one scheduler of the bot: node-cron fires one tick every few seconds, and the tick runs what is due.
  * On each tick the process renews its leases (./lease.ts); only the holder of the scheduler lease goes on to
  * run, as plain async functions of the context, the digests whose `next_run_at` has come, the recovery of runs
- * nobody is sending, the ARTICLES_DIR rescan every RESCAN_INTERVAL_SECONDS, and the feed polls every minute. Each job never overlaps itself, and the tick never waits for one, so a long delivery cannot
- * stall the lease. `/config` only writes rows; nothing here has to be told about a change.
+ * nobody is sending, the ARTICLES_DIR rescan every RESCAN_INTERVAL_SECONDS, and the feed polls every minute.
+ * Each job never overlaps itself, and the tick never waits for one, so a long delivery cannot stall the lease. `/config` only writes rows; nothing here has to be told about a change.
  */
 import { Events, RESTEvents, type Client, type Guild, type RateLimitData } from 'discord.js';
 import nodeCron from 'node-cron';
