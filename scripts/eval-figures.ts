@@ -86,13 +86,16 @@ export interface FiguresResult {
   anchorsMissing: number;
 }
 
+/** A source's name as compared: normSpeaker's, with the full stops of initials dropped ("U.S. military" = "US military"). */
+const sourceKey = (s: string): string => normSpeaker(s).replace(/\b(\p{L})\./gu, '$1');
+
 const sameSource = (gold: string | null, got: string | null): boolean =>
   gold === null
     ? got === null
     : got !== null &&
-      (normSpeaker(gold) === normSpeaker(got) ||
-        normSpeaker(got).endsWith(` ${normSpeaker(gold)}`) ||
-        normSpeaker(gold).endsWith(` ${normSpeaker(got)}`));
+      (sourceKey(gold) === sourceKey(got) ||
+        sourceKey(got).endsWith(` ${sourceKey(gold)}`) ||
+        sourceKey(gold).endsWith(` ${sourceKey(got)}`));
 
 /** "US", "U.S.", "American" and "United States" are one country; others compare on their first four letters. */
 function country(s: string): string {
