@@ -93,7 +93,8 @@ export function recentReferent(
       if (r.start >= offset || here - r.sentence > reach) continue;
       if (fits(r.gender) && (!best || r.start > best.start)) best = { start: r.start, speaker: r };
     }
-    return best?.speaker ?? null;
+    if (!best) return null;
+    return subjectOfSentence(ctx, best.start, offset, fits) ?? best.speaker;
   };
   const near = search(
     (g) =>
@@ -109,6 +110,44 @@ export function recentReferent(
   // then says "she" for paragraphs). Only an exact gender match reaches that far.
   return search((g) => g === gender, PRONOUN_REACH);
 }
+
+/**
+ * The person who is the subject of the sentence holding `mention`, when one fits the pronoun's gender and is
+ * named before `mention`. A pronoun that opens a clause ("Instead, he maintained …") continues the previous
+ * sentence's subject rather than whoever it named last ("Bush … nor did he give Obama credit."), the salience
+ * ordering of centering theory; recency alone sends it to the object. A subject is a person mention that opens
+ * the sentence, after at most a short opener ending in a comma ("On Monday, Bush …"), with only capitalised words
+ * and titles before it ("Former Gov. Jeb Bush").
+ */
+function subjectOfSentence(
+  ctx: SpeakerContext,
+  mention: number,
+  before: number,
+  fits: (g: Gender | 'plural') => boolean,
+): Speaker | null {
+  const sentence = ctx.doc.sentences[sentenceIndexAt(ctx, mention)]!;
+  for (const m of ctx.index.personMentions) {
+    if (m.start < sentence.start) continue;
+    if (m.start >= mention || m.start >= before) break;
+    const prefix = ctx.doc.body
+      .slice(sentence.start, m.start)
+      .replace(DATELINE, '')
+      .replace(/^[^,“”"]{0,30},\s*/, '');
+    if (prefix === '' && DATELINE.test(ctx.doc.body.slice(m.start, m.start + 60))) continue;
+    if (!SUBJECT_PREFIX.test(prefix)) return null;
+    return fits(m.person.gender) ? fromPerson(m.person) : null;
+  }
+  return null;
+}
+
+/**
+ * What may stand before a sentence's subject: capitalised words, titles' lower-case joiners, an article. Not a
+ * quotation mark: a name inside a quote ("“The Bernie Sanders thing …,” says Scott McGeary") is not the subject.
+ */
+const SUBJECT_PREFIX = /^\s*(?:(?:the|a|an|of|former|\p{Lu}[\p{L}.’'-]*)\s+)*$/u;
+
+/** A dateline in capitals that opens a story ("PORT ALDER —", "LOS ANGELES (AP) -- "), which is no one's name. */
+const DATELINE = /^\p{Lu}[\p{Lu}\s.,'’]*(?:\([^)]*\)\s*)?(?:—|–|--|-)\s*/u;
 
 /** How many sentences back a gendered pronoun may look for a person of its gender. */
 const PRONOUN_REACH = 12;

@@ -112,3 +112,38 @@ describe('reading the attribution of a direct quote', () => {
     ).toEqual(['Alan Pruitt']);
   });
 });
+
+describe('a pronoun that opens a sentence', () => {
+  const reported = (body: string) =>
+    run(body)
+      .quotes.filter((q) => q.kind === 'reported')
+      .map((q) => [q.text, q.speaker]);
+
+  it('continues the previous sentence’s subject, not the last man it named', () => {
+    expect(
+      reported(
+        'Mayor Tomas Reyna met Governor Paul Whitcombe in the capital on Monday. Reyna would not say when ' +
+          'the port reopens, nor did he thank Whitcombe for the loan. Instead, he said the harbour board ' +
+          'had failed the city.',
+      ),
+    ).toEqual([['the harbour board had failed the city', 'Tomas Reyna']]);
+  });
+
+  it('does not take a name inside a quote as that subject', () => {
+    expect(
+      reported(
+        '“Victor Hale changed my mind,” says Corwin Abbott, a welder from Tacoma. Indeed, he says he ' +
+          'would move to Canada if the fund closed.',
+      ),
+    ).toEqual([['he would move to Canada if the fund closed', 'Corwin Abbott']]);
+  });
+
+  it('does not take a dateline in capitals as that subject', () => {
+    expect(
+      direct(
+        'PORT ALDER — Harbour master Ingrid Haldane spoke to the crews on Friday. “I will see it through,” ' +
+          'she said.',
+      ),
+    ).toEqual([['I will see it through', 'Ingrid Haldane']]);
+  });
+});
