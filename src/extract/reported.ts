@@ -57,6 +57,18 @@ const DATELINE = /^[A-Z][A-Z .,'-]+(?:\([^)]*\))?\s*[-—–]\s*/;
 /** A finite verb early in a clause: what tells "suggested Trump was wrong" from "suggested a compromise". */
 const FINITE_CLAUSE =
   /^(?:\S+\s+){0,8}?(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|won’t|won't|wouldn’t|wouldn't|isn’t|isn't|wasn’t|wasn't|doesn’t|doesn't|didn’t|didn't|can’t|can't)\b/i;
+/**
+ * A finite clause the auxiliary list misses: a nominative pronoun before a word ("he planned to stay", "she thinks
+ * the House is within reach") or a pronoun's contraction ("he’s not planning", "they’re running"), which only a
+ * finite verb can follow.
+ */
+const PRONOUN_CLAUSE =
+  /^(?:\S+\s+){0,4}?(?:(?:he|she|they|we|I)\s+(?:\p{Ll}+ly\s+)?\p{Ll}|(?:he|she|it|they|we|I|there|that)[’'](?:s|re|ve|ll|d|m)\s)/u;
+
+/** Whether a clause follows: an auxiliary, a modal or a pronoun subject with its verb (in its first five words). */
+function finiteClause(text: string): boolean {
+  return FINITE_CLAUSE.test(text) || PRONOUN_CLAUSE.test(text);
+}
 /** The object of "tell" before its clause: "told CNN", "told reporters on Monday", "told The Huffington Post". */
 const TELL_OBJECT =
   /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+(?:crowd|audience|newspaper|station|committee|court|jury)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
@@ -131,6 +143,8 @@ interface Found {
   speaker: Speaker;
   /** The clause ends at the next attribution's subject rather than at the sentence end. */
   open: boolean;
+  /** An attribution set inside the clause ("The museum, Mr. Obama said, would …"), left out of its text. */
+  cut?: { start: number; end: number };
 }
 
 function inside(spans: Array<{ start: number; end: number }>, offset: number): boolean {
@@ -203,6 +217,45 @@ function plainSubject(np: string): boolean {
 }
 
 /**
+ * A subject an attribution set off by commas may carry besides a plain one: a description in lower case ("top
+ * black lawmakers", "teachers and union officials") or a long title ("UMWA Director of Government Affairs Phil
+ * Smith"). Only read right after a closed clause, so a longer phrase is safe there: it is still no clause (no verb)
+ * and no adverbial (no opening preposition or function word).
+ */
+function closingSubject(np: string): boolean {
+  const words = np.split(/\s+/);
+  if (words.length > 10 || /^\p{Lu}{3,}$/u.test(np)) return false;
+  const first = words[0]!;
+  if (
+    /^\p{Ll}/u.test(first) &&
+    FUNCTION_WORDS.has(first) &&
+    !/^(?:the|a|an|some|many|several|most|all|both)$/.test(first)
+  )
+    return false;
+  return !words.some(
+    (w, i) =>
+      /^\p{Ll}/u.test(w) &&
+      !/^(?:and|of)$/.test(w) &&
+      (i === 0 ? hasTag(w, ...NOT_IN_SUBJECT) && !hasTag(w, 'Noun', 'Plural') : hasTag(w, ...NOT_IN_SUBJECT)),
+  );
+}
+
+/**
+ * The words before an attribution set into a clause that are that clause's subject ("The museum", "Climate change"), not an opening adverbial ("In the end", "With Nusra fighters playing …", "On Thursday") the reporter may
+ * have added: what the rules join to the rest of the clause.
+ */
+function fragmentSubject(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  // A lone pronoun ("That, the board said, …") points back to what came before rather than saying it.
+  if (words[0] === '' || words.length > 8 || /[,;:“”"]/.test(text) || /^(?:that|this|it)$/i.test(text.trim()))
+    return false;
+  const first = words[0]!.toLowerCase();
+  if (/^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|such|some|many|most)$/.test(first))
+    return true;
+  return !FUNCTION_WORDS.has(first) && !hasTag(first, ...NOT_IN_SUBJECT) && !/ing$/.test(first);
+}
+
+/**
  * The subject at the start of a sentence, read across a long appositive or parenthetical that separates it from its
  * verb: "Larry Cohen, a senior adviser to … and past president of …, said", "The justice -- who has … -- said". Only
  * a subject that opens the sentence counts, so a name inside the appositive is never taken for the speaker.
@@ -235,7 +288,7 @@ const ASIDE_TELL_OBJECT =
  * quotation mark there opens an utterance of its own unless the quote opens in lower case and is no direct quote,
  * i.e. a partial quote carrying on the reported clause: 'That, the board said, “would help …”'.)
  */
-const ASIDE_NEW_CLAUSE = /^(?:\p{Ll}+ing\b|and\b|but\b|(?:[“"]|'')(?!\p{Ll}))/u;
+const ASIDE_NEW_CLAUSE = /^(?:\p{Ll}+ing\b|and\b|but\b|as\b|while\b|(?:[“"]|'')(?!\p{Ll}))/u;
 
 /** Base forms that are verbs in an aside ("…, critics say, …"); others are nouns there ("…, his home state, …"). */
 const ASIDE_BASE_VERBS = new Set([
@@ -428,7 +481,7 @@ function fromVerbs(
       rest = rest.slice(m[0].length);
       if (
         !/^that\b/.test(body.slice(t.end, restStart).trim().split(/\s+/).pop() ?? '') &&
-        !FINITE_CLAUSE.test(rest)
+        !finiteClause(rest)
       )
         continue;
     } else if (verb === 'ask') {
@@ -452,7 +505,7 @@ function fromVerbs(
       if (complement || commitment) {
         // The clause starts here.
       } else if (CLAUSE_ONLY_VERBS.has(verb)) {
-        if (!FINITE_CLAUSE.test(rest) || PREPOSITION_START.test(rest)) continue;
+        if (!finiteClause(rest) || PREPOSITION_START.test(rest)) continue;
       } else {
         const empty = rest.replace(/[\s.,;:!?”"]+/g, '') === '';
         // "…, said Mr. Burman.": a short rest after a closed clause is an inverted speaker, read below.
@@ -471,7 +524,7 @@ function fromVerbs(
         : undefined;
     if (
       invertedNp &&
-      !FINITE_CLAUSE.test(invertedNp) &&
+      !finiteClause(invertedNp) &&
       /^(?:\p{Lu}|(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its)\s)/u.test(
         invertedNp,
       ) &&
@@ -532,14 +585,34 @@ function fromVerbs(
       const beforeNp = body.slice(sentence.start, subject.start);
       const between = body.slice(subject.start + subject.np.length, t.start);
       const closed = beforeNp.slice(DATELINE.exec(beforeNp)?.[0].length ?? 0);
-      const closes =
-        (/^(?:he|she|they|it|we)$/i.test(subject.np) || plainSubject(subject.np)) &&
+      const set =
+        (/^(?:he|she|they|it|we)$/i.test(subject.np) ||
+          plainSubject(subject.np) ||
+          closingSubject(subject.np)) &&
         CLOSED_CLAUSE.test(beforeNp) &&
         !/[,;:]/.test(between) &&
-        between.trim().split(/\s+/).length <= 2 &&
-        closed
-          .split(/\s+/)
-          .some((w) => /^\p{Ll}/u.test(w) && (/^\p{L}+ed$/u.test(w) || hasTag(w, ...ASIDE_VERB_TAGS)));
+        between.trim().split(/\s+/).length <= 2;
+      const clause = closed
+        .split(/\s+/)
+        .some((w) => /^\p{Ll}/u.test(w) && (/^\p{L}+ed$/u.test(w) || hasTag(w, ...ASIDE_VERB_TAGS)));
+      const closes = set && clause;
+      const dateline = DATELINE.exec(beforeNp)?.[0].length ?? 0;
+      if (set && !clause && aside.resume !== null && fragmentSubject(closed.replace(CLAUSE_TAIL, ''))) {
+        // "The museum, Mr. Obama said, would make visitors …": the aside splits one clause, whose subject (or
+        // opening phrase) comes before it; what was said is both parts, read without the attribution.
+        found.push({
+          npStart: subject.start,
+          verbStart: t.start,
+          clauseStart: sentence.start + dateline,
+          clauseEnd: sentence.end,
+          cut: { start: sentence.start + beforeNp.replace(CLAUSE_TAIL, '').length, end: end + aside.resume },
+          verb,
+          speaker,
+          open: true,
+        });
+        remember(ctx, speaker, subject.start);
+        continue;
+      }
       if (closes) found.push(clauseBefore(sentence, beforeNp, subject.start, t.start, verb, speaker));
       if (aside.resume !== null) {
         found.push({
@@ -698,7 +771,9 @@ export function findReportedSpeech(
   ];
   const quotes: Quote[] = [];
   for (const f of found) {
-    const text = clean(doc.body.slice(f.clauseStart, f.clauseEnd));
+    const text = f.cut
+      ? clean(`${doc.body.slice(f.clauseStart, f.cut.start)} ${doc.body.slice(f.cut.end, f.clauseEnd)}`)
+      : clean(doc.body.slice(f.clauseStart, f.clauseEnd));
     if (text.split(/\s+/).length < 3) continue;
     quotes.push({
       kind: 'reported',

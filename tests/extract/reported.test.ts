@@ -225,3 +225,43 @@ describe('reported speech: a relative clause with its own speaker', () => {
     ).toEqual([['will go into effect in a few months', 'officials', 'say']]);
   });
 });
+
+describe('reported speech: an attribution set into the clause it reports', () => {
+  it('joins the subject before the aside to the rest of the clause, without the attribution', () => {
+    expect(reported('The new bridge, Ines Varga said, would open to traffic in the spring.')).toEqual([
+      ['The new bridge would open to traffic in the spring', 'Ines Varga', 'say'],
+    ]);
+  });
+
+  it('reads an adverb between the speaker and the verb ("often says", "now says")', () => {
+    expect(reported('Rail freight, Ines Varga often says, is the cheapest way to move grain.')).toEqual([
+      ['Rail freight is the cheapest way to move grain', 'Ines Varga', 'say'],
+    ]);
+    expect(reported('Ines Varga now says she opposes the levy on fuel.')).toEqual([
+      ['she opposes the levy on fuel', 'Ines Varga', 'say'],
+    ]);
+  });
+
+  it('leaves an opening adverbial out of what was said', () => {
+    expect(reported('In the end, Ines Varga said, the vote was close.')).toEqual([
+      ['the vote was close', 'Ines Varga', 'say'],
+    ]);
+  });
+
+  it('takes a lower-case or coordinated speaker after a closed clause', () => {
+    expect(
+      reported('The harbour will close for a month, port workers and union officials told the Gazette.'),
+    ).toEqual([['The harbour will close for a month', 'port workers and union officials', 'tell']]);
+  });
+});
+
+describe('reported speech: a clause without "that" after an object', () => {
+  it('reads a pronoun subject and its verb as the clause told ("told the Gazette he planned …")', () => {
+    expect(reported('Clemens Roth told the Gazette he planned to stand again.')).toEqual([
+      ['he planned to stand again', 'Clemens Roth', 'tell'],
+    ]);
+    expect(reported('Clemens Roth told the Gazette he’s not planning a second term.')).toEqual([
+      ['he’s not planning a second term', 'Clemens Roth', 'tell'],
+    ]);
+  });
+});
