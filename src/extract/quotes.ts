@@ -4,7 +4,7 @@
  * own. Scare quotes ("remote warriors"), titles of works and fragments woven into the reporter's sentence are not,
  * so they never reach `/quotes` as something a person said.
  */
-import { resolveName } from './entities.ts';
+import { isCommonWord, resolveName } from './entities.ts';
 import { QUOTE_VERBS, hasTag } from './lexicon.ts';
 import type { MarkSpan } from './quotemarks.ts';
 import { type Document, type Paragraph, sentenceAt } from './sentences.ts';
@@ -128,10 +128,75 @@ export function attributionAfter(text: string, base: number): Attribution | null
       if (np.length === 0) return null;
       return { np: np.join(' '), npStart, verb, verbStart: base + w.index };
     }
+    const lead = leadName(text, w.index, base);
+    if (lead) return { np: lead.np, npStart: lead.start, verb, verbStart: base + w.index };
     const subject = subjectBefore(text.slice(0, w.index), base);
     if (!subject) return null;
     if (subject.np.split(/\s+/).length > 18) return null;
     return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index };
+  }
+  return longAppositiveAttribution(text, base);
+}
+
+/**
+ * A name opening the clause with an appositive set off by commas before the verb: '…," Cecelia Purner, 67, a
+ * retired clerk in Allentown, Pa., said', '…," Texas delegate Bill Eastland, wearing a cowboy hat and "Ted Cruz"
+ * pins, said', 'Melanne Verveer, a close friend of Mrs. Clinton's who was her chief of staff, said, "…"'. The
+ * appositive may hold anything (ages, places, relative clauses, quoted words, other names), so reading the subject
+ * back from the verb lands inside it; the name is the phrase before the first comma. Up to six words, starting and
+ * ending with a capitalised one, none of them a preposition, verb or connective ("In Iowa, …", "Meanwhile, …").
+ */
+function leadName(text: string, verbAt: number, base: number): { np: string; start: number } | null {
+  if (!/,\s*$/.test(text.slice(0, verbAt).replace(TRAILING_ADVERBS, ''))) return null;
+  const m = LEAD_NAME.exec(text);
+  if (!m || m[0].length >= verbAt) return null;
+  const np = m[1]!;
+  const words = np.split(/\s+/);
+  if (OPENING_PHRASE.test(np) || CONNECTIVE.test(words[0]!)) return null;
+  if (words.length === 1 && isCommonWord(np)) return null;
+  if (
+    words.some(
+      (w) =>
+        /^\p{Ll}/u.test(w) &&
+        (NP_STOP.test(w) || hasTag(w, 'Verb', 'PastTense', 'Gerund', 'Preposition', 'Adverb', 'Determiner')),
+    )
+  )
+    return null;
+  // "Trump, Cruz and Rubio said": a list, not an appositive.
+  if (
+    /^\s*(?:and|or)\b/.test(text.slice(m[0].length)) ||
+    /,\s*(?:and|or)\s[^,]*,\s*$/.test(text.slice(0, verbAt))
+  )
+    return null;
+  return { np, start: base + m.index + m[0].indexOf(np) };
+}
+
+/** A leading name: capitalised words with initials, titles and up to two lower-case role words, then a comma. */
+const LEAD_NAME =
+  /^[\s,]*(\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|\p{Ll}[\p{L}-]*)){0,5}?(?<=\p{Lu}[\p{L}.’'-]*))(?:\s*\([^)]{1,40}\))?,\s/u;
+/** An initial or a short abbreviation with its dot: "E.", "Pa.", "N.C.", "Sen.". */
+const ABBREVIATION = /\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*)\./g;
+/** Adverbs and times between an appositive's closing comma and the verb: ", later said", ", on Tuesday said". */
+const TRAILING_ADVERBS = /(?:\s+(?:\p{Ll}+ly|also|later|then|on\s+\p{Lu}\p{Ll}+day))+\s*$/u;
+
+/**
+ * '…," Leonard Burman, director of the Tax Policy Center and a professor at the Maxwell School of Syracuse
+ * University, said.': an appositive too long for the usual reach of an attribution. Taken only in the shape a
+ * leading name, its appositive and a comma before the verb, within the sentence.
+ */
+function longAppositiveAttribution(text: string, base: number): Attribution | null {
+  const m = LEAD_NAME.exec(text);
+  if (!m) return null;
+  // Initials and abbreviations ("Leonard E. Burman", "Allentown, Pa.,") do not end the sentence.
+  const plain = text.slice(0, 600).replace(ABBREVIATION, (a) => a.replace(/\./g, '_'));
+  const end = plain.search(/[.!?;](?:\s|$)/);
+  const windowText = end < 0 ? plain : plain.slice(0, end);
+  for (const v of windowText.matchAll(/,\s+(?:\p{Ll}+ly\s+|also\s+|later\s+)?(\p{Ll}+)\b/gu)) {
+    const verb = verbBase(v[1]!);
+    if (!verb) continue;
+    const at = v.index + v[0].length - v[1]!.length;
+    const lead = leadName(text, at, base);
+    return lead ? { np: lead.np, npStart: lead.start, verb, verbStart: base + at } : null;
   }
   return null;
 }
@@ -161,11 +226,14 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     if (!verb) continue;
     // A participle after a comma ("…, saying,") speaks for the clause's subject, not for the words before it.
     const participle = /ing$/i.test(w[0]) && /,\s*$/.test(text.slice(0, w.index));
-    const subject = participle
-      ? clauseSubject(text.slice(0, w.index), base)
-      : (subjectBefore(text.slice(0, w.index), base) ??
-        clauseSubject(text.slice(0, w.index), base) ??
-        subjectBefore(withoutRelatives(text.slice(0, w.index)), base));
+    const lead = participle ? null : leadName(text, w.index, base);
+    const subject = lead
+      ? lead
+      : participle
+        ? clauseSubject(text.slice(0, w.index), base)
+        : (subjectBefore(text.slice(0, w.index), base) ??
+          clauseSubject(text.slice(0, w.index), base) ??
+          subjectBefore(withoutRelatives(text.slice(0, w.index)), base));
     if (!subject) return null;
     return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index };
   }
@@ -458,8 +526,17 @@ export function directQuoteFinder(
       // Street will change will be if executives face jail time" for criminal behavior, she said'): the quote is
       // part of the reported clause, not an utterance of its own.
       const lastContent = body.slice(last.contentStart, last.contentEnd).trim();
+      // A short title or scare quote inside the attribution's appositive ('…," Bill Eastland, wearing "Ted Cruz"
+      // pins, said') does not end it.
+      const innerMark =
+        nextMark &&
+        nextMark.close !== null &&
+        nextMark.close < endSentence.end &&
+        nextMark.contentEnd - nextMark.contentStart <= 40 &&
+        !/[.!?,]\s*$/.test(body.slice(nextMark.contentStart, nextMark.contentEnd));
       const afterAttribution =
         attributionAfter(after, lastEnd) ??
+        (innerMark ? longAppositiveAttribution(body.slice(lastEnd, endSentence.end), lastEnd) : null) ??
         (/[,?!][’'”"]*$/.test(lastContent) && last.close !== null
           ? /^\s*$/.test(after)
             ? /[?!][’'”"]*$/.test(lastContent)

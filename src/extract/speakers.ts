@@ -19,6 +19,7 @@ import {
 import {
   EXTRA_PLACES,
   KNOWN_ORGS,
+  ORG_HEADS,
   PRONOUNS,
   ROLE_GENDER,
   ROLE_NOUNS,
@@ -271,6 +272,24 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
     }
     const namedPerson = resolveName(ctx.index, name, npStart);
     if (namedPerson) return fromPerson(namedPerson);
+  }
+  // "Texas delegate Bill Eastland", "Blaze co-host Stu Burguiere": any lower-case noun before a full name is a role,
+  // not only the role nouns listed (which also decide entity types elsewhere, so they stay few).
+  if (
+    tail &&
+    capitalisedName(tail[2]!.trim()) &&
+    !isPlaceName(tail[2]!.trim()) &&
+    !ORG_HEADS.has(tail[2]!.trim().split(/\s+/).pop()!.toLowerCase()) &&
+    !/^(?:the|a|an|of|for|and|or|to|in|at|by|with|from|on)$/.test(tail[1]!) &&
+    !hasTag(tail[1]!, 'Preposition', 'Verb', 'Conjunction', 'Determiner', 'Adjective')
+  ) {
+    const name = tail[2]!.trim();
+    const known = resolveName(ctx.index, name, npStart);
+    if (known) return fromPerson(known);
+    const start = npStart + np.length - name.length;
+    const added = addSpeakerPerson(ctx.index, name, { start, end: start + name.length });
+    added.roles.push(np.slice(0, np.length - name.length).trim());
+    return fromPerson(added);
   }
   if (looksLikeName(np) || capitalisedName(np)) {
     const plain = stripPossessive(np);

@@ -121,3 +121,49 @@ describe('attributions the lexicon’s verbs do not cover', () => {
     ]);
   });
 });
+
+describe('a name opening the attribution with a long appositive', () => {
+  it('takes the name before the first comma when the appositive holds an age, a place and more names', () => {
+    expect(
+      direct(
+        '“The fees keep going up,” Marta Kowalski, 58, a retired bus driver from Scranton, Pa., said on Monday.',
+      ),
+    ).toEqual([['The fees keep going up', 'Marta Kowalski']]);
+  });
+
+  it('reads past an appositive longer than the usual reach of an attribution', () => {
+    expect(
+      direct(
+        '“The numbers simply do not add up,” Oren J. Halvorsen, director of the Northfield Budget Institute and a ' +
+          'professor of economics at the University of Lakeview in western Ohio, said in an interview.',
+      ),
+    ).toEqual([['The numbers simply do not add up', 'Oren J. Halvorsen']]);
+  });
+
+  it('does not stop at a short quoted title inside the appositive', () => {
+    expect(
+      direct(
+        '“We have seen better days,” Ohio delegate Ray Tillson, wearing a straw hat and “Vote Kemp” buttons, ' +
+          'said as the hall emptied.',
+      ),
+    ).toEqual([['We have seen better days', 'Ray Tillson']]);
+  });
+
+  it('takes the name, not the relative clause, before a quote', () => {
+    expect(
+      direct(
+        'Dana Whitcomb, a longtime friend of Mrs. Hale’s who was once her chief of staff, said, “She never ' +
+          'takes a day off.”',
+      ),
+    ).toEqual([['She never takes a day off.', 'Dana Whitcomb']]);
+  });
+
+  it('does not take an opening phrase or a connective for a name', () => {
+    expect(direct('Paul Reyes spoke first. In Iowa, Reyes said, “We will win this.”')).toEqual([
+      ['We will win this.', 'Paul Reyes'],
+    ]);
+    expect(direct('Paul Reyes spoke first. Meanwhile, Reyes said, “We will win this.”')).toEqual([
+      ['We will win this.', 'Paul Reyes'],
+    ]);
+  });
+});
