@@ -71,7 +71,7 @@ function finiteClause(text: string): boolean {
 }
 /** The object of "tell" before its clause: "told CNN", "told reporters on Monday", "told The Huffington Post". */
 const TELL_OBJECT =
-  /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+(?:crowd|audience|newspaper|station|committee|court|jury)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
+  /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+(?:crowd|audience|newspaper|paper|magazine|station|network|committee|council|board|panel|court|jury|host|moderator|interviewer|reporter|rally|conference|gathering)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
 /**
  * Up to two time or place phrases between a verb and its "that": "said in April that", "said Sunday in Madison,
  * Wisconsin, that" (a comma only before a capitalised word, as in a place's state or country).
@@ -84,21 +84,65 @@ const RELATIVE_THAT =
 const WH = /^\s*(?:[^,.;“"?]{0,60}?\s)?(?=(?:whether|if|why|how|what|when|where|who)\s)/i;
 
 /**
- * A present participle after a comma reports for the main clause's subject: "Bolton spoke on Monday, saying …".
- * Returns the verb's base form ("saying" → "say", "arguing" → "argue", "admitting" → "admit").
+ * How a present participle of saying is tied to its speaker: as a progressive ("Trump is warning that …"), after a
+ * comma ("Bolton spoke on Monday, saying …", "…, falsely suggesting …"), after a preposition ("responded by saying
+ * …", "before adding that …") or after a document ("issued a statement saying …"). The last three report for the
+ * main clause's subject.
  */
-function participle(t: Token, body: string, prevWord: string): string | undefined {
+type ParticipleLead = 'progressive' | 'comma' | 'preposition' | 'document';
+const PARTICIPLE_PREPOSITION = /^(?:by|after|before|while|when|in|from)$/i;
+const PARTICIPLE_ADVERB = /^(?:\p{Ll}+ly|even|also|then|later|again|now|still|eventually)$/u;
+/** Documents whose issuer says what a participle after them reports: "a statement saying", "an email alleging". */
+const DOCUMENT_NOUN =
+  /^(?:statement|release|letter|e-?mail|tweet|post|memo|ad|message|note|video|op-ed|column|article|filing|complaint|lawsuit|response|notice|brief|motion|petition|editorial)s?$/i;
+
+/**
+ * A present participle that reports speech, with how it is tied to its speaker. Returns the verb's base form
+ * ("saying" → "say", "arguing" → "argue", "admitting" → "admit"). One that opens the sentence ("After saying he
+ * was nervous, the man …") reports for a subject that comes later, which these rules do not read.
+ */
+function participle(
+  tokens: Token[],
+  i: number,
+  body: string,
+): { verb: string; lead: ParticipleLead } | undefined {
+  const t = tokens[i]!;
   const w = t.text.toLowerCase();
   if (!w.endsWith('ing')) return undefined;
+  const prevWord = tokens[i - 1]?.text ?? '';
+  const commaBefore = (x: Token) => /,\s*$/.test(body.slice(Math.max(0, x.start - 3), x.start));
   // "Trump is warning that …", "isn’t saying if …", "keeps saying": the progressive is a finite verb of saying.
-  const progressive = PROGRESSIVE_AUX.test(prevWord);
-  if (!progressive && !/,\s*$/.test(body.slice(Math.max(0, t.start - 3), t.start))) return undefined;
+  let lead: ParticipleLead | undefined;
+  if (PROGRESSIVE_AUX.test(prevWord)) lead = 'progressive';
+  else if (commaBefore(t) || (i > 0 && PARTICIPLE_ADVERB.test(prevWord) && commaBefore(tokens[i - 1]!)))
+    lead = 'comma';
+  else if (i > 1 && PARTICIPLE_PREPOSITION.test(prevWord)) lead = 'preposition';
+  else if (
+    i > 1 &&
+    (DOCUMENT_NOUN.test(prevWord) ||
+      (new RegExp(`^${WEEKDAY}$`, 'i').test(prevWord) && DOCUMENT_NOUN.test(tokens[i - 2]!.text)))
+  )
+    lead = 'document';
+  if (!lead) return undefined;
   const stem = w.slice(0, -3);
   for (const base of [stem, `${stem}e`, stem.slice(0, -1)]) {
     const found = CLAUSE_SPEECH_VERBS.get(base);
-    if (found === base && base !== 'ask') return found;
+    if (found === base && base !== 'ask') return { verb: found, lead };
   }
   return undefined;
+}
+
+/**
+ * The speaker of a direct quote attributed earlier in the same sentence: '"…," Rubio said, adding that …' — the
+ * participle reports for the quote's speaker, whose verb the direct-quote rules have already used.
+ */
+function directSpeakerBefore(direct: DirectQuotes, sentence: Sentence, at: number): Speaker | undefined {
+  let attributed = false;
+  for (const v of direct.usedVerbs) if (v >= sentence.start && v < at) attributed = true;
+  if (!attributed) return undefined;
+  let last: Quote | undefined;
+  for (const q of direct.quotes) if (q.end > sentence.start && q.end <= at && q.speaker) last = q;
+  return last ? { speaker: last.speaker!, role: last.role, gender: 'unknown' } : undefined;
 }
 
 /**
@@ -415,7 +459,8 @@ function fromVerbs(
       lower.startsWith('point') &&
       /^point(?:s|ed|ing)?$/i.test(t.text) &&
       tokens[i + 1]?.text.toLowerCase() === 'out';
-    const verb = pointOut ? 'point out' : (CLAUSE_SPEECH_VERBS.get(lower) ?? participle(t, body, prevWord));
+    const ing = pointOut || CLAUSE_SPEECH_VERBS.has(lower) ? undefined : participle(tokens, i, body);
+    const verb = pointOut ? 'point out' : (CLAUSE_SPEECH_VERBS.get(lower) ?? ing?.verb);
     if (!verb || direct.usedVerbs.has(t.start) || inside(direct.covered, t.start)) continue;
     const end = pointOut ? tokens[i + 1]!.end : t.end;
     const nextWord = tokens[pointOut ? i + 2 : i + 1]?.text.toLowerCase() ?? '';
@@ -548,7 +593,7 @@ function fromVerbs(
       ? { np: prevWord, start: tokens[i - 1]!.start }
       : relative
         ? subjectBefore(body.slice(sentence.start, relative.start), sentence.start)
-        : /,\s*$/.test(prefix) && /ing$/.test(t.text)
+        : (/,\s*$/.test(prefix) && /ing$/.test(t.text)) || (ing && ing.lead !== 'progressive')
           ? null
           : subjectBefore(prefix, sentence.start);
     if (relative && !subject) continue;
@@ -563,19 +608,30 @@ function fromVerbs(
     }
     // "…, Ida Strand said, adding that …": a participle after an attribution reports for the same speaker.
     const previous = found[found.length - 1];
-    const carried =
-      !subject && /,\s*$/.test(prefix) && /ing$/.test(t.text) && previous && previous.verbStart < t.start
-        ? previous
-        : undefined;
+    const tied = ing !== undefined && ing.lead !== 'progressive';
+    const carried = !subject && tied && previous && previous.verbStart < t.start ? previous : undefined;
     if (carried) subject = { np: '', start: carried.npStart };
-    if (!subject && (/\bbut\s*$/.test(prefix) || (/,\s*$/.test(prefix) && /ing$/.test(t.text)))) {
+    const quoted = !subject && tied ? directSpeakerBefore(direct, sentence, t.start) : undefined;
+    if (quoted) subject = { np: '', start: t.start };
+    if (!subject && (/\bbut\s*$/.test(prefix) || (/,\s*$/.test(prefix) && /ing$/.test(t.text)) || tied)) {
       // "The spokesman refused to answer … but said …", "Bolton spoke on Monday, saying …": the main subject.
       subject = mainSubject(sentence, tokens, t.start);
+      // "responded by saying …", "issued a statement saying …" are read from further off than a comma's
+      // participle, so the main subject must look like one ("a haven shielded from …" does not).
+      if (
+        subject &&
+        (ing?.lead === 'preposition' || ing?.lead === 'document') &&
+        !/^(?:he|she|they|it|we)$/i.test(subject.np) &&
+        !plainSubject(subject.np) &&
+        !closingSubject(subject.np)
+      )
+        subject = null;
     }
     if (!subject) continue;
     // A pronoun whose referent cannot be found still reports speech; its speaker is left unknown (null).
     const speaker =
       carried?.speaker ??
+      quoted ??
       resolveSpeaker(ctx, subject.np, subject.start) ??
       (/^(?:he|she|they)$/i.test(subject.np) ? UNKNOWN_SPEAKER : null);
     if (!speaker) continue;

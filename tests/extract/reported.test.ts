@@ -265,3 +265,33 @@ describe('reported speech: a clause without "that" after an object', () => {
     ]);
   });
 });
+
+describe('reported speech: a participle of saying and its speaker', () => {
+  it('gives a participle after a direct quote’s attribution to the quote’s speaker', () => {
+    expect(
+      reported('“We will win the county,” Ines Varga said, adding that she would campaign in every town.'),
+    ).toEqual([['she would campaign in every town', 'Ines Varga', 'add']]);
+  });
+
+  it('reads a participle after a preposition with no comma ("by telling …") for the main subject', () => {
+    expect(reported('Ines Varga answered by telling the council it had wasted the grant.')).toEqual([
+      ['it had wasted the grant', 'Ines Varga', 'tell'],
+    ]);
+  });
+
+  it('gives a participle after a document ("issued a statement saying …") to its issuer', () => {
+    expect(reported('The port board issued a statement saying the quay would reopen in May.')).toEqual([
+      ['the quay would reopen in May', 'port board', 'say'],
+    ]);
+  });
+
+  it('reads an adverb between the comma and the participle ("…, falsely suggesting …")', () => {
+    expect(reported('Ines Varga defended the levy, falsely suggesting that the grant had run out.')).toEqual([
+      ['the grant had run out', 'Ines Varga', 'suggest'],
+    ]);
+  });
+
+  it('leaves a participle that opens the sentence alone: its subject comes after it', () => {
+    expect(reported('After saying he was nervous, the farmer asked a question.')).toEqual([]);
+  });
+});
