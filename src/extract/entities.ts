@@ -201,7 +201,9 @@ export function cleanDescription(text: string): string {
     if (next === out) break;
     out = next;
   }
-  return out.replace(/[,.;:]+$/, '').trim();
+  out = out.replace(/[,;:]+$/, '');
+  // The full stop of an abbreviation in initials is part of it ("the U.S.", "D.C."); any other is punctuation.
+  return (/(?:^|[\s.])\p{Lu}\.$/u.test(out) ? out : out.replace(/[,.;:]+$/, '')).trim();
 }
 
 /** The words of a role phrase worth comparing: lower-case, no articles or prepositions, stemmed to six letters. */

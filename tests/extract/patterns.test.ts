@@ -323,6 +323,12 @@ describe('figures', () => {
     ]);
   });
 
+  it('keeps the full stop of an abbreviation in initials in a source ("the U.S."), and drops any other', () => {
+    const sources = (body: string) => run(body).figures.map((f) => f.source);
+    expect(sources('The U.S. said it would keep 9,800 troops in Afghanistan.')).toEqual(['U.S.']);
+    expect(sources('The ministry said 900 troops would stay in Latakia.')).toEqual(['ministry']);
+  });
+
   it('reads a figure from a title-case headline when the body does not restate it, and only then', () => {
     const headline = (title: string, body: string) =>
       extract({ title, body, published })
