@@ -11,6 +11,7 @@ import {
   KNOWN_ORGS,
   ORG_HEADS,
   PLACE_HEADS,
+  PLACE_LEADS,
   PERSON_TITLES,
   PLACE_ALIASES,
   ROLE_NOUNS,
@@ -131,7 +132,12 @@ export function isCommonWord(word: string): boolean {
 
 export function isPlaceName(name: string): boolean {
   if (EXTRA_PLACES.has(name) || PLACE_ALIASES.has(name)) return true;
-  if (name.includes(' ')) return PLACE_HEADS.has(name.slice(name.lastIndexOf(' ') + 1).toLowerCase());
+  if (name.includes(' '))
+    return (
+      PLACE_HEADS.has(name.slice(name.lastIndexOf(' ') + 1).toLowerCase()) ||
+      PLACE_LEADS.has(name.slice(0, name.indexOf(' ')).toLowerCase()) ||
+      hasTag(name, 'Country', 'City', 'Region')
+    );
   return hasTag(name, 'Country', 'City', 'Region', 'Place', 'Continent', 'Island');
 }
 
@@ -192,6 +198,9 @@ export function personKey(name: string): string {
     .replace(/^(?:al|el)-/i, '')
     .toLowerCase();
 }
+
+/** A dateline in capitals that opens a story ("PORT ALDER —", "LOS ANGELES (AP) -- "), which is no one's name. */
+export const DATELINE = /^\p{Lu}[\p{Lu}\s.,'’]*(?:\([^)]*\)\s*)?(?:—|–|--|-)\s*/u;
 
 /** Strips a leading article or possessive pronoun and collapses doubled articles ("the The head"). */
 export function cleanDescription(text: string): string {
@@ -488,6 +497,16 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     addEntity(places, name, name, { start: m.index, end: m.index + name.length });
     const i = candidates.findIndex((c) => c.run.start === m.index);
     if (i >= 0) candidates.splice(i, 1);
+  }
+
+  // "PORT ALDER (Reuters) - …": a dateline in capitals names a place, not a person.
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const c = candidates[i]!;
+    if (
+      c.name.every((w) => w === w.toUpperCase()) &&
+      DATELINE.test(body.slice(c.run.start, c.run.start + 80))
+    )
+      candidates.splice(i, 1);
   }
 
   // People: full names first, then single-word mentions matched on the family name. Two full names that share a

@@ -275,6 +275,9 @@ export const PLACE_HEADS = new Set(
     .filter(Boolean),
 );
 
+/** Words that open the name of a place ("Fort Bragg", "Port Alder", "Camp Lejeune"), never a person's name. */
+export const PLACE_LEADS = new Set(['fort', 'port', 'mount', 'lake', 'cape', 'camp']);
+
 /** Single-word organisations news copy names without a telling head word. */
 export const KNOWN_ORGS = new Set(
   `NATO UN EU BBC CNN Reuters AFP AP OPEC IMF SANA Hezbollah Hamas Pentagon Kremlin Taliban WHO UNICEF UNHCR ISIS

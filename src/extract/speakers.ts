@@ -15,6 +15,7 @@ import {
   resolveDescription,
   resolveName,
   resolveOrganization,
+  DATELINE,
 } from './entities.ts';
 import {
   EXTRA_PLACES,
@@ -146,9 +147,6 @@ function subjectOfSentence(
  * quotation mark: a name inside a quote ("“The Bernie Sanders thing …,” says Scott McGeary") is not the subject.
  */
 const SUBJECT_PREFIX = /^\s*(?:(?:the|a|an|of|former|\p{Lu}[\p{L}.’'-]*)\s+)*$/u;
-
-/** A dateline in capitals that opens a story ("PORT ALDER —", "LOS ANGELES (AP) -- "), which is no one's name. */
-const DATELINE = /^\p{Lu}[\p{Lu}\s.,'’]*(?:\([^)]*\)\s*)?(?:—|–|--|-)\s*/u;
 
 /** How many sentences back a gendered pronoun may look for a person of its gender. */
 const PRONOUN_REACH = 12;

@@ -147,3 +147,16 @@ describe('a pronoun that opens a sentence', () => {
     ).toEqual([['I will see it through', 'Ingrid Haldane']]);
   });
 });
+
+describe('places that look like names', () => {
+  const people = (body: string) => run(body).people.map((p) => p.name);
+
+  it('never makes a person of a dateline in capitals, a "Fort"/"Port"/"Lake" name or a multi-word city or state', () => {
+    expect(
+      people(
+        'LOS ANGELES (Wire) — Colonel Dana Whitlow flew from Fort Hood to Los Angeles on Monday. Whitlow ' +
+          'said the crews from West Virginia and Port Alder would follow.',
+      ),
+    ).toEqual(['Dana Whitlow']);
+  });
+});
