@@ -159,4 +159,13 @@ describe('places that look like names', () => {
       ),
     ).toEqual(['Dana Whitlow']);
   });
+
+  it('never makes a person of a heading in capitals, but keeps a transcript label that opens with a first name', () => {
+    expect(
+      people(
+        'KESSEL MOURNS\n\nThe town held a vigil on Sunday.\n\nJAKE MORROW: Were you there?\n\n' +
+          'MAYOR REYNA: I was.',
+      ),
+    ).toEqual(['JAKE MORROW', 'REYNA']);
+  });
 });
