@@ -33,8 +33,12 @@ const ADVERBIALS = new RegExp(
     `in (?:a|an) [a-z]+ (?:interview|statement)|on \\w+ \\d{1,2})\\b)*\\s*,?`,
   'i',
 );
+/**
+ * What after a verb of saying starts a topic or an object rather than a clause: "said of the plan", "told to",
+ * "said nothing". "About" before a quantity opens a clause's subject ("said about half of the cost was …").
+ */
 const PREPOSITION_START =
-  /^(?:(?:to|about|of|in|on|at|for|with|by|from|into)\b|it\b[.,]?$|nothing|so\b|goodbye|yes|no\b)/i;
+  /^(?:(?:to|about(?!\s+(?:\d|half|a\s+(?:third|quarter|dozen|fifth|tenth)|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred|a\s+thousand|\$))|of|in|on|at|for|with|by|from|into)\b|it\b[.,]?$|nothing|so\b|goodbye|yes|no\b)/i;
 const SOURCE_PHRASE =
   /\b(according to|as (stated|reported|announced|confirmed|said|claimed|noted|estimated) by)\s+/gi;
 const SOURCE_VERBS: Record<string, string> = {
@@ -176,6 +180,35 @@ function mainSubject(
 
 /** Stands for a speaker the article implies but the rules cannot name; shown as null. */
 const UNKNOWN_SPEAKER: Speaker = { speaker: '', role: null, gender: 'unknown' };
+
+/** Verbs whose subject "it" is an organisation or a document speaking: "It said …", "It added that …". */
+const IT_VERBS = new Set([
+  'say',
+  'add',
+  'state',
+  'report',
+  'announce',
+  'warn',
+  'note',
+  'claim',
+  'write',
+  'allege',
+]);
+
+/**
+ * Who "it" is when it speaks: an organisation that spoke in the last two sentences ("In a blog post, Twitter said
+ * … It added that …"), else a document or body the rules cannot name ("The city sent a letter Thursday. It says
+ * …"), shown as null.
+ */
+function itSpeaker(ctx: SpeakerContext, sentence: Sentence): Speaker {
+  const organisations = new Set(ctx.index.organizations.map((o) => o.name));
+  for (let k = ctx.referents.length - 1; k >= Math.max(0, ctx.referents.length - 8); k--) {
+    const r = ctx.referents[k]!;
+    if (r.sentence <= sentence.index && r.sentence >= sentence.index - 2 && organisations.has(r.speaker))
+      return r;
+  }
+  return UNKNOWN_SPEAKER;
+}
 
 interface Found {
   npStart: number;
@@ -473,6 +506,11 @@ function fromVerbs(
       /^(?:the|a|an|its|his|her|their|our|this|these|those|of|in|on|for|with|by|from)$/i.test(prevWord)
     )
       continue;
+    // "federal and state law", "state officials": in news the base form "state" is the noun.
+    if (lower === 'state') continue;
+    // "those states", "these reports": any form after "these" or "those" is a noun ("many", "both", "all" and a
+    // number are often the subject: "many say", "six in 10 said", "Suu Kyi, 70, said").
+    if (/^(?:these|those)$/i.test(prevWord)) continue;
     // A verb in a relative clause reports for the relative's antecedent ("Ana Ruiz, who said the plan would
     // fail, …"); "that" and "which" after a noun ("the report that said …") are left alone.
     const relative = /^(?:who|which|that)$/i.test(prevWord)
@@ -519,7 +557,10 @@ function fromVerbs(
     } else if (verb === 'tell') {
       // "told a town hall in Salem, New Hampshire on Monday that …": a comma before a capitalised word is a place's.
       // "tells so many lies that …" is a result clause, not what was told.
-      const told = /^\s*(?:[^,.;“"]|,\s(?=\p{Lu})){0,70}?\bthat\s+/u.exec(rest);
+      // A programme's name in quotation marks may be the object: told MSNBC's "Morning Joe" that ….
+      const told = /^\s*(?:[^,.;“"]|,\s(?=\p{Lu})|[“"](?=\p{Lu})[^“”",.]{1,40}[”"]){0,70}?\bthat\s+/u.exec(
+        rest,
+      );
       const m = (told && !/\b(?:so|such)\b/i.test(told[0]) ? told : null) ?? TELL_OBJECT.exec(rest);
       if (!m) continue;
       restStart += m[0].length;
@@ -613,7 +654,11 @@ function fromVerbs(
     if (carried) subject = { np: '', start: carried.npStart };
     const quoted = !subject && tied ? directSpeakerBefore(direct, sentence, t.start) : undefined;
     if (quoted) subject = { np: '', start: t.start };
-    if (!subject && (/\bbut\s*$/.test(prefix) || (/,\s*$/.test(prefix) && /ing$/.test(t.text)) || tied)) {
+    // "… but said", "… but has said", "… and has since said": a verb coordinated with the main clause's.
+    const coordinated = /\bbut(?:\s+(?:has|have|had|also|later|then|since|has since|has also))?\s*$/.test(
+      prefix,
+    );
+    if (!subject && (coordinated || (/,\s*$/.test(prefix) && /ing$/.test(t.text)) || tied)) {
       // "The spokesman refused to answer … but said …", "Bolton spoke on Monday, saying …": the main subject.
       subject = mainSubject(sentence, tokens, t.start);
       // "responded by saying …", "issued a statement saying …" are read from further off than a comma's
@@ -633,7 +678,8 @@ function fromVerbs(
       carried?.speaker ??
       quoted ??
       resolveSpeaker(ctx, subject.np, subject.start) ??
-      (/^(?:he|she|they)$/i.test(subject.np) ? UNKNOWN_SPEAKER : null);
+      (/^(?:he|she|they)$/i.test(subject.np) ? UNKNOWN_SPEAKER : null) ??
+      (/^it$/i.test(subject.np) && IT_VERBS.has(verb) ? itSpeaker(ctx, sentence) : null);
     if (!speaker) continue;
 
     if (aside) {

@@ -422,7 +422,31 @@ const AUX =
  */
 const TRAILING_TIME =
   /(?:\s+(?:just\s+)?(?:(?:later|earlier)\s+)?(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|this\s+(?:week|month|year|morning)|last\s+(?:week|month|year|night)))+\s*$/i;
-const TRAILING_ADVERB = /(?:,?\s+(?:[a-z]+ly|however|too|instead|still|also|then),?)+\s*$/;
+const TRAILING_ADVERB_WORD = /,?\s+([a-z]+ly|however|too|instead|still|also|then),?\s*$/;
+
+/**
+ * Strips sentence adverbs before the verb ("Gorka similarly", "Carter, however,"), but not a noun that ends in -ly:
+ * an -ly word the lexicon tags as a noun, a verb or a place ("family", "rally", "ally", "Italy") belongs to the
+ * subject ("attorneys for the family said").
+ */
+const LY_NOUN_TAGS = [
+  'Singular',
+  'Plural',
+  'Noun',
+  'Infinitive',
+  'Country',
+  'Place',
+  'City',
+  'Region',
+  'Month',
+];
+function withoutTrailingAdverbs(text: string): string {
+  for (;;) {
+    const m = TRAILING_ADVERB_WORD.exec(text);
+    if (!m || (m[1]!.endsWith('ly') && hasTag(m[1]!, ...LY_NOUN_TAGS))) return text;
+    text = text.slice(0, m.index);
+  }
+}
 const FINITE =
   /\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|told|warned|added|claimed|that)\b/i;
 const SUBORDINATE =
@@ -434,14 +458,15 @@ const SUBORDINATE =
  * whether …, Zakharchenko replied").
  */
 export function subjectBefore(prefix: string, prefixStart: number): { np: string; start: number } | null {
-  // A semicolon or a dash ends a clause: "The story never ran; my editor at Politico argued …".
-  const clause = /^.*[;—–]\s*/s.exec(prefix);
+  // A semicolon, a dash or a colon ends a clause: "The story never ran; my editor at Politico argued …", "… set off
+  // another round of fireworks on Friday: Republicans said …".
+  const clause = /^.*(?:[;—–]|:(?!\d))\s*/s.exec(prefix);
   if (clause && !/[“"]/.test(prefix.slice(clause[0].length))) {
     prefixStart += clause[0].length;
     prefix = prefix.slice(clause[0].length);
   }
   // Sentence adverbs between the subject and its verb: "Gorka similarly warned", "Carter however said".
-  let text = prefix.replace(TRAILING_TIME, '').replace(TRAILING_ADVERB, '').replace(AUX, '');
+  let text = withoutTrailingAdverbs(prefix.replace(TRAILING_TIME, '')).replace(AUX, '');
   if (/\band\s*$/.test(text)) return null;
   text = text.replace(/\s+$/, '');
   let segments = text.split(/(?<=,)/);

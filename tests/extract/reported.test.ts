@@ -295,3 +295,60 @@ describe('reported speech: a participle of saying and its speaker', () => {
     expect(reported('After saying he was nervous, the farmer asked a question.')).toEqual([]);
   });
 });
+
+describe('reported speech: "it" as the speaker', () => {
+  it('gives "It added …" to the organisation that spoke just before', () => {
+    expect(
+      reported(
+        'In a statement, the World Health Organization said the outbreak was over. It added that tests would continue until May.',
+      ),
+    ).toEqual([
+      ['the outbreak was over', 'World Health Organization', 'say'],
+      ['tests would continue until May', 'World Health Organization', 'add'],
+    ]);
+  });
+
+  it('reports "It says …" after a document with no speaker to name', () => {
+    expect(
+      reported(
+        'The port board sent a letter on Thursday. It says the company broke federal and state law by dumping waste.',
+      ),
+    ).toEqual([['the company broke federal and state law by dumping waste', null, 'say']]);
+  });
+});
+
+describe('reported speech: words that looked like something else', () => {
+  it('keeps a noun in -ly in the speaker ("lawyers for the family said")', () => {
+    expect(reported('The relatives watched the video on Thursday, lawyers for the family said.')).toEqual([
+      ['The relatives watched the video on Thursday', 'lawyers for the family', 'say'],
+    ]);
+  });
+
+  it('starts the speaker after a colon', () => {
+    expect(
+      reported('The vote set off a row on Friday: the mayor said the council had broken its own rules.'),
+    ).toEqual([['the council had broken its own rules', 'mayor', 'say']]);
+  });
+
+  it('reads "but has said" for the main subject', () => {
+    expect(reported('Ines Varga has praised the plan but has said she will vote against the levy.')).toEqual([
+      ['she will vote against the levy', 'Ines Varga', 'say'],
+    ]);
+  });
+
+  it('reads "said about half of …" as a clause, not a topic', () => {
+    expect(
+      reported('The budget office said about half of the shortfall came from lower fuel taxes.'),
+    ).toEqual([['about half of the shortfall came from lower fuel taxes', 'budget office', 'say']]);
+  });
+
+  it('reads a programme’s quoted name as the object of "told"', () => {
+    expect(
+      reported('Ines Varga told Radio North’s "Morning Call" that the ferry would run all winter.'),
+    ).toEqual([['the ferry would run all winter', 'Ines Varga', 'tell']]);
+  });
+
+  it('does not read "states" after "those" or the noun "state" as verbs of saying', () => {
+    expect(reported('In each of those states, about half of the voters backed the levy.')).toEqual([]);
+  });
+});
