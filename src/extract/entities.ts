@@ -23,7 +23,7 @@ import {
   lexiconTags,
 } from './lexicon.ts';
 import type { Document } from './sentences.ts';
-import { isCapitalised, stripPossessive, type Token } from './tokens.ts';
+import { DATELINE, isCapitalised, stripPossessive, type Token } from './tokens.ts';
 import type { Entity, Person, Span } from './types.ts';
 
 export type Gender = 'male' | 'female' | 'unknown';
@@ -198,9 +198,6 @@ export function personKey(name: string): string {
     .replace(/^(?:al|el)-/i, '')
     .toLowerCase();
 }
-
-/** A dateline in capitals that opens a story ("PORT ALDER —", "LOS ANGELES (AP) -- "), which is no one's name. */
-export const DATELINE = /^\p{Lu}[\p{Lu}\s.,'’]*(?:\([^)]*\)\s*)?(?:—|–|--|-)\s*/u;
 
 /** Strips a leading article or possessive pronoun and collapses doubled articles ("the The head"). */
 export function cleanDescription(text: string): string {

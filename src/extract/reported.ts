@@ -8,7 +8,7 @@ import { CLAUSE_ONLY_VERBS, CLAUSE_SPEECH_VERBS, FUNCTION_WORDS, hasTag } from '
 import type { DirectQuotes } from './quotes.ts';
 import type { Document, Sentence } from './sentences.ts';
 import { type Speaker, type SpeakerContext, remember, resolveSpeaker, subjectBefore } from './speakers.ts';
-import type { Token } from './tokens.ts';
+import { DATELINE, type Token } from './tokens.ts';
 import type { Quote } from './types.ts';
 
 const PASSIVE = /^(?:is|was|are|were|be|been|being|to)$/i;
@@ -57,7 +57,6 @@ const INVERTED_NP =
 /** A clause ending in a comma, perhaps inside a closing quotation mark (”, ", ’ or the archive form ''). */
 const CLOSED_CLAUSE = /,\s*(?:[”"’]|'')?\s*$/;
 const CLAUSE_TAIL = /(?:[\s,”"’]|'')+$/;
-const DATELINE = /^[A-Z][A-Z .,'-]+(?:\([^)]*\))?\s*[-—–]\s*/;
 /** A finite verb early in a clause: what tells "suggested Trump was wrong" from "suggested a compromise". */
 const FINITE_CLAUSE =
   /^(?:\S+\s+){0,8}?(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|won’t|won't|wouldn’t|wouldn't|isn’t|isn't|wasn’t|wasn't|doesn’t|doesn't|didn’t|didn't|can’t|can't)\b/i;

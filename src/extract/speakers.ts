@@ -15,7 +15,6 @@ import {
   resolveDescription,
   resolveName,
   resolveOrganization,
-  DATELINE,
 } from './entities.ts';
 import {
   EXTRA_PLACES,
@@ -29,7 +28,7 @@ import {
   isDemonym,
 } from './lexicon.ts';
 import type { Document } from './sentences.ts';
-import { isCapitalised, stripPossessive } from './tokens.ts';
+import { DATELINE, isCapitalised, stripPossessive } from './tokens.ts';
 
 /** Someone a pronoun or an unattributed quote may refer back to. */
 export interface Referent {

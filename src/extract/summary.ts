@@ -4,10 +4,10 @@
  * lead stops before it grows past a few lines.
  */
 import type { Document } from './sentences.ts';
+import { DATELINE } from './tokens.ts';
 
 const MAX_WORDS = 75;
 const MAX_SENTENCES = 3;
-const DATELINE = /^[A-Z][A-Z .,'-]+(?:\([^)]*\))?\s*[-—–]\s*/;
 
 /** The lead sentences of an article, in order. */
 export function summarize(doc: Document): string[] {
