@@ -57,7 +57,7 @@ function verbBase(word: string): string | undefined {
  * first verb, skipping verbs of a relative clause ("John Weaver, who has feuded with …, wrote") and a reduced one
  * after an opening phrase ("In a statement released Thursday, Rep. Hakeem Jeffries reacted …, saying:").
  */
-function clauseSubject(text: string, base: number): { np: string; start: number } | null {
+export function clauseSubject(text: string, base: number): { np: string; start: number } | null {
   const relative = withoutRelatives(text);
   for (const m of relative.matchAll(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu)) {
     if (m.index === 0) continue;

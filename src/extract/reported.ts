@@ -5,7 +5,7 @@
  * speaker, so none of them become reported speech.
  */
 import { CLAUSE_ONLY_VERBS, CLAUSE_SPEECH_VERBS, FUNCTION_WORDS, hasTag } from './lexicon.ts';
-import type { DirectQuotes } from './quotes.ts';
+import { type DirectQuotes, clauseSubject } from './quotes.ts';
 import type { Document, Sentence } from './sentences.ts';
 import { type Speaker, type SpeakerContext, remember, resolveSpeaker, subjectBefore } from './speakers.ts';
 import { DATELINE, type Token } from './tokens.ts';
@@ -93,7 +93,14 @@ const WH = /^\s*(?:[^,.;“"?]{0,60}?\s)?(?=(?:whether|if|why|how|what|when|wher
  * main clause's subject.
  */
 type ParticipleLead = 'progressive' | 'comma' | 'preposition' | 'document';
-const PARTICIPLE_PREPOSITION = /^(?:by|after|before|while|when|in|from)$/i;
+const PARTICIPLE_PREPOSITION = /^(?:by|after|before|while|when|in|from|despite|upon|since)$/i;
+/** "He’s claiming …", "she’s saying …": a contracted "is" before a progressive. */
+const CONTRACTED_IS = /^(?:he|she|it|who|that|there)[’']s$/i;
+/** Words of time between a document and its participle: "a statement on Friday saying", "an email late Monday alleging". */
+const TIME_WORD = new RegExp(
+  `^(?:${WEEKDAY}|on|last|this|early|late|morning|afternoon|evening|night|today|yesterday)$`,
+  'i',
+);
 const PARTICIPLE_ADVERB = /^(?:\p{Ll}+ly|even|also|then|later|again|now|still|eventually)$/u;
 /** Documents whose issuer says what a participle after them reports: "a statement saying", "an email alleging". */
 const DOCUMENT_NOUN =
@@ -113,17 +120,21 @@ function participle(
   const w = t.text.toLowerCase();
   if (!w.endsWith('ing')) return undefined;
   const prevWord = tokens[i - 1]?.text ?? '';
-  const commaBefore = (x: Token) => /,\s*$/.test(body.slice(Math.max(0, x.start - 3), x.start));
+  // The comma may sit inside a closing mark: 'called the plan “reckless,” saying …'.
+  const commaBefore = (x: Token) =>
+    /,\s*(?:[”"’]|'')?\s*$/.test(body.slice(Math.max(0, x.start - 5), x.start));
   // "Trump is warning that …", "isn’t saying if …", "keeps saying": the progressive is a finite verb of saying.
   let lead: ParticipleLead | undefined;
-  if (PROGRESSIVE_AUX.test(prevWord)) lead = 'progressive';
+  if (PROGRESSIVE_AUX.test(prevWord) || CONTRACTED_IS.test(prevWord)) lead = 'progressive';
   else if (commaBefore(t) || (i > 0 && PARTICIPLE_ADVERB.test(prevWord) && commaBefore(tokens[i - 1]!)))
     lead = 'comma';
   else if (i > 1 && PARTICIPLE_PREPOSITION.test(prevWord)) lead = 'preposition';
   else if (
     i > 1 &&
     (DOCUMENT_NOUN.test(prevWord) ||
-      (new RegExp(`^${WEEKDAY}$`, 'i').test(prevWord) && DOCUMENT_NOUN.test(tokens[i - 2]!.text)))
+      (TIME_WORD.test(prevWord) &&
+        (DOCUMENT_NOUN.test(tokens[i - 2]!.text) ||
+          (i > 2 && TIME_WORD.test(tokens[i - 2]!.text) && DOCUMENT_NOUN.test(tokens[i - 3]!.text)))))
   )
     lead = 'document';
   if (!lead) return undefined;
@@ -631,11 +642,13 @@ function fromVerbs(
     }
     let subject = embedded
       ? { np: prevWord, start: tokens[i - 1]!.start }
-      : relative
-        ? subjectBefore(body.slice(sentence.start, relative.start), sentence.start)
-        : (/,\s*$/.test(prefix) && /ing$/.test(t.text)) || (ing && ing.lead !== 'progressive')
-          ? null
-          : subjectBefore(prefix, sentence.start);
+      : ing?.lead === 'progressive' && CONTRACTED_IS.test(prevWord)
+        ? { np: prevWord.slice(0, -2), start: tokens[i - 1]!.start }
+        : relative
+          ? subjectBefore(body.slice(sentence.start, relative.start), sentence.start)
+          : (/,\s*$/.test(prefix) && /ing$/.test(t.text)) || (ing && ing.lead !== 'progressive')
+            ? null
+            : subjectBefore(prefix, sentence.start);
     if (relative && !subject) continue;
     // "Patrick Howley, writing for …, shared …": a participle after a comma is a byline, not an attribution.
     if (!/ing$/.test(t.text)) subject ??= subjectAcrossAppositive(prefix, sentence.start);
@@ -659,7 +672,7 @@ function fromVerbs(
     );
     if (!subject && (coordinated || (/,\s*$/.test(prefix) && /ing$/.test(t.text)) || tied)) {
       // "The spokesman refused to answer … but said …", "Bolton spoke on Monday, saying …": the main subject.
-      subject = mainSubject(sentence, tokens, t.start);
+      subject = clauseSubject(prefix, sentence.start) ?? mainSubject(sentence, tokens, t.start);
       // "responded by saying …", "issued a statement saying …" are read from further off than a comma's
       // participle, so the main subject must look like one ("a haven shielded from …" does not).
       if (

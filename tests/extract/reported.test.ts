@@ -352,3 +352,36 @@ describe('reported speech: words that looked like something else', () => {
     expect(reported('In each of those states, about half of the voters backed the levy.')).toEqual([]);
   });
 });
+
+describe('reported speech: a participle of saying that carries a partial quote', () => {
+  it('reads a participle after a quoted fragment closed by its comma', () => {
+    expect(
+      reported('Mayor Ana Holt called the budget “reckless,” saying the council had “lost its head.”'),
+    ).toEqual([['the council had lost its head', 'Ana Holt', 'say']]);
+  });
+
+  it('reads a participle after "by" or after a statement the subject issued, for the main subject', () => {
+    expect(reported('Ana Holt responded by saying that the judge was “plainly biased” against her.')).toEqual(
+      [['the judge was plainly biased against her', 'Ana Holt', 'say']],
+    );
+    expect(reported('Ana Holt released a statement on Friday saying the audit “changes nothing.”')).toEqual([
+      ['the audit changes nothing', 'Ana Holt', 'say'],
+    ]);
+  });
+
+  it('gives "adding that …" after an attributed direct quote to that quote’s speaker', () => {
+    expect(
+      reported('“The port is safe,” said Ana Holt, adding that the new cranes were “the best in the north.”'),
+    ).toEqual([['the new cranes were the best in the north', 'Ana Holt', 'add']]);
+  });
+
+  it('reads a progressive after a contracted "is" ("she’s claiming …")', () => {
+    expect(
+      reported('Ana Holt spoke in Malmö. She’s claiming that the tax is “a burden on every family.”'),
+    ).toEqual([['the tax is a burden on every family', 'Ana Holt', 'claim']]);
+  });
+
+  it('does not give "for saying" to the subject, who only blamed someone for it', () => {
+    expect(reported('Ana Holt attacked Per Lund for saying the tax was “a burden.”')).toEqual([]);
+  });
+});
