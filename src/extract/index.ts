@@ -34,6 +34,17 @@ export function extract(input: ExtractInput): Facts {
   const finder = directQuoteFinder(doc, ctx);
   const direct = finder.result;
   const reported: Quote[] = [];
+  // The quote that ends last before `at`: the one a sentence without an attribution of its own may carry on.
+  const lastQuoteBefore = (at: number): Quote | undefined => {
+    let last: Quote | undefined = reported[reported.length - 1];
+    for (let i = direct.quotes.length - 1; i >= 0; i--) {
+      const q = direct.quotes[i]!;
+      if (q.end > at) continue;
+      if (!last || q.end > last.end) last = q;
+      break;
+    }
+    return last && last.end <= at ? last : undefined;
+  };
   let t = 0;
   let s = 0;
   for (const paragraph of doc.paragraphs) {
@@ -42,7 +53,16 @@ export function extract(input: ExtractInput): Facts {
       const sentence = doc.sentences[s]!;
       const from = t;
       while (t < tokens.length && tokens[t]!.sentence === sentence.index) t++;
-      reported.push(...findReportedSpeech(doc, sentence, tokens.slice(from, t), direct, ctx));
+      reported.push(
+        ...findReportedSpeech(
+          doc,
+          sentence,
+          tokens.slice(from, t),
+          direct,
+          ctx,
+          lastQuoteBefore(sentence.start),
+        ),
+      );
     }
   }
   const quotes = [...direct.quotes, ...reported].sort((a, b) => a.start - b.start);

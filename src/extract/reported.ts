@@ -870,6 +870,71 @@ function fromQuestions(doc: Document, sentence: Sentence, ctx: SpeakerContext): 
   ];
 }
 
+/** Words of a text, for the share of a sentence that sits inside quotation marks. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu;
+
+function wordCount(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(WORD)) n++;
+  return n;
+}
+
+/**
+ * Words before a quote that end in a verb, up to five more words and a comma or colon: "quipped, ", "Adding, ",
+ * "proclaimed at a press conference, ".
+ */
+const INTRODUCED_BY_VERB =
+  /\b(?:\p{L}+(?:ed|ing)|wrote|said|says|told|tells)(?:\s+[\p{L}’'.-]+){0,5}\s*[,:]\s*$/u;
+/** A verb of naming or evaluation right before a quote: "called it “…”", "described as “…”". */
+const EVALUATION_BEFORE =
+  /\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|ed|led|ing)?|name[sd]?|naming|term(?:s|ed|ing)?|brand(?:s|ed|ing)?|describ(?:e|es|ed|ing) as)\b[^“”"]{0,40}$/i;
+
+/**
+ * A sentence that carries on the quote before it with a quoted fragment of its own and no attribution: '“We were not
+ * happy at first,” said Jock Lind. Now, “within the business community there is a sizable constituency …”', '“…,”
+ * she said. “They agree with him, but they aren’t there yet” to support him.' The marks are not a direct quote (the
+ * reporter's words open or close the sentence), but the words inside them are still the last speaker's, so the
+ * sentence is reported speech by that speaker. Only a sentence that is mostly inside the marks counts: a scare quote
+ * in the reporter's own sentence ('Critics called it “a disaster.”') is not the last speaker's.
+ */
+function carriedOn(
+  doc: Document,
+  sentence: Sentence,
+  direct: DirectQuotes,
+  previous: Quote | undefined,
+): Found[] {
+  if (!previous?.speaker) return [];
+  const before = doc.sentences[sentence.index - 1];
+  if (!before || before.paragraph !== sentence.paragraph || previous.end <= before.start) return [];
+  const marks = doc.paragraphs[sentence.paragraph]!.marks.filter(
+    (m) => m.open >= sentence.start && m.open < sentence.end,
+  );
+  if (marks.length === 0 || marks.some((m) => inside(direct.covered, m.open))) return [];
+  // 'A flabbergasted Noah quipped, “…”', 'Adding, “…”': an attribution whose verb the rules do not list introduces the
+  // quote; 'She called the plan “a crucial step”': the reporter's evaluation, not more of the last speaker's words.
+  const lead = doc.body.slice(sentence.start, marks[0]!.open);
+  if (INTRODUCED_BY_VERB.test(lead) || EVALUATION_BEFORE.test(lead)) return [];
+  let quoted = 0;
+  for (const m of marks)
+    quoted += wordCount(doc.body.slice(m.contentStart, Math.min(m.contentEnd, sentence.end)));
+  if (quoted < wordCount(sentence.text) / 2) return [];
+  return [
+    {
+      npStart: sentence.start,
+      verbStart: sentence.start,
+      clauseStart: sentence.start,
+      clauseEnd: sentence.end,
+      verb: previous.verb ?? 'say',
+      speaker: {
+        speaker: previous.speaker,
+        role: previous.role,
+        gender: 'unknown',
+      },
+      open: false,
+    },
+  ];
+}
+
 /** Finds reported speech, sentence by sentence, skipping the verbs direct quotes already used. */
 export function findReportedSpeech(
   doc: Document,
@@ -877,12 +942,14 @@ export function findReportedSpeech(
   tokens: Token[],
   direct: DirectQuotes,
   ctx: SpeakerContext,
+  previous?: Quote,
 ): Quote[] {
-  const found = [
+  const attributed = [
     ...fromQuestions(doc, sentence, ctx),
     ...fromSourcePhrases(doc, sentence, ctx),
     ...fromVerbs(doc, sentence, tokens, direct, ctx),
   ];
+  const found = attributed.length > 0 ? attributed : carriedOn(doc, sentence, direct, previous);
   const quotes: Quote[] = [];
   for (const f of found) {
     const text = f.cut

@@ -385,3 +385,19 @@ describe('reported speech: a participle of saying that carries a partial quote',
     expect(reported('Ana Holt attacked Per Lund for saying the tax was “a burden.”')).toEqual([]);
   });
 });
+
+describe('reported speech: a sentence that carries on the last quote with a fragment of its own', () => {
+  it('gives a sentence mostly inside quotation marks, with no attribution, to the speaker just quoted', () => {
+    expect(
+      reported(
+        '“We were not happy at first,” said Jo Berg, the port’s director. Now, “the whole town sees the point of the new quay.”',
+      ),
+    ).toEqual([['Now, the whole town sees the point of the new quay', 'Jo Berg', 'say']]);
+  });
+
+  it('leaves a scare quote in the reporter’s own sentence alone', () => {
+    expect(
+      reported('“We were not happy at first,” said Jo Berg. Critics called the new quay “a folly.”'),
+    ).toEqual([]);
+  });
+});
