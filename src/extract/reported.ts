@@ -778,6 +778,58 @@ function fromVerbs(
   return found;
 }
 
+/**
+ * Where the sentence resumes after a source set off by commas ("…, according to the budget office, the deficits
+ * will …"; `npEnd` is where the source's name ends in `after`), skipping one appositive of the source ("according
+ * to Jo Berg, a professor at Umeå, the plan …"); null when nothing of three words or more follows.
+ */
+function asideResume(after: string, npEnd: number): number | null {
+  let at = npEnd;
+  const comma = /^\s*,\s*/.exec(after.slice(at));
+  if (!comma) return null;
+  at += comma[0].length;
+  const next = /,\s*/.exec(after.slice(at));
+  // An appositive has no verb of its own outside a relative clause: "a professor at Umeå,", "a pollster who ran the
+  // poll," (but "the debt will double" is the clause).
+  if (
+    next &&
+    /^(?:a|an|the|who|which|whose|\p{Ll}+ing)\s/u.test(after.slice(at)) &&
+    !hasClauseVerb(words(after.slice(at, at + next.index).split(/\b(?:who|that|which)\b/)[0]!))
+  )
+    at += next.index + next[0].length;
+  // What resumes is a clause of its own: a verb among its first words (not inside a relative clause: "a pollster
+  // who ran the poll"), and no conjunction, relative, participle, attribution or quantity opening it (a list
+  // carried on after the source, "…, said Mattie Thomas, 66", "9 percent, according to …, more than twice …").
+  const rest = words(after.slice(at));
+  if (
+    rest.length < 3 ||
+    /^(?:and|or|but|nor|said|says|told|where|which|who|whom|whose|while|more|less|than|up|down|including|\p{L}+ing)$/iu.test(
+      rest[0]!,
+    )
+  )
+    return null;
+  const relative = rest.findIndex((w) => /^(?:who|that|which)$/i.test(w));
+  return hasClauseVerb(rest.slice(0, relative >= 0 ? Math.min(relative, 12) : 12)) ? at : null;
+}
+
+/** The words of a text without its punctuation and quotation marks. */
+function words(text: string): string[] {
+  return text
+    .replace(/[\s.,;:!?”"’“]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+}
+
+/** Whether some lower-case word is a finite verb: a past tense (listed or regular), a present tense, "is", "will". */
+function hasClauseVerb(ws: string[]): boolean {
+  return ws.some(
+    (w) =>
+      /^\p{Ll}/u.test(w) &&
+      (/^\p{L}{3,}ed$/u.test(w) || hasTag(w, 'PastTense', 'PresentTense', 'Copula', 'Modal')),
+  );
+}
+
 /** "according to X" and "as stated by X", before or after the clause they source. */
 function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContext): Found[] {
   const found: Found[] = [];
@@ -814,15 +866,36 @@ function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContex
       const speaker = resolveSpeaker(ctx, npText.replace(/\.$/, ''), sentence.start + m.index + m[0].length);
       if (!speaker) continue;
       const dateline = DATELINE.exec(lead)?.[0].length ?? 0;
-      found.push({
-        npStart: sentence.start + m.index,
-        verbStart: sentence.start + m.index,
-        clauseStart: sentence.start + dateline,
-        clauseEnd: sentence.start + lead.replace(/[\s,]+$/, '').length,
-        verb,
-        speaker,
-        open: false,
-      });
+      // "X, according to Y, Z": an aside set into the sentence sources what follows it as well ("Over the long term,
+      // according to the budget office, the deficits will …", "because, according to Trump, the media would …").
+      const resume = asideResume(after, npText.length);
+      const clause = lead.slice(dateline);
+      const leadCloses =
+        resume === null ||
+        (!/\b(?:because|since|as|and|but|or|so|that|while|if|when|although|though)[\s,]*$/i.test(clause) &&
+          clause
+            .split(/\s+/)
+            .some((w) => /^\p{Ll}/u.test(w) && (/^\p{L}+ed$/u.test(w) || hasTag(w, ...ASIDE_VERB_TAGS))));
+      if (leadCloses)
+        found.push({
+          npStart: sentence.start + m.index,
+          verbStart: sentence.start + m.index,
+          clauseStart: sentence.start + dateline,
+          clauseEnd: sentence.start + lead.replace(/[\s,]+$/, '').length,
+          verb,
+          speaker,
+          open: false,
+        });
+      if (resume !== null)
+        found.push({
+          npStart: sentence.start + m.index,
+          verbStart: sentence.start + m.index,
+          clauseStart: sentence.start + m.index + m[0].length + resume,
+          clauseEnd: sentence.end,
+          verb,
+          speaker,
+          open: false,
+        });
       remember(ctx, speaker, sentence.start + m.index);
     }
   }

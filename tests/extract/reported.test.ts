@@ -401,3 +401,25 @@ describe('reported speech: a sentence that carries on the last quote with a frag
     ).toEqual([]);
   });
 });
+
+describe('reported speech: "according to" set into the sentence', () => {
+  it('sources the clause after the aside, and not an opening phrase without a verb', () => {
+    expect(
+      reported(
+        'Over the next decade, according to the budget office, the harbour debt will “double at least.”',
+      ),
+    ).toEqual([['the harbour debt will double at least', 'budget office', 'according to']]);
+  });
+
+  it('skips an appositive of the source before the clause', () => {
+    expect(
+      reported('The levy, according to Jo Berg, a professor at Umeå, will “hurt every family.”'),
+    ).toEqual([['will hurt every family', 'Jo Berg', 'according to']]);
+  });
+
+  it('does not read an appositive with a relative clause as the clause it sources', () => {
+    expect(reported('The levy is popular, according to Jo Berg, a pollster who surveyed the town.')).toEqual([
+      ['The levy is popular', 'Jo Berg', 'according to'],
+    ]);
+  });
+});
