@@ -483,6 +483,26 @@ function relativeEnd(body: string, start: number, end: number, atComma = false):
   return end;
 }
 
+/** Verbs before "to" that make the infinitive after them the subject's speech: "went on to say", "was quick to add". */
+const CATENATIVE = /(?:^|\s)(went|go|goes|going|gone|was|were|is|are)\s+(?:on|quick)\s+$/i;
+
+/** A name right before the comma of a relative clause, perhaps with a title: "…,” said Weaver, who said …". */
+const NAME_BEFORE_COMMA =
+  /(?:^|[\s“”"(])((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3}),\s*$/u;
+
+/**
+ * The antecedent of ", who said …" when the words before it are no subject of their own ('“…,” said Glenn Weaver,
+ * who said …', 'the rally for Mr. Sanders, who said …'): the name right before the comma.
+ */
+function antecedentName(
+  body: string,
+  from: number,
+  relativeStart: number,
+): { np: string; start: number } | null {
+  const m = NAME_BEFORE_COMMA.exec(body.slice(from, relativeStart));
+  return m ? { np: m[1]!, start: from + m.index + m[0].indexOf(m[1]!) } : null;
+}
+
 /** The reported clauses of one sentence, from speech verbs. */
 function fromVerbs(
   doc: Document,
@@ -508,7 +528,18 @@ function fromVerbs(
     const end = pointOut ? tokens[i + 1]!.end : t.end;
     const nextWord = tokens[pointOut ? i + 2 : i + 1]?.text.toLowerCase() ?? '';
     const commitment = COMMITMENTS.has(verb) && nextWord === 'to';
-    const passive = PASSIVE.test(prevWord) && !/ing$/i.test(t.text);
+    // "He went on to say …", "Trump was quick to add …": the infinitive is the subject's own speech.
+    const catenative =
+      prevWord === 'to' && lower === verb
+        ? CATENATIVE.exec(body.slice(sentence.start, tokens[i - 1]!.start))
+        : null;
+    const catenativeStart = catenative ? sentence.start + catenative.index + catenative[0].search(/\S/) : -1;
+    // "…, going on to say …" reports for the main subject, as "…, saying …" does.
+    const goingOn =
+      catenative !== null &&
+      /^going$/i.test(catenative[1]!) &&
+      /,\s*$/.test(body.slice(sentence.start, catenativeStart));
+    const passive = PASSIVE.test(prevWord) && !/ing$/i.test(t.text) && !catenative;
     if (passive || (nextWord === 'to' && !commitment) || nextWord === 'by') continue;
     // "the state news agency", "a report": a base form after a determiner or preposition is a noun.
     if (
@@ -645,10 +676,14 @@ function fromVerbs(
       : ing?.lead === 'progressive' && CONTRACTED_IS.test(prevWord)
         ? { np: prevWord.slice(0, -2), start: tokens[i - 1]!.start }
         : relative
-          ? subjectBefore(body.slice(sentence.start, relative.start), sentence.start)
-          : (/,\s*$/.test(prefix) && /ing$/.test(t.text)) || (ing && ing.lead !== 'progressive')
+          ? (subjectBefore(body.slice(sentence.start, relative.start), sentence.start) ??
+            antecedentName(body, sentence.start, relative.start))
+          : (/,\s*$/.test(prefix) && /ing$/.test(t.text)) || (ing && ing.lead !== 'progressive') || goingOn
             ? null
-            : subjectBefore(prefix, sentence.start);
+            : subjectBefore(
+                catenative ? body.slice(sentence.start, catenativeStart) : prefix,
+                sentence.start,
+              );
     if (relative && !subject) continue;
     // "Patrick Howley, writing for …, shared …": a participle after a comma is a byline, not an attribution.
     if (!/ing$/.test(t.text)) subject ??= subjectAcrossAppositive(prefix, sentence.start);
@@ -661,7 +696,7 @@ function fromVerbs(
     }
     // "…, Ida Strand said, adding that …": a participle after an attribution reports for the same speaker.
     const previous = found[found.length - 1];
-    const tied = ing !== undefined && ing.lead !== 'progressive';
+    const tied = (ing !== undefined && ing.lead !== 'progressive') || goingOn;
     const carried = !subject && tied && previous && previous.verbStart < t.start ? previous : undefined;
     if (carried) subject = { np: '', start: carried.npStart };
     const quoted = !subject && tied ? directSpeakerBefore(direct, sentence, t.start) : undefined;

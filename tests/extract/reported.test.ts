@@ -423,3 +423,24 @@ describe('reported speech: "according to" set into the sentence', () => {
     ]);
   });
 });
+
+describe('reported speech: who is speaking, after a quote and in a catenative', () => {
+  it('gives ", who said …" after a quote’s attribution to the name before the comma', () => {
+    expect(
+      reported('“The port is safe,” said Jo Berg, who said the cranes were “the best in the north.”'),
+    ).toEqual([['the cranes were the best in the north', 'Jo Berg', 'say']]);
+  });
+
+  it('reads "went on to say" and "was quick to add" as the subject’s own speech', () => {
+    expect(reported('Jo Berg went on to say the quay was “a gift to the town.”')).toEqual([
+      ['the quay was a gift to the town', 'Jo Berg', 'say'],
+    ]);
+    expect(reported('Jo Berg was quick to add that the quay “will reopen soon.”')).toEqual([
+      ['the quay will reopen soon', 'Jo Berg', 'add'],
+    ]);
+  });
+
+  it('does not read an infinitive of intent ("wants to say") as speech', () => {
+    expect(reported('Jo Berg wants to say that the quay was a gift.')).toEqual([]);
+  });
+});
