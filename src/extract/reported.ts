@@ -377,6 +377,9 @@ const ASIDE_TELL_OBJECT =
  */
 const ASIDE_NEW_CLAUSE = /^(?:\p{Ll}+ing\b|and\b|but\b|as\b|while\b|(?:[“"]|'')(?!\p{Ll}))/u;
 
+/** "and", "but" and up to two words before a quotation mark: "and still “…", "but “…". */
+const CONJOINED_QUOTE = /^(?:and|but)\s+(?:\p{Ll}+\s+){0,2}(?=[“"]|'')/u;
+
 /** Base forms that are verbs in an aside ("…, critics say, …"); others are nouns there ("…, his home state, …"). */
 const ASIDE_BASE_VERBS = new Set([
   'say',
@@ -424,17 +427,28 @@ function asideAfter(
   const words = adjunct[0].trim().split(/\s+/);
   if (
     words.length > 10 ||
-    words.some((w, i) => i > 0 && (/^(?:that|least|\d.*)$/i.test(w) || asideVerb(words, i)))
+    words.some(
+      (w, i) =>
+        i > 0 && (/^(?:that|least)$/i.test(w) || (/^\d/.test(w) && !YEAR.test(w)) || asideVerb(words, i)),
+    )
   )
     return null;
   const restAt = object + adjunct[0].length;
   const comma = /^\s*,\s*/.exec(after.slice(restAt));
   if (!comma) return { resume: null };
-  const resume = restAt + comma[0].length;
+  let resume = restAt + comma[0].length;
+  // '…,” Lee said, and still “got to sit in on …”', '…, she said, but “when it comes to …”': a conjunction before a
+  // quoted fragment carries on what was said rather than starting a clause of the reporter's.
+  const carried = CONJOINED_QUOTE.exec(after.slice(resume));
+  if (carried) resume += carried[0].length;
   const next = after.slice(resume);
-  if (ASIDE_NEW_CLAUSE.test(next) || direct(resume) || next.split(/\s+/).length < 3) return { resume: null };
+  if ((!carried && ASIDE_NEW_CLAUSE.test(next)) || direct(resume) || next.split(/\s+/).length < 3)
+    return { resume: null };
   return { resume };
 }
+
+/** A year, which may say when something was said ("said in June 2012"), unlike other numbers ("said 20 died"). */
+const YEAR = /^(?:1[89]|20)\d\d$/;
 
 /** Word classes that make a phrase before a comma something other than a subject. */
 const NOT_IN_SUBJECT = [
@@ -503,6 +517,36 @@ function antecedentName(
   return m ? { np: m[1]!, start: from + m.index + m[0].indexOf(m[1]!) } : null;
 }
 
+/**
+ * The fragment a direct quote's attribution carries on to ('“…,” she said, but “when it comes to …”'), spoken by
+ * that quote's speaker, or null.
+ */
+function quoteCarriedOn(
+  body: string,
+  verbToken: Token,
+  verb: string,
+  sentence: Sentence,
+  direct: DirectQuotes,
+): Found | null {
+  const after = body.slice(verbToken.end, sentence.end);
+  const comma = /^(?:\s+\p{Lu}[\p{L}.’'-]*){0,4}\s*,\s*/u.exec(after);
+  const carried = comma ? CONJOINED_QUOTE.exec(after.slice(comma[0].length)) : null;
+  if (!comma || !carried) return null;
+  const start = verbToken.end + comma[0].length + carried[0].length;
+  if (inside(direct.covered, start) || wordCount(body.slice(start, sentence.end)) < 3) return null;
+  const speaker = directSpeakerBefore(direct, sentence, verbToken.end);
+  if (!speaker) return null;
+  return {
+    npStart: verbToken.start,
+    verbStart: verbToken.start,
+    clauseStart: start,
+    clauseEnd: sentence.end,
+    verb,
+    speaker,
+    open: true,
+  };
+}
+
 /** The reported clauses of one sentence, from speech verbs. */
 function fromVerbs(
   doc: Document,
@@ -524,7 +568,14 @@ function fromVerbs(
       tokens[i + 1]?.text.toLowerCase() === 'out';
     const ing = pointOut || CLAUSE_SPEECH_VERBS.has(lower) ? undefined : participle(tokens, i, body);
     const verb = pointOut ? 'point out' : (CLAUSE_SPEECH_VERBS.get(lower) ?? ing?.verb);
-    if (!verb || direct.usedVerbs.has(t.start) || inside(direct.covered, t.start)) continue;
+    if (!verb || inside(direct.covered, t.start)) continue;
+    if (direct.usedVerbs.has(t.start)) {
+      // '“You know, I love the port,” she said, but “when it comes to tolls, …”': a quoted fragment the direct
+      // quote's attribution carries on to after a conjunction is more of what that speaker said.
+      const carried = quoteCarriedOn(body, t, verb, sentence, direct);
+      if (carried) found.push(carried);
+      continue;
+    }
     const end = pointOut ? tokens[i + 1]!.end : t.end;
     const nextWord = tokens[pointOut ? i + 2 : i + 1]?.text.toLowerCase() ?? '';
     const commitment = COMMITMENTS.has(verb) && nextWord === 'to';
@@ -741,8 +792,9 @@ function fromVerbs(
         CLOSED_CLAUSE.test(beforeNp) &&
         !/[,;:]/.test(between) &&
         between.trim().split(/\s+/).length <= 2;
+      // A partial quote may open on the verb: 'Mills “got an immunity deal,” Lee said'.
       const clause = closed
-        .split(/\s+/)
+        .split(/[\s“”"]+|''/)
         .some((w) => /^\p{Ll}/u.test(w) && (/^\p{L}+ed$/u.test(w) || hasTag(w, ...ASIDE_VERB_TAGS)));
       const closes = set && clause;
       const dateline = DATELINE.exec(beforeNp)?.[0].length ?? 0;

@@ -444,3 +444,22 @@ describe('reported speech: who is speaking, after a quote and in a catenative', 
     expect(reported('Jo Berg wants to say that the quay was a gift.')).toEqual([]);
   });
 });
+
+describe('reported speech: a quoted fragment after a conjunction carries on what was said', () => {
+  it('reads both halves of an aside whose first half ends in a partial quote and whose second follows "and"', () => {
+    expect(
+      reported(
+        'Lena Mills “got a generous deal,” Jo Berg said in June 2012, and still “kept the keys to the port.”',
+      ),
+    ).toEqual([
+      ['Lena Mills got a generous deal', 'Jo Berg', 'say'],
+      ['kept the keys to the port', 'Jo Berg', 'say'],
+    ]);
+  });
+
+  it('gives a fragment after "but" to the speaker of the direct quote whose attribution it follows', () => {
+    expect(
+      reported('“I love the port,” said Jo Berg, but “when it comes to tolls, the port is greedy.”'),
+    ).toEqual([['when it comes to tolls, the port is greedy', 'Jo Berg', 'say']]);
+  });
+});
