@@ -70,6 +70,8 @@ function verbMap(entries: Array<string | [string, string]>): Map<string, string>
  */
 const CLAUSE_ONLY_ENTRIES: Array<string | [string, string]> = [
   'suggest',
+  // "maintains that …" is speech; "maintains 28,500 soldiers in South Korea" is a garrison.
+  'maintain',
   'recall',
   'repeat',
   'reiterate',
@@ -112,7 +114,6 @@ export const CLAUSE_SPEECH_VERBS = verbMap([
   'reply',
   'declare',
   'assert',
-  'maintain',
   'stress',
   'emphasise',
   'emphasize',

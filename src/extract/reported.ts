@@ -68,10 +68,16 @@ const FINITE_CLAUSE =
 const PRONOUN_CLAUSE =
   /^(?:\S+\s+){0,4}?(?:(?:he|she|they|we|I)\s+(?:\p{Ll}+ly\s+)?\p{Ll}|(?:he|she|it|they|we|I|there|that)[’'](?:s|re|ve|ll|d|m)\s)/u;
 
-/** Whether a clause follows: an auxiliary, a modal or a pronoun subject with its verb (in its first five words). */
+/**
+ * Whether a clause follows: an auxiliary, a modal or a pronoun subject with its verb (in its first five words). A
+ * verb inside a relative clause is not the clause's own ("maintains 2,400 soldiers there, which it has held").
+ */
 function finiteClause(text: string): boolean {
-  return FINITE_CLAUSE.test(text) || PRONOUN_CLAUSE.test(text);
+  const head = RELATIVE_CLAUSE.exec(text);
+  const own = head ? text.slice(0, head.index) : text;
+  return FINITE_CLAUSE.test(own) || PRONOUN_CLAUSE.test(own);
 }
+const RELATIVE_CLAUSE = /,\s*(?:which|who|whom|whose|where)\b/i;
 /** The object of "tell" before its clause: "told CNN", "told reporters on Monday", "told The Huffington Post". */
 const TELL_OBJECT =
   /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+(?:crowd|audience|newspaper|paper|magazine|station|network|committee|council|board|panel|court|jury|host|moderator|interviewer|reporter|rally|conference|gathering)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
@@ -683,7 +689,9 @@ function fromVerbs(
       if (complement || commitment) {
         // The clause starts here.
       } else if (CLAUSE_ONLY_VERBS.has(verb)) {
-        if (!finiteClause(rest) || PREPOSITION_START.test(rest)) continue;
+        // "…, the former doctor maintains.": closing the sentence, the verb's clause is the one before it.
+        const empty = rest.replace(/[\s.,;:!?”"]+/g, '') === '';
+        if (!empty && (!finiteClause(rest) || PREPOSITION_START.test(rest))) continue;
       } else {
         const empty = rest.replace(/[\s.,;:!?”"]+/g, '') === '';
         // "…, said Mr. Burman.": a short rest after a closed clause is an inverted speaker, read below.

@@ -463,3 +463,24 @@ describe('reported speech: a quoted fragment after a conjunction carries on what
     ).toEqual([['when it comes to tolls, the port is greedy', 'Jo Berg', 'say']]);
   });
 });
+
+describe('reported speech: "maintain" reports only a clause', () => {
+  it('does not read a garrison a country maintains as speech, nor give its figure a source', () => {
+    const facts = extract({
+      title: 'Test',
+      body: 'Norland maintains about 2,400 soldiers on the islands, which it has held since 1982.',
+      published,
+    });
+    expect(facts.quotes).toEqual([]);
+    expect(facts.figures.map((f) => [f.min, f.source])).toEqual([[2400, null]]);
+  });
+
+  it('still reads "maintains that …" and a closing "…, the doctor maintains."', () => {
+    expect(reported('Ilse Varga maintains that the garrison is too small.')).toEqual([
+      ['the garrison is too small', 'Ilse Varga', 'maintain'],
+    ]);
+    expect(reported('The illness was hidden for years, the former doctor maintains.')).toEqual([
+      ['The illness was hidden for years', 'former doctor', 'maintain'],
+    ]);
+  });
+});
