@@ -59,7 +59,7 @@ const CLOSED_CLAUSE = /,\s*(?:[”"’]|'')?\s*$/;
 const CLAUSE_TAIL = /(?:[\s,”"’]|'')+$/;
 /** A finite verb early in a clause: what tells "suggested Trump was wrong" from "suggested a compromise". */
 const FINITE_CLAUSE =
-  /^(?:\S+\s+){0,8}?(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|won’t|won't|wouldn’t|wouldn't|isn’t|isn't|wasn’t|wasn't|doesn’t|doesn't|didn’t|didn't|can’t|can't)\b/i;
+  /^(?:\S+\s+){0,8}?(?:[“"]|'')?(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|won’t|won't|wouldn’t|wouldn't|isn’t|isn't|wasn’t|wasn't|doesn’t|doesn't|didn’t|didn't|can’t|can't)\b/i;
 /**
  * A finite clause the auxiliary list misses: a nominative pronoun before a word ("he planned to stay", "she thinks
  * the House is within reach") or a pronoun's contraction ("he’s not planning", "they’re running"), which only a
@@ -78,9 +78,12 @@ function finiteClause(text: string): boolean {
   return FINITE_CLAUSE.test(own) || PRONOUN_CLAUSE.test(own);
 }
 const RELATIVE_CLAUSE = /,\s*(?:which|who|whom|whose|where)\b/i;
-/** The object of "tell" before its clause: "told CNN", "told reporters on Monday", "told The Huffington Post". */
+/**
+ * The object of "tell" before its clause: "told CNN", "told reporters on Monday", "told The Huffington Post", "told
+ * a news conference", "told a Planned Parenthood gathering in Washington", "told host Sean Hannity".
+ */
 const TELL_OBJECT =
-  /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+(?:crowd|audience|newspaper|paper|magazine|station|network|committee|council|board|panel|court|jury|host|moderator|interviewer|reporter|rally|conference|gathering)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
+  /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+(?:crowd|audience|newspaper|paper|magazine|station|network|committee|council|board|panel|court|jury|host|moderator|interviewer|reporter|rally|conference|gathering)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters|(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:conference|gathering|forum|meeting|rally|crowd|audience|group|luncheon|dinner|breakfast|summit|convention|hearing|session|town\s+hall)(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?|(?:host|anchor|moderator|interviewer)(?:\s+\p{Lu}[\p{L}.’'-]*)+)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
 /**
  * Up to two time or place phrases between a verb and its "that": "said in April that", "said Sunday in Madison,
  * Wisconsin, that" (a comma only before a capitalised word, as in a place's state or country).
@@ -597,7 +600,10 @@ function fromVerbs(
       /^going$/i.test(catenative[1]!) &&
       /,\s*$/.test(body.slice(sentence.start, catenativeStart));
     const passive = PASSIVE.test(prevWord) && !/ing$/i.test(t.text) && !catenative;
-    if (passive || (nextWord === 'to' && !commitment) || nextWord === 'by') continue;
+    // "said to be", "was told by": "to" and "by" right after the verb; after a comma ("…, he said, by creating …",
+    // "…, she said, to “make sure …”") they carry on what was said.
+    const joined = !/^[\s”"’]*,/.test(body.slice(end));
+    if (passive || (joined && ((nextWord === 'to' && !commitment) || nextWord === 'by'))) continue;
     // "the state news agency", "a report": a base form after a determiner or preposition is a noun.
     if (
       lower === verb &&

@@ -484,3 +484,29 @@ describe('reported speech: "maintain" reports only a clause', () => {
     ]);
   });
 });
+
+describe('reported speech: what an attribution carries on to after a comma, and the objects of "tell"', () => {
+  it('reads "to" and "by" after an aside’s comma as more of what was said, not as "said to be" or "told by"', () => {
+    expect(
+      reported(
+        'The outlets have been standing in the way, Jo Berg said, by creating a “false bubble” for readers.',
+      ),
+    ).toEqual([
+      ['The outlets have been standing in the way', 'Jo Berg', 'say'],
+      ['by creating a false bubble for readers', 'Jo Berg', 'say'],
+    ]);
+    expect(reported('Jo Berg was said to be furious with the board.')).toEqual([]);
+  });
+
+  it('reads a gathering or a host as the one told, and a clause whose verb opens a partial quote', () => {
+    expect(
+      reported('Jo Berg told a news conference in Malmö they were “planting the seeds” of a win.'),
+    ).toEqual([['they were planting the seeds of a win', 'Jo Berg', 'tell']]);
+    expect(reported('Jo Berg told host Nils Aho a loss is “increasingly likely.”')).toEqual([
+      ['a loss is increasingly likely', 'Jo Berg', 'tell'],
+    ]);
+    expect(reported('Jo Berg told them Lena Mills “has a number of friends in the city.”')).toEqual([
+      ['Lena Mills has a number of friends in the city', 'Jo Berg', 'tell'],
+    ]);
+  });
+});
