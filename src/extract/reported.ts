@@ -556,6 +556,9 @@ function quoteCarriedOn(
   };
 }
 
+/** A possessor before a noun: "his", "their", "Trump’s" ("Trump’s claim that …"). */
+const POSSESSOR = /^(?:his|her|their|its|our|my|\p{L}+[’']s)$/iu;
+
 /** The reported clauses of one sentence, from speech verbs. */
 function fromVerbs(
   doc: Document,
@@ -604,10 +607,12 @@ function fromVerbs(
     // "…, she said, to “make sure …”") they carry on what was said.
     const joined = !/^[\s”"’]*,/.test(body.slice(end));
     if (passive || (joined && ((nextWord === 'to' && !commitment) || nextWord === 'by'))) continue;
-    // "the state news agency", "a report": a base form after a determiner or preposition is a noun.
+    // "the state news agency", "a report", "Trump’s claim that": a base form after a determiner, a preposition or a
+    // possessor is a noun.
     if (
       lower === verb &&
-      /^(?:the|a|an|its|his|her|their|our|this|these|those|of|in|on|for|with|by|from)$/i.test(prevWord)
+      (/^(?:the|a|an|its|his|her|their|our|this|these|those|of|in|on|for|with|by|from)$/i.test(prevWord) ||
+        POSSESSOR.test(prevWord))
     )
       continue;
     // "federal and state law", "state officials": in news the base form "state" is the noun.
@@ -931,6 +936,60 @@ function hasClauseVerb(ws: string[]): boolean {
   );
 }
 
+/**
+ * A claim named by a noun whose owner the sentence gives: "his claim that …", "Trump's recent assertion that …",
+ * "her warning that …", "his promise to be …". The owner is the speaker (a possessive pronoun its referent), and
+ * what follows "that" (or "to", for a commitment) up to the next comma is what was said. Without an owner ("the
+ * claim that …") nobody is named, so nothing is reported.
+ */
+const CLAIM_NOUN =
+  /(?:^|[\s(“"])(his|her|their|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}[’']s?)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:(claims?|assertions?|remarks?|warnings?|suggestion|insistence|argument|contention|allegations?|admission|prediction|statements?|declaration)\s+that|(promises?|pledges?|vows?)\s+to)\s+/gu;
+/** A cheap test for the nouns of CLAIM_NOUN, so most sentences skip the long pattern. */
+const CLAIM_STEM =
+  /\b(?:claim|assert|remark|warn|suggest|insist|argu|content|alleg|admis|predict|statement|declar|promis|pledg|vow)/i;
+const OWNER_PRONOUN: Record<string, string> = { his: 'he', her: 'she', their: 'they' };
+/** The verb a claim noun reports with ("assertion" → "assert"); the others are their verb already ("claim"). */
+const CLAIM_VERB: Record<string, string> = {
+  assertion: 'assert',
+  warning: 'warn',
+  suggestion: 'suggest',
+  insistence: 'insist',
+  argument: 'argue',
+  contention: 'contend',
+  allegation: 'allege',
+  admission: 'admit',
+  prediction: 'predict',
+  statement: 'state',
+  declaration: 'declare',
+};
+
+function fromClaimNouns(doc: Document, sentence: Sentence, ctx: SpeakerContext): Found[] {
+  const found: Found[] = [];
+  const text = sentence.text;
+  if (!CLAIM_STEM.test(text)) return found;
+  CLAIM_NOUN.lastIndex = 0;
+  for (let m = CLAIM_NOUN.exec(text); m; m = CLAIM_NOUN.exec(text)) {
+    const owner = m[1]!;
+    const ownerStart = sentence.start + m.index + m[0].indexOf(owner);
+    const speaker = resolveSpeaker(ctx, OWNER_PRONOUN[owner] ?? owner.replace(/[’']s?$/, ''), ownerStart);
+    if (!speaker) continue;
+    // A commitment keeps its "to", as "vowed to …" does (see isCommitment).
+    const clauseStart = sentence.start + m.index + (m[3] ? m[0].lastIndexOf('to') : m[0].length);
+    const comma = /,(?:[”"’]|'')?\s/.exec(text.slice(clauseStart - sentence.start));
+    const noun = (m[2] ?? m[3])!.toLowerCase().replace(/s$/, '');
+    found.push({
+      npStart: ownerStart,
+      verbStart: ownerStart,
+      clauseStart,
+      clauseEnd: comma ? clauseStart + comma.index : sentence.end,
+      verb: CLAIM_VERB[noun] ?? noun,
+      speaker,
+      open: false,
+    });
+  }
+  return found;
+}
+
 /** "according to X" and "as stated by X", before or after the clause they source. */
 function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContext): Found[] {
   const found: Found[] = [];
@@ -1122,6 +1181,7 @@ export function findReportedSpeech(
     ...fromQuestions(doc, sentence, ctx),
     ...fromSourcePhrases(doc, sentence, ctx),
     ...fromVerbs(doc, sentence, tokens, direct, ctx),
+    ...fromClaimNouns(doc, sentence, ctx),
   ];
   const found = attributed.length > 0 ? attributed : carriedOn(doc, sentence, direct, previous);
   const quotes: Quote[] = [];

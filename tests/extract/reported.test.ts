@@ -510,3 +510,25 @@ describe('reported speech: what an attribution carries on to after a comma, and 
     ]);
   });
 });
+
+describe('reported speech: a claim named by a noun with its owner', () => {
+  it('reads what follows "X’s claim that" up to the comma as X’s speech, and not "claim" as a verb', () => {
+    expect(
+      reported(
+        'Contrary to Jo Berg’s claim that people would “learn nothing,” there would be a wealth of data.',
+      ),
+    ).toEqual([['people would learn nothing', 'Jo Berg', 'claim']]);
+  });
+
+  it('reads a commitment named by a noun ("his promise to …") for the owner a pronoun refers to', () => {
+    expect(
+      reported(
+        'Mr. Jo Berg spoke on Monday. Critics attacked his promise to be “neutral” in the port dispute.',
+      ),
+    ).toEqual([['to be neutral in the port dispute', 'Jo Berg', 'promise']]);
+  });
+
+  it('reports nothing for a claim without an owner', () => {
+    expect(reported('The claim that the port would close was false.')).toEqual([]);
+  });
+});
