@@ -344,16 +344,22 @@ function attributionInNextSentence(
   sentenceIndex: number,
   from: number,
   limit: number,
+  closedWithStop: boolean,
 ): Attribution | null {
   const next = doc.sentences[sentenceIndex + 1];
   const current = doc.sentences[sentenceIndex];
   if (!next || !current || next.paragraph !== current.paragraph) return null;
   if (!/^\s*$/.test(doc.body.slice(from, next.start))) return null;
+  // A quote closed by a full stop is usually finished: only a listed verb of saying on the same line attributes it
+  // ('“…people…” Clinton said.'), not a reaction ('“…Congress is.”¶Rubio disagreed.').
+  if (closedWithStop && /\n/.test(doc.body.slice(from, next.start))) return null;
   // A sentence that introduces a quote of its own ('Mills then writes back, “…”') is not this one's attribution.
   if (limit < next.end) return null;
   const end = next.end;
   const text = doc.body.slice(next.start, end);
-  const found = attributionAfter(text, next.start) ?? looseAttributionAfter(ctx, text, next.start);
+  const found =
+    attributionAfter(text, next.start) ??
+    (closedWithStop ? null : looseAttributionAfter(ctx, text, next.start));
   if (!found || found.verb === null || Math.min(found.npStart, found.verbStart) !== next.start) return null;
   const rest = doc.body.slice(found.verbStart, end);
   // "asked the real estate mogul.": the one asked or told, with no clause of its own after it.
@@ -362,6 +368,34 @@ function attributionInNextSentence(
     /^\S+\s+[^.,;:!?]{1,40}[.!?]?$/.test(rest.trim()) &&
     !/\b(?:that|whether|if|how|what|why|to|is|are|was|were|would|will|had|has|could|should)\b/.test(rest);
   return listener || BARE_ATTRIBUTION_END.test(rest) ? found : null;
+}
+
+/**
+ * The subject of the last whole sentence between `from` and a quote with no attribution, in the quote's paragraph,
+ * when it is a person the article names: the copy has turned to that person, so the quote is theirs
+ * rather than the previous quote's speaker's.
+ */
+function sentenceSubjectBetween(
+  doc: Document,
+  ctx: SpeakerContext,
+  from: number,
+  to: number,
+  paragraph: number,
+): ReturnType<typeof resolveSpeaker> {
+  let last = null;
+  for (const s of doc.sentences) {
+    if (s.start >= to) break;
+    if (s.start >= from && s.end <= to && s.paragraph === paragraph) last = s;
+  }
+  if (!last) return null;
+  const text = doc.body.slice(last.start, last.end);
+  if (/[“”"]|''/.test(text)) return null;
+  const subject = clauseSubject(text, last.start);
+  if (!subject) return null;
+  // Only a name: "He didn't suggest retaliation." goes on about the one just quoted.
+  const np = subject.np.split(',')[0]!.trim();
+  if (resolveName(ctx.index, np, subject.start) === null) return null;
+  return resolveSpeaker(ctx, np, subject.start);
 }
 
 const PUNCT_END = /[,.!?…—–:;]$/;
@@ -537,13 +571,24 @@ export function directQuoteFinder(
       const afterAttribution =
         attributionAfter(after, lastEnd) ??
         (innerMark ? longAppositiveAttribution(body.slice(lastEnd, endSentence.end), lastEnd) : null) ??
-        (/[,?!][’'”"]*$/.test(lastContent) && last.close !== null
-          ? /^\s*$/.test(after)
-            ? /[?!][’'”"]*$/.test(lastContent)
-              ? attributionInNextSentence(doc, ctx, endSentence.index, lastEnd, nextMark?.open ?? Infinity)
+        (last.close === null
+          ? null
+          : /^\s*$/.test(after)
+            ? // '“Have we finished?” Keller asked.', '“Well, yes. I’m going to look at people…” Clinton said.': the
+              // splitter ended the sentence inside the marks, so the attribution opens the next one.
+              /[?!.…][’'”"]*$/.test(lastContent)
+              ? attributionInNextSentence(
+                  doc,
+                  ctx,
+                  endSentence.index,
+                  lastEnd,
+                  nextMark?.open ?? Infinity,
+                  /[.…][’'”"]*$/.test(lastContent),
+                )
               : null
-            : looseAttributionAfter(ctx, after, lastEnd)
-          : null);
+            : /[,?!][’'”"]*$/.test(lastContent)
+              ? looseAttributionAfter(ctx, after, lastEnd)
+              : null);
       const leading = lastEnd + (/^\s*/.exec(after)?.[0].length ?? 0);
       const fragment =
         !/:$/.test(beforeTrim) &&
@@ -611,8 +656,36 @@ export function directQuoteFinder(
       const label = attribution ? null : SPEAKER_LABEL.exec(firstContent);
       if (label) speaker = resolveSpeaker(ctx, labelName(label[1]!), mark.contentStart);
       else if (!attribution) {
-        // No attribution in the sentence: the speaker the context implies, i.e. the last one quoted nearby.
-        if (previous && paragraph.index - previous.paragraph <= 1 && previous.quote.speaker) {
+        // No attribution in the sentence: a person the copy turns to between the last quote and this one ('…,"
+        // Carson replied.¶Quintanilla seemed taken aback. "Does that …?"'), else the speaker the context implies,
+        // i.e. the last one quoted nearby.
+        const from =
+          previous && previous.paragraph === paragraph.index
+            ? doc.sentences[previous.sentence]!.end
+            : paragraph.start;
+        const turnedTo =
+          startsSentence && !/:$/.test(beforeTrim)
+            ? sentenceSubjectBetween(doc, ctx, from, mark.open, paragraph.index)
+            : null;
+        // A question answered in the next paragraph of a two-person exchange: the turn passes back to the one
+        // quoted before the question ('"…?" Maddow asked.¶"I'm not sure …"' is Clinton's), where the copy
+        // alternates between two speakers.
+        const asker = previous && previous.paragraph < paragraph.index ? previous.quote : null;
+        const answerer = quotes.length >= 2 ? quotes[quotes.length - 2]! : null;
+        const answer =
+          asker !== null &&
+          answerer !== null &&
+          paragraph.index - previous!.paragraph === 1 &&
+          /\?[’'”"]*$/.test(asker.text) &&
+          asker.verb !== null &&
+          answerer.speaker !== null &&
+          asker.speaker !== null &&
+          answerer.speaker !== asker.speaker &&
+          asker.start - answerer.end < 600;
+        if (turnedTo) speaker = turnedTo;
+        else if (answer)
+          speaker = { speaker: answerer.speaker!, role: answerer.role, gender: 'unknown' as const };
+        else if (previous && paragraph.index - previous.paragraph <= 1 && previous.quote.speaker) {
           speaker = {
             speaker: previous.quote.speaker,
             role: previous.quote.role,

@@ -169,3 +169,70 @@ describe('places that look like names', () => {
     ).toEqual(['JAKE MORROW', 'REYNA']);
   });
 });
+
+describe('who speaks a quote with no attribution of its own', () => {
+  it('gives it to a person the copy turns to after the last quote, not to the last speaker', () => {
+    expect(
+      direct(
+        'Moderator Nina Holt questioned Governor Sam Okafor about the budget.\n\n' +
+          '“We balanced it twice,” Okafor said.\n\n' +
+          'Holt looked unconvinced and pointed to the deficit. “Does that not count against you?”',
+      ),
+    ).toEqual([
+      ['We balanced it twice', 'Sam Okafor'],
+      ['Does that not count against you?', 'Nina Holt'],
+    ]);
+  });
+
+  it('still gives it to the last speaker when the sentence between goes on about them', () => {
+    expect(
+      direct(
+        'Governor Sam Okafor spoke on Monday.\n\n“We balanced it twice,” Okafor said. He did not mention the ' +
+          'deficit. “We will do it again.”',
+      ),
+    ).toEqual([
+      ['We balanced it twice', 'Sam Okafor'],
+      ['We will do it again.', 'Sam Okafor'],
+    ]);
+  });
+
+  it('passes the turn back when an interviewer’s question is answered in the next paragraph', () => {
+    expect(
+      direct(
+        'Nina Holt interviewed Sam Okafor on Monday.\n\n' +
+          '“The budget is balanced,” Okafor said.\n\n' +
+          '“Would you raise taxes to keep it so?” Holt asked.\n\n' +
+          '“Not this year, and not next year either.”',
+      ),
+    ).toEqual([
+      ['The budget is balanced', 'Sam Okafor'],
+      ['Would you raise taxes to keep it so?', 'Nina Holt'],
+      ['Not this year, and not next year either.', 'Sam Okafor'],
+    ]);
+  });
+
+  it('reads the attribution after a quote the sentence splitter closed on a full stop or an ellipsis', () => {
+    expect(
+      direct(
+        'Nina Holt interviewed Sam Okafor on Monday.\n\n' +
+          '“Would you raise taxes?” Holt asked.\n\n' +
+          '“Well, no. We will look at a lot of things…” Okafor said.',
+      ),
+    ).toEqual([
+      ['Would you raise taxes?', 'Nina Holt'],
+      ['Well, no. We will look at a lot of things…', 'Sam Okafor'],
+    ]);
+  });
+
+  it('does not take a reaction on the next line for the attribution of a finished quote', () => {
+    expect(
+      direct(
+        'Nina Holt debated Sam Okafor on Monday.\n\n“We balanced it twice,” Okafor said. “That is leadership.”\n' +
+          'Holt disagreed.',
+      ),
+    ).toEqual([
+      ['We balanced it twice', 'Sam Okafor'],
+      ['That is leadership.', 'Sam Okafor'],
+    ]);
+  });
+});
