@@ -32,6 +32,8 @@ interface Attribution {
   /** Null for a signature (`― Name`), which names the speaker without a verb. */
   verb: string | null;
   verbStart: number;
+  /** Read from a verb further back than the usual reach (see farVerbBefore): only for a quote of its own. */
+  far?: true;
 }
 
 const WORDS = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
@@ -237,8 +239,46 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     if (!subject) return null;
     return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index };
   }
+  return /,$/.test(trimmed) ? farVerbBefore(text, words, base) : null;
+}
+
+/**
+ * A verb of saying further back than the last six words, when what follows it up to the quote is only its
+ * complements: 'John Bolton told Breitbart News Daily SiriusXM host Matt Boyle, "…"', 'Johnson said in an op-ed
+ * piece before a 2014 Senate hearing, "…"', 'Clinton said on Twitter on Monday, in reference to her first child, a
+ * girl born in 2014, "…"'. Nothing between the verb and the quote may be a clause of its own: no finite verb, no
+ * "that" or other word that opens one, no sentence end.
+ */
+function farVerbBefore(text: string, words: RegExpExecArray[], base: number): Attribution | null {
+  for (let i = words.length - 7; i >= 0 && i >= words.length - 30; i--) {
+    const w = words[i]!;
+    const verb = verbBase(w[0]);
+    if (!verb || /ing$/i.test(w[0])) continue;
+    const between = text.slice(w.index + w[0].length);
+    if (/[“”"]|''|[;:!?]/.test(between) || /[.](?:\s|$)/.test(between.replace(ABBREVIATION, ''))) return null;
+    for (const x of words.slice(i + 1)) {
+      const word = x[0];
+      if (!/^\p{Ll}/u.test(word)) continue;
+      if (
+        CLAUSE_OPENER.test(word) ||
+        verbBase(word) ||
+        hasTag(word, 'PastTense', 'PresentTense', 'Copula', 'Modal')
+      )
+        return null;
+    }
+    const subject =
+      leadName(text, w.index, base) ??
+      subjectBefore(text.slice(0, w.index), base) ??
+      clauseSubject(text.slice(0, w.index), base);
+    if (!subject) return null;
+    return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index, far: true };
+  }
   return null;
 }
+
+/** Words that open a clause of their own between a verb and a quote. */
+const CLAUSE_OPENER =
+  /^(?:that|whether|if|how|what|why|who|whom|which|whose|because|but|when|where|while|although|though|and|or|so|than|unless)$/;
 
 const NAME_WORDS = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}`;
 /** What may follow the verb of a bare attribution: its end, a particle, or a phrase of time, manner or place. */
@@ -527,7 +567,11 @@ export function directQuoteFinder(
       const beforeTrim = before.replace(/\s+$/, '');
       // A line break inside a paragraph starts a new line of copy, as a new sentence does.
       const startsSentence = beforeTrim.replace(/^[\s([]+/, '') === '' || /\n[\s([]*$/.test(before);
-      const before2 = attributionBefore(before, beforeStart);
+      const found = attributionBefore(before, beforeStart);
+      // A far verb introduces only a quote that stands as a sentence of its own: capitalised, four words or more
+      // ('said on Monday, in reference to her child, "Next summer, …"'), not a fragment or a title the reporter's
+      // sentence carries on with ('including the departments of State', 'wearing "Make America Great Again."').
+      const before2 = found?.far && !(/^\p{Lu}/u.test(firstContent) && words.length >= 4) ? null : found;
       const introduced = /:$/.test(beforeTrim) || before2 !== null;
       const titleLike =
         words.length <= 6 &&

@@ -167,3 +167,33 @@ describe('a name opening the attribution with a long appositive', () => {
     ]);
   });
 });
+
+describe('a verb of saying further back than the last words before the quote', () => {
+  it('reads the speaker past the one told and the occasion', () => {
+    expect(
+      direct(
+        'Former Governor Ana Ruiz told Channel Four morning host Tom Bale on Monday, “We will not raise taxes ' +
+          'this year.”',
+      ),
+    ).toEqual([['We will not raise taxes this year.', 'Ana Ruiz']]);
+    expect(
+      direct(
+        'Ana Ruiz said in a written statement before the council’s 2019 budget hearing, “The bridge will reopen ' +
+          'in May.”',
+      ),
+    ).toEqual([['The bridge will reopen in May.', 'Ana Ruiz']]);
+  });
+
+  it('does not take a clause of its own or a fragment for the verb’s complements', () => {
+    expect(
+      direct(
+        'Ana Ruiz said on Monday, in reference to the roads around the old port, “and the bridges too.”',
+      ),
+    ).toEqual([]);
+    expect(
+      direct(
+        'Ana Ruiz said the council, which had waited for years on the plan, “Will finally get its bridge.”',
+      ),
+    ).toEqual([]);
+  });
+});
