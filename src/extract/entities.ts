@@ -324,6 +324,17 @@ const SERVICES = new Set([
 ]);
 
 /** Splits a run into its title ("US President") and the name after it. */
+/**
+ * A title or role word, as written before a name: "Officer", "Whip", "Sen.", and a hyphenated title by any of its
+ * parts ("Editor-in-Chief", "Co-Chair"), so "Post Editor-in-Chief Martin Baron" is Martin Baron.
+ */
+export function isTitleOrRole(word: string): boolean {
+  const lower = word.toLowerCase();
+  const bare = lower.replace(/\.$/, '');
+  if (TITLE_WORDS.has(lower) || ROLE_NOUNS.has(bare)) return true;
+  return bare.includes('-') && bare.split('-').some((part) => TITLE_WORDS.has(part) || ROLE_NOUNS.has(part));
+}
+
 function splitTitle(words: string[]): { title: string[]; name: string[] } {
   let i = 0;
   while (i < words.length - 0) {
@@ -347,8 +358,12 @@ function splitTitle(words: string[]): { title: string[]; name: string[] } {
   // starts after the last title or role word, as long as at least one word is left.
   if (i < words.length - 1 && words.slice(0, i).some((w) => TITLE_WORDS.has(w.toLowerCase())) === false) {
     for (let j = words.length - 2; j >= i; j--) {
-      const lower = words[j]!.toLowerCase().replace(/\.$/, '');
-      if ((TITLE_WORDS.has(words[j]!.toLowerCase()) || ROLE_NOUNS.has(lower)) && j > i) {
+      // A hyphenated title is a title by any of its parts: "Post Editor-in-Chief Martin Baron".
+      const role = isTitleOrRole(words[j]!);
+      // A role word opening the run is a title only before a given name ("Officer Joseph Beinlich"), so a name
+      // such as "Judge Rotenberg" or an organisation is left whole.
+      const opensBeforeName = j === i && firstNameGender(words[j + 1]!) !== null && j + 2 < words.length;
+      if (role && (j > i || opensBeforeName)) {
         i = j + 1;
         break;
       }

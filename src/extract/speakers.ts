@@ -12,6 +12,7 @@ import {
   cleanDescription,
   isCommonWord,
   isPlaceName,
+  isTitleOrRole,
   resolveDescription,
   resolveName,
   resolveOrganization,
@@ -311,8 +312,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
     )
       k++;
     // Anything up to the last title or role word is the title: "Cleveland Police Chief Calvin Williams".
-    const isTitle = (w: string) =>
-      TITLE_WORDS.has(w.toLowerCase()) || ROLE_NOUNS.has(w.toLowerCase().replace(/\.$/, ''));
+    const isTitle = isTitleOrRole;
     for (let j = words.length - 2; j >= k; j--) {
       if (isTitle(words[j]!)) {
         k = j + 1;

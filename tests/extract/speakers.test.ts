@@ -236,3 +236,23 @@ describe('who speaks a quote with no attribution of its own', () => {
     ]);
   });
 });
+
+describe('titles before a name', () => {
+  it('leaves a hyphenated title out of the name', () => {
+    expect(direct('“We will print it,” Herald Editor-in-Chief Rosa Lindqvist said.')).toEqual([
+      ['We will print it', 'Rosa Lindqvist'],
+    ]);
+  });
+
+  it('leaves out a role word that opens the name before a given name, and a whip or a counsel', () => {
+    expect(
+      direct('“He came in on his own,” said Officer Maria Lopez, a Harbor City police spokeswoman.'),
+    ).toEqual([['He came in on his own', 'Maria Lopez']]);
+    expect(direct('“I do not know what it will take,” said Senate Minority Whip Carl Denby.')).toEqual([
+      ['I do not know what it will take', 'Carl Denby'],
+    ]);
+    expect(direct('“We will review it,” wrote the agency’s General Counsel Peter Marsh.')).toEqual([
+      ['We will review it', 'Peter Marsh'],
+    ]);
+  });
+});
