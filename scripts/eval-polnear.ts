@@ -32,9 +32,10 @@
  *   "officials") are not scored because PolNeAR does not link them to an entity. "Full name right" compares the
  *   whole name (middle initials ignored), "surname right" only its last word. A transcript label in capitals
  *   ("PENCE") is expanded as the name it spells; a possessor ending in a bare apostrophe ("Fox News’ Sean Hannity")
- *   is not part of the name. Where the expansion stops at the surname because the given name is also an English word
- *   ("Frank Nervo", "Gene Sperling"), an extracted full name counts as right when its other words are the only
- *   capitalised words the article writes right before that surname.
+ *   is not part of the name, nor is a hyphenated title ("Post Editor-in-Chief Martin Baron" → "Martin Baron").
+ *   Where the expansion stops at the surname because the given name is also an English word ("Frank Nervo", "Gene
+ *   Sperling"), an extracted full name counts as right when its other words are the only capitalised words the
+ *   article writes right before that surname.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -244,6 +245,8 @@ function nameWord(w: string): boolean {
   if (!/^\p{Lu}/u.test(w) || /[’']s?$/.test(w)) return false;
   const bare = w.replace(/\.$/, '').toLowerCase();
   if (TITLES.has(bare) || STOP.test(bare)) return false;
+  // A hyphenated title ("Editor-in-Chief", "Secretary-Treasurer") is a title by its parts, not a name.
+  if (bare.includes('-') && bare.split('-').some((part) => TITLES.has(part))) return false;
   if (/^\p{Lu}\.?$/u.test(w)) return true;
   if (/^(?:bill|will|pat|rush|chuck|hope|grace|joy|rand|newt|mitt|jeb|ben|tim)$/.test(bare)) return true;
   const tags = lexiconTags(bare);
