@@ -42,6 +42,7 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
   let openAt = -1;
   let openWidth = 1;
   let singleOpenAt = -1;
+  let innerCurly = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     // Two-character marks: ``…'' and ''…''. `close` is the offset of the last character, so close + 1 ends it.
@@ -73,10 +74,19 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
       if (openAt < 0) {
         openAt = i;
         openWidth = 1;
+      } else if (text[openAt] === '"' && /[\p{L}\p{N}]/u.test(text[i + 1] ?? ' ')) {
+        // A curly quote inside a straight one ('"WALLACE: … as “The Wall Street Journal” wrote, …'): its closing
+        // mark ends the inner quote, not the outer.
+        innerCurly = true;
       }
       continue;
     }
+    if (ch === '”' && innerCurly) {
+      innerCurly = false;
+      continue;
+    }
     if ((ch === '”' || ch === '"') && openAt >= 0) {
+      innerCurly = false;
       spans.push({
         open: base + openAt,
         close: base + i,

@@ -492,6 +492,9 @@ function setInto(
   return words.length > 0 && !/^to$/i.test(words[0]!) && !hasTag(words[0]!, 'Preposition');
 }
 
+/** A transcript's stage direction filling a quote: "(CROSSTALK.)", "[APPLAUSE]", "(laughter)". */
+const STAGE_DIRECTION = /^[([][^)\]]*[)\]]\.?$/;
+
 /** A transcript's speaker label opening a quote: `"WALLACE: Let’s start …`, `"PENCE: Well, …`. */
 const SPEAKER_LABEL = /^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s/;
 
@@ -539,6 +542,8 @@ export function directQuoteFinder(
         if (!next || !first || first.open !== next.start) break;
         // A transcript's next speaker starts a quote of their own.
         if (SPEAKER_LABEL.test(body.slice(first.contentStart, first.contentEnd))) break;
+        // Nor does a stage direction carry the quote on: '"(CROSSTALK.)'.
+        if (STAGE_DIRECTION.test(body.slice(first.contentStart, first.contentEnd).trim())) break;
         parts.push({ mark: first, end: first.close === null ? next.end : first.close + 1 });
         consumed.add(first);
         last = first;
@@ -656,7 +661,11 @@ export function directQuoteFinder(
       // A quote after a "that" clause's first words ends that clause, whatever its case ('said that in the current
       // climate, "I think …"').
       const thatClause = !/:$/.test(beforeTrim) && thatThenWords(body, before2, mark.open);
+      // A transcript's stage direction ('"(CROSSTALK.)', '"[APPLAUSE]') and a label in marks ('"Related:"') are not
+      // something a person said.
+      const notSpeech = STAGE_DIRECTION.test(content) || /^[\p{L}’'-]+:$/u.test(content);
       const direct =
+        !notSpeech &&
         !titleLike &&
         !fragment &&
         !woven &&

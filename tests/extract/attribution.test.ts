@@ -197,3 +197,32 @@ describe('a verb of saying further back than the last words before the quote', (
     ).toEqual([]);
   });
 });
+
+describe('transcripts set in quotation marks', () => {
+  const transcript =
+    'Dana Reyes interviewed Governor Tom Akers on Sunday.\n\n' +
+    '"REYES: But, Governor, as “The Harbor Ledger” wrote, voters doubt the plan. Why go ahead?\n\n' +
+    '"AKERS: Well, look, the plan works, and —.\n\n' +
+    '"(CROSSTALK.)\n\n' +
+    '"REYES: If I may, sir, we are short of time.';
+
+  it('keeps a curly quote inside a straight one from closing it', () => {
+    expect(direct(transcript)[0]).toEqual([
+      'But, Governor, as “The Harbor Ledger” wrote, voters doubt the plan. Why go ahead?',
+      'Dana Reyes',
+    ]);
+  });
+
+  it('takes a stage direction neither for a quote nor for the rest of the one before', () => {
+    expect(direct(transcript).slice(1)).toEqual([
+      ['Well, look, the plan works, and —.', 'Tom Akers'],
+      ['If I may, sir, we are short of time.', 'Dana Reyes'],
+    ]);
+  });
+
+  it('does not take a label in quotation marks for a quote', () => {
+    expect(direct('The senator called the bill wasteful. "Related:" Senators Reject The Wage Hike.')).toEqual(
+      [],
+    );
+  });
+});
