@@ -514,11 +514,13 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
   // "PORT ALDER (Reuters) - …": a dateline in capitals names a place, not a person.
   for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i]!;
-    const capitals = c.name.every((w) => w === w.toUpperCase());
-    if (capitals && DATELINE.test(body.slice(c.run.start, c.run.start + 80))) candidates.splice(i, 1);
     // "ORLANDO MOURNS", "PLEDGED DELEGATES": a heading in capitals is a person only when it opens with a first
     // name ("JAKE TAPPER:" in a transcript).
-    else if (capitals && c.name.length >= 2 && firstNameGender(c.name[0]!.toLowerCase()) === null)
+    const heading = c.name.length >= 2 && firstNameGender(c.name[0]!.toLowerCase()) === null;
+    if (
+      c.name.every((w) => w === w.toUpperCase()) &&
+      (heading || DATELINE.test(body.slice(c.run.start, c.run.start + 80)))
+    )
       candidates.splice(i, 1);
   }
 

@@ -697,17 +697,17 @@ function fromVerbs(
       const complement = lead > /^\s*/.exec(rest)![0].length;
       restStart += lead;
       rest = rest.slice(lead);
-      if (complement || commitment) {
-        // The clause starts here.
+      // Nothing after the verb: it closes the sentence ("…, the former doctor maintains."), and its clause is the
+      // one before it.
+      const empty = rest.replace(/[\s.,;:!?”"]+/g, '') === '';
+      if (complement || commitment || empty) {
+        // The clause starts here, or ended before the verb.
       } else if (CLAUSE_ONLY_VERBS.has(verb)) {
-        // "…, the former doctor maintains.": closing the sentence, the verb's clause is the one before it.
-        const empty = rest.replace(/[\s.,;:!?”"]+/g, '') === '';
-        if (!empty && (!finiteClause(rest) || PREPOSITION_START.test(rest))) continue;
+        if (!finiteClause(rest) || PREPOSITION_START.test(rest)) continue;
       } else {
-        const empty = rest.replace(/[\s.,;:!?”"]+/g, '') === '';
         // "…, said Mr. Burman.": a short rest after a closed clause is an inverted speaker, read below.
         const inverted = CLOSED_CLAUSE.test(body.slice(sentence.start, t.start));
-        if (!empty && !inverted && (PREPOSITION_START.test(rest) || rest.split(/\s+/).length < 3)) continue;
+        if (!inverted && (PREPOSITION_START.test(rest) || rest.split(/\s+/).length < 3)) continue;
       }
     }
 

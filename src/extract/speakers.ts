@@ -312,9 +312,8 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
     )
       k++;
     // Anything up to the last title or role word is the title: "Cleveland Police Chief Calvin Williams".
-    const isTitle = isTitleOrRole;
     for (let j = words.length - 2; j >= k; j--) {
-      if (isTitle(words[j]!)) {
+      if (isTitleOrRole(words[j]!)) {
         k = j + 1;
         break;
       }
