@@ -37,13 +37,17 @@ interface Attribution {
 }
 
 const WORDS = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
+/** A word after which the next one is a noun, not a verb: a possessive or a determiner. */
+const NOUN_BEFORE = /^(?:\p{L}+[’']s|the|a|an|his|their|its|our|my|your|these|those)$/iu;
 const NP_STOP =
   /^(?:when|while|after|before|who|as|in|at|on|during|because|to|of|from|with|about|and|but|later|told|earlier|referring|that)$/;
 
-function verbBase(word: string): string | undefined {
+function verbBase(word: string, previous?: string): string | undefined {
   // Inside a sentence a capitalised word is a name, never a verb: "State spokesman Mark Toner said", "former State
   // policy planning director … wrote". (A sentence opening with its verb, "Continued Stone:", is read apart.)
   if (/^\p{Lu}/u.test(word)) return undefined;
+  // After a possessive or a determiner the word is a noun: "the judge’s comments", "his remarks", "a report" ("her" is also an object: "have her ask").
+  if (previous !== undefined && NOUN_BEFORE.test(previous)) return undefined;
   const w = word.replace(/\.$/, '').toLowerCase();
   const found = QUOTE_VERBS.get(w);
   if (found || !w.endsWith('ing')) return found;
@@ -100,7 +104,7 @@ export function attributionAfter(text: string, base: number): Attribution | null
   for (const m of text.matchAll(WORDS)) if (words.push(m) === 24) break;
   for (let i = 0; i < words.length && i < 20; i++) {
     const w = words[i]!;
-    const verb = verbBase(w[0]);
+    const verb = verbBase(w[0], words[i - 1]?.[0]);
     if (!verb) continue;
     const gapBefore = text.slice(0, w.index);
     if (/[.!?;]/.test(gapBefore.replace(/\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*)\./g, ''))) return null;
@@ -224,7 +228,7 @@ export function attributionBefore(text: string, base: number): Attribution | nul
   }
   for (let i = words.length - 1; i >= 0 && i >= words.length - 6; i--) {
     const w = words[i]!;
-    const verb = verbBase(w[0]);
+    const verb = verbBase(w[0], words[i - 1]?.[0]);
     if (!verb) continue;
     // A participle after a comma ("…, saying,") speaks for the clause's subject, not for the words before it.
     const participle = /ing$/i.test(w[0]) && /,\s*$/.test(text.slice(0, w.index));
@@ -252,7 +256,7 @@ export function attributionBefore(text: string, base: number): Attribution | nul
 function farVerbBefore(text: string, words: RegExpExecArray[], base: number): Attribution | null {
   for (let i = words.length - 7; i >= 0 && i >= words.length - 30; i--) {
     const w = words[i]!;
-    const verb = verbBase(w[0]);
+    const verb = verbBase(w[0], words[i - 1]?.[0]);
     if (!verb || /ing$/i.test(w[0])) continue;
     const between = text.slice(w.index + w[0].length);
     if (/[“”"]|''|[;:!?]/.test(between) || /[.](?:\s|$)/.test(between.replace(ABBREVIATION, ''))) return null;
@@ -446,8 +450,28 @@ function wovenInto(firstContent: string, before: string): boolean {
   const wordsBefore = /((?:\p{L}[\p{L}’'-]*\s+){1,3})$/u.exec(before)?.[1]?.trim().split(/\s+/) ?? [];
   const lastWordBefore = wordsBefore[wordsBefore.length - 1];
   return (
-    lastWordBefore !== undefined && /^\p{Ll}/u.test(lastWordBefore) && !wordsBefore.some((w) => verbBase(w))
+    lastWordBefore !== undefined &&
+    /^\p{Ll}/u.test(lastWordBefore) &&
+    !wordsBefore.some((w, i) => verbBase(w, wordsBefore[i - 1]))
   );
+}
+
+/**
+ * Whether quoted words hold a clause: a pronoun subject, a finite verb, an auxiliary or a contraction ("we lose",
+ * "nothing will change", "the vote was close", "let’s wait"). A phrase without one ("a fairer deal") is a fragment.
+ */
+function hasClause(text: string): boolean {
+  if (
+    /\b(?:i|we|you|they|he|she|it|there)\s+\p{L}/iu.test(text) ||
+    /\p{L}[’'](?:s|re|ll|ve|m|d|t)\b/u.test(text)
+  )
+    return true;
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const w = m[0].toLowerCase();
+    if (/^(?:has|have|had|do|does|did|is|are|was|were|am|be)$/.test(w) || /n[’']t$/.test(w)) return true;
+    if (hasTag(w, 'PastTense', 'PresentTense', 'Copula', 'Modal')) return true;
+  }
+  return false;
 }
 
 /** A finite verb opening a quote, whose subject is outside the marks: "would be helpful", "wasn’t good", "is a". */
@@ -491,6 +515,10 @@ function setInto(
   while (words.length > 0 && CONNECTIVE.test(words[0]!)) words.shift();
   return words.length > 0 && !/^to$/i.test(words[0]!) && !hasTag(words[0]!, 'Preposition');
 }
+
+/** A word naming a work, or one that gives a name, right before a quoted title: "his book,", "an ad titled". */
+const WORK_BEFORE =
+  /\b(?:book|memoir|novel|biography|film|movie|show|series|sitcom|song|album|play|musical|column|op-ed|essay|article|editorial|documentary|programme|program|podcast|slogan|motto|hashtag|titled|entitled|headlined|dubbed)\s*,?$/i;
 
 /** A transcript's stage direction filling a quote: "(CROSSTALK.)", "[APPLAUSE]", "(laughter)". */
 const STAGE_DIRECTION = /^[([][^)\]]*[)\]]\.?$/;
@@ -578,10 +606,10 @@ export function directQuoteFinder(
       // sentence carries on with ('including the departments of State', 'wearing "Make America Great Again."').
       const before2 = found?.far && !(/^\p{Lu}/u.test(firstContent) && words.length >= 4) ? null : found;
       const introduced = /:$/.test(beforeTrim) || before2 !== null;
-      const titleLike =
+      const titleShaped =
         words.length <= 6 &&
-        words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|a|an|and|in|on|for|to)$/.test(w)) &&
-        !PUNCT_END.test(firstContent);
+        words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|a|an|and|in|on|for|to)$/.test(w));
+      const titleLike = titleShaped && !PUNCT_END.test(firstContent);
       const ownPunct = PUNCT_END.test(firstContent) || mark.close === null;
 
       // A second part of a split quote: "A," she said, "b."
@@ -658,15 +686,49 @@ export function directQuoteFinder(
         /^\p{Ll}/u.test(firstContent) &&
         !/:$/.test(beforeTrim) &&
         (wovenInto(firstContent, before) || afterThat(before) || setInto(body, beforeStart, before, before2));
+      // A phrase with no verb of its own, in lower case, right after a word of the reporter's sentence: the object or
+      // complement of that sentence ('urging "a fairer deal."', 'branded the plan "reckless and cruel."', 'will last
+      // "for several more years."'), not an utterance, whatever the verb before it.
+      const objectPhrase =
+        /^\p{Ll}/u.test(firstContent) && /\p{L}$/u.test(beforeTrim) && last === mark && !hasClause(content);
       // A quote after a "that" clause's first words ends that clause, whatever its case ('said that in the current
       // climate, "I think …"').
       const thatClause = !/:$/.test(beforeTrim) && thatThenWords(body, before2, mark.open);
       // A transcript's stage direction ('"(CROSSTALK.)', '"[APPLAUSE]') and a label in marks ('"Related:"') are not
       // something a person said.
       const notSpeech = STAGE_DIRECTION.test(content) || /^[\p{L}’'-]+:$/u.test(content);
+      // A title in capitals carrying its own comma or full stop inside the marks, as American copy writes it: named
+      // by the word before it ('in his 2012 book, "An Open Road."', 'an ad titled "Enough."'), or set into the
+      // sentence with nothing to attribute it ('"Night Shift," which airs on Fridays, is …', 'told "Morning
+      // Edition," adding …'). A quote set off by a verb and a comma ('she said, "Never,"') is still an answer.
+      const namedWork =
+        titleShaped &&
+        PUNCT_END.test(firstContent) &&
+        last === mark &&
+        (WORK_BEFORE.test(beforeTrim) ||
+          (/,$/.test(firstContent) &&
+            afterAttribution === null &&
+            !/[,:]$/.test(beforeTrim) &&
+            /\S/.test(body.slice(lastEnd, endSentence.end))));
+      // Words quoted as words, in a list ('terms such as "levy," "toll" and "fee"'): a short quote whose neighbour
+      // in the sentence is another, with only a comma, "and" or "or" between them.
+      const listed = (a: MarkSpan | undefined, b: MarkSpan | undefined) =>
+        a !== undefined &&
+        b !== undefined &&
+        a.close !== null &&
+        b.open > a.close &&
+        b.open < endSentence.end &&
+        a.open >= sentence.start &&
+        /^[\s,]*(?:(?:and|or)\s+)?$/.test(body.slice(a.close + 1, b.open)) &&
+        body.slice(a.contentStart, a.contentEnd).split(/\s+/).length <= 4 &&
+        body.slice(b.contentStart, b.contentEnd).split(/\s+/).length <= 4;
+      const quotedWords = words.length <= 4 && (listed(prevMark, mark) || listed(mark, nextMark));
       const direct =
         !notSpeech &&
         !titleLike &&
+        !namedWork &&
+        !quotedWords &&
+        !objectPhrase &&
         !fragment &&
         !woven &&
         !thatClause &&

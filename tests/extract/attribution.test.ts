@@ -226,3 +226,48 @@ describe('transcripts set in quotation marks', () => {
     );
   });
 });
+
+describe('titles, quoted words and phrases that are not something said', () => {
+  it('does not take a title with its own comma or full stop for a quote', () => {
+    expect(
+      direct('Ms. Ruiz left the farm at 17, she wrote in her memoir, “Dust And Salt.” She never went back.'),
+    ).toEqual([]);
+    expect(direct('“Night Harbor,” which airs on Fridays, is the network’s most watched drama.')).toEqual([]);
+    expect(
+      direct(
+        'Nora Keller lost the recount. “It was a fair vote,” Keller told “Morning Edition,” adding that she would ' +
+          'not appeal.',
+      ),
+    ).toEqual([['It was a fair vote', 'Nora Keller']]);
+  });
+
+  it('still takes a short answer in capitals that a verb and a comma set off', () => {
+    expect(direct('Asked whether she would run again, Nora Keller said, “Never.”')).toEqual([
+      ['Never.', 'Nora Keller'],
+    ]);
+    expect(direct('Nora Keller was asked about it. “Absolutely,” she said.')).toEqual([
+      ['Absolutely', 'Nora Keller'],
+    ]);
+  });
+
+  it('does not take words quoted as words in a list for quotes', () => {
+    expect(
+      direct('Clerks searched the files for words such as “levy,” “toll,” “Harbor” and “surcharge.”'),
+    ).toEqual([]);
+  });
+
+  it('does not read a noun after a possessive or a determiner as the verb of an attribution', () => {
+    expect(
+      direct('Senator Nora Keller told reporters on Monday that the judge’s comments “shows bias to me.”'),
+    ).toEqual([]);
+    expect(direct('“We will appeal,” the report stated.')).toEqual([['We will appeal', 'report']]);
+  });
+
+  it('does not take a phrase without a verb after a word of the reporter’s sentence for a quote', () => {
+    expect(direct('Nora Keller ended her speech by urging “a fairer deal for farmers.”')).toEqual([]);
+    expect(direct('The governor branded the plan “reckless and cruel.”')).toEqual([]);
+    expect(direct('Asked about the vote, Nora Keller said “we will win it.”')).toEqual([
+      ['we will win it.', 'Nora Keller'],
+    ]);
+  });
+});
