@@ -608,13 +608,16 @@ function fromVerbs(
     const joined = !/^[\s”"’]*,/.test(body.slice(end));
     if (passive || (joined && ((nextWord === 'to' && !commitment) || nextWord === 'by'))) continue;
     // "the state news agency", "a report", "Trump’s claim that": a base form after a determiner, a preposition or a
-    // possessor is a noun.
+    // possessor is a noun, and so is an "-s" form after a possessor ("Trump’s claims that", "his warns" never is).
     if (
-      lower === verb &&
-      (/^(?:the|a|an|its|his|her|their|our|this|these|those|of|in|on|for|with|by|from)$/i.test(prevWord) ||
-        POSSESSOR.test(prevWord))
+      (lower === verb &&
+        (/^(?:the|a|an|its|his|her|their|our|this|these|those|of|in|on|for|with|by|from)$/i.test(prevWord) ||
+          POSSESSOR.test(prevWord))) ||
+      (lower.endsWith('s') && POSSESSOR.test(prevWord) && !CONTRACTED_IS.test(prevWord))
     )
       continue;
+    // "Rubio's immigration remarks was his warning …": an "-s" form before "is" or "was" is a plural noun.
+    if (joined && lower.endsWith('s') && /^(?:is|was|were|are)$/.test(nextWord)) continue;
     // "federal and state law", "state officials": in news the base form "state" is the noun.
     if (lower === 'state') continue;
     // "those states", "these reports": any form after "these" or "those" is a noun ("many", "both", "all" and a
@@ -937,19 +940,39 @@ function hasClauseVerb(ws: string[]): boolean {
 }
 
 /**
- * A claim named by a noun whose owner the sentence gives: "his claim that …", "Trump's recent assertion that …",
- * "her warning that …", "his promise to be …". The owner is the speaker (a possessive pronoun its referent), and
- * what follows "that" (or "to", for a commitment) up to the next comma is what was said. Without an owner ("the
- * claim that …") nobody is named, so nothing is reported.
+ * Speech named by a noun before its clause: "his claim that …", "Trump's recent assertion that …", "complaints from
+ * farmers that …", "allegations by two former aides that …", "his promise to be …". The speaker is the "from"/"by"
+ * phrase, else the owner (a possessive pronoun its referent); what follows "that" (or "to", for a commitment) up to
+ * the next comma is what was said. An owner-less noun ("the claim that …", "allegations that …") reports speech
+ * nobody is named for (null) only where a finite clause follows; nouns of belief or plan ("hope", "idea", "plan")
+ * are not here, for the reason belief verbs are not verbs of saying.
  */
-const CLAIM_NOUN =
-  /(?:^|[\s(“"])(his|her|their|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}[’']s?)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:(claims?|assertions?|remarks?|warnings?|suggestion|insistence|argument|contention|allegations?|admission|prediction|statements?|declaration)\s+that|(promises?|pledges?|vows?)\s+to)\s+/gu;
-/** A cheap test for the nouns of CLAIM_NOUN, so most sentences skip the long pattern. */
-const CLAIM_STEM =
-  /\b(?:claim|assert|remark|warn|suggest|insist|argu|content|alleg|admis|predict|statement|declar|promis|pledg|vow)/i;
+const SPEECH_NOUN =
+  /\b(claims?|assertions?|remarks?|warnings?|suggestions?|insistence|arguments?|contentions?|allegations?|admissions?|predictions?|statements?|declarations?|complaints?|announcements?|acknowledge?ments?|accusations?|denials?|testimony|promises?|pledges?|vows?)\b/giu;
+/** Nouns of commitment, whose "to"-infinitive is what was promised ("his pledge to cut taxes"). */
+const COMMITMENT_NOUN = /^(?:promise|pledge|vow)$/;
+/** Nouns that are also verb forms ("she claims that", "he vows to"): a noun only after a determiner or an owner. */
+const VERB_FORM_NOUN = /^(?:claims?|remarks?|warnings?|promises?|pledges?|vows?|statements?)$/i;
+/** An owner right before the noun, perhaps with two words between: "his", "Trump's recent", "the campaign's". */
+const NOUN_OWNER =
+  /(?:^|[\s(“"])([Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}[’']s?)\s+(?:[\p{Ll}-]+\s+){0,2}?$/u;
+/** A determiner, quantifier or adjective that makes an owner-less word a noun: "the claims that", "new allegations that". */
+const NOUN_DETERMINER =
+  /(?:^|\s)(?:the|a|an|these|those|such|numerous|repeated|many|several|new|recent|earlier|initial|false|unfounded|baseless|similar|frequent)\s+(?:[\p{Ll}-]+\s+)?$/iu;
+/**
+ * A verb before an owner-less noun that makes its subject the one who said it: "Lind made the suggestion that …",
+ * "Democrats persisted in arguments that …", "Lind backed away from a suggestion that …".
+ */
+const MAKER_BEFORE_NOUN =
+  /(?:^|\s)(?:made|makes|make|making|repeated|repeats|repeating|renewed|renews|offered|offers|issued|voiced|pressed|persisted\s+in|doubled\s+down\s+on|stood\s+by|stuck\s+(?:to|by)|backed\s+away\s+from|walked\s+back|retracted|defended)\s+(?:(?:the|a|an|this|that|these|those)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u;
+/** What follows the noun: a time, then "from X" or "by X", then "that" (or "to" for a commitment). */
+const NOUN_CLAUSE_LEAD = new RegExp(
+  `^\\s+(?:(?:on\\s+)?(?:${WEEKDAY}|last\\s+(?:week|month|year)|this\\s+(?:week|month|year))\\s+)?(?:(from|by)\\s+([^,;:“”"()—–]{1,60}?)\\s+)?(?:(that),?|(to))\\s+`,
+  'iu',
+);
 const OWNER_PRONOUN: Record<string, string> = { his: 'he', her: 'she', their: 'they' };
-/** The verb a claim noun reports with ("assertion" → "assert"); the others are their verb already ("claim"). */
-const CLAIM_VERB: Record<string, string> = {
+/** The verb a speech noun reports with ("assertion" → "assert"); the others are their verb already ("claim"). */
+const NOUN_VERB: Record<string, string> = {
   assertion: 'assert',
   warning: 'warn',
   suggestion: 'suggest',
@@ -961,28 +984,149 @@ const CLAIM_VERB: Record<string, string> = {
   prediction: 'predict',
   statement: 'state',
   declaration: 'declare',
+  complaint: 'complain',
+  announcement: 'announce',
+  acknowledgment: 'acknowledge',
+  acknowledgement: 'acknowledge',
+  accusation: 'accuse',
+  denial: 'deny',
+  testimony: 'testify',
+  threat: 'threaten',
 };
 
-function fromClaimNouns(doc: Document, sentence: Sentence, ctx: SpeakerContext): Found[] {
+/** Words before a verb form that make it part of a verb phrase already counted ("are needed", "has drawn"). */
+const AUXILIARY =
+  /^(?:is|are|was|were|be|been|being|has|have|had|will|would|could|should|can|may|might|must|to)$/i;
+/** A capitalised word before an owner that is not part of its name: "Despite Lind's claim that …". */
+const NOT_OWNER_WORD =
+  /^(?:despite|contrary|unlike|amid|following|given|like|under|over|against|during|about|through)$/i;
+
+/**
+ * Where the clause of a noun phrase that is the sentence's subject ends: at the main verb ("Lind's promises to cut
+ * tolls and build a bridge have put …", "Lind's claim that the port was closed angered …"), the first finite verb
+ * after "to" and the second after "that" (the clause's own verb comes first).
+ */
+function subjectClauseEnd(
+  tokens: Token[],
+  nounStart: number,
+  clauseStart: number,
+  clauseEnd: number,
+  afterTo: boolean,
+): number {
+  if (tokens.some((x) => x.start < nounStart && /^\p{Ll}/u.test(x.text) && hasClauseVerb([x.text])))
+    return clauseEnd;
+  let finite = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const x = tokens[i]!;
+    if (x.start < clauseStart || x.start >= clauseEnd) continue;
+    if (AUXILIARY.test(tokens[i - 1]?.text ?? '') || !/^\p{Ll}/u.test(x.text)) continue;
+    // A regular "-ed" form is a verb before its object ("angered the board"), an adjective before a noun
+    // ("undocumented immigrants").
+    const regularPast =
+      /^\p{Ll}{3,}ed$/u.test(x.text) &&
+      /^(?:\p{Lu}|(?:the|a|an|his|her|their|its|him|them|us|me)$)/u.test(tokens[i + 1]?.text ?? '');
+    if (regularPast || hasTag(x.text, 'PastTense', 'Copula', 'Modal') || /^(?:has|have)$/.test(x.text)) {
+      if (++finite === (afterTo ? 1 : 2)) return x.start;
+    }
+  }
+  return clauseEnd;
+}
+
+function fromSpeechNouns(
+  sentence: Sentence,
+  tokens: Token[],
+  direct: DirectQuotes,
+  ctx: SpeakerContext,
+  others: Found[],
+): Found[] {
   const found: Found[] = [];
   const text = sentence.text;
-  if (!CLAIM_STEM.test(text)) return found;
-  CLAIM_NOUN.lastIndex = 0;
-  for (let m = CLAIM_NOUN.exec(text); m; m = CLAIM_NOUN.exec(text)) {
-    const owner = m[1]!;
-    const ownerStart = sentence.start + m.index + m[0].indexOf(owner);
-    const speaker = resolveSpeaker(ctx, OWNER_PRONOUN[owner] ?? owner.replace(/[’']s?$/, ''), ownerStart);
-    if (!speaker) continue;
+  SPEECH_NOUN.lastIndex = 0;
+  for (let m = SPEECH_NOUN.exec(text); m; m = SPEECH_NOUN.exec(text)) {
+    const nounStart = sentence.start + m.index;
+    // Inside a direct quote it is the quoted speaker's own word ("“I reject the claim that …,” she said").
+    if (inside(direct.covered, nounStart)) continue;
+    // A noun inside a verb's own attribution ("said in a statement that …") is that verb's, and one inside what
+    // someone else said ("Trump's claim that … was false, Lind said") is part of their words; the same word read
+    // as a verb ("a pledge to" as "pledge to") is not another attribution.
+    if (
+      others.some(
+        (f) =>
+          f.verbStart !== nounStart &&
+          nounStart >= Math.min(f.verbStart, f.clauseStart) &&
+          nounStart < Math.max(f.clauseStart, f.clauseEnd),
+      )
+    )
+      continue;
+    const lead = NOUN_CLAUSE_LEAD.exec(text.slice(m.index + m[0].length));
+    if (!lead) continue;
+    const noun = m[1]!.toLowerCase().replace(/s$/, '');
+    const commitment = COMMITMENT_NOUN.test(noun);
+    if (lead[4] && !commitment) continue;
+    const clauseAt = m.index + m[0].length + lead[0].length;
+    const rest = text.slice(clauseAt);
+    // "the claims that were made": a relative "that", not what was said.
+    if (lead[3] && RELATIVE_THAT.test(rest)) continue;
+    const before = text.slice(0, m.index);
+    const owner = NOUN_OWNER.exec(before);
+    let speaker: Speaker | null = null;
+    let npStart = nounStart;
+    if (lead[2]) {
+      npStart = sentence.start + m.index + m[0].length + lead[0].indexOf(lead[2]);
+      speaker = resolveSpeaker(ctx, lead[2], npStart);
+    } else if (owner) {
+      // "Despite Lind's": a capitalised preposition opening the sentence is not part of the owner's name.
+      const name = owner[1]!.replace(/^(?:\p{Lu}\p{Ll}+\s+)+/u, (lead) =>
+        lead
+          .split(/\s+/)
+          .filter(Boolean)
+          .every((w) => NOT_OWNER_WORD.test(w) || FUNCTION_WORDS.has(w.toLowerCase()))
+          ? ''
+          : lead,
+      );
+      npStart = sentence.start + owner.index + owner[0].indexOf(name);
+      speaker = resolveSpeaker(
+        ctx,
+        OWNER_PRONOUN[name.toLowerCase()] ?? name.replace(/[’']s?$/, ''),
+        npStart,
+      );
+    }
+    const maker = !speaker && !owner && !lead[2] ? MAKER_BEFORE_NOUN.exec(before) : null;
+    if (maker) {
+      const subject = subjectBefore(before.slice(0, maker.index), sentence.start);
+      if (subject) {
+        npStart = subject.start;
+        speaker = resolveSpeaker(ctx, subject.np, subject.start);
+      }
+    }
+    if (!speaker) {
+      // Nobody named: only a noun that cannot be a verb here, with the finite clause of a claim after it.
+      if (lead[4] || !finiteClause(rest)) continue;
+      if (!owner && VERB_FORM_NOUN.test(m[1]!) && !NOUN_DETERMINER.test(before)) continue;
+      speaker = UNKNOWN_SPEAKER;
+    }
     // A commitment keeps its "to", as "vowed to …" does (see isCommitment).
-    const clauseStart = sentence.start + m.index + (m[3] ? m[0].lastIndexOf('to') : m[0].length);
-    const comma = /,(?:[”"’]|'')?\s/.exec(text.slice(clauseStart - sentence.start));
-    const noun = (m[2] ?? m[3])!.toLowerCase().replace(/s$/, '');
+    const clauseStart =
+      sentence.start + (lead[4] ? clauseAt - lead[0].length + lead[0].lastIndexOf('to') : clauseAt);
+    // The clause ends at a comma, a dash, a semicolon or a bracket once it has its verb ("Lind's claim that the
+    // ferries, built in 1990, are unsafe").
+    const STOP = /,(?:[”"’]|'')?\s|\s(?:—|–|--?)\s|[;()]/g;
+    const tail = text.slice(clauseStart - sentence.start);
+    let stop: RegExpExecArray | null = null;
+    for (let x = STOP.exec(tail); x && !stop; x = STOP.exec(tail))
+      if (lead[4] || hasClauseVerb(words(tail.slice(0, x.index)))) stop = x;
     found.push({
-      npStart: ownerStart,
-      verbStart: ownerStart,
+      npStart,
+      verbStart: nounStart,
       clauseStart,
-      clauseEnd: comma ? clauseStart + comma.index : sentence.end,
-      verb: CLAIM_VERB[noun] ?? noun,
+      clauseEnd: subjectClauseEnd(
+        tokens,
+        nounStart,
+        clauseStart,
+        stop ? clauseStart + stop.index : sentence.end,
+        Boolean(lead[4]),
+      ),
+      verb: NOUN_VERB[noun] ?? noun,
       speaker,
       open: false,
     });
@@ -1177,12 +1321,14 @@ export function findReportedSpeech(
   ctx: SpeakerContext,
   previous?: Quote,
 ): Quote[] {
-  const attributed = [
+  const others = [
     ...fromQuestions(doc, sentence, ctx),
     ...fromSourcePhrases(doc, sentence, ctx),
     ...fromVerbs(doc, sentence, tokens, direct, ctx),
-    ...fromClaimNouns(doc, sentence, ctx),
   ];
+  // A word read both ways ("Trump's controversial pledge to …") is the noun: drop its reading as a verb.
+  const nouns = fromSpeechNouns(sentence, tokens, direct, ctx, others);
+  const attributed = [...others.filter((f) => !nouns.some((n) => n.verbStart === f.verbStart)), ...nouns];
   const found = attributed.length > 0 ? attributed : carriedOn(doc, sentence, direct, previous);
   const quotes: Quote[] = [];
   for (const f of found) {

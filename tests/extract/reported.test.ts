@@ -528,7 +528,42 @@ describe('reported speech: a claim named by a noun with its owner', () => {
     ).toEqual([['to be neutral in the port dispute', 'Jo Berg', 'promise']]);
   });
 
-  it('reports nothing for a claim without an owner', () => {
-    expect(reported('The claim that the port would close was false.')).toEqual([]);
+  it('reports a claim without an owner for nobody, ending it at the main verb of the sentence it is subject of', () => {
+    expect(reported('The claim that the port would close was false.')).toEqual([
+      ['the port would close', null, 'claim'],
+    ]);
+  });
+
+  it('gives "complaints from X that …" and "allegations by X that …" to X', () => {
+    expect(
+      reported('The council faced complaints from ferry crews that the new timetable was unsafe.'),
+    ).toEqual([['the new timetable was unsafe', 'ferry crews', 'complain']]);
+    expect(reported('The mayor answered allegations by Ines Varga that the tender had been rigged.')).toEqual(
+      [['the tender had been rigged', 'Ines Varga', 'allege']],
+    );
+  });
+
+  it('gives an owner-less claim to the subject of "made" or "persisted in" before it', () => {
+    expect(reported('Ines Varga made the argument that the levy hurt small farms.')).toEqual([
+      ['the levy hurt small farms', 'Ines Varga', 'argue'],
+    ]);
+  });
+
+  it('ends the clause of an owner’s promise that is the subject at the main verb', () => {
+    expect(
+      reported("Ines Varga's promises to cut ferry fares and build a second pier have made her popular."),
+    ).toEqual([['to cut ferry fares and build a second pier', 'Ines Varga', 'promise']]);
+  });
+
+  it('reads a plural noun after a possessor or before "was" as a noun, not a verb of saying', () => {
+    expect(reported('Despite Ines Varga’s claims that the pier is safe, the inspectors closed it.')).toEqual([
+      ['the pier is safe', 'Ines Varga', 'claim'],
+    ]);
+    expect(reported('The mayor’s harbour remarks were brief and the council adjourned early.')).toEqual([]);
+  });
+
+  it('leaves a relative "that" after the noun, and a noun inside a direct quote, alone', () => {
+    expect(reported('The claims that were made on Monday are false.')).toEqual([]);
+    expect(reported('“We reject the claim that the pier is unsafe,” said Ines Varga.')).toEqual([]);
   });
 });
