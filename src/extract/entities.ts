@@ -18,6 +18,7 @@ import {
   TITLE_GENDER,
   TITLE_WORDS,
   firstNameGender,
+  HOLIDAYS,
   hasTag,
   isDemonym,
   lexiconTags,
@@ -390,6 +391,28 @@ function orgKey(name: string): string {
 }
 
 /** Finds an article's people, places and organisations. */
+/** "Photo: ", "(Photograph by ", "Photo courtesy of ", "Credit: " right before a name. */
+const CREDIT_LEAD =
+  /(?:\b(?:photo(?:graph)?s?|image|illustration)(?:\s+(?:by|courtesy(?:\s+of)?))?|\bcredits?\s*:)\s*:?\s*$/i;
+
+/**
+ * A photo credit names who took or owns a picture, not anyone in the story: words joined by a slash ("Jane
+ * Doe/CBC", "Instagram/Mark Smith", "Getty Images/AFP") or a name after "Photo:" or "Photo by". Taken for a
+ * person, a caption between two quotes would become the speaker of a "she said" after it.
+ */
+function isCredit(words: string[], body: string, start: number): boolean {
+  return (
+    words.some((w) => /\p{L}\/\p{L}/u.test(w)) || CREDIT_LEAD.test(body.slice(Math.max(0, start - 30), start))
+  );
+}
+
+/** A holiday or a named day ("Christmas Day", "Canada Day", "New Year's Eve"), not a person ("Doris Day" is). */
+function isNamedDay(words: string[]): boolean {
+  if (words.some((w) => HOLIDAYS.has(w.toLowerCase()))) return true;
+  const last = words[words.length - 1]!;
+  return words.length >= 2 && (last === 'Day' || last === 'Eve') && firstNameGender(words[0]!) === null;
+}
+
 export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
   const body = doc.body;
   const runs = capitalisedRuns(tokens, body);
@@ -447,6 +470,7 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
       } else orgsByKey.set(key, { name: joined, aliases: new Set(), mentions: [span] });
       continue;
     }
+    if (isCredit(plain, body, span.start) || isNamedDay(plain)) continue;
     const { title, name } = splitTitle(plain);
     if (name.length === 0) continue;
     const nameSpan = { start: run.tokens[offset + title.length]!.start, end: run.end };

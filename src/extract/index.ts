@@ -3,6 +3,7 @@
  * figures, people, places, organisations, timeline and lead. Pure and synchronous, so ingest can run it inline and
  * tests can pin its output exactly.
  */
+import { stripInvisible } from '../ingest/invisible.ts';
 import { findEntities, toEntity, toPerson } from './entities.ts';
 import { findFigures, findHeadlineFigures } from './figures.ts';
 import { directQuoteFinder } from './quotes.ts';
@@ -12,7 +13,7 @@ import { type SpeakerContext, sourceBefore } from './speakers.ts';
 import { summarize } from './summary.ts';
 import { findTimeline } from './timeline.ts';
 import { tokenize } from './tokens.ts';
-import type { ExtractInput, Facts, Quote } from './types.ts';
+import type { Entity, ExtractInput, Facts, Quote, Span } from './types.ts';
 
 export type * from './types.ts';
 
@@ -25,8 +26,46 @@ export { EXTRACTOR_VERSION } from './version.ts';
 /**
  * Extracts the structured facts of one article. Pure and synchronous: no I/O, no clock, no globals. A null
  * published date (the CLI's case: a file without front matter) leaves relative dates unresolved.
+ *
+ * Invisible characters are read past: a zero-width space inside "Fra\u200Bser" would split the name in two and
+ * lose every quote attributed to Fraser. Ingest and feeds store text already without them; for a caller that
+ * passes them, the facts' texts leave them out and their offsets still index the text it passed.
  */
 export function extract(input: ExtractInput): Facts {
+  const body = stripInvisible(input.body);
+  const title = stripInvisible(input.title);
+  if (body === input.body && title === input.title) return extractVisible(input);
+  const facts = extractVisible({ ...input, body, title });
+  const inBody = offsetsIn(input.body, body);
+  const inTitle = offsetsIn(input.title, title);
+  const entity = (e: Entity): void => e.mentions.forEach(inBody);
+  facts.quotes.forEach(inBody);
+  for (const f of facts.figures) (f.headline ? inTitle : inBody)(f);
+  facts.people.forEach(entity);
+  facts.places.forEach(entity);
+  facts.organizations.forEach(entity);
+  facts.timeline.forEach(inBody);
+  return facts;
+}
+
+/**
+ * Moves a span found in `visible` (the `original` without some characters, in order) to where the same
+ * characters sit in `original`.
+ */
+function offsetsIn(original: string, visible: string): (span: Span) => void {
+  // at[j]: where the j-th character of `visible` sits in `original`; the removed characters never match it.
+  const at: number[] = [];
+  for (let i = 0, j = 0; i < original.length && j < visible.length; i++)
+    if (original[i] === visible[j]) at[j++] = i;
+  const startOf = (offset: number) => (offset < visible.length ? at[offset]! : original.length);
+  const endOf = (offset: number) => (offset === 0 ? 0 : at[offset - 1]! + 1);
+  return (span) => {
+    span.start = startOf(span.start);
+    span.end = endOf(span.end);
+  };
+}
+
+function extractVisible(input: ExtractInput): Facts {
   const doc = segment(input.body);
   const tokens = tokenize(doc);
   const index = findEntities(doc, tokens);

@@ -171,6 +171,7 @@ export const QUOTE_VERBS = new Map<string, string>([
     'whisper',
     'sigh',
     'demand',
+    'post',
   ]),
 ]);
 
@@ -355,6 +356,18 @@ export const MONTHS = [
   'november',
   'december',
 ];
+
+/**
+ * Holidays, which compromise's word list does not tag as dates, so "Christmas Day" or "Easter Monday" would
+ * otherwise read as a person's two-word name and could become a speaker. Named days ("Canada Day", "Boxing Day")
+ * are told by their last word instead.
+ */
+export const HOLIDAYS = new Set(
+  `christmas easter thanksgiving halloween hanukkah chanukah passover ramadan diwali kwanzaa yom kippur rosh
+  hashanah`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /** Words that look capitalised at the start of a sentence but never begin a name. */
 export const FUNCTION_WORDS = new Set(

@@ -203,15 +203,36 @@ function descriptionGender(text: string): Gender | 'plural' {
 }
 
 /**
+ * "golden" or "jared golden" for Jared Golden: the surname or the whole name of someone the article names in full,
+ * differing only in case (a one-word "Prosecutors" the entity finder took for a name is no one's surname).
+ */
+function namesIgnoringCase(written: string, name: string): boolean {
+  const w = written.toLowerCase();
+  const n = name.toLowerCase().split(' ');
+  return n.length >= 2 && (w === n.join(' ') || w === n[n.length - 1]);
+}
+
+/** An owner and a social-media account, page or feed: "her Twitter account", "Trump’s official Facebook page". */
+const ACCOUNT =
+  /^([Hh]is|[Hh]er|[Tt]heir|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*[’']s)\s+(?:[\p{L}-]+\s+){0,2}(?:account|page|feed|channel)$/u;
+const OWNER_PRONOUNS: ReadonlyMap<string, Gender | 'plural'> = new Map<string, Gender | 'plural'>([
+  ['his', 'male'],
+  ['her', 'female'],
+  ['their', 'plural'],
+]);
+
+/**
  * Resolves one noun phrase to a speaker. Order matters: pronouns look back, names match people, organisations
  * match organisations, and a description either restates a known person's role or stands as the speaker itself.
  */
 export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: number): Speaker | null {
-  // "Rep. Jim Clyburn (D-S.C.)": a parenthetical (party and state, an age) is not part of the name; "Cameron
-  // Easley for Morning Consult": nor is the outlet a writer works for.
+  // "Rep. Jim Clyburn (D-S.C.)": a parenthetical (party and state, an age) is not part of the name, nor the end
+  // of one the phrase starts inside ("… AFP/Getty Images) Iran's president"); "Cameron Easley for Morning
+  // Consult": nor is the outlet a writer works for.
   let np = cleanDescription(
     rawNp
       .replace(/^[\s,—–-]+/, '')
+      .replace(/^[^(]*\)\s*/, '')
       .replace(/\s*\([^)]*\)/g, '')
       .replace(/^((?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}’'-]*)\s+for\s+(?:the\s+)?\p{Lu}.*$/u, '$1'),
   );
@@ -225,6 +246,15 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
     np = possessed[1]!;
   }
   if (!np) return null;
+  // "her Twitter account posted:", "Trump's Facebook page said": the account speaks for its owner.
+  const account = ACCOUNT.exec(np);
+  if (account) {
+    const owner = account[1]!.toLowerCase();
+    const gender = OWNER_PRONOUNS.get(owner);
+    return gender !== undefined
+      ? recentReferent(ctx, npStart, gender)
+      : resolveSpeaker(ctx, account[1]!.replace(/[’']s$/, ''), npStart);
+  }
   const lower = np.toLowerCase();
   const pronoun = PRONOUNS.get(lower);
   if (pronoun) return recentReferent(ctx, npStart, pronoun === 'plural' ? 'plural' : pronoun);
@@ -253,8 +283,14 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
   if (org) return { speaker: org.name, role: null, gender: 'plural' };
   const person = resolveName(ctx.index, np, npStart);
   // A surname that is also an ordinary word ("Golden", "Black", "Young") still names the person the article
-  // introduced with it, as long as it is written capitalised.
-  if (person && (looksLikeName(np.split(' ').slice(-1)[0]!) || /^\p{Lu}\p{Ll}+$/u.test(np)))
+  // introduced with it, when it is written capitalised or, lower-cased by a slip of the copy ("…,” golden said),
+  // is exactly that person's surname or full name with no article before it ("the young" is not Mr. Young).
+  if (
+    person &&
+    (looksLikeName(np.split(' ').slice(-1)[0]!) ||
+      /^\p{Lu}\p{Ll}+$/u.test(np) ||
+      (!/^(?:the|a|an)\s/i.test(rawNp.trim()) && namesIgnoringCase(np, person.name)))
+  )
     return fromPerson(person);
   // "the state news agency SANA", "spokesman Hossein Amini": a name right after a role or organisation noun.
   const tail = /(?:^|\s)(?:[a-z-]+\s+)*?([a-z-]+)\s+((?:\p{Lu}[\p{L}.’'-]*\s*)+)$/u.exec(np);

@@ -86,13 +86,13 @@ function isApostrophe(c: number): boolean {
   return c === 0x2019 || c === 39;
 }
 
-/** True for a word that starts with a capital letter (or "al-Kadhimi", an Arabic name with its particle). */
 /**
  * A dateline in capitals that opens a story ("PORT ALDER —", "LOS ANGELES (AP) -- ", "WINSTON-SALEM, N.C. —"):
  * a place and an agency, never a speaker or part of the lead.
  */
 export const DATELINE = /^\p{Lu}[\p{Lu}\s.,'’-]+(?:\([^)]*\))?\s*[-—–]\s*/u;
 
+/** True for a word that starts with a capital letter (or "al-Kadhimi", an Arabic name with its particle). */
 export function isCapitalised(word: string): boolean {
   // A–Z and a–z are told apart by their code; any other first character by lower-casing it.
   const code = word.charCodeAt(0);

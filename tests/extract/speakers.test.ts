@@ -256,3 +256,61 @@ describe('titles before a name', () => {
     ]);
   });
 });
+
+describe('names the copy writes in a way no one speaks them', () => {
+  const introduced = 'Immigration Minister Sean Fraser visited a school in Halifax on Monday.\n\n';
+
+  it('reads past a zero-width space inside a name, with offsets still in the text as given', () => {
+    const body = `${introduced}“We will bring more families here,” Fra\u200Bser said.`.replace(
+      'Sean Fraser',
+      'Sean Fra\u200Bser',
+    );
+    const facts = run(body);
+    expect(facts.quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['We will bring more families here', 'Sean Fraser'],
+    ]);
+    expect(facts.people.map((p) => p.name)).toEqual(['Sean Fraser']);
+    const [quote] = facts.quotes;
+    expect(body.slice(quote!.start, quote!.end)).toBe('“We will bring more families here,”');
+    expect(facts.people[0]!.mentions.map((m) => body.slice(m.start, m.end))).toEqual([
+      'Sean Fra\u200Bser',
+      'Fra\u200Bser',
+    ]);
+  });
+
+  it('gives a lower-cased surname or full name to the person the article introduced', () => {
+    expect(
+      direct(
+        `${introduced}“It is a good day,” fraser said. “We start now,” said sean fraser. “Go,” the young said.`,
+      ),
+    ).toEqual([
+      ['It is a good day', 'Sean Fraser'],
+      ['We start now', 'Sean Fraser'],
+      ['Go', 'young'],
+    ]);
+  });
+});
+
+describe('what is not a person', () => {
+  it('never makes a speaker of a photo credit, so "she said" after a caption finds the woman before it', () => {
+    const body =
+      'Ann Lee runs the shelter on Barrington Street.\n\n(Photo: Jane Doe/CBC)\n\n“We are ready,” she said.\n\n' +
+      'Instagram/Mark Smith\n\nPhoto by Joan Rivers\n\n“It was a long night,” she said.';
+    const facts = run(body);
+    expect(facts.quotes.map((q) => q.speaker)).toEqual(['Ann Lee', 'Ann Lee']);
+    expect(facts.people.map((p) => p.name)).toEqual(['Ann Lee']);
+  });
+
+  it('never makes a person of a holiday or a named day, but keeps a surname "Day"', () => {
+    const body =
+      'On Christmas Day, Premier Doug Ford said the plan was ready. Canada Day falls on a Wednesday. ' +
+      'Coach Ryan Day said the team would play.';
+    expect(run(body).people.map((p) => p.name)).toEqual(['Doug Ford', 'Ryan Day']);
+  });
+
+  it('gives what an account posts to its owner', () => {
+    expect(
+      direct('Ivanka Trump spoke on Monday.\n\nThe next day, her Twitter account posted: “Shop the look.”'),
+    ).toEqual([['Shop the look.', 'Ivanka Trump']]);
+  });
+});
