@@ -173,6 +173,14 @@ const WEAK_ORG_HEADS = new Set([
 function isOrgName(tokens: string[]): boolean {
   const last = tokens[tokens.length - 1]!;
   if (tokens.length === 1) return KNOWN_ORGS.has(last) || hasTag(last, 'Organization');
+  // A public body named for its country ("Statistics Canada", "Health Canada", "Sport England"), by the words
+  // before the country: others ("Atlantic Canada", "Morning America", "Nazi Germany") are no organisation.
+  if (
+    tokens.length <= 3 &&
+    hasTag(last, 'Country') &&
+    tokens.slice(0, -1).every((t) => PUBLIC_BODY_WORDS.test(t))
+  )
+    return true;
   return tokens.some((t, i) => {
     const lower = t.toLowerCase();
     if (!ORG_HEADS.has(lower) || !(i === tokens.length - 1 || CONNECTORS.has(tokens[i + 1]!))) return false;
@@ -324,7 +332,6 @@ const SERVICES = new Set([
   'Democrat',
 ]);
 
-/** Splits a run into its title ("US President") and the name after it. */
 /**
  * A title or role word, as written before a name: "Officer", "Whip", "Sen.", and a hyphenated title by any of its
  * parts ("Editor-in-Chief", "Co-Chair"), so "Post Editor-in-Chief Martin Baron" is Martin Baron.
@@ -336,6 +343,7 @@ export function isTitleOrRole(word: string): boolean {
   return bare.includes('-') && bare.split('-').some((part) => TITLE_WORDS.has(part) || ROLE_NOUNS.has(part));
 }
 
+/** Splits a run into its title ("US President") and the name after it. */
 function splitTitle(words: string[]): { title: string[]; name: string[] } {
   let i = 0;
   while (i < words.length - 0) {
@@ -383,6 +391,10 @@ function addEntity(map: Map<string, EntityRecord>, name: string, surface: string
   record.mentions.push(span);
 }
 
+/** The words of a public body named for its country: "Statistics Canada", "Global Affairs Canada", "Sport England". */
+const PUBLIC_BODY_WORDS =
+  /^(?:Statistics|Health|Transport|Environment|Elections|Parks|Immigration|Fisheries|Employment|Justice|Finance|Heritage|Sport|Public|Global|Affairs|Veterans|Indigenous|Services|Natural|Resources|Infrastructure|Innovation|Agriculture|Housing|Revenue|Border|Historic|Visit|Team|Air|Safety|Destination|Trade|Export|Investment|Security|Intelligence|Police|Crown)$/;
+
 /** Orders the key of an organisation so "Defense Ministry" and "Ministry of Defense" meet. */
 function orgKey(name: string): string {
   const m = /^(Ministry|Department|Office) of (?:the )?(.+)$/i.exec(name);
@@ -390,7 +402,6 @@ function orgKey(name: string): string {
   return key.toLowerCase();
 }
 
-/** Finds an article's people, places and organisations. */
 /** "Photo: ", "(Photograph by ", "Photo courtesy of ", "Credit: " right before a name. */
 const CREDIT_LEAD =
   /(?:\b(?:photo(?:graph)?s?|image|illustration)(?:\s+(?:by|courtesy(?:\s+of)?))?|\bcredits?\s*:)\s*:?\s*$/i;
@@ -413,6 +424,7 @@ function isNamedDay(words: string[]): boolean {
   return words.length >= 2 && (last === 'Day' || last === 'Eve') && firstNameGender(words[0]!) === null;
 }
 
+/** Finds an article's people, places and organisations. */
 export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
   const body = doc.body;
   const runs = capitalisedRuns(tokens, body);
@@ -433,6 +445,7 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     // Drop ordinary words that are only capitalised because they start a sentence or follow a quote mark.
     const keepInitial = (w: string, next: string | undefined) =>
       TITLE_WORDS.has(w.toLowerCase()) ||
+      (PUBLIC_BODY_WORDS.test(w) && isOrgName(words.map(stripPossessive))) ||
       (isDemonym(w) && next !== undefined && TITLE_WORDS.has(next.toLowerCase()));
     while (
       words.length > 0 &&

@@ -225,7 +225,8 @@ export const TITLE_WORDS = new Set(
   marshal premier state council member spokesman spokeswoman emir crown minister-president private corporal
   lord lady sir dame father rabbi imam cardinal archbishop bishop envoy special first sec. former attorney leader
   majority minority senate house congressman congresswoman assemblyman assemblywoman treasury circuit district
-  pastor reverend rev. chairman chairwoman superintendent sheriff commissioner inspector whip counsel`
+  pastor reverend rev. chairman chairwoman superintendent sheriff commissioner inspector whip counsel mp mpp mla
+  mna mep councillor councilor coun. constable const. cst. det. detective insp. supt. cpl.`
     .split(/\s+/)
     .filter(Boolean),
 );

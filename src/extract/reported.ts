@@ -1312,6 +1312,20 @@ function carriedOn(
   ];
 }
 
+/**
+ * The reporter's own inference after what was said ("…, which means that …", "…, meaning …"): the clause ends
+ * before it, unless it sits inside quotation marks and so is the speaker's.
+ */
+const WRITER_COMMENT = /[,;]\s+(?:(?:which|this|that)\s+(?:would\s+|could\s+|will\s+)?means?|meaning)\b/;
+
+function beforeWriterComment(body: string, from: number, end: number): number {
+  const text = body.slice(from, end);
+  const m = WRITER_COMMENT.exec(text);
+  if (!m) return end;
+  const opened = (text.slice(0, m.index).match(/[“"]|''/g) ?? []).length;
+  return opened % 2 === 0 ? from + m.index : end;
+}
+
 /** Finds reported speech, sentence by sentence, skipping the verbs direct quotes already used. */
 export function findReportedSpeech(
   doc: Document,
@@ -1332,6 +1346,7 @@ export function findReportedSpeech(
   const found = attributed.length > 0 ? attributed : carriedOn(doc, sentence, direct, previous);
   const quotes: Quote[] = [];
   for (const f of found) {
+    f.clauseEnd = beforeWriterComment(doc.body, f.cut?.end ?? f.clauseStart, f.clauseEnd);
     const text = f.cut
       ? clean(`${doc.body.slice(f.clauseStart, f.cut.start)} ${doc.body.slice(f.cut.end, f.clauseEnd)}`)
       : clean(doc.body.slice(f.clauseStart, f.clauseEnd));

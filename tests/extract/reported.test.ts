@@ -567,3 +567,19 @@ describe('reported speech: a claim named by a noun with its owner', () => {
     expect(reported('“We reject the claim that the pier is unsafe,” said Ines Varga.')).toEqual([]);
   });
 });
+
+describe("reported speech: the reporter's own inference after it", () => {
+  it('ends the clause before ", which means" or ", meaning", unless the words are inside quotation marks', () => {
+    expect(
+      reported(
+        'Mara Lindgren said the board had lost control of the budget, which means that fees will rise.',
+      ),
+    ).toEqual([['the board had lost control of the budget', 'Mara Lindgren', 'say']]);
+    expect(reported('Tomas Berg said he would skip the vote, meaning the bill will fail.')).toEqual([
+      ['he would skip the vote', 'Tomas Berg', 'say'],
+    ]);
+    expect(reported('Tomas Berg said the plan was “late, which means costly” for the city.')).toEqual([
+      ['the plan was late, which means costly for the city', 'Tomas Berg', 'say'],
+    ]);
+  });
+});

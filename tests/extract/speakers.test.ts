@@ -314,3 +314,25 @@ describe('what is not a person', () => {
     ).toEqual([['Shop the look.', 'Ivanka Trump']]);
   });
 });
+
+describe('Canadian titles and public bodies', () => {
+  it('leaves a party and "MP" or "MPP" out of the name, so the surname later finds the whole name', () => {
+    const facts = run(
+      'NDP MP Jenny Kwan said housing must keep pace. MPP Jill Andrew agreed.\n\n“We need homes first,” Kwan said.',
+    );
+    expect(facts.people.map((p) => [p.name, p.role])).toEqual([
+      ['Jenny Kwan', 'NDP MP'],
+      ['Jill Andrew', 'MPP'],
+    ]);
+    expect(facts.quotes.map((q) => q.speaker)).toEqual(['Jenny Kwan', 'Jenny Kwan']);
+  });
+
+  it('reads a body named for its country as an organisation, not a person, and a region as neither', () => {
+    const facts = run(
+      'Statistics Canada said the population grew by a million people. Atlantic Canada grew fastest of all.',
+    );
+    expect(facts.people).toEqual([]);
+    expect(facts.organizations.map((o) => o.name)).toEqual(['Statistics Canada']);
+    expect(facts.quotes.map((q) => q.speaker)).toEqual(['Statistics Canada']);
+  });
+});
