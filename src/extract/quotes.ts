@@ -107,7 +107,7 @@ export function attributionAfter(text: string, base: number): Attribution | null
     const verb = verbBase(w[0], words[i - 1]?.[0]);
     if (!verb) continue;
     const gapBefore = text.slice(0, w.index);
-    if (/[.!?;]/.test(gapBefore.replace(/\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*)\./g, ''))) return null;
+    if (/[.!?;]/.test(gapBefore.replace(/\b(?:[A-Z][a-z]{0,3}|Const|[A-Z](?:\.[A-Z])*)\./g, ''))) return null;
     if (i === 0) {
       // Verb first: "said Varga", "asked Sen. Rachel Dunn, a Democrat from Oregon".
       const np: string[] = [];
@@ -120,11 +120,11 @@ export function attributionAfter(text: string, base: number): Attribution | null
         if (
           j > 1 &&
           /\.$/.test(words[j - 1]![0]) &&
-          !/^(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*)\.$/.test(words[j - 1]![0])
+          !/^(?:[A-Z][a-z]{0,3}|Const|[A-Z](?:\.[A-Z])*)\.$/.test(words[j - 1]![0])
         )
           break;
         const word = x[0].replace(/\.$/, (d) =>
-          /^(?:[A-Z][a-z]{0,3}|(?:[A-Z]\.)*[A-Z])$/.test(x[0].slice(0, -1)) ? d : '',
+          /^(?:[A-Z][a-z]{0,3}|Const|(?:[A-Z]\.)*[A-Z])$/.test(x[0].slice(0, -1)) ? d : '',
         );
         if (NP_STOP.test(word)) break;
         if (np.length === 0) npStart = base + x.index;
@@ -181,7 +181,7 @@ function leadName(text: string, verbAt: number, base: number): { np: string; sta
 const LEAD_NAME =
   /^[\s,]*(\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|\p{Ll}[\p{L}-]*)){0,5}?(?<=\p{Lu}[\p{L}.’'-]*))(?:\s*\([^)]{1,40}\))?,\s/u;
 /** An initial or a short abbreviation with its dot: "E.", "Pa.", "N.C.", "Sen.". */
-const ABBREVIATION = /\b(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*)\./g;
+const ABBREVIATION = /\b(?:[A-Z][a-z]{0,3}|Const|[A-Z](?:\.[A-Z])*)\./g;
 /** Adverbs and times between an appositive's closing comma and the verb: ", later said", ", on Tuesday said". */
 const TRAILING_ADVERBS = /(?:\s+(?:\p{Ll}+ly|also|later|then|on\s+\p{Lu}\p{Ll}+day))+\s*$/u;
 

@@ -30,7 +30,8 @@ export interface Document {
 
 const ABBREVIATIONS = new Set(
   `mr mrs ms dr gen sen rep gov lt col maj capt sgt st jr sr no nos jan feb mar apr jun jul aug sep sept oct nov dec
-  vs etc inc co corp prof adm brig cmdr gens sens reps ft mt approx est dept univ rev del hon pvt cpl det supt`
+  vs etc inc co corp prof adm brig cmdr gens sens reps ft mt approx est dept univ rev del hon pvt cpl det supt
+  const cst coun insp`
     .split(/\s+/)
     .filter(Boolean),
 );

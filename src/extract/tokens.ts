@@ -17,7 +17,7 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+(?:[’'\-.,/][\p{L}\p{N}]+)*/gu;
 const ABBREV_DOT =
-  /^(?:(?:[A-Za-z]\.)*[A-Za-z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|Prof|Adm|Brig|Cmdr)$/;
+  /^(?:(?:[A-Za-z]\.)*[A-Za-z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|Prof|Adm|Brig|Cmdr|Cpl|Pvt|Const|Cst|Coun|Det|Insp|Supt|Hon)$/;
 
 /** The first character at or after `from` that is not white space ('' at the end): no copy of the rest of the body. */
 function firstAfterSpace(body: string, from: number): string {

@@ -327,6 +327,23 @@ describe('Canadian titles and public bodies', () => {
     expect(facts.quotes.map((q) => q.speaker)).toEqual(['Jenny Kwan', 'Jenny Kwan']);
   });
 
+  it('reads a police rank ("Const.", "Cpl.", "Det. Sgt.") as a title, not as the end of the sentence', () => {
+    const facts = run(
+      'Police arrived at 9 p.m.\n\n“It is too early to say,” Const. Alex Li told CBC Toronto.\n\n' +
+        'RCMP Cpl. Chantal Lefebvre said officers were called. “We need witnesses,” Det. Sgt. Ann Ho said.',
+    );
+    expect(facts.people.map((p) => [p.name, p.role])).toEqual([
+      ['Alex Li', 'Const.'],
+      ['Chantal Lefebvre', 'RCMP Cpl.'],
+      ['Ann Ho', 'Det. Sgt.'],
+    ]);
+    expect(facts.quotes.map((q) => [q.kind, q.speaker])).toEqual([
+      ['direct', 'Alex Li'],
+      ['reported', 'Chantal Lefebvre'],
+      ['direct', 'Ann Ho'],
+    ]);
+  });
+
   it('reads a body named for its country as an organisation, not a person, and a region as neither', () => {
     const facts = run(
       'Statistics Canada said the population grew by a million people. Atlantic Canada grew fastest of all.',
