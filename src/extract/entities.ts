@@ -430,6 +430,14 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
   const runs = capitalisedRuns(tokens, body);
   const places = new Map<string, EntityRecord>();
   const orgsByKey = new Map<string, EntityRecord>();
+  const addOrg = (name: string, span: Span): void => {
+    const existing = orgsByKey.get(orgKey(name));
+    if (existing) {
+      if (name !== existing.name) existing.aliases.add(name);
+      existing.mentions.push(span);
+    } else orgsByKey.set(orgKey(name), { name, aliases: new Set(), mentions: [span] });
+  };
+  const loneOrgs: Array<{ name: string; span: Span }> = [];
   const candidates: Array<{
     name: string[];
     title: string[];
@@ -437,6 +445,8 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     person: boolean;
     raw: string;
     titleStart: number;
+    /** One word the word list knows as a company ("Ford"): a person's only when it is a named person's surname. */
+    company?: true;
   }> = [];
 
   for (const run of runs) {
@@ -475,12 +485,21 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
       continue;
     }
     if (isOrgName(plain)) {
-      const key = orgKey(joined);
-      const existing = orgsByKey.get(key);
-      if (existing) {
-        if (joined !== existing.name) existing.aliases.add(joined);
-        existing.mentions.push(span);
-      } else orgsByKey.set(key, { name: joined, aliases: new Set(), mentions: [span] });
+      // "Ford", "Dell", "Marriott": one word the word list knows as a company is also a surname. It is weighed
+      // once every person is known (below): the surname of one of them, else the company.
+      if (plain.length === 1 && !KNOWN_ORGS.has(joined)) {
+        loneOrgs.push({ name: joined, span });
+        const tokens = run.tokens.slice(offset);
+        candidates.push({
+          name: plain,
+          title: [],
+          run: { ...run, start: span.start, tokens },
+          person: false,
+          raw: surface,
+          titleStart: span.start,
+          company: true,
+        });
+      } else addOrg(joined, span);
       continue;
     }
     if (isCredit(plain, body, span.start) || isNamedDay(plain)) continue;
@@ -582,6 +601,8 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     if (!person && !isFull && sharing.length > 0)
       person = pickPerson(sharing, c.run.start, titleGender(c.title));
     if (!c.person && sharing.length === 0) continue;
+    // "Wilayat Twitter" is no reason to read "Twitter" as a person; "Doug Ford" is, for "Ford".
+    if (c.company && !sharing.some((p) => firstNameGender(p.name.split(' ')[0]!) !== null)) continue;
     if (!person && !isFull) {
       // A single unknown word becomes a person only with a title ("Captain Reyes"); other rules may add it later.
       if (!c.title.some((t) => PERSON_TITLES.has(t.toLowerCase()))) continue;
@@ -611,10 +632,18 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     const g = titleGender(c.title);
     if (g && (sharing.length <= 1 || person.gender === 'unknown')) person.gender = g;
   }
+  for (const org of loneOrgs) {
+    const named = byKey
+      .get(personKey(org.name))
+      ?.some((p) => firstNameGender(p.name.split(' ')[0]!) !== null);
+    if (!named) addOrg(org.name, org.span);
+  }
   personMentions.sort((a, b) => a.start - b.start);
   for (const p of people) p.mentions.sort((a, b) => a.start - b.start);
   people.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
-  return { people, places: [...places.values()], organizations: [...orgsByKey.values()], personMentions };
+  // In order of first mention, as found (a lone company word is only added once the people are known).
+  const organizations = [...orgsByKey.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  return { people, places: [...places.values()], organizations, personMentions };
 }
 
 function collectRoles(

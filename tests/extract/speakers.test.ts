@@ -353,3 +353,17 @@ describe('Canadian titles and public bodies', () => {
     expect(facts.quotes.map((q) => q.speaker)).toEqual(['Statistics Canada']);
   });
 });
+
+describe('a surname that is also a company', () => {
+  it('is the person when the article names someone with it in full, and the company otherwise', () => {
+    const person = run(
+      'Premier Doug Ford defended the plan.\n\n“We are building homes faster than ever,” Ford said.',
+    );
+    expect(person.quotes.map((q) => q.speaker)).toEqual(['Doug Ford']);
+    expect(person.organizations).toEqual([]);
+    const company = run('Ford said its sales fell by a third. “It was a hard year,” Ford said.');
+    expect(company.people).toEqual([]);
+    expect(company.organizations.map((o) => o.name)).toEqual(['Ford']);
+    expect(company.quotes.map((q) => q.speaker)).toEqual(['Ford', 'Ford']);
+  });
+});
