@@ -655,7 +655,12 @@ function collectRoles(
   if (titleRole) person.roles.push(titleRole);
   const after = body.slice(c.run.end, c.run.end + 160);
   const m = /^,\s+((?:the|a|an)\s+)?([^,.;:!?]+)([,.;:!?]|$)/i.exec(after);
-  if (m && (m[1] || /^\p{Lu}\p{Ll}+ (?:of|to)\s/u.test(m[2]!) || roleHead(m[2]!) !== null)) {
+  // ", speaking outside the agency's office" is what the person was doing, not a role.
+  if (
+    m &&
+    !/^\p{Ll}+ing\b/u.test(m[2]!) &&
+    (m[1] || /^\p{Lu}\p{Ll}+ (?:of|to)\s/u.test(m[2]!) || roleHead(m[2]!) !== null)
+  ) {
     const role = roleFromPhrase(m[2]!, m[3] === ',' || m[3] === '.');
     if (role && roleHead(role)) person.roles.push(role);
   }

@@ -331,6 +331,9 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
       return { speaker: plain, role: null, gender: 'plural' };
     if (KNOWN_ORGS.has(plain) || hasTag(plain, 'Organization'))
       return { speaker: plain, role: null, gender: 'plural' };
+    // "the RCMP said", "CBSA told": an acronym that names no one the article knows is a body, not a person.
+    if (/^\p{Lu}{2,6}$/u.test(plain) && !resolveName(ctx.index, plain, npStart))
+      return { speaker: plain, role: null, gender: 'plural' };
     // "Senator Jeff Flake", "GOP Sen. John McCain", "Navy Capt. Jeff Davis", "CNN Gloria Borger": the words
     // before the name are a title, an outlet or a service, not part of the name.
     const words = plain.split(' ');

@@ -344,6 +344,15 @@ describe('Canadian titles and public bodies', () => {
     ]);
   });
 
+  it('reads an acronym that speaks as a body, and what someone was doing as no role', () => {
+    const facts = run(
+      'The RCMP said the investigation continues.\n\n“It breaks my heart,” said Dave Smith.\n\n' +
+        'Smith, speaking outside the Canada Revenue Agency office, said: “Nobody listens.”',
+    );
+    expect(facts.people.map((p) => [p.name, p.role])).toEqual([['Dave Smith', null]]);
+    expect(facts.quotes.map((q) => q.speaker)).toEqual(['RCMP', 'Dave Smith', 'Dave Smith']);
+  });
+
   it('reads a body named for its country as an organisation, not a person, and a region as neither', () => {
     const facts = run(
       'Statistics Canada said the population grew by a million people. Atlantic Canada grew fastest of all.',
