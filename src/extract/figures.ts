@@ -68,7 +68,7 @@ function unitEntry(word: string): [RegExp, string] | undefined {
 
 /** Units that count forces only with a qualifier before them: "service members", "crew members". */
 const MEMBERS = /^members?$/i;
-const MEMBER_KINDS = /^(?:service|crew|active-duty|military|guard)$/i;
+const MEMBER_KINDS = /^(?:service|crew|active-duty|military|guard|forces|caf|army|navy|reserve|rcaf|rcn)$/i;
 const SYSTEMS = /^systems?$/i;
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:thousand|million|hundred))?|(?:a\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|thousand)(?:\s+(?:thousand|hundred|dozen))?`;

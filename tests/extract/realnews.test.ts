@@ -213,6 +213,18 @@ describe('force figures on published news', () => {
     ]);
   });
 
+  it('counts members of named forces ("Canadian Armed Forces members", "CAF members") but not of an alliance', () => {
+    expect(
+      figures(
+        'About 1,000 Canadian Armed Forces members are deployed in Latvia. Some 300 CAF members will stay. ' +
+          'The alliance has 32 NATO members.',
+      ).map((f) => [f.min, f.unit, f.state]),
+    ).toEqual([
+      [1000, 'service member', 'deployed'],
+      [300, 'service member', 'remaining'],
+    ]);
+  });
+
   it('reads both ends of a transition written "to … from a peak of …"', () => {
     expect(
       figures('The Army will shrink to 490,000 active-duty members from a wartime peak of 570,000.').map(
