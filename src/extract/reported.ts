@@ -7,7 +7,14 @@
 import { CLAUSE_ONLY_VERBS, CLAUSE_SPEECH_VERBS, FUNCTION_WORDS, hasTag } from './lexicon.ts';
 import { type DirectQuotes, clauseSubject } from './quotes.ts';
 import type { Document, Sentence } from './sentences.ts';
-import { type Speaker, type SpeakerContext, remember, resolveSpeaker, subjectBefore } from './speakers.ts';
+import {
+  type Speaker,
+  type SpeakerContext,
+  agreeWithPronoun,
+  remember,
+  resolveSpeaker,
+  subjectBefore,
+} from './speakers.ts';
 import { DATELINE, type Token } from './tokens.ts';
 import type { Quote } from './types.ts';
 
@@ -794,13 +801,14 @@ function fromVerbs(
     }
     if (!subject) continue;
     // A pronoun whose referent cannot be found still reports speech; its speaker is left unknown (null).
-    const speaker =
+    const resolved =
       carried?.speaker ??
       quoted ??
       resolveSpeaker(ctx, subject.np, subject.start) ??
       (/^(?:he|she|they)$/i.test(subject.np) ? UNKNOWN_SPEAKER : null) ??
       (/^it$/i.test(subject.np) && IT_VERBS.has(verb) ? itSpeaker(ctx, sentence) : null);
-    if (!speaker) continue;
+    if (!resolved) continue;
+    const speaker = agreeWithPronoun(ctx, resolved, subject.np, body.slice(t.end, t.end + 24), subject.start);
 
     if (aside) {
       // What the aside closes is a clause of its own, with a verb ("In the end, Rosenthal said, …" closes none).

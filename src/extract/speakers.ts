@@ -13,6 +13,8 @@ import {
   isCommonWord,
   isPlaceName,
   isTitleOrRole,
+  personKey,
+  pickPerson,
   resolveDescription,
   resolveName,
   resolveOrganization,
@@ -70,6 +72,29 @@ function sentenceIndexAt(ctx: SpeakerContext, offset: number): number {
 
 function fromPerson(person: PersonRecord): Speaker {
   return { speaker: person.name, role: bestRole(person), gender: person.gender };
+}
+
+/**
+ * "Santos said she plans to …": when people of both genders share the bare surname that says something, the
+ * pronoun opening what was said is the speaker, so its gender tells which of them it is ("Luis Santos" was nearer,
+ * but it is Maria Santos who plans).
+ */
+export function agreeWithPronoun(
+  ctx: SpeakerContext,
+  speaker: Speaker,
+  np: string,
+  after: string,
+  at: number,
+): Speaker {
+  if (!/^\p{Lu}[\p{L}’'-]+$/u.test(np)) return speaker;
+  const pronoun = /^\s+(?:that\s+)?(he|she)\b/i.exec(after)?.[1]?.toLowerCase();
+  if (!pronoun) return speaker;
+  const gender: Gender = pronoun === 'he' ? 'male' : 'female';
+  // Only a known gender that disagrees: "Jeb Bush", whose first name the word list lacks, stays Jeb.
+  if (speaker.gender !== (gender === 'male' ? 'female' : 'male')) return speaker;
+  const key = personKey(np);
+  const fits = ctx.index.people.filter((p) => p.key === key && p.gender === gender);
+  return fits.length > 0 ? fromPerson(pickPerson(fits, at, gender)) : speaker;
 }
 
 /**
@@ -331,8 +356,10 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
       return { speaker: plain, role: null, gender: 'plural' };
     if (KNOWN_ORGS.has(plain) || hasTag(plain, 'Organization'))
       return { speaker: plain, role: null, gender: 'plural' };
-    // "the RCMP said", "CBSA told": an acronym that names no one the article knows is a body, not a person.
-    if (/^\p{Lu}{2,6}$/u.test(plain) && !resolveName(ctx.index, plain, npStart))
+    // "the RCMP said", "CBSA told": an acronym that names no one the article knows is a body, not a person; so is
+    // a name that "which" follows ("Shared Health, which runs the hospital, said").
+    const which = /^,\s+which\b/.test(ctx.doc.body.slice(npStart + np.length, npStart + np.length + 10));
+    if ((/^\p{Lu}{2,6}$/u.test(plain) || which) && !resolveName(ctx.index, plain, npStart))
       return { speaker: plain, role: null, gender: 'plural' };
     // "Senator Jeff Flake", "GOP Sen. John McCain", "Navy Capt. Jeff Davis", "CNN Gloria Borger": the words
     // before the name are a title, an outlet or a service, not part of the name.

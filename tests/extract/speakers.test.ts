@@ -32,6 +32,21 @@ describe('people who share a surname', () => {
     ]);
   });
 
+  it('lets the pronoun that opens what a bare surname said choose between a man and a woman', () => {
+    const body =
+      'Maria Santos went to the hospital with chest pain. Her husband, Luis Santos, said he complained twice.\n\n' +
+      'Santos said she plans to file a complaint. Santos said that he would go with her.';
+    expect(
+      run(body)
+        .quotes.filter((q) => q.kind === 'reported')
+        .map((q) => [q.text, q.speaker]),
+    ).toEqual([
+      ['he complained twice', 'Luis Santos'],
+      ['she plans to file a complaint', 'Maria Santos'],
+      ['he would go with her', 'Luis Santos'],
+    ]);
+  });
+
   it('lets the gender of "Mr." or "Mrs." choose between them', () => {
     expect(
       direct(`${family} “The committee will vote on Friday,” Mrs. Carver said.`).map(
@@ -351,6 +366,15 @@ describe('Canadian titles and public bodies', () => {
     );
     expect(facts.people.map((p) => [p.name, p.role])).toEqual([['Dave Smith', null]]);
     expect(facts.quotes.map((q) => q.speaker)).toEqual(['RCMP', 'Dave Smith', 'Dave Smith']);
+  });
+
+  it('reads a name that "which" follows as a body, and one that "who" follows as a person', () => {
+    const facts = run(
+      'Shared Health, which runs the hospital, said it could not discuss the case. Tom Hart, who runs the clinic, ' +
+        'said it was full.',
+    );
+    expect(facts.people.map((p) => p.name)).toEqual(['Tom Hart']);
+    expect(facts.quotes.map((q) => q.speaker)).toEqual(['Shared Health', 'Tom Hart']);
   });
 
   it('reads a body named for its country as an organisation, not a person, and a region as neither', () => {
