@@ -402,18 +402,25 @@ function orgKey(name: string): string {
   return key.toLowerCase();
 }
 
-/** "Photo: ", "(Photograph by ", "Photo courtesy of ", "Credit: " right before a name. */
+/**
+ * "Photo: ", "(Photograph by ", "Photo courtesy of ", "Credit: " before a name; and a byline's "By " opening a
+ * paragraph, "With files from ".
+ */
 const CREDIT_LEAD =
-  /(?:\b(?:photo(?:graph)?s?|image|illustration)(?:\s+(?:by|courtesy(?:\s+of)?))?|\bcredits?\s*:)\s*:?\s*$/i;
+  /(?:\b(?:photo(?:graph)?s?|image|illustration)(?:\s+(?:by|courtesy(?:\s+of)?))?|\bcredits?\s*:|\n\s*by|\bwith files from(?:\s+[\p{L}.’' ]+?\s+and)?)\s*:?\s*$/iu;
 
 /**
- * A photo credit names who took or owns a picture, not anyone in the story: words joined by a slash ("Jane
- * Doe/CBC", "Instagram/Mark Smith", "Getty Images/AFP") or a name after "Photo:" or "Photo by". Taken for a
- * person, a caption between two quotes would become the speaker of a "she said" after it.
+ * A credit names who took a picture or wrote the story, not anyone in it: words joined by a slash ("Jane Doe/CBC",
+ * "Instagram/Mark Smith", "Getty Images/AFP"), a name after "Photo:", "Photo by", a byline ("By Jane Doe", "Jane
+ * Doe · CBC News · Posted: …") or "With files from". Taken for a person, a caption or a byline would become the
+ * speaker of a "she said" after it.
  */
-function isCredit(words: string[], body: string, start: number): boolean {
+function isCredit(words: string[], body: string, start: number, end: number): boolean {
   return (
-    words.some((w) => /\p{L}\/\p{L}/u.test(w)) || CREDIT_LEAD.test(body.slice(Math.max(0, start - 30), start))
+    words.some((w) => /\p{L}\/\p{L}/u.test(w)) ||
+    // The article's start counts as a paragraph break.
+    CREDIT_LEAD.test(start <= 40 ? `\n${body.slice(0, start)}` : body.slice(start - 40, start)) ||
+    /^\s*[·|•]\s/.test(body.slice(end, end + 4))
   );
 }
 
@@ -502,7 +509,7 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
       } else addOrg(joined, span);
       continue;
     }
-    if (isCredit(plain, body, span.start) || isNamedDay(plain)) continue;
+    if (isCredit(plain, body, span.start, span.end) || isNamedDay(plain)) continue;
     const { title, name } = splitTitle(plain);
     if (name.length === 0) continue;
     const nameSpan = { start: run.tokens[offset + title.length]!.start, end: run.end };

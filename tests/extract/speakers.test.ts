@@ -316,6 +316,15 @@ describe('what is not a person', () => {
     expect(facts.people.map((p) => p.name)).toEqual(['Ann Lee']);
   });
 
+  it('never makes a person of a byline or of "With files from", but keeps a name after a "by" in a sentence', () => {
+    const body =
+      'Jane Doe · CBC News · Posted: Dec 03, 2023\n\nBy Jane Doe\n\nThe clinic was built by Tom Hart, a ' +
+      'contractor. “It is a start,” she said.\n\nWith files from The Canadian Press and Mark Quinn';
+    const facts = run(body);
+    expect(facts.people.map((p) => p.name)).toEqual(['Tom Hart']);
+    expect(facts.quotes.map((q) => q.speaker)).toEqual([null]);
+  });
+
   it('never makes a person of a holiday or a named day, but keeps a surname "Day"', () => {
     const body =
       'On Christmas Day, Premier Doug Ford said the plan was ready. Canada Day falls on a Wednesday. ' +
