@@ -28,12 +28,14 @@ export { EXTRACTOR_VERSION } from './version.ts';
  * published date (the CLI's case: a file without front matter) leaves relative dates unresolved.
  *
  * Invisible characters are read past: a zero-width space inside "Fra\u200Bser" would split the name in two and
- * lose every quote attributed to Fraser. Ingest and feeds store text already without them; for a caller that
- * passes them, the facts' texts leave them out and their offsets still index the text it passed.
+ * lose every quote attributed to Fraser. So is the carriage return of a Windows line end, which would keep "\r\n\r\n"
+ * from ending a paragraph and a quote running over paragraphs from being joined. Ingest and feeds store text
+ * already without either; for a caller that passes them, the facts' texts leave them out and their offsets still
+ * index the text it passed.
  */
 export function extract(input: ExtractInput): Facts {
-  const body = stripInvisible(input.body);
-  const title = stripInvisible(input.title);
+  const body = readable(input.body);
+  const title = readable(input.title);
   if (body === input.body && title === input.title) return extractVisible(input);
   const facts = extractVisible({ ...input, body, title });
   const inBody = offsetsIn(input.body, body);
@@ -46,6 +48,11 @@ export function extract(input: ExtractInput): Facts {
   facts.organizations.forEach(entity);
   facts.timeline.forEach(inBody);
   return facts;
+}
+
+/** The text without invisible characters and with Unix line ends. */
+function readable(text: string): string {
+  return stripInvisible(text).replace(/\r\n/g, '\n');
 }
 
 /**

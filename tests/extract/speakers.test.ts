@@ -293,6 +293,16 @@ describe('names the copy writes in a way no one speaks them', () => {
     ]);
   });
 
+  it('reads Windows line ends as paragraph breaks, so a quote over two paragraphs is one quote', () => {
+    const body = `${introduced}“It is hard.\n\n“But we will do it,” he said.`.replace(/\n\n/g, '\r\n\r\n');
+    const facts = run(body);
+    expect(facts.quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['It is hard. But we will do it', 'Sean Fraser'],
+    ]);
+    const [quote] = facts.quotes;
+    expect(body.slice(quote!.start, quote!.end)).toBe('“It is hard.\r\n\r\n“But we will do it,”');
+  });
+
   it('gives a lower-cased surname or full name to the person the article introduced', () => {
     expect(
       direct(
