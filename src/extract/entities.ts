@@ -288,12 +288,14 @@ function capitalisedRuns(tokens: Token[], body: string): Run[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = current[current.length - 1];
-    // Joined by exactly one space, read without copying the gap.
+    // Joined by exactly one space, read without copying the gap; a no-break space ("Sean\u00A0Fraser", which
+    // copy uses to keep a name on one line) joins too.
+    const gap = body.charCodeAt(prev?.end ?? 0);
     const joined =
       prev !== undefined &&
       prev.sentence === t.sentence &&
       t.start - prev.end === 1 &&
-      body.charCodeAt(prev.end) === 32;
+      (gap === 32 || gap === 0xa0 || gap === 0x202f);
     if (!joined) flush();
     let k = i + 1;
     while (k < tokens.length && PARTICLES.has(tokens[k]!.text) && tokens[k]!.sentence === t.sentence) k++;

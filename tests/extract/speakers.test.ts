@@ -303,6 +303,14 @@ describe('names the copy writes in a way no one speaks them', () => {
     expect(body.slice(quote!.start, quote!.end)).toBe('“It is hard.\r\n\r\n“But we will do it,”');
   });
 
+  it('reads a no-break space inside a name as a space', () => {
+    const facts = run(
+      `${introduced.replace('Sean Fraser', 'Sean\u00A0Fraser')}“We will do it,” Fraser said.`,
+    );
+    expect(facts.people.map((p) => p.name)).toEqual(['Sean Fraser']);
+    expect(facts.quotes.map((q) => q.speaker)).toEqual(['Sean Fraser']);
+  });
+
   it('gives a lower-cased surname or full name to the person the article introduced', () => {
     expect(
       direct(
