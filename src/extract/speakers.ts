@@ -237,6 +237,10 @@ function namesIgnoringCase(written: string, name: string): boolean {
   return n.length >= 2 && (w === n.join(' ') || w === n[n.length - 1]);
 }
 
+/** A document and who issued it: "a news release from …", "a joint statement by …", "an email sent by …". */
+const ISSUED_BY =
+  /^(?:(?:a|an|the)\s+)?(?:[\p{Ll}-]+\s+){0,2}(?:statement|release|report|letter|e-?mail|memo|filing|post|tweet|video|notice|bulletin|update|transcript)s?\s+(?:(?:issued|sent|released|posted|published)\s+)?(?:from|by)\s+(\S.*)$/u;
+
 /** An owner and a social-media account, page or feed: "her Twitter account", "Trump’s official Facebook page". */
 const ACCOUNT =
   /^([Hh]is|[Hh]er|[Tt]heir|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*[’']s)\s+(?:[\p{L}-]+\s+){0,2}(?:account|page|feed|channel)$/u;
@@ -271,6 +275,10 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
     np = possessed[1]!;
   }
   if (!np) return null;
+  // "a news release from the Ministry of Transportation", "a statement issued by the RCMP": the body that issued
+  // a document speaks through it.
+  const issued = ISSUED_BY.exec(np);
+  if (issued) return resolveSpeaker(ctx, issued[1]!, npStart + np.length - issued[1]!.length);
   // "her Twitter account posted:", "Trump's Facebook page said": the account speaks for its owner.
   const account = ACCOUNT.exec(np);
   if (account) {
@@ -414,10 +422,20 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
     }
     if (np.split(' ').length > 12) return null;
     // Lower-case an ordinary first word ("Military spokesman"), judged on the whole word, never on its first
-    // letters: "Bennett" or "Golden" must not come out as "bennett" or "golden".
-    const description = np.replace(/^(\p{Lu})(\p{Ll}*)/u, (_, a: string, b: string) =>
-      isCommonWord(a + b) ? a.toLowerCase() + b : a + b,
-    );
+    // letters: "Bennett" or "Golden" must not come out as "bennett" or "golden"; nor the first word of a name of
+    // capitalised words ("White House", "State Department", "New York businessman"), while "Top Sanders aides"
+    // and "One California delegate" are still descriptions.
+    const pair = /^(\p{Lu}\p{Ll}*)\s+(\p{Lu}\p{Ll}+)\b/u.exec(np);
+    const properName =
+      pair !== null &&
+      (ORG_HEADS.has(pair[2]!.toLowerCase()) ||
+        /^(?:House|Court|Office|Hall|Street)$/.test(pair[2]!) ||
+        isPlaceName(`${pair[1]} ${pair[2]}`));
+    const description = properName
+      ? np
+      : np.replace(/^(\p{Lu})(\p{Ll}*)/u, (_, a: string, b: string) =>
+          isCommonWord(a + b) ? a.toLowerCase() + b : a + b,
+        );
     return { speaker: description, role: null, gender: descriptionGender(np) };
   }
   return null;

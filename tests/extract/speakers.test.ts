@@ -427,3 +427,21 @@ describe('a surname that is also a company', () => {
     expect(company.quotes.map((q) => q.speaker)).toEqual(['Ford', 'Ford']);
   });
 });
+
+describe('bodies that speak through a document or by their name', () => {
+  it('gives what a document says to whoever issued it', () => {
+    const speakers = run(
+      'According to a news release from the Ministry of Transportation, the highway reopened at noon. A ' +
+        'statement issued by the RCMP said two men were arrested.',
+    ).quotes.map((q) => q.speaker);
+    expect(speakers).toEqual(['Ministry of Transportation', 'RCMP']);
+  });
+
+  it('keeps the capital of a name of capitalised words and lower-cases an ordinary word before a description', () => {
+    const speakers = run(
+      'The White House says the speech is ready. The State Department says talks went well. Top Carver aides ' +
+        'said the senator would run again.',
+    ).quotes.map((q) => q.speaker);
+    expect(speakers).toEqual(['White House', 'State Department', 'top Carver aides']);
+  });
+});
