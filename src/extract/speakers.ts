@@ -504,7 +504,7 @@ const AUX =
  */
 const TRAILING_TIME =
   /(?:\s+(?:just\s+)?(?:(?:later|earlier)\s+)?(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|this\s+(?:week|month|year|morning)|last\s+(?:week|month|year|night)))+\s*$/i;
-const TRAILING_ADVERB_WORD = /,?\s+([a-z]+ly|however|too|instead|still|also|then),?\s*$/;
+const TRAILING_ADVERB_WORD = /(,?)\s+([a-z]+ly|however|too|instead|still|also|then)(,?)\s*$/;
 
 /**
  * Strips sentence adverbs before the verb ("Gorka similarly", "Carter, however,"), but not a noun that ends in -ly:
@@ -525,8 +525,10 @@ const LY_NOUN_TAGS = [
 function withoutTrailingAdverbs(text: string): string {
   for (;;) {
     const m = TRAILING_ADVERB_WORD.exec(text);
-    if (!m || (m[1]!.endsWith('ly') && hasTag(m[1]!, ...LY_NOUN_TAGS))) return text;
-    text = text.slice(0, m.index);
+    if (!m || (m[2]!.endsWith('ly') && hasTag(m[2]!, ...LY_NOUN_TAGS))) return text;
+    // "Carter, however, said": the adverb and both its commas go; "Dean, a medical doctor, then said": the comma
+    // before the adverb closes the appositive and stays.
+    text = text.slice(0, m.index + (m[1] && !m[3] ? 1 : 0));
   }
 }
 const FINITE =

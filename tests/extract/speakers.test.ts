@@ -98,6 +98,14 @@ describe('reading the attribution of a direct quote', () => {
     ).toEqual([['We are ready for the vote.', 'Sarah Okafor']]);
   });
 
+  it('reads past an adverb after an appositive ("Dean, a medical doctor, then said:") to the name', () => {
+    expect(
+      direct('Howard Dean spoke on Monday.\n\nDean, a medical doctor, then said: “Her health is fine.”').map(
+        ([, speaker]) => speaker,
+      ),
+    ).toEqual(['Howard Dean']);
+  });
+
   it('skips a relative clause between the speaker and the verb', () => {
     expect(direct('Norah Quist, who was off-screen, then loudly asked, “Really?”')).toEqual([
       ['Really?', 'Norah Quist'],
