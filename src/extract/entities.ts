@@ -674,12 +674,13 @@ function collectRoles(
     if (role && roleHead(role)) person.roles.push(role);
   }
   const before = body.slice(Math.max(0, c.titleStart - 120), c.titleStart);
-  const pre = /(?:^|[.;:!?]\s+|,\s+|\b(?:to|by)\s+)((?:the|a|an|her|his|their)\s+)?([^,.;:!?]+),\s*$/i.exec(
-    before,
-  );
+  const pre =
+    /(?:^|[.;:!?]\s+|,\s+|\b(?:to|by)\s+)((?:the|a|an|her|his|their|its|our)\s+)?([^,.;:!?]+),\s*$/i.exec(
+      before,
+    );
   const prePhrase = pre ? (pre[2]!.split(/\s+and\s+/).pop() ?? '') : '';
   if (pre && roleHead(prePhrase) !== null) {
-    const role = cleanDescription(prePhrase.replace(/^(?:according to|her|his|their)\s+/i, ''));
+    const role = cleanDescription(prePhrase.replace(/^(?:according to|her|his|their|its|our)\s+/i, ''));
     if (role && role.split(' ').length <= 8) person.roles.push(role);
   }
   // Lower-case role words written straight before the name: "Military spokesman Andriy Lysenko".

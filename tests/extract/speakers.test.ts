@@ -403,6 +403,14 @@ describe('Canadian titles and public bodies', () => {
     expect(facts.quotes.map((q) => q.speaker)).toEqual(['RCMP', 'Dave Smith', 'Dave Smith']);
   });
 
+  it('leaves the possessive out of a role given before the name ("Its president, Mark Lee,")', () => {
+    expect(
+      run('The union backs the nurses. Its president, Mark Lee, said they were exhausted.').people.map(
+        (p) => [p.name, p.role],
+      ),
+    ).toEqual([['Mark Lee', 'president']]);
+  });
+
   it('reads a name that "which" follows as a body, and one that "who" follows as a person', () => {
     const facts = run(
       'Shared Health, which runs the hospital, said it could not discuss the case. Tom Hart, who runs the clinic, ' +
