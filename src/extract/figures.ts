@@ -73,8 +73,14 @@ const SYSTEMS = /^systems?$/i;
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:thousand|million|hundred))?|(?:a\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|thousand)(?:\s+(?:thousand|hundred|dozen))?`;
 const QUALIFIERS = String.raw`about|around|approximately|roughly|some|nearly|almost|more than|over|at least|at most|a minimum of|a maximum of|a total of|up to|fewer than|less than|an estimated|as many as|as few as|between|only|just|another|an additional|an extra|estimated`;
+/**
+ * A model number after a name, read as part of the name and never as a count: the "2" of "14 Challenger 2 tanks",
+ * the "737-800" of "30 Boeing 737-800 planes". FIGURE ignores case, so the name's capital is checked where the
+ * modifiers are read.
+ */
+const MODEL_NUMBER = String.raw`(?<=\p{Lu}[\p{L}\d-]*\s+)\d{1,4}(?:-\d{1,4})?[A-Z]?(?=\s+\p{L})`;
 const FIGURE = new RegExp(
-  String.raw`(?<![\p{L}\d-])(?:(${QUALIFIERS})\s+)?(${NUM})(?:\s*(?:to|-|–|and)\s*(${NUM}))?[”"]?(?:\s+or\s+so)?((?:\s+\p{L}[\p{L}\d.’'-]*){1,5})`,
+  String.raw`(?<![\p{L}\d-])(?:(${QUALIFIERS})\s+)?(${NUM})(?:\s*(?:to|-|–|and)\s*(${NUM}))?[”"]?(?:\s+or\s+so)?((?:\s+(?:\p{L}[\p{L}\d.’'-]*|${MODEL_NUMBER})){1,5})`,
   'giu',
 );
 const MODIFIER_STOP =
@@ -177,6 +183,11 @@ const LOCATED =
   /^\s*(?:[\p{L}-]+\s+){0,3}?(?:(?:currently|now|still|already)\s+)?(?:(?:in|inside|into|at)\s+(?:the\s+)?(?:\p{Lu}|country\b|region\b)|(?:off|over|near|along|across)\s|to\s+(?:the\s+)?\p{Lu}|on the ground|stationed|based|deployed|there\b)/u;
 const MOVED =
   /\b(?:moved|moves|moving|dispatch(?:ed|es|ing)?|flew|flown|flies|flying|rushed|headed|heading|taking part|took part|participat\w*|station(?:s|ed)?|sent|send(?:s|ing)?|deploy(?:s|ed|ing)?|launched|attack(?:ed|ing)|advanc(?:ed|ing)|fighting|fought)\b/i;
+/** A verb that puts forces on offer, right before the figure: "announced 900 more troops". */
+const PLEDGED =
+  /\b(?:announc(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|commit(?:s|ted|ting)?|offer(?:s|ed|ing)?)\s+$/i;
+/** Words that make a figure an addition: "900 more troops", "an additional 300 soldiers". */
+const ADDED = /^(?:more|additional|extra|further|new|fresh)$/i;
 const STAY_AFTER = /^\s*(?:[\p{L}-]+\s+){0,4}?to\s+(?:remain|stay)\b/u;
 const NEGATED_WITHDRAWAL =
   /\b(?:not|never|won[’']t|wouldn[’']t|refus\w+ to)\s+(?:\w+\s+)?(?:withdraw|pull out|remove)\b/i;
@@ -235,6 +246,57 @@ const PARTITIVE = new RegExp(
   String.raw`(?<![\p{L}\d-])(?:(${QUALIFIERS})\s+)?(${NUM})\s+of\s+(?:its|the|their|our|his|her)\s+(?:\d[\d,]*\s+)?((?:[\p{L}-]+\s+){0,2})([\p{L}-]+)\b`,
   'giu',
 );
+/** A count written in digits, the only kind the rules for numbers without their unit take. */
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+|\d+`;
+/**
+ * What may follow a number that has no unit of its own: the end of the clause, or a preposition, time or place, never
+ * a noun ("to 3,000 by May", "withdraw 2,200 from Iraq", not "to 3,000 jobs", "20 percent"). Case-sensitive.
+ */
+const BARE_END = String.raw`(?=\s*(?:[.,;:!?)”"]|$)|\s+(?:into|at|by|over|within|under|this|next|last|since|before|after|as|and|or|from|during|on|to|more|additional|others|home|back|out|immediately|soon|later|of them|in\s+(?:the\s+)?(?:\p{Lu}|coming|next|region|country|spring|summer|autumn|fall|winter|early|late|mid))\b)`;
+/** "reduce the number of troops in Iraq from about 5,200 to 3,000": a transition whose unit comes before it. */
+const BARE_FROM_TO = new RegExp(
+  String.raw`\bfrom\s+(?:(${QUALIFIERS})\s+)?(${DIGITS})\s+to\s+(?:(${QUALIFIERS})\s+)?(${DIGITS})${BARE_END}`,
+  'gu',
+);
+/** "cut its force of 5,200 troops to 3,000": the level a figure is changed to, right after it. */
+const CHANGED_TO = new RegExp(
+  String.raw`^\s+(?:(?:in|from)\s+(?:the\s+)?\p{Lu}[\p{L}-]*\s+)?to\s+(?:(${QUALIFIERS})\s+)?(${DIGITS})${BARE_END}`,
+  'u',
+);
+/** A verb that changes a force's level: a cut (see CUT) or a rise. */
+const CHANGE =
+  /\b(?:cut|cuts|reduc\w+|shrink\w*|drawdown|draw down|withdraw\w*|lower\w*|trim\w*|slash\w*|increas\w*|rais(?:e|es|ed|ing)|boost\w*|expand\w*|bolster\w*|doubl(?:e|es|ed|ing)|grow|grows|grew|growing|rose|rise|rises|rising)\b/i;
+/** What a number between "from" and "to" must not be about even when a force noun is near: shares, money, ages. */
+const NOT_A_LEVEL =
+  /\b(?:percent|per cent|share|proportion|rate|ratio|age|aged|ages|budget|cost|costs|spending|salary|pay|billion|million|years?|months?)\b|[$£€%]/i;
+/** A force noun before a transition with no unit of its own: "Troop levels were reduced", "reduce its forces". */
+const FORCE_BEFORE = /^(?:forces?|troops?)$/i;
+/**
+ * A verb of sending, withdrawing or keeping followed by a bare number: "The US has 5,200 troops in Iraq. The
+ * Pentagon said it would withdraw 2,200." The number counts the unit of a figure in the same or the two sentences
+ * before.
+ */
+const VERB_BARE = new RegExp(
+  String.raw`\b(?:(withdraw|withdraws|withdrawing|withdrew|pull(?:s|ed|ing)? (?:out|back)|bring(?:s|ing)? (?:home|back)|brought (?:home|back))|(send|sends|sending|sent|deploy|deploys|deploying|deployed|dispatch|dispatches|dispatching|dispatched)|(keep|keeps|keeping|kept|retain|retains|retaining|retained))\s+(?:(${QUALIFIERS})\s+)?(\d{1,3}(?:,\d{3})+|\d{3,})${BARE_END}`,
+  'gu',
+);
+/** Units counting people, the only ones a bare number after a verb of sending or withdrawing takes over. */
+const PEOPLE = new Set([
+  'personnel',
+  'troop',
+  'soldier',
+  'serviceman',
+  'marine',
+  'sailor',
+  'adviser',
+  'reservist',
+  'paratrooper',
+  'commando',
+  'peacekeeper',
+  'airman',
+  'service member',
+  'gurkha',
+]);
 /** Verbs whose subject gives a figure that is their object: "the Ministry of Defence announced 900 more troops". */
 const SOURCE_VERB =
   /\b(?:said|says|say|announced|announces|estimated|estimates|assessed|assesses|reported|reports|confirmed|confirms|told|disclosed|revealed|claimed|claims)\b/gi;
@@ -267,7 +329,7 @@ export function findFigures(
     return q?.speaker ?? null;
   };
 
-  for (const sentence of doc.sentences) {
+  for (const [index, sentence] of doc.sentences.entries()) {
     const text = sentence.text;
     FIGURE.lastIndex = 0;
     const numbers = HAS_NUMBER.test(text);
@@ -302,22 +364,25 @@ export function findFigures(
           break;
         }
         if (MODIFIER_STOP.test(w) || /[,;]$/.test(mods[i]!)) break;
+        // A number is a model's only right after its name ("Challenger 2"); anywhere else it starts a new count.
+        if (/^\d/.test(w) && !/^[A-Z]/.test(mods[i - 1] ?? '')) break;
         modifiers.push(w);
       }
       if (!unit) {
         FIGURE.lastIndex = m.index + (m[1]?.length ?? 0) + m[2]!.length + 1;
         continue;
       }
+      // m[4] up to the unit: its split keeps the leading space as an empty first word.
+      const unitText = m[4]!
+        .split(/\s+/)
+        .slice(0, unitWords + 1)
+        .join(' ');
+      const unitEnd = m.index + m[0].length - m[4]!.length + unitText.length;
+      // "500 troops and 2 tanks": a number after the unit is read again as a count of its own.
+      const nextCount = /\s\d/.exec(m[4]!.slice(unitText.length));
+      if (nextCount) FIGURE.lastIndex = unitEnd + nextCount.index;
       const lead = m[0].length - m[0].trimStart().length;
       const start = sentence.start + m.index + lead;
-      const unitEnd =
-        m.index +
-        m[0].length -
-        m[4]!.length +
-        m[4]!
-          .split(/\s+/)
-          .slice(0, unitWords + 1)
-          .join(' ').length;
       const end = sentence.start + unitEnd;
       let min = parseNumber(m[2]!);
       const max = m[3] ? parseNumber(m[3]) : min;
@@ -339,7 +404,9 @@ export function findFigures(
       if (!m[1] && !m[3] && /^(?:19|20)\d\d$/.test(m[2]!)) continue;
       let state = stateOf(after);
       if (state === 'unknown') state = stateOf(before);
-      state = refineState(state, before, after, text.slice(unitEnd));
+      const added =
+        modifiers.some((w) => ADDED.test(w)) || /^(?:another|an additional|an extra)$/i.test(m[1] ?? '');
+      state = refineState(state, before, after, text.slice(unitEnd), added);
       const who =
         whoFrom(modifiers.join(' ')) ??
         whoFrom(/(\p{Lu}[\p{L}.]*[’']s)\s+$/u.exec(text.slice(0, m.index))?.[1] ?? '') ??
@@ -378,8 +445,12 @@ export function findFigures(
       }
       figures.push({ ...base, min, max, state, start, end });
     }
-    if (numbers && (figures.length > 0 || / of (?:its|the|their|our|his|her) /.test(text)))
+    if (numbers && (figures.length > 0 || / of (?:its|the|their|our|his|her) |\bfrom\b/.test(text)))
       extraFigures(text, sentence.start, figures, placeAt, sourceAt);
+    if (numbers && figures.length > 0) {
+      const since = doc.sentences[Math.max(0, index - 2)]!.start;
+      carriedFigures(text, sentence.start, since, figures, placeAt, sourceAt);
+    }
     // Named equipment with no count: "its powerful S-400 surface-to-air missile systems".
     if (!EQUIPMENT_HINT.test(text)) continue;
     for (const e of text.matchAll(
@@ -414,13 +485,22 @@ export function findFigures(
 
 /**
  * The state when the verbs alone say nothing or too little: a withdrawal that is refused keeps the forces where
- * they are; forces "to remain" or "to stay" remain; forces placed somewhere ("in Syria", "on the ground") or moved
- * there are deployed.
+ * they are; forces "to remain" or "to stay" remain; forces announced or pledged as more ("announced 900 more troops",
+ * "pledged 300 troops for Estonia") are being sent, so deployed; forces placed somewhere ("in Syria", "on the
+ * ground") or moved there are deployed. `added` says the figure is more of something ("more", "additional").
  */
-function refineState(state: FigureState, before: string, after: string, rawAfter: string): FigureState {
+function refineState(
+  state: FigureState,
+  before: string,
+  after: string,
+  rawAfter: string,
+  added = false,
+): FigureState {
   if (NEGATED_WITHDRAWAL.test(`${before} ${after}`)) return 'remaining';
   if (state !== 'unknown') return state;
   if (STAY_AFTER.test(rawAfter)) return 'remaining';
+  if (PLEDGED.test(before) && (added || /^\s*(?:for|to)\s+(?:the\s+)?\p{Lu}/u.test(rawAfter)))
+    return 'deployed';
   if (LOCATED.test(rawAfter) || MOVED.test(before) || MOVED.test(after)) return 'deployed';
   return state;
 }
@@ -429,7 +509,9 @@ function refineState(state: FigureState, before: string, after: string, rawAfter
  * Figures the main pattern cannot see: partitives ("all 11 of its aircraft carriers"), a bare number that
  * restates the unit of a figure before it ("500 troops in Syria and 5,000 in Iraq") and the other end of a
  * transition ("shrink to 490,000 … from a wartime peak of 570,000", "from a high of 566,000 … to some 440,000
- * troops"), whose earlier level is deployed and later level remaining after a cut.
+ * troops", "cut its force of 5,200 troops to 3,000"), whose earlier level is deployed and later level remaining after
+ * a cut, and a transition with no unit after its numbers whose force noun comes before it ("reduce its forces in
+ * Iraq from about 5,200 to 3,000").
  */
 function extraFigures(
   text: string,
@@ -449,7 +531,7 @@ function extraFigures(
     qualifier: string | null,
     unit: string,
     state: FigureState,
-    like?: Figure,
+    like?: Pick<Figure, 'who' | 'where'>,
   ) => {
     const f: Figure = {
       min: value,
@@ -505,8 +587,29 @@ function extraFigures(
       like,
     );
   }
-  if (!/\bfrom\b/.test(text) || !/\bto\b/.test(text)) return;
+  if (!/\bto\b/.test(text)) return;
   const cut = CUT.test(text);
+  // "cut its force of 5,200 troops to 3,000": the figure is the level before, the bare number the level after.
+  for (const known of [...here]) {
+    if (known.counted === false || known.min !== known.max) continue;
+    const to = CHANGED_TO.exec(text.slice(known.end - base));
+    if (!to) continue;
+    const { before } = clauseAround(text, known.start - base, known.end - base);
+    if (!CHANGE.test(before) || /\b(?:by|from)\s+(?:[\p{L}-]+\s+)?$/iu.test(before)) continue;
+    if (NOT_A_LEVEL.test(before) || /^(?:19|20)\d\d$/.test(to[2]!)) continue;
+    const at = known.end - base + to[0].length - to[2]!.length;
+    known.state = 'deployed';
+    add(
+      at,
+      to[2]!.length,
+      parseNumber(to[2]!),
+      to[1] ?? null,
+      known.unit,
+      cut ? 'remaining' : 'deployed',
+      known,
+    );
+  }
+  if (!/\bfrom\b/.test(text)) return;
   for (const [re, fromFirst] of [
     [TRANSITION_FROM_TO, true],
     [TRANSITION_TO_FROM, false],
@@ -549,6 +652,68 @@ function extraFigures(
       void laterAt;
       void laterText;
     }
+  }
+  // "Troop levels were reduced from about 5,200 to 3,000": no unit after the numbers, a force noun before them.
+  for (const m of text.matchAll(BARE_FROM_TO)) {
+    const firstAt = m.index + m[0].indexOf(m[2]!, 5 + (m[1]?.length ?? 0));
+    const secondAt = m.index + m[0].lastIndexOf(m[4]!);
+    if (covered(firstAt) || covered(secondAt)) continue;
+    if ([m[2]!, m[4]!].some((n) => /^(?:19|20)\d\d$/.test(n))) continue;
+    const { before, after } = clauseAround(text, m.index, m.index + m[0].length);
+    const words = before.trim().split(/\s+/).slice(-8);
+    const noun = [...words].reverse().find((w) => FORCE_BEFORE.test(w) || unitEntry(w));
+    if (!noun || !CHANGE.test(before) || NOT_A_LEVEL.test(before)) continue;
+    const unit = FORCE_BEFORE.test(noun) ? 'troop' : unitEntry(noun)![1];
+    if (!countsForces(unit, `${before} ${m[0]} ${after}`, text)) continue;
+    const clauseAt = m.index - before.length;
+    const like = { who: whoFrom(before), where: placeAt(base + clauseAt, base + m.index, false) };
+    add(firstAt, m[2]!.length, parseNumber(m[2]!), m[1] ?? null, unit, 'deployed', like);
+    add(secondAt, m[4]!.length, parseNumber(m[4]!), m[3] ?? null, unit, cut ? 'remaining' : 'deployed', like);
+  }
+}
+
+/**
+ * A bare number after a verb of sending, withdrawing or keeping takes the unit of the last figure about people in
+ * its own sentence or the two before: "The US has 5,200 troops in Iraq. The Pentagon said it would withdraw
+ * 2,200." Only digits of at least three figures, so a verb's ordinary objects ("sent 12 letters" has its own noun
+ * and never matches) and small counts are left alone; money, percentages and years never follow the verb bare.
+ */
+function carriedFigures(
+  text: string,
+  base: number,
+  since: number,
+  figures: Figure[],
+  placeAt: (start: number, end: number, afterOnly: boolean) => string | null,
+  sourceAt: (offset: number) => string | null,
+): void {
+  for (const m of text.matchAll(VERB_BARE)) {
+    const value = m[5]!;
+    const at = m.index + m[0].length - value.length;
+    if (/^(?:19|20)\d\d$/.test(value)) continue;
+    if (figures.some((f) => f.start <= base + at && f.end > base + at)) continue;
+    const like = figures.findLast(
+      (f) =>
+        f.start >= since && f.start < base + at && f.counted !== false && !f.headline && PEOPLE.has(f.unit),
+    );
+    if (!like) continue;
+    const { before, after } = clauseAround(text, at, at + value.length);
+    if (NOT_FORCES.test(`${before} ${after}`)) continue;
+    const state: FigureState = m[1] ? 'withdrawn' : m[2] ? 'deployed' : 'remaining';
+    figures.push({
+      min: parseNumber(value),
+      max: parseNumber(value),
+      qualifier: m[4] ?? null,
+      unit: like.unit,
+      state: refineState(state, before, after, text.slice(at + value.length)),
+      who: like.who,
+      where:
+        placeAt(base + at + value.length, base + Math.min(text.length, at + value.length + 40), true) ??
+        like.where,
+      source: sourceAt(base + at),
+      sentence: text,
+      start: base + at,
+      end: base + at + value.length,
+    });
   }
 }
 

@@ -300,6 +300,92 @@ describe('force figures on published news', () => {
   });
 });
 
+describe('force figures whose unit or state sits away from the number', () => {
+  const rows = (body: string) => run(body).figures.map((f) => [f.min, f.qualifier, f.unit, f.state]);
+
+  it('reads a transition whose force noun comes before it ("reduce its forces from about N to M")', () => {
+    expect(rows('Canada will reduce the number of soldiers in Latvia from about 1,900 to 1,200.')).toEqual([
+      [1900, 'about', 'soldier', 'deployed'],
+      [1200, null, 'soldier', 'remaining'],
+    ]);
+    expect(rows('Troop numbers were cut from roughly 4,000 to 2,500 this year.')).toEqual([
+      [4000, 'roughly', 'troop', 'deployed'],
+      [2500, null, 'troop', 'remaining'],
+    ]);
+    expect(rows('Norway will reduce its forces in Lithuania from 800 to 450.')).toEqual([
+      [800, null, 'troop', 'deployed'],
+      [450, null, 'troop', 'remaining'],
+    ]);
+  });
+
+  it('leaves a transition of shares, ages or money near a force noun alone', () => {
+    expect(rows('The share of troops in reserve units rose from 20 to 30.')).toEqual([]);
+    expect(rows('Recruits for the troops were aged from 18 to 25.')).toEqual([]);
+    expect(rows('Spending on the forces was cut from $900 to $700 a head.')).toEqual([]);
+  });
+
+  it('reads the level a force is cut to right after its strength ("cut its force of N troops to M")', () => {
+    expect(rows('Denmark will cut its contingent of 1,400 soldiers to 900.')).toEqual([
+      [1400, null, 'soldier', 'deployed'],
+      [900, null, 'soldier', 'remaining'],
+    ]);
+  });
+
+  it('gives a bare number after "withdraw" or "send" the unit of a force figure a sentence or two before', () => {
+    expect(
+      figures('Spain has 3,100 troops in Mali. The Pentagon said on Monday it would withdraw 1,300.').map(
+        (f) => [f.min, f.unit, f.state, f.source],
+      ),
+    ).toEqual([
+      [3100, 'troop', 'deployed', null],
+      [1300, 'troop', 'withdrawn', 'Pentagon'],
+    ]);
+    expect(
+      rows(
+        'Chile keeps 600 marines on the island. Its navy is old. Officials plan to send another 250 next year.',
+      ),
+    ).toEqual([
+      [600, null, 'marine', 'remaining'],
+      [250, 'another', 'marine', 'deployed'],
+    ]);
+  });
+
+  it("does not read a year, money, a percentage, a noun's count or a far-off figure as a carried-over count", () => {
+    expect(
+      rows(
+        'Spain has 3,100 troops in Mali. The ministry sent $400 million and sent 250 letters. It kept 15% in 2020.',
+      ),
+    ).toEqual([[3100, null, 'troop', 'deployed']]);
+    expect(rows('Spain has 3,100 troops in Mali. It will deploy 2026 plans.')).toEqual([
+      [3100, null, 'troop', 'deployed'],
+    ]);
+    expect(
+      rows('Spain has 3,100 troops in Mali. The plan was approved. Turnout fell. It would withdraw 1,300.'),
+    ).toEqual([[3100, null, 'troop', 'deployed']]);
+  });
+
+  it('reads a model number between the count and the unit as part of the name ("28 Leopard 2 tanks")', () => {
+    expect(rows('Poland will send 28 Leopard 2 tanks to the border.')).toEqual([
+      [28, null, 'tank', 'deployed'],
+    ]);
+    expect(rows('It keeps 600 troops and 4 tanks there.')).toEqual([
+      [600, null, 'troop', 'remaining'],
+      [4, null, 'tank', 'remaining'],
+    ]);
+  });
+
+  it('reads forces announced or pledged as more, or for a place, as deployed', () => {
+    expect(
+      figures('The Defence Ministry pledged 350 more troops for Lithuania.').map((f) => [
+        f.min,
+        f.state,
+        f.source,
+      ]),
+    ).toEqual([[350, 'deployed', 'Defence Ministry']]);
+    expect(rows('Berlin announced 120 soldiers for Vilnius.')).toEqual([[120, null, 'soldier', 'deployed']]);
+  });
+});
+
 describe('direct quotes in published copy', () => {
   it('leaves a fragment woven into the sentence to the paraphrase ("declared “a total disaster” for his party")', () => {
     expect(direct('He declared the plan “a total disaster” for his party.')).toEqual([]);
