@@ -78,11 +78,13 @@ const QUALIFIERS = String.raw`about|around|approximately|roughly|some|nearly|alm
  * the "737-800" of "30 Boeing 737-800 planes". FIGURE ignores case, so the name's capital is checked where the
  * modifiers are read.
  */
-const MODEL_NUMBER = String.raw`(?<=\p{Lu}[\p{L}\d-]*\s+)\d{1,4}(?:-\d{1,4})?[A-Z]?(?=\s+\p{L})`;
+const MODEL_NUMBER = String.raw`(?<=\p{Lu}[\p{L}\d-]*\s+)\d[\dA-Z]{0,4}(?:-[\dA-Z]{1,4})?(?=\s+\p{L})`;
 const FIGURE = new RegExp(
   String.raw`(?<![\p{L}\d-])(?:(${QUALIFIERS})\s+)?(${NUM})(?:\s*(?:to|-|–|and)\s*(${NUM}))?[”"]?(?:\s+or\s+so)?((?:\s+(?:\p{L}[\p{L}\d.’'-]*|${MODEL_NUMBER})){1,5})`,
   'giu',
 );
+/** A number among the words after a figure's unit: "500 troops and 2 tanks", "six tanks and two frigates". */
+const NEXT_COUNT = new RegExp(String.raw`\s(?=(?:${NUM})\b)`, 'iu');
 const MODIFIER_STOP =
   /^(?:of|to|in|at|and|or|was|were|will|would|have|has|had|are|is|the|a|an|for|from|by|with|on|that|who|which|percent|per|years?|months?|days?|weeks?|hours?|people|civilians|villages)$/i;
 
@@ -185,7 +187,7 @@ const MOVED =
   /\b(?:moved|moves|moving|dispatch(?:ed|es|ing)?|flew|flown|flies|flying|rushed|headed|heading|taking part|took part|participat\w*|station(?:s|ed)?|sent|send(?:s|ing)?|deploy(?:s|ed|ing)?|launched|attack(?:ed|ing)|advanc(?:ed|ing)|fighting|fought)\b/i;
 /** A verb that puts forces on offer, right before the figure: "announced 900 more troops". */
 const PLEDGED =
-  /\b(?:announc(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|commit(?:s|ted|ting)?|offer(?:s|ed|ing)?)\s+$/i;
+  /\b(?:announc(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|commit(?:s|ted|ting)?|offer(?:s|ed|ing)?)\s+(?:a\s+(?:further|new)\s+)?$/i;
 /** Words that make a figure an addition: "900 more troops", "an additional 300 soldiers". */
 const ADDED = /^(?:more|additional|extra|further|new|fresh)$/i;
 const STAY_AFTER = /^\s*(?:[\p{L}-]+\s+){0,4}?to\s+(?:remain|stay)\b/u;
@@ -253,9 +255,18 @@ const DIGITS = String.raw`\d{1,3}(?:,\d{3})+|\d+`;
  * a noun ("to 3,000 by May", "withdraw 2,200 from Iraq", not "to 3,000 jobs", "20 percent"). Case-sensitive.
  */
 const BARE_END = String.raw`(?=\s*(?:[.,;:!?)”"]|$)|\s+(?:into|at|by|over|within|under|this|next|last|since|before|after|as|and|or|from|during|on|to|more|additional|others|home|back|out|immediately|soon|later|of them|in\s+(?:the\s+)?(?:\p{Lu}|coming|next|region|country|spring|summer|autumn|fall|winter|early|late|mid))\b)`;
-/** "reduce the number of troops in Iraq from about 5,200 to 3,000": a transition whose unit comes before it. */
+/** "from a wartime peak of", "from its current strength of": the earlier level of a transition. */
+const PEAK_OF = String.raw`(?:(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+){0,3}?(?:high|peak|level|total|strength|force)\s+of\s+)?`;
+/**
+ * "reduce the number of troops in Iraq from about 5,200 to 3,000" and "cut troops in Iraq to 3,000 from 5,200":
+ * a transition whose unit comes before it.
+ */
 const BARE_FROM_TO = new RegExp(
-  String.raw`\bfrom\s+(?:(${QUALIFIERS})\s+)?(${DIGITS})\s+to\s+(?:(${QUALIFIERS})\s+)?(${DIGITS})${BARE_END}`,
+  String.raw`\bfrom\s+${PEAK_OF}(?:(${QUALIFIERS})\s+)?(${DIGITS})\s+to\s+(?:(${QUALIFIERS})\s+)?(${DIGITS})${BARE_END}`,
+  'gu',
+);
+const BARE_TO_FROM = new RegExp(
+  String.raw`\bto\s+(?:(${QUALIFIERS})\s+)?(${DIGITS})\s+from\s+${PEAK_OF}(?:(${QUALIFIERS})\s+)?(${DIGITS})${BARE_END}`,
   'gu',
 );
 /** "cut its force of 5,200 troops to 3,000": the level a figure is changed to, right after it. */
@@ -263,9 +274,9 @@ const CHANGED_TO = new RegExp(
   String.raw`^\s+(?:(?:in|from)\s+(?:the\s+)?\p{Lu}[\p{L}-]*\s+)?to\s+(?:(${QUALIFIERS})\s+)?(${DIGITS})${BARE_END}`,
   'u',
 );
-/** A verb that changes a force's level: a cut (see CUT) or a rise. */
+/** A verb that changes a force's level: a cut (see CUT), a rise, or only a change ("went from … to …"). */
 const CHANGE =
-  /\b(?:cut|cuts|reduc\w+|shrink\w*|drawdown|draw down|withdraw\w*|lower\w*|trim\w*|slash\w*|increas\w*|rais(?:e|es|ed|ing)|boost\w*|expand\w*|bolster\w*|doubl(?:e|es|ed|ing)|grow|grows|grew|growing|rose|rise|rises|rising)\b/i;
+  /\b(?:cut|cuts|reduc\w+|shrink\w*|shrank|shrunk|drawdown|draw down|withdraw\w*|lower\w*|trim\w*|slash\w*|fall|falls|fell|falling|fallen|drop\w*|declin\w+|increas\w*|rais(?:e|es|ed|ing)|boost\w*|expand\w*|bolster\w*|doubl(?:e|es|ed|ing)|grow|grows|grew|growing|grown|rose|rise|rises|rising|risen|go|goes|going|went|gone)\b/i;
 /** What a number between "from" and "to" must not be about even when a force noun is near: shares, money, ages. */
 const NOT_A_LEVEL =
   /\b(?:percent|per cent|share|proportion|rate|ratio|age|aged|ages|budget|cost|costs|spending|salary|pay|billion|million|years?|months?)\b|[$£€%]/i;
@@ -277,7 +288,7 @@ const FORCE_BEFORE = /^(?:forces?|troops?)$/i;
  * before.
  */
 const VERB_BARE = new RegExp(
-  String.raw`\b(?:(withdraw|withdraws|withdrawing|withdrew|pull(?:s|ed|ing)? (?:out|back)|bring(?:s|ing)? (?:home|back)|brought (?:home|back))|(send|sends|sending|sent|deploy|deploys|deploying|deployed|dispatch|dispatches|dispatching|dispatched)|(keep|keeps|keeping|kept|retain|retains|retaining|retained))\s+(?:(${QUALIFIERS})\s+)?(\d{1,3}(?:,\d{3})+|\d{3,})${BARE_END}`,
+  String.raw`\b(?:(withdraw|withdraws|withdrawing|withdrew|pull(?:s|ed|ing)? (?:out|back)|bring(?:s|ing)? (?:home|back)|brought (?:home|back))|(send|sends|sending|sent|deploy|deploys|deploying|deployed|dispatch|dispatches|dispatching|dispatched)|(keep|keeps|keeping|kept|retain|retains|retaining|retained))\s+(?:all\s+|the\s+(?:remaining|last|other)\s+)?(?:(${QUALIFIERS})\s+)?(\d{1,3}(?:,\d{3})+|\d{3,})${BARE_END}`,
   'gu',
 );
 /** Units counting people, the only ones a bare number after a verb of sending or withdrawing takes over. */
@@ -378,8 +389,8 @@ export function findFigures(
         .slice(0, unitWords + 1)
         .join(' ');
       const unitEnd = m.index + m[0].length - m[4]!.length + unitText.length;
-      // "500 troops and 2 tanks": a number after the unit is read again as a count of its own.
-      const nextCount = /\s\d/.exec(m[4]!.slice(unitText.length));
+      // "500 troops and 2 tanks", "six tanks and two frigates": a number after the unit is read again as a count.
+      const nextCount = NEXT_COUNT.exec(m[4]!.slice(unitText.length));
       if (nextCount) FIGURE.lastIndex = unitEnd + nextCount.index;
       const lead = m[0].length - m[0].trimStart().length;
       const start = sentence.start + m.index + lead;
@@ -499,7 +510,11 @@ function refineState(
   if (NEGATED_WITHDRAWAL.test(`${before} ${after}`)) return 'remaining';
   if (state !== 'unknown') return state;
   if (STAY_AFTER.test(rawAfter)) return 'remaining';
-  if (PLEDGED.test(before) && (added || /^\s*(?:for|to)\s+(?:the\s+)?\p{Lu}/u.test(rawAfter)))
+  const pledged = PLEDGED.exec(before);
+  if (
+    pledged &&
+    (added || pledged[0].includes(' a ') || /^\s*(?:for|to)\s+(?:the\s+)?\p{Lu}/u.test(rawAfter))
+  )
     return 'deployed';
   if (LOCATED.test(rawAfter) || MOVED.test(before) || MOVED.test(after)) return 'deployed';
   return state;
@@ -598,16 +613,9 @@ function extraFigures(
     if (!CHANGE.test(before) || /\b(?:by|from)\s+(?:[\p{L}-]+\s+)?$/iu.test(before)) continue;
     if (NOT_A_LEVEL.test(before) || /^(?:19|20)\d\d$/.test(to[2]!)) continue;
     const at = known.end - base + to[0].length - to[2]!.length;
+    const later = parseNumber(to[2]!);
     known.state = 'deployed';
-    add(
-      at,
-      to[2]!.length,
-      parseNumber(to[2]!),
-      to[1] ?? null,
-      known.unit,
-      cut ? 'remaining' : 'deployed',
-      known,
-    );
+    add(at, to[2]!.length, later, to[1] ?? null, known.unit, levelAfter(known.min, later), known);
   }
   if (!/\bfrom\b/.test(text)) return;
   for (const [re, fromFirst] of [
@@ -654,22 +662,55 @@ function extraFigures(
     }
   }
   // "Troop levels were reduced from about 5,200 to 3,000": no unit after the numbers, a force noun before them.
-  for (const m of text.matchAll(BARE_FROM_TO)) {
-    const firstAt = m.index + m[0].indexOf(m[2]!, 5 + (m[1]?.length ?? 0));
-    const secondAt = m.index + m[0].lastIndexOf(m[4]!);
-    if (covered(firstAt) || covered(secondAt)) continue;
-    if ([m[2]!, m[4]!].some((n) => /^(?:19|20)\d\d$/.test(n))) continue;
-    const { before, after } = clauseAround(text, m.index, m.index + m[0].length);
-    const words = before.trim().split(/\s+/).slice(-8);
-    const noun = [...words].reverse().find((w) => FORCE_BEFORE.test(w) || unitEntry(w));
-    if (!noun || !CHANGE.test(before) || NOT_A_LEVEL.test(before)) continue;
-    const unit = FORCE_BEFORE.test(noun) ? 'troop' : unitEntry(noun)![1];
-    if (!countsForces(unit, `${before} ${m[0]} ${after}`, text)) continue;
-    const clauseAt = m.index - before.length;
-    const like = { who: whoFrom(before), where: placeAt(base + clauseAt, base + m.index, false) };
-    add(firstAt, m[2]!.length, parseNumber(m[2]!), m[1] ?? null, unit, 'deployed', like);
-    add(secondAt, m[4]!.length, parseNumber(m[4]!), m[3] ?? null, unit, cut ? 'remaining' : 'deployed', like);
+  for (const [re, fromFirst] of [
+    [BARE_FROM_TO, true],
+    [BARE_TO_FROM, false],
+  ] as const) {
+    for (const m of text.matchAll(re)) {
+      const firstAt = m.index + m[0].indexOf(m[2]!, m[0].indexOf(' ') + (m[1]?.length ?? 0));
+      const secondAt = m.index + m[0].length - m[4]!.length;
+      if (covered(firstAt) || covered(secondAt)) continue;
+      if ([m[2]!, m[4]!].some((n) => /^(?:19|20)\d\d$/.test(n))) continue;
+      const { before, after } = clauseAround(text, m.index, m.index + m[0].length);
+      const words = before.trim().split(/\s+/).slice(-8);
+      const noun = [...words].reverse().find((w) => FORCE_BEFORE.test(w) || unitEntry(w));
+      if (!noun || !CHANGE.test(before) || NOT_A_LEVEL.test(before)) continue;
+      const unit = FORCE_BEFORE.test(noun) ? 'troop' : unitEntry(noun)![1];
+      if (!countsForces(unit, `${before} ${m[0]} ${after}`, text)) continue;
+      const like = {
+        who: whoFrom(before),
+        where: placeAt(base + m.index - before.length, base + m.index, false),
+      };
+      const [first, second] = [parseNumber(m[2]!), parseNumber(m[4]!)];
+      const [earlier, later] = fromFirst ? [first, second] : [second, first];
+      add(
+        firstAt,
+        m[2]!.length,
+        first,
+        m[1] ?? null,
+        unit,
+        fromFirst ? 'deployed' : levelAfter(earlier, later),
+        like,
+      );
+      add(
+        secondAt,
+        m[4]!.length,
+        second,
+        m[3] ?? null,
+        unit,
+        fromFirst ? levelAfter(earlier, later) : 'deployed',
+        like,
+      );
+    }
   }
+}
+
+/**
+ * The state of the level a force is changed to: what is left after a cut is remaining, a larger force is deployed.
+ * Read from the numbers, since "went from 100,000 to 8,400" says which way only through them.
+ */
+function levelAfter(earlier: number, later: number): FigureState {
+  return later < earlier ? 'remaining' : 'deployed';
 }
 
 /**

@@ -318,6 +318,21 @@ describe('force figures whose unit or state sits away from the number', () => {
     ]);
   });
 
+  it('reads a unit-first transition written "to … from …" or with no verb of cutting, the later level by its size', () => {
+    expect(rows('Peru will cut the number of troops on the border to 1,500 from about 2,600.')).toEqual([
+      [1500, null, 'troop', 'remaining'],
+      [2600, 'about', 'troop', 'deployed'],
+    ]);
+    expect(rows('Troop levels in the region went from 40,000 to 9,500 within a decade.')).toEqual([
+      [40000, null, 'troop', 'deployed'],
+      [9500, null, 'troop', 'remaining'],
+    ]);
+    expect(rows('Latvia raised its forces on the frontier from 700 to 1,100.')).toEqual([
+      [700, null, 'troop', 'deployed'],
+      [1100, null, 'troop', 'deployed'],
+    ]);
+  });
+
   it('leaves a transition of shares, ages or money near a force noun alone', () => {
     expect(rows('The share of troops in reserve units rose from 20 to 30.')).toEqual([]);
     expect(rows('Recruits for the troops were aged from 18 to 25.')).toEqual([]);
@@ -348,6 +363,12 @@ describe('force figures whose unit or state sits away from the number', () => {
       [600, null, 'marine', 'remaining'],
       [250, 'another', 'marine', 'deployed'],
     ]);
+    expect(
+      rows('Chile keeps 600 marines on the island. It will withdraw the remaining 450 by June.'),
+    ).toEqual([
+      [600, null, 'marine', 'remaining'],
+      [450, null, 'marine', 'withdrawn'],
+    ]);
   });
 
   it("does not read a year, money, a percentage, a noun's count or a far-off figure as a carried-over count", () => {
@@ -368,6 +389,10 @@ describe('force figures whose unit or state sits away from the number', () => {
     expect(rows('Poland will send 28 Leopard 2 tanks to the border.')).toEqual([
       [28, null, 'tank', 'deployed'],
     ]);
+    expect(rows('Greece will send 6 Leopard 2A4 tanks and two Type 23 frigates.')).toEqual([
+      [6, null, 'tank', 'deployed'],
+      [2, null, 'frigate', 'deployed'],
+    ]);
     expect(rows('It keeps 600 troops and 4 tanks there.')).toEqual([
       [600, null, 'troop', 'remaining'],
       [4, null, 'tank', 'remaining'],
@@ -383,6 +408,7 @@ describe('force figures whose unit or state sits away from the number', () => {
       ]),
     ).toEqual([[350, 'deployed', 'Defence Ministry']]);
     expect(rows('Berlin announced 120 soldiers for Vilnius.')).toEqual([[120, null, 'soldier', 'deployed']]);
+    expect(rows('Oslo pledged a further 80 soldiers.')).toEqual([[80, null, 'soldier', 'deployed']]);
   });
 });
 
