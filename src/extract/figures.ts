@@ -277,9 +277,12 @@ const CHANGED_TO = new RegExp(
 /** A verb that changes a force's level: a cut (see CUT), a rise, or only a change ("went from … to …"). */
 const CHANGE =
   /\b(?:cut|cuts|reduc\w+|shrink\w*|shrank|shrunk|drawdown|draw down|withdraw\w*|lower\w*|trim\w*|slash\w*|fall|falls|fell|falling|fallen|drop\w*|declin\w+|increas\w*|rais(?:e|es|ed|ing)|boost\w*|expand\w*|bolster\w*|doubl(?:e|es|ed|ing)|grow|grows|grew|growing|grown|rose|rise|rises|rising|risen|go|goes|going|went|gone)\b/i;
-/** What a number between "from" and "to" must not be about even when a force noun is near: shares, money, ages. */
+/**
+ * What a number between "from" and "to" must not be about even when a force noun is near: shares, money, ages,
+ * opinion ("support for sending troops rose from 30 to 40").
+ */
 const NOT_A_LEVEL =
-  /\b(?:percent|per cent|share|proportion|rate|ratio|age|aged|ages|budget|cost|costs|spending|salary|pay|billion|million|years?|months?)\b|[$£€%]/i;
+  /\b(?:percent|per cent|share|proportion|rate|ratio|age|aged|ages|budget|cost|costs|spending|salary|pay|billion|million|years?|months?|support|approval|oppos\w+|polls?|polling|surveys?|votes?|voters|points?|seats?|ratings?|score|index)\b|[$£€%]/i;
 /** A force noun before a transition with no unit of its own: "Troop levels were reduced", "reduce its forces". */
 const FORCE_BEFORE = /^(?:forces?|troops?)$/i;
 /**

@@ -333,10 +333,11 @@ describe('force figures whose unit or state sits away from the number', () => {
     ]);
   });
 
-  it('leaves a transition of shares, ages or money near a force noun alone', () => {
+  it('leaves a transition of shares, ages, money or opinion near a force noun alone', () => {
     expect(rows('The share of troops in reserve units rose from 20 to 30.')).toEqual([]);
     expect(rows('Recruits for the troops were aged from 18 to 25.')).toEqual([]);
     expect(rows('Spending on the forces was cut from $900 to $700 a head.')).toEqual([]);
+    expect(rows('Support for sending more troops rose from 30 to 42.')).toEqual([]);
   });
 
   it('reads the level a force is cut to right after its strength ("cut its force of N troops to M")', () => {
