@@ -770,9 +770,19 @@ function fromVerbs(
     if (!subject && /\band\s*$/.test(prefix)) {
       // "Grushko called the move … and said Moscow would respond", "Trump is telling veterans … and says he
       // will …": the subject of the sentence's first verb.
-      const firstVerb = tokens.find((x) => x.start > sentence.start && /^[a-z]+ed$/.test(x.text));
-      if (firstVerb) subject = subjectBefore(body.slice(sentence.start, firstVerb.start), sentence.start);
-      subject ??= mainSubject(sentence, tokens, t.start);
+      // ("President Lind met survivors … killed on Thursday and said …": an irregular past counts as well.)
+      const firstVerb = tokens.find(
+        (x) =>
+          x.start > sentence.start &&
+          (/^[a-z]+ed$/.test(x.text) || (/^[a-z]/.test(x.text) && hasTag(x.text, 'PastTense'))),
+      );
+      // "… told Ana Holt, who answered the door and said …": the verb is the relative clause's, said by its antecedent.
+      const who = /,\s+who\s(?![^,]*[“”"])[^,]*\band\s*$/.exec(prefix);
+      if (who)
+        subject = antecedentName(body, sentence.start, sentence.start + who.index + who[0].indexOf('who'));
+      else if (firstVerb)
+        subject = subjectBefore(body.slice(sentence.start, firstVerb.start), sentence.start);
+      if (!who) subject ??= mainSubject(sentence, tokens, t.start);
     }
     // "…, Ida Strand said, adding that …": a participle after an attribution reports for the same speaker.
     const previous = found[found.length - 1];

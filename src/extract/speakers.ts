@@ -27,6 +27,7 @@ import {
   ROLE_GENDER,
   ROLE_NOUNS,
   TITLE_WORDS,
+  firstNameGender,
   hasTag,
   isDemonym,
 } from './lexicon.ts';
@@ -265,6 +266,13 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
       .replace(/\s*\([^)]*\)/g, '')
       .replace(/^((?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}’'-]*)\s+for\s+(?:the\s+)?\p{Lu}.*$/u, '$1'),
   );
+  // "Gov. John Kasich of Ohio": the place a person is from is not part of the name ("Bank of America" is no person).
+  const from =
+    /^((?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}’'-]*)\s+of\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)?)(?=\s*(?:,|$))/u.exec(
+      np,
+    );
+  if (from && isPlaceName(from[2]!) && from[1]!.split(/\s+/).some((w) => firstNameGender(w) !== null))
+    np = from[1]! + np.slice(from[0].length);
   // "Florida’s Rick Wilson", "Gallup’s Jeffrey M. Jones": the possessor is not part of the speaker's name.
   const possessed =
     /^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*[’']s\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,3}(?:,.*)?)$/u.exec(
@@ -544,7 +552,12 @@ const SUBORDINATE =
 export function subjectBefore(prefix: string, prefixStart: number): { np: string; start: number } | null {
   // A semicolon, a dash or a colon ends a clause: "The story never ran; my editor at Politico argued …", "… set off
   // another round of fireworks on Friday: Republicans said …".
-  const clause = /^.*(?:[;—–]|:(?!\d))\s*/s.exec(prefix);
+  // A hyphen typed as a dash counts only when it is not one of a pair around an aside ("Trump's two planes - the
+  // 757 and a jet - and three helicopters").
+  const dashes = prefix.match(/\s--?\s/g)?.length ?? 0;
+  const clause = (dashes % 2 === 1 ? /^.*(?:[;—–]|\s--?\s|:(?!\d))\s*/s : /^.*(?:[;—–]|:(?!\d))\s*/s).exec(
+    prefix,
+  );
   if (clause && !/[“"]/.test(prefix.slice(clause[0].length))) {
     prefixStart += clause[0].length;
     prefix = prefix.slice(clause[0].length);
@@ -609,6 +622,16 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   if (/[“”"]/.test(np)) return null;
   // A subject has no finite verb of its own: "he said the city had" or "warned on Saturday that he" are not subjects.
   const body = np.split(/\s*,\s*/);
+  // An appositive's own relative clause ("…, the agency that oversees the program, said", "…, a Republican who has
+  // refused to endorse Mr. Trump, said") is neither the subject's verb nor a name in the subject.
+  const last = body.length - 1;
+  if (last > 0 && !/^(?:who|which|whose)\b/i.test(body[last]!)) {
+    const own = body[last]!.replace(/\s(?:that|who|which)\s.*$/i, '');
+    if (own !== body[last]) {
+      body[last] = own;
+      np = body.join(', ');
+    }
+  }
   if (body.some((part, i) => (i === 0 || !/^(?:who|which|whose)\b/i.test(part)) && FINITE.test(part)))
     return null;
   return { np, start };

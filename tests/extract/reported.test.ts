@@ -583,3 +583,41 @@ describe("reported speech: the reporter's own inference after it", () => {
     ]);
   });
 });
+
+describe('reported speech: finding the subject of the verb', () => {
+  it('starts the subject after a single hyphen typed as a dash', () => {
+    expect(
+      reported('The port debate is predictable - Ines Varga has vowed to keep the ferry running all winter.'),
+    ).toEqual([['to keep the ferry running all winter', 'Ines Varga', 'vow']]);
+  });
+
+  it('reads past the relative clause of an appositive ("the agency that runs the port")', () => {
+    expect(
+      reported(
+        'The crews met on Monday. Port and Harbour Services, the agency that runs the port, said it was hiring more staff.',
+      ),
+    ).toEqual([['it was hiring more staff', 'Port and Harbour Services', 'say']]);
+  });
+
+  it('leaves the place a person is from ("Ines Varga of Sweden") and a relative clause out of the speaker', () => {
+    expect(
+      reported('Ines Varga of Sweden, a lawyer who has sued the port, said the ferry was unsafe.'),
+    ).toEqual([['the ferry was unsafe', 'Ines Varga', 'say']]);
+  });
+
+  it('gives a verb coordinated with an irregular past ("met … and said") to the sentence’s subject', () => {
+    expect(
+      reported(
+        'Mayor Ines Varga met families of the workers killed on Thursday and said the port must be made safer.',
+      ),
+    ).toEqual([['the port must be made safer', 'Ines Varga', 'say']]);
+  });
+
+  it('gives "…, who answered the door and said …" to the antecedent of "who"', () => {
+    expect(
+      reported(
+        '“It is late,” Tom Berg told Annette Holt, who answered her door and said she planned to vote.',
+      ),
+    ).toEqual([['she planned to vote', 'Annette Holt', 'say']]);
+  });
+});
