@@ -226,7 +226,8 @@ export const TITLE_WORDS = new Set(
   lord lady sir dame father rabbi imam cardinal archbishop bishop envoy special first sec. former attorney leader
   majority minority senate house congressman congresswoman assemblyman assemblywoman treasury circuit district
   pastor reverend rev. chairman chairwoman superintendent sheriff commissioner inspector whip counsel mp mpp mla
-  mna mep councillor councilor coun. constable const. cst. det. detective insp. supt. cpl.`
+  mna mep councillor councilor coun. constable const. cst. det. detective insp. supt. cpl. senators
+  representatives governors sens. reps.`
     .split(/\s+/)
     .filter(Boolean),
 );

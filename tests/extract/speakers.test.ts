@@ -267,6 +267,13 @@ describe('titles before a name', () => {
     ]);
   });
 
+  it('leaves a plural title out of the names it stands before ("Senators Mitch McConnell and …")', () => {
+    expect(run('Senators Mitch McConnell and Rosa Vale met on Monday.').people.map((p) => p.name)).toEqual([
+      'Mitch McConnell',
+      'Rosa Vale',
+    ]);
+  });
+
   it('leaves out a role word that opens the name before a given name, and a whip or a counsel', () => {
     expect(
       direct('“He came in on his own,” said Officer Maria Lopez, a Harbor City police spokeswoman.'),
