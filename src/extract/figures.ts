@@ -245,7 +245,7 @@ const ELLIPTICAL = new RegExp(
   'gu',
 );
 const PARTITIVE = new RegExp(
-  String.raw`(?<![\p{L}\d-])(?:(${QUALIFIERS})\s+)?(${NUM})\s+of\s+(?:its|the|their|our|his|her)\s+(?:\d[\d,]*\s+)?((?:[\p{L}-]+\s+){0,2})([\p{L}-]+)\b`,
+  String.raw`(?<![\p{L}\d-])(?:(${QUALIFIERS})\s+)?(${NUM})\s+of\s+(?:its|the|their|our|his|her)\s+(?:\d[\d,]*\s+)?((?:[\p{L}-]+\s+(?:\d[\dA-Z]{0,4}\s+)?){0,2})([\p{L}-]+)\b`,
   'giu',
 );
 /** A count written in digits, the only kind the rules for numbers without their unit take. */
@@ -263,6 +263,11 @@ const PEAK_OF = String.raw`(?:(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+){0,3}?(?:
  */
 const BARE_FROM_TO = new RegExp(
   String.raw`\bfrom\s+${PEAK_OF}(?:(${QUALIFIERS})\s+)?(${DIGITS})\s+to\s+(?:(${QUALIFIERS})\s+)?(${DIGITS})${BARE_END}`,
+  'gu',
+);
+/** "cut troops in Afghanistan by 4,000 to 8,600": the change and the level after it. */
+const BARE_BY_TO = new RegExp(
+  String.raw`\bby\s+(?:(${QUALIFIERS})\s+)?(${DIGITS})\s+to\s+(?:(${QUALIFIERS})\s+)?(${DIGITS})${BARE_END}`,
   'gu',
 );
 const BARE_TO_FROM = new RegExp(
@@ -283,15 +288,36 @@ const CHANGE =
  */
 const NOT_A_LEVEL =
   /\b(?:percent|per cent|share|proportion|rate|ratio|age|aged|ages|budget|cost|costs|spending|salary|pay|billion|million|years?|months?|support|approval|oppos\w+|polls?|polling|surveys?|votes?|voters|points?|seats?|ratings?|score|index)\b|[$£€%]/i;
-/** A force noun before a transition with no unit of its own: "Troop levels were reduced", "reduce its forces". */
-const FORCE_BEFORE = /^(?:forces?|troops?)$/i;
+/**
+ * A force noun before a transition with no unit of its own: "Troop levels were reduced", "reduce its forces", "its
+ * contingent", "the military presence" (presence only after military, troop or ground).
+ */
+const FORCE_BEFORE = /^(?:forces?|troops?|contingents?|garrisons?|deployments?)$/i;
+const PRESENCE = /^presence$/i;
+const PRESENCE_KIND = /^(?:military|troop|ground)$/i;
 /**
  * A verb of sending, withdrawing or keeping followed by a bare number: "The US has 5,200 troops in Iraq. The
- * Pentagon said it would withdraw 2,200." The number counts the unit of a figure in the same or the two sentences
- * before.
+ * Pentagon said it would withdraw 2,200", "withdraw 2,200 troops, leaving about 3,000". The number counts the unit of
+ * a figure in the same or the two sentences before.
  */
 const VERB_BARE = new RegExp(
-  String.raw`\b(?:(withdraw|withdraws|withdrawing|withdrew|pull(?:s|ed|ing)? (?:out|back)|bring(?:s|ing)? (?:home|back)|brought (?:home|back))|(send|sends|sending|sent|deploy|deploys|deploying|deployed|dispatch|dispatches|dispatching|dispatched)|(keep|keeps|keeping|kept|retain|retains|retaining|retained))\s+(?:all\s+|the\s+(?:remaining|last|other)\s+)?(?:(${QUALIFIERS})\s+)?(\d{1,3}(?:,\d{3})+|\d{3,})${BARE_END}`,
+  String.raw`\b(?:(withdraw|withdraws|withdrawing|withdrew|pull(?:s|ed|ing)? (?:out|back)|bring(?:s|ing)? (?:home|back)|brought (?:home|back))|(send|sends|sending|sent|deploy|deploys|deploying|deployed|dispatch|dispatches|dispatching|dispatched)|(keep|keeps|keeping|kept|retain|retains|retaining|retained|leave|leaves|leaving))\s+(?:all\s+|the\s+(?:remaining|last|other)\s+)?(?:(${QUALIFIERS})\s+)?(\d{1,3}(?:,\d{3})+|\d{3,})${BARE_END}`,
+  'gu',
+);
+/**
+ * A bare number as the subject of a verb of leaving, going or staying: "The US has 5,200 troops in Iraq. Officials
+ * said 2,200 would be withdrawn", "About 3,000 will remain". Like VERB_BARE, it counts the unit of a figure before.
+ */
+const SUBJECT_BARE = new RegExp(
+  String.raw`(?<![\p{L}\d$£€.,-])(?:(${QUALIFIERS})\s+)?(\d{1,3}(?:,\d{3})+|\d{3,})(?:\s+(?:more|others|of them|of those))?\s+(?:(?:will|would|could|are to|were to|are expected to|are set to|are due to|are going to|have|had)\s+)?(?:(be withdrawn|be pulled out|be brought home|leave|return home|come home|go home|withdraw)|(be sent|be deployed|deploy|arrive)|(remain|stay|be kept|be left))(?=\s*[.,;:!?]|\s+(?:in|at|on|behind|there|until|through|after|beyond|as|to|for|by|from|over|within|next|this|early|later|soon|before|when|under|immediately)\b)`,
+  'giu',
+);
+/**
+ * The level a figure just given is changed to: "The US has 5,200 troops in Iraq; that number will drop to 3,000".
+ * Remaining after a fall, deployed after a rise; the unit is the figure's before it, like VERB_BARE's.
+ */
+const THAT_NUMBER = new RegExp(
+  String.raw`\b[Tt](?:hat|his|he) (?:number|figure|total|force|level|presence|contingent)\s+(?:(?!of\b)[\p{L}’'-]+\s+){0,3}?(?:(drop|drops|dropping|dropped|fall|falls|fell|falling|shrink|shrinks|shrank|decline|declines|declined|be cut|be reduced|be lowered|be trimmed)|(rise|rises|rose|grow|grows|grew|increase|increases|increased|be raised|be increased|be boosted))\s+to\s+(?:(${QUALIFIERS})\s+)?(\d{1,3}(?:,\d{3})+|\d{3,})${BARE_END}`,
   'gu',
 );
 /** Units counting people, the only ones a bare number after a verb of sending or withdrawing takes over. */
@@ -421,6 +447,12 @@ export function findFigures(
       const added =
         modifiers.some((w) => ADDED.test(w)) || /^(?:another|an additional|an extra)$/i.test(m[1] ?? '');
       state = refineState(state, before, after, text.slice(unitEnd), added);
+      // "withdraw 2,200 of its 5,200 troops": the whole is the force there before the change, not what changes.
+      if (
+        state !== 'unknown' &&
+        /\d\s+of\s+(?:its|the|their|our|his|her)\s+$/i.test(text.slice(0, m.index + lead))
+      )
+        state = 'deployed';
       const who =
         whoFrom(modifiers.join(' ')) ??
         whoFrom(/(\p{Lu}[\p{L}.]*[’']s)\s+$/u.exec(text.slice(0, m.index))?.[1] ?? '') ??
@@ -459,7 +491,7 @@ export function findFigures(
       }
       figures.push({ ...base, min, max, state, start, end });
     }
-    if (numbers && (figures.length > 0 || / of (?:its|the|their|our|his|her) |\bfrom\b/.test(text)))
+    if (numbers && (figures.length > 0 || / of (?:its|the|their|our|his|her) |\b(?:from|by)\b/.test(text)))
       extraFigures(text, sentence.start, figures, placeAt, sourceAt);
     if (numbers && figures.length > 0) {
       const since = doc.sentences[Math.max(0, index - 2)]!.start;
@@ -613,18 +645,23 @@ function extraFigures(
     const to = CHANGED_TO.exec(text.slice(known.end - base));
     if (!to) continue;
     const { before } = clauseAround(text, known.start - base, known.end - base);
-    if (!CHANGE.test(before) || /\b(?:by|from)\s+(?:[\p{L}-]+\s+)?$/iu.test(before)) continue;
+    if (!CHANGE.test(before) || /\bfrom\s+(?:[\p{L}-]+\s+)?$/iu.test(before)) continue;
     if (NOT_A_LEVEL.test(before) || /^(?:19|20)\d\d$/.test(to[2]!)) continue;
     const at = known.end - base + to[0].length - to[2]!.length;
     const later = parseNumber(to[2]!);
-    known.state = 'deployed';
-    add(at, to[2]!.length, later, to[1] ?? null, known.unit, levelAfter(known.min, later), known);
+    // "cut … by 4,000 troops to 8,600": the figure is the change, withdrawn in a cut and sent in a rise.
+    const by = /\bby\s+(?:[\p{L}-]+\s+)?$/iu.test(before);
+    const down = CUT.test(before);
+    known.state = by ? (down ? 'withdrawn' : 'deployed') : 'deployed';
+    const laterState = by ? (down ? 'remaining' : 'deployed') : levelAfter(known.min, later);
+    add(at, to[2]!.length, later, to[1] ?? null, known.unit, laterState, known);
   }
-  if (!/\bfrom\b/.test(text)) return;
-  for (const [re, fromFirst] of [
-    [TRANSITION_FROM_TO, true],
-    [TRANSITION_TO_FROM, false],
-  ] as const) {
+  for (const [re, fromFirst] of /\bfrom\b/.test(text)
+    ? ([
+        [TRANSITION_FROM_TO, true],
+        [TRANSITION_TO_FROM, false],
+      ] as const)
+    : []) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const firstAt = m.index + m[0].indexOf(m[1]!);
@@ -665,9 +702,10 @@ function extraFigures(
     }
   }
   // "Troop levels were reduced from about 5,200 to 3,000": no unit after the numbers, a force noun before them.
-  for (const [re, fromFirst] of [
-    [BARE_FROM_TO, true],
-    [BARE_TO_FROM, false],
+  for (const [re, order] of [
+    [BARE_FROM_TO, 'from'],
+    [BARE_TO_FROM, 'to'],
+    [BARE_BY_TO, 'by'],
   ] as const) {
     for (const m of text.matchAll(re)) {
       const firstAt = m.index + m[0].indexOf(m[2]!, m[0].indexOf(' ') + (m[1]?.length ?? 0));
@@ -675,37 +713,45 @@ function extraFigures(
       if (covered(firstAt) || covered(secondAt)) continue;
       if ([m[2]!, m[4]!].some((n) => /^(?:19|20)\d\d$/.test(n))) continue;
       const { before, after } = clauseAround(text, m.index, m.index + m[0].length);
-      const words = before.trim().split(/\s+/).slice(-8);
-      const noun = [...words].reverse().find((w) => FORCE_BEFORE.test(w) || unitEntry(w));
-      if (!noun || !CHANGE.test(before) || NOT_A_LEVEL.test(before)) continue;
-      const unit = FORCE_BEFORE.test(noun) ? 'troop' : unitEntry(noun)![1];
+      const unit = forceNounBefore(before);
+      // The verb may sit before a clause break the noun is after: "ordered a cut to the military presence".
+      const approach = /(?:\S+\s+){0,12}$/u.exec(text.slice(0, m.index))![0];
+      if (!unit || !CHANGE.test(approach) || NOT_A_LEVEL.test(approach)) continue;
       if (!countsForces(unit, `${before} ${m[0]} ${after}`, text)) continue;
       const like = {
         who: whoFrom(before),
         where: placeAt(base + m.index - before.length, base + m.index, false),
       };
       const [first, second] = [parseNumber(m[2]!), parseNumber(m[4]!)];
-      const [earlier, later] = fromFirst ? [first, second] : [second, first];
-      add(
-        firstAt,
-        m[2]!.length,
-        first,
-        m[1] ?? null,
-        unit,
-        fromFirst ? 'deployed' : levelAfter(earlier, later),
-        like,
-      );
-      add(
-        secondAt,
-        m[4]!.length,
-        second,
-        m[3] ?? null,
-        unit,
-        fromFirst ? levelAfter(earlier, later) : 'deployed',
-        like,
-      );
+      const down = CUT.test(approach);
+      const [firstState, secondState]: [FigureState, FigureState] =
+        order === 'from'
+          ? ['deployed', levelAfter(first, second)]
+          : order === 'to'
+            ? [levelAfter(second, first), 'deployed']
+            : down
+              ? ['withdrawn', 'remaining']
+              : ['deployed', 'deployed'];
+      add(firstAt, m[2]!.length, first, m[1] ?? null, unit, firstState, like);
+      add(secondAt, m[4]!.length, second, m[3] ?? null, unit, secondState, like);
     }
   }
+}
+
+/**
+ * The unit a force noun in the last words of a clause gives a transition with no unit of its own: "troops",
+ * "forces", "its contingent" and "the military presence" count troops; a unit word counts itself.
+ */
+function forceNounBefore(before: string): string | null {
+  const words = before.trim().split(/\s+/).slice(-8);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    if (FORCE_BEFORE.test(w)) return 'troop';
+    if (PRESENCE.test(w) && PRESENCE_KIND.test(words[i - 1] ?? '')) return 'troop';
+    const entry = unitEntry(w);
+    if (entry) return entry[1];
+  }
+  return null;
 }
 
 /**
@@ -730,9 +776,31 @@ function carriedFigures(
   placeAt: (start: number, end: number, afterOnly: boolean) => string | null,
   sourceAt: (offset: number) => string | null,
 ): void {
-  for (const m of text.matchAll(VERB_BARE)) {
-    const value = m[5]!;
-    const at = m.index + m[0].length - value.length;
+  const found = [
+    ...[...text.matchAll(VERB_BARE)].map((m) => ({
+      value: m[5]!,
+      at: m.index + m[0].length - m[5]!.length,
+      qualifier: m[4] ?? null,
+      state: (m[1] ? 'withdrawn' : m[2] ? 'deployed' : 'remaining') as FigureState,
+    })),
+    ...[...text.matchAll(SUBJECT_BARE)].map((m) => ({
+      value: m[2]!,
+      at: m.index + m[0].indexOf(m[2]!, m[1]?.length ?? 0),
+      qualifier: m[1]?.toLowerCase() ?? null,
+      state: (m[3] ? 'withdrawn' : m[4] ? 'deployed' : 'remaining') as FigureState,
+    })),
+    // A number a survey or a poll gave is not a force's level, even right after one ("the survey found that number
+    // had dropped to …").
+    ...[...text.matchAll(THAT_NUMBER)]
+      .filter((m) => !NOT_A_LEVEL.test(text.slice(0, m.index)))
+      .map((m) => ({
+        value: m[4]!,
+        at: m.index + m[0].length - m[4]!.length,
+        qualifier: m[3] ?? null,
+        state: (m[1] ? 'remaining' : 'deployed') as FigureState,
+      })),
+  ].sort((a, b) => a.at - b.at);
+  for (const { value, at, qualifier, state } of found) {
     if (/^(?:19|20)\d\d$/.test(value)) continue;
     if (figures.some((f) => f.start <= base + at && f.end > base + at)) continue;
     const like = figures.findLast(
@@ -742,11 +810,10 @@ function carriedFigures(
     if (!like) continue;
     const { before, after } = clauseAround(text, at, at + value.length);
     if (NOT_FORCES.test(`${before} ${after}`)) continue;
-    const state: FigureState = m[1] ? 'withdrawn' : m[2] ? 'deployed' : 'remaining';
     figures.push({
       min: parseNumber(value),
       max: parseNumber(value),
-      qualifier: m[4] ?? null,
+      qualifier,
       unit: like.unit,
       state: refineState(state, before, after, text.slice(at + value.length)),
       who: like.who,

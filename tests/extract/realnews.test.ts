@@ -333,6 +333,34 @@ describe('force figures whose unit or state sits away from the number', () => {
     ]);
   });
 
+  it('takes "contingent" and "military presence" as force nouns, with the verb of change before a clause break', () => {
+    expect(rows('Rome will increase its contingent in Kosovo from 600 to 950.')).toEqual([
+      [600, null, 'troop', 'deployed'],
+      [950, null, 'troop', 'deployed'],
+    ]);
+    expect(
+      rows('The minister ordered a cut to the military presence on the island from 1,800 to 700.'),
+    ).toEqual([
+      [1800, null, 'troop', 'deployed'],
+      [700, null, 'troop', 'remaining'],
+    ]);
+  });
+
+  it('reads a change "by N to M": N withdrawn and M remaining after a cut, both deployed after a rise', () => {
+    expect(rows('Peru will cut troops on the border by 1,100 to 1,500.')).toEqual([
+      [1100, null, 'troop', 'withdrawn'],
+      [1500, null, 'troop', 'remaining'],
+    ]);
+    expect(rows('Peru will reduce its garrison by 1,100 soldiers to 1,500.')).toEqual([
+      [1100, null, 'soldier', 'withdrawn'],
+      [1500, null, 'soldier', 'remaining'],
+    ]);
+    expect(rows('Chile will raise its troops in the south by 400 to 2,000.')).toEqual([
+      [400, null, 'troop', 'deployed'],
+      [2000, null, 'troop', 'deployed'],
+    ]);
+  });
+
   it('leaves a transition of shares, ages, money or opinion near a force noun alone', () => {
     expect(rows('The share of troops in reserve units rose from 20 to 30.')).toEqual([]);
     expect(rows('Recruits for the troops were aged from 18 to 25.')).toEqual([]);
@@ -372,6 +400,47 @@ describe('force figures whose unit or state sits away from the number', () => {
     ]);
   });
 
+  it('gives a bare number that "would be withdrawn" or "will remain" the unit of a force figure before it', () => {
+    expect(
+      rows(
+        'Spain has 3,100 troops in Mali. Officials said 1,300 would be withdrawn by June. About 1,800 will remain.',
+      ),
+    ).toEqual([
+      [3100, null, 'troop', 'deployed'],
+      [1300, null, 'troop', 'withdrawn'],
+      [1800, 'about', 'troop', 'remaining'],
+    ]);
+    expect(
+      rows(
+        'Spain has 3,100 troops in Mali. In 2027, 300 will remain undecided. Voters said 400 would leave the party.',
+      ),
+    ).toEqual([[3100, null, 'troop', 'deployed']]);
+  });
+
+  it('reads "leaving about N" and "that number will drop to N" with the unit of the figure before', () => {
+    expect(rows('Spain will pull 1,300 troops out of Mali, leaving about 1,800 by June.')).toEqual([
+      [1300, null, 'troop', 'withdrawn'],
+      [1800, 'about', 'troop', 'remaining'],
+    ]);
+    expect(rows('Spain has 3,100 troops in Mali; that number will fall to 1,800 next year.')).toEqual([
+      [3100, null, 'troop', 'deployed'],
+      [1800, null, 'troop', 'remaining'],
+    ]);
+    expect(rows('Spain has 3,100 troops in Mali. The number of refugees will fall to 1,800.')).toEqual([
+      [3100, null, 'troop', 'deployed'],
+    ]);
+    expect(rows('Spain has 3,100 troops in Mali. A survey found that number had dropped to 1,800.')).toEqual([
+      [3100, null, 'troop', 'deployed'],
+    ]);
+  });
+
+  it('reads the whole of a partitive as the force there before the change ("withdraw N of its M troops")', () => {
+    expect(rows('Spain will withdraw 1,300 of its 3,100 troops in Mali.')).toEqual([
+      [3100, null, 'troop', 'deployed'],
+      [1300, null, 'troop', 'withdrawn'],
+    ]);
+  });
+
   it("does not read a year, money, a percentage, a noun's count or a far-off figure as a carried-over count", () => {
     expect(
       rows(
@@ -390,6 +459,7 @@ describe('force figures whose unit or state sits away from the number', () => {
     expect(rows('Poland will send 28 Leopard 2 tanks to the border.')).toEqual([
       [28, null, 'tank', 'deployed'],
     ]);
+    expect(rows('Greece will send 12 of its Leopard 2 tanks.')).toEqual([[12, null, 'tank', 'deployed']]);
     expect(rows('Greece will send 6 Leopard 2A4 tanks and two Type 23 frigates.')).toEqual([
       [6, null, 'tank', 'deployed'],
       [2, null, 'frigate', 'deployed'],
