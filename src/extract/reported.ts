@@ -463,6 +463,13 @@ function asideAfter(
   return { resume };
 }
 
+/** A subordinate clause opening a sentence: "Though …", "If …", "Because …". */
+const SUBORDINATE_OPENING =
+  /^\s*(?:(?:and|but)\s+)?(?:though|although|even\s+though|even\s+if|while|whereas|if|unless|because|since|once|until)\s/i;
+/** A clause that opens on its verb, whose subject is the words before an aside: "…, he added, are like …". */
+const AUXILIARY_OPENING =
+  /^(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|does|do|did)\s/i;
+
 /** A year, which may say when something was said ("said in June 2012"), unlike other numbers ("said 20 died"). */
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
@@ -838,7 +845,23 @@ function fromVerbs(
         .some((w) => /^\p{Ll}/u.test(w) && (/^\p{L}+ed$/u.test(w) || hasTag(w, ...ASIDE_VERB_TAGS)));
       const closes = set && clause;
       const dateline = DATELINE.exec(beforeNp)?.[0].length ?? 0;
-      if (set && !clause && aside.resume !== null && fragmentSubject(closed.replace(CLAUSE_TAIL, ''))) {
+      // "Though the move was seamless, he said, a new one would be hard", "But the weapons it has, he added, are like
+      // …": what comes before is a subordinate clause or the subject of what comes after, so the two are one clause.
+      // (After a subordinate clause, what follows the aside is the main clause even when it opens on a participle,
+      // "replacing him would be harder", which the aside would otherwise read as its own.)
+      const subordinate = closes && SUBORDINATE_OPENING.test(closed);
+      const afterAside = /^[^,.;:“”"]{0,40},\s*/.exec(body.slice(end, sentence.end));
+      const resume =
+        aside.resume ??
+        (subordinate && afterAside && wordCount(body.slice(end + afterAside[0].length, sentence.end)) >= 3
+          ? afterAside[0].length
+          : null);
+      const oneClause =
+        resume !== null &&
+        (subordinate ||
+          (set && AUXILIARY_OPENING.test(body.slice(end + resume, sentence.end))) ||
+          (set && !clause && fragmentSubject(closed.replace(CLAUSE_TAIL, ''))));
+      if (oneClause) {
         // "The museum, Mr. Obama said, would make visitors …": the aside splits one clause, whose subject (or
         // opening phrase) comes before it; what was said is both parts, read without the attribution.
         found.push({
@@ -846,7 +869,7 @@ function fromVerbs(
           verbStart: t.start,
           clauseStart: sentence.start + dateline,
           clauseEnd: sentence.end,
-          cut: { start: sentence.start + beforeNp.replace(CLAUSE_TAIL, '').length, end: end + aside.resume },
+          cut: { start: sentence.start + beforeNp.replace(CLAUSE_TAIL, '').length, end: end + resume },
           verb,
           speaker,
           open: true,

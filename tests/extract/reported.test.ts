@@ -66,13 +66,10 @@ describe('reported speech: an attribution set into the sentence', () => {
     ]);
   });
 
-  it('reads both halves around "…, he said, …" as what was said', () => {
+  it('reads both halves around "…, he said, …" as what was said, one clause when the first is its "if"', () => {
     expect(
       reported('If the vote fails again, Nils Aho said, the council will have to raise the fares.'),
-    ).toEqual([
-      ['If the vote fails again', 'Nils Aho', 'say'],
-      ['the council will have to raise the fares', 'Nils Aho', 'say'],
-    ]);
+    ).toEqual([['If the vote fails again the council will have to raise the fares', 'Nils Aho', 'say']]);
   });
 
   it('stops at the attribution when a participle follows it ("…, she said, adding …")', () => {
@@ -619,5 +616,30 @@ describe('reported speech: finding the subject of the verb', () => {
         '“It is late,” Tom Berg told Annette Holt, who answered her door and said she planned to vote.',
       ),
     ).toEqual([['she planned to vote', 'Annette Holt', 'say']]);
+  });
+});
+
+describe('reported speech: one clause split by an aside', () => {
+  it('joins a subordinate clause before the aside to the main clause after it', () => {
+    expect(
+      reported(
+        'Tom Berg spoke on Monday. Though the move was seamless, he said, replacing the mayor would be much harder.',
+      ),
+    ).toEqual([['Though the move was seamless replacing the mayor would be much harder', 'Tom Berg', 'say']]);
+  });
+
+  it('joins a subject with a verb of its own to the clause after the aside that opens on its verb', () => {
+    expect(
+      reported(
+        'Tom Berg spoke on Monday. But the weapons his country has, he added, are like bombs that you cannot use.',
+      ),
+    ).toEqual([['But the weapons his country has are like bombs that you cannot use', 'Tom Berg', 'add']]);
+  });
+
+  it('keeps two clauses apart when the one before the aside is whole', () => {
+    expect(reported('The ferry was late, Tom Berg said, because the crews were on strike.')).toEqual([
+      ['The ferry was late', 'Tom Berg', 'say'],
+      ['because the crews were on strike', 'Tom Berg', 'say'],
+    ]);
   });
 });
