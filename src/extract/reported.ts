@@ -376,6 +376,69 @@ function subjectAcrossAppositive(
   return plainSubject(subject.np) ? subject : null;
 }
 
+/**
+ * The subject of a clause that a conjunction or a dash opens inside the sentence: "The move is notable because
+ * Ana Ruiz has said …", "Lind credits the staff -- but he said …", "In May - after the vote - the board told …". The
+ * words before the conjunction are the reporter's own clause; the subject is what follows it. Inside a clause
+ * already reported (`nested`), only a conjunction after a comma or a dash opens a clause of the reporter's ("…
+ * said the North moved a missile, shortly after Pyongyang said …"); without one ("said he knew little about her
+ * before she announced …", "said Lind was right when he said …") the verb is part of what was said.
+ */
+const CLAUSE_OPENER =
+  /\s(?:because|while|whereas|although|though|since|after|before|when|until|unless|but|--?|[—–])(?=\s+\S)/gi;
+/** A conjunction (perhaps after an adverb) that ends a clause cut at the next attribution's subject. */
+const CLAUSE_END_OPENER =
+  /[\s,]+(?:(?:shortly|soon|just|even|right|long)\s+)?(?:because|while|whereas|although|though|since|after|before|when|until|unless|but|--?|[—–])\s*$/i;
+/** Word classes that end no subject: "after Lind’s surprising remarks", "after Lind released notes". */
+const NOT_SUBJECT_END = [
+  'Adjective',
+  'Participle',
+  'Gerund',
+  'PastTense',
+  'Adverb',
+  'Comparative',
+  'Superlative',
+];
+function subjectAfterConjunction(
+  prefix: string,
+  sentenceStart: number,
+  nested: boolean,
+): { np: string; start: number } | null {
+  let cut = -1;
+  let at = -1;
+  for (const m of prefix.matchAll(CLAUSE_OPENER)) {
+    cut = m.index + m[0].length;
+    at = m.index;
+  }
+  // A comma after the conjunction ends an opening phrase ("after a long meeting, the minister said"), whose words are
+  // no subject.
+  if (cut < 0 || prefix.includes(',', cut)) return null;
+  if (
+    nested &&
+    !/(?:[,;]|\s(?:--?|[—–]))(?:\s+\p{Ll}+)?\s*$/u.test(prefix.slice(0, at + 1)) &&
+    !/[-—–]$/.test(prefix.slice(at, cut))
+  )
+    return null;
+  const subject = subjectBefore(prefix.slice(cut), sentenceStart + cut);
+  if (!subject) return null;
+  // Read from inside the sentence, so only a name, a short description or a pronoun is trusted as the subject.
+  if (/^(?:he|she|they|we|I)$/i.test(subject.np)) return subject;
+  const last = subject.np.split(/\s+/).pop()!;
+  if (/^\p{Ll}/u.test(last) && (/(?:ing|ed)$/.test(last) || hasTag(last, ...NOT_SUBJECT_END))) return null;
+  return plainSubject(subject.np) ? subject : null;
+}
+
+/**
+ * The subject of the last clause before a participle, read from after the last comma: "…, Ana Ruiz offered a
+ * defence of it, saying" → "Ana Ruiz". Only a name, a short description or a pronoun counts.
+ */
+function lastClauseSubject(prefix: string, sentenceStart: number): { np: string; start: number } | null {
+  const text = prefix.replace(/[\s,]+$/, '');
+  const from = text.lastIndexOf(', ') + 1;
+  const subject = clauseSubject(text.slice(from), sentenceStart + from);
+  return subject && (/^(?:he|she|they|we|I)$/i.test(subject.np) || plainSubject(subject.np)) ? subject : null;
+}
+
 /** Where and when something was said, after the verb: "on CNN", "Wednesday morning in an interview", "to reporters". */
 const ASIDE_ADJUNCT = new RegExp(
   `^\\s*(?:(?:on|in|at|during|to|after|before|last|this|earlier|later|from|via|with|while|when|about|of|for|` +
@@ -641,7 +704,9 @@ function fromVerbs(
     // fail, …"); "that" and "which" after a noun ("the report that said …") are left alone.
     const relative = /^(?:who|which|that)$/i.test(prevWord)
       ? tokens[i - 1]!
-      : /^(?:who|which|that)$/i.test(tokens[i - 2]?.text ?? '')
+      : /^(?:who|which|that)$/i.test(tokens[i - 2]?.text ?? '') &&
+          // "to address that person, telling …": a comma before the verb ends the phrase "that" opened.
+          !body.slice(tokens[i - 1]!.end, t.start).includes(',')
         ? tokens[i - 2]!
         : undefined;
     // "the wall, which he said Mexico would pay for, …", "a rule that officials said will apply in May": a relative
@@ -774,6 +839,24 @@ function fromVerbs(
     if (relative && !subject) continue;
     // "Patrick Howley, writing for …, shared …": a participle after a comma is a byline, not an attribution.
     if (!/ing$/.test(t.text)) subject ??= subjectAcrossAppositive(prefix, sentence.start);
+    // "The vote matters because Ines Carvalho has said …", "Pell credits the staff -- but he said …": the subject of
+    // the clause a conjunction or a dash opens, where the words before read as no subject or run across it.
+    if (!/ing$/.test(t.text) && !relative && !embedded && !aside && !catenative) {
+      CLAUSE_OPENER.lastIndex = 0;
+      // What such a verb reports must be a clause ("because the firm announced its results" reports nothing).
+      const clause =
+        commitment ||
+        /\bthat,?\s*$/.test(body.slice(t.end, restStart)) ||
+        WH.test(rest) ||
+        finiteClause(rest);
+      if (clause && (!subject || CLAUSE_OPENER.test(subject.np)))
+        subject =
+          subjectAfterConjunction(
+            prefix,
+            sentence.start,
+            found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start),
+          ) ?? subject;
+    }
     if (!subject && /\band\s*$/.test(prefix)) {
       // "Grushko called the move … and said Moscow would respond", "Trump is telling veterans … and says he
       // will …": the subject of the sentence's first verb.
@@ -815,6 +898,18 @@ function fromVerbs(
         !closingSubject(subject.np)
       )
         subject = null;
+      // "Amid the uproar over the list, Ana Ruiz offered a defence of it, saying …", "Shortly after the call ended,
+      // the campaign sent out a release saying …": the clause the participle hangs on comes after an opening phrase,
+      // whose words the rules above may have read as a subject that looks like none.
+      if (
+        ing &&
+        ing.lead !== 'progressive' &&
+        (!subject ||
+          (!/^(?:he|she|they|it|we)$/i.test(subject.np) &&
+            !plainSubject(subject.np) &&
+            !closingSubject(subject.np)))
+      )
+        subject = lastClauseSubject(prefix, sentence.start) ?? subject;
     }
     if (!subject) continue;
     // A pronoun whose referent cannot be found still reports speech; its speaker is left unknown (null).
@@ -923,7 +1018,12 @@ function fromVerbs(
     // "… is telling veterans that the military is depleted and says he will …": a coordinated verb whose
     // subject came earlier ends the clause at the verb.
     const cut = b.npStart > a.clauseStart ? b.npStart : b.verbStart;
-    if (a.open && cut > a.clauseStart && cut < a.clauseEnd) a.clauseEnd = cut;
+    if (a.open && cut > a.clauseStart && cut < a.clauseEnd) {
+      // "… moved a missile, shortly after North Korea said …": the conjunction that opens the next attribution's
+      // clause is not part of what was said before it.
+      const opener = CLAUSE_END_OPENER.exec(body.slice(a.clauseStart, cut));
+      a.clauseEnd = opener ? a.clauseStart + opener.index : cut;
+    }
   }
   return found;
 }

@@ -52,6 +52,47 @@ describe('reported speech: who is speaking', () => {
     ).toEqual([['the new quay would open in May', 'harbour master', 'say']]);
   });
 
+  it('reads the subject of a clause that a conjunction or a dash opens inside the reporter’s sentence', () => {
+    expect(
+      reported('The vote matters because Ines Carvalho has said she is “not yet convinced” by the plan.'),
+    ).toEqual([['she is not yet convinced by the plan', 'Ines Carvalho', 'say']]);
+    expect(
+      reported(
+        'Mayor Ana Pell credits the volunteers for the turnout -- but the city clerk said the weather “did half the work.”',
+      ),
+    ).toEqual([['the weather did half the work', 'city clerk', 'say']]);
+    expect(
+      reported('In June - two weeks after the flood - the water board told residents that the dam was safe.'),
+    ).toEqual([['the dam was safe', 'water board', 'tell']]);
+  });
+
+  it('ends a reported clause before the conjunction that opens the next attribution after a comma', () => {
+    expect(
+      reported('The navy said the ship had left port, shortly after the ministry said the crew was safe.'),
+    ).toEqual([
+      ['the ship had left port', 'navy', 'say'],
+      ['the crew was safe', 'ministry', 'say'],
+    ]);
+  });
+
+  it('keeps a verb after a conjunction inside a reported clause as part of what was said', () => {
+    expect(
+      reported('Ana Lind said she knew little about the mayor before he announced that he would run again.'),
+    ).toEqual([
+      ['she knew little about the mayor before he announced that he would run again', 'Ana Lind', 'say'],
+    ]);
+  });
+
+  it('reads a subject after a conjunction only for a verb that reports a clause', () => {
+    expect(reported('The fleet is growing because the minister announced his budget.')).toEqual([]);
+  });
+
+  it('trusts only a name, a short description or a pronoun after such a conjunction', () => {
+    expect(reported('The fleet is growing because more ambiguous rules claimed most of the budget.')).toEqual(
+      [],
+    );
+  });
+
   it('does not take an opening adverbial or a clause for a subject across a comma', () => {
     expect(reported('On Thursday, after a long debate in the chamber, said to be heated, it ended.')).toEqual(
       [],
@@ -286,6 +327,27 @@ describe('reported speech: a participle of saying and its speaker', () => {
     expect(reported('Ines Varga defended the levy, falsely suggesting that the grant had run out.')).toEqual([
       ['the grant had run out', 'Ines Varga', 'suggest'],
     ]);
+  });
+
+  it('gives a participle the subject of the clause after an opening phrase with no subject of its own', () => {
+    expect(
+      reported(
+        'Amid calls to publish the names of those who voted, Ines Varga offered a defence of the ballot, saying secrecy “keeps the vote honest.”',
+      ),
+    ).toEqual([['secrecy keeps the vote honest', 'Ines Varga', 'say']]);
+    expect(
+      reported(
+        'Shortly after the hearing ended, the Varga campaign sent out a release saying the judge had “ignored the facts.”',
+      ),
+    ).toEqual([['the judge had ignored the facts', 'Varga campaign', 'say']]);
+  });
+
+  it('reads "that" before a noun and a comma as no relative pronoun of the participle after it', () => {
+    expect(
+      reported(
+        'The union would not discuss that letter, telling the paper that its members wanted “a fair deal.”',
+      ),
+    ).toEqual([['its members wanted a fair deal', 'union', 'tell']]);
   });
 
   it('leaves a participle that opens the sentence alone: its subject comes after it', () => {
