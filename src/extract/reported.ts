@@ -358,6 +358,10 @@ function fragmentSubject(text: string): boolean {
   return !FUNCTION_WORDS.has(first) && !hasTag(first, ...NOT_IN_SUBJECT) && !/ing$/.test(first);
 }
 
+/** What may open a sentence before a subject read across an appositive: "But ", "Earlier this week, ". */
+const APPOSITIVE_OPENER =
+  /^\s*(?:(?:but|and|yet|still|so)\s+(?=\p{Lu})|(?:earlier|later|last|this|on|in|at|by|after|before|since|meanwhile|however)\b[^,;:“”"]{0,30},\s*)/iu;
+
 /**
  * The subject at the start of a sentence, read across a long appositive or parenthetical that separates it from its
  * verb: "Larry Cohen, a senior adviser to … and past president of …, said", "The justice -- who has … -- said". Only
@@ -368,10 +372,14 @@ function subjectAcrossAppositive(
   sentenceStart: number,
 ): { np: string; start: number } | null {
   if (!/(?:,|\s[—–]|\s--)\s*$/.test(prefix)) return null;
-  const cut = /,|\s[—–]|\s--|\s\(/.exec(prefix);
+  // A connective or a short time phrase may open the sentence before its subject: "But Tom Lind, …, said",
+  // "Earlier this week, Ana Ruiz, who …, conceded".
+  const opener = APPOSITIVE_OPENER.exec(prefix.slice(DATELINE.exec(prefix)?.[0].length ?? 0));
+  const from = (DATELINE.exec(prefix)?.[0].length ?? 0) + (opener?.[0].length ?? 0);
+  const cut = /,|\s[—–]|\s--|\s\(/.exec(prefix.slice(from));
   if (!cut || cut.index === 0) return null;
-  const subject = subjectBefore(prefix.slice(0, cut.index), sentenceStart);
-  const lead = DATELINE.exec(prefix)?.[0].length ?? /^\s*/.exec(prefix)![0].length;
+  const subject = subjectBefore(prefix.slice(from, from + cut.index), sentenceStart + from);
+  const lead = from + /^\s*/.exec(prefix.slice(from))![0].length;
   if (!subject || subject.start !== sentenceStart + lead) return null;
   return plainSubject(subject.np) ? subject : null;
 }
@@ -385,7 +393,7 @@ function subjectAcrossAppositive(
  * before she announced …", "said Lind was right when he said …") the verb is part of what was said.
  */
 const CLAUSE_OPENER =
-  /\s(?:because|while|whereas|although|though|since|after|before|when|until|unless|but|--?|[—–])(?=\s+\S)/gi;
+  /\s(?:because|while|whereas|although|though|since|after|before|when|where|as|once|until|unless|but|--?|[—–])(?=\s+\S)/gi;
 /** A conjunction (perhaps after an adverb) that ends a clause cut at the next attribution's subject. */
 const CLAUSE_END_OPENER =
   /[\s,]+(?:(?:shortly|soon|just|even|right|long)\s+)?(?:because|while|whereas|although|though|since|after|before|when|until|unless|but|--?|[—–])\s*$/i;
@@ -438,6 +446,30 @@ function lastClauseSubject(prefix: string, sentenceStart: number): { np: string;
   const subject = clauseSubject(text.slice(from), sentenceStart + from);
   return subject && (/^(?:he|she|they|we|I)$/i.test(subject.np) || plainSubject(subject.np)) ? subject : null;
 }
+
+/**
+ * Whether the words after "asked" are a request, someone asked and a "to"-infinitive: "asked voters to …",
+ * "asked the campaign of the senator to …". The one asked is a short noun phrase with no verb of its own; "asked
+ * about …", "asked for …" and "asked to …" (no one asked) are not requests.
+ */
+const REQUEST = /^\s*((?:[\p{L}\p{N}’'.-]+\s+){1,8}?)to\s+(?:[“"]|'')?\p{Ll}/u;
+function request(rest: string): boolean {
+  const m = REQUEST.exec(rest);
+  if (!m) return false;
+  const words = m[1]!.trim().split(/\s+/);
+  if (/^(?:to|about|for|of|on|in|if|whether|why|how|what|when|where|who|that|so|it|this)$/i.test(words[0]!))
+    return false;
+  return !words.some(
+    (w) =>
+      /^\p{Ll}/u.test(w) &&
+      (hasTag(w, 'PastTense', 'PresentTense', 'Copula', 'Modal', 'Infinitive', 'Adverb') ||
+        /^(?:and|or|but|not|never)$/.test(w)),
+  );
+}
+
+/** A time or place phrase between a verb of commitment and its "to": "at a rally in Reno on Sunday to …". */
+const COMMITMENT_LEAD =
+  /^\s*(?:(?:on|at|in|during|last|this|earlier|later)\s[^,.;:“”"]{0,50}?\s)?(?=to\s+(?:[“"]|'')?\p{Ll})/u;
 
 /** Where and when something was said, after the verb: "on CNN", "Wednesday morning in an interview", "to reporters". */
 const ASIDE_ADJUNCT = new RegExp(
@@ -667,7 +699,7 @@ function fromVerbs(
     }
     const end = pointOut ? tokens[i + 1]!.end : t.end;
     const nextWord = tokens[pointOut ? i + 2 : i + 1]?.text.toLowerCase() ?? '';
-    const commitment = COMMITMENTS.has(verb) && nextWord === 'to';
+    let commitment = COMMITMENTS.has(verb) && nextWord === 'to';
     // "He went on to say …", "Trump was quick to add …": the infinitive is the subject's own speech.
     const catenative =
       prevWord === 'to' && lower === verb
@@ -737,7 +769,16 @@ function fromVerbs(
       rest = rest.slice(adv[0].length);
       restStart += adv[0].length;
     }
+    // "pledged Saturday to rid …", "promised on Sunday at a rally in Reno to end …": when and where before the "to".
+    const commitLead = COMMITMENTS.has(verb) && !commitment ? COMMITMENT_LEAD.exec(rest) : null;
+    if (commitLead) {
+      commitment = true;
+      rest = rest.slice(commitLead[0].length);
+      restStart += commitLead[0].length;
+    }
+    // "…, where Ana Lind has promised to veto it": a commitment's "to" is what was promised, not where it was said.
     const aside =
+      !commitment &&
       (lower !== verb || ASIDE_BASE_VERBS.has(verb)) &&
       body.slice(sentence.start, t.start).includes(',') &&
       rest.replace(/[\s.,;:!?”"]+/g, '') !== ''
@@ -764,9 +805,17 @@ function fromVerbs(
     } else if (verb === 'ask') {
       // An indirect question: "asked (the panel) whether it would …".
       const m = WH.exec(rest);
-      if (!m) continue;
-      restStart += m[0].length;
-      rest = rest.slice(m[0].length);
+      if (m) {
+        restStart += m[0].length;
+        rest = rest.slice(m[0].length);
+      } else if (
+        !request(rest) ||
+        // "said that, if elected, she would ask Lind to …": a request inside what was said stays part of it.
+        found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start)
+      )
+        continue;
+      // A request: "asked the campaign to “cease and desist” from …" reports what was asked of whom, so its text
+      // keeps the one asked.
     } else if (verb === 'describe') {
       if (!/\bas\b/.test(rest)) continue;
     } else {

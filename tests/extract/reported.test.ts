@@ -93,6 +93,19 @@ describe('reported speech: who is speaking', () => {
     );
   });
 
+  it('reads the subject across an appositive after a connective or a short time phrase that opens the sentence', () => {
+    expect(
+      reported(
+        'But Tomas Berg, the head of the ferry board, a body that has sued the port twice, said that “the damage is done.”',
+      ),
+    ).toEqual([['the damage is done', 'Tomas Berg', 'say']]);
+    expect(
+      reported(
+        'Earlier this week, Ana Ruiz, who ran the port when the deal was made, conceded the deal was “deeply regrettable.”',
+      ),
+    ).toEqual([['the deal was deeply regrettable', 'Ana Ruiz', 'concede']]);
+  });
+
   it('does not take an opening adverbial or a clause for a subject across a comma', () => {
     expect(reported('On Thursday, after a long debate in the chamber, said to be heated, it ended.')).toEqual(
       [],
@@ -352,6 +365,40 @@ describe('reported speech: a participle of saying and its speaker', () => {
 
   it('leaves a participle that opens the sentence alone: its subject comes after it', () => {
     expect(reported('After saying he was nervous, the farmer asked a question.')).toEqual([]);
+  });
+});
+
+describe('reported speech: requests and commitments', () => {
+  it('reads a request ("asked the council to …") with the one asked, for the one asking', () => {
+    expect(
+      reported(
+        'The harbour board has asked the council of the old town to “cease and desist” from fishing there.',
+      ),
+    ).toEqual([
+      ['the council of the old town to cease and desist from fishing there', 'harbour board', 'ask'],
+    ]);
+  });
+
+  it('reads no request from "asked about", "asked for" or a request inside what was said', () => {
+    expect(reported('Ana Lind asked about the wall and asked for a recount.')).toEqual([]);
+    expect(reported('Ana Lind said that, if elected, she would ask the mayor to resign.')).toEqual([
+      ['if elected, she would ask the mayor to resign', 'Ana Lind', 'say'],
+    ]);
+  });
+
+  it('reads a commitment with a time or a place between the verb and its "to"', () => {
+    expect(reported('Ana Lind promised on Sunday at a rally in Reno to end “the wasteful regime.”')).toEqual([
+      ['to end the wasteful regime', 'Ana Lind', 'promise'],
+    ]);
+    expect(reported('Per Holm pledged Saturday to rid the port of “this rotten cartel.”')).toEqual([
+      ['to rid the port of this rotten cartel', 'Per Holm', 'pledge'],
+    ]);
+  });
+
+  it('reads a commitment after a comma as what was promised, not as where it was said', () => {
+    expect(reported('The bill goes to the governor, where Ana Lind has promised to veto it.')).toEqual([
+      ['to veto it', 'Ana Lind', 'promise'],
+    ]);
   });
 });
 
