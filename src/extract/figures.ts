@@ -493,8 +493,9 @@ export function findFigures(
     }
     if (numbers && (figures.length > 0 || / of (?:its|the|their|our|his|her) |\b(?:from|by)\b/.test(text)))
       extraFigures(text, sentence.start, figures, placeAt, sourceAt);
-    if (numbers && figures.length > 0) {
-      const since = doc.sentences[Math.max(0, index - 2)]!.start;
+    const since = doc.sentences[Math.max(0, index - 2)]!.start;
+    // Only a figure in this sentence or the two before can lend its unit, so the patterns are not run otherwise.
+    if (numbers && figures.some((f) => f.start >= since)) {
       carriedFigures(text, sentence.start, since, figures, placeAt, sourceAt);
     }
     // Named equipment with no count: "its powerful S-400 surface-to-air missile systems".
