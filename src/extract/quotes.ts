@@ -92,6 +92,16 @@ function withoutRelatives(text: string): string {
     .replace(/\s(?:--|—|–)\s[^—–]*?\s(?:--|—|–)(?=\s)/g, (r) => ' '.repeat(r.length));
 }
 
+/**
+ * Attributions that name the source without a verb of saying, before a comma: "According to the Ledger," and "As
+ * the mayor put it in her letter,". The name is a capitalised phrase (after "the" and up to two role words), up to
+ * six words.
+ */
+const ACCORDING_TO =
+  /(?:^|[\s,(])[Aa]ccording to\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'-]*){0,5}(?:\s+\p{Ll}+){0,2}),$/u;
+const PUT_IT =
+  /(?:^|[\s,(])[Aa]s\s+((?:the\s+)?(?:\p{Ll}+\s+){0,2}\p{Lu}[\p{L}.’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'-]*){0,5})\s+(?:once\s+|later\s+|has\s+|had\s+)?(?:put|puts)\s+it(?:\s+[^,“”"]{1,60})?,$/u;
+
 /** A phrase that opens a sentence before its subject: "In a statement", "After the vote", "Asked about it". */
 const OPENING_PHRASE =
   /^(?:in|at|on|after|before|during|with|for|from|as|when|while|since|despite|although|asked|speaking|following)\b/i;
@@ -211,13 +221,26 @@ function longAppositiveAttribution(text: string, base: number): Attribution | nu
 export function attributionBefore(text: string, base: number): Attribution | null {
   const trimmed = text.replace(/\s+$/, '');
   if (!/[:,]$/.test(trimmed) && !verbBase(trimmed.split(/\s+/).pop() ?? '')) return null;
+  const according = ACCORDING_TO.exec(trimmed);
+  const putIt = according ? null : PUT_IT.exec(trimmed);
+  const source = according ?? putIt;
+  if (source) {
+    const np = source[1]!;
+    const npStart = base + source.index + source[0].indexOf(np);
+    const verbAt = according
+      ? source.index + source[0].toLowerCase().indexOf('according')
+      : source.index + source[0].search(/\bputs?\s+it\b/i);
+    return { np, npStart, verb: according ? 'according to' : 'put', verbStart: base + verbAt };
+  }
   const words = [...trimmed.matchAll(WORDS)];
   // The verb first and the speaker after it, opening the sentence: "Continued Stone:", "Added Sen. Rachel Dunn:".
-  const inverted = /^\s*(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}):$/u.exec(
-    trimmed,
-  );
+  // A comma may end it too, after an appositive: "Said Ann Cole, who ran the shelter for years,".
+  const inverted =
+    /^\s*(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})(?:,\s[^“”"]*)?[:,]$/u.exec(
+      trimmed,
+    );
   const invertedVerb = inverted ? verbBase(inverted[1]!.toLowerCase()) : undefined;
-  if (inverted && invertedVerb && /(?:ed|s)$/.test(inverted[1]!)) {
+  if (inverted && invertedVerb && /(?:ed|s)$|^(?:Said|Told|Wrote)$/.test(inverted[1]!)) {
     const at = text.indexOf(inverted[2]!);
     return {
       np: inverted[2]!,
@@ -230,17 +253,29 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     const w = words[i]!;
     const verb = verbBase(w[0], words[i - 1]?.[0]);
     if (!verb) continue;
-    // A participle after a comma ("…, saying,") speaks for the clause's subject, not for the words before it.
-    const participle = /ing$/i.test(w[0]) && /,\s*$/.test(text.slice(0, w.index));
+    // A participle after a comma ("…, saying,") speaks for the clause's subject, not for the words before it; so
+    // does one right after an earlier quote ('on “Morning Edition,” adding,').
+    const participle = /ing$/i.test(w[0]) && /(?:^|,)\s*$/.test(text.slice(0, w.index));
     const lead = participle ? null : leadName(text, w.index, base);
+    const prefix = text.slice(0, w.index);
+    // "Ms. Ortiz smiled and said,": the subject of the first of two joined verbs.
+    const joined = /\s\p{Ll}+\s+and\s+$/u.exec(prefix);
     const subject = lead
       ? lead
       : participle
-        ? clauseSubject(text.slice(0, w.index), base)
-        : (subjectBefore(text.slice(0, w.index), base) ??
-          clauseSubject(text.slice(0, w.index), base) ??
-          subjectBefore(withoutRelatives(text.slice(0, w.index)), base));
-    if (!subject) return null;
+        ? clauseSubject(prefix, base)
+        : (subjectBefore(prefix, base) ??
+          clauseSubject(prefix, base) ??
+          subjectBefore(withoutRelatives(prefix), base) ??
+          (joined ? subjectBefore(prefix.slice(0, joined.index + 1), base) : null));
+    if (!subject) {
+      // "Another official close to the talks said, “…”": a verb of saying and a comma right before the marks
+      // introduce the quote even when the resolver cannot read a name in the subject; the speaker stays unknown
+      // rather than borrowed from the quote before.
+      return !participle && i === words.length - 1 && /,$/.test(trimmed)
+        ? { np: '', npStart: -1, verb, verbStart: base + w.index }
+        : null;
+    }
     return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index };
   }
   return /,$/.test(trimmed) ? farVerbBefore(text, words, base) : null;
@@ -600,7 +635,29 @@ export function directQuoteFinder(
       const beforeTrim = before.replace(/\s+$/, '');
       // A line break inside a paragraph starts a new line of copy, as a new sentence does.
       const startsSentence = beforeTrim.replace(/^[\s([]+/, '') === '' || /\n[\s([]*$/.test(before);
-      const found = attributionBefore(before, beforeStart);
+      let found = attributionBefore(before, beforeStart);
+      // '“…,” Ortiz said on “Morning Edition,” adding, “…”': a participle right after an earlier quote of the sentence
+      // speaks for the subject of the sentence, read with the quoted words blanked out.
+      if (found === null && prevMark?.close != null && prevMark.open >= sentence.start) {
+        const participle = /^[\s,]*(\p{Ll}+ing),\s*$/u.exec(before);
+        if (participle && verbBase(participle[1]!)) {
+          let whole = body.slice(sentence.start, mark.open);
+          for (const m of marks) {
+            if (m.open < sentence.start || m.close === null || m.close >= mark.open) continue;
+            const from = m.open - sentence.start;
+            const to = m.close + 1 - sentence.start;
+            // The comma the quote closed on stays, so the participle is still set off.
+            whole = `${whole.slice(0, from)}${' '.repeat(to - from - 1)},${whole.slice(to)}`;
+          }
+          const subject = attributionBefore(whole, sentence.start);
+          if (subject)
+            found = {
+              ...subject,
+              verb: verbBase(participle[1]!)!,
+              verbStart: beforeStart + before.indexOf(participle[1]!),
+            };
+        }
+      }
       // A far verb introduces only a quote that stands as a sentence of its own: capitalised, four words or more
       // ('said on Monday, in reference to her child, "Next summer, …"'), not a fragment or a title the reporter's
       // sentence carries on with ('including the departments of State', 'wearing "Make America Great Again."').
@@ -764,7 +821,7 @@ export function directQuoteFinder(
       let speaker = null;
       let verb: string | null = null;
       if (attribution) {
-        speaker = resolveSpeaker(ctx, attribution.np, attribution.npStart);
+        speaker = attribution.np === '' ? null : resolveSpeaker(ctx, attribution.np, attribution.npStart);
         verb = attribution.verb;
         if (attribution.verb !== null) usedVerbs.add(attribution.verbStart);
       }

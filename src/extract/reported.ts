@@ -1527,7 +1527,8 @@ export function findReportedSpeech(
 ): Quote[] {
   const others = [
     ...fromQuestions(doc, sentence, ctx),
-    ...fromSourcePhrases(doc, sentence, ctx),
+    // "According to the Ledger, “…”" is a direct quote attributed by that phrase; it is not reported again.
+    ...fromSourcePhrases(doc, sentence, ctx).filter((f) => !direct.usedVerbs.has(f.verbStart)),
     ...fromVerbs(doc, sentence, tokens, direct, ctx),
   ];
   // A word read both ways ("Trump's controversial pledge to …") is the noun: drop its reading as a verb.

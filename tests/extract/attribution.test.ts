@@ -271,3 +271,53 @@ describe('titles, quoted words and phrases that are not something said', () => {
     ]);
   });
 });
+
+describe('quotes introduced before the marks in forms the verb list alone does not cover', () => {
+  it('takes a quote after a verb of saying and a comma even when the subject is not a name it can read', () => {
+    expect(
+      direct(
+        'Nora Keller spoke first. Another source familiar with the senator’s thinking said, “She will run.”',
+      ),
+    ).toEqual([['She will run.', null]]);
+  });
+
+  it('reads the subject of the first of two joined verbs ("smiled and said,")', () => {
+    expect(
+      direct('Asked about the race, Senator Nora Keller smiled and said, “I am waiting for the count.”'),
+    ).toEqual([['I am waiting for the count.', 'Nora Keller']]);
+  });
+
+  it('reads a participle right after an earlier quote of the sentence for the sentence’s subject', () => {
+    expect(
+      direct(
+        'Nora Keller spoke first. “He has no chance,” Keller said on “Morning Edition,” adding, “The count is ' +
+          'over.”',
+      ),
+    ).toEqual([
+      ['He has no chance', 'Nora Keller'],
+      ['The count is over.', 'Nora Keller'],
+    ]);
+  });
+
+  it('reads "According to X," and "As X put it," as the attribution, and reports the quote only once', () => {
+    const facts = run('According to the Harbor Ledger, “The mayor knew about the leak.”');
+    expect(facts.quotes.map((q) => [q.kind, q.text, q.speaker])).toEqual([
+      ['direct', 'The mayor knew about the leak.', 'Harbor Ledger'],
+    ]);
+    expect(direct('As the columnist Dana Mills put it, “Voters are tired of waiting.”')).toEqual([
+      ['Voters are tired of waiting.', 'Dana Mills'],
+    ]);
+  });
+
+  it('reads a verb opening the sentence before the speaker and a comma ("Said Name, …,")', () => {
+    expect(direct('Said Ann Cole, who ran the shelter for years, “We were all so proud of her.”')).toEqual([
+      ['We were all so proud of her.', 'Ann Cole'],
+    ]);
+  });
+
+  it('reads "quipped" as a verb of saying', () => {
+    expect(direct('Nora Keller quipped, “It is like a lawyer with no client.”')).toEqual([
+      ['It is like a lawyer with no client.', 'Nora Keller'],
+    ]);
+  });
+});
