@@ -320,6 +320,14 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
     return resolveSpeaker(ctx, parts[0]!, npStart);
   }
 
+  // "Sen. Chris Murphy of Connecticut", "Paul Sperry of Counter Jihad": a person the article names, then "of" and
+  // a place or an organisation; the speaker is the person, not the place or the organisation.
+  const ofWhere = /^(.*?\p{Lu}[\p{L}’'-]*)\s+of\s+(?:the\s+)?\p{Lu}/u.exec(np);
+  if (ofWhere) {
+    const head = ofWhere[1]!;
+    const headPerson = head.split(/\s+/).length >= 2 ? resolveName(ctx.index, head, npStart) : null;
+    if (headPerson && looksLikeName(head.split(/\s+/).slice(-1)[0]!)) return fromPerson(headPerson);
+  }
   const org = resolveOrganization(ctx.index, np);
   if (org) return { speaker: org.name, role: null, gender: 'plural' };
   const person = resolveName(ctx.index, np, npStart);

@@ -468,3 +468,29 @@ describe('bodies that speak through a document or by their name', () => {
     expect(speakers).toEqual(['White House', 'State Department', 'top Carver aides']);
   });
 });
+
+describe('a person named with "of" and a place or an organisation', () => {
+  it('gives the quote to the person, not to the place or the organisation after "of"', () => {
+    expect(
+      direct(
+        'The Harbor Policy Institute published its report on Monday.\n\n“The levy will not pass,” said Dana Mills ' +
+          'of the Harbor Policy Institute.',
+      ),
+    ).toEqual([['The levy will not pass', 'Dana Mills']]);
+    expect(direct('Senator Ruth Olsen of Oregon said, “We will vote tomorrow.”')).toEqual([
+      ['We will vote tomorrow.', 'Ruth Olsen'],
+    ]);
+    expect(direct('Dana Mills of Harbor Watch said, “The levy will not pass.”')).toEqual([
+      ['The levy will not pass.', 'Dana Mills'],
+    ]);
+    expect(direct('According to Dana Mills of Harbor Watch, “The levy will not pass.”')).toEqual([
+      ['The levy will not pass.', 'Dana Mills'],
+    ]);
+  });
+
+  it('leaves an organisation whose own name holds "of" whole', () => {
+    expect(direct('The Bank of Lakeview said, “Rates will stay where they are.”')).toEqual([
+      ['Rates will stay where they are.', 'Bank of Lakeview'],
+    ]);
+  });
+});
