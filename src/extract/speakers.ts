@@ -443,10 +443,13 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
     // and "One California delegate" are still descriptions.
     const pair = /^(\p{Lu}\p{Ll}*)\s+(\p{Lu}\p{Ll}+)\b/u.exec(np);
     const properName =
-      pair !== null &&
-      (ORG_HEADS.has(pair[2]!.toLowerCase()) ||
-        /^(?:House|Court|Office|Hall|Street)$/.test(pair[2]!) ||
-        isPlaceName(`${pair[1]} ${pair[2]}`));
+      (pair !== null &&
+        (ORG_HEADS.has(pair[2]!.toLowerCase()) ||
+          /^(?:House|Court|Office|Hall|Street)$/.test(pair[2]!) ||
+          isPlaceName(`${pair[1]} ${pair[2]}`))) ||
+      // "Bank of America", "Ministry of Defence": an organisation's head word and "of" a name.
+      (/^(\p{Lu}\p{Ll}+)\s+of\s+(?:the\s+)?\p{Lu}/u.test(np) &&
+        ORG_HEADS.has(np.split(' ')[0]!.toLowerCase()));
     const description = properName
       ? np
       : np.replace(/^(\p{Lu})(\p{Ll}*)/u, (_, a: string, b: string) =>

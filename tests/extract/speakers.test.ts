@@ -466,6 +466,9 @@ describe('bodies that speak through a document or by their name', () => {
         'said the senator would run again.',
     ).quotes.map((q) => q.speaker);
     expect(speakers).toEqual(['White House', 'State Department', 'top Carver aides']);
+    expect(run('Bank of America said profits rose by a third.').quotes.map((q) => q.speaker)).toEqual([
+      'Bank of America',
+    ]);
   });
 });
 
