@@ -1516,6 +1516,43 @@ function beforeWriterComment(body: string, from: number, end: number): number {
   return opened % 2 === 0 ? from + m.index : end;
 }
 
+/**
+ * A paragraph that only introduces the one after it ("The governor added:", "Hewitt writes:"), set as a block
+ * without quotation marks: each sentence of that next paragraph is the speaker's. One opening with a mark is a direct
+ * quote, and one opening with markup ("<tweet …>") is an embed, so neither is read here.
+ */
+const INTRODUCING = /^(.{1,80}?)\s+(\p{Ll}+)(?:\s+[^:“”"]{1,30})?:$/u;
+
+function introducedBlock(
+  doc: Document,
+  sentence: Sentence,
+  direct: DirectQuotes,
+  ctx: SpeakerContext,
+): Found[] {
+  const intro = doc.paragraphs[sentence.paragraph - 1];
+  if (!intro || intro.text.length > 120 || /[“”"]/.test(intro.text)) return [];
+  const m = INTRODUCING.exec(intro.text);
+  const verb = m ? CLAUSE_SPEECH_VERBS.get(m[2]!) : undefined;
+  if (!m || !verb || /^[<“"‘'(]/.test(sentence.text) || inside(direct.covered, sentence.start)) return [];
+  const subject = subjectBefore(`${m[1]!} `, intro.start);
+  const speaker = subject ? resolveSpeaker(ctx, subject.np, subject.start) : null;
+  if (!subject || !speaker) return [];
+  // "Later in the broadcast, Swanson praised …": a sentence that names the speaker is the reporter's, about them.
+  const surname = speaker.speaker.split(/\s+/).pop();
+  if (surname && sentence.text.split(/[^\p{L}’'-]+/u).includes(surname)) return [];
+  return [
+    {
+      npStart: subject.start,
+      verbStart: intro.start + m[1]!.length + 1,
+      clauseStart: sentence.start,
+      clauseEnd: sentence.end,
+      verb,
+      speaker,
+      open: false,
+    },
+  ];
+}
+
 /** Finds reported speech, sentence by sentence, skipping the verbs direct quotes already used. */
 export function findReportedSpeech(
   doc: Document,
@@ -1534,7 +1571,13 @@ export function findReportedSpeech(
   // A word read both ways ("Trump's controversial pledge to …") is the noun: drop its reading as a verb.
   const nouns = fromSpeechNouns(sentence, tokens, direct, ctx, others);
   const attributed = [...others.filter((f) => !nouns.some((n) => n.verbStart === f.verbStart)), ...nouns];
-  const found = attributed.length > 0 ? attributed : carriedOn(doc, sentence, direct, previous);
+  const found =
+    attributed.length > 0
+      ? attributed
+      : [...carriedOn(doc, sentence, direct, previous), ...introducedBlock(doc, sentence, direct, ctx)].slice(
+          0,
+          1,
+        );
   const quotes: Quote[] = [];
   for (const f of found) {
     f.clauseEnd = beforeWriterComment(doc.body, f.cut?.end ?? f.clauseStart, f.clauseEnd);

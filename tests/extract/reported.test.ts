@@ -752,3 +752,30 @@ describe('reported speech: one clause split by an aside', () => {
     ]);
   });
 });
+
+describe('reported speech: a paragraph that introduces the next one', () => {
+  it('gives each sentence of an unquoted paragraph after "X added:" to X', () => {
+    expect(
+      reported(
+        'The mayor spoke on Monday.\n\nInes Varga added:\n\nIt is typical of the council. They know nothing about the port.',
+      ),
+    ).toEqual([
+      ['It is typical of the council', 'Ines Varga', 'add'],
+      ['They know nothing about the port', 'Ines Varga', 'add'],
+    ]);
+  });
+
+  it('leaves a sentence of that paragraph that names the speaker to the reporter', () => {
+    expect(
+      reported(
+        'The mayor spoke.\n\nInes Varga added:\n\nLater that day, Varga praised the crews at the pier.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves a paragraph after a heading with a colon that has no verb of saying alone', () => {
+    expect(reported('Ines Varga spoke.\n\nWhat comes next:\n\nThe council meets on Friday to vote.')).toEqual(
+      [],
+    );
+  });
+});
