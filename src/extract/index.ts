@@ -60,7 +60,9 @@ function readable(text: string): string {
  * characters sit in `original`.
  */
 function offsetsIn(original: string, visible: string): (span: Span) => void {
-  // at[j]: where the j-th character of `visible` sits in `original`; the removed characters never match it.
+  // at[j]: where the j-th character of `visible` sits in `original`, matched greedily. A removed character is
+  // skipped because it differs from the next kept one; only a stray joiner right before a kept one (inside an
+  // emoji sequence) could be taken for it, moving that one offset a character early.
   const at: number[] = [];
   for (let i = 0, j = 0; i < original.length && j < visible.length; i++)
     if (original[i] === visible[j]) at[j++] = i;
