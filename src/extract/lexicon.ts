@@ -132,7 +132,6 @@ export const CLAUSE_SPEECH_VERBS = verbMap([
   'disclose',
   'caution',
   'complain',
-  'announce',
   // Added for published news (issue 14): verbs that also take plain objects, read only before a clause.
   ...CLAUSE_ONLY_ENTRIES,
   ['ask', 'asked'],
@@ -190,6 +189,13 @@ export const PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural'> = new M
   ['he', 'male'],
   ['she', 'female'],
   ['they', 'plural'],
+]);
+
+/** Possessive pronouns by the pronoun that stands for their owner: "her claim" is what "she" claimed. */
+export const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([
+  ['his', 'he'],
+  ['her', 'she'],
+  ['their', 'they'],
 ]);
 
 /** Words that make a noun phrase a role ("the Russian President", "a navy spokeswoman"), lower-case. */

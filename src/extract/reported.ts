@@ -4,7 +4,13 @@
  * believe, expect, fear) are opinions the reporter describes, and "is reported to" / "it is estimated" have no
  * speaker, so none of them become reported speech.
  */
-import { CLAUSE_ONLY_VERBS, CLAUSE_SPEECH_VERBS, FUNCTION_WORDS, hasTag } from './lexicon.ts';
+import {
+  CLAUSE_ONLY_VERBS,
+  CLAUSE_SPEECH_VERBS,
+  FUNCTION_WORDS,
+  POSSESSIVE_PRONOUNS,
+  hasTag,
+} from './lexicon.ts';
 import { type DirectQuotes, clauseSubject } from './quotes.ts';
 import type { Document, Sentence } from './sentences.ts';
 import {
@@ -1160,7 +1166,6 @@ const NOUN_CLAUSE_LEAD = new RegExp(
   `^\\s+(?:(?:on\\s+)?(?:${WEEKDAY}|last\\s+(?:week|month|year)|this\\s+(?:week|month|year))\\s+)?(?:(from|by)\\s+([^,;:“”"()—–]{1,60}?)\\s+)?(?:(that),?|(to))\\s+`,
   'iu',
 );
-const OWNER_PRONOUN: Record<string, string> = { his: 'he', her: 'she', their: 'they' };
 /** The verb a speech noun reports with ("assertion" → "assert"); the others are their verb already ("claim"). */
 const NOUN_VERB: Record<string, string> = {
   assertion: 'assert',
@@ -1277,7 +1282,7 @@ function fromSpeechNouns(
       npStart = sentence.start + owner.index + owner[0].indexOf(name);
       speaker = resolveSpeaker(
         ctx,
-        OWNER_PRONOUN[name.toLowerCase()] ?? name.replace(/[’']s?$/, ''),
+        POSSESSIVE_PRONOUNS.get(name.toLowerCase()) ?? name.replace(/[’']s?$/, ''),
         npStart,
       );
     }

@@ -23,6 +23,7 @@ import {
   EXTRA_PLACES,
   KNOWN_ORGS,
   ORG_HEADS,
+  POSSESSIVE_PRONOUNS,
   PRONOUNS,
   ROLE_GENDER,
   ROLE_NOUNS,
@@ -245,11 +246,6 @@ const ISSUED_BY =
 /** An owner and a social-media account, page or feed: "her Twitter account", "Trump’s official Facebook page". */
 const ACCOUNT =
   /^([Hh]is|[Hh]er|[Tt]heir|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*[’']s)\s+(?:[\p{L}-]+\s+){0,2}(?:account|page|feed|channel)$/u;
-const OWNER_PRONOUNS: ReadonlyMap<string, Gender | 'plural'> = new Map<string, Gender | 'plural'>([
-  ['his', 'male'],
-  ['her', 'female'],
-  ['their', 'plural'],
-]);
 
 /**
  * Resolves one noun phrase to a speaker. Order matters: pronouns look back, names match people, organisations
@@ -290,11 +286,12 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
   // "her Twitter account posted:", "Trump's Facebook page said": the account speaks for its owner.
   const account = ACCOUNT.exec(np);
   if (account) {
-    const owner = account[1]!.toLowerCase();
-    const gender = OWNER_PRONOUNS.get(owner);
-    return gender !== undefined
-      ? recentReferent(ctx, npStart, gender)
-      : resolveSpeaker(ctx, account[1]!.replace(/[’']s$/, ''), npStart);
+    const owner = account[1]!;
+    return resolveSpeaker(
+      ctx,
+      POSSESSIVE_PRONOUNS.get(owner.toLowerCase()) ?? owner.replace(/[’']s$/, ''),
+      npStart,
+    );
   }
   const lower = np.toLowerCase();
   const pronoun = PRONOUNS.get(lower);
