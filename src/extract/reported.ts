@@ -1478,6 +1478,9 @@ function carriedOn(
   if (!previous?.speaker) return [];
   const before = doc.sentences[sentence.index - 1];
   if (!before || before.paragraph !== sentence.paragraph || previous.end <= before.start) return [];
+  // A line of its own (a heading in quotation marks, a reader's comment signed below) does not carry on the line
+  // before it.
+  if (doc.body.slice(before.end, sentence.start).includes('\n')) return [];
   const marks = doc.paragraphs[sentence.paragraph]!.marks.filter(
     (m) => m.open >= sentence.start && m.open < sentence.end,
   );

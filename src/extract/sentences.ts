@@ -2,7 +2,8 @@
  * Splits an article body into paragraphs and sentences with their offsets. Sentence ends are found with rules a
  * copy editor would use rather than a statistical model: a full stop ends a sentence unless it closes an
  * abbreviation ("Gen.", "U.S.") or an initial, and never inside a quotation, so a quote of several sentences stays
- * in the one sentence that attributes it.
+ * in the one sentence that attributes it. A single line break ends a line with no stop (a heading, a caption) when
+ * the next line starts a sentence and the copy is not wrapped at a fixed width.
  */
 import { findQuoteMarks, type MarkSpan } from './quotemarks.ts';
 import type { Span } from './types.ts';
@@ -87,7 +88,62 @@ function startsSentenceCode(c: number): boolean {
 }
 
 /** The characters that can end a sentence, found with one scan instead of a test at every character. */
-const SENTENCE_END = /[.!?…]/g;
+const SENTENCE_END = /[.!?…]|\n/g;
+
+/**
+ * A line that ends with one of these runs on into the next one: a clause or list going on (",", ";", "&"), a
+ * colon that introduces what follows (`quotes Alfred Kahn:` then the quote), a dash after a dateline
+ * ("PORT ALDER —"), an opening bracket.
+ */
+const RUNS_ON = /[,;:&([{/\u2010-\u2015-]$/;
+
+/**
+ * A line ending with a title or an initial, before a name on the next line ("Maj. Gen.", "John F."), runs on. Any
+ * other abbreviation at a line's end ("… flew on to the U.S.") may end the sentence at the line break: the rules
+ * for stops leave it open because it may equally sit inside one.
+ */
+const ENDS_WITH_TITLE =
+  /(?:^|[^\p{L}.])(?:mr|mrs|ms|dr|gen|sen|rep|gov|lt|col|maj|capt|sgt|st|prof|adm|brig|cmdr|rev|hon|pvt|cpl|det|supt|const|cst|coun|insp|no|nos)\.$/iu;
+const ENDS_WITH_INITIAL = /(?:^|[^\p{L}.])[A-Z]\.$/u;
+
+/** Words that cannot end a heading or a caption: a line that ends with one breaks inside a sentence. */
+const LINKING_WORDS = new Set(
+  `a an the of and or but nor to in on at by for from with into onto as that than who whom whose which
+  is are was were be been has have had will would said says told`.split(/\s+/),
+);
+
+/**
+ * Whether a single line break ends a sentence although the line has no full stop: a live blog's or a list's
+ * heading ("Chris Christie Says He Would Quarantine Travellers"), a caption ("Jane Doe, 62"), a time stamp, each
+ * followed by a line that starts a sentence. Copy wrapped at a fixed width also breaks lines without a stop, in
+ * the middle of sentences, so a break counts only where the next line's first word would have fitted on the line
+ * before within the paragraph's longest line: a wrapping tool would have put it there, a writer ending a line
+ * did not.
+ */
+function lineEndsSentence(text: string, at: number, longestLine: number): boolean {
+  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let lineEnd = at;
+  while (lineStart < lineEnd && isSpaceCode(text.charCodeAt(lineStart))) lineStart++;
+  while (lineEnd > lineStart && isSpaceCode(text.charCodeAt(lineEnd - 1))) lineEnd--;
+  if (lineEnd === lineStart) return false;
+  const line = text.slice(lineStart, lineEnd);
+  if (RUNS_ON.test(line) || ENDS_WITH_TITLE.test(line) || ENDS_WITH_INITIAL.test(line)) return false;
+  const lastWord = /[\p{L}']+$/u.exec(line)?.[0];
+  if (lastWord !== undefined && LINKING_WORDS.has(lastWord)) return false;
+  let next = at + 1;
+  while (next < text.length && isSpaceCode(text.charCodeAt(next))) next++;
+  if (next >= text.length || !startsSentenceCode(text.charCodeAt(next))) return false;
+  let wordEnd = next;
+  while (wordEnd < text.length && !isSpaceCode(text.charCodeAt(wordEnd))) wordEnd++;
+  return line.length + 1 + (wordEnd - next) <= longestLine;
+}
+
+/** The length of a paragraph's longest line, leading and trailing spaces left out. */
+function longestLineOf(text: string): number {
+  let longest = 0;
+  for (const line of text.split('\n')) longest = Math.max(longest, line.trim().length);
+  return longest;
+}
 
 function splitParagraph(paragraph: Paragraph, into: Sentence[]): void {
   const { text, start: base, marks } = paragraph;
@@ -110,9 +166,14 @@ function splitParagraph(paragraph: Paragraph, into: Sentence[]): void {
     }
     sentenceStart = end;
   };
+  const longestLine = text.includes('\n') ? longestLineOf(text) : 0;
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
     const i = m.index;
+    if (text.charCodeAt(i) === 10) {
+      if (!insideQuote(base + i) && lineEndsSentence(text, i, longestLine)) push(i);
+      continue;
+    }
     const dot = text.charCodeAt(i) === 46;
     if (dot && isAbbreviation(text, i)) continue;
     if (dot) {

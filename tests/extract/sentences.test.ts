@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+import { segment } from '../../src/extract/sentences.ts';
+
+const sentences = (body: string) => segment(body).sentences.map((s) => s.text);
+const reported = (body: string) =>
+  extract({ title: 'Test', body, published: new Date('2016-03-15T00:00:00Z') })
+    .quotes.filter((q) => q.kind === 'reported')
+    .map((q) => [q.text, q.speaker, q.verb]);
+
+describe('sentences: a line with no full stop', () => {
+  it('ends a live blog’s heading at its line break, so the entry under it starts a sentence of its own', () => {
+    const blog = [
+      'Posted 9:41 PM Harland Says The Ferry Fares Will Be Frozen',
+      'Premier Nadia Harland said the ferry fares would be frozen until the next budget, which is due in spring.',
+      'Posted 9:55 PM Opposition Wants A Vote On Tolls',
+      'Opposition leader Colm Brennan told reporters that the bridge tolls should be put to a vote in the legislature.',
+    ].join('\n');
+    expect(sentences(blog)).toEqual(blog.split('\n'));
+    expect(reported(blog)).toEqual([
+      [
+        'the ferry fares would be frozen until the next budget, which is due in spring',
+        'Nadia Harland',
+        'say',
+      ],
+      ['the bridge tolls should be put to a vote in the legislature', 'Colm Brennan', 'tell'],
+    ]);
+  });
+
+  it('ends a caption line ("Name, 62") and a line ending in an abbreviation such as "the U.S."', () => {
+    expect(sentences('Aileen Dunphy, 62\nDunphy was a nurse in Cork for thirty years.')).toEqual([
+      'Aileen Dunphy, 62',
+      'Dunphy was a nurse in Cork for thirty years.',
+    ]);
+    expect(
+      sentences(
+        'The minister flew on to the U.S.\nHer counterpart in Ottawa said the talks would resume in May.',
+      ),
+    ).toEqual([
+      'The minister flew on to the U.S.',
+      'Her counterpart in Ottawa said the talks would resume in May.',
+    ]);
+  });
+
+  it('keeps copy wrapped at a fixed width in one sentence, though its lines end without a stop', () => {
+    const wrapped = [
+      'The health minister for the province, Deborah Okafor, told the committee on',
+      'Thursday that the waiting lists for hip operations had grown by a third since',
+      'March, and that Mercy Hospital would open a second theatre in the autumn.',
+    ].join('\n');
+    expect(sentences(wrapped)).toEqual([wrapped]);
+  });
+
+  it('does not end a line that runs on: a comma, a colon before a quote, a dateline’s dash, a title, a linking word', () => {
+    const cases = [
+      'The council met in Swansea,\nWales, on Monday to set the budget for next year and the one after.',
+      'The report quotes the former treasurer Ann Doyle:\n“We never balanced the books, not once in ten years.”',
+      'PORT ALDER —\nThe mill will close in March, the owners said on Tuesday in a short statement.',
+      'The medal went to Lt.\nCol. Ray Osei, who led the rescue on the mountain in the storm last winter.',
+      'The harbour will close for the\nWinter Festival, the port authority said in a notice to the ferry crews.',
+    ];
+    for (const body of cases) expect(sentences(body)).toEqual([body]);
+  });
+
+  it('does not carry a quoted heading on its own line over to the speaker of the line before', () => {
+    const body = [
+      'The mayor also announced that the library would stay open on Sundays.',
+      '“A CITY THAT READS”',
+      'Across the river, the county has cut its own library hours twice since 2019.',
+    ].join('\n');
+    expect(reported(body)).toEqual([['the library would stay open on Sundays', 'mayor', 'announce']]);
+  });
+});
