@@ -106,8 +106,11 @@ const PUT_IT =
 const OPENING_PHRASE =
   /^(?:in|at|on|after|before|during|with|for|from|as|when|while|since|despite|although|asked|speaking|following)\b/i;
 
-/** Reads an attribution after a quote: `, Putin said.` / `said Varga when asked …` / `he adds,`. */
-export function attributionAfter(text: string, base: number): Attribution | null {
+/**
+ * Reads an attribution after a quote: `, Putin said.` / `said Varga when asked …` / `he adds,`. `runOn`: the quote
+ * ends without punctuation of its own, so the reporter's words after it may still be part of its sentence.
+ */
+export function attributionAfter(text: string, base: number, runOn = false): Attribution | null {
   // Long enough for a name with an appositive: '…," Fred Kagan, director of the Critical Threats Project at the
   // American Enterprise Institute, said.'
   const words: RegExpExecArray[] = [];
@@ -118,17 +121,26 @@ export function attributionAfter(text: string, base: number): Attribution | null
     if (!verb) continue;
     const gapBefore = text.slice(0, w.index);
     if (/[.!?;]/.test(gapBefore.replace(/\b(?:[A-Z][a-z]{0,3}|Const|[A-Z](?:\.[A-Z])*)\./g, ''))) return null;
-    if (i === 0) {
+    // '“We’re delighted” with the ruling, said Ana Ruiz': the reporter's words carry the sentence on past the marks
+    // and the speaker follows the verb; a phrase opening on a preposition is no subject of that verb.
+    const inverted =
+      runOn &&
+      i > 0 &&
+      /,\s*$/.test(gapBefore) &&
+      /^\p{Ll}/u.test(words[0]![0]) &&
+      hasTag(words[0]![0], 'Preposition') &&
+      /^\s+\p{Lu}/u.test(text.slice(w.index + w[0].length));
+    if (i === 0 || inverted) {
       // Verb first: "said Varga", "asked Sen. Rachel Dunn, a Democrat from Oregon".
       const np: string[] = [];
       let npStart = -1;
-      for (let j = 1; j < words.length; j++) {
+      for (let j = i + 1; j < words.length; j++) {
         const x = words[j]!;
         const gap = text.slice(words[j - 1]!.index + words[j - 1]![0].length, x.index);
         // A comma, a clause mark or a parenthetical ("Rep. Jim Clyburn (D-S.C.)") ends the name.
-        if (j > 1 && /[,;:!?(]|\.\s/.test(gap)) break;
+        if (j > i + 1 && /[,;:!?(]|\.\s/.test(gap)) break;
         if (
-          j > 1 &&
+          j > i + 1 &&
           /\.$/.test(words[j - 1]![0]) &&
           !/^(?:[A-Z][a-z]{0,3}|Const|[A-Z](?:\.[A-Z])*)\.$/.test(words[j - 1]![0])
         )
@@ -513,6 +525,13 @@ function hasClause(text: string): boolean {
 const CONTINUES_SUBJECT =
   /^(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|does|do|did)\b|^\p{Ll}+n[’']t\b/u;
 
+/**
+ * Words after a quote that open the reporter's account of where, when or how it was said ('"…" in a post on
+ * Monday') or a clause of the reporter's own ('"…" and vowing to …'), not the rest of the quoted sentence.
+ */
+const CIRCUMSTANCE =
+  /^\s*(?:in|on|at|during|via|through|from|to|over|after|before|when|while|as|according|because|and|but|or)\b/;
+
 /** "added that, “…”": the quote is the reported clause "that" opens. */
 function afterThat(before: string): boolean {
   return /\bthat\s*,?\s*$/i.test(before);
@@ -703,7 +722,7 @@ export function directQuoteFinder(
         nextMark.contentEnd - nextMark.contentStart <= 40 &&
         !/[.!?,]\s*$/.test(body.slice(nextMark.contentStart, nextMark.contentEnd));
       const afterAttribution =
-        attributionAfter(after, lastEnd) ??
+        attributionAfter(after, lastEnd, !PUNCT_END.test(lastContent)) ??
         (innerMark ? longAppositiveAttribution(body.slice(lastEnd, endSentence.end), lastEnd) : null) ??
         (last.close === null
           ? null
@@ -724,14 +743,22 @@ export function directQuoteFinder(
               ? looseAttributionAfter(ctx, after, lastEnd)
               : null);
       const leading = lastEnd + (/^\s*/.exec(after)?.[0].length ?? 0);
+      // After a colon the quote is introduced, but it is still a fragment when the reporter's words finish its one
+      // sentence ('added: "In hindsight, we should have seen" it coming', 'said: "We have a week to go" until the
+      // vote').
       const fragment =
-        !/:$/.test(beforeTrim) &&
         !PUNCT_END.test(firstContent) &&
         mark.close !== null &&
         last === mark &&
-        /^\s*[\p{Ll}(]/u.test(after) &&
-        (afterAttribution === null ||
-          Math.min(afterAttribution.npStart, afterAttribution.verbStart) > leading);
+        (/:$/.test(beforeTrim)
+          ? /^\s*\p{Ll}/u.test(after) &&
+            !CIRCUMSTANCE.test(after) &&
+            afterAttribution === null &&
+            // A quote of several sentences is an utterance whatever follows it (or a nested mark paired it short).
+            !/[.!?…]\s/.test(content)
+          : /^\s*[\p{Ll}(]/u.test(after) &&
+            (afterAttribution === null ||
+              Math.min(afterAttribution.npStart, afterAttribution.verbStart) > leading));
       // A quote that opens in lower case and carries on the reporter's sentence: the subject is outside the marks
       // ('that the report "wasn’t good."', 'That, the commission said, "would be helpful …"'), or the marks follow
       // words none of which is a verb of saying ('branded the reports "inaccurate and misleading."'). It is a partial

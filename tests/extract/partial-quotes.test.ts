@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2024-05-14T00:00:00Z');
+const run = (body: string) => extract({ title: 'Test', body, published });
+const quotes = (body: string) => run(body).quotes.map((q) => [q.kind, q.text, q.speaker]);
+
+describe('a quote the reporter’s words carry on past its closing mark', () => {
+  it('reports the quote and the words after it for the name after the verb', () => {
+    expect(
+      quotes('“We are thrilled” about the decision, said Aileen Moffat, who chairs the tenants’ union.'),
+    ).toEqual([['reported', 'We are thrilled about the decision', 'Aileen Moffat']]);
+  });
+
+  it('keeps a quote with its own comma before the attribution as a direct quote', () => {
+    expect(quotes('“We are thrilled,” said Aileen Moffat, who chairs the tenants’ union.')).toEqual([
+      ['direct', 'We are thrilled', 'Aileen Moffat'],
+    ]);
+  });
+
+  it('reports a quote introduced by a colon when the reporter finishes its sentence', () => {
+    expect(
+      quotes(
+        'The economist Priya Nair spoke in Leeds. Nair added: “Looking back, every one of us should have seen” ' +
+          'the slump coming.',
+      ),
+    ).toEqual([
+      ['reported', 'Looking back, every one of us should have seen the slump coming', 'Priya Nair'],
+    ]);
+  });
+
+  it('keeps a quote introduced by a colon when the words after it say where it was said', () => {
+    expect(
+      quotes(
+        'The councillor Tom Ashby spoke on Friday. Ashby wrote: “The levy is dead” in a post on Friday.',
+      ),
+    ).toEqual([['direct', 'The levy is dead', 'Tom Ashby']]);
+  });
+
+  it('keeps a quote of several sentences introduced by a colon as a direct quote', () => {
+    expect(
+      quotes(
+        'The minister Claire Dufour spoke in Ottawa. Dufour said: “The talks failed. We will try again” ' +
+          'next spring, officials expect.',
+      ).filter((q) => q[0] === 'direct'),
+    ).toEqual([['direct', 'The talks failed. We will try again', 'Claire Dufour']]);
+  });
+});
