@@ -19,7 +19,8 @@ export interface MarkSpan {
   double: boolean;
 }
 
-const OPENING_CONTEXT = /[\s([{—–\-/]/;
+/** What may stand right before an opening mark: a space, a bracket, a dash, a slash or a colon ('Gowdy:"I have …'). */
+const OPENING_CONTEXT = /[\s([{—–\-/:]/;
 
 function isOpeningStraight(text: string, i: number): boolean {
   const before = i === 0 ? ' ' : text[i - 1]!;

@@ -418,8 +418,33 @@ function colonSubject(text: string, base: number): { np: string; start: number }
   }
   const subject = clauseSubject(text, base);
   const lead = text.length - text.trimStart().length;
-  return subject && subject.start === base + lead && nameOrPronoun(subject.np) ? subject : null;
+  if (subject) return subject.start === base + lead && nameOrPronoun(subject.np) ? subject : null;
+  return speakerLabel(text, base);
 }
+
+/**
+ * A line of an exchange set as a label before the colon, with no verb at all: 'Rep. Trey Gowdy (R-S.C.):"…"',
+ * 'Former secretary of state Hillary Rodham Clinton: "…"'. The speaker is the name of two to four capitalised words
+ * that ends the label (a party and state in brackets may follow it).
+ */
+function speakerLabel(text: string, base: number): { np: string; start: number } | null {
+  const m = SPEAKER_LINE.exec(text);
+  if (!m) return null;
+  // No verb among the words before the name ("secretary of state" is a title: a word after "of" is a noun).
+  const words = text
+    .slice(0, m.index + m[0].indexOf(m[1]!))
+    .split(/\s+/)
+    .filter(Boolean);
+  const verb = (w: string, i: number) =>
+    /^\p{Ll}/u.test(w) &&
+    !/^(?:of|the|a|an)$/i.test(words[i - 1] ?? '') &&
+    (QUOTE_VERBS.has(w) || looksLikeVerb(w) || hasTag(w, 'Verb'));
+  if (words.some(verb)) return null;
+  return { np: m[1]!, start: base + m.index + m[0].indexOf(m[1]!) };
+}
+
+const SPEAKER_LINE =
+  /^\s*(?:[\p{L}.’'-]+\s+){0,6}?((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,3})(?:\s*\([^()]{1,20}\))?\s*$/u;
 
 /** A bare attribution sentence: nothing after its verb but a particle, a time, a manner or a place. */
 const BARE_ATTRIBUTION_END = new RegExp(String.raw`^[\p{L}’'-]*${VERB_TAIL}`, 'u');
@@ -531,6 +556,12 @@ const CONTINUES_SUBJECT =
  */
 const CIRCUMSTANCE =
   /^\s*(?:in|on|at|during|via|through|from|to|over|after|before|when|while|as|according|because|and|but|or)\b/;
+
+/** Whether the words before a quote hold a verb of saying ('she said, but despite …,', 'telling Mic …,'). */
+function saysBefore(before: string): boolean {
+  const words = [...before.matchAll(WORDS)].map((m) => m[0]);
+  return words.some((w, i) => verbBase(w, words[i - 1]) !== undefined);
+}
 
 /** "added that, “…”": the quote is the reported clause "that" opens. */
 function afterThat(before: string): boolean {
@@ -653,7 +684,12 @@ export function directQuoteFinder(
 
       const beforeTrim = before.replace(/\s+$/, '');
       // A line break inside a paragraph starts a new line of copy, as a new sentence does.
-      const startsSentence = beforeTrim.replace(/^[\s([]+/, '') === '' || /\n[\s([]*$/.test(before);
+      // So does a full stop the splitter read as an abbreviation's ('… in Fort Mill, S.C. "It seems …"'), before a
+      // quote in capitals.
+      const startsSentence =
+        beforeTrim.replace(/^[\s([]+/, '') === '' ||
+        /\n[\s([]*$/.test(before) ||
+        (/[.!?][’'”"]*\s+$/.test(before) && /^\p{Lu}/u.test(firstContent));
       let found = attributionBefore(before, beforeStart);
       // '“…,” Ortiz said on “Morning Edition,” adding, “…”': a participle right after an earlier quote of the sentence
       // speaks for the subject of the sentence, read with the quoted words blanked out.
@@ -807,6 +843,23 @@ export function directQuoteFinder(
         body.slice(a.contentStart, a.contentEnd).split(/\s+/).length <= 4 &&
         body.slice(b.contentStart, b.contentEnd).split(/\s+/).length <= 4;
       const quotedWords = words.length <= 4 && (listed(prevMark, mark) || listed(mark, nextMark));
+      // A quote set into the reporter's sentence as an aside, after a dash or a bracket, closed by its own comma,
+      // question or exclamation mark and followed at once by its attribution: 'unserious - "Again, we need the
+      // details," she said - and', '("I want my dues back," wrote Ed Nelson)'. After a comma only when a verb of
+      // saying comes before it ('"…," she said, but despite the tone, "I think he will do it," said Kunin',
+      // 'telling Mic in an interview, "But gosh, …," he said'): after a phrase of the reporter's own ('Like most
+      // campaigns, "the process we go through is …," he said') the quote completes the reporter's sentence, a
+      // partial quote. A title set off the same way ('his weekly show, "Generations with Kevin Swanson," Right
+      // Wing Watch reported', 'One ad, "Balanced Rebellion," stars …') is not a quote either.
+      const setOff =
+        (/(?:[;(]|--|[—–-])$/.test(beforeTrim) || (/,$/.test(beforeTrim) && saysBefore(before))) &&
+        !titleShaped &&
+        !WORK_BEFORE.test(beforeTrim) &&
+        last === mark &&
+        /[,?!][’'”"]*$/.test(lastContent) &&
+        afterAttribution !== null &&
+        afterAttribution.verb !== null &&
+        Math.min(afterAttribution.npStart, afterAttribution.verbStart) === leading;
       const direct =
         !notSpeech &&
         !titleLike &&
@@ -816,7 +869,7 @@ export function directQuoteFinder(
         !fragment &&
         !woven &&
         !thatClause &&
-        (introduced || (startsSentence && (ownPunct || words.length >= 3)));
+        (introduced || setOff || (startsSentence && (ownPunct || words.length >= 3)));
       if (!direct) continue;
 
       const signature = DASH_SIGNATURE.exec(after);

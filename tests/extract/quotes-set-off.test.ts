@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2016-03-15T00:00:00Z');
+const direct = (body: string) =>
+  extract({ title: 'Test', body, published })
+    .quotes.filter((q) => q.kind === 'direct')
+    .map((q) => [q.text, q.speaker]);
+
+const intro = 'Mayor Ruth Olsen met the harbour board on Monday.\n\n';
+
+describe('a quote set into the reporter’s sentence and attributed right after it', () => {
+  it('takes a quote between dashes followed by its attribution', () => {
+    expect(
+      direct(
+        `${intro}Olsen dismissed the plan - "Frankly, it will never be built," she said - and left the hall.`,
+      ),
+    ).toEqual([['Frankly, it will never be built', 'Ruth Olsen']]);
+  });
+
+  it('takes a quote in brackets followed by its attribution', () => {
+    expect(
+      direct(
+        `${intro}Residents were angry ("We were never asked," wrote Tom Hale, a farmer, on the council page), and ` +
+          'the vote was put off.',
+      ),
+    ).toEqual([['We were never asked', 'Tom Hale']]);
+  });
+
+  it('takes a quote after a comma when a verb of saying comes before it', () => {
+    expect(
+      direct(
+        `${intro}"It is late," Olsen said, but despite all the rain this week, "The ferry will still sail," said Tom Hale.`,
+      ),
+    ).toEqual([
+      ['It is late', 'Ruth Olsen'],
+      ['The ferry will still sail', 'Tom Hale'],
+    ]);
+  });
+
+  it('leaves a quote that completes a phrase of the reporter’s own to partial quotes', () => {
+    expect(direct(`${intro}Like most ports, "we check every permit twice," Olsen said.`)).toEqual([]);
+  });
+
+  it('does not take a title set off by commas for a quote', () => {
+    expect(
+      direct(`${intro}Her weekly show, "Evenings with Ruth Olsen," the station said, ends in May.`),
+    ).toEqual([]);
+  });
+});
+
+describe('quotes the sentence splitter or the marks did not set apart', () => {
+  it('takes a quote in capitals after a full stop read as an abbreviation’s', () => {
+    expect(
+      direct(
+        '"The bridge will open," Mayor Ruth Olsen told reporters in Halifax, N.S. "We expect the first traffic by June."',
+      ),
+    ).toEqual([
+      ['The bridge will open', 'Ruth Olsen'],
+      ['We expect the first traffic by June.', 'Ruth Olsen'],
+    ]);
+  });
+
+  it('takes a straight quote right after a colon, and the name before the colon as the speaker', () => {
+    expect(
+      direct(
+        'The council met on Monday.\n\nCouncillor Ruth Olsen (Lab.):"We will open the bridge."\n\n' +
+          'Former harbour master Tom Hale:"It is far too late for that."',
+      ),
+    ).toEqual([
+      ['We will open the bridge.', 'Ruth Olsen'],
+      ['It is far too late for that.', 'Tom Hale'],
+    ]);
+  });
+
+  it('does not take a clause with a verb before the colon for a speaker’s label', () => {
+    expect(
+      direct('The council met on Monday.\n\nThe board then published its finding:"Nothing was lost."'),
+    ).toEqual([['Nothing was lost.', null]]);
+  });
+});
