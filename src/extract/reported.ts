@@ -490,9 +490,18 @@ const ASIDE_TELL_OBJECT =
 /**
  * What makes the words after an aside's comma a sentence of their own rather than more of what was said. (A
  * quotation mark there opens an utterance of its own unless the quote opens in lower case and is no direct quote,
- * i.e. a partial quote carrying on the reported clause: 'That, the board said, “would help …”'.)
+ * i.e. a partial quote carrying on the reported clause: 'That, the board said, “would help …”', or runs on into
+ * the reporter's words, ASIDE_QUOTE_RUN_ON.)
  */
 const ASIDE_NEW_CLAUSE = /^(?:\p{Ll}+ing\b|and\b|but\b|as\b|while\b|(?:[“"]|'')(?!\p{Ll}))/u;
+/**
+ * A quote in capitals after an aside that the reporter's sentence carries on past: no punctuation of its own before
+ * the closing mark and a word in lower case after it, one that opens neither a clause of the reporter's own nor
+ * the time or place of saying ('When asked, Ruiz said, “We have a week” until the vote'; not '…, she said, “We
+ * won” and left', '…, he said, “Thank you.”').
+ */
+const ASIDE_QUOTE_RUN_ON =
+  /^(?:[“"]|'')\p{Lu}[^“”"]*?[^\s,.!?…:;](?:[”"]|'')\s+(?!(?:and|but|or|on|in|at|during|via|after|before|when|while|as|because|according)\b)\p{Ll}/u;
 
 /** "and", "but" and up to two words before a quotation mark: "and still “…", "but “…". */
 const CONJOINED_QUOTE = /^(?:and|but)\s+(?:\p{Ll}+\s+){0,2}(?=[“"]|'')/u;
@@ -537,7 +546,7 @@ function asideAfter(
   after: string,
   tell: boolean,
   direct: (offset: number) => boolean,
-): { resume: number | null } | null {
+): { resume: number | null; quoted?: true } | null {
   const object = tell ? (ASIDE_TELL_OBJECT.exec(after)?.[0].length ?? 0) : 0;
   const adjunct = ASIDE_ADJUNCT.exec(after.slice(object));
   if (!adjunct) return null;
@@ -559,9 +568,10 @@ function asideAfter(
   const carried = CONJOINED_QUOTE.exec(after.slice(resume));
   if (carried) resume += carried[0].length;
   const next = after.slice(resume);
-  if ((!carried && ASIDE_NEW_CLAUSE.test(next)) || direct(resume) || next.split(/\s+/).length < 3)
+  const runOn = !carried && ASIDE_QUOTE_RUN_ON.test(next);
+  if ((!carried && !runOn && ASIDE_NEW_CLAUSE.test(next)) || direct(resume) || next.split(/\s+/).length < 3)
     return { resume: null };
-  return { resume };
+  return runOn ? { resume, quoted: true } : { resume };
 }
 
 /** A subordinate clause opening a sentence: "Though …", "If …", "Because …". */
@@ -993,7 +1003,14 @@ function fromVerbs(
       const clause = closed
         .split(/[\s“”"]+|''/)
         .some((w) => /^\p{Ll}/u.test(w) && (/^\p{L}+ed$/u.test(w) || hasTag(w, ...ASIDE_VERB_TAGS)));
-      const closes = set && clause;
+      // "When asked why the council acted, Ruiz said, …": the question put to the speaker is not what was said.
+      const closes =
+        set &&
+        clause &&
+        !(
+          /^\s*(?:when\s+|after\s+being\s+)?asked\b/i.test(closed) &&
+          !/\b(?:said|says|told|tells)\b/.test(closed)
+        );
       const dateline = DATELINE.exec(beforeNp)?.[0].length ?? 0;
       // "Though the move was seamless, he said, a new one would be hard", "But the weapons it has, he added, are like
       // …": what comes before is a subordinate clause or the subject of what comes after, so the two are one clause.
@@ -1001,8 +1018,18 @@ function fromVerbs(
       // "replacing him would be harder", which the aside would otherwise read as its own.)
       const subordinate = closes && SUBORDINATE_OPENING.test(closed);
       const afterAside = /^[^,.;:“”"]{0,40},\s*/.exec(body.slice(end, sentence.end));
+      // A quote running on after the aside is taken only from a speaker the clause plainly names ("…, Ruiz said,
+      // “…” until …"), not from words the rules read as a subject inside a longer clause ("…, jabbing a finger as
+      // she said, “…” about …, the crowd …").
+      const asideResume =
+        aside.quoted &&
+        !/^(?:he|she|they|it|we)$/i.test(subject.np) &&
+        !plainSubject(subject.np) &&
+        !closingSubject(subject.np)
+          ? null
+          : aside.resume;
       const resume =
-        aside.resume ??
+        asideResume ??
         (subordinate && afterAside && wordCount(body.slice(end + afterAside[0].length, sentence.end)) >= 3
           ? afterAside[0].length
           : null);
@@ -1028,18 +1055,18 @@ function fromVerbs(
         continue;
       }
       if (closes) found.push(clauseBefore(sentence, beforeNp, subject.start, t.start, verb, speaker));
-      if (aside.resume !== null) {
+      if (asideResume !== null) {
         found.push({
           npStart: subject.start,
           verbStart: t.start,
-          clauseStart: end + aside.resume,
+          clauseStart: end + asideResume,
           clauseEnd: sentence.end,
           verb,
           speaker,
           open: true,
         });
       }
-      if (closes || aside.resume !== null) remember(ctx, speaker, subject.start);
+      if (closes || asideResume !== null) remember(ctx, speaker, subject.start);
       continue;
     }
     if (rest.replace(/[\s.,;:!?”"]+/g, '') === '') {

@@ -46,3 +46,34 @@ describe('a quote the reporter’s words carry on past its closing mark', () => 
     ).toEqual([['direct', 'The talks failed. We will try again', 'Claire Dufour']]);
   });
 });
+
+describe('a quote after an attribution set into the sentence', () => {
+  it('reports a quote the reporter’s words carry on past, after an opening question', () => {
+    expect(
+      quotes(
+        'The organiser Rhona Baird spoke on Tuesday. When asked why the march was moved, Baird said, “We have ' +
+          'two weeks to go” until the count.',
+      ),
+    ).toEqual([
+      ['reported', 'why the march was moved', null],
+      ['reported', 'We have two weeks to go until the count', 'Rhona Baird'],
+    ]);
+  });
+
+  it('does not report the question put to the speaker as what was said', () => {
+    expect(
+      quotes('When asked about the delay, the mayor said, the contractor would pay the extra costs.').map(
+        (q) => q[1],
+      ),
+    ).toEqual(['the contractor would pay the extra costs']);
+  });
+
+  it('keeps a quote with its own full stop after such an attribution direct', () => {
+    expect(
+      quotes(
+        'The organiser Rhona Baird spoke on Tuesday. When asked why the march was moved, Baird said, “We have ' +
+          'two weeks to go.”',
+      ).filter((q) => q[0] === 'direct'),
+    ).toEqual([['direct', 'We have two weeks to go.', 'Rhona Baird']]);
+  });
+});
