@@ -41,7 +41,7 @@ export function isCommitment(q: Quote): boolean {
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const ADVERBIALS = new RegExp(
   `^(?:\\s*,?\\s*(?:today|yesterday|tonight|also|later|earlier|again|publicly|repeatedly|separately|recently|previously|further|` +
-    `on ${WEEKDAY}(?: (?:morning|afternoon|evening|night))?|${WEEKDAY}|in (?:a|an|his|her|their|its) (?:statement|interview|briefing|post|tweet|letter|speech|report)|` +
+    `on ${WEEKDAY}(?: (?:morning|afternoon|evening|night))?|${WEEKDAY}(?: (?:morning|afternoon|evening|night))?|in (?:a|an|his|her|their|its) (?:statement|interview|briefing|post|tweet|letter|speech|report)|` +
     `at (?:a|the) (?:press|news) conference|at a briefing|last (?:week|month|year|night)|this (?:week|month|morning|year)|on (?:state )?(?:television|tv|radio)|` +
     `in (?:a|an) [a-z]+ (?:interview|statement)|on \\w+ \\d{1,2})\\b)*\\s*,?`,
   'i',

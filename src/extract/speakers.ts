@@ -293,6 +293,21 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
       npStart,
     );
   }
+  const relative = np.includes(',') ? null : DESCRIBED_BY_RELATIVE.exec(np);
+  if (relative && describedHead(relative[1]!.split(/\s+/))) {
+    // "Supporters who …" opening the sentence is lower-cased; "White House officials who …" keeps its name.
+    const description = np
+      .replace(/^even\s+/i, '')
+      .replace(/^(\p{Lu})(\p{Ll}*)(?=\s+(\S+))/u, (_, a: string, b: string, next: string) =>
+        (/^\p{Ll}/u.test(next) && isCommonWord(a + b)) ||
+        (/^(?:who|whose)$/.test(next) && describedHead([a + b])) ||
+        NP_OPENER.test(a + b) ||
+        /^one$/i.test(a + b)
+          ? a.toLowerCase() + b
+          : a + b,
+      );
+    return { speaker: description, role: null, gender: descriptionGender(np) };
+  }
   const lower = np.toLowerCase();
   const pronoun = PRONOUNS.get(lower);
   if (pronoun) return recentReferent(ctx, npStart, pronoun === 'plural' ? 'plural' : pronoun);
@@ -623,7 +638,7 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     np = np.slice(relative[0].length);
     start += relative[0].length;
   }
-  if (!isNounPhrase(np)) return null;
+  if (!isNounPhrase(withoutOwnRelative(np))) return null;
   // A subject is short and has no verb of its own; "the plan lacked a clear exit strategy" is not one.
   const words = np.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 16) return null;
@@ -640,9 +655,61 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
       np = body.join(', ');
     }
   }
-  if (body.some((part, i) => (i === 0 || !/^(?:who|which|whose)\b/i.test(part)) && FINITE.test(part)))
+  if (
+    body.some(
+      (part, i) =>
+        (i === 0 || !/^(?:who|which|whose)\b/i.test(part)) && FINITE.test(withoutOwnRelative(part)),
+    )
+  )
     return null;
   return { np, start };
+}
+
+/**
+ * Whether the words before a relative clause describe people rather than name them ("some voters", "Supporters",
+ * "A woman"): a head ending in a lower-case word, or one ordinary word capitalised to open the sentence. A name
+ * ("… residents in Jupiter, Florida who were voting …") is no such head.
+ */
+function describedHead(head: string[]): boolean {
+  const last = head[head.length - 1]!;
+  const lower = last.toLowerCase();
+  return (
+    /^\p{Ll}/u.test(last) ||
+    (head.length === 1 &&
+      (isCommonWord(lower) ||
+        (/^\p{Lu}\p{Ll}+s$/u.test(last) &&
+          !isPlaceName(last) &&
+          !hasTag(last, 'Country', 'City', 'Region', 'Place', 'Organization', 'LastName', 'FirstName'))))
+  );
+}
+
+/**
+ * A description whose restrictive relative clause names someone else ("executives who have worked with Lachlan
+ * Murdoch", "a woman who has accused Bill Clinton"): the speaker is the people described, never the name inside.
+ */
+const DESCRIBED_BY_RELATIVE = /^((?:\S+\s+){0,5}?\S+)\s+(?:who|whose)\s/;
+
+/** Words that may open a noun phrase a restrictive relative clause follows: "the", "some", "many" … */
+const NP_OPENER = /^(?:the|a|an|some|many|most|several|all|both|other|few|these|those)$/i;
+
+/**
+ * A noun phrase without the restrictive relative clause that follows its head ("Supporters who have heard from the
+ * campaign", "The officials whose budgets were cut"): the relative clause's verb is not the subject's own. Only a
+ * head that is a plain noun phrase counts ("Clinton won among voters who have …" is a clause).
+ */
+function withoutOwnRelative(part: string): string {
+  const m = /\s(?:who|whose)\s/i.exec(part);
+  if (!m) return part;
+  const head = part.slice(0, m.index).trim().split(/\s+/);
+  if (head.length > 6 || !describedHead(head)) return part;
+  const plain = head.every(
+    (w, i) =>
+      /^\p{Lu}/u.test(w) ||
+      (i === 0 && NP_OPENER.test(w)) ||
+      w === 'of' ||
+      !hasTag(w, 'Verb', 'PastTense', 'Preposition', 'Copula', 'Modal', 'Adverb', 'Conjunction', 'Pronoun'),
+  );
+  return plain ? part.slice(0, m.index) : part;
 }
 
 /**

@@ -35,6 +35,41 @@ describe('reported speech: who is speaking', () => {
     ).toEqual([['the mill would reopen in June', 'Oskar Virtanen', 'say']]);
   });
 
+  it('reads a subject that carries a relative clause with a verb of its own ("Parents who have …")', () => {
+    expect(
+      reported(
+        'Parents who have waited two years for a place say the new nursery will not open before 2027.',
+      ),
+    ).toEqual([
+      ['the new nursery will not open before 2027', 'parents who have waited two years for a place', 'say'],
+    ]);
+    expect(
+      reported('The councillors whose wards were merged told the inquiry that no one had asked them.'),
+    ).toEqual([['no one had asked them', 'councillors whose wards were merged', 'tell']]);
+  });
+
+  it('gives a description whose relative clause names someone to the people described, not to that name', () => {
+    const body =
+      'Keir Aldous runs the ferry company. Engineers who have worked with Keir Aldous say the ships are safe.';
+    expect(reported(body)).toEqual([
+      ['the ships are safe', 'engineers who have worked with Keir Aldous', 'say'],
+    ]);
+  });
+
+  it('does not take a place before "who" for a description that opens a clause of its own', () => {
+    expect(
+      reported(
+        'Clerk Ana Holt said Tuesday that some voters in Moncton, New Brunswick who were listed twice complained when the rolls came out.',
+      ),
+    ).toEqual([
+      [
+        'some voters in Moncton, New Brunswick who were listed twice complained when the rolls came out',
+        'Ana Holt',
+        'say',
+      ],
+    ]);
+  });
+
   it('leaves a restrictive "who said" alone (voters who said …)', () => {
     expect(reported('Voters who said the economy mattered most were split between the two.')).toEqual([]);
   });
