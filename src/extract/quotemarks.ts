@@ -15,7 +15,7 @@ export interface MarkSpan {
   /** The content between the marks (to the paragraph end when open). */
   contentStart: number;
   contentEnd: number;
-  /** Double quotes (“ ” ") or single quotes (‘ ’). */
+  /** Double quotes (“ ” ") or single quotes (‘ ’, or straight ones). */
   double: boolean;
 }
 
@@ -32,6 +32,31 @@ function isOpeningStraight(text: string, i: number): boolean {
 function isOpeningPair(text: string, i: number): boolean {
   const before = i === 0 ? ' ' : text[i - 1]!;
   return OPENING_CONTEXT.test(before) && /[\p{L}\p{N}.…]/u.test(text[i + 2] ?? ' ');
+}
+
+/**
+ * A straight apostrophe opening a single quote, as British and Canadian copy sets quotes without curly marks ("'We
+ * are ready,' Fallon said."): after a space, a bracket, a dash or a colon and before a letter, and not the
+ * apostrophe of an elision ('em, 'til, 'cause, rock 'n' roll) or of a decade ('90s).
+ */
+function isOpeningStraightSingle(text: string, i: number): boolean {
+  const before = i === 0 ? ' ' : text[i - 1]!;
+  return (
+    OPENING_CONTEXT.test(before) &&
+    /\p{L}/u.test(text[i + 1] ?? ' ') &&
+    !/^(?:em|til|cause|cos|n|tis|twas|bout|round|kay)(?![\p{L}'’])/iu.test(text.slice(i + 1, i + 7))
+  );
+}
+
+/**
+ * A straight apostrophe closing a single quote: not inside a word ("don't"), and right after the quote's own
+ * punctuation or a word's last letter other than the "s" of a plural possessive ("the voters' rights").
+ */
+function isClosingStraightSingle(text: string, i: number): boolean {
+  const before = text[i - 1] ?? ' ';
+  const after = text[i + 1] ?? ' ';
+  if (/[\p{L}\p{N}]/u.test(after)) return false;
+  return /[,.!?…;:—–-]/.test(before) || (/[\p{L}\p{N}]/u.test(before) && before !== 's');
 }
 
 /**
@@ -100,11 +125,15 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
       continue;
     }
     if (openAt >= 0) continue;
-    if (ch === '‘' && singleOpenAt < 0) {
+    if ((ch === '‘' || (ch === "'" && isOpeningStraightSingle(text, i))) && singleOpenAt < 0) {
       singleOpenAt = i;
       continue;
     }
-    if (ch === '’' && singleOpenAt >= 0 && !/[A-Za-z]/.test(text[i + 1] ?? ' ')) {
+    const closesSingle =
+      text[singleOpenAt] === "'"
+        ? ch === "'" && isClosingStraightSingle(text, i)
+        : ch === '’' && !/[A-Za-z]/.test(text[i + 1] ?? ' ');
+    if (singleOpenAt >= 0 && closesSingle) {
       spans.push({
         open: base + singleOpenAt,
         close: base + i,

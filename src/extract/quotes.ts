@@ -605,6 +605,14 @@ function setInto(
 const WORK_BEFORE =
   /\b(?:book|memoir|novel|biography|film|movie|show|series|sitcom|song|album|play|musical|column|op-ed|essay|article|editorial|documentary|programme|program|podcast|slogan|motto|hashtag|titled|entitled|headlined|dubbed)\s*,?$/i;
 
+/**
+ * Words that make the quote after them something nobody said: a look or gesture read as words ('his eyes gleaming,
+ * as if to say,'), words held back ('without saying,'), thoughts the writer imagines ('imagined Olsen was thinking:')
+ * and a hypothetical ('if you tell people,').
+ */
+const HYPOTHETICAL =
+  /(?:\bas if to (?:say|ask)|\bwithout (?:ever )?(?:saying|asking)|\bimagin(?:e|ed|es|ing)\b[^“”"]{0,60}\b(?:thinking|saying|asking)|\bif (?:you|we|they|one|someone) (?:say|tell|ask)s?\b[^“”".;]{0,30})[,:]?$/i;
+
 /** A transcript's stage direction filling a quote: "(CROSSTALK.)", "[APPLAUSE]", "(laughter)". */
 const STAGE_DIRECTION = /^[([][^)\]]*[)\]]\.?$/;
 
@@ -816,7 +824,18 @@ export function directQuoteFinder(
       const thatClause = !/:$/.test(beforeTrim) && thatThenWords(body, before2, mark.open);
       // A transcript's stage direction ('"(CROSSTALK.)', '"[APPLAUSE]') and a label in marks ('"Related:"') are not
       // something a person said.
-      const notSpeech = STAGE_DIRECTION.test(content) || /^[\p{L}’'-]+:$/u.test(content);
+      // A short paragraph that is nothing but a phrase in single marks is a subhead quoting the section below it
+      // ("'A change warrior.'", as American papers set them), not a quote of its own.
+      const crosshead =
+        !mark.double &&
+        last === mark &&
+        words.length <= 6 &&
+        body.slice(paragraph.start, paragraph.end).trim() === body.slice(mark.open, lastEnd).trim();
+      const notSpeech =
+        STAGE_DIRECTION.test(content) ||
+        /^[\p{L}’'-]+:$/u.test(content) ||
+        crosshead ||
+        HYPOTHETICAL.test(beforeTrim);
       // A title in capitals carrying its own comma or full stop inside the marks, as American copy writes it: named
       // by the word before it ('in his 2012 book, "An Open Road."', 'an ad titled "Enough."'), or set into the
       // sentence with nothing to attribute it ('"Night Shift," which airs on Fridays, is …', 'told "Morning

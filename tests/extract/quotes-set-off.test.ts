@@ -79,3 +79,38 @@ describe('quotes the sentence splitter or the marks did not set apart', () => {
     ).toEqual([['Nothing was lost.', null]]);
   });
 });
+
+describe('quotes in single marks, as British and Canadian copy sets them', () => {
+  it('takes quotes in straight single marks, past apostrophes inside them', () => {
+    expect(
+      direct(
+        "Labour leader Jeremy Corbyn visited Leeds. 'It's a disgrace,' Mr Corbyn said. He told the BBC: 'We will " +
+          "not be cowed by the Tories' plans.'",
+      ),
+    ).toEqual([
+      ["It's a disgrace", 'Jeremy Corbyn'],
+      ["We will not be cowed by the Tories' plans.", 'Jeremy Corbyn'],
+    ]);
+  });
+
+  it('does not open a quote at an elision or a decade', () => {
+    expect(direct("Residents of the '90s estate love rock 'n' roll, the council said.")).toEqual([]);
+  });
+
+  it('does not take a subhead of a few words in single marks, alone in its paragraph, for a quote', () => {
+    expect(
+      direct(
+        `${intro}"We will rebuild the pier," Olsen said.\n\n'A change of course.'\n\nThe board met again in May.`,
+      ),
+    ).toEqual([['We will rebuild the pier', 'Ruth Olsen']]);
+    expect(direct(`${intro}‘A change of course?’\n\nThe board met again in May.`)).toEqual([]);
+  });
+});
+
+describe('words nobody said', () => {
+  it('does not take a look, words held back or imagined thoughts for a quote', () => {
+    expect(direct(`${intro}Olsen smiled at the board, as if to say, "You have no choice."`)).toEqual([]);
+    expect(direct(`${intro}Olsen left without saying, "This is the worst plan I have read."`)).toEqual([]);
+    expect(direct(`${intro}One critic imagined Olsen was thinking: "What have I done?"`)).toEqual([]);
+  });
+});
