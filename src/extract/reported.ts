@@ -43,6 +43,7 @@ const ADVERBIALS = new RegExp(
   `^(?:\\s*,?\\s*(?:today|yesterday|tonight|also|later|earlier|again|publicly|repeatedly|separately|recently|previously|further|` +
     `on ${WEEKDAY}(?: (?:morning|afternoon|evening|night))?|${WEEKDAY}(?: (?:morning|afternoon|evening|night))?|in (?:a|an|his|her|their|its) (?:statement|interview|briefing|post|tweet|letter|speech|report)|` +
     `at (?:a|the) (?:press|news) conference|at a briefing|last (?:week|month|year|night)|this (?:week|month|morning|year)|on (?:state )?(?:television|tv|radio)|` +
+    `(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|(?:a )?few|\\d+) (?:hours?|days?|weeks?|months?|years?) ago|` +
     `in (?:a|an) [a-z]+ (?:interview|statement)|on \\w+ \\d{1,2})\\b)*\\s*,?`,
   'i',
 );
@@ -101,8 +102,9 @@ const TELL_OBJECT =
  * Up to two time or place phrases between a verb and its "that": "said in April that", "said Sunday in Madison,
  * Wisconsin, that" (a comma only before a capitalised word, as in a place's state or country).
  */
+// A programme's name in quotation marks may sit in the phrase: 'said on CBC’s “The House” that'.
 const THAT_AFTER_PHRASE =
-  /^\s*(?:(?:(?:in|on|at|during|after|before|last|this|earlier|over|from|of|via|through|under|about|for)\s(?:[^,.;:“”"]|,\s(?=\p{Lu}))*?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s(?:morning|afternoon|evening|night))?),?\s+){0,2}?that,?\s+/iu;
+  /^\s*(?:(?:(?:in|on|at|during|after|before|last|this|earlier|over|from|of|via|through|under|about|for|with)\s(?:[^,.;:“”"]|,\s(?=\p{Lu})|[“"](?=[\p{Lu}\d])[^“”",.]{1,40}[”"])*?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s(?:morning|afternoon|evening|night))?),?\s+){0,2}?that,?\s+/iu;
 const THAT_AFTER_WORDS = /^\s*(?:[\p{L}’'-]+\s+){0,3}?that,?\s+/u;
 const RELATIVE_THAT =
   /^(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|did|does|do|'s|’s)\b/i;
@@ -302,7 +304,9 @@ function clauseBefore(
  */
 function thatLead(rest: string, objectWords: boolean, pastTense: boolean): number | null {
   const m = (objectWords ? THAT_AFTER_WORDS : THAT_AFTER_PHRASE).exec(rest);
-  if (!m) return null;
+  // The pattern ignores case, so a quote in the phrase is checked here to be a name ('on “Meet the Press” that'),
+  // not the reporter's scare quote ('this was a “fatal mistake” and that …').
+  if (!m || [...m[0].matchAll(/[“"]([^“”"]*)[”"]/g)].some((q) => !/^[\p{Lu}\d]/u.test(q[1]!))) return null;
   // After a verb in the past tense ("said that is a distortion") "that" is a pronoun, the clause's subject: no noun
   // reads "said" the way "the states that will vote" reads "states".
   if (!RELATIVE_THAT.test(rest.slice(m[0].length))) return m[0].length;

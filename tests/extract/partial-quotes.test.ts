@@ -77,3 +77,35 @@ describe('a quote after an attribution set into the sentence', () => {
     ).toEqual([['direct', 'We have two weeks to go.', 'Rhona Baird']]);
   });
 });
+
+describe('a partial quote in a clause whose attribution carries a programme’s name or a time', () => {
+  it('reads past a programme’s name in quotation marks before "that"', () => {
+    expect(
+      quotes(
+        'The MP Lena Holt spoke on Sunday. Holt said on CBC’s “The House” that she would “take a look” at the bill.',
+      ),
+    ).toEqual([['reported', 'she would take a look at the bill', 'Lena Holt']]);
+    expect(
+      quotes(
+        'The MP Lena Holt spoke on Sunday. Holt said in an interview with “60 Minutes” that the levy was “a mistake.”',
+      ),
+    ).toEqual([['reported', 'the levy was a mistake', 'Lena Holt']]);
+  });
+
+  it('does not take a scare quote for a programme’s name', () => {
+    expect(
+      quotes(
+        'The MP Lena Holt spoke on Sunday. Holt said this was a “grave error” and that the vote should wait.',
+      ),
+    ).toEqual([['reported', 'this was a grave error and that the vote should wait', 'Lena Holt']]);
+  });
+
+  it('reports the clause before an attribution that ends on how long ago it was said', () => {
+    expect(quotes('The pool “will close in May,” the Chronicle Herald reported two weeks ago.')).toEqual([
+      ['reported', 'The pool will close in May', 'Chronicle Herald'],
+    ]);
+    expect(quotes('The plant will close in June, the company said a week ago.')).toEqual([
+      ['reported', 'The plant will close in June', 'company'],
+    ]);
+  });
+});
