@@ -73,7 +73,7 @@ const CLOSED_CLAUSE = /,\s*(?:[”"’]|'')?\s*$/;
 const CLAUSE_TAIL = /(?:[\s,”"’]|'')+$/;
 /** A finite verb early in a clause: what tells "suggested Trump was wrong" from "suggested a compromise". */
 const FINITE_CLAUSE =
-  /^(?:\S+\s+){0,8}?(?:[“"]|'')?(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|won’t|won't|wouldn’t|wouldn't|isn’t|isn't|wasn’t|wasn't|doesn’t|doesn't|didn’t|didn't|can’t|can't)\b/i;
+  /^(?:\S+\s+){0,8}?(?:[“"]|'')?(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|won’t|won't|wouldn’t|wouldn't|isn’t|isn't|wasn’t|wasn't|doesn’t|doesn't|didn’t|didn't|can’t|can't|(?:has|have|had|are|were|could|should|must|might)n[’']t)\b/i;
 /**
  * A finite clause the auxiliary list misses: a nominative pronoun before a word ("he planned to stay", "she thinks
  * the House is within reach") or a pronoun's contraction ("he’s not planning", "they’re running"), which only a
@@ -1361,6 +1361,29 @@ function fromSpeechNouns(
 }
 
 /** "according to X" and "as stated by X", before or after the clause they source. */
+/**
+ * The source an "according to" names when it is no person or organisation the rules know: a document, a study or a
+ * poll described at length ("early results of exit polls conducted for the network by Edison Research", "a study by
+ * the Pew Research Center based on census data"). "According to" can only be followed by a source, so any noun
+ * phrase stands as one, as written.
+ */
+function sourceDescription(np: string): Speaker | null {
+  const text = np.trim().replace(/\s+/g, ' ');
+  const words = text.split(' ');
+  if (words.length === 0 || words.length > 24 || /[“”"]/.test(text)) return null;
+  if (
+    !/^(?:\p{Lu}|\p{N}|(?:the|a|an|some|one|two|several|many|early|new|recent|internal|court|his|her|their|its)\s)/iu.test(
+      text,
+    )
+  )
+    return null;
+  // A clause is no source: "according to what he told them".
+  if (/\b(?:is|are|was|were|has|have|had|will|would|said|says|told|what|who|how|why)\b/i.test(text))
+    return null;
+  const speaker = text.replace(/^(?:the|a|an)\s+/i, '');
+  return { speaker, role: null, gender: 'plural' };
+}
+
 function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContext): Found[] {
   const found: Found[] = [];
   const text = sentence.text;
@@ -1378,7 +1401,9 @@ function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContex
         np = `${np}, ${segs[1]}`;
         used = after.indexOf(segs[1]!) + segs[1]!.length + 1;
       }
-      const speaker = resolveSpeaker(ctx, np, sentence.start + m.index + m[0].length);
+      const speaker =
+        resolveSpeaker(ctx, np, sentence.start + m.index + m[0].length) ??
+        (verb === 'according to' ? sourceDescription(np) : null);
       if (!speaker) continue;
       const clauseStart = sentence.start + m.index + m[0].length + used;
       found.push({
@@ -1392,10 +1417,19 @@ function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContex
       });
       remember(ctx, speaker, sentence.start + m.index);
     } else {
-      const npText = /^[^,.;]+(?:\.[^\s,.;][^,.;]*)*/.exec(after)?.[0] ?? '';
-      const speaker = resolveSpeaker(ctx, npText.replace(/\.$/, ''), sentence.start + m.index + m[0].length);
+      // The source ends at a comma, a stop or a dash ("according to the Tax Policy Center - half a point of …").
+      const npText = (/^[^,.;)]+(?:\.[^\s,.;)][^,.;)]*)*/.exec(after)?.[0] ?? '').replace(
+        /\s+(?:--?|[—–])\s.*$/s,
+        '',
+      );
+      const speaker =
+        resolveSpeaker(ctx, npText.replace(/\.$/, ''), sentence.start + m.index + m[0].length) ??
+        (verb === 'according to' ? sourceDescription(npText.replace(/\.$/, '')) : null);
       if (!speaker) continue;
-      const dateline = DATELINE.exec(lead)?.[0].length ?? 0;
+      // "(the actual number is closer to 15 percent, according to Factcheck.org)": a source inside brackets
+      // sources what the brackets hold.
+      const bracket = after.startsWith(')', npText.length) ? lead.lastIndexOf('(') : -1;
+      const dateline = bracket >= 0 ? bracket + 1 : (DATELINE.exec(lead)?.[0].length ?? 0);
       // "X, according to Y, Z": an aside set into the sentence sources what follows it as well ("Over the long term,
       // according to the budget office, the deficits will …", "because, according to Trump, the media would …").
       const resume = asideResume(after, npText.length);
@@ -1426,7 +1460,8 @@ function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContex
           speaker,
           open: false,
         });
-      remember(ctx, speaker, sentence.start + m.index);
+      // A source in brackets is an aside: later pronouns do not point back to it.
+      if (bracket < 0) remember(ctx, speaker, sentence.start + m.index);
     }
   }
   return found;

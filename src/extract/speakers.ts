@@ -464,7 +464,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
         ORG_HEADS.has(np.split(' ')[0]!.toLowerCase()));
     const description = properName
       ? np
-      : np.replace(/^(\p{Lu})(\p{Ll}*)/u, (_, a: string, b: string) =>
+      : np.replace(/^(\p{Lu})(\p{Ll}*)(?![\p{L}’'.])/u, (_, a: string, b: string) =>
           isCommonWord(a + b) ? a.toLowerCase() + b : a + b,
         );
     return { speaker: description, role: null, gender: descriptionGender(np) };

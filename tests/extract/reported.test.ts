@@ -341,6 +341,14 @@ describe('reported speech: an attribution set into the clause it reports', () =>
   });
 });
 
+describe('reported speech: a clause opening on a negative contraction', () => {
+  it('reads "hadn’t", "weren’t", "couldn’t" as the verb of a clause after a verb that also takes objects', () => {
+    expect(reported('Ana Holt suggested the board hadn’t read the report before the vote.')).toEqual([
+      ['the board hadn’t read the report before the vote', 'Ana Holt', 'suggest'],
+    ]);
+  });
+});
+
 describe('reported speech: a clause without "that" after an object', () => {
   it('reads a pronoun subject and its verb as the clause told ("told the Gazette he planned …")', () => {
     expect(reported('Clemens Roth told the Gazette he planned to stand again.')).toEqual([
@@ -562,6 +570,41 @@ describe('reported speech: "according to" set into the sentence', () => {
     expect(reported('The levy is popular, according to Jo Berg, a pollster who surveyed the town.')).toEqual([
       ['The levy is popular', 'Jo Berg', 'according to'],
     ]);
+  });
+
+  it('takes a source described at length as written ("a survey conducted for … by …")', () => {
+    expect(
+      reported(
+        'According to early results of an exit poll conducted for the public broadcaster and two newspapers by Harbour Research, most voters want the rent cap kept.',
+      ),
+    ).toEqual([
+      [
+        'most voters want the rent cap kept',
+        'early results of an exit poll conducted for the public broadcaster and two newspapers by Harbour Research',
+        'according to',
+      ],
+    ]);
+  });
+
+  it('ends the source at a dash, and sources only what brackets hold when the source is inside them', () => {
+    expect(
+      reported(
+        'The new levy would raise £2 billion over five years, according to the Fiscal Studies Unit - a fraction of the deficit.',
+      ),
+    ).toEqual([
+      ['The new levy would raise £2 billion over five years', 'Fiscal Studies Unit', 'according to'],
+    ]);
+    expect(
+      reported(
+        'The mayor repeated his figure for the new homes (the real number is closer to 400, according to the planning register).',
+      ),
+    ).toEqual([['the real number is closer to 400', 'planning register', 'according to']]);
+  });
+
+  it('keeps a name written in capitals inside a word as written ("RealClearPolitics", "YouGov")', () => {
+    expect(
+      reported('YouGov polling shows the premier ahead, according to the RealClearPolitics average.'),
+    ).toEqual([['YouGov polling shows the premier ahead', 'RealClearPolitics average', 'according to']]);
   });
 });
 
