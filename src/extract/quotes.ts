@@ -229,6 +229,72 @@ function longAppositiveAttribution(text: string, base: number): Attribution | nu
   return null;
 }
 
+/**
+ * "As X put it," and "As X said," with the source named at length, which PUT_IT's short name does not reach: 'As
+ * the LinkedIn chief executive, Jeff Weiner, put it in his memo to employees explaining the deal,', 'As Steven
+ * Rosenthal, a tax lawyer at the Urban Institute, recently put it,', 'As the columnist Louella Parsons had written
+ * a few years earlier,'. The words between "as" and the verb are the source (no verb among them); after the verb
+ * only its complements (no clause of their own) may stand before the comma. Of a name with an appositive, the
+ * speaker is the part that is a name.
+ */
+function asSaid(trimmed: string, base: number): Attribution | null {
+  if (!/,$/.test(trimmed)) return null;
+  const as = [...trimmed.matchAll(/(?:^|[\s(])[Aa]s\s+/g)].pop();
+  // Not "such as", "as well as", "just as", nor a role ("as a trial lawyer, the senator said").
+  if (!as || /\b(?:such|well|just|so|same)\s*$/i.test(trimmed.slice(0, as.index + 1))) return null;
+  const from = as.index + as[0].length;
+  const rest = trimmed.slice(from, -1);
+  const words = [...rest.matchAll(WORDS)];
+  if (words.length < 2 || /^(?:for|well|if|though|long|soon|much|far|part|of|to|such|a|an)\b/i.test(rest))
+    return null;
+  for (let i = 1; i < words.length && i <= 25; i++) {
+    const w = words[i]!;
+    const putIt = /^puts?$/.test(w[0]) && words[i + 1]?.[0] === 'it';
+    const verb = putIt ? 'put' : w[0] === 'written' ? 'write' : verbBase(w[0], words[i - 1]?.[0]);
+    if (!verb) {
+      if (
+        /^\p{Ll}/u.test(w[0]) &&
+        (looksLikeVerb(w[0]) || hasTag(w[0], 'Verb', 'PastTense', 'Modal', 'Copula'))
+      ) {
+        // Auxiliaries and adverbs before the verb ("had written", "recently put it") belong to it.
+        if (/^(?:has|had|have|once|recently|later|also)$|ly$/.test(w[0])) continue;
+        return null;
+      }
+      continue;
+    }
+    if (/ing$/.test(w[0])) return null;
+    const source = rest
+      .slice(0, w.index)
+      .replace(/(?:\s+(?:has|had|have|once|recently|later|also|\p{Ll}+ly))+\s*$/u, '')
+      .replace(/[\s,]+$/, '');
+    if (!/\p{Lu}/u.test(source) && !/^(?:he|she|they)$/i.test(source)) return null;
+    if (/\b(?:who|whom|whose|which|that|like|including)\b/.test(source)) return null;
+    const tail = rest.slice(w.index + w[0].length + (putIt ? 3 : 0));
+    if (tail.length > 70 || /[“”"]|''|[;:!?]/.test(tail)) return null;
+    for (const x of tail.matchAll(WORDS)) {
+      if (!/^\p{Ll}/u.test(x[0]) || /ing$/.test(x[0])) continue;
+      if (
+        CLAUSE_OPENER.test(x[0]) ||
+        verbBase(x[0]) ||
+        hasTag(x[0], 'PastTense', 'PresentTense', 'Copula', 'Modal')
+      )
+        return null;
+    }
+    const parts = source.split(/,\s*/).filter(Boolean);
+    const name =
+      parts.length > 1
+        ? (parts.find((p) => p.split(/\s+/).every((x) => /^\p{Lu}/u.test(x))) ?? parts[0]!)
+        : source;
+    return {
+      np: name,
+      npStart: base + from + rest.indexOf(name),
+      verb,
+      verbStart: base + from + w.index,
+    };
+  }
+  return null;
+}
+
 /** Reads an attribution before a quote: `Markova’s spokesman, Pavel Dudek, said:` / `He added:`. */
 export function attributionBefore(text: string, base: number): Attribution | null {
   const trimmed = text.replace(/\s+$/, '');
@@ -244,6 +310,8 @@ export function attributionBefore(text: string, base: number): Attribution | nul
       : source.index + source[0].search(/\bputs?\s+it\b/i);
     return { np, npStart, verb: according ? 'according to' : 'put', verbStart: base + verbAt };
   }
+  const as = asSaid(trimmed, base);
+  if (as) return as;
   const words = [...trimmed.matchAll(WORDS)];
   // The verb first and the speaker after it, opening the sentence: "Continued Stone:", "Added Sen. Rachel Dunn:".
   // A comma may end it too, after an appositive: "Said Ann Cole, who ran the shelter for years,".

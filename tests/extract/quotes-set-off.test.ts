@@ -114,3 +114,32 @@ describe('words nobody said', () => {
     expect(direct(`${intro}One critic imagined Olsen was thinking: "What have I done?"`)).toEqual([]);
   });
 });
+
+describe('"As X put it," with the source named at length', () => {
+  it('takes the name of a source with an appositive and the complements of its verb', () => {
+    expect(
+      direct(
+        'As the harbour board chairman, Tom Hale, put it in his memo to staff explaining the merger, "Nobody ' +
+          'will lose a berth."',
+      ),
+    ).toEqual([['Nobody will lose a berth.', 'Tom Hale']]);
+    expect(
+      direct(
+        'As Ruth Olsen, a lawyer and senior fellow at the Harbour Institute, recently put it, "Who pays for the pier?"',
+      ),
+    ).toEqual([['Who pays for the pier?', 'Ruth Olsen']]);
+    expect(
+      direct(
+        `${intro}As the columnist Tom Hale had written a few years earlier, "The pier is the heart of the town."`,
+      ),
+    ).toEqual([['The pier is the heart of the town.', 'Tom Hale']]);
+  });
+
+  it('does not take a role after "as" for the source', () => {
+    expect(
+      direct(
+        `${intro}Looking back on her years as a ferry pilot, the mayor said, "Nothing was ever simple on the water."`,
+      ),
+    ).toEqual([['Nothing was ever simple on the water.', 'Ruth Olsen']]);
+  });
+});
