@@ -278,6 +278,8 @@ interface Run {
 function capitalisedRuns(tokens: Token[], body: string): Run[] {
   const runs: Run[] = [];
   let current: Token[] = [];
+  // Whether each token is capitalised, read once: the loop asks it of a token as the next one and again as its own.
+  const capitalised = tokens.map((t) => isCapitalised(t.text));
   const flush = () => {
     // A run never ends on a connector or particle.
     while (current.length > 0 && !isCapitalised(current[current.length - 1]!.text)) current.pop();
@@ -300,8 +302,8 @@ function capitalisedRuns(tokens: Token[], body: string): Run[] {
     let k = i + 1;
     while (k < tokens.length && PARTICLES.has(tokens[k]!.text) && tokens[k]!.sentence === t.sentence) k++;
     const next = tokens[k];
-    const nextCap = next !== undefined && next.sentence === t.sentence && isCapitalised(next.text);
-    if (isCapitalised(t.text)) {
+    const nextCap = next !== undefined && next.sentence === t.sentence && capitalised[k]!;
+    if (capitalised[i]!) {
       current.push(t);
     } else if (current.length > 0 && joined && nextCap && PARTICLES.has(t.text)) {
       current.push(t);

@@ -204,19 +204,25 @@ function words(text: string): number {
 
 /** Collapses spacing and punctuation left by cutting, and drops unbalanced quotation marks. */
 function tidy(text: string): string {
-  let out = text
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([,.;:!?”’])/g, '$1')
-    .replace(/([“‘])\s+/g, '$1')
-    .replace(/,(?:\s*,)+/g, ',')
+  let out = text.replace(/\s+/g, ' ').replace(/\s+([,.;:!?”’])/g, '$1');
+  // The passes below run only on a text that holds what they change: every event text goes through here two or
+  // three times. Once white space before a comma is gone, a run of commas with spaces between is ",,".
+  if (out.includes('“') || out.includes('‘')) out = out.replace(/([“‘])\s+/g, '$1');
+  if (out.includes(',,')) out = out.replace(/,(?:\s*,)+/g, ',');
+  out = out
     .replace(/\b(the|a|an)\s+(?:the|a|an)\b/gi, '$1')
     .replace(/^[\s,.;:—–-]+|[\s,;:—–-]+$/g, '')
     .replace(/\.$/, '');
-  const open = (out.match(/“/g) ?? []).length;
-  const close = (out.match(/”/g) ?? []).length;
-  if (open !== close) out = out.replace(/[“”]/g, '');
-  if ((out.match(/"/g) ?? []).length % 2 === 1) out = out.replace(/"/g, '');
+  if (countOf(out, '“') !== countOf(out, '”')) out = out.replace(/[“”]/g, '');
+  if (countOf(out, '"') % 2 === 1) out = out.replace(/"/g, '');
   return out.replace(/^[\s,.;:]+|[\s,;:]+$/g, '');
+}
+
+/** How many times `mark` (one character) occurs in `text`, without the array a global match builds. */
+function countOf(text: string, mark: string): number {
+  let n = 0;
+  for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) n++;
+  return n;
 }
 
 function dropConnectives(text: string): string {

@@ -703,11 +703,16 @@ function extraFigures(
     }
   }
   // "Troop levels were reduced from about 5,200 to 3,000": no unit after the numbers, a force noun before them.
+  // Each pattern spells its "from" or "by" in lower case (they are case-sensitive): a sentence without the word is
+  // not scanned for it.
+  const hasFrom = text.includes('from');
+  const hasBy = text.includes('by');
   for (const [re, order] of [
     [BARE_FROM_TO, 'from'],
     [BARE_TO_FROM, 'to'],
     [BARE_BY_TO, 'by'],
   ] as const) {
+    if (!(order === 'by' ? hasBy : hasFrom)) continue;
     for (const m of text.matchAll(re)) {
       const firstAt = m.index + m[0].indexOf(m[2]!, m[0].indexOf(' ') + (m[1]?.length ?? 0));
       const secondAt = m.index + m[0].length - m[4]!.length;

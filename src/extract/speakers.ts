@@ -255,25 +255,29 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
   // "Rep. Jim Clyburn (D-S.C.)": a parenthetical (party and state, an age) is not part of the name, nor the end
   // of one the phrase starts inside ("… AFP/Getty Images) Iran's president"); "Cameron Easley for Morning
   // Consult": nor is the outlet a writer works for.
-  let np = cleanDescription(
-    rawNp
-      .replace(/^[\s,—–-]+/, '')
-      .replace(/^[^(]*\)\s*/, '')
-      .replace(/\s*\([^)]*\)/g, '')
-      .replace(/^((?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}’'-]*)\s+for\s+(?:the\s+)?\p{Lu}.*$/u, '$1'),
-  );
+  // Each pattern below runs only when the phrase holds the character or word it cannot match without (all are
+  // case-sensitive): this runs for every subject of every attribution.
+  let np = rawNp.replace(/^[\s,—–-]+/, '');
+  if (np.includes(')')) np = np.replace(/^[^(]*\)\s*/, '');
+  if (np.includes('(')) np = np.replace(/\s*\([^)]*\)/g, '');
+  if (np.includes('for'))
+    np = np.replace(/^((?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}’'-]*)\s+for\s+(?:the\s+)?\p{Lu}.*$/u, '$1');
+  np = cleanDescription(np);
   // "Gov. John Kasich of Ohio": the place a person is from is not part of the name ("Bank of America" is no person).
-  const from =
-    /^((?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}’'-]*)\s+of\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)?)(?=\s*(?:,|$))/u.exec(
-      np,
-    );
+  const from = np.includes('of')
+    ? /^((?:\p{Lu}[\p{L}.’'-]*\s+){1,3}\p{Lu}[\p{L}’'-]*)\s+of\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)?)(?=\s*(?:,|$))/u.exec(
+        np,
+      )
+    : null;
   if (from && isPlaceName(from[2]!) && from[1]!.split(/\s+/).some((w) => firstNameGender(w) !== null))
     np = from[1]! + np.slice(from[0].length);
   // "Florida’s Rick Wilson", "Gallup’s Jeffrey M. Jones": the possessor is not part of the speaker's name.
   const possessed =
-    /^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*[’']s\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,3}(?:,.*)?)$/u.exec(
-      np,
-    );
+    np.includes('’') || np.includes("'")
+      ? /^(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*[’']s\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,3}(?:,.*)?)$/u.exec(
+          np,
+        )
+      : null;
   if (possessed) {
     npStart += np.length - possessed[1]!.length;
     np = possessed[1]!;

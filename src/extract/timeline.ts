@@ -42,16 +42,18 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * cues against the parsers' patterns when upgrading chrono; tests/extract/timeline.test.ts compares the result
  * with chrono.parse on every kind of expression.
  */
+const DIGIT_CUE = /\d/;
+const MONTH_CUE = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const PARSER_CUES: Readonly<Record<string, RegExp>> = {
-  ENYearMonthDayParser: /\d/,
-  ISOFormatParser: /\d/,
-  SlashDateFormatParser: /\d/,
-  ENSlashMonthFormatParser: /\d/,
-  ENTimeExpressionParser: /\d/,
-  ENYearMonthNameParser: /\d/,
-  ENMonthNameLittleEndianParser: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
-  ENMonthNameMiddleEndianParser: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
-  ENMonthNameParser: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+  ENYearMonthDayParser: DIGIT_CUE,
+  ISOFormatParser: DIGIT_CUE,
+  SlashDateFormatParser: DIGIT_CUE,
+  ENSlashMonthFormatParser: DIGIT_CUE,
+  ENTimeExpressionParser: DIGIT_CUE,
+  ENYearMonthNameParser: DIGIT_CUE,
+  ENMonthNameLittleEndianParser: MONTH_CUE,
+  ENMonthNameMiddleEndianParser: MONTH_CUE,
+  ENMonthNameParser: MONTH_CUE,
   ENWeekdayParser: /(?:\b|on|this|last|past|next)(?:sun|mon|tue|wed|thu|fri|sat)|weekend|weekday/i,
   ENCasualDateParser: /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|last\s*night/i,
   ENCasualTimeParser: /morning|afternoon|evening|night|midday|noon/i,
@@ -61,14 +63,17 @@ const PARSER_CUES: Readonly<Record<string, RegExp>> = {
   ENTimeUnitAgoFormatParser: /ago|before|earlier/i,
   ENTimeUnitLaterFormatParser: /later|after|now|henceforth|forward|out/i,
 };
-const CASUAL_PARSERS = chrono.casual.parsers.map((parser) => ({
-  parser,
-  cue: PARSER_CUES[parser.constructor.name],
-}));
+/** The distinct cues, each tested once per text (six parsers share the digit cue, three the month's). */
+const CUES = [...new Set(Object.values(PARSER_CUES))];
+const CASUAL_PARSERS = chrono.casual.parsers.map((parser) => {
+  const cue = PARSER_CUES[parser.constructor.name];
+  return { parser, cue: cue === undefined ? -1 : CUES.indexOf(cue) };
+});
 
 /** chrono's casual parse of `text`, running only the parsers whose cue the text holds (see PARSER_CUES). */
 export function parseDates(text: string, reference: Date | undefined): chrono.ParsedResult[] {
-  const parsers = CASUAL_PARSERS.filter((p) => p.cue === undefined || p.cue.test(text)).map((p) => p.parser);
+  const held = CUES.map((cue) => cue.test(text));
+  const parsers = CASUAL_PARSERS.filter((p) => p.cue === -1 || held[p.cue]).map((p) => p.parser);
   return new chrono.Chrono({ parsers, refiners: chrono.casual.refiners }).parse(text, reference);
 }
 
