@@ -587,6 +587,10 @@ const PUNCT_END = /[,.!?…—–:;]$/;
 /** Whether a quote opening in lower case carries on the reporter's sentence (see `woven` in directQuotes). */
 function wovenInto(firstContent: string, before: string): boolean {
   if (CONTINUES_SUBJECT.test(firstContent)) return true;
+  // 'his wife, Melania, “said right from the start …”', 'revealed Lind, “strongly urged me to …”': a verb in the
+  // past tense opens the marks right after a name, which is its subject.
+  const opener = /^(?:\p{Ll}+ly\s+)?(\p{Ll}+)\b/u.exec(firstContent)?.[1];
+  if (opener && hasTag(opener, 'PastTense') && /\s\p{Lu}[\p{L}’'.-]*,?\s*$/u.test(before)) return true;
   const wordsBefore = /((?:\p{L}[\p{L}’'-]*\s+){1,3})$/u.exec(before)?.[1]?.trim().split(/\s+/) ?? [];
   const lastWordBefore = wordsBefore[wordsBefore.length - 1];
   return (

@@ -489,7 +489,8 @@ function isNounPhrase(np: string): boolean {
   const lastOf = (ws: string[]) => stripPossessive(ws[ws.length - 1]!.replace(/[.,]$/, ''));
   if (
     /^\p{Ll}/u.test(first) &&
-    !/^(?:the|a|an|his|her|their|its|our|my|one|some|many|most|two|three|several|both|all|each|another|other|others|officials|sources|about|nearly|almost|only|just|more|fewer|half|roughly|few|every|no|none|any|over|under)$/.test(
+    // A participle used as a title's adjective opens a noun phrase too: "retired Gen. Lloyd Hale", "acting chief".
+    !/^(?:the|a|an|his|her|their|its|our|my|one|some|many|most|two|three|several|both|all|each|another|other|others|officials|sources|about|nearly|almost|only|just|more|fewer|half|roughly|few|every|no|none|any|over|under|retired|acting|disgraced|embattled|ousted|indicted|jailed|exiled)$/.test(
       first,
     ) &&
     hasTag(

@@ -109,3 +109,24 @@ describe('a partial quote in a clause whose attribution carries a programme’s 
     ]);
   });
 });
+
+describe('a quote that opens on the verb of a subject outside its marks', () => {
+  it('reports the name and the quoted predicate together, not the predicate as a direct quote', () => {
+    expect(
+      quotes(
+        'The premier Doug Ford spoke in Barrie. Ford said his wife, Karla, “said from the start that he would win.”',
+      ),
+    ).toEqual([['reported', 'his wife, Karla, said from the start that he would win', 'Doug Ford']]);
+  });
+});
+
+describe('a description opening on "retired" before the name', () => {
+  it('reads "retired general …" as the speaker of a partial quote and of a direct one', () => {
+    expect(
+      quotes('The premier “has the experience to lead the province,” retired general Ann Hale said.'),
+    ).toEqual([['reported', 'The premier has the experience to lead the province', 'Ann Hale']]);
+    expect(quotes('“The premier has the experience to lead,” retired general Ann Hale said.')).toEqual([
+      ['direct', 'The premier has the experience to lead', 'Ann Hale'],
+    ]);
+  });
+});
