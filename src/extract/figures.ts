@@ -274,6 +274,11 @@ const BARE_TO_FROM = new RegExp(
   String.raw`\bto\s+(?:(${QUALIFIERS})\s+)?(${DIGITS})\s+from\s+${PEAK_OF}(?:(${QUALIFIERS})\s+)?(${DIGITS})${BARE_END}`,
   'gu',
 );
+/**
+ * "reduce the number of troops in Iraq to 3,000", "Troop levels will fall to 3,000": the level a force is changed to,
+ * with neither a unit after the number nor an earlier level (see BARE_FROM_TO for those with one).
+ */
+const BARE_TO = new RegExp(String.raw`\bto\s+(?:(${QUALIFIERS})\s+)?(${DIGITS})${BARE_END}`, 'gu');
 /** "cut its force of 5,200 troops to 3,000": the level a figure is changed to, right after it. */
 const CHANGED_TO = new RegExp(
   String.raw`^\s+(?:(?:in|from)\s+(?:the\s+)?\p{Lu}[\p{L}-]*\s+)?to\s+(?:(${QUALIFIERS})\s+)?(${DIGITS})${BARE_END}`,
@@ -491,7 +496,11 @@ export function findFigures(
       }
       figures.push({ ...base, min, max, state, start, end });
     }
-    if (numbers && (figures.length > 0 || / of (?:its|the|their|our|his|her) |\b(?:from|by)\b/.test(text)))
+    if (
+      numbers &&
+      (figures.length > 0 ||
+        / of (?:its|the|their|our|his|her) |\b(?:from|by)\b|\bto\s+(?:[a-z]+\s+){0,3}\d/.test(text))
+    )
       extraFigures(text, sentence.start, figures, placeAt, sourceAt);
     const since = doc.sentences[Math.max(0, index - 2)]!.start;
     // Only a figure in this sentence or the two before can lend its unit, so the patterns are not run otherwise.
@@ -741,6 +750,30 @@ function extraFigures(
       add(firstAt, m[2]!.length, first, m[1] ?? null, unit, firstState, like);
       add(secondAt, m[4]!.length, second, m[3] ?? null, unit, secondState, like);
     }
+  }
+  // "The number of American troops in Iraq will drop to 3,000": only the level after the change, which is what
+  // remains after a cut and what is deployed after a rise.
+  for (const m of text.matchAll(BARE_TO)) {
+    const at = m.index + m[0].length - m[2]!.length;
+    if (covered(at) || /^(?:19|20)\d\d$/.test(m[2]!)) continue;
+    const { before, after } = clauseAround(text, m.index, m.index + m[0].length);
+    const unit = forceNounBefore(before);
+    const approach = /(?:\S+\s+){0,12}$/u.exec(text.slice(0, m.index))![0];
+    if (!unit || !CHANGE.test(approach) || NOT_A_LEVEL.test(approach)) continue;
+    if (!countsForces(unit, `${before} ${m[0]} ${after}`, text)) continue;
+    const like = {
+      who: whoFrom(before),
+      where: placeAt(base + m.index - before.length, base + m.index, false),
+    };
+    add(
+      at,
+      m[2]!.length,
+      parseNumber(m[2]!),
+      m[1] ?? null,
+      unit,
+      CUT.test(approach) ? 'remaining' : 'deployed',
+      like,
+    );
   }
 }
 

@@ -375,6 +375,22 @@ describe('force figures whose unit or state sits away from the number', () => {
     ]);
   });
 
+  it('reads the level a force is changed to when only the force noun comes before it ("the number of troops … to N")', () => {
+    expect(rows('The number of Belgian troops in Mali will drop to 350 by spring.')).toEqual([
+      [350, null, 'troop', 'remaining'],
+    ]);
+    expect(rows('Norway will reduce its forces in Iraq to about 60.')).toEqual([
+      [60, 'about', 'troop', 'remaining'],
+    ]);
+    expect(rows('Troop levels in Estonia will rise to 2,200 next year.')).toEqual([
+      [2200, null, 'troop', 'deployed'],
+    ]);
+    // Not a level of forces: deaths, money, opinion.
+    expect(rows('The number of soldiers killed rose to 1,200.')).toEqual([]);
+    expect(rows('The army cut its budget for troops to 3,000.')).toEqual([]);
+    expect(rows('Support for sending troops fell to 31 in the poll.')).toEqual([]);
+  });
+
   it('gives a bare number after "withdraw" or "send" the unit of a force figure a sentence or two before', () => {
     expect(
       figures('Spain has 3,100 troops in Mali. The Pentagon said on Monday it would withdraw 1,300.').map(
