@@ -34,6 +34,8 @@ interface Attribution {
   verbStart: number;
   /** Read from a verb further back than the usual reach (see farVerbBefore): only for a quote of its own. */
   far?: true;
+  /** A participle ("adding,") whose subject could not be read: it introduces the quote but names nobody. */
+  participle?: true;
 }
 
 const WORDS = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
@@ -352,9 +354,15 @@ export function attributionBefore(text: string, base: number): Attribution | nul
       // "Another official close to the talks said, “…”": a verb of saying and a comma right before the marks
       // introduce the quote even when the resolver cannot read a name in the subject; the speaker stays unknown
       // rather than borrowed from the quote before.
-      return !participle && i === words.length - 1 && /,$/.test(trimmed)
-        ? { np: '', npStart: -1, verb, verbStart: base + w.index }
-        : null;
+      // So does a participle whose subject the resolver cannot read ('…, even a top strategist said …, saying,
+      // "…"', 'and, when questioned after the debate, asserting, "…"', 'telling her, "…"'), when only its
+      // complements stand between it and the comma.
+      const introduces =
+        /,$/.test(trimmed) && (i === words.length - 1 || (participle && complementsOnly(words.slice(i + 1))));
+      if (!introduces) return null;
+      return participle
+        ? { np: '', npStart: -1, verb, verbStart: base + w.index, participle: true }
+        : { np: '', npStart: -1, verb, verbStart: base + w.index };
     }
     return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index };
   }
@@ -393,6 +401,19 @@ function farVerbBefore(text: string, words: RegExpExecArray[], base: number): At
     return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index, far: true };
   }
   return null;
+}
+
+/** Whether words after a verb are only its complements: no finite verb, no word that opens a clause. */
+function complementsOnly(words: RegExpExecArray[]): boolean {
+  return words.every(
+    (x) =>
+      !/^\p{Ll}/u.test(x[0]) ||
+      !(
+        CLAUSE_OPENER.test(x[0]) ||
+        verbBase(x[0]) ||
+        hasTag(x[0], 'PastTense', 'PresentTense', 'Copula', 'Modal')
+      ),
+  );
 }
 
 /** Words that open a clause of their own between a verb and a quote. */
@@ -773,8 +794,16 @@ export function directQuoteFinder(
       let found = attributionBefore(before, beforeStart);
       // '“…,” Ortiz said on “Morning Edition,” adding, “…”': a participle right after an earlier quote of the sentence
       // speaks for the subject of the sentence, read with the quoted words blanked out.
-      if (found === null && prevMark?.close != null && prevMark.open >= sentence.start) {
-        const participle = /^[\s,]*(\p{Ll}+ing),\s*$/u.exec(before);
+      if (
+        (found === null || found.participle) &&
+        prevMark?.close != null &&
+        prevMark.open >= sentence.start
+      ) {
+        // Also one set further into the sentence ('-- "That makes me smart" -- and, when questioned after the
+        // debate, asserting, "…"' is the sentence subject's).
+        const participle =
+          /^[\s,]*(\p{Ll}+ing),\s*$/u.exec(before) ??
+          (found?.participle ? /(?<![\p{L}’'-])(\p{Ll}+ing)\b[^,]*,\s*$/u.exec(before) : null);
         if (participle && verbBase(participle[1]!)) {
           let whole = body.slice(sentence.start, mark.open);
           for (const m of marks) {
@@ -785,7 +814,7 @@ export function directQuoteFinder(
             whole = `${whole.slice(0, from)}${' '.repeat(to - from - 1)},${whole.slice(to)}`;
           }
           const subject = attributionBefore(whole, sentence.start);
-          if (subject)
+          if (subject && !subject.participle)
             found = {
               ...subject,
               verb: verbBase(participle[1]!)!,

@@ -143,3 +143,23 @@ describe('"As X put it," with the source named at length', () => {
     ).toEqual([['Nothing was ever simple on the water.', 'Ruth Olsen']]);
   });
 });
+
+describe('a participle of saying right before the marks', () => {
+  it('takes the quote a participle introduces even when its subject cannot be read, naming nobody', () => {
+    expect(
+      direct(
+        `${intro}Alongside the protests, even a harbour pilot said the board will have to choose whose side it is on, ` +
+          'saying, "At some point they have to decide."',
+      ),
+    ).toEqual([['At some point they have to decide.', null]]);
+  });
+
+  it('still gives a participle after an earlier quote to the subject of the sentence', () => {
+    expect(
+      direct(`${intro}"We are ready," Olsen said on Harbour Radio, adding, "The ferry sails on Friday."`),
+    ).toEqual([
+      ['We are ready', 'Ruth Olsen'],
+      ['The ferry sails on Friday.', 'Ruth Olsen'],
+    ]);
+  });
+});
