@@ -11,6 +11,7 @@ import {
   POSSESSIVE_PRONOUNS,
   hasTag,
 } from './lexicon.ts';
+import { isPlaceName } from './entities.ts';
 import { type DirectQuotes, clauseSubject } from './quotes.ts';
 import type { Document, Sentence } from './sentences.ts';
 import {
@@ -660,6 +661,83 @@ function antecedentName(
   return m ? { np: m[1]!, start: from + m.index + m[0].indexOf(m[1]!) } : null;
 }
 
+/** Words that end the noun phrase a restrictive "who" follows, read backwards: a verb or a preposition before it. */
+const BEFORE_OBJECT =
+  /^(?:among|from|to|with|by|for|of|at|in|on|about|are|is|was|were|be|been|there|include|includes|included|including|like|than)$/i;
+
+/**
+ * The noun phrase right before a restrictive "who" when it is an object or follows a preposition ("pay an
+ * architect", "among the 30 percent of voters", "calls from listeners"), read back to the verb or preposition
+ * before it; null when it opens the sentence, where it is the subject.
+ */
+function objectBeforeRelative(prefix: string, prefixStart: number): { np: string; start: number } | null {
+  const words = [...prefix.matchAll(/[^\s]+/g)];
+  let k = words.length;
+  // The whole phrase is read, "most of the voters" as well as "the voters", to know whether it is the subject.
+  let whole = k;
+  while (whole > 0) {
+    const w = words[whole - 1]![0];
+    if (/[,;:“”"()]/.test(w)) break;
+    if (DETERMINER.test(w) && words[whole - 2]?.[0].toLowerCase() !== 'of') {
+      whole--;
+      break;
+    }
+    if (
+      !(w.toLowerCase() === 'of' && QUANTITY.test(words[whole - 2]?.[0] ?? '')) &&
+      (BEFORE_OBJECT.test(w) ||
+        (/^\p{Ll}/u.test(w) && hasTag(w, 'Preposition', 'Copula', 'Modal', 'PastTense', 'Infinitive')))
+    )
+      break;
+    whole--;
+  }
+  if (whole === 0) return null;
+  while (k > 0) {
+    const w = words[k - 1]![0];
+    if (/[,;:“”"()]/.test(w)) break;
+    // A determiner opens the phrase: "pay an architect", "among the voters".
+    if (DETERMINER.test(w)) {
+      k--;
+      break;
+    }
+    // "of" after a quantity joins it to its noun ("30 percent of voters"), so it stays inside the phrase.
+    if (
+      !(w.toLowerCase() === 'of' && QUANTITY.test(words[k - 2]?.[0] ?? '')) &&
+      (BEFORE_OBJECT.test(w) ||
+        (/^\p{Ll}/u.test(w) && hasTag(w, 'Preposition', 'Copula', 'Modal', 'PastTense', 'Infinitive')))
+    )
+      break;
+    k--;
+  }
+  if (k === words.length || words.length - k > 7) return null;
+  // Something must come before the phrase, and not punctuation: "…, listeners who said" is not read.
+  if (k === 0 || /[,;:“”"()]/.test(words[k - 1]![0])) return null;
+  // "told a young woman who suggested … that …": the one told is the object of a verb of saying whose own clause
+  // follows, which the relative clause cannot be told apart from.
+  if (/^(?:tell|tells|told|telling|ask|asks|asked|asking)$/i.test(words[k - 1]![0])) return null;
+  const first = words[k]!;
+  const np = prefix.slice(first.index).trim();
+  // A phrase that names no one ("those who said", "some who warned") or a place ("… in Philadelphia who said"),
+  // or one that ends on a conjunction or a pronoun ("for her but who"), is not the speaker.
+  if (
+    !/\p{L}/u.test(np) ||
+    /^(?:of|and|or|but)\b/i.test(np) ||
+    /[—–]|\s-\s|--/.test(np) ||
+    NO_ONE.test(np) ||
+    /\b(?:and|or|but|her|him|them|it|us|me)$/i.test(np) ||
+    isPlaceName(np)
+  )
+    return null;
+  return { np, start: prefixStart + first.index };
+}
+
+/** A quantity before "of": "30 percent of voters", "most of the members", "dozens of women". */
+const QUANTITY =
+  /^(?:\d[\d,.]*%?|percent|most|some|many|all|none|one|two|three|four|five|several|dozens|scores|hundreds|thousands|millions|half|third|quarter|majority|minority|number|group|each|both|few|members|rest)$/i;
+
+/** Words that stand for people without naming or describing them. */
+const NO_ONE =
+  /^(?:(?:the\s+)?(?:those|these|some|any|anyone|someone|everyone|anybody|somebody|everybody|one|many|few|others|all|people))$/i;
+
 /**
  * The fragment a direct quote's attribution carries on to ('“…,” she said, but “when it comes to …”'), spoken by
  * that quote's speaker, or null.
@@ -777,12 +855,51 @@ function fromVerbs(
       relative !== undefined &&
       /^(?:which|that)$/i.test(relative.text) &&
       EMBEDDED_SUBJECT.test(prevWord);
+    const relativeAdverb =
+      relative !== undefined && RELATIVE_ADVERB.test(relative === tokens[i - 1] ? '' : prevWord);
+    const relativeComma = relative !== undefined && /,\s*$/.test(body.slice(sentence.start, relative.start));
+    // "the European Commission, which contended that …": a body named right before ", which" speaks as ", who"
+    // does for a person; a "which" after anything else may point to a whole clause.
+    // Both are read only where a clause follows ("which claimed responsibility", "who pledged his allegiance" report
+    // none).
+    const clauseAfter = (): boolean => {
+      const after = body.slice(end, sentence.end);
+      const next = after.slice(ADVERBIALS.exec(after)?.[0].length ?? 0);
+      // The clause's own verb comes before any comma: "which claimed responsibility for the attacks, has …" has none.
+      const own = next.split(',')[0]!;
+      // A relative clause inside what was already reported ("said he had a source who told him …") is part of it.
+      const inside = found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start);
+      return (
+        !inside &&
+        (/^\s*(?:that|whether|if)\b/i.test(next) ||
+          finiteClause(own) ||
+          (commitment && /^\s*to\s/.test(next)))
+      );
+    };
+    const namedWhich =
+      relative !== undefined &&
+      /^which$/i.test(relative.text) &&
+      relativeAdverb &&
+      relativeComma &&
+      antecedentName(body, sentence.start, relative.start) !== null &&
+      clauseAfter();
+    // "an architect who said he was stiffed", "30 percent of voters who said …": a restrictive "who" after the
+    // object of the sentence's verb or a preposition; one inside the subject ("Voters who said … were split") is left
+    // alone, since where its clause ends and the main verb begins cannot be told.
+    const restrictive =
+      relative !== undefined &&
+      /^who$/i.test(relative.text) &&
+      relativeAdverb &&
+      !relativeComma &&
+      clauseAfter()
+        ? objectBeforeRelative(body.slice(sentence.start, relative.start), sentence.start)
+        : null;
     if (
       relative &&
       !embedded &&
-      (!/^who$/i.test(relative.text) ||
-        !RELATIVE_ADVERB.test(relative === tokens[i - 1] ? '' : prevWord) ||
-        !/,\s*$/.test(body.slice(sentence.start, relative.start)))
+      !namedWhich &&
+      !restrictive &&
+      (!/^who$/i.test(relative.text) || !relativeAdverb || !relativeComma)
     )
       continue;
     if (/^[A-Z]/.test(t.text) && !t.initial) continue;
@@ -905,15 +1022,21 @@ function fromVerbs(
       ? { np: prevWord, start: tokens[i - 1]!.start }
       : ing?.lead === 'progressive' && CONTRACTED_IS.test(prevWord)
         ? { np: prevWord.slice(0, -2), start: tokens[i - 1]!.start }
-        : relative
-          ? (subjectBefore(body.slice(sentence.start, relative.start), sentence.start) ??
-            antecedentName(body, sentence.start, relative.start))
-          : (/,\s*$/.test(prefix) && /ing$/.test(t.text)) || (ing && ing.lead !== 'progressive') || goingOn
-            ? null
-            : subjectBefore(
-                catenative ? body.slice(sentence.start, catenativeStart) : prefix,
-                sentence.start,
-              );
+        : restrictive
+          ? restrictive
+          : namedWhich
+            ? antecedentName(body, sentence.start, relative!.start)
+            : relative
+              ? (subjectBefore(body.slice(sentence.start, relative.start), sentence.start) ??
+                antecedentName(body, sentence.start, relative.start))
+              : (/,\s*$/.test(prefix) && /ing$/.test(t.text)) ||
+                  (ing && ing.lead !== 'progressive') ||
+                  goingOn
+                ? null
+                : subjectBefore(
+                    catenative ? body.slice(sentence.start, catenativeStart) : prefix,
+                    sentence.start,
+                  );
     if (relative && !subject) continue;
     // "Patrick Howley, writing for …, shared …": a participle after a comma is a byline, not an attribution.
     if (!/ing$/.test(t.text)) subject ??= subjectAcrossAppositive(prefix, sentence.start);
@@ -1098,7 +1221,7 @@ function fromVerbs(
       clauseEnd: embedded
         ? relativeEnd(body, restStart, sentence.end, true)
         : relative
-          ? relativeEnd(body, restStart, sentence.end)
+          ? relativeEnd(body, restStart, sentence.end, restrictive !== null)
           : sentence.end,
       verb,
       speaker,

@@ -70,6 +70,44 @@ describe('reported speech: who is speaking', () => {
     ]);
   });
 
+  it('reads a restrictive "who said" after an object or a preposition, for the people it describes', () => {
+    expect(
+      reported('The council refused to pay a contractor who said the roof had been finished in May.'),
+    ).toEqual([['the roof had been finished in May', 'contractor', 'say']]);
+    expect(
+      reported('The levy was backed by 40 percent of tenants who said rents would rise anyway.'),
+    ).toEqual([['rents would rise anyway', '40 percent of tenants', 'say']]);
+  });
+
+  it('does not read a restrictive "who" inside the subject, after "those", or inside a clause already reported', () => {
+    expect(reported('Most of the tenants who said the rents were too high voted against it.')).toEqual([]);
+    expect(reported('Among those who said the rents were too high, most voted against it.')).toEqual([]);
+    expect(reported('Ana Holt said she had a neighbour who told her the mill would close.')).toEqual([
+      ['she had a neighbour who told her the mill would close', 'Ana Holt', 'say'],
+    ]);
+    // The one told is no speaker: what the relative clause says and what was told cannot be told apart.
+    expect(
+      reported(
+        'Ana Holt told a student who suggested that fees might rise that the college would freeze them.',
+      ).map((q) => q[1]),
+    ).toEqual(['Ana Holt']);
+  });
+
+  it('gives ", which argued that …" to the body named before it, only where a clause follows', () => {
+    expect(
+      reported(
+        'The ruling was sought by the Halifax Chronicle, which argued that the files were of public interest.',
+      ),
+    ).toEqual([['the files were of public interest', 'Halifax Chronicle', 'argue']]);
+    expect(
+      reported(
+        'The raid was planned by the Northern Front, which claimed responsibility for it, police say.',
+      ),
+    ).toEqual([
+      ['The raid was planned by the Northern Front, which claimed responsibility for it', 'police', 'say'],
+    ]);
+  });
+
   it('leaves a restrictive "who said" alone (voters who said …)', () => {
     expect(reported('Voters who said the economy mattered most were split between the two.')).toEqual([]);
   });
