@@ -116,7 +116,7 @@ const STATES: Array<[RegExp, FigureState]> = [
   ],
   [/\b(?:need|needs|needed|require|requires|required|necessary|must)\b/i, 'required'],
   [
-    /\b(?:withdraw|withdraws|withdrew|withdrawn|withdrawing|pull(?:ed|ing|s)? (?:out|back)|return(?:ed|ing|s)? home|brought home|leave|leaves|left|leaving|drawdown|exit|extricat\w*|remov(?:e|es|ed|ing)|bring(?:s|ing)? (?:home|back)|evacuat(?:e|es|ed|ing))\b/i,
+    /\b(?:withdraw|withdraws|withdrew|withdrawn|withdrawing|pull(?:ed|ing|s)? (?:out|back)|return(?:ed|ing|s)? home|(?:fl(?:ew|own|y|ies|ying)|went|gone|go(?:es|ing)?|c(?:ame|ome|omes|oming)|head(?:ed|s|ing)?|sail(?:ed|s|ing)?)(?: back)? home|brought home|leave|leaves|left|leaving|drawdown|exit|extricat\w*|remov(?:e|es|ed|ing)|bring(?:s|ing)? (?:home|back)|evacuat(?:e|es|ed|ing))\b/i,
     'withdrawn',
   ],
   [
@@ -254,7 +254,7 @@ const DIGITS = String.raw`\d{1,3}(?:,\d{3})+|\d+`;
  * What may follow a number that has no unit of its own: the end of the clause, or a preposition, time or place, never
  * a noun ("to 3,000 by May", "withdraw 2,200 from Iraq", not "to 3,000 jobs", "20 percent"). Case-sensitive.
  */
-const BARE_END = String.raw`(?=\s*(?:[.,;:!?)”"]|$)|\s+(?:into|at|by|over|within|under|this|next|last|since|before|after|as|and|or|from|during|on|to|more|additional|others|home|back|out|immediately|soon|later|of them|in\s+(?:the\s+)?(?:\p{Lu}|coming|next|region|country|spring|summer|autumn|fall|winter|early|late|mid))\b)`;
+const BARE_END = String.raw`(?=\s*(?:[.,;:!?)”"]|$)|\s+(?:into|at|by|over|within|under|this|next|last|since|before|after|as|and|or|from|during|on|to|for|more|additional|others|home|back|out|immediately|soon|later|of them|in\s+(?:the\s+)?(?:\p{Lu}|coming|next|region|country|spring|summer|autumn|fall|winter|early|late|mid))\b)`;
 /** "from a wartime peak of", "from its current strength of": the earlier level of a transition. */
 const PEAK_OF = String.raw`(?:(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+){0,3}?(?:high|peak|level|total|strength|force)\s+of\s+)?`;
 /**
@@ -360,7 +360,7 @@ export function findFigures(
       for (const m of p.mentions) {
         if (m.start < start || m.end > end) continue;
         const prep = doc.body.slice(Math.max(0, m.start - 10), m.start);
-        if (!/\b(?:in|into|at|to|from|inside|across|near)\s+(?:the\s+)?$/i.test(prep)) continue;
+        if (!/\b(?:in|into|at|to|for|from|inside|across|near)\s+(?:the\s+)?$/i.test(prep)) continue;
         if (/[’']s$/.test(doc.body.slice(m.start, m.end)) || /^[’']s/.test(doc.body.slice(m.end, m.end + 2)))
           continue;
         const distance = afterOnly ? m.start - start : Math.abs(end - m.start);

@@ -375,6 +375,27 @@ describe('force figures whose unit or state sits away from the number', () => {
     ]);
   });
 
+  it('counts forces flying, sailing or heading home as withdrawn, and flying elsewhere as deployed', () => {
+    expect(rows('The last 400 Dutch soldiers are heading home from Mali.')).toEqual([
+      [400, null, 'soldier', 'withdrawn'],
+    ]);
+    expect(rows('About 2,000 sailors will come home by Christmas.')).toEqual([
+      [2000, 'about', 'sailor', 'withdrawn'],
+    ]);
+    expect(rows('The 900 paratroopers flew to Kabul.')).toEqual([[900, null, 'paratrooper', 'deployed']]);
+  });
+
+  it('reads "send another N for <place>" as N more of the force just named, bound for that place', () => {
+    expect(
+      run(
+        'Canada has about 800 troops stationed in Latvia and will send another 100 for Estonia.',
+      ).figures.map((f) => [f.min, f.qualifier, f.unit, f.state, f.where]),
+    ).toEqual([
+      [800, 'about', 'troop', 'deployed', 'Latvia'],
+      [100, 'another', 'troop', 'deployed', 'Estonia'],
+    ]);
+  });
+
   it('reads the level a force is changed to when only the force noun comes before it ("the number of troops … to N")', () => {
     expect(rows('The number of Belgian troops in Mali will drop to 350 by spring.')).toEqual([
       [350, null, 'troop', 'remaining'],
