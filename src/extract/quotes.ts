@@ -297,6 +297,10 @@ function asSaid(trimmed: string, base: number): Attribution | null {
   return null;
 }
 
+/** A verb of issuing and a statement or message, with a few words of place or time, before a comma. */
+const ISSUED =
+  /\s(issued|released|posted|sent|shared|published|tweeted|emailed)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,2}(?:statement|message|tweet|post|memo|letter|e-?mail|note|response|reply)\b[^,“”"]{0,60},$/u;
+
 /** Reads an attribution before a quote: `Markova’s spokesman, Pavel Dudek, said:` / `He added:`. */
 export function attributionBefore(text: string, base: number): Attribution | null {
   const trimmed = text.replace(/\s+$/, '');
@@ -314,6 +318,15 @@ export function attributionBefore(text: string, base: number): Attribution | nul
   }
   const as = asSaid(trimmed, base);
   if (as) return as;
+  // "Trump issued a statement, “…”", "Olsen posted a message on her page, “…”": a document or message named
+  // right before the quote introduces it as a verb of saying does; its sender is the subject.
+  const issued = ISSUED.exec(trimmed);
+  if (issued) {
+    const verbAt = issued.index + issued[0].indexOf(issued[1]!);
+    const subject = subjectBefore(text.slice(0, verbAt), base);
+    if (subject && nameOrPronoun(subject.np))
+      return { np: subject.np, npStart: subject.start, verb: 'say', verbStart: base + verbAt };
+  }
   const words = [...trimmed.matchAll(WORDS)];
   // The verb first and the speaker after it, opening the sentence: "Continued Stone:", "Added Sen. Rachel Dunn:".
   // A comma may end it too, after an appositive: "Said Ann Cole, who ran the shelter for years,".
@@ -791,7 +804,31 @@ export function directQuoteFinder(
         beforeTrim.replace(/^[\s([]+/, '') === '' ||
         /\n[\s([]*$/.test(before) ||
         (/[.!?][’'”"]*\s+$/.test(before) && /^\p{Lu}/u.test(firstContent));
+      const titleShaped =
+        words.length <= 6 &&
+        words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|a|an|and|in|on|for|to)$/.test(w));
       let found = attributionBefore(before, beforeStart);
+      // 'Olsen told reporters "We will …"', 'asked the crowd "If …?"': a verb of saying and its listener before a
+      // quote without the comma, when the quote is a sentence of its own (capitalised, with its own punctuation),
+      // not a title ('said on "Meet the Press."'), and the words after the verb name only whom it was said to (no
+      // preposition but "to": 'recalled him talking about "Collapse: …"' is a title, 'chants of "…"' a noun).
+      if (
+        found === null &&
+        !titleShaped &&
+        /\p{L}$/u.test(beforeTrim) &&
+        /^\p{Lu}/u.test(firstContent) &&
+        PUNCT_END.test(content) &&
+        words.length >= 3
+      ) {
+        const told = attributionBefore(`${beforeTrim},`, beforeStart);
+        if (told?.verb && told.verbStart >= 0 && told.np !== '' && !told.far) {
+          const rest = [...body.slice(told.verbStart, mark.open).matchAll(WORDS)].slice(1);
+          const listener = rest.every(
+            (x) => x[0] === 'to' || !/^\p{Ll}/u.test(x[0]) || !hasTag(x[0], 'Preposition'),
+          );
+          if (rest.length <= 4 && listener && complementsOnly(rest)) found = told;
+        }
+      }
       // '“…,” Ortiz said on “Morning Edition,” adding, “…”': a participle right after an earlier quote of the sentence
       // speaks for the subject of the sentence, read with the quoted words blanked out.
       if (
@@ -827,9 +864,6 @@ export function directQuoteFinder(
       // sentence carries on with ('including the departments of State', 'wearing "Make America Great Again."').
       const before2 = found?.far && !(/^\p{Lu}/u.test(firstContent) && words.length >= 4) ? null : found;
       const introduced = /:$/.test(beforeTrim) || before2 !== null;
-      const titleShaped =
-        words.length <= 6 &&
-        words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|a|an|and|in|on|for|to)$/.test(w));
       const titleLike = titleShaped && !PUNCT_END.test(firstContent);
       const ownPunct = PUNCT_END.test(firstContent) || mark.close === null;
 

@@ -163,3 +163,27 @@ describe('a participle of saying right before the marks', () => {
     ]);
   });
 });
+
+describe('an introduction without the usual verb and comma', () => {
+  it('takes a quote after a verb of saying and its listener with no comma before the marks', () => {
+    expect(direct(`${intro}Olsen told reporters "We will rebuild the bridge by June."`)).toEqual([
+      ['We will rebuild the bridge by June.', 'Ruth Olsen'],
+    ]);
+    expect(direct(`${intro}Olsen asked the crowd "Who will pay for the bridge?"`)).toEqual([
+      ['Who will pay for the bridge?', 'Ruth Olsen'],
+    ]);
+  });
+
+  it('does not take a programme’s title or a chant named by a noun that way', () => {
+    expect(direct(`${intro}"We are ready," Olsen said on Harbour Radio's "Meet the Mayor."`)).toEqual([
+      ['We are ready', 'Ruth Olsen'],
+    ]);
+    expect(direct(`${intro}Olsen roused the hall to loud chants of "Build the pier now!"`)).toEqual([]);
+  });
+
+  it('takes a quote after a statement or message its sender issued', () => {
+    expect(direct(`${intro}Olsen issued a statement on Monday, "The pier will reopen in May."`)).toEqual([
+      ['The pier will reopen in May.', 'Ruth Olsen'],
+    ]);
+  });
+});
