@@ -992,24 +992,36 @@ function fromVerbs(
 
     // Inverted attribution closing the sentence: "…, the race will be tight, said Dan Gerstein, an analyst."
     // The long pattern is read only where the cheap conditions hold.
-    const invertedNp =
+    const invertedMatch =
       !/ing$/.test(t.text) && CLOSED_CLAUSE.test(prefix)
-        ? INVERTED_NP.exec(body.slice(t.end, sentence.end))?.[1]
-        : undefined;
-    if (
-      invertedNp &&
-      !finiteClause(invertedNp) &&
-      /^(?:\p{Lu}|(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its)\s)/u.test(
-        invertedNp,
-      ) &&
-      !/\d|\bthat\b/.test(invertedNp) &&
-      !invertedNp
+        ? INVERTED_NP.exec(body.slice(t.end, sentence.end))
+        : null;
+    const namesSpeaker = (np: string) =>
+      !finiteClause(np) &&
+      /^(?:\p{Lu}|(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its)\s)/u.test(np) &&
+      !/\d|\bthat\b/.test(np) &&
+      !np
         .split(/\s+/)
         .some(
           (w) => /^\p{Ll}/u.test(w) && hasTag(w, 'PastTense', 'PresentTense', 'Modal', 'Copula', 'Gerund'),
         ) &&
-      invertedNp.split(/\s+/).length <= 12
-    ) {
+      np.split(/\s+/).length <= 12;
+    // "…, said a former official who oversaw the case.": a short description whose relative clause runs to the end
+    // of the sentence ends where that clause begins (not "said the staff member who …, Paul Manafort, should …", nor
+    // "said the way the party treated women who …").
+    const relativeCut =
+      invertedMatch && !invertedMatch[0].includes(',')
+        ? /^\s*((?:\S+\s+){1,6}?)who\s/.exec(invertedMatch[1]!)?.[1]?.trim()
+        : undefined;
+    const invertedNp =
+      invertedMatch && namesSpeaker(invertedMatch[1]!)
+        ? invertedMatch[1]
+        : relativeCut &&
+            !/\s(?:the|a|an)\s/i.test(` ${relativeCut.split(/\s+/).slice(1).join(' ')} `) &&
+            namesSpeaker(relativeCut)
+          ? relativeCut
+          : undefined;
+    if (invertedNp) {
       const npStart = t.end + body.slice(t.end, sentence.end).indexOf(invertedNp);
       const speaker = resolveSpeaker(ctx, invertedNp, npStart);
       if (speaker) {
@@ -1037,6 +1049,13 @@ function fromVerbs(
                     catenative ? body.slice(sentence.start, catenativeStart) : prefix,
                     sentence.start,
                   );
+    // '“…,” said one official close to the talks, who added that …': the relative's antecedent is the speaker the
+    // direct quote's attribution just named, even where the rules read no name before the comma.
+    const whoQuoted =
+      relative && !subject && /^who$/i.test(relative.text)
+        ? directSpeakerBefore(direct, sentence, relative.start)
+        : undefined;
+    if (whoQuoted) subject = { np: '', start: t.start };
     if (relative && !subject) continue;
     // "Patrick Howley, writing for …, shared …": a participle after a comma is a byline, not an attribution.
     if (!/ing$/.test(t.text)) subject ??= subjectAcrossAppositive(prefix, sentence.start);
@@ -1116,6 +1135,7 @@ function fromVerbs(
     // A pronoun whose referent cannot be found still reports speech; its speaker is left unknown (null).
     const resolved =
       carried?.speaker ??
+      whoQuoted ??
       quoted ??
       resolveSpeaker(ctx, subject.np, subject.start) ??
       (/^(?:he|she|they)$/i.test(subject.np) ? UNKNOWN_SPEAKER : null) ??

@@ -130,3 +130,44 @@ describe('a description opening on "retired" before the name', () => {
     ]);
   });
 });
+
+describe('an inverted attribution to someone described, not named', () => {
+  it('ends the description where a relative clause running to the end of the sentence begins', () => {
+    expect(
+      quotes(
+        'The mayor “was treated far too lightly for what she did,” said a former police official who oversaw the case.',
+      ),
+    ).toEqual([
+      ['reported', 'The mayor was treated far too lightly for what she did', 'former police official'],
+    ]);
+  });
+
+  it('does not cut a subject whose relative clause is followed by more of the sentence', () => {
+    expect(
+      quotes(
+        'The former manager, Tom Ruiz, said the staffer who replaced him, Ana Lind, should be “fired at once.”',
+      ).map((q) => q[2]),
+    ).toEqual(['Tom Ruiz']);
+  });
+
+  it('gives ", who added that …" after a quote’s attribution to that quote’s speaker', () => {
+    expect(
+      quotes(
+        '“It was not a convincing argument,” said one councillor familiar with the talks, who added that the ' +
+          'mayor seemed “rattled” by the revolt.',
+      ),
+    ).toEqual([
+      ['direct', 'It was not a convincing argument', 'one councillor familiar'],
+      ['reported', 'the mayor seemed rattled by the revolt', 'one councillor familiar'],
+    ]);
+  });
+
+  it('does not give an unnamed "one …" to the person the article names with that role', () => {
+    expect(
+      quotes(
+        'Ann Lind, a former executive at the bank, is running for mayor.\n\nLind was not one for “sharing the big ' +
+          'decisions,” said one former executive who asked not to be named.',
+      ),
+    ).toEqual([['reported', 'Lind was not one for sharing the big decisions', 'one former executive']]);
+  });
+});
