@@ -641,8 +641,13 @@ function relativeEnd(body: string, start: number, end: number, atComma = false):
   return end;
 }
 
-/** Verbs before "to" that make the infinitive after them the subject's speech: "went on to say", "was quick to add". */
-const CATENATIVE = /(?:^|\s)(went|go|goes|going|gone|was|were|is|are)\s+(?:on|quick)\s+$/i;
+/**
+ * Verbs before "to" that make the infinitive after them the subject's speech: "went on to say", "was quick to add",
+ * "are all quick to point out", "went out of his way to say", "continues to insist", "took to Twitter to say",
+ * "is taking pains to say". (Not "refused to say" or "declined to say": what follows was not said.)
+ */
+const CATENATIVE =
+  /(?:^|\s)(?:(went|go|goes|going|gone|was|were|is|are)\s+(?:on|(?:all\s+)?quick|out\s+of\s+(?:his|her|their|its|my|our)\s+way)|continues|continue|continued|continuing|(?:took|takes|take|taking)\s+(?:pains|to\s+(?:Twitter|Facebook|Instagram|social\s+media|the\s+airwaves)))\s+$/i;
 
 /** A name right before the comma of a relative clause, perhaps with a title: "…,” said Weaver, who said …". */
 const NAME_BEFORE_COMMA =
@@ -809,14 +814,14 @@ function fromVerbs(
     let commitment = COMMITMENTS.has(verb) && nextWord === 'to';
     // "He went on to say …", "Trump was quick to add …": the infinitive is the subject's own speech.
     const catenative =
-      prevWord === 'to' && lower === verb
+      prevWord === 'to' && (lower === verb || pointOut)
         ? CATENATIVE.exec(body.slice(sentence.start, tokens[i - 1]!.start))
         : null;
     const catenativeStart = catenative ? sentence.start + catenative.index + catenative[0].search(/\S/) : -1;
     // "…, going on to say …" reports for the main subject, as "…, saying …" does.
     const goingOn =
       catenative !== null &&
-      /^going$/i.test(catenative[1]!) &&
+      /^going$/i.test(catenative[1] ?? '') &&
       /,\s*$/.test(body.slice(sentence.start, catenativeStart));
     const passive = PASSIVE.test(prevWord) && !/ing$/i.test(t.text) && !catenative;
     // "said to be", "was told by": "to" and "by" right after the verb; after a comma ("…, he said, by creating …",

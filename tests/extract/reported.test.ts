@@ -646,6 +646,24 @@ describe('reported speech: "according to" set into the sentence', () => {
   });
 });
 
+describe('reported speech: a verb of saying after "continues to", "was quick to", "took to Twitter to"', () => {
+  it('reads the infinitive as the subject’s own speech', () => {
+    expect(reported('Ana Holt continues to insist that the ferry will run all winter.')).toEqual([
+      ['the ferry will run all winter', 'Ana Holt', 'insist'],
+    ]);
+    expect(reported('Ana Holt was quick to point out that the ferry had never been late.')).toEqual([
+      ['the ferry had never been late', 'Ana Holt', 'point out'],
+    ]);
+    expect(reported('The premier took to Twitter to say the bridge would reopen in May.')).toEqual([
+      ['the bridge would reopen in May', 'premier', 'say'],
+    ]);
+  });
+
+  it('does not read what someone refused or declined to say as said', () => {
+    expect(reported('Ana Holt refused to say that the ferry would run all winter.')).toEqual([]);
+  });
+});
+
 describe('reported speech: who is speaking, after a quote and in a catenative', () => {
   it('gives ", who said …" after a quote’s attribution to the name before the comma', () => {
     expect(
