@@ -1024,7 +1024,13 @@ export function directQuoteFinder(
         !woven &&
         !thatClause &&
         (introduced || setOff || (startsSentence && (ownPunct || words.length >= 3)));
-      if (!direct) continue;
+      if (!direct) {
+        // A quote left open that is not one ('Grayson said Murphy's support is "really an amorphous position to
+        // have.' with its closing mark missing) gives back the quotes of the next paragraphs it had taken as its
+        // continuation: each is read on its own.
+        for (const part of parts.slice(1)) consumed.delete(part.mark);
+        continue;
+      }
 
       const signature = DASH_SIGNATURE.exec(after);
       let attribution =

@@ -187,3 +187,13 @@ describe('an introduction without the usual verb and comma', () => {
     ]);
   });
 });
+
+describe('a quote left open by mistake', () => {
+  it('gives the next paragraph’s quote back when the open one is not a quote of its own', () => {
+    expect(
+      direct(
+        `${intro}Hale said the mayor's plan is "a castle in the air.\n\n"We build piers, not promises," Olsen said.`,
+      ),
+    ).toEqual([['We build piers, not promises', 'Ruth Olsen']]);
+  });
+});
