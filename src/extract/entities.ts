@@ -194,18 +194,19 @@ function isOrgName(tokens: string[]): boolean {
  * article is lower-case and joined to the family name), possessives are dropped.
  */
 export function normaliseName(name: string): string {
-  return stripPossessive(name)
-    .replace(/\b(\p{Lu}\p{L}+)-(?:Al|El|al|el)-(\p{Lu}\p{L}+)/u, '$1 al-$2')
+  const bare = stripPossessive(name);
+  // The particle pattern needs a hyphen; most names have none.
+  return (
+    bare.includes('-') ? bare.replace(/\b(\p{Lu}\p{L}+)-(?:Al|El|al|el)-(\p{Lu}\p{L}+)/u, '$1 al-$2') : bare
+  )
     .replace(/\s+/g, ' ')
     .trim();
 }
 
 /** The key two mentions of one person share: the family name without "al-". */
 export function personKey(name: string): string {
-  const last = name.split(' ').pop() ?? name;
-  return stripPossessive(last)
-    .replace(/^(?:al|el)-/i, '')
-    .toLowerCase();
+  const last = stripPossessive(name.split(' ').pop() ?? name);
+  return (last.includes('-') ? last.replace(/^(?:al|el)-/i, '') : last).toLowerCase();
 }
 
 /** Strips a leading article or possessive pronoun and collapses doubled articles ("the The head"). */
@@ -218,7 +219,7 @@ export function cleanDescription(text: string): string {
   }
   out = out.replace(/[,;:]+$/, '');
   // The full stop of an abbreviation in initials is part of it ("the U.S.", "D.C."); any other is punctuation.
-  return (/(?:^|[\s.])\p{Lu}\.$/u.test(out) ? out : out.replace(/[,.;:]+$/, '')).trim();
+  return (out.endsWith('.') && /(?:^|[\s.])\p{Lu}\.$/u.test(out) ? out : out.replace(/[,.;:]+$/, '')).trim();
 }
 
 /** The words of a role phrase worth comparing: lower-case, no articles or prepositions, stemmed to six letters. */

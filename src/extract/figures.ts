@@ -153,7 +153,7 @@ function clauseAround(sentence: string, start: number, end: number): { before: s
 function whoFrom(text: string): string | null {
   const words = text.match(/[\p{L}.’'-]+/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!.replace(/[’']s$/, '');
+    const w = words[i]!.endsWith('s') ? words[i]!.replace(/[’']s$/, '') : words[i]!;
     if (/^(?:in|into|to|from|at|near|across|of|inside)$/i.test(words[i - 1] ?? '')) continue;
     const demonym = DEMONYMS.get(w);
     if (demonym !== undefined) return demonym;

@@ -1553,6 +1553,9 @@ function sourceDescription(np: string): Speaker | null {
 function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContext): Found[] {
   const found: Found[] = [];
   const text = sentence.text;
+  // SOURCE_PHRASE ignores case only in ASCII letters, so its "according to" or " by" is in the lower-cased text.
+  const lower = text.toLowerCase();
+  if (!lower.includes('according to') && !lower.includes(' by')) return found;
   SOURCE_PHRASE.lastIndex = 0;
   for (let m = SOURCE_PHRASE.exec(text); m; m = SOURCE_PHRASE.exec(text)) {
     const verb = m[2] ? (SOURCE_VERBS[m[2].toLowerCase()] ?? m[2]) : 'according to';
@@ -1648,7 +1651,8 @@ function fromQuestions(doc: Document, sentence: Sentence, ctx: SpeakerContext): 
   const text = sentence.text;
   const lead = DATELINE.exec(text)?.[0].length ?? 0;
   const opening = OPENING_QUESTION.exec(text.slice(lead));
-  const passive = opening ? null : PASSIVE_QUESTION.exec(text);
+  // PASSIVE_QUESTION is case-sensitive and spells "asked": most sentences have no "asked" to look around.
+  const passive = opening || !text.includes('asked') ? null : PASSIVE_QUESTION.exec(text);
   const m = opening ?? passive;
   if (!m) return [];
   const at = (opening ? lead : 0) + m.index;

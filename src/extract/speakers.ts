@@ -72,6 +72,14 @@ function sentenceIndexAt(ctx: SpeakerContext, offset: number): number {
   return found;
 }
 
+/**
+ * A phrase split at its commas and the spaces around them, without running the pattern on a phrase that has no
+ * comma: most have none, and the split is asked of every phrase read as a speaker.
+ */
+function commaParts(text: string): string[] {
+  return text.includes(',') ? text.split(/\s*,\s*/) : [text];
+}
+
 function fromPerson(person: PersonRecord): Speaker {
   return { speaker: person.name, role: bestRole(person), gender: person.gender };
 }
@@ -318,7 +326,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
   if (/^(?:it|this|that|there|which|who|i|we|you|one)$/.test(lower)) return null;
 
   // Appositives: "Viktor Ozerov, The head of …" or "A spokesman, Hossein Amini".
-  const parts = np.split(/\s*,\s*/).filter(Boolean);
+  const parts = commaParts(np).filter(Boolean);
   if (parts.length > 1) {
     // "One operator, identified only as Captain Reyes": a part that ends in a known name.
     const named =
@@ -484,7 +492,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
  * "allegedly sent lurid", "along with demographically favorable").
  */
 function isNounPhrase(np: string): boolean {
-  const parts = np.split(/\s*,\s*/).filter(Boolean);
+  const parts = commaParts(np).filter(Boolean);
   const words = (parts[0] ?? '').split(/\s+/).filter(Boolean);
   if (words.length === 0) return false;
   const first = words[0]!;
@@ -584,7 +592,7 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   // another round of fireworks on Friday: Republicans said …".
   // A hyphen typed as a dash counts only when it is not one of a pair around an aside ("Trump's two planes - the
   // 757 and a jet - and three helicopters").
-  const dashes = prefix.match(/\s--?\s/g)?.length ?? 0;
+  const dashes = prefix.includes('-') ? (prefix.match(/\s--?\s/g)?.length ?? 0) : 0;
   const clause = (dashes % 2 === 1 ? /^.*(?:[;—–]|\s--?\s|:(?!\d))\s*/s : /^.*(?:[;—–]|:(?!\d))\s*/s).exec(
     prefix,
   );
@@ -596,7 +604,7 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   let text = withoutTrailingAdverbs(prefix.replace(TRAILING_TIME, '')).replace(AUX, '');
   if (/\band\s*$/.test(text)) return null;
   text = text.replace(/\s+$/, '');
-  let segments = text.split(/(?<=,)/);
+  let segments = text.includes(',') ? text.split(/(?<=,)/) : [text];
   let trailingComma = false;
   if (text.endsWith(',')) trailingComma = true;
   let np: string;
@@ -651,7 +659,7 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   if (words.length === 0 || words.length > 16) return null;
   if (/[“”"]/.test(np)) return null;
   // A subject has no finite verb of its own: "he said the city had" or "warned on Saturday that he" are not subjects.
-  const body = np.split(/\s*,\s*/);
+  const body = commaParts(np);
   // An appositive's own relative clause ("…, the agency that oversees the program, said", "…, a Republican who has
   // refused to endorse Mr. Trump, said") is neither the subject's verb nor a name in the subject.
   const last = body.length - 1;

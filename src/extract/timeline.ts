@@ -61,7 +61,10 @@ const PARSER_CUES: Readonly<Record<string, RegExp>> = {
   ENRelativeDateFormatParser: /this|last|past|next|after/i,
   ENTimeUnitCasualRelativeFormatParser: /this|last|past|next|after|\+|-/i,
   ENTimeUnitAgoFormatParser: /ago|before|earlier/i,
-  ENTimeUnitLaterFormatParser: /later|after|now|henceforth|forward|out/i,
+  // Its pattern ends in a time unit ("s", "sec", "days", "mo", "yr" …), up to five spaces and the word: the cue is the
+  // unit's last letter before it, which keeps out the "out" of "about" and the "after" of most sentences.
+  ENTimeUnitLaterFormatParser:
+    /[cdehkmnorswy]\s{0,5}(?:later|after|from now|henceforth|forward|out)(?=\W|$)/i,
 };
 /** The distinct cues, each tested once per text (six parsers share the digit cue, three the month's). */
 const CUES = [...new Set(Object.values(PARSER_CUES))];
@@ -271,10 +274,11 @@ export function findTimeline(
       }
       if (hasYear) add(sentence, start, end, iso(known.get('year')!, null, null), 'year', false);
     }
-    // Years on their own ("in 2011", "by 2022"), which chrono leaves alone.
-    for (const m of sentence.text.matchAll(
-      /\b(?:in|since|by|until|from|before|after|of)\s+((?:19|20)\d{2})\b/g,
-    )) {
+    // Years on their own ("in 2011", "by 2022"), which chrono leaves alone. Such a year is a DATE_WORD, so an
+    // undated sentence (one read only for its event nouns) has none.
+    for (const m of dated
+      ? sentence.text.matchAll(/\b(?:in|since|by|until|from|before|after|of)\s+((?:19|20)\d{2})\b/g)
+      : []) {
       const start = sentence.start + m.index + m[0].length - 4;
       add(sentence, start, start + 4, m[1]!, 'year', false);
     }
