@@ -52,8 +52,9 @@ const ADVERBIALS = new RegExp(
  * What after a verb of saying starts a topic or an object rather than a clause: "said of the plan", "told to",
  * "said nothing". "About" before a quantity opens a clause's subject ("said about half of the cost was …").
  */
+/** ("said no" is an answer; "said no matter what …" and "said no one …" open a clause.) */
 const PREPOSITION_START =
-  /^(?:(?:to|about(?!\s+(?:\d|half|a\s+(?:third|quarter|dozen|fifth|tenth)|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred|a\s+thousand|\$))|of|in|on|at|for|with|by|from|into)\b|it\b[.,]?$|nothing|so\b|goodbye|yes|no\b)/i;
+  /^(?:(?:to|about(?!\s+(?:\d|half|a\s+(?:third|quarter|dozen|fifth|tenth)|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred|a\s+thousand|\$))|of|in|on|at|for|with|by|from|into)\b|it\b[.,]?$|nothing|so\b|goodbye|yes|no\b(?!\s+(?:matter|one)\b))/i;
 const SOURCE_PHRASE =
   /\b(according to|as (stated|reported|announced|confirmed|said|claimed|noted|estimated) by)\s+/gi;
 const SOURCE_VERBS: Record<string, string> = {

@@ -171,3 +171,24 @@ describe('an inverted attribution to someone described, not named', () => {
     ).toEqual([['reported', 'Lind was not one for sharing the big decisions', 'one former executive']]);
   });
 });
+
+describe('"said no" as an answer and as the start of a clause', () => {
+  it('reports a clause opening on "no matter" or "no one", and not a bare "no"', () => {
+    expect(
+      quotes(
+        'Premier Tim Houston says no matter what action Ottawa takes on the file, “its word does not override the ' +
+          'province.”',
+      ),
+    ).toEqual([
+      [
+        'reported',
+        'no matter what action Ottawa takes on the file, its word does not override the province',
+        'Tim Houston',
+      ],
+    ]);
+    expect(quotes('Fire chief Ana Ruiz said no one was hurt in the blaze.')).toEqual([
+      ['reported', 'no one was hurt in the blaze', 'Ana Ruiz'],
+    ]);
+    expect(quotes('Asked about the deal, Ruiz said no.')).toEqual([]);
+  });
+});
