@@ -604,6 +604,8 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   let text = withoutTrailingAdverbs(prefix.replace(TRAILING_TIME, '')).replace(AUX, '');
   if (/\band\s*$/.test(text)) return null;
   text = text.replace(/\s+$/, '');
+  // "Humphrey, who calls Trump a “sociopath,”": the comma before a closing mark ends the appositive all the same.
+  if (/,[”"]$/.test(text) && /,\s+(?:who|which)\s[^,]*[“"][^,]*,[”"]$/.test(text)) text = text.slice(0, -1);
   let segments = text.includes(',') ? text.split(/(?<=,)/) : [text];
   let trailingComma = false;
   if (text.endsWith(',')) trailingComma = true;
@@ -657,7 +659,10 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   // A subject is short and has no verb of its own; "the plan lacked a clear exit strategy" is not one.
   const words = np.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 16) return null;
-  if (/[“”"]/.test(np)) return null;
+  // Quotation marks end no subject, except inside an appositive's relative clause ("Humphrey, who calls Trump a
+  // “sociopath,” said").
+  const relativeAt = np.search(/,\s+(?:who|which)\s/);
+  if (/[“”"]/.test(relativeAt < 0 ? np : np.slice(0, relativeAt))) return null;
   // A subject has no finite verb of its own: "he said the city had" or "warned on Saturday that he" are not subjects.
   const body = commaParts(np);
   // An appositive's own relative clause ("…, the agency that oversees the program, said", "…, a Republican who has

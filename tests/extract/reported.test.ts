@@ -108,6 +108,12 @@ describe('reported speech: who is speaking', () => {
     ]);
   });
 
+  it('reads the subject across an appositive relative clause that holds a quoted word', () => {
+    expect(
+      reported('Holm, who calls the levy a “tax on breathing,” said she would vote against it in March.'),
+    ).toEqual([['she would vote against it in March', 'Holm', 'say']]);
+  });
+
   it('leaves a restrictive "who said" alone (voters who said …)', () => {
     expect(reported('Voters who said the economy mattered most were split between the two.')).toEqual([]);
   });
