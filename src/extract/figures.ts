@@ -711,6 +711,23 @@ function extraFigures(
       void laterText;
     }
   }
+  /**
+   * The force a transition with no unit of its own is about: a force noun in the clause before it, after a verb of
+   * change in the twelve words before it (the verb may sit before a clause break the noun is after: "ordered a cut
+   * to the military presence"), and not a share, sum or opinion. Whose forces and where come from that clause.
+   */
+  const forceBefore = (m: RegExpMatchArray) => {
+    const { before, after } = clauseAround(text, m.index!, m.index! + m[0].length);
+    const unit = forceNounBefore(before);
+    const approach = /(?:\S+\s+){0,12}$/u.exec(text.slice(0, m.index))![0];
+    if (!unit || !CHANGE.test(approach) || NOT_A_LEVEL.test(approach)) return null;
+    if (!countsForces(unit, `${before} ${m[0]} ${after}`, text)) return null;
+    const like = {
+      who: whoFrom(before),
+      where: placeAt(base + m.index! - before.length, base + m.index!, false),
+    };
+    return { unit, approach, like };
+  };
   // "Troop levels were reduced from about 5,200 to 3,000": no unit after the numbers, a force noun before them.
   // Each pattern spells its "from" or "by" in lower case (they are case-sensitive): a sentence without the word is
   // not scanned for it.
@@ -727,16 +744,9 @@ function extraFigures(
       const secondAt = m.index + m[0].length - m[4]!.length;
       if (covered(firstAt) || covered(secondAt)) continue;
       if ([m[2]!, m[4]!].some((n) => /^(?:19|20)\d\d$/.test(n))) continue;
-      const { before, after } = clauseAround(text, m.index, m.index + m[0].length);
-      const unit = forceNounBefore(before);
-      // The verb may sit before a clause break the noun is after: "ordered a cut to the military presence".
-      const approach = /(?:\S+\s+){0,12}$/u.exec(text.slice(0, m.index))![0];
-      if (!unit || !CHANGE.test(approach) || NOT_A_LEVEL.test(approach)) continue;
-      if (!countsForces(unit, `${before} ${m[0]} ${after}`, text)) continue;
-      const like = {
-        who: whoFrom(before),
-        where: placeAt(base + m.index - before.length, base + m.index, false),
-      };
+      const force = forceBefore(m);
+      if (!force) continue;
+      const { unit, approach, like } = force;
       const [first, second] = [parseNumber(m[2]!), parseNumber(m[4]!)];
       const down = CUT.test(approach);
       const [firstState, secondState]: [FigureState, FigureState] =
@@ -756,15 +766,9 @@ function extraFigures(
   for (const m of text.matchAll(BARE_TO)) {
     const at = m.index + m[0].length - m[2]!.length;
     if (covered(at) || /^(?:19|20)\d\d$/.test(m[2]!)) continue;
-    const { before, after } = clauseAround(text, m.index, m.index + m[0].length);
-    const unit = forceNounBefore(before);
-    const approach = /(?:\S+\s+){0,12}$/u.exec(text.slice(0, m.index))![0];
-    if (!unit || !CHANGE.test(approach) || NOT_A_LEVEL.test(approach)) continue;
-    if (!countsForces(unit, `${before} ${m[0]} ${after}`, text)) continue;
-    const like = {
-      who: whoFrom(before),
-      where: placeAt(base + m.index - before.length, base + m.index, false),
-    };
+    const force = forceBefore(m);
+    if (!force) continue;
+    const { unit, approach, like } = force;
     add(
       at,
       m[2]!.length,
