@@ -270,12 +270,14 @@ function inside(spans: Array<{ start: number; end: number }>, offset: number): b
 }
 
 function clean(text: string): string {
-  return text
+  const cleaned = text
     .replace(/[“”"]|''|``/g, '')
     .replace(/\s+/g, ' ')
     .replace(/^[\s,;:—–-]+|[\s,;:.—–-]+$/g, '')
     .replace(/(?:[\s,]+(?:also|and|but|while|though|as))+$/i, '')
     .trim();
+  // The full stop that ends the sentence is dropped, but not the one an acronym needs ("… enter the U.S.").
+  return /(?:^|[^\p{L}.])(?:\p{Lu}\.)+\p{Lu}$/u.test(cleaned) ? `${cleaned}.` : cleaned;
 }
 
 /**

@@ -69,6 +69,24 @@ function isAbbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+/** Abbreviations that can end a sentence as well as sit inside one: "U.S.", "D.C.", "Inc.", "Jr.", "etc.". */
+const ENDING_ABBREVIATION = /(?:^|[^A-Za-z.])(?:(?:[A-Z]\.){2,}|Inc\.|Co\.|Corp\.|Ltd\.|Jr\.|Sr\.|etc\.)$/;
+/** Words that open a sentence and never follow such an abbreviation inside one: "… in the U.S. He said". */
+const OPENS_SENTENCE =
+  /^(?:He|She|They|We|It|I|The|But|This|These|Those|His|Her|Their|Our|Its|In|On|At|After|When|While|Still|However)\b(?![.'’-])/;
+
+/**
+ * A full stop after "U.S." or "Inc." ends the sentence too when the next word can only open one ("… moved to
+ * Washington, D.C. She said"); otherwise the abbreviation sits inside the sentence ("U.S. Army", "Acme Inc. shares").
+ */
+function abbreviationEndsSentence(text: string, dot: number): boolean {
+  if (!ENDING_ABBREVIATION.test(text.slice(Math.max(0, dot - 12), dot + 1))) return false;
+  let k = dot + 1;
+  if (k >= text.length || !isSpaceCode(text.charCodeAt(k))) return false;
+  while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
+  return OPENS_SENTENCE.test(text.slice(k, k + 12));
+}
+
 /** Closing marks and brackets that belong to the sentence before a break: ” ’ " ' ) ]. */
 function isCloserCode(c: number): boolean {
   return c === 0x201d || c === 0x2019 || c === 34 || c === 39 || c === 41 || c === 93;
@@ -175,7 +193,7 @@ function splitParagraph(paragraph: Paragraph, into: Sentence[]): void {
       continue;
     }
     const dot = text.charCodeAt(i) === 46;
-    if (dot && isAbbreviation(text, i)) continue;
+    if (dot && isAbbreviation(text, i) && !abbreviationEndsSentence(text, i)) continue;
     if (dot) {
       const next = text.charCodeAt(i + 1);
       if (next >= 48 && next <= 57) continue;

@@ -71,3 +71,26 @@ describe('sentences: a line with no full stop', () => {
     expect(reported(body)).toEqual([['the library would stay open on Sundays', 'mayor', 'announce']]);
   });
 });
+
+describe('sentences: an abbreviation that ends one', () => {
+  it('ends a sentence at "U.S." or "D.C." when the next word can only open one, and not inside a name', () => {
+    expect(sentences('The envoy flew back to Washington, D.C. She said the talks had failed.')).toEqual([
+      'The envoy flew back to Washington, D.C.',
+      'She said the talks had failed.',
+    ]);
+    expect(sentences('Output fell at Harbour Steel Inc. The union said 40 jobs would go.')).toEqual([
+      'Output fell at Harbour Steel Inc.',
+      'The union said 40 jobs would go.',
+    ]);
+    expect(sentences('The U.S. Navy said so. Gen. He Weidong did not.')).toEqual([
+      'The U.S. Navy said so.',
+      'Gen. He Weidong did not.',
+    ]);
+  });
+
+  it('keeps the full stop of an acronym that ends reported speech, and does not run on into the next sentence', () => {
+    expect(
+      reported('Mayor Dana Kell said the new rules would slow travel to the U.S. She asked for a delay.'),
+    ).toEqual([['the new rules would slow travel to the U.S.', 'Dana Kell', 'say']]);
+  });
+});
