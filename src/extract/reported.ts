@@ -13,7 +13,7 @@ import {
 } from './lexicon.ts';
 import { isPlaceName } from './entities.ts';
 import { type DirectQuotes, clauseSubject } from './quotes.ts';
-import type { Document, Sentence } from './sentences.ts';
+import { type Document, type Sentence, isSpaceCode } from './sentences.ts';
 import {
   type Speaker,
   type SpeakerContext,
@@ -270,14 +270,35 @@ function inside(spans: Array<{ start: number; end: number }>, offset: number): b
 }
 
 function clean(text: string): string {
-  const cleaned = text
+  const out = text
     .replace(/[“”"]|''|``/g, '')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s,;:—–-]+|[\s,;:.—–-]+$/g, '')
-    .replace(/(?:[\s,]+(?:also|and|but|while|though|as))+$/i, '')
-    .trim();
+    .replace(/^[\s,;:—–-]+|[\s,;:.—–-]+$/g, '');
+  // The trailing-conjunction pattern is tried at every space of the text; it can only match a text ending in the
+  // last letter of one of its words (o, d, t, e, h, s in either case: it ignores case in ASCII only).
+  const cleaned = (
+    TRAILING_CONJUNCTION_END.has(out.charCodeAt(out.length - 1) | 0x20)
+      ? out.replace(/(?:[\s,]+(?:also|and|but|while|though|as))+$/i, '')
+      : out
+  ).trim();
   // The full stop that ends the sentence is dropped, but not the one an acronym needs ("… enter the U.S.").
   return /(?:^|[^\p{L}.])(?:\p{Lu}\.)+\p{Lu}$/u.test(cleaned) ? `${cleaned}.` : cleaned;
+}
+/** Lower-case codes of the last letters of "also", "and", "but", "while", "though", "as". */
+const TRAILING_CONJUNCTION_END = new Set([...'odtehs'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether `text.split(/\s+/)` would give fewer than three parts (each run of white space splits once), counted
+ * without building the parts.
+ */
+function fewerThanThreeWords(text: string): boolean {
+  let runs = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSpaceCode(text.charCodeAt(i))) continue;
+    if (++runs === 2) return false;
+    while (i + 1 < text.length && isSpaceCode(text.charCodeAt(i + 1))) i++;
+  }
+  return true;
 }
 
 /**
@@ -582,7 +603,7 @@ function asideAfter(
   if (carried) resume += carried[0].length;
   const next = after.slice(resume);
   const runOn = !carried && ASIDE_QUOTE_RUN_ON.test(next);
-  if ((!carried && !runOn && ASIDE_NEW_CLAUSE.test(next)) || direct(resume) || next.split(/\s+/).length < 3)
+  if ((!carried && !runOn && ASIDE_NEW_CLAUSE.test(next)) || direct(resume) || fewerThanThreeWords(next))
     return { resume: null };
   return runOn ? { resume, quoted: true } : { resume };
 }
@@ -992,7 +1013,7 @@ function fromVerbs(
       } else {
         // "…, said Mr. Burman.": a short rest after a closed clause is an inverted speaker, read below.
         const inverted = CLOSED_CLAUSE.test(body.slice(sentence.start, t.start));
-        if (!inverted && (PREPOSITION_START.test(rest) || rest.split(/\s+/).length < 3)) continue;
+        if (!inverted && (PREPOSITION_START.test(rest) || fewerThanThreeWords(rest))) continue;
       }
     }
 
@@ -1831,7 +1852,7 @@ export function findReportedSpeech(
     const text = f.cut
       ? clean(`${doc.body.slice(f.clauseStart, f.cut.start)} ${doc.body.slice(f.cut.end, f.clauseEnd)}`)
       : clean(doc.body.slice(f.clauseStart, f.clauseEnd));
-    if (text.split(/\s+/).length < 3) continue;
+    if (fewerThanThreeWords(text)) continue;
     quotes.push({
       kind: 'reported',
       text,
