@@ -29,13 +29,23 @@ export interface Document {
   sentences: Sentence[];
 }
 
-const ABBREVIATIONS = new Set(
-  `mr mrs ms dr gen sen rep gov lt col maj capt sgt st jr sr no nos jan feb mar apr jun jul aug sep sept oct nov dec
-  vs etc inc co corp prof adm brig cmdr gens sens reps ft mt approx est dept univ rev del hon pvt cpl det supt
-  const cst coun insp`
+/**
+ * Abbreviations that stand before a name or a number ("Maj. Gen.", "No. 5"): a line ending with one runs on into
+ * the next (see lineEndsSentence).
+ */
+const TITLE_ABBREVIATIONS = new Set(
+  `mr mrs ms dr gen sen rep gov lt col maj capt sgt st prof adm brig cmdr rev hon pvt cpl det supt const cst coun
+  insp no nos`
     .split(/\s+/)
     .filter(Boolean),
 );
+const ABBREVIATIONS = new Set([
+  ...TITLE_ABBREVIATIONS,
+  ...`jr sr jan feb mar apr jun jul aug sep sept oct nov dec vs etc inc co corp gens sens reps ft mt approx est dept
+  univ del`
+    .split(/\s+/)
+    .filter(Boolean),
+]);
 
 /** What `/\s/` matches, by character code: the scans below read codes instead of one-character strings. */
 export function isSpaceCode(c: number): boolean {
@@ -118,10 +128,10 @@ const RUNS_ON = /[,;:&([{/\u2010-\u2015-]$/;
 /**
  * A line ending with a title or an initial, before a name on the next line ("Maj. Gen.", "John F."), runs on. Any
  * other abbreviation at a line's end ("… flew on to the U.S.") may end the sentence at the line break: the rules
- * for stops leave it open because it may equally sit inside one.
+ * for stops leave it open because it may equally sit inside one. LAST_ABBREVIATED_WORD finds the line's last word
+ * before its full stop, to look up in TITLE_ABBREVIATIONS.
  */
-const ENDS_WITH_TITLE =
-  /(?:^|[^\p{L}.])(?:mr|mrs|ms|dr|gen|sen|rep|gov|lt|col|maj|capt|sgt|st|prof|adm|brig|cmdr|rev|hon|pvt|cpl|det|supt|const|cst|coun|insp|no|nos)\.$/iu;
+const LAST_ABBREVIATED_WORD = /(?:^|[^\p{L}.])(\p{L}+)\.$/u;
 const ENDS_WITH_INITIAL = /(?:^|[^\p{L}.])[A-Z]\.$/u;
 
 /** Words that cannot end a heading or a caption: a line that ends with one breaks inside a sentence. */
@@ -145,7 +155,9 @@ function lineEndsSentence(text: string, at: number, longestLine: number): boolea
   while (lineEnd > lineStart && isSpaceCode(text.charCodeAt(lineEnd - 1))) lineEnd--;
   if (lineEnd === lineStart) return false;
   const line = text.slice(lineStart, lineEnd);
-  if (RUNS_ON.test(line) || ENDS_WITH_TITLE.test(line) || ENDS_WITH_INITIAL.test(line)) return false;
+  const abbreviated = LAST_ABBREVIATED_WORD.exec(line)?.[1];
+  if (abbreviated !== undefined && TITLE_ABBREVIATIONS.has(abbreviated.toLowerCase())) return false;
+  if (RUNS_ON.test(line) || ENDS_WITH_INITIAL.test(line)) return false;
   const lastWord = /[\p{L}']+$/u.exec(line)?.[0];
   if (lastWord !== undefined && LINKING_WORDS.has(lastWord)) return false;
   let next = at + 1;
