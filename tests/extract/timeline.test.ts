@@ -251,3 +251,44 @@ describe('date parsing runs only the parsers a sentence can feed', () => {
     expect(found).toBeGreaterThan(30);
   });
 });
+
+describe('dates do not depend on the machine’s time zone', () => {
+  const body =
+    'The minister said on Monday that 3,000 troops would leave. Yesterday the ministry announced the withdrawal ' +
+    'had begun. On Friday the last troops left. Last week officials met in Moscow. Next month talks resume. Two ' +
+    'days ago the convoy left. “We go home tomorrow,” a soldier said.';
+  /** The timeline's dates with the process's time zone set to `tz` (Node reads TZ again when it is assigned). */
+  const datesIn = (tz: string, at: string) => {
+    const before = process.env.TZ;
+    process.env.TZ = tz;
+    try {
+      const offset = new Date(at).getTimezoneOffset();
+      const found = extract({ title: 'T', body, published: new Date(at) }).timeline.map((t) => t.date);
+      return { offset, found };
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  };
+
+  it('gives the same days in UTC, Los Angeles and Kiritimati, at either end of the published day', () => {
+    for (const at of ['2016-10-05T00:00:00Z', '2016-10-05T23:30:00Z']) {
+      const utc = datesIn('UTC', at);
+      expect(utc.found).toEqual([
+        '2016-09-28',
+        '2016-09-30',
+        '2016-10-03',
+        '2016-10-03',
+        '2016-10-04',
+        '2016-10-06',
+        '2016-11',
+      ]);
+      const west = datesIn('America/Los_Angeles', at);
+      const east = datesIn('Pacific/Kiritimati', at);
+      // The zone really changed (so the comparison below could fail), and the days did not.
+      expect([utc.offset, west.offset, east.offset]).toEqual([0, 420, -840]);
+      expect(west.found).toEqual(utc.found);
+      expect(east.found).toEqual(utc.found);
+    }
+  });
+});
