@@ -649,6 +649,20 @@ const CONTINUES_SUBJECT =
 const CIRCUMSTANCE =
   /^\s*(?:in|on|at|during|via|through|from|to|over|after|before|when|while|as|according|because|and|but|or)\b/;
 
+/**
+ * The attribution after a quote, its comma, then the rest of the quote's sentence in the reporter's words: a "that"
+ * clause (`he said, that both men …`) or a modal whose subject the quote held (`she said, would use …`).
+ */
+const FINISHED_AFTER =
+  /^\s+[^,.;:!?“”"]{2,80}?,\s+(?:(that)\s+(?=\S)|(?:would|will|could|should|can|may|might|must)\s+\p{Ll})/u;
+
+/** Whether the words after a quote's closing mark are an attribution and then the rest of its sentence. */
+function finishesAfterAttribution(after: string): boolean {
+  const m = FINISHED_AFTER.exec(after);
+  // "that" opens a clause only when a verb follows ('that both men had ties', not 'that night at the rally').
+  return m !== null && (m[1] === undefined || hasClause(after.slice(m[0].length)));
+}
+
 /** Whether the words before a quote hold a verb of saying ('she said, but despite …,', 'telling Mic …,'). */
 function saysBefore(before: string): boolean {
   const words = [...before.matchAll(WORDS)].map((m) => m[0]);
@@ -908,6 +922,17 @@ export function directQuoteFinder(
               ? looseAttributionAfter(ctx, after, lastEnd)
               : null);
       const leading = lastEnd + (/^\s*/.exec(after)?.[0].length ?? 0);
+      // '“It’s our bad luck,” he said, that both men prayed there', '“Only you, Dinesh,” she said, would use …': the
+      // reporter's words after the attribution finish the quote's sentence (a "that" clause, or the verb of a
+      // subject the quote held), so the quote is the first part of one reported clause, not an utterance of its own.
+      const finishedAfter =
+        last === mark &&
+        mark.close !== null &&
+        /,$/.test(lastContent) &&
+        afterAttribution !== null &&
+        afterAttribution.verb !== null &&
+        Math.min(afterAttribution.npStart, afterAttribution.verbStart) === leading &&
+        finishesAfterAttribution(body.slice(lastEnd, endSentence.end));
       // After a colon the quote is introduced, but it is still a fragment when the reporter's words finish its one
       // sentence ('added: "In hindsight, we should have seen" it coming', 'said: "We have a week to go" until the
       // vote').
@@ -1007,6 +1032,7 @@ export function directQuoteFinder(
         !quotedWords &&
         !objectPhrase &&
         !fragment &&
+        !finishedAfter &&
         !woven &&
         !thatClause &&
         (introduced || setOff || (startsSentence && (ownPunct || words.length >= 3)));

@@ -615,6 +615,12 @@ const SUBORDINATE_OPENING =
 const AUXILIARY_OPENING =
   /^(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|does|do|did)\s/i;
 
+/**
+ * A quote alone before an aside (`“It’s our bad luck,” he said, that …`): when a "that" clause follows the aside,
+ * the reporter's words finish the quote's sentence (see finishesAfterAttribution in quotes.ts).
+ */
+const QUOTE_THEN_THAT = /^\s*(?:[“"]|'')[^“”"]+,(?:[”"]|'')\s*$/;
+
 /** A year, which may say when something was said ("said in June 2012"), unlike other numbers ("said 20 died"). */
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
@@ -1222,6 +1228,7 @@ function fromVerbs(
         resume !== null &&
         (subordinate ||
           (set && AUXILIARY_OPENING.test(body.slice(end + resume, sentence.end))) ||
+          (set && QUOTE_THEN_THAT.test(closed) && /^that\s/i.test(body.slice(end + resume, sentence.end))) ||
           (set && !clause && fragmentSubject(closed.replace(CLAUSE_TAIL, ''))));
       if (oneClause) {
         // "The museum, Mr. Obama said, would make visitors …": the aside splits one clause, whose subject (or

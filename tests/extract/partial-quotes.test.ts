@@ -192,3 +192,33 @@ describe('"said no" as an answer and as the start of a clause', () => {
     expect(quotes('Asked about the deal, Ruiz said no.')).toEqual([]);
   });
 });
+
+describe('a quote whose sentence the reporter finishes after the attribution', () => {
+  it('reports the quote and a "that" clause after the attribution as one clause', () => {
+    expect(
+      quotes(
+        'The imam Omar Haddad spoke on Friday. “It’s our bad luck,” Haddad said, that both men had prayed at this ' +
+          'little mosque.',
+      ),
+    ).toEqual([
+      ['reported', 'It’s our bad luck that both men had prayed at this little mosque', 'Omar Haddad'],
+    ]);
+  });
+
+  it('reports a quote holding the subject of a verb the reporter gives after the attribution', () => {
+    expect(
+      quotes(
+        'The host Megan Kell laughed. “Only you, Dinesh,” Kell said, would use a harsh sentence to praise the ' +
+          'country.',
+      ),
+    ).toEqual([
+      ['reported', 'Only you, Dinesh would use a harsh sentence to praise the country', 'Megan Kell'],
+    ]);
+  });
+
+  it('keeps the quote direct when "that" after the attribution opens no clause', () => {
+    expect(quotes('The mayor Ana Ruiz spoke. “We won,” Ruiz said, that night at the rally.')).toEqual([
+      ['direct', 'We won', 'Ana Ruiz'],
+    ]);
+  });
+});
