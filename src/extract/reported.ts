@@ -41,7 +41,8 @@ export function isCommitment(q: Quote): boolean {
 }
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const ADVERBIALS = new RegExp(
-  `^(?:\\s*,?\\s*(?:today|yesterday|tonight|also|later|earlier|again|publicly|repeatedly|separately|recently|previously|further|` +
+  `^(?:\\s*,?\\s*(?:today|yesterday|tonight|also|later|earlier|again|publicly|privately|openly|flatly|bluntly|frequently|often|repeatedly|separately|recently|previously|further|` +
+    `for (?:weeks|months|years|days|decades|some time|a (?:long )?(?:time|while))|in recent (?:days|weeks|months|years)|at the time|` +
     `on ${WEEKDAY}(?: (?:morning|afternoon|evening|night))?|${WEEKDAY}(?: (?:morning|afternoon|evening|night))?|in (?:a|an|his|her|their|its) (?:statement|interview|briefing|post|tweet|letter|speech|report)|` +
     `at (?:a|the) (?:press|news) conference|at a briefing|last (?:week|month|year|night)|this (?:week|month|morning|year)|on (?:state )?(?:television|tv|radio)|` +
     `(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|(?:a )?few|\\d+) (?:hours?|days?|weeks?|months?|years?) ago|` +
@@ -803,6 +804,128 @@ function quoteCarriedOn(
   };
 }
 
+/** Words between a subject and its verb of saying: "has", "also", "has since". */
+const OPENING_AUX =
+  /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|recently|never|did|does|do|now|often|always|long|even|still|just|since|first|all|already|in\s+the\s+past))*\s*$/i;
+/** What may open a sentence before its subject: "But ", "Still, even ", "Yet ". */
+const SUBJECT_OPENER = /^(?:(?:but|and|yet|still|so|now|meanwhile|however|instead|even|indeed)\b,?\s+)*/i;
+/** Auxiliaries and pronouns the lexicon may not tag, none of which a subject's head holds. */
+const HEAD_VERB =
+  /^(?:have|has|had|do|does|did|is|are|was|were|be|been|will|would|can|could|should|may|might|must|i|you|he|she|we|they|it|me|him|us|them)$/;
+/** Where the head of an opening noun phrase ends: a comma, a dash, a bracket or a relative pronoun. */
+const HEAD_END = /,|\s(?:--?|[—–])\s|\s\(|\s(?:who|whose|that|which)\s/;
+
+/**
+ * The noun phrase that opens the sentence as the subject of the verb that ends `prefix`, read whole where the
+ * subject rules find none in it: a long description ("A person familiar with the planning for Thursday’s
+ * meeting", "A court document filed Thursday"), one with a restrictive relative clause ("Friends of Mr. Lind who
+ * have seen him recently") or one set off from its verb by an appositive or an aside between commas or dashes
+ * ("Many speakers at the service — including … —", "Mr. Manafort, citing …,"). The head must be a noun phrase with
+ * no verb of its own, and what follows it up to the verb must be closed off (a comma, dash or bracket before the
+ * verb) or a relative clause.
+ */
+function openingSubject(prefix: string, sentenceStart: number): { np: string; start: number } | null {
+  const dateline = DATELINE.exec(prefix)?.[0].length ?? 0;
+  const from = dateline + SUBJECT_OPENER.exec(prefix.slice(dateline))![0].length;
+  const text = prefix.slice(from).replace(OPENING_AUX, '');
+  if (!/^(?:\p{Lu}|\d)/u.test(text) && from === dateline) return null;
+  const end = HEAD_END.exec(text);
+  const head = (end ? text.slice(0, end.index) : text).trim();
+  const words = head.split(/\s+/);
+  if (words.length > 12) return null;
+  // The head has no verb: a past participle only before a preposition or a time ("filed Thursday", "taken from").
+  if (FUNCTION_WORDS.has(words[words.length - 1]!.toLowerCase())) return null;
+  // "Reached by phone, …", "On his way out, …", "Because exit polls …", "He penned …": an opening phrase, a
+  // conjunction or a pronoun's clause, not a subject.
+  const first = words[0]!.toLowerCase();
+  if (
+    (FUNCTION_WORDS.has(first) && !/^(?:the|a|an|some|many|most|several|all|both|one)$/.test(first)) ||
+    /^\p{L}+(?:ed|ing)$/u.test(first) ||
+    hasTag(first, 'Preposition', 'Conjunction', 'Pronoun')
+  )
+    return null;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    // "He’s comparing …": a pronoun's contraction is a clause.
+    if (/[’'](?:s|re|ve|ll|d|m)$/.test(w) && /^(?:he|she|it|they|we|i|you|there|that)[’']/i.test(w))
+      return null;
+    if (!/^\p{Ll}/u.test(w)) continue;
+    if (FUNCTION_WORDS.has(w) && k === 0 && !/^(?:the|a|an|some|many|most|several|all|both|one)$/.test(w))
+      return null;
+    // An -ing form is a noun only after a determiner or an owner ("Thursday’s meeting", "the planning").
+    if (
+      /ing$/.test(w) &&
+      !/^(?:the|a|an|this|that|his|her|their|its|our|\p{L}+[’']s?)$/iu.test(words[k - 1] ?? '')
+    )
+      return null;
+    const participle = /ed$/.test(w) && k > 0 && /^(?:by|\p{Lu}.*)$/u.test(words[k + 1] ?? '');
+    if (
+      (!participle &&
+        (/^\p{L}{3,}ed$/u.test(w) || hasTag(w, 'PastTense', 'PresentTense', 'Copula', 'Modal'))) ||
+      HEAD_VERB.test(w) ||
+      CLAUSE_SPEECH_VERBS.has(w)
+    )
+      return null;
+  }
+  let np = head;
+  if (end) {
+    const rest = text.slice(end.index);
+    // A relative clause runs to the verb; anything else set off must be closed before it.
+    const relative = /^\s(?:who|whose|that)\s/.test(rest);
+    if (!relative && !/(?:,|\s(?:--?|[—–])|\))(?:[”"’]|'')?$/.test(rest)) return null;
+    // A second clause of the reporter's own ("…, and …", "…; …") is no aside.
+    if (/[;:]|,\s+(?:and|but|or|so)\s/.test(rest)) return null;
+    // The relative clause describes the speaker ("some voters who have listened to Mr. Lind"), up to a comma.
+    if (relative) np = text.slice(0, end.index + (/,/.exec(rest)?.index ?? rest.length)).trim();
+  }
+  return { np, start: sentenceStart + from };
+}
+
+/** Finite verbs of saying a relative clause with a missing subject is read around (not nouns: "the remarks"). */
+const GAP_VERB =
+  /^(?:said|says|say|claimed|claims|claim|argued|argues|argue|estimated|estimates|estimate|predicted|predicts|predict|alleged|alleges|allege|insisted|insists|insist|contended|contends|contend|suggested|suggests|suggest|warned|warns|warn)$/;
+/** Verb classes that open a clause whose subject is missing: "(that officials said) went unnoticed", "(what she said) is". */
+const GAP_VERB_TAGS = ['Copula', 'Modal', 'PastTense'];
+
+/**
+ * The subject of a verb of saying inside a relative clause whose own verb follows right after it, with the
+ * relative's subject missing: "a deadline that several party insiders said went unnoticed", "what many analysts said
+ * was a sign of …", "a gap that border experts say renders talk of a wall moot". The words between the relative
+ * ("that", "which", "what") and the verb are the speaker, when they are a short noun phrase without a verb of their
+ * own; null otherwise.
+ */
+function gapSubject(body: string, tokens: Token[], i: number): { np: string; start: number } | null {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (!next || !/^\p{Ll}/u.test(next.text) || !/^\s+$/.test(body.slice(t.end, next.start))) return null;
+  if (
+    !hasTag(next.text, ...GAP_VERB_TAGS) &&
+    !/^\p{Ll}{3,}ed$/u.test(next.text) &&
+    !(next.text.endsWith('s') && hasTag(next.text, 'PresentTense'))
+  )
+    return null;
+  for (let k = i - 1; k >= Math.max(1, i - 8); k--) {
+    const x = tokens[k]!;
+    if (!/^\s+$/.test(body.slice(x.end, tokens[k + 1]!.start))) return null;
+    if (!/^(?:that|which|what)$/i.test(x.text)) continue;
+    const first = tokens[k + 1]!;
+    if (first === t) return null;
+    const np = body.slice(first.start, t.start).trim();
+    const subject = subjectBefore(`${np} `, first.start);
+    return subject && subject.start === first.start && subject.np === np && !hasClauseVerb(words(np))
+      ? subject
+      : null;
+  }
+  return null;
+}
+
+/** Where the clause of a relative with a missing subject ends: at the main clause's verb after a comma, or a dash. */
+function gapEnd(body: string, start: number, end: number): number {
+  const stop = relativeEnd(body, start, end);
+  const dash = /\s(?:--?|[—–])\s/.exec(body.slice(start, stop));
+  return dash ? start + dash.index : stop;
+}
+
 /** A possessor before a noun: "his", "their", "Trump’s" ("Trump’s claim that …"). */
 const POSSESSOR = /^(?:his|her|their|its|our|my|\p{L}+[’']s)$/iu;
 
@@ -885,11 +1008,21 @@ function fromVerbs(
         : undefined;
     // "the wall, which he said Mexico would pay for, …", "a rule that officials said will apply in May": a relative
     // clause whose own subject reports it; what was said runs to the end of the relative clause.
+    // "a deadline that several party insiders said went unnoticed", "what she said is growing demand": a subject of
+    // several words between the relative and the verb, whose clause opens on its own verb.
+    // (Inside a clause already reported, "a finish that he said defied expectations" stays part of it.)
+    const gap =
+      !ing &&
+      GAP_VERB.test(lower) &&
+      !found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start)
+        ? gapSubject(body, tokens, i)
+        : null;
     const embedded =
-      relative === tokens[i - 2] &&
-      relative !== undefined &&
-      /^(?:which|that)$/i.test(relative.text) &&
-      EMBEDDED_SUBJECT.test(prevWord);
+      gap !== null ||
+      (relative === tokens[i - 2] &&
+        relative !== undefined &&
+        /^(?:which|that)$/i.test(relative.text) &&
+        EMBEDDED_SUBJECT.test(prevWord));
     const relativeAdverb =
       relative !== undefined && RELATIVE_ADVERB.test(relative === tokens[i - 1] ? '' : prevWord);
     const relativeComma = relative !== undefined && /,\s*$/.test(body.slice(sentence.start, relative.start));
@@ -960,6 +1093,7 @@ function fromVerbs(
     // "…, where Ana Lind has promised to veto it": a commitment's "to" is what was promised, not where it was said.
     const aside =
       !commitment &&
+      !gap &&
       (lower !== verb || ASIDE_BASE_VERBS.has(verb)) &&
       body.slice(sentence.start, t.start).includes(',') &&
       !ONLY_PUNCTUATION.test(rest)
@@ -1012,7 +1146,7 @@ function fromVerbs(
       // Nothing after the verb: it closes the sentence ("…, the former doctor maintains."), and its clause is the
       // one before it.
       const empty = ONLY_PUNCTUATION.test(rest);
-      if (complement || commitment || empty) {
+      if (complement || commitment || empty || gap) {
         // The clause starts here, or ended before the verb.
       } else if (CLAUSE_ONLY_VERBS.has(verb)) {
         if (!finiteClause(rest) || PREPOSITION_START.test(rest)) continue;
@@ -1066,7 +1200,7 @@ function fromVerbs(
       }
     }
     let subject = embedded
-      ? { np: prevWord, start: tokens[i - 1]!.start }
+      ? (gap ?? { np: prevWord, start: tokens[i - 1]!.start })
       : ing?.lead === 'progressive' && CONTRACTED_IS.test(prevWord)
         ? { np: prevWord.slice(0, -2), start: tokens[i - 1]!.start }
         : restrictive
@@ -1166,6 +1300,20 @@ function fromVerbs(
       )
         subject = lastClauseSubject(prefix, sentence.start) ?? subject;
     }
+    // "A person familiar with the planning says …", "Many speakers at the service — including … — said …": the
+    // phrase that opens the sentence, read whole, when the rules above found no subject in it.
+    if (
+      !subject &&
+      !relative &&
+      !ing &&
+      !catenative &&
+      !commitment &&
+      verb !== 'state' &&
+      !found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start) &&
+      (/\bthat,?\s*$/.test(body.slice(t.end, restStart)) ||
+        (finiteClause(rest) && !PREPOSITION_START.test(rest)))
+    )
+      subject = openingSubject(prefix, sentence.start);
     if (!subject) continue;
     // A pronoun whose referent cannot be found still reports speech; its speaker is left unknown (null).
     const resolved =
@@ -1274,11 +1422,13 @@ function fromVerbs(
       npStart: subject.start,
       verbStart: t.start,
       clauseStart: restStart,
-      clauseEnd: embedded
-        ? relativeEnd(body, restStart, sentence.end, true)
-        : relative
-          ? relativeEnd(body, restStart, sentence.end, restrictive !== null)
-          : sentence.end,
+      clauseEnd: gap
+        ? gapEnd(body, restStart, sentence.end)
+        : embedded
+          ? relativeEnd(body, restStart, sentence.end, true)
+          : relative
+            ? relativeEnd(body, restStart, sentence.end, restrictive !== null)
+            : sentence.end,
       verb,
       speaker,
       open: true,

@@ -919,3 +919,112 @@ describe('reported speech: a paragraph that introduces the next one', () => {
     );
   });
 });
+
+describe('reported speech: how long or how openly it was said', () => {
+  it('reads the clause after "for weeks", "privately" or "at the time" between the verb and it', () => {
+    expect(
+      reported('Tomas Berg has said for weeks he is the only candidate who can win the county.'),
+    ).toEqual([['he is the only candidate who can win the county', 'Tomas Berg', 'say']]);
+    expect(reported('Mara Lind said privately the levy would be cut by half.')).toEqual([
+      ['the levy would be cut by half', 'Mara Lind', 'say'],
+    ]);
+    expect(reported('Mara Lind said at the time the levy would be cut by half.')).toEqual([
+      ['the levy would be cut by half', 'Mara Lind', 'say'],
+    ]);
+  });
+});
+
+describe('reported speech: a relative clause whose subject is missing', () => {
+  it('gives what follows "that several insiders said" to the words between the relative and the verb', () => {
+    expect(
+      reported(
+        'The filing was due by March 15, a deadline that several county party insiders said went unnoticed in a handful of districts.',
+      ),
+    ).toEqual([['went unnoticed in a handful of districts', 'several county party insiders', 'say']]);
+  });
+
+  it('reads "what she said is …" past the commas of a list, up to the main clause', () => {
+    expect(
+      reported(
+        'Mara Lind spoke on Monday. She helps clubs adapt to what she said is growing demand for gyms, pools, water parks and better dining.',
+      ),
+    ).toEqual([['is growing demand for gyms, pools, water parks and better dining', 'Mara Lind', 'say']]);
+    expect(
+      reported(
+        'The levy, which the Tax Office estimates would cost as much as $170 million a year, would risk a deficit.',
+      ),
+    ).toEqual([['would cost as much as $170 million a year', 'Tax Office', 'estimate']]);
+  });
+
+  it('leaves such a relative inside a clause already reported as part of it', () => {
+    expect(
+      reported(
+        'Tomas Berg said he is tied for second, in a finish that county party insiders said defied all the expectations of the party.',
+      ),
+    ).toEqual([
+      [
+        'he is tied for second, in a finish that county party insiders said defied all the expectations of the party',
+        'Tomas Berg',
+        'say',
+      ],
+    ]);
+  });
+
+  it('does not read a noun of saying as the verb ("the scathing remarks delivered by …")', () => {
+    expect(
+      reported(
+        'Tomas Berg revealed on Monday that Ana Holt wrote the scathing remarks delivered by the mayor.',
+      ),
+    ).toEqual([['Ana Holt wrote the scathing remarks delivered by the mayor', 'Tomas Berg', 'reveal']]);
+  });
+});
+
+describe('reported speech: a long description opening the sentence as the speaker', () => {
+  it('reads a description with prepositions and an owner ("A person familiar with the planning for …")', () => {
+    expect(
+      reported(
+        'A person familiar with the planning for Thursday’s meeting says the talks will focus on the budget.',
+      ),
+    ).toEqual([
+      [
+        'the talks will focus on the budget',
+        'person familiar with the planning for Thursday’s meeting',
+        'say',
+      ],
+    ]);
+  });
+
+  it('reads the subject across an aside between dashes or commas that holds a quote', () => {
+    expect(
+      reported(
+        'Many speakers at the service — including farmers, teachers and nurses — said the closure would hurt the valley.',
+      ),
+    ).toEqual([['the closure would hurt the valley', 'many speakers at the service', 'say']]);
+    expect(
+      reported(
+        "Ana Holt, citing ''the unique pull of the port,'' said the town could grow again by next year.",
+      ),
+    ).toEqual([['the town could grow again by next year', 'Ana Holt', 'say']]);
+  });
+
+  it('gives a description with its own relative clause to the people described, not to the name inside', () => {
+    expect(
+      reported(
+        'Some voters who have listened to Ana Holt over the years, on radio or at small events, said she had less energy than they remembered.',
+      ),
+    ).toEqual([
+      [
+        'she had less energy than they remembered',
+        'some voters who have listened to Ana Holt over the years',
+        'say',
+      ],
+    ]);
+  });
+
+  it('takes no opening phrase, participle or clause of the reporter’s for a subject', () => {
+    expect(reported('Ana Holt paused, then said the plan was dead and buried for good.')).toEqual([]);
+    expect(
+      reported('The analysis relied on thousands of filings, which the groups said were due each quarter.'),
+    ).toEqual([['were due each quarter', 'groups', 'say']]);
+  });
+});
