@@ -67,6 +67,7 @@ function verbBase(word: string, previous?: string): string | undefined {
  */
 export function clauseSubject(text: string, base: number): { np: string; start: number } | null {
   const relative = withoutRelatives(text);
+  let skipped: { np: string; start: number } | null = null;
   for (const m of relative.matchAll(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu)) {
     if (m.index === 0) continue;
     // An auxiliary or a contraction ("didn’t seem") and a regular past tense ("deflected") the lexicon does not
@@ -78,11 +79,30 @@ export function clauseSubject(text: string, base: number): { np: string; start: 
     ) {
       const subject = subjectBefore(relative.slice(0, m.index), base);
       if (subject && OPENING_PHRASE.test(subject.np)) continue;
+      // The subject of an opening clause ("In June, after Clinton suffered a concussion, Axelrod emailed …") is not
+      // the sentence's: the next verb's is, when one can be read (else the clause's, as before).
+      if (subject && SUBORDINATOR_BEFORE.test(text.slice(0, subject.start - base))) {
+        skipped ??= subject;
+        continue;
+      }
+      // After a skipped clause only a name, a pronoun or a description takes its place ("all she could do was").
+      if (
+        skipped &&
+        !(
+          subject &&
+          (nameOrPronoun(subject.np) || /^(?:the|a|an|his|her|their|its|my|our)\s/i.test(subject.np))
+        )
+      )
+        return skipped;
       return subject;
     }
   }
-  return null;
+  return skipped;
 }
+
+/** A word that opens a subordinate clause, right before that clause's subject. */
+const SUBORDINATOR_BEFORE =
+  /\b(?:after|before|when|while|because|since|although|though|if|once|until|unless)\s+$/i;
 
 /**
  * Blanks out relative clauses set off by commas (", who said last week …,") and asides between two dashes ("John
@@ -96,10 +116,11 @@ function withoutRelatives(text: string): string {
 
 /**
  * An attribution that names the source without a verb of saying, before a comma: "According to the Ledger,". The
- * name is a capitalised phrase, up to six words. "As the mayor put it in her letter," is read by asSaid.
+ * name is a capitalised phrase, up to six words, or a document or source the article has named ("According to the
+ * newspaper,"). "As the mayor put it in her letter," is read by asSaid.
  */
 const ACCORDING_TO =
-  /(?:^|[\s,(])[Aa]ccording to\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'-]*){0,5}(?:\s+\p{Ll}+){0,2}),$/u;
+  /(?:^|[\s,(])[Aa]ccording to\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'-]*){0,5}(?:\s+\p{Ll}+){0,2}|the\s+(?:\p{Ll}+\s+)?\p{Ll}+),$/u;
 
 /** A phrase that opens a sentence before its subject: "In a statement", "After the vote", "Asked about it". */
 const OPENING_PHRASE =
@@ -249,7 +270,15 @@ function asSaid(trimmed: string, base: number): Attribution | null {
   for (let i = 1; i < words.length && i <= 25; i++) {
     const w = words[i]!;
     const putIt = /^puts?$/.test(w[0]) && words[i + 1]?.[0] === 'it';
-    const verb = putIt ? 'put' : w[0] === 'written' ? 'write' : verbBase(w[0], words[i - 1]?.[0]);
+    // "As The Hill pointed out,": the particle follows the verb as "it" follows "put".
+    const pointOut = /^point(?:s|ed)?$/.test(w[0]) && words[i + 1]?.[0] === 'out';
+    const verb = putIt
+      ? 'put'
+      : pointOut
+        ? 'point out'
+        : w[0] === 'written'
+          ? 'write'
+          : verbBase(w[0], words[i - 1]?.[0]);
     if (!verb) {
       if (
         /^\p{Ll}/u.test(w[0]) &&
@@ -268,7 +297,7 @@ function asSaid(trimmed: string, base: number): Attribution | null {
       .replace(/[\s,]+$/, '');
     if (!/\p{Lu}/u.test(source) && !/^(?:he|she|they)$/i.test(source)) return null;
     if (/\b(?:who|whom|whose|which|that|like|including)\b/.test(source)) return null;
-    const tail = rest.slice(w.index + w[0].length + (putIt ? 3 : 0));
+    const tail = rest.slice(w.index + w[0].length + (putIt ? 3 : pointOut ? 4 : 0));
     if (tail.length > 70 || /[“”"]|''|[;:!?]/.test(tail)) return null;
     // Participles may stand among the complements ("As she put it, speaking to donors,").
     if (!complementsOnly([...tail.matchAll(WORDS)].filter((x) => !/ing$/.test(x[0])))) return null;
@@ -286,6 +315,22 @@ function asSaid(trimmed: string, base: number): Attribution | null {
   }
   return null;
 }
+
+/** Verbs that answer with "back" ("Hillary shot back,", "Trump fired back,"), by the form written. */
+const BACK_VERBS: ReadonlyMap<string, string> = new Map(
+  [
+    ['shot', 'shoot'],
+    ['shoots', 'shoot'],
+    ['fired', 'fire'],
+    ['fires', 'fire'],
+    ['hit', 'hit'],
+    ['hits', 'hit'],
+    ['snapped', 'snap'],
+    ['snaps', 'snap'],
+    ['wrote', 'write'],
+    ['writes', 'write'],
+  ].map(([form, base]) => [form!, `${base} back`]),
+);
 
 /** A verb of issuing and a statement or message, with a few words of place or time, before a comma. */
 const ISSUED =
@@ -331,12 +376,15 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     };
   }
   for (let i = words.length - 1; i >= 0 && i >= words.length - 6; i--) {
-    const w = words[i]!;
-    const verb = verbBase(w[0], words[i - 1]?.[0]);
+    const back = words[i]![0] === 'back' && i > 0 ? BACK_VERBS.get(words[i - 1]![0]) : undefined;
+    const w = back ? words[i - 1]! : words[i]!;
+    const verb = back ?? verbBase(w[0], words[i - 1]?.[0]);
     if (!verb) continue;
     // A participle after a comma ("…, saying,") speaks for the clause's subject, not for the words before it; so
-    // does one right after an earlier quote ('on “Morning Edition,” adding,').
-    const participle = /ing$/i.test(w[0]) && /(?:^|,)\s*$/.test(text.slice(0, w.index));
+    // does one right after an earlier quote ('on “Morning Edition,” adding,') and one joined on by "and" or "while"
+    // ('… and telling the class of 2014,', 'insisted it was “premature” … while adding on climate change,').
+    const participle =
+      /ing$/i.test(w[0]) && /(?:^|,|(?:^|\s)(?:and|while|also|then))\s*$/.test(text.slice(0, w.index));
     const lead = participle ? null : leadName(text, w.index, base);
     const prefix = text.slice(0, w.index);
     // "Ms. Ortiz smiled and said,": the subject of the first of two joined verbs.
@@ -638,6 +686,33 @@ function hasClause(text: string): boolean {
   return false;
 }
 
+/**
+ * Whether the first part of a split quote leaves its sentence for a second part that opens in capitals to finish
+ * ('"I have no idea how they voted," he said of them, "But I do know …"', '"As President," she said, "I will oppose
+ * …"', '"Judge," he said, "I have never …"'): the first closes on a comma and is a subordinate clause or holds no
+ * clause at all, or the second opens on a conjunction. Two whole sentences split by the attribution ('"I love Oreos,"
+ * he said, "I will never eat them again."') stay two quotes.
+ */
+function unfinished(firstPart: string, secondPart: string): boolean {
+  const first = firstPart.trim();
+  if (!/,$/.test(first)) return false;
+  return (
+    /^(?:But|And|Or|So|Yet|Nor)\b/.test(secondPart) ||
+    /^(?:If|When|Whenever|While|As|After|Before|Although|Though|Because|Since|Unless|Until|Once|Whether|Even if|Even though)\b/.test(
+      first,
+    ) ||
+    !hasClause(first)
+  );
+}
+
+/** A verb of saying and a name closing a sentence: ", says Evan Tracey", ", said Mr. Kamin". */
+const TAIL_SAYS =
+  /,\s+(says|said|adds|added|writes|wrote|argues|argued)\s+((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})/u;
+
+/** A sentence ending inside a quote and another opening after it; not the full stop of a title ("Mr. Trump"). */
+const SENTENCE_INSIDE =
+  /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|No|vs|\p{Lu}))[.!?…]\s+\p{Lu}/u;
+
 /** A finite verb opening a quote, whose subject is outside the marks: "would be helpful", "wasn’t good", "is a". */
 const CONTINUES_SUBJECT =
   /^(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|does|do|did)\b|^\p{Ll}+n[’']t\b/u;
@@ -875,10 +950,12 @@ export function directQuoteFinder(
         previous.quote.end === prevMark.close! + 1 &&
         /,\s*$/.test(before) &&
         attributionAfter(before, beforeStart) !== null &&
-        /^\p{Ll}/u.test(firstContent)
+        (/^\p{Ll}/u.test(firstContent) ||
+          unfinished(body.slice(prevMark.contentStart, prevMark.contentEnd), content))
       ) {
         const q = previous.quote;
-        q.text = `${q.text} ${content}`.replace(/\s+/g, ' ');
+        // A capitalised second part keeps the comma that joins it to the first ('If you look at it, I don't …').
+        q.text = `${q.text}${/^\p{Ll}/u.test(firstContent) ? '' : ','} ${content}`.replace(/\s+/g, ' ');
         q.end = lastEnd;
         const lastCovered = covered[covered.length - 1];
         if (lastCovered) lastCovered.end = lastEnd;
@@ -933,6 +1010,14 @@ export function directQuoteFinder(
         afterAttribution.verb !== null &&
         Math.min(afterAttribution.npStart, afterAttribution.verbStart) === leading &&
         finishesAfterAttribution(body.slice(lastEnd, endSentence.end));
+      // A quote that opens its sentence and holds sentences of its own is an utterance, even when the reporter's
+      // words finish its last one ('“How she deals with it … is an open question … If she gives a canned answer,
+      // … like Trump did to Rubio” in the February debate that …').
+      const carriedOn =
+        startsSentence &&
+        /^\p{Lu}/u.test(firstContent) &&
+        /^\s*\p{Ll}/u.test(after) &&
+        SENTENCE_INSIDE.test(content);
       // After a colon the quote is introduced, but it is still a fragment when the reporter's words finish its one
       // sentence ('added: "In hindsight, we should have seen" it coming', 'said: "We have a week to go" until the
       // vote').
@@ -948,7 +1033,8 @@ export function directQuoteFinder(
             !/[.!?…]\s/.test(content)
           : /^\s*[\p{Ll}(]/u.test(after) &&
             (afterAttribution === null ||
-              Math.min(afterAttribution.npStart, afterAttribution.verbStart) > leading));
+              Math.min(afterAttribution.npStart, afterAttribution.verbStart) > leading) &&
+            !carriedOn);
       // A quote that opens in lower case and carries on the reporter's sentence: the subject is outside the marks
       // ('that the report "wasn’t good."', 'That, the commission said, "would be helpful …"'), or the marks follow
       // words none of which is a verb of saying ('branded the reports "inaccurate and misleading."'). It is a partial
@@ -1045,9 +1131,20 @@ export function directQuoteFinder(
       }
 
       const signature = DASH_SIGNATURE.exec(after);
+      // The speaker of such a quote may close the reporter's words after it: '"… They don't have a choice" but to
+      // take the lead, says Evan Tracey, a consultant.'
+      const tail = carriedOn && afterAttribution === null ? TAIL_SAYS.exec(after) : null;
       let attribution =
         afterAttribution ??
         before2 ??
+        (tail
+          ? {
+              np: tail[2]!,
+              npStart: lastEnd + tail.index + tail[0].lastIndexOf(tail[2]!),
+              verb: verbBase(tail[1]!)!,
+              verbStart: lastEnd + tail.index + tail[0].indexOf(tail[1]!),
+            }
+          : null) ??
         (signature
           ? { np: signature[1]!, npStart: lastEnd + after.indexOf(signature[1]!), verb: null, verbStart: -1 }
           : null);

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2016-03-15T00:00:00Z');
+const quotes = (body: string, kind: 'direct' | 'reported' = 'direct') =>
+  extract({ title: 'Test', body, published })
+    .quotes.filter((q) => q.kind === kind)
+    .map((q) => [q.text, q.speaker]);
+
+const intro = 'Mayor Ruth Olsen met the harbour board on Monday.\n\n';
+
+describe('a quote split by its attribution', () => {
+  it('joins a second part in capitals to a first part that is a subordinate clause', () => {
+    expect(
+      quotes(`${intro}"If you look at the figures," Olsen said, "I don't think the port can wait."`),
+    ).toEqual([["If you look at the figures, I don't think the port can wait.", 'Ruth Olsen']]);
+  });
+
+  it('joins a second part opening on a conjunction', () => {
+    expect(
+      quotes(
+        `${intro}"I have no idea how they voted," Olsen said of the members, "But I do know they came."`,
+      ),
+    ).toEqual([['I have no idea how they voted, But I do know they came.', 'Ruth Olsen']]);
+  });
+
+  it('joins a second part to a first part with no clause of its own', () => {
+    expect(quotes(`${intro}"As mayor," Olsen said, "I will sign the permit myself."`)).toEqual([
+      ['As mayor, I will sign the permit myself.', 'Ruth Olsen'],
+    ]);
+  });
+
+  it('keeps two whole sentences split by the attribution as two quotes', () => {
+    expect(quotes(`${intro}"I love this harbour," Olsen said, "I will never sell it."`)).toEqual([
+      ['I love this harbour', 'Ruth Olsen'],
+      ['I will never sell it.', 'Ruth Olsen'],
+    ]);
+  });
+});
+
+describe('a quote of several sentences the reporter’s words finish', () => {
+  it('is a direct quote, with the speaker named at the end of the sentence', () => {
+    expect(
+      quotes(
+        `${intro}"Ports are short of money. Ferries have the money. They don't have a choice" but to pay, says ` +
+          'Tom Hale, a consultant.',
+      ),
+    ).toEqual([["Ports are short of money. Ferries have the money. They don't have a choice", 'Tom Hale']]);
+  });
+
+  it('leaves a single sentence finished by the reporter’s words to partial quotes', () => {
+    expect(quotes(`${intro}"The ferries have no choice" but to pay, says Tom Hale, a consultant.`)).toEqual(
+      [],
+    );
+  });
+});
+
+describe('attributions before a quote that the usual verb-and-comma shape misses', () => {
+  it('reads a participle joined on by "and"', () => {
+    expect(
+      quotes(
+        `${intro}Olsen thanked the crews, calling them "heroes of the harbour," and telling the board, ` +
+          '"We owe them a new pier."',
+      ),
+    ).toEqual([['We owe them a new pier.', 'Ruth Olsen']]);
+  });
+
+  it('reads a participle joined on by "while"', () => {
+    expect(
+      quotes(
+        `${intro}Olsen called the vote "premature" while adding on the budget, "We will not raise the levy."`,
+      ),
+    ).toEqual([['We will not raise the levy.', 'Ruth Olsen']]);
+  });
+
+  it('reads a verb of answering with "back"', () => {
+    expect(quotes(`${intro}When the board objected, Olsen shot back, "The pier is not for sale."`)).toEqual([
+      ['The pier is not for sale.', 'Ruth Olsen'],
+    ]);
+    expect(quotes(`${intro}Olsen fired back at the board, "The pier is not for sale."`)).toEqual([
+      ['The pier is not for sale.', 'Ruth Olsen'],
+    ]);
+  });
+
+  it('reads "according to" a source the article names in lower case', () => {
+    expect(
+      quotes(
+        `${intro}According to the newspaper, "The harbour lost money for a third year. Nobody was told."`,
+      ),
+    ).toEqual([['The harbour lost money for a third year. Nobody was told.', 'newspaper']]);
+  });
+
+  it('reads "as X pointed out"', () => {
+    expect(
+      quotes(`${intro}But as Tom Hale pointed out, "The harbour has lost money for three years running."`),
+    ).toEqual([['The harbour has lost money for three years running.', 'Tom Hale']]);
+  });
+});
+
+describe('the subject of a participle’s sentence', () => {
+  it('is not the subject of an opening subordinate clause', () => {
+    expect(
+      quotes(
+        'Tom Hale spoke first.\n\nIn June, after Hale suffered a fall, Ruth Olsen visited the yard, thanking ' +
+          'the crews and telling them, "You kept the harbour open."',
+      ),
+    ).toEqual([['You kept the harbour open.', 'Ruth Olsen']]);
+  });
+
+  it('stays the clause’s when the main clause has no name or pronoun for a subject', () => {
+    expect(
+      quotes(
+        'Ruth Olsen has run the harbour for years.\n\nAnd when she saw the vote, all she could do was shout, ' +
+          '"At last!"',
+      ),
+    ).toEqual([['At last!', 'Ruth Olsen']]);
+  });
+});
