@@ -222,3 +222,22 @@ describe('a quote whose sentence the reporter finishes after the attribution', (
     ]);
   });
 });
+
+describe('a verb of saying inside the quoted words of a reported clause', () => {
+  it('is part of what was said, not an attribution that cuts the clause short', () => {
+    expect(
+      quotes('Clinton said Trump represents the same rigged system that “he claims he’s going to change.”'),
+    ).toEqual([
+      ['reported', 'Trump represents the same rigged system that he claims he’s going to change', 'Clinton'],
+    ]);
+    expect(
+      quotes(
+        'The aide Colin Strother spoke on Friday. Donations are vetted to comply with the limits, Strother said, ' +
+          'but “we don’t ask them their annual income.”',
+      ),
+    ).toEqual([
+      ['reported', 'Donations are vetted to comply with the limits', 'Colin Strother'],
+      ['reported', 'we don’t ask them their annual income', 'Colin Strother'],
+    ]);
+  });
+});
