@@ -116,7 +116,7 @@ const THAT_AFTER_PHRASE =
 const THAT_AFTER_WORDS = /^\s*(?:[\p{L}’'-]+\s+){0,3}?that,?\s+/u;
 const RELATIVE_THAT =
   /^(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|did|does|do|'s|’s)\b/i;
-const WH = /^\s*(?:[^,.;“"?]{0,60}?\s)?(?=(?:whether|if|why|how|what|when|where|who)\s)/i;
+const WH = /^\s*(?:[^,.;“"?]{0,60}?\s)?(?=(?:whether|if|why|how|what|when|where|who|which)\s)/i;
 
 /**
  * How a present participle of saying is tied to its speaker: as a progressive ("Trump is warning that …"), after a
@@ -173,7 +173,7 @@ function participle(
   const stem = w.slice(0, -3);
   for (const base of [stem, `${stem}e`, stem.slice(0, -1)]) {
     const found = CLAUSE_SPEECH_VERBS.get(base);
-    if (found === base && base !== 'ask') return { verb: found, lead };
+    if (found === base) return { verb: found, lead };
   }
   return undefined;
 }
@@ -500,11 +500,13 @@ function request(rest: string): boolean {
   const words = m[1]!.trim().split(/\s+/);
   if (/^(?:to|about|for|of|on|in|if|whether|why|how|what|when|where|who|that|so|it|this)$/i.test(words[0]!))
     return false;
+  // A word after a determiner or an owner is a noun, whatever else the lexicon lists it as ("the network").
   return !words.some(
-    (w) =>
+    (w, k) =>
       /^\p{Ll}/u.test(w) &&
-      (hasTag(w, 'PastTense', 'PresentTense', 'Copula', 'Modal', 'Infinitive', 'Adverb') ||
-        /^(?:and|or|but|not|never)$/.test(w)),
+      (/^(?:and|or|but|not|never)$/.test(w) ||
+        (hasTag(w, 'PastTense', 'PresentTense', 'Copula', 'Modal', 'Infinitive', 'Adverb') &&
+          !(k > 0 && (DETERMINER.test(words[k - 1]!) || POSSESSOR.test(words[k - 1]!))))),
   );
 }
 
@@ -1119,6 +1121,8 @@ function fromVerbs(
       !ONLY_PUNCTUATION.test(rest)
         ? asideAfter(body.slice(end, sentence.end), verb === 'tell', (o) => inside(direct.covered, end + o))
         : null;
+    // A question's asker is not who the next pronoun points to ("Lind asked Holt whether … He said …").
+    let question = false;
     if (aside) {
       // Read below, once the subject is known.
     } else if (verb === 'tell') {
@@ -1139,8 +1143,16 @@ function fromVerbs(
         continue;
     } else if (verb === 'ask') {
       // An indirect question: "asked (the panel) whether it would …".
-      const m = WH.exec(rest);
+      // "the agreement under which …", "questions for which …": "which" after a preposition opens a relative clause.
+      const wh = WH.exec(rest);
+      const m =
+        wh &&
+        /^which\s/i.test(rest.slice(wh[0].length)) &&
+        /\b(?:for|under|in|of|by|with|to|on|at|from|through)\s+$/i.test(wh[0])
+          ? null
+          : wh;
       if (m) {
+        question = true;
         restStart += m[0].length;
         rest = rest.slice(m[0].length);
       } else if (
@@ -1453,7 +1465,7 @@ function fromVerbs(
       speaker,
       open: true,
     });
-    remember(ctx, speaker, subject.start);
+    if (!question) remember(ctx, speaker, subject.start);
   }
   // A clause runs until the next attribution in the same sentence begins.
   for (let i = 0; i + 1 < found.length; i++) {
@@ -1844,9 +1856,9 @@ function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContex
  * clause, or for the passive at the sentence end.
  */
 const OPENING_QUESTION =
-  /^(?:when\s+|after\s+being\s+|once\s+)?asked(?:\s+by\s+([^,;:“"]{1,60}?))?(?:\s+\p{Ll}+ly)?\s+(?=(?:whether|if|who|what|why|how|when|where|which|to)\s)/iu;
+  /^(?:when\s+|after\s+being\s+|once\s+)?asked(?:\s+by\s+([^,;:“"]{1,60}?))?(?:\s+\p{Ll}+ly)?(?:\s+(?:on|during|in|at|at|after|before|later|again|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^,;:“”"?]{0,50}?)?\s+(?=(?:whether|if|who|what|why|how|when|where|which|to)\s)/iu;
 const PASSIVE_QUESTION =
-  /\b(?:(?:was|were|is|are|been|being)\s+(?:\p{Ll}+ly\s+)?|when\s+)asked(?:\s+by\s+([^,;:“"]{1,60}?))?\s+(?=(?:whether|if|who|what|why|how|when|where|which)\s)/u;
+  /\b(?:(?:was|were|is|are|been|being)\s+(?:\p{Ll}+ly\s+)?|when\s+)asked(?:\s+by\s+([^,;:“"]{1,60}?))?\s+(?=(?:whether|if|who|what|why|how|when|where|which)\s|to\s+\p{Ll})/u;
 
 function fromQuestions(doc: Document, sentence: Sentence, ctx: SpeakerContext): Found[] {
   const text = sentence.text;
@@ -2007,11 +2019,16 @@ export function findReportedSpeech(
   ctx: SpeakerContext,
   previous?: Quote,
 ): Quote[] {
+  // (In this order: a source phrase's speaker is one a pronoun in the verbs' clauses may point to.)
+  const questions = fromQuestions(doc, sentence, ctx);
+  // "According to the Ledger, “…”" is a direct quote attributed by that phrase; it is not reported again.
+  const sources = fromSourcePhrases(doc, sentence, ctx).filter((f) => !direct.usedVerbs.has(f.verbStart));
+  const verbs = fromVerbs(doc, sentence, tokens, direct, ctx);
   const others = [
-    ...fromQuestions(doc, sentence, ctx),
-    // "According to the Ledger, “…”" is a direct quote attributed by that phrase; it is not reported again.
-    ...fromSourcePhrases(doc, sentence, ctx).filter((f) => !direct.usedVerbs.has(f.verbStart)),
-    ...fromVerbs(doc, sentence, tokens, direct, ctx),
+    // "Lind said she was asked to give a talk": a question put to the speaker inside what they said is part of it.
+    ...questions.filter((q) => !verbs.some((f) => f.clauseStart < q.npStart && f.clauseEnd > q.npStart)),
+    ...sources,
+    ...verbs,
   ];
   // A word read both ways ("Trump's controversial pledge to …") is the noun: drop its reading as a verb.
   const nouns = fromSpeechNouns(sentence, tokens, direct, ctx, others);

@@ -1028,3 +1028,35 @@ describe('reported speech: a long description opening the sentence as the speake
     ).toEqual([['were due each quarter', 'groups', 'say']]);
   });
 });
+
+describe('reported speech: questions and requests put to someone', () => {
+  it('reads a request whose one asked is a noun the lexicon also lists as a verb ("the network")', () => {
+    expect(reported('Tomas Berg asked the network to donate the profits to veterans groups.')).toEqual([
+      ['the network to donate the profits to veterans groups', 'Tomas Berg', 'ask'],
+    ]);
+  });
+
+  it('reads an opening question with a time or place between "Asked" and the question', () => {
+    expect(reported('Asked on Monday whether the port would close, Ana Holt shook her head.')).toEqual([
+      ['whether the port would close', null, 'ask'],
+    ]);
+  });
+
+  it('reads a question opening on "which", but not a relative "under which"', () => {
+    expect(reported('Ana Holt then asked Tomas Berg which ferries he could save.')).toEqual([
+      ['which ferries he could save', 'Ana Holt', 'ask'],
+    ]);
+    expect(
+      reported('The board asked the city to end the lease under which the ferries sail to Umeå.'),
+    ).toEqual([['the city to end the lease under which the ferries sail to Umeå', 'board', 'ask']]);
+  });
+
+  it('reads a passive request without its asker, but not one inside what someone said', () => {
+    expect(reported('Tomas Berg has been asked to release the transcripts of the speeches.')).toEqual([
+      ['to release the transcripts of the speeches', null, 'ask'],
+    ]);
+    expect(reported('Ana Holt said she was asked to give a talk to the board about the port.')).toEqual([
+      ['she was asked to give a talk to the board about the port', 'Ana Holt', 'say'],
+    ]);
+  });
+});
