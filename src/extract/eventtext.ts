@@ -267,17 +267,26 @@ function lowerStart(text: string): string {
   return FUNCTION_WORDS.has(lower) || LOWER_STARTS.has(lower) ? lower + text.slice(first.length) : text;
 }
 
-/** Cuts at a word so that the text fits in `budget` characters, ending in "…". */
+/**
+ * Cuts at a word so that the text fits in `budget` characters, ending in "…" (and a closing mark when the cut falls
+ * inside a quotation the reported clause keeps: '… will be “through our trademark…”').
+ */
 function fit(text: string, budget: number): string {
   if (text.length <= budget) return text;
-  let cut = text.slice(0, Math.max(1, budget - 1));
-  const space = cut.lastIndexOf(' ');
-  if (space > budget / 3) cut = cut.slice(0, space);
-  cut = cut.replace(
-    /(?:[\s,;:—–-]+|\s+(?:the|a|an|of|to|in|on|at|and|or|but|for|with|by|from|that|which|its|their))+$/i,
-    '',
-  );
-  return `${cut}…`;
+  const cutTo = (room: number) => {
+    let cut = text.slice(0, Math.max(1, room - 1));
+    const space = cut.lastIndexOf(' ');
+    if (space > room / 3) cut = cut.slice(0, space);
+    return cut.replace(
+      /(?:[\s,;:—–-]+|\s+(?:the|a|an|of|to|in|on|at|and|or|but|for|with|by|from|that|which|its|their))+$/i,
+      '',
+    );
+  };
+  const cut = cutTo(budget);
+  const unclosed = (s: string) => (s.match(/“/g)?.length ?? 0) > (s.match(/”/g)?.length ?? 0);
+  if (!unclosed(cut)) return `${cut}…`;
+  const shorter = cutTo(budget - 1);
+  return unclosed(shorter) ? `${shorter}…”` : `${shorter}…`;
 }
 
 function hasSpeechVerb(text: string): boolean {

@@ -274,19 +274,69 @@ function clean(text: string): string {
   const out = text
     .replace(/[“”"]|''|``/g, '')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s,;:—–-]+|[\s,;:.—–-]+$/g, '');
+    .replace(/^[\s,;:—–-]+|[\s,;:.—–-]+(?=[\uE000\uE001\s]*$)/g, '');
   // The trailing-conjunction pattern is tried at every space of the text; it can only match a text ending in the
-  // last letter of one of its words (o, d, t, e, h, s in either case: it ignores case in ASCII only).
+  // last letter of one of its words (o, d, t, e, h, s in either case: it ignores case in ASCII only) or in a kept
+  // closing mark. Once "and" goes after a mark ('a “good, decent man,” and'), the punctuation inside it goes too.
+  const end = out.trimEnd();
+  const dropped =
+    end.endsWith(KEPT_CLOSE) || TRAILING_CONJUNCTION_END.has(end.charCodeAt(end.length - 1) | 0x20)
+      ? out.replace(/(?:[\s,]+(?:also|and|but|while|though|as))+(?=[\uE001\s]*$)/i, '')
+      : out;
   const cleaned = (
-    TRAILING_CONJUNCTION_END.has(out.charCodeAt(out.length - 1) | 0x20)
-      ? out.replace(/(?:[\s,]+(?:also|and|but|while|though|as))+$/i, '')
-      : out
-  ).trim();
+    dropped.trimEnd().endsWith(KEPT_CLOSE) ? dropped.replace(/[\s,;:.—–-]+(?=[\uE001\s]*$)/, '') : dropped
+  )
+    .trim()
+    .replace(/\uE000\s*\uE001/g, '')
+    .replace(/\uE000\s*/g, '“')
+    .replace(/\s*\uE001/g, '”');
   // The full stop that ends the sentence is dropped, but not the one an acronym needs ("… enter the U.S.").
-  return /(?:^|[^\p{L}.])(?:\p{Lu}\.)+\p{Lu}$/u.test(cleaned) ? `${cleaned}.` : cleaned;
+  return cleaned.replace(/((?:^|[^\p{L}.])(?:\p{Lu}\.)+\p{Lu})(”?)$/u, '$1.$2');
 }
 /** Lower-case codes of the last letters of "also", "and", "but", "while", "though", "as". */
 const TRAILING_CONJUNCTION_END = new Set([...'odtehs'].map((c) => c.charCodeAt(0)));
+
+/** Private-use stand-ins for the quotation marks a reported clause keeps, so that `clean` does not remove them. */
+const KEPT_OPEN = '\uE000';
+const KEPT_CLOSE = '\uE001';
+
+/**
+ * The words of body[start, end) as a reported clause shows them: the speaker's own words keep their marks ('the plan
+ * was “a disaster” for the country'), so a reader sees what is quoted and what is the reporter's paraphrase. A pair
+ * of double marks wholly inside the span is kept (as curly quotes, whatever the copy used: straight, ''…''); a
+ * mark whose partner lies outside the span (the clause opens or ends inside a quote) goes, as every mark did before.
+ */
+function withMarks(doc: Document, start: number, end: number): string {
+  const body = doc.body;
+  const kept: { at: number; length: number; mark: string }[] = [];
+  for (const p of doc.paragraphs) {
+    if (p.end <= start) continue;
+    if (p.start >= end) break;
+    for (const m of p.marks) {
+      if (!m.double || m.close === null || m.contentStart >= end || m.contentEnd <= start) continue;
+      // The clause may open right after the opening mark ('said that “we will …”') and end right before the
+      // closing one, or on the punctuation inside it ('“got an immunity deal,” Lee said').
+      const openAt = m.open >= start ? m.open : m.contentStart >= start ? start : -1;
+      const closeAt =
+        m.close < end
+          ? m.contentEnd
+          : /^[\s,.;:!?]*$/.test(body.slice(end, m.contentEnd))
+            ? Math.min(end, m.contentEnd)
+            : -1;
+      if (openAt < 0 || closeAt < 0) continue;
+      kept.push({ at: openAt, length: m.open >= start ? m.contentStart - m.open : 0, mark: KEPT_OPEN });
+      kept.push({ at: closeAt, length: Math.max(0, Math.min(end, m.close + 1) - closeAt), mark: KEPT_CLOSE });
+    }
+  }
+  if (kept.length === 0) return body.slice(start, end);
+  let out = '';
+  let at = start;
+  for (const k of kept.sort((a, b) => a.at - b.at)) {
+    out += body.slice(at, k.at) + k.mark;
+    at = Math.max(at, k.at + k.length);
+  }
+  return out + body.slice(at, end);
+}
 
 /**
  * Whether `text.split(/\s+/)` would give fewer than three parts (each run of white space splits once), counted
@@ -2044,8 +2094,8 @@ export function findReportedSpeech(
   for (const f of found) {
     f.clauseEnd = beforeWriterComment(doc.body, f.cut?.end ?? f.clauseStart, f.clauseEnd);
     const text = f.cut
-      ? clean(`${doc.body.slice(f.clauseStart, f.cut.start)} ${doc.body.slice(f.cut.end, f.clauseEnd)}`)
-      : clean(doc.body.slice(f.clauseStart, f.clauseEnd));
+      ? clean(`${withMarks(doc, f.clauseStart, f.cut.start)} ${withMarks(doc, f.cut.end, f.clauseEnd)}`)
+      : clean(withMarks(doc, f.clauseStart, f.clauseEnd));
     if (fewerThanThreeWords(text)) continue;
     quotes.push({
       kind: 'reported',

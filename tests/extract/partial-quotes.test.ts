@@ -9,7 +9,7 @@ describe('a quote the reporter’s words carry on past its closing mark', () => 
   it('reports the quote and the words after it for the name after the verb', () => {
     expect(
       quotes('“We are thrilled” about the decision, said Aileen Moffat, who chairs the tenants’ union.'),
-    ).toEqual([['reported', 'We are thrilled about the decision', 'Aileen Moffat']]);
+    ).toEqual([['reported', '“We are thrilled” about the decision', 'Aileen Moffat']]);
   });
 
   it('keeps a quote with its own comma before the attribution as a direct quote', () => {
@@ -25,7 +25,7 @@ describe('a quote the reporter’s words carry on past its closing mark', () => 
           'the slump coming.',
       ),
     ).toEqual([
-      ['reported', 'Looking back, every one of us should have seen the slump coming', 'Priya Nair'],
+      ['reported', '“Looking back, every one of us should have seen” the slump coming', 'Priya Nair'],
     ]);
   });
 
@@ -56,7 +56,7 @@ describe('a quote after an attribution set into the sentence', () => {
       ),
     ).toEqual([
       ['reported', 'why the march was moved', null],
-      ['reported', 'We have two weeks to go until the count', 'Rhona Baird'],
+      ['reported', '“We have two weeks to go” until the count', 'Rhona Baird'],
     ]);
   });
 
@@ -84,12 +84,12 @@ describe('a partial quote in a clause whose attribution carries a programme’s 
       quotes(
         'The MP Lena Holt spoke on Sunday. Holt said on CBC’s “The House” that she would “take a look” at the bill.',
       ),
-    ).toEqual([['reported', 'she would take a look at the bill', 'Lena Holt']]);
+    ).toEqual([['reported', 'she would “take a look” at the bill', 'Lena Holt']]);
     expect(
       quotes(
         'The MP Lena Holt spoke on Sunday. Holt said in an interview with “60 Minutes” that the levy was “a mistake.”',
       ),
-    ).toEqual([['reported', 'the levy was a mistake', 'Lena Holt']]);
+    ).toEqual([['reported', 'the levy was “a mistake”', 'Lena Holt']]);
   });
 
   it('does not take a scare quote for a programme’s name', () => {
@@ -97,12 +97,12 @@ describe('a partial quote in a clause whose attribution carries a programme’s 
       quotes(
         'The MP Lena Holt spoke on Sunday. Holt said this was a “grave error” and that the vote should wait.',
       ),
-    ).toEqual([['reported', 'this was a grave error and that the vote should wait', 'Lena Holt']]);
+    ).toEqual([['reported', 'this was a “grave error” and that the vote should wait', 'Lena Holt']]);
   });
 
   it('reports the clause before an attribution that ends on how long ago it was said', () => {
     expect(quotes('The pool “will close in May,” the Chronicle Herald reported two weeks ago.')).toEqual([
-      ['reported', 'The pool will close in May', 'Chronicle Herald'],
+      ['reported', 'The pool “will close in May”', 'Chronicle Herald'],
     ]);
     expect(quotes('The plant will close in June, the company said a week ago.')).toEqual([
       ['reported', 'The plant will close in June', 'company'],
@@ -116,7 +116,7 @@ describe('a quote that opens on the verb of a subject outside its marks', () => 
       quotes(
         'The premier Doug Ford spoke in Barrie. Ford said his wife, Karla, “said from the start that he would win.”',
       ),
-    ).toEqual([['reported', 'his wife, Karla, said from the start that he would win', 'Doug Ford']]);
+    ).toEqual([['reported', 'his wife, Karla, “said from the start that he would win”', 'Doug Ford']]);
   });
 });
 
@@ -124,7 +124,7 @@ describe('a description opening on "retired" before the name', () => {
   it('reads "retired general …" as the speaker of a partial quote and of a direct one', () => {
     expect(
       quotes('The premier “has the experience to lead the province,” retired general Ann Hale said.'),
-    ).toEqual([['reported', 'The premier has the experience to lead the province', 'Ann Hale']]);
+    ).toEqual([['reported', 'The premier “has the experience to lead the province”', 'Ann Hale']]);
     expect(quotes('“The premier has the experience to lead,” retired general Ann Hale said.')).toEqual([
       ['direct', 'The premier has the experience to lead', 'Ann Hale'],
     ]);
@@ -138,7 +138,7 @@ describe('an inverted attribution to someone described, not named', () => {
         'The mayor “was treated far too lightly for what she did,” said a former police official who oversaw the case.',
       ),
     ).toEqual([
-      ['reported', 'The mayor was treated far too lightly for what she did', 'former police official'],
+      ['reported', 'The mayor “was treated far too lightly for what she did”', 'former police official'],
     ]);
   });
 
@@ -158,7 +158,7 @@ describe('an inverted attribution to someone described, not named', () => {
       ),
     ).toEqual([
       ['direct', 'It was not a convincing argument', 'one councillor familiar'],
-      ['reported', 'the mayor seemed rattled by the revolt', 'one councillor familiar'],
+      ['reported', 'the mayor seemed “rattled” by the revolt', 'one councillor familiar'],
     ]);
   });
 
@@ -168,7 +168,7 @@ describe('an inverted attribution to someone described, not named', () => {
         'Ann Lind, a former executive at the bank, is running for mayor.\n\nLind was not one for “sharing the big ' +
           'decisions,” said one former executive who asked not to be named.',
       ),
-    ).toEqual([['reported', 'Lind was not one for sharing the big decisions', 'one former executive']]);
+    ).toEqual([['reported', 'Lind was not one for “sharing the big decisions”', 'one former executive']]);
   });
 });
 
@@ -182,7 +182,7 @@ describe('"said no" as an answer and as the start of a clause', () => {
     ).toEqual([
       [
         'reported',
-        'no matter what action Ottawa takes on the file, its word does not override the province',
+        'no matter what action Ottawa takes on the file, “its word does not override the province”',
         'Tim Houston',
       ],
     ]);
@@ -201,7 +201,7 @@ describe('a quote whose sentence the reporter finishes after the attribution', (
           'little mosque.',
       ),
     ).toEqual([
-      ['reported', 'It’s our bad luck that both men had prayed at this little mosque', 'Omar Haddad'],
+      ['reported', '“It’s our bad luck” that both men had prayed at this little mosque', 'Omar Haddad'],
     ]);
   });
 
@@ -212,7 +212,7 @@ describe('a quote whose sentence the reporter finishes after the attribution', (
           'country.',
       ),
     ).toEqual([
-      ['reported', 'Only you, Dinesh would use a harsh sentence to praise the country', 'Megan Kell'],
+      ['reported', '“Only you, Dinesh” would use a harsh sentence to praise the country', 'Megan Kell'],
     ]);
   });
 
@@ -228,7 +228,11 @@ describe('a verb of saying inside the quoted words of a reported clause', () => 
     expect(
       quotes('Clinton said Trump represents the same rigged system that “he claims he’s going to change.”'),
     ).toEqual([
-      ['reported', 'Trump represents the same rigged system that he claims he’s going to change', 'Clinton'],
+      [
+        'reported',
+        'Trump represents the same rigged system that “he claims he’s going to change”',
+        'Clinton',
+      ],
     ]);
     expect(
       quotes(
@@ -237,7 +241,39 @@ describe('a verb of saying inside the quoted words of a reported clause', () => 
       ),
     ).toEqual([
       ['reported', 'Donations are vetted to comply with the limits', 'Colin Strother'],
-      ['reported', 'we don’t ask them their annual income', 'Colin Strother'],
+      ['reported', '“we don’t ask them their annual income”', 'Colin Strother'],
+    ]);
+  });
+});
+
+describe('a reported clause shows which of its words are the speaker’s own', () => {
+  it('keeps the marks of a quote inside the paraphrase, in curly form whatever the copy used', () => {
+    expect(
+      quotes(
+        'Lena Holt said the levy was "a mistake" for the town. Ross Kerr said the talks had reached ' +
+          "''a dead end'' in May.",
+      ),
+    ).toEqual([
+      ['reported', 'the levy was “a mistake” for the town', 'Lena Holt'],
+      ['reported', 'the talks had reached “a dead end” in May', 'Ross Kerr'],
+    ]);
+  });
+
+  it('drops the punctuation the quote closed on, and a conjunction the clause ended on after it', () => {
+    expect(
+      quotes('Ann Hale said that Reid is a “good, decent man,” and said that Kerr “melted down last night.”'),
+    ).toEqual([
+      ['reported', 'Reid is a “good, decent man”', 'Ann Hale'],
+      ['reported', 'Kerr “melted down last night”', 'Ann Hale'],
+    ]);
+    expect(quotes('Ann Hale said the premier was a “decent man.”')).toEqual([
+      ['reported', 'the premier was a “decent man”', 'Ann Hale'],
+    ]);
+  });
+
+  it('keeps the full stop of an acronym that ends the quote', () => {
+    expect(quotes('Ann Hale said the jobs would “stay in the U.S.”')).toEqual([
+      ['reported', 'the jobs would “stay in the U.S.”', 'Ann Hale'],
     ]);
   });
 });

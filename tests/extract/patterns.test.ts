@@ -88,7 +88,7 @@ describe('direct quotes', () => {
     expect(direct(body)).toEqual([]);
     expect(reported(body)).toEqual([
       [
-        'The only way Wall Street will change will be if executives face jail time for criminal behavior',
+        '“The only way Wall Street will change will be if executives face jail time” for criminal behavior',
         'Elizabeth Warren',
         'say',
       ],
@@ -176,7 +176,7 @@ describe('reported speech', () => {
       "Leonard Burman studies taxes.\n\nHowever laudable the goal, using the capital gains tax ''is a misguided approach,'' said Mr. Burman.";
     expect(reported(body)).toEqual([
       [
-        'However laudable the goal, using the capital gains tax is a misguided approach',
+        'However laudable the goal, using the capital gains tax “is a misguided approach”',
         'Leonard Burman',
         'say',
       ],

@@ -156,7 +156,7 @@ describe('reported speech forms seen in published news', () => {
   it('keeps a partial quote inside the paraphrase it belongs to', () => {
     expect(
       reported('Rhea Bolton spoke last.\n\nTowns need leaders “who understand the river,” Bolton said.'),
-    ).toEqual([['Towns need leaders who understand the river', 'Rhea Bolton']]);
+    ).toEqual([['Towns need leaders “who understand the river”', 'Rhea Bolton']]);
   });
 
   it('keeps reported speech whose pronoun has no referent, with an unknown speaker', () => {

@@ -134,12 +134,12 @@ describe('reported speech: who is speaking', () => {
   it('reads the subject of a clause that a conjunction or a dash opens inside the reporter’s sentence', () => {
     expect(
       reported('The vote matters because Ines Carvalho has said she is “not yet convinced” by the plan.'),
-    ).toEqual([['she is not yet convinced by the plan', 'Ines Carvalho', 'say']]);
+    ).toEqual([['she is “not yet convinced” by the plan', 'Ines Carvalho', 'say']]);
     expect(
       reported(
         'Mayor Ana Pell credits the volunteers for the turnout -- but the city clerk said the weather “did half the work.”',
       ),
-    ).toEqual([['the weather did half the work', 'city clerk', 'say']]);
+    ).toEqual([['the weather “did half the work”', 'city clerk', 'say']]);
     expect(
       reported('In June - two weeks after the flood - the water board told residents that the dam was safe.'),
     ).toEqual([['the dam was safe', 'water board', 'tell']]);
@@ -177,12 +177,12 @@ describe('reported speech: who is speaking', () => {
       reported(
         'But Tomas Berg, the head of the ferry board, a body that has sued the port twice, said that “the damage is done.”',
       ),
-    ).toEqual([['the damage is done', 'Tomas Berg', 'say']]);
+    ).toEqual([['“the damage is done”', 'Tomas Berg', 'say']]);
     expect(
       reported(
         'Earlier this week, Ana Ruiz, who ran the port when the deal was made, conceded the deal was “deeply regrettable.”',
       ),
-    ).toEqual([['the deal was deeply regrettable', 'Ana Ruiz', 'concede']]);
+    ).toEqual([['the deal was “deeply regrettable”', 'Ana Ruiz', 'concede']]);
   });
 
   it('does not take an opening adverbial or a clause for a subject across a comma', () => {
@@ -228,21 +228,21 @@ describe('reported speech: a quote that carries on the reporter’s sentence', (
   it('reads a lower-case quote after an attribution set into the sentence as the rest of the reported clause', () => {
     expect(
       kinds('The port board met on Monday. That, the board said, “would be a help to the small boats.”'),
-    ).toEqual([['reported', 'would be a help to the small boats', 'board']]);
+    ).toEqual([['reported', '“would be a help to the small boats”', 'board']]);
     expect(
       kinds(
         'When the new levy comes into force, Dr. Lena Moss added, “it will feel like a fair market at last.”',
       ),
     ).toEqual([
       ['reported', 'When the new levy comes into force', 'Lena Moss'],
-      ['reported', 'it will feel like a fair market at last', 'Lena Moss'],
+      ['reported', '“it will feel like a fair market at last”', 'Lena Moss'],
     ]);
   });
 
   it('reads a lower-case quote right after "that," as the reported clause', () => {
     expect(
       kinds('Tom Hale spoke on Monday. He added that, “my aim was to stay close to the facts.”'),
-    ).toEqual([['reported', 'my aim was to stay close to the facts', 'Tom Hale']]);
+    ).toEqual([['reported', '“my aim was to stay close to the facts”', 'Tom Hale']]);
   });
 
   it('keeps a quote after a connective or an adverbial of the reporter’s own as a direct quote', () => {
@@ -267,10 +267,10 @@ describe('reported speech: where and when it was said', () => {
   it('reads an attribution that ends the sentence with where or when it was said', () => {
     expect(
       reported('Moss is “the least honest mayor since 1990,” Kai Lind said during the interview.'),
-    ).toEqual([['Moss is the least honest mayor since 1990', 'Kai Lind', 'say']]);
+    ).toEqual([['Moss is “the least honest mayor since 1990”', 'Kai Lind', 'say']]);
     expect(
       reported('Voters had “made the biggest dent” yet in the old order, Kai Lind said in a video message.'),
-    ).toEqual([['Voters had made the biggest dent yet in the old order', 'Kai Lind', 'say']]);
+    ).toEqual([['Voters had “made the biggest dent” yet in the old order', 'Kai Lind', 'say']]);
   });
 
   it('reads a place with its state between the verb and "that"', () => {
@@ -278,7 +278,7 @@ describe('reported speech: where and when it was said', () => {
       reported(
         'Anna Moss told a town hall in Salem, Ohio on Monday that the levy is “peanuts” next to the rest.',
       ),
-    ).toEqual([['the levy is peanuts next to the rest', 'Anna Moss', 'tell']]);
+    ).toEqual([['the levy is “peanuts” next to the rest', 'Anna Moss', 'tell']]);
     expect(
       reported(
         'Sen. Anna Moss said Sunday in Dayton, Ohio, that she hoped for a large turnout at the polls.',
@@ -292,13 +292,13 @@ describe('reported speech: where and when it was said', () => {
 
   it('reads "that" after a verb in the past tense as a pronoun when a verb follows it', () => {
     expect(reported('Kai Lind spoke at noon. He said that is a "distortion" of the record.')).toEqual([
-      ['that is a distortion of the record', 'Kai Lind', 'say'],
+      ['that is a “distortion” of the record', 'Kai Lind', 'say'],
     ]);
   });
 
   it('gives a participle the subject of a main verb the lexicon does not list', () => {
     expect(reported('Kai Lind apologized the next day, saying it was “childish” to call names.')).toEqual([
-      ['it was childish to call names', 'Kai Lind', 'say'],
+      ['it was “childish” to call names', 'Kai Lind', 'say'],
     ]);
   });
 
@@ -309,7 +309,7 @@ describe('reported speech: where and when it was said', () => {
         body: 'Anna Moss paused and said that in the present climate, "I think it helps not to be famous."',
         published,
       }).quotes.map((q) => [q.kind, q.text]),
-    ).toEqual([['reported', 'in the present climate, I think it helps not to be famous']]);
+    ).toEqual([['reported', 'in the present climate, “I think it helps not to be famous”']]);
   });
 });
 
@@ -434,12 +434,12 @@ describe('reported speech: a participle of saying and its speaker', () => {
       reported(
         'Amid calls to publish the names of those who voted, Ines Varga offered a defence of the ballot, saying secrecy “keeps the vote honest.”',
       ),
-    ).toEqual([['secrecy keeps the vote honest', 'Ines Varga', 'say']]);
+    ).toEqual([['secrecy “keeps the vote honest”', 'Ines Varga', 'say']]);
     expect(
       reported(
         'Shortly after the hearing ended, the Varga campaign sent out a release saying the judge had “ignored the facts.”',
       ),
-    ).toEqual([['the judge had ignored the facts', 'Varga campaign', 'say']]);
+    ).toEqual([['the judge had “ignored the facts”', 'Varga campaign', 'say']]);
   });
 
   it('reads "that" before a noun and a comma as no relative pronoun of the participle after it', () => {
@@ -447,7 +447,7 @@ describe('reported speech: a participle of saying and its speaker', () => {
       reported(
         'The union would not discuss that letter, telling the paper that its members wanted “a fair deal.”',
       ),
-    ).toEqual([['its members wanted a fair deal', 'union', 'tell']]);
+    ).toEqual([['its members wanted “a fair deal”', 'union', 'tell']]);
   });
 
   it('leaves a participle that opens the sentence alone: its subject comes after it', () => {
@@ -462,7 +462,7 @@ describe('reported speech: requests and commitments', () => {
         'The harbour board has asked the council of the old town to “cease and desist” from fishing there.',
       ),
     ).toEqual([
-      ['the council of the old town to cease and desist from fishing there', 'harbour board', 'ask'],
+      ['the council of the old town to “cease and desist” from fishing there', 'harbour board', 'ask'],
     ]);
   });
 
@@ -475,10 +475,10 @@ describe('reported speech: requests and commitments', () => {
 
   it('reads a commitment with a time or a place between the verb and its "to"', () => {
     expect(reported('Ana Lind promised on Sunday at a rally in Reno to end “the wasteful regime.”')).toEqual([
-      ['to end the wasteful regime', 'Ana Lind', 'promise'],
+      ['to end “the wasteful regime”', 'Ana Lind', 'promise'],
     ]);
     expect(reported('Per Holm pledged Saturday to rid the port of “this rotten cartel.”')).toEqual([
-      ['to rid the port of this rotten cartel', 'Per Holm', 'pledge'],
+      ['to rid the port of “this rotten cartel”', 'Per Holm', 'pledge'],
     ]);
   });
 
@@ -550,28 +550,28 @@ describe('reported speech: a participle of saying that carries a partial quote',
   it('reads a participle after a quoted fragment closed by its comma', () => {
     expect(
       reported('Mayor Ana Holt called the budget “reckless,” saying the council had “lost its head.”'),
-    ).toEqual([['the council had lost its head', 'Ana Holt', 'say']]);
+    ).toEqual([['the council had “lost its head”', 'Ana Holt', 'say']]);
   });
 
   it('reads a participle after "by" or after a statement the subject issued, for the main subject', () => {
     expect(reported('Ana Holt responded by saying that the judge was “plainly biased” against her.')).toEqual(
-      [['the judge was plainly biased against her', 'Ana Holt', 'say']],
+      [['the judge was “plainly biased” against her', 'Ana Holt', 'say']],
     );
     expect(reported('Ana Holt released a statement on Friday saying the audit “changes nothing.”')).toEqual([
-      ['the audit changes nothing', 'Ana Holt', 'say'],
+      ['the audit “changes nothing”', 'Ana Holt', 'say'],
     ]);
   });
 
   it('gives "adding that …" after an attributed direct quote to that quote’s speaker', () => {
     expect(
       reported('“The port is safe,” said Ana Holt, adding that the new cranes were “the best in the north.”'),
-    ).toEqual([['the new cranes were the best in the north', 'Ana Holt', 'add']]);
+    ).toEqual([['the new cranes were “the best in the north”', 'Ana Holt', 'add']]);
   });
 
   it('reads a progressive after a contracted "is" ("she’s claiming …")', () => {
     expect(
       reported('Ana Holt spoke in Malmö. She’s claiming that the tax is “a burden on every family.”'),
-    ).toEqual([['the tax is a burden on every family', 'Ana Holt', 'claim']]);
+    ).toEqual([['the tax is “a burden on every family”', 'Ana Holt', 'claim']]);
   });
 
   it('does not give "for saying" to the subject, who only blamed someone for it', () => {
@@ -585,7 +585,7 @@ describe('reported speech: a sentence that carries on the last quote with a frag
       reported(
         '“We were not happy at first,” said Jo Berg, the port’s director. Now, “the whole town sees the point of the new quay.”',
       ),
-    ).toEqual([['Now, the whole town sees the point of the new quay', 'Jo Berg', 'say']]);
+    ).toEqual([['Now, “the whole town sees the point of the new quay”', 'Jo Berg', 'say']]);
   });
 
   it('leaves a scare quote in the reporter’s own sentence alone', () => {
@@ -601,13 +601,13 @@ describe('reported speech: "according to" set into the sentence', () => {
       reported(
         'Over the next decade, according to the budget office, the harbour debt will “double at least.”',
       ),
-    ).toEqual([['the harbour debt will double at least', 'budget office', 'according to']]);
+    ).toEqual([['the harbour debt will “double at least”', 'budget office', 'according to']]);
   });
 
   it('skips an appositive of the source before the clause', () => {
     expect(
       reported('The levy, according to Jo Berg, a professor at Umeå, will “hurt every family.”'),
-    ).toEqual([['will hurt every family', 'Jo Berg', 'according to']]);
+    ).toEqual([['will “hurt every family”', 'Jo Berg', 'according to']]);
   });
 
   it('does not read an appositive with a relative clause as the clause it sources', () => {
@@ -674,15 +674,15 @@ describe('reported speech: who is speaking, after a quote and in a catenative', 
   it('gives ", who said …" after a quote’s attribution to the name before the comma', () => {
     expect(
       reported('“The port is safe,” said Jo Berg, who said the cranes were “the best in the north.”'),
-    ).toEqual([['the cranes were the best in the north', 'Jo Berg', 'say']]);
+    ).toEqual([['the cranes were “the best in the north”', 'Jo Berg', 'say']]);
   });
 
   it('reads "went on to say" and "was quick to add" as the subject’s own speech', () => {
     expect(reported('Jo Berg went on to say the quay was “a gift to the town.”')).toEqual([
-      ['the quay was a gift to the town', 'Jo Berg', 'say'],
+      ['the quay was “a gift to the town”', 'Jo Berg', 'say'],
     ]);
     expect(reported('Jo Berg was quick to add that the quay “will reopen soon.”')).toEqual([
-      ['the quay will reopen soon', 'Jo Berg', 'add'],
+      ['the quay “will reopen soon”', 'Jo Berg', 'add'],
     ]);
   });
 
@@ -698,15 +698,15 @@ describe('reported speech: a quoted fragment after a conjunction carries on what
         'Lena Mills “got a generous deal,” Jo Berg said in June 2012, and still “kept the keys to the port.”',
       ),
     ).toEqual([
-      ['Lena Mills got a generous deal', 'Jo Berg', 'say'],
-      ['kept the keys to the port', 'Jo Berg', 'say'],
+      ['Lena Mills “got a generous deal”', 'Jo Berg', 'say'],
+      ['“kept the keys to the port”', 'Jo Berg', 'say'],
     ]);
   });
 
   it('gives a fragment after "but" to the speaker of the direct quote whose attribution it follows', () => {
     expect(
       reported('“I love the port,” said Jo Berg, but “when it comes to tolls, the port is greedy.”'),
-    ).toEqual([['when it comes to tolls, the port is greedy', 'Jo Berg', 'say']]);
+    ).toEqual([['“when it comes to tolls, the port is greedy”', 'Jo Berg', 'say']]);
   });
 });
 
@@ -739,7 +739,7 @@ describe('reported speech: what an attribution carries on to after a comma, and 
       ),
     ).toEqual([
       ['The outlets have been standing in the way', 'Jo Berg', 'say'],
-      ['by creating a false bubble for readers', 'Jo Berg', 'say'],
+      ['by creating a “false bubble” for readers', 'Jo Berg', 'say'],
     ]);
     expect(reported('Jo Berg was said to be furious with the board.')).toEqual([]);
   });
@@ -747,12 +747,12 @@ describe('reported speech: what an attribution carries on to after a comma, and 
   it('reads a gathering or a host as the one told, and a clause whose verb opens a partial quote', () => {
     expect(
       reported('Jo Berg told a news conference in Malmö they were “planting the seeds” of a win.'),
-    ).toEqual([['they were planting the seeds of a win', 'Jo Berg', 'tell']]);
+    ).toEqual([['they were “planting the seeds” of a win', 'Jo Berg', 'tell']]);
     expect(reported('Jo Berg told host Nils Aho a loss is “increasingly likely.”')).toEqual([
-      ['a loss is increasingly likely', 'Jo Berg', 'tell'],
+      ['a loss is “increasingly likely”', 'Jo Berg', 'tell'],
     ]);
     expect(reported('Jo Berg told them Lena Mills “has a number of friends in the city.”')).toEqual([
-      ['Lena Mills has a number of friends in the city', 'Jo Berg', 'tell'],
+      ['Lena Mills “has a number of friends in the city”', 'Jo Berg', 'tell'],
     ]);
   });
 });
@@ -763,7 +763,7 @@ describe('reported speech: a claim named by a noun with its owner', () => {
       reported(
         'Contrary to Jo Berg’s claim that people would “learn nothing,” there would be a wealth of data.',
       ),
-    ).toEqual([['people would learn nothing', 'Jo Berg', 'claim']]);
+    ).toEqual([['people would “learn nothing”', 'Jo Berg', 'claim']]);
   });
 
   it('reads a commitment named by a noun ("his promise to …") for the owner a pronoun refers to', () => {
@@ -771,7 +771,7 @@ describe('reported speech: a claim named by a noun with its owner', () => {
       reported(
         'Mr. Jo Berg spoke on Monday. Critics attacked his promise to be “neutral” in the port dispute.',
       ),
-    ).toEqual([['to be neutral in the port dispute', 'Jo Berg', 'promise']]);
+    ).toEqual([['to be “neutral” in the port dispute', 'Jo Berg', 'promise']]);
   });
 
   it('reports a claim without an owner for nobody, ending it at the main verb of the sentence it is subject of', () => {
@@ -825,7 +825,7 @@ describe("reported speech: the reporter's own inference after it", () => {
       ['he would skip the vote', 'Tomas Berg', 'say'],
     ]);
     expect(reported('Tomas Berg said the plan was “late, which means costly” for the city.')).toEqual([
-      ['the plan was late, which means costly for the city', 'Tomas Berg', 'say'],
+      ['the plan was “late, which means costly” for the city', 'Tomas Berg', 'say'],
     ]);
   });
 });

@@ -146,6 +146,18 @@ describe('timeline event text', () => {
     expect(text.length).toBeLessThanOrEqual(MAX_EVENT_TEXT);
   });
 
+  it('closes a quotation that the cap cuts, so the text never leaves a mark open', () => {
+    const sentence =
+      'On Monday, Ann Hale said the council had been “far too slow to act on the flooding that has ruined ' +
+      'hundreds of homes along the river and cost the town millions of pounds” last winter.';
+    const [[date, text]] = events(sentence) as [[string, string]];
+    expect(date).toBe('2016-03-14');
+    expect(text).toBe(
+      'Ann Hale: council had been “far too slow to act on the flooding that has ruined hundreds of homes along the river…”',
+    );
+    expect(text.length).toBeLessThanOrEqual(MAX_EVENT_TEXT);
+  });
+
   it('shortens a speaker to the surname only when the full name would not fit', () => {
     const body =
       'Vladimir Putin met the generals.\n\n“I order the defense minister to start tomorrow withdrawing the main part of our military factions from the Syrian Arab Republic,” Putin said.';
