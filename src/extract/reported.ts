@@ -119,12 +119,21 @@ const RELATIVE_THAT =
 const WH = /^\s*(?:[^,.;“"?]{0,60}?\s)?(?=(?:whether|if|why|how|what|when|where|who|which)\s)/i;
 
 /**
- * How a present participle of saying is tied to its speaker: as a progressive ("Trump is warning that …"), after a
- * comma ("Bolton spoke on Monday, saying …", "…, falsely suggesting …"), after a preposition ("responded by saying
- * …", "before adding that …") or after a document ("issued a statement saying …"). The last three report for the
- * main clause's subject.
+ * How a present participle of saying is tied to its speaker: as a progressive ("Trump is warning that …", "is
+ * already claiming …"), after a comma or a dash ("Bolton spoke on Monday, saying …", "…, falsely suggesting …"),
+ * after a preposition ("responded by saying …", "before adding that …") or after a document ("issued a statement
+ * saying …"), which three report for the main clause's subject; in an absolute phrase ("with 30 percent of voters
+ * saying …"), for the words between "with" and it; or opening the sentence ("After saying he was nervous, the man
+ * …"), for the subject of the main clause after its comma.
  */
-type ParticipleLead = 'progressive' | 'comma' | 'preposition' | 'document';
+type ParticipleLead = 'progressive' | 'comma' | 'preposition' | 'document' | 'absolute' | 'opening';
+/** What opens a sentence before a participle whose speaker is the main clause's subject: "After saying …, the man". */
+const OPENING_PARTICIPLE = /^(?:after|while|before|since|despite|by|upon|when|in addition to)\s+$/i;
+/** An auxiliary or a modal in a clause's first five words: what a participle read from further off must report. */
+const EARLY_FINITE =
+  /^\s*(?:\S+\s+){0,4}?(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do)\b/i;
+/** Adverbs between a progressive's auxiliary and its participle: "is already claiming", "’s not saying". */
+const PROGRESSIVE_ADVERB = /^(?:not|already|just|even|\p{Ll}+ly)$/u;
 const PARTICIPLE_PREPOSITION = /^(?:by|after|before|while|when|in|from|despite|upon|since)$/i;
 /** "He’s claiming …", "she’s saying …": a contracted "is" before a progressive. */
 const CONTRACTED_IS = /^(?:he|she|it|who|that|there)[’']s$/i;
@@ -140,8 +149,7 @@ const DOCUMENT_NOUN =
 
 /**
  * A present participle that reports speech, with how it is tied to its speaker. Returns the verb's base form
- * ("saying" → "say", "arguing" → "argue", "admitting" → "admit"). One that opens the sentence ("After saying he
- * was nervous, the man …") reports for a subject that comes later, which these rules do not read.
+ * ("saying" → "say", "arguing" → "argue", "admitting" → "admit").
  */
 function participle(
   tokens: Token[],
@@ -157,9 +165,22 @@ function participle(
     /,\s*(?:[”"’]|'')?\s*$/.test(body.slice(Math.max(0, x.start - 5), x.start));
   // "Trump is warning that …", "isn’t saying if …", "keeps saying": the progressive is a finite verb of saying.
   let lead: ParticipleLead | undefined;
+  const dashBefore = (x: Token) => /\s(?:--?|[—–])\s*$/.test(body.slice(Math.max(0, x.start - 4), x.start));
   if (PROGRESSIVE_AUX.test(prevWord) || CONTRACTED_IS.test(prevWord)) lead = 'progressive';
-  else if (commaBefore(t) || (i > 0 && PARTICIPLE_ADVERB.test(prevWord) && commaBefore(tokens[i - 1]!)))
+  else if (
+    i > 1 &&
+    PROGRESSIVE_ADVERB.test(prevWord) &&
+    (PROGRESSIVE_AUX.test(tokens[i - 2]!.text) || CONTRACTED_IS.test(tokens[i - 2]!.text))
+  )
+    lead = 'progressive';
+  else if (
+    commaBefore(t) ||
+    dashBefore(t) ||
+    (i > 0 && PARTICIPLE_ADVERB.test(prevWord) && commaBefore(tokens[i - 1]!))
+  )
     lead = 'comma';
+  else if (absoluteSubject(tokens, i, body)) lead = 'absolute';
+  else if (i === 0 || OPENING_PARTICIPLE.test(body.slice(tokens[0]!.start, t.start))) lead = 'opening';
   else if (i > 1 && PARTICIPLE_PREPOSITION.test(prevWord)) lead = 'preposition';
   else if (
     i > 1 &&
@@ -176,6 +197,60 @@ function participle(
     if (found === base) return { verb: found, lead };
   }
   return undefined;
+}
+
+/**
+ * The speaker of an absolute construction with "with": "with 30 percent of voters saying …", "with some polls
+ * indicating that …": the noun phrase between "with" and the participle, when it has no verb of its own.
+ */
+function absoluteSubject(tokens: Token[], i: number, body: string): { np: string; start: number } | null {
+  for (let k = i - 1; k >= Math.max(0, i - 9); k--) {
+    const x = tokens[k]!;
+    if (!/^\s+$/.test(body.slice(x.end, tokens[k + 1]!.start))) return null;
+    if (x.text.toLowerCase() !== 'with') continue;
+    if (k === i - 1) return null;
+    const first = tokens[k + 1]!;
+    // "with Cruz recently promising …": an adverb before the participle is not part of the subject.
+    const np = body
+      .slice(first.start, tokens[i]!.start)
+      .trim()
+      .replace(/(?:\s+(?:\p{Ll}+ly|already|now|also|still|even|just))+$/u, '');
+    const ws = np.split(/\s+/);
+    if (hasClauseVerb(ws) || ws.some((w) => HEAD_VERB.test(w)) || FUNCTION_WORDS.has(ws[ws.length - 1]!))
+      return null;
+    return { np, start: first.start };
+  }
+  return null;
+}
+
+/**
+ * The subject of the main clause after a participle that opens the sentence ("After saying he was nervous, the man
+ * ended up …", "Promising that …, Bolton said …"), and where the participle's clause ends (the comma before it).
+ */
+function subjectAfterOpening(
+  sentence: Sentence,
+  tokens: Token[],
+  from: number,
+): { np: string; start: number; clauseEnd: number } | null {
+  const comma = /,(?:[”"’]|'')?\s+/.exec(sentence.text.slice(from - sentence.start));
+  if (!comma) return null;
+  const clauseEnd = from + comma.index;
+  const mainStart = clauseEnd + comma[0].length;
+  for (const x of tokens) {
+    if (x.start < mainStart || !/^\p{Ll}/u.test(x.text)) continue;
+    if (
+      /^\p{Ll}{3,}ed$/u.test(x.text) ||
+      CLAUSE_SPEECH_VERBS.has(x.text) ||
+      hasTag(x.text, 'PastTense', 'PresentTense', 'Copula', 'Modal')
+    ) {
+      const subject = subjectBefore(
+        sentence.text.slice(mainStart - sentence.start, x.start - sentence.start),
+        mainStart,
+      );
+      return subject && subject.start === mainStart ? { ...subject, clauseEnd } : null;
+    }
+  }
+  return null;
 }
 
 /**
@@ -1281,25 +1356,62 @@ function fromVerbs(
         continue;
       }
     }
-    let subject = embedded
-      ? (gap ?? { np: prevWord, start: tokens[i - 1]!.start })
-      : ing?.lead === 'progressive' && CONTRACTED_IS.test(prevWord)
-        ? { np: prevWord.slice(0, -2), start: tokens[i - 1]!.start }
-        : restrictive
-          ? restrictive
-          : namedWhich
-            ? antecedentName(body, sentence.start, relative!.start)
-            : relative
-              ? (subjectBefore(body.slice(sentence.start, relative.start), sentence.start) ??
-                antecedentName(body, sentence.start, relative.start))
-              : (/,\s*$/.test(prefix) && /ing$/.test(t.text)) ||
-                  (ing && ing.lead !== 'progressive') ||
-                  goingOn
-                ? null
-                : subjectBefore(
-                    catenative ? body.slice(sentence.start, catenativeStart) : prefix,
-                    sentence.start,
-                  );
+    // "with 30 percent of voters saying …", "After saying …, the man …": the participle's own subject.
+    const opening = ing?.lead === 'opening' ? subjectAfterOpening(sentence, tokens, restStart) : null;
+    // What an opening participle reports ends at its comma; what an absolute one reports inside a clause already
+    // reported ("…, with three in 10 saying …") stays part of that clause.
+    const participleRest = opening ? body.slice(restStart, opening.clauseEnd) : rest;
+    const participleSubject =
+      ing?.lead === 'absolute'
+        ? absoluteSubject(tokens, i, body)
+        : opening && { np: opening.np, start: opening.start };
+    // Both report only a clause right after the participle: not "with all precincts reporting, the race …" nor
+    // "with the economy adding 151,000 jobs".
+    if (
+      (ing?.lead === 'absolute' || ing?.lead === 'opening') &&
+      (!participleSubject ||
+        (ing.lead === 'absolute' &&
+          found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start)) ||
+        /^\s*[,;:.]/.test(body.slice(end, sentence.end)) ||
+        verb === 'add' ||
+        !(
+          /\bthat,?\s*$/.test(body.slice(end, restStart)) ||
+          question ||
+          commitment ||
+          EARLY_FINITE.test(participleRest) ||
+          PRONOUN_CLAUSE.test(participleRest)
+        ))
+    )
+      continue;
+    // "He’s not saying …": the contracted pronoun, perhaps before an adverb.
+    const contracted = CONTRACTED_IS.test(prevWord)
+      ? tokens[i - 1]!
+      : i > 1 && CONTRACTED_IS.test(tokens[i - 2]!.text)
+        ? tokens[i - 2]!
+        : undefined;
+    let subject = participleSubject
+      ? participleSubject
+      : embedded
+        ? (gap ?? { np: prevWord, start: tokens[i - 1]!.start })
+        : ing?.lead === 'progressive' && contracted
+          ? { np: contracted.text.slice(0, -2), start: contracted.start }
+          : restrictive
+            ? restrictive
+            : namedWhich
+              ? antecedentName(body, sentence.start, relative!.start)
+              : relative
+                ? (subjectBefore(body.slice(sentence.start, relative.start), sentence.start) ??
+                  antecedentName(body, sentence.start, relative.start))
+                : ing?.lead === 'progressive' && PROGRESSIVE_ADVERB.test(prevWord) && i > 1
+                  ? subjectBefore(body.slice(sentence.start, tokens[i - 1]!.start), sentence.start)
+                  : (/,\s*$/.test(prefix) && /ing$/.test(t.text)) ||
+                      (ing && ing.lead !== 'progressive') ||
+                      goingOn
+                    ? null
+                    : subjectBefore(
+                        catenative ? body.slice(sentence.start, catenativeStart) : prefix,
+                        sentence.start,
+                      );
     // '“…,” said one official close to the talks, who added that …': the relative's antecedent is the speaker the
     // direct quote's attribution just named, even where the rules read no name before the comma.
     const whoQuoted =
@@ -1504,13 +1616,15 @@ function fromVerbs(
       npStart: subject.start,
       verbStart: t.start,
       clauseStart: restStart,
-      clauseEnd: gap
-        ? gapEnd(body, restStart, sentence.end)
-        : embedded
-          ? relativeEnd(body, restStart, sentence.end, true)
-          : relative
-            ? relativeEnd(body, restStart, sentence.end, restrictive !== null)
-            : sentence.end,
+      clauseEnd: opening
+        ? opening.clauseEnd
+        : gap
+          ? gapEnd(body, restStart, sentence.end)
+          : embedded
+            ? relativeEnd(body, restStart, sentence.end, true)
+            : relative
+              ? relativeEnd(body, restStart, sentence.end, restrictive !== null)
+              : sentence.end,
       verb,
       speaker,
       open: true,

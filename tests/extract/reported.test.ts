@@ -450,8 +450,10 @@ describe('reported speech: a participle of saying and its speaker', () => {
     ).toEqual([['its members wanted “a fair deal”', 'union', 'tell']]);
   });
 
-  it('leaves a participle that opens the sentence alone: its subject comes after it', () => {
-    expect(reported('After saying he was nervous, the farmer asked a question.')).toEqual([]);
+  it('gives a participle that opens the sentence to the subject that comes after it', () => {
+    expect(reported('After saying he was nervous, the farmer asked a question.')).toEqual([
+      ['he was nervous', 'farmer', 'say'],
+    ]);
   });
 });
 
@@ -935,21 +937,6 @@ describe('reported speech: how long or how openly it was said', () => {
 });
 
 describe('reported speech: a relative clause whose subject is missing', () => {
-  it('gives no speaker "… who" when the antecedent is a predicate or the last of a list', () => {
-    expect(
-      reported(
-        'Note: Ray Dunmore is a serial liar, rampant bully, racist and birther who has repeatedly pledged to ban ' +
-          'all newcomers from entering the county.',
-      ),
-    ).toEqual([]);
-    expect(
-      reported(
-        'Rhys Ober, a graduate of Harvard Law School who has successfully argued a number of cases before the ' +
-          'High Court, will do an excellent job in judicial appointments, Blackwell maintains.',
-      ).map(([, speaker]) => speaker),
-    ).toEqual(['Blackwell']);
-  });
-
   it('gives what follows "that several insiders said" to the words between the relative and the verb', () => {
     expect(
       reported(
@@ -1072,6 +1059,62 @@ describe('reported speech: questions and requests put to someone', () => {
     ]);
     expect(reported('Ana Holt said she was asked to give a talk to the board about the port.')).toEqual([
       ['she was asked to give a talk to the board about the port', 'Ana Holt', 'say'],
+    ]);
+  });
+});
+
+describe('reported speech: participles of saying read from further off', () => {
+  it('reads a participle after a dash for the main subject, as after a comma', () => {
+    expect(
+      reported(
+        'Tomas Berg changed his vote on the spot – saying he was rooting for the harbour plan after all.',
+      ),
+    ).toEqual([['he was rooting for the harbour plan after all', 'Tomas Berg', 'say']]);
+  });
+
+  it('reads a progressive with an adverb or "not" before the participle', () => {
+    expect(
+      reported('The Lind campaign is already claiming that it won a victory of sorts in the north.'),
+    ).toEqual([['it won a victory of sorts in the north', 'Lind campaign', 'claim']]);
+    expect(reported('Tomas Berg backs the plan, but he’s not predicting it will pass the council.')).toEqual([
+      ['it will pass the council', 'Tomas Berg', 'predict'],
+    ]);
+  });
+
+  it('gives "with 30 percent of voters saying …" to the words between "with" and the participle', () => {
+    expect(
+      reported(
+        'Ana Holt has improved her standing, with 30 percent of voters saying they have a positive view of her.',
+      ),
+    ).toEqual([['they have a positive view of her', '30 percent of voters', 'say']]);
+  });
+
+  it('reads no clause from "with all precincts reporting," or "with the economy adding 151,000 jobs"', () => {
+    expect(reported('With all precincts reporting, the race remained too close to call.')).toEqual([]);
+    expect(reported('Unemployment dipped, with the economy adding 151,000 jobs during the month.')).toEqual(
+      [],
+    );
+  });
+
+  it('leaves "with three in 10 saying …" inside a clause already reported as part of it', () => {
+    expect(
+      reported(
+        'Voters described themselves as liberals, with about three in 10 saying they are very liberal.',
+      ),
+    ).toEqual([
+      ['themselves as liberals, with about three in 10 saying they are very liberal', 'Voters', 'describe'],
+    ]);
+  });
+
+  it('gives a participle opening the sentence to the main clause’s subject, up to its comma', () => {
+    expect(reported('After saying he was nervous to ask a question, the man hugged Tomas Berg.')).toEqual([
+      ['he was nervous to ask a question', 'man', 'say'],
+    ]);
+  });
+
+  it('does not read a gerund subject ("Maintaining dominance in space, he said, …") as a participle of saying', () => {
+    expect(reported('Maintaining dominance in space, he said, will now be the agency’s mission.')).toEqual([
+      ['Maintaining dominance in space will now be the agency’s mission', null, 'say'],
     ]);
   });
 });
