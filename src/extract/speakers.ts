@@ -655,6 +655,9 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     np = np.slice(relative[0].length);
     start += relative[0].length;
   }
+  // "… is a serial liar, racist and birther who has pledged": a verb after "who" is the relative clause's, and its
+  // antecedent here is no subject (a predicate after "is", the last of a list), so there is none to give.
+  if (/\s(?:who|which|that)$/i.test(np)) return null;
   if (!isNounPhrase(withoutOwnRelative(np))) return null;
   // A subject is short and has no verb of its own; "the plan lacked a clear exit strategy" is not one.
   const words = np.split(/\s+/).filter(Boolean);

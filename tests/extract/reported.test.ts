@@ -937,6 +937,21 @@ describe('reported speech: how long or how openly it was said', () => {
 });
 
 describe('reported speech: a relative clause whose subject is missing', () => {
+  it('gives no speaker "… who" when the antecedent is a predicate or the last of a list', () => {
+    expect(
+      reported(
+        'Note: Ray Dunmore is a serial liar, rampant bully, racist and birther who has repeatedly pledged to ban ' +
+          'all newcomers from entering the county.',
+      ),
+    ).toEqual([]);
+    expect(
+      reported(
+        'Rhys Ober, a graduate of Harvard Law School who has successfully argued a number of cases before the ' +
+          'High Court, will do an excellent job in judicial appointments, Blackwell maintains.',
+      ).map(([, speaker]) => speaker),
+    ).toEqual(['Blackwell']);
+  });
+
   it('gives what follows "that several insiders said" to the words between the relative and the verb', () => {
     expect(
       reported(
