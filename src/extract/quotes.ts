@@ -650,6 +650,54 @@ function sentenceSubjectBetween(
   return resolveSpeaker(ctx, np, subject.start);
 }
 
+/**
+ * The speaker named by an attribution that ends the last whole sentence between `from` and a quote with no
+ * attribution, in the quote's paragraph ('Obama “felt a moral obligation to act” on climate, Axelrod said.'): the
+ * quote carries on what that speaker said, whoever the sentence is about.
+ */
+function speakerEndingSentence(
+  doc: Document,
+  ctx: SpeakerContext,
+  from: number,
+  to: number,
+  paragraph: number,
+): ReturnType<typeof resolveSpeaker> {
+  let last = null;
+  for (const s of doc.sentences) {
+    if (s.start >= to) break;
+    if (s.start >= from && s.end <= to && s.paragraph === paragraph) last = s;
+  }
+  if (!last) return null;
+  const text = doc.body.slice(last.start, last.end);
+  const comma = text.lastIndexOf(',');
+  if (comma < 0) return null;
+  const lead = /^\s*(?:[”"’]|'')?\s*/.exec(text.slice(comma + 1))![0].length;
+  const tailStart = comma + 1 + lead;
+  const tail = text.slice(tailStart);
+  if (tail.split(/\s+/).length > 16) return null;
+  const found = attributionAfter(tail, last.start + tailStart);
+  if (
+    !found ||
+    found.verb === null ||
+    found.far ||
+    found.participle ||
+    Math.min(found.npStart, found.verbStart) !== last.start + tailStart ||
+    /ing\b/.test(doc.body.slice(found.verbStart, found.verbStart + 24).split(/\s/)[0]!)
+  )
+    return null;
+  // A name or a description ("Cole said", "said one former executive"), not a pronoun (the rules after this one
+  // read "he said" better) nor words that are no speaker ("whose home state …"). A verb before its speaker is an
+  // attribution only right after the sentence's quote ('…,” said Paul Beck'): after a comma of the reporter's
+  // ('…, tweeted a warning', '…, said pleasantly into the phone') its subject is further back.
+  const named =
+    /(?:^|\s)\p{Lu}/u.test(found.np) && !/^(?:he|she|they|who|whose|which|that)\b/i.test(found.np);
+  const described =
+    /^(?:one|a|an|the|another|two|three|several|some)\s+\p{Ll}/u.test(found.np) &&
+    (found.npStart < found.verbStart || /[”"’']\s*$/.test(text.slice(0, tailStart)));
+  if (!named && !described) return null;
+  return resolveSpeaker(ctx, found.np, found.npStart);
+}
+
 const PUNCT_END = /[,.!?…—–:;]$/;
 
 /** Whether a quote opening in lower case carries on the reporter's sentence (see `woven` in directQuotes). */
@@ -1184,8 +1232,12 @@ export function directQuoteFinder(
           previous && previous.paragraph === paragraph.index
             ? doc.sentences[previous.sentence]!.end
             : paragraph.start;
-        const turnedTo =
+        const saidBefore =
           startsSentence && !/:$/.test(beforeTrim)
+            ? speakerEndingSentence(doc, ctx, from, mark.open, paragraph.index)
+            : null;
+        const turnedTo =
+          startsSentence && !/:$/.test(beforeTrim) && !saidBefore
             ? sentenceSubjectBetween(doc, ctx, from, mark.open, paragraph.index)
             : null;
         // A question answered in the next paragraph of a two-person exchange: the turn passes back to the one
@@ -1203,7 +1255,8 @@ export function directQuoteFinder(
           asker.speaker !== null &&
           answerer.speaker !== asker.speaker &&
           asker.start - answerer.end < 600;
-        if (turnedTo) speaker = turnedTo;
+        if (saidBefore) speaker = saidBefore;
+        else if (turnedTo) speaker = turnedTo;
         else if (answer)
           speaker = { speaker: answerer.speaker!, role: answerer.role, gender: 'unknown' as const };
         else if (previous && paragraph.index - previous.paragraph <= 1 && previous.quote.speaker) {

@@ -277,3 +277,26 @@ describe('a reported clause shows which of its words are the speaker’s own', (
     ]);
   });
 });
+
+describe('a quote with no attribution after a sentence that ends on one', () => {
+  it('carries on the speaker that sentence attributes, not the person it is about', () => {
+    expect(
+      quotes(
+        'David Axelrod advised Barack Obama for years. Obama “felt a moral obligation to act” on climate, ' +
+          'Axelrod said. “This is core stuff for him.”',
+      ),
+    ).toEqual([
+      ['reported', 'Obama “felt a moral obligation to act” on climate', 'David Axelrod'],
+      ['direct', 'This is core stuff for him.', 'David Axelrod'],
+    ]);
+  });
+
+  it('does not take words after the reporter’s own comma for the speaker', () => {
+    expect(
+      quotes(
+        'Senator Ted Cruz spoke in Houston. Cruz, a candidate for president, tweeted a warning. “Remember the ' +
+          'filibuster in November.”',
+      ).map((q) => q[2]),
+    ).toEqual(['Ted Cruz']);
+  });
+});
