@@ -17,6 +17,7 @@ import {
   ROLE_NOUNS,
   TITLE_GENDER,
   TITLE_WORDS,
+  WORD_GIVEN_NAMES,
   firstNameGender,
   HOLIDAYS,
   hasTag,
@@ -56,6 +57,10 @@ export interface EntityIndex {
   organizations: EntityRecord[];
   /** Every person mention in article order, for pronoun resolution. */
   personMentions: Array<{ person: PersonRecord; start: number }>;
+  /** The article body, for the pronoun after a bare surname (see `pronounAfter`). */
+  body: string;
+  /** By surname key, the gender the pronouns after its bare mentions mostly have (see `pickPerson`). */
+  surnameGender: Map<string, Gender>;
 }
 
 const PARTICLES = new Set([
@@ -467,6 +472,8 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     // Drop ordinary words that are only capitalised because they start a sentence or follow a quote mark.
     const keepInitial = (w: string, next: string | undefined) =>
       TITLE_WORDS.has(w.toLowerCase()) ||
+      // "Bill Clinton said …": a given name that is also a word, before a surname.
+      (WORD_GIVEN_NAMES.has(w) && next !== undefined && /^\p{Lu}/u.test(next) && !isCommonWord(next)) ||
       (PUBLIC_BODY_WORDS.test(w) && isOrgName(words.map(stripPossessive))) ||
       (isDemonym(w) && next !== undefined && TITLE_WORDS.has(next.toLowerCase()));
     while (
@@ -525,7 +532,10 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     }
     if (name.every((w) => isDemonym(w) || isCommonWord(w) || /^\d/.test(w))) continue;
     const hasPersonTitle = title.some((t) => PERSON_TITLES.has(t.toLowerCase()));
-    const firstName = firstNameGender(name[0]!) !== null && name.length >= 2;
+    const firstName =
+      name.length >= 2 &&
+      (firstNameGender(name[0]!) !== null ||
+        (WORD_GIVEN_NAMES.has(name[0]!) && !isCommonWord(name[name.length - 1]!)));
     const unknownWords =
       name.length >= 2 &&
       name.length <= 4 &&
@@ -597,6 +607,18 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
   // resolved by `pickPerson` from where it stands.
   const people: PersonRecord[] = [];
   const byKey = new Map<string, PersonRecord[]>();
+  // The gender of the pronouns that follow each bare surname ("Clinton says she …"), counted over the article: whom
+  // a bare "Clinton" usually means when two Clintons are named and nothing near tells them apart.
+  const votes = new Map<string, number>();
+  for (const c of candidates) {
+    if (c.name.length !== 1 || titleGender(c.title)) continue;
+    const g = pronounAfter(body, c.run.end);
+    if (!g) continue;
+    const key = personKey(normaliseName(c.name[0]!));
+    votes.set(key, (votes.get(key) ?? 0) + (g === 'male' ? 1 : -1));
+  }
+  const surnameGender = new Map<string, Gender>();
+  for (const [key, v] of votes) if (v !== 0) surnameGender.set(key, v > 0 ? 'male' : 'female');
   const personMentions: Array<{ person: PersonRecord; start: number }> = [];
   // Each candidate's word count is worked out once, not again at every comparison of the sort.
   const words = new Map(candidates.map((c) => [c, normaliseName(c.name.join(' ')).split(' ').length]));
@@ -611,7 +633,10 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     // a mention of that surname, not someone new.
     if (!person && isFull && !c.person && sharing.length > 0) isFull = false;
     if (!person && !isFull && sharing.length > 0)
-      person = pickPerson(sharing, c.run.start, titleGender(c.title));
+      person = pickPerson(sharing, c.run.start, titleGender(c.title), {
+        pronoun: pronounAfter(body, c.run.end),
+        usual: surnameGender.get(key) ?? null,
+      });
     if (!c.person && sharing.length === 0) continue;
     // "Wilayat Twitter" is no reason to read "Twitter" as a person; "Doug Ford" is, for "Ford".
     if (c.company && !sharing.some((p) => firstNameGender(p.name.split(' ')[0]!) !== null)) continue;
@@ -639,7 +664,8 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     person.mentions.push({ start: c.run.start, end: c.run.end });
     personMentions.push({ person, start: c.run.start });
     collectRoles(body, c, person);
-    const first = c.name.length >= 2 ? firstNameGender(c.name[0]!) : null;
+    const first =
+      c.name.length >= 2 ? (firstNameGender(c.name[0]!) ?? WORD_GIVEN_NAMES.get(c.name[0]!) ?? null) : null;
     if (first && first !== 'unknown') person.gender = first;
     const g = titleGender(c.title);
     if (g && (sharing.length <= 1 || person.gender === 'unknown')) person.gender = g;
@@ -655,7 +681,7 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
   people.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   // In order of first mention, as found (a lone company word is only added once the people are known).
   const organizations = [...orgsByKey.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
-  return { people, places: [...places.values()], organizations, personMentions };
+  return { people, places: [...places.values()], organizations, personMentions, body, surnameGender };
 }
 
 function collectRoles(
@@ -774,7 +800,12 @@ function sameGivenName(a: string, b: string): boolean {
  * fits the title; then the one whose full name was written just before it; else the one the article writes in full
  * most often.
  */
-export function pickPerson(sharing: PersonRecord[], at: number, gender: Gender | null): PersonRecord {
+export function pickPerson(
+  sharing: PersonRecord[],
+  at: number,
+  gender: Gender | null,
+  hint: { pronoun: Gender | null; usual: Gender | null } | null = null,
+): PersonRecord {
   if (sharing.length === 1) return sharing[0]!;
   let pool = sharing;
   if (gender) {
@@ -782,14 +813,22 @@ export function pickPerson(sharing: PersonRecord[], at: number, gender: Gender |
     const open = pool.filter((p) => p.gender === 'unknown');
     pool = fits.length > 0 ? fits : open.length > 0 ? open : pool;
   }
+  // A pronoun is a weaker sign than a title: it only tells a man from a woman ("Clinton says she …" is not Bill
+  // Clinton); a person whose gender is unknown stays ("Jeb Bush … he").
+  const unlike = (g: Gender | null) => {
+    const other = g === 'male' ? 'female' : g === 'female' ? 'male' : null;
+    if (other && pool.some((p) => p.gender === g)) pool = pool.filter((p) => p.gender !== other);
+  };
+  if (!gender) unlike(hint?.pronoun ?? null);
   let best: PersonRecord | null = null;
   let bestAt = -1;
   for (const p of pool) {
     for (const s of p.full) if (s < at && s > bestAt && at - s <= NEAR_FULL_NAME) [best, bestAt] = [p, s];
   }
   if (best) return best;
-  // Further away, the article's main bearer of the surname: the one it writes in full most often, then the one
-  // it introduced first.
+  // Further away, the article's main bearer of the surname: one of the gender the pronouns after the bare surname
+  // usually have, then the one it writes in full most often, then the one it introduced first.
+  if (!gender) unlike(hint?.usual ?? null);
   const first = (p: PersonRecord) => p.full[0] ?? p.mentions[0]?.start ?? Infinity;
   return pool.reduce((a, b) =>
     b.full.length > a.full.length || (b.full.length === a.full.length && first(b) < first(a)) ? b : a,
@@ -818,7 +857,11 @@ export function resolveName(index: EntityIndex, text: string, at: number): Perso
     given.length > 0 &&
     given.every(
       (w) =>
-        /^\p{Lu}/u.test(w) && (firstNameGender(w) !== null || /^\p{Lu}\.?$/u.test(w) || !isCommonWord(w)),
+        /^\p{Lu}/u.test(w) &&
+        (firstNameGender(w) !== null ||
+          WORD_GIVEN_NAMES.has(w) ||
+          /^\p{Lu}\.?$/u.test(w) ||
+          !isCommonWord(w)),
     );
   if (named) {
     const same = sharing.find((p) => sameGivenName(p.name, normalised));
@@ -826,8 +869,27 @@ export function resolveName(index: EntityIndex, text: string, at: number): Perso
     if (same || sharing.every((p) => p.name.split(' ').length < 2)) return same ?? sharing[0]!;
     return null;
   }
-  return pickPerson(sharing, at, titleGender(title));
+  const written = text.trim();
+  return pickPerson(sharing, at, titleGender(title), {
+    pronoun:
+      at >= 0 && index.body.startsWith(written, at) ? pronounAfter(index.body, at + written.length) : null,
+    usual: index.surnameGender.get(key) ?? null,
+  });
 }
+
+/**
+ * The gender of the first personal pronoun after a bare surname, within its clause and outside quotes: "Clinton
+ * says she respects Sanders" is the woman of two Clintons. Stops at a sentence's end, a quotation mark, a line
+ * break or another capitalised word ("Clinton thanked Sanders for his support"), after which a pronoun may be
+ * anyone's.
+ */
+function pronounAfter(body: string, from: number): Gender | null {
+  const m = PRONOUN_AFTER.exec(body.slice(from, from + 120));
+  if (!m) return null;
+  return /^(?:he|him|his)$/.test(m[1]!) ? 'male' : 'female';
+}
+
+const PRONOUN_AFTER = /^(?:[^.!?“”"‘\n\p{Lu}]|\B\p{Lu})*?\b(he|him|his|she|her|hers)\b/u;
 
 /** Adds a person the speaker rules found ("Jens Stoltenberg told reporters") when the name rules had not. */
 export function addSpeakerPerson(index: EntityIndex, name: string, span: Span): PersonRecord {

@@ -38,6 +38,28 @@ export function firstNameGender(word: string): 'male' | 'female' | 'unknown' | n
   return null;
 }
 
+/**
+ * Given names that are also ordinary words, which compromise lists only as the word ("bill", "hope"), with the
+ * gender they carry: a person's first name when a surname follows ("Bill Clinton", "Hope Hicks"). Names that are
+ * also modals, months or titles (Will, May, June, Dean, Earl) are left out: "Will Trump win?" is no person.
+ */
+export const WORD_GIVEN_NAMES: ReadonlyMap<string, 'male' | 'female'> = new Map<string, 'male' | 'female'>([
+  ['Bill', 'male'],
+  ['Rush', 'male'],
+  ['Gene', 'male'],
+  ['Dick', 'male'],
+  ['Cliff', 'male'],
+  ['Ray', 'male'],
+  ['Jay', 'male'],
+  ['Hunter', 'male'],
+  ['Max', 'male'],
+  ['Reed', 'male'],
+  ['Hope', 'female'],
+  ['Faith', 'female'],
+  ['Joy', 'female'],
+  ['Dawn', 'female'],
+]);
+
 /** Inflects a base verb into the forms news copy uses: says, said/added, saying. */
 function forms(base: string, past?: string): string[] {
   const out = [base];

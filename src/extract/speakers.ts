@@ -120,12 +120,24 @@ export function recentReferent(
   const here = sentenceIndexAt(ctx, offset);
   const search = (fits: (g: Gender | 'plural') => boolean, reach: number): Speaker | null => {
     let best: { start: number; speaker: Speaker } | null = null;
+    // A possessor ("Ed Rendell, one of Clinton's supporters, … he said") is a weaker antecedent than a person
+    // named in their own right in the same sentence.
+    let plain: { start: number; speaker: Speaker } | null = null;
     for (const m of ctx.index.personMentions) {
       if (m.start >= offset) break;
       if (here - sentenceIndexAt(ctx, m.start) > reach) continue;
-      if (fits(m.person.gender) && (!best || m.start >= best.start))
+      if (fits(m.person.gender) && (!best || m.start >= best.start)) {
         best = { start: m.start, speaker: fromPerson(m.person) };
+        if (!possessiveAt(ctx, m)) plain = best;
+      }
     }
+    if (
+      best &&
+      plain &&
+      best !== plain &&
+      sentenceIndexAt(ctx, plain.start) === sentenceIndexAt(ctx, best.start)
+    )
+      best = plain;
     for (const r of ctx.referents) {
       if (r.start >= offset || here - r.sentence > reach) continue;
       if (fits(r.gender) && (!best || r.start > best.start)) best = { start: r.start, speaker: r };
@@ -147,6 +159,25 @@ export function recentReferent(
   // then says "she" for paragraphs). Only an exact gender match reaches that far.
   return search((g) => g === gender, PRONOUN_REACH);
 }
+
+/**
+ * Whether a person mention only qualifies a noun: a possessive ("Clinton's", "Bill Clinton’s") or a name before a
+ * noun of the people or things around a person ("Clinton campaign", "Trump supporters").
+ */
+function possessiveAt(ctx: SpeakerContext, m: { person: PersonRecord; start: number }): boolean {
+  const end = m.person.mentions.find((s) => s.start === m.start)?.end;
+  if (end === undefined) return false;
+  const body = ctx.doc.body;
+  return (
+    /[’'](?:s|)$/.test(body.slice(m.start, end)) ||
+    body[end] === '’' ||
+    body[end] === "'" ||
+    ATTRIBUTIVE_HEAD.test(body.slice(end, end + 24))
+  );
+}
+
+const ATTRIBUTIVE_HEAD =
+  /^ (?:campaigns?|supporters?|backers|voters|aides?|advis[eo]rs?|allies|surrogates|staff(?:ers)?|camp|team|rall(?:y|ies)|administration|foundation|spokes(?:man|woman|person)|loyalists|fans|delegates|officials?)\b/;
 
 /**
  * The person who is the subject of the sentence holding `mention`, when one fits the pronoun's gender and is
@@ -172,6 +203,8 @@ function subjectOfSentence(
       .replace(/^[^,“”"]{0,30},\s*/, '');
     if (prefix === '' && DATELINE.test(ctx.doc.body.slice(m.start, m.start + 60))) continue;
     if (!SUBJECT_PREFIX.test(prefix)) return null;
+    // "Clinton campaign Chairman John Podesta …", "Trump's lawyer …": the name only qualifies the subject.
+    if (possessiveAt(ctx, m)) return null;
     return fits(m.person.gender) ? fromPerson(m.person) : null;
   }
   return null;
