@@ -339,6 +339,8 @@ interface Found {
   open: boolean;
   /** An attribution set inside the clause ("The museum, Mr. Obama said, would …"), left out of its text. */
   cut?: { start: number; end: number };
+  /** A proposition named as the verb's object ("denied the allegations"), which may be two words long. */
+  object?: true;
 }
 
 function inside(spans: Array<{ start: number; end: number }>, offset: number): boolean {
@@ -1066,6 +1068,37 @@ function insideMarks(doc: Document, sentence: Sentence, offset: number): boolean
   );
 }
 
+/**
+ * Verbs of saying whose object may name what was said ("denied the allegations", "confirmed the report",
+ * "reiterated his support for Lind"): only with a noun of a proposition as that object.
+ */
+const NOUN_OBJECT_VERBS = new Set([
+  'deny',
+  'confirm',
+  'repeat',
+  'reiterate',
+  'acknowledge',
+  'dispute',
+  'admit',
+]);
+const PROPOSITION_OBJECT =
+  /^\s*(?:the|these|those|any|all|such|his|her|their|its|our|that|this|\p{Lu}[\p{L}.’'-]*[’']s)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:allegations?|charges?|accusations?|claims?|reports?|story|stories|rumou?rs?|wrongdoing|position|stance|views?|assertions?|support|opposition|criticism|statements?|comments?|remarks?|arguments?|warnings?|demands?|findings?|account|version|assessment|decision|intention|involvement|links?|role|observation|characterization|suggestion|message|point)\b/u;
+/**
+ * Where a proposition object ends: a comma, a colon, a dash, a bracket, a conjunction opening a clause, or where
+ * and how it was said ("through his lawyer", "at a town hall", "in a CNN interview"). (A commitment, "his promise
+ * to …", is the speech nouns' to read.)
+ */
+const OBJECT_END =
+  /[,;:(—–]|\s--?\s|\s(?:and|but|while|as|after|before|because|when|since|though|although|through|via|during|at|in\s+an?)\s/;
+
+/** Where the proposition a verb's object names ends (an offset into `rest`), or null when the object is none. */
+function propositionObject(rest: string): number | null {
+  const m = PROPOSITION_OBJECT.exec(rest);
+  if (!m) return null;
+  const stop = OBJECT_END.exec(rest.slice(m[0].length));
+  return m[0].length + (stop ? stop.index : rest.length - m[0].length);
+}
+
 /** A possessor before a noun: "his", "their", "Trump’s" ("Trump’s claim that …"). */
 const POSSESSOR = /^(?:his|her|their|its|our|my|\p{L}+[’']s)$/iu;
 
@@ -1248,6 +1281,8 @@ function fromVerbs(
         : null;
     // A question's asker is not who the next pronoun points to ("Lind asked Holt whether … He said …").
     let question = false;
+    // Where a proposition named as the object ends ("denied the allegations"), or null.
+    let nounObject: number | null = null;
     if (aside) {
       // Read below, once the subject is known.
     } else if (verb === 'tell') {
@@ -1303,8 +1338,13 @@ function fromVerbs(
       // Nothing after the verb: it closes the sentence ("…, the former doctor maintains."), and its clause is the
       // one before it.
       const empty = ONLY_PUNCTUATION.test(rest);
+      nounObject =
+        !complement && NOUN_OBJECT_VERBS.has(verb) && !finiteClause(rest) ? propositionObject(rest) : null;
+      if (nounObject !== null) nounObject += restStart;
       if (complement || commitment || empty || gap) {
         // The clause starts here, or ended before the verb.
+      } else if (nounObject) {
+        // "denied the allegations", "reiterated his support for Lind": read up to the object's end, below.
       } else if (CLAUSE_ONLY_VERBS.has(verb)) {
         if (!finiteClause(rest) || PREPOSITION_START.test(rest)) continue;
       } else {
@@ -1616,18 +1656,22 @@ function fromVerbs(
       npStart: subject.start,
       verbStart: t.start,
       clauseStart: restStart,
-      clauseEnd: opening
-        ? opening.clauseEnd
-        : gap
-          ? gapEnd(body, restStart, sentence.end)
-          : embedded
-            ? relativeEnd(body, restStart, sentence.end, true)
-            : relative
-              ? relativeEnd(body, restStart, sentence.end, restrictive !== null)
-              : sentence.end,
+      clauseEnd:
+        nounObject !== null
+          ? nounObject
+          : opening
+            ? opening.clauseEnd
+            : gap
+              ? gapEnd(body, restStart, sentence.end)
+              : embedded
+                ? relativeEnd(body, restStart, sentence.end, true)
+                : relative
+                  ? relativeEnd(body, restStart, sentence.end, restrictive !== null)
+                  : sentence.end,
       verb,
       speaker,
-      open: true,
+      open: nounObject === null,
+      ...(nounObject !== null ? { object: true } : {}),
     });
     if (!question) remember(ctx, speaker, subject.start);
   }
@@ -2210,7 +2254,7 @@ export function findReportedSpeech(
     const text = f.cut
       ? clean(`${withMarks(doc, f.clauseStart, f.cut.start)} ${withMarks(doc, f.cut.end, f.clauseEnd)}`)
       : clean(withMarks(doc, f.clauseStart, f.clauseEnd));
-    if (fewerThanThreeWords(text)) continue;
+    if (f.object ? !/\s/.test(text) : fewerThanThreeWords(text)) continue;
     quotes.push({
       kind: 'reported',
       text,

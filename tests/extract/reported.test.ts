@@ -1133,3 +1133,33 @@ describe('reported speech: participles of saying read from further off', () => {
     ]);
   });
 });
+
+describe('reported speech: a proposition named as the object of a verb of saying', () => {
+  it('reads "denied the allegations", "denied any wrongdoing in …", "reiterated his support for …"', () => {
+    expect(reported('Tomas Berg denied the allegations.')).toEqual([
+      ['the allegations', 'Tomas Berg', 'deny'],
+    ]);
+    expect(reported('Tomas Berg has denied any wrongdoing in the deal, and the board agreed.')).toEqual([
+      ['any wrongdoing in the deal', 'Tomas Berg', 'deny'],
+    ]);
+    expect(reported('Ana Holt reiterated her support for the ferry plan.')).toEqual([
+      ['her support for the ferry plan', 'Ana Holt', 'reiterate'],
+    ]);
+  });
+
+  it('ends the object before where and how it was said', () => {
+    expect(reported('Tomas Berg denied the charges through his lawyer.')).toEqual([
+      ['the charges', 'Tomas Berg', 'deny'],
+    ]);
+    expect(reported('Ana Holt repeated her position at a town hall in Umeå.')).toEqual([
+      ['her position', 'Ana Holt', 'repeat'],
+    ]);
+  });
+
+  it('reads no object that names no proposition, and leaves a commitment to the speech nouns', () => {
+    expect(reported('Tomas Berg denied the man entry to the hall.')).toEqual([]);
+    expect(reported('Ana Holt repeated her promise to repeal the toll.')).toEqual([
+      ['to repeal the toll', 'Ana Holt', 'promise'],
+    ]);
+  });
+});
