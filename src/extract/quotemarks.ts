@@ -59,6 +59,11 @@ function isClosingStraightSingle(text: string, i: number): boolean {
   return /[,.!?…;:—–-]/.test(before) || (/[\p{L}\p{N}]/u.test(before) && before !== 's');
 }
 
+/** A “ after a letter or the quote's own punctuation and before a space, punctuation or the paragraph's end. */
+function isClosingTypo(text: string, i: number): boolean {
+  return /[\p{L}\p{N}.,!?…—–-]/u.test(text[i - 1] ?? ' ') && /[\s,.;:!?)]/.test(text[i + 1] ?? ' ');
+}
+
 /**
  * Finds the quoted spans of one paragraph (`text` is the paragraph, `base` its offset in the body). Single quotes
  * are only quotes outside double quotes, and only when ‘ opens them, because ’ is also the apostrophe.
@@ -96,6 +101,21 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
     }
     // A closing curly mark where only an opening one can stand (line start, after a space, before a word) is a
     // typo for the opening mark: ”Mr. Trump embodies …”.
+    // And an opening curly mark where only a closing one can stand (right after a word or the quote's punctuation,
+    // before a space or punctuation) is a typo for the closing mark: 'here,“ said Jim Clyburn', '“Frozen“ and'.
+    if (ch === '“' && openAt >= 0 && isClosingTypo(text, i)) {
+      innerCurly = false;
+      spans.push({
+        open: base + openAt,
+        close: base + i,
+        contentStart: base + openAt + openWidth,
+        contentEnd: base + i,
+        double: true,
+      });
+      openAt = -1;
+      singleOpenAt = -1;
+      continue;
+    }
     if (ch === '“' || ((ch === '"' || ch === '”') && openAt < 0 && isOpeningStraight(text, i))) {
       if (openAt < 0) {
         openAt = i;

@@ -116,3 +116,20 @@ describe('the subject of a participle’s sentence', () => {
     ).toEqual([['At last!', 'Ruth Olsen']]);
   });
 });
+
+describe('quotation marks set the wrong way round', () => {
+  it('reads an opening curly mark after the quote’s punctuation and before a space as its closing mark', () => {
+    expect(
+      quotes(`${intro}“The pier will open in June,“ said Tom Hale, a harbour pilot. “We are ready.”`),
+    ).toEqual([
+      ['The pier will open in June', 'Tom Hale'],
+      ['We are ready.', 'Tom Hale'],
+    ]);
+  });
+
+  it('still reads a curly mark after a word and before a word as an opening mark', () => {
+    expect(quotes(`${intro}Olsen said:“The pier will open in June.”`)).toEqual([
+      ['The pier will open in June.', 'Ruth Olsen'],
+    ]);
+  });
+});
