@@ -292,6 +292,24 @@ const ACCOUNT =
  * Resolves one noun phrase to a speaker. Order matters: pronouns look back, names match people, organisations
  * match organisations, and a description either restates a known person's role or stands as the speaker itself.
  */
+/**
+ * Whether capitalised words name an office or a body by its title alone, with no person's name in them: "Prime
+ * Minister", "Defence Secretary", "Foreign Office", "the Prime Minister's" (titles, then a role or an
+ * organisation's head word). Stripping the titles off such a phrase as off "Foreign Secretary Boris Johnson" would
+ * leave "Minister" or "Office" as a person's name.
+ */
+function namesAnOffice(np: string): boolean {
+  const words = stripPossessive(np.trim()).split(/\s+/);
+  if (words.length < 2 || words.length > 4 || !words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return false;
+  const last = words[words.length - 1]!.toLowerCase();
+  return (
+    (ROLE_NOUNS.has(last) || ORG_HEADS.has(last)) &&
+    words.slice(0, -1).every((w) => TITLE_WORDS.has(w.toLowerCase()) || isDemonym(w) || OFFICE_WORDS.test(w))
+  );
+}
+/** Words that open the name of a British office without being titles themselves ("Home Office", "Cabinet Office"). */
+const OFFICE_WORDS = /^(?:Home|Cabinet|Justice|Health|Education|Culture|Transport|Environment|Energy|Trade)$/;
+
 export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: number): Speaker | null {
   // "Rep. Jim Clyburn (D-S.C.)": a parenthetical (party and state, an age) is not part of the name, nor the end
   // of one the phrase starts inside ("… AFP/Getty Images) Iran's president"); "Cameron Easley for Morning
@@ -431,7 +449,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
     added.roles.push(np.slice(0, np.length - name.length).trim());
     return fromPerson(added);
   }
-  if (looksLikeName(np) || capitalisedName(np)) {
+  if (!namesAnOffice(np) && (looksLikeName(np) || capitalisedName(np))) {
     const plain = stripPossessive(np);
     if (isPlaceName(plain) || hasTag(plain, 'Country', 'City'))
       return { speaker: plain, role: null, gender: 'plural' };
@@ -502,6 +520,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
     // and "One California delegate" are still descriptions.
     const pair = /^(\p{Lu}\p{Ll}*)\s+(\p{Lu}\p{Ll}+)\b/u.exec(np);
     const properName =
+      namesAnOffice(np.split(/\s+\p{Ll}/u)[0]!) ||
       (pair !== null &&
         (ORG_HEADS.has(pair[2]!.toLowerCase()) ||
           /^(?:House|Court|Office|Hall|Street)$/.test(pair[2]!) ||

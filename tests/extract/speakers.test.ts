@@ -287,6 +287,30 @@ describe('titles before a name', () => {
   });
 });
 
+describe('an office or a body named by its title alone', () => {
+  it('keeps "Foreign Office", "Defence Secretary" and "Prime Minister’s spokesman" whole, with their capitals', () => {
+    expect(
+      direct(
+        '“We do not comment,” the Foreign Office said. “It is under review,” the Defence Secretary said. ' +
+          '“No change,” the Prime Minister’s official spokesman said.',
+      ),
+    ).toEqual([
+      ['We do not comment', 'Foreign Office'],
+      ['It is under review', 'Defence Secretary'],
+      ['No change', 'Prime Minister’s official spokesman'],
+    ]);
+    expect(run('“We do not comment,” the Foreign Office said.').people).toEqual([]);
+  });
+
+  it('gives "the Prime Minister" to the person the article names with that title', () => {
+    expect(
+      direct(
+        'Prime Minister Justin Trudeau spoke in Ottawa. “Talks will go on,” the Prime Minister said on Monday.',
+      ),
+    ).toEqual([['Talks will go on', 'Justin Trudeau']]);
+  });
+});
+
 describe('names the copy writes in a way no one speaks them', () => {
   const introduced = 'Immigration Minister Sean Fraser visited a school in Halifax on Monday.\n\n';
 
