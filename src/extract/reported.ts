@@ -367,8 +367,9 @@ function clean(text: string): string {
     .replace(/\uE000\s*\uE001/g, '')
     .replace(/\uE000\s*/g, '“')
     .replace(/\s*\uE001/g, '”');
-  // The full stop that ends the sentence is dropped, but not the one an acronym needs ("… enter the U.S.").
-  return cleaned.replace(/((?:^|[^\p{L}.])(?:\p{Lu}\.)+\p{Lu})(”?)$/u, '$1.$2');
+  // The full stop that ends the sentence is dropped, but not the one an acronym or a time needs ("… enter the
+  // U.S.", "… close at 7 p.m.").
+  return cleaned.replace(/((?:^|[^\p{L}.])(?:(?:\p{Lu}\.)+\p{Lu}|[ap]\.m))(”?)$/u, '$1.$2');
 }
 /** Lower-case codes of the last letters of "also", "and", "but", "while", "though", "as". */
 const TRAILING_CONJUNCTION_END = new Set([...'odtehs'].map((c) => c.charCodeAt(0)));

@@ -79,14 +79,22 @@ function isAbbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-/** Abbreviations that can end a sentence as well as sit inside one: "U.S.", "D.C.", "Inc.", "Jr.", "etc.". */
-const ENDING_ABBREVIATION = /(?:^|[^A-Za-z.])(?:(?:[A-Z]\.){2,}|Inc\.|Co\.|Corp\.|Ltd\.|Jr\.|Sr\.|etc\.)$/;
-/** Words that open a sentence and never follow such an abbreviation inside one: "… in the U.S. He said". */
+/**
+ * Abbreviations that can end a sentence as well as sit inside one: "U.S.", "D.C.", "Inc.", "Jr.", "etc.", and the
+ * "a.m." and "p.m." of a time ("… called to the scene around 9 p.m. Police said").
+ */
+const ENDING_ABBREVIATION =
+  /(?:^|[^A-Za-z.])(?:(?:[A-Z]\.){2,}|[ap]\.m\.|Inc\.|Co\.|Corp\.|Ltd\.|Jr\.|Sr\.|etc\.)$/;
+/**
+ * What opens a sentence and never follows such an abbreviation inside one: a pronoun or function word ("… in the
+ * U.S. He said", "… at 9 p.m. There were"), or an opening quotation mark before a capital ('… 9 p.m. “We are …').
+ * A name may follow inside the sentence ("U.S. Army", "9 p.m. Monday"), so a capital alone is not enough.
+ */
 const OPENS_SENTENCE =
-  /^(?:He|She|They|We|It|I|The|But|This|These|Those|His|Her|Their|Our|Its|In|On|At|After|When|While|Still|However)\b(?![.'’-])/;
+  /^(?:(?:He|She|They|We|It|I|The|A|An|But|This|These|That|Those|There|His|Her|Their|Our|Its|In|On|At|After|When|While|Still|However|Police|Officers)\b(?![.'’-])|[“"]\p{Lu})/u;
 
 /**
- * A full stop after "U.S." or "Inc." ends the sentence too when the next word can only open one ("… moved to
+ * A full stop after "U.S.", "Inc." or "p.m." ends the sentence too when the next word can only open one ("… moved to
  * Washington, D.C. She said"); otherwise the abbreviation sits inside the sentence ("U.S. Army", "Acme Inc. shares").
  */
 function abbreviationEndsSentence(text: string, dot: number): boolean {

@@ -88,6 +88,35 @@ describe('sentences: an abbreviation that ends one', () => {
     ]);
   });
 
+  it('ends a sentence at "a.m." or "p.m." before a word or a quote that opens one, and not before a day', () => {
+    expect(
+      sentences(
+        'Officers were called to the scene around 9 p.m. “We are asking for help,” Li said. It ended at 10 a.m. ' +
+          'Police left. The vote is at 9 p.m. Monday. They met at 5 p.m. on Monday.',
+      ),
+    ).toEqual([
+      'Officers were called to the scene around 9 p.m.',
+      '“We are asking for help,” Li said.',
+      'It ended at 10 a.m.',
+      'Police left.',
+      'The vote is at 9 p.m. Monday.',
+      'They met at 5 p.m. on Monday.',
+    ]);
+  });
+
+  it('ends a sentence at a state’s abbreviation before a quote that opens the next one', () => {
+    expect(sentences('Kell spoke at a rally in Albany, N.Y. “We will win,” she said.')).toEqual([
+      'Kell spoke at a rally in Albany, N.Y.',
+      '“We will win,” she said.',
+    ]);
+  });
+
+  it('keeps the full stop of a time that ends reported speech', () => {
+    expect(reported('Mayor Dana Kell said the polls would close at 7 p.m. She voted early.')).toEqual([
+      ['the polls would close at 7 p.m.', 'Dana Kell', 'say'],
+    ]);
+  });
+
   it('keeps the full stop of an acronym that ends reported speech, and does not run on into the next sentence', () => {
     expect(
       reported('Mayor Dana Kell said the new rules would slow travel to the U.S. She asked for a delay.'),
