@@ -105,7 +105,7 @@ const ONLY_PUNCTUATION = /^[\s.,;:!?”"]*$/;
  * a news conference", "told a Planned Parenthood gathering in Washington", "told host Sean Hannity".
  */
 const TELL_OBJECT =
-  /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+(?:crowd|audience|newspaper|paper|magazine|station|network|committee|council|board|panel|court|jury|host|moderator|interviewer|reporter|rally|conference|gathering)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters|(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:conference|gathering|forum|meeting|rally|crowd|audience|group|luncheon|dinner|breakfast|summit|convention|hearing|session|town\s+hall)(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?|(?:host|anchor|moderator|interviewer)(?:\s+\p{Lu}[\p{L}.’'-]*)+)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
+  /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|(?:the|his|her|their)\s+(?:crowd|audience|supporters|newspaper|paper|magazine|station|network|committee|council|board|panel|court|jury|host|moderator|interviewer|reporter|rally|conference|gathering)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters|(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:conference|gathering|forum|meeting|rally|crowd|audience|group|luncheon|dinner|breakfast|summit|convention|hearing|session|town\s+hall)(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?|(?:host|anchor|moderator|interviewer)(?:\s+\p{Lu}[\p{L}.’'-]*)+)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
 /**
  * Up to two time or place phrases between a verb and its "that": "said in April that", "said Sunday in Madison,
  * Wisconsin, that" (a comma only before a capitalised word, as in a place's state or country).
@@ -583,6 +583,8 @@ function subjectAfterConjunction(
 ): { np: string; start: number } | null {
   let cut = -1;
   let at = -1;
+  // matchAll starts where the pattern's last test() stopped ("… when he" tested as a subject just before).
+  CLAUSE_OPENER.lastIndex = 0;
   for (const m of prefix.matchAll(CLAUSE_OPENER)) {
     cut = m.index + m[0].length;
     at = m.index;
@@ -628,15 +630,22 @@ function request(rest: string): boolean {
   const words = m[1]!.trim().split(/\s+/);
   if (/^(?:to|about|for|of|on|in|if|whether|why|how|what|when|where|who|that|so|it|this)$/i.test(words[0]!))
     return false;
-  // A word after a determiner or an owner is a noun, whatever else the lexicon lists it as ("the network").
+  // A word after a determiner or an owner is a noun, whatever else the lexicon lists it as ("the network"), unless
+  // it can only be a verb ("this was"); a subject pronoun or a regular past opens a clause ("his aides he planned").
+  if (REQUEST_AFTER_TO.test(rest.slice(m[0].length - 1))) return false;
   return !words.some(
     (w, k) =>
       /^\p{Ll}/u.test(w) &&
-      (/^(?:and|or|but|not|never)$/.test(w) ||
-        (hasTag(w, 'PastTense', 'PresentTense', 'Copula', 'Modal', 'Infinitive', 'Adverb') &&
+      (/^(?:and|or|but|not|never|he|she|they|we|i)$/.test(w) ||
+        (k > 0 && /^\p{Ll}{3,}ed$/u.test(w) && !DETERMINER.test(words[k - 1]!)) ||
+        hasTag(w, 'Copula', 'Modal') ||
+        (hasTag(w, 'PastTense', 'PresentTense', 'Infinitive', 'Adverb') &&
           !(k > 0 && (DETERMINER.test(words[k - 1]!) || POSSESSOR.test(words[k - 1]!))))),
   );
 }
+/** A noun after "to", which makes it a preposition ("told the news to reporters"), not an infinitive's mark. */
+const REQUEST_AFTER_TO =
+  /^(?:the|a|an|his|her|their|its|our|reporters|journalists|supporters|voters|members|officials)\b/i;
 
 /** A time or place phrase between a verb of commitment and its "to": "at a rally in Reno on Sunday to …". */
 const COMMITMENT_LEAD =
@@ -1290,18 +1299,32 @@ function fromVerbs(
       // "told a town hall in Salem, New Hampshire on Monday that …": a comma before a capitalised word is a place's.
       // "tells so many lies that …" is a result clause, not what was told.
       // A programme's name in quotation marks may be the object: told MSNBC's "Morning Joe" that ….
-      const told = /^\s*(?:[^,.;“"]|,\s(?=\p{Lu})|[“"](?=\p{Lu})[^“”",.]{1,40}[”"]){0,70}?\bthat\s+/u.exec(
-        rest,
-      );
-      const m = (told && !/\b(?:so|such)\b/i.test(told[0]) ? told : null) ?? TELL_OBJECT.exec(rest);
-      if (!m) continue;
-      restStart += m[0].length;
-      rest = rest.slice(m[0].length);
-      if (
-        !/^that\b/.test(body.slice(t.end, restStart).trim().split(/\s+/).pop() ?? '') &&
-        !finiteClause(rest)
-      )
-        continue;
+      // "told POLITICO, however, that …": a sentence adverb between commas before the "that".
+      const told =
+        /^\s*(?:[^,.;“"]|,\s(?=\p{Lu})|,\s(?:however|though|too|also),\s(?=that\b)|[“"](?=\p{Lu})[^“”",.]{1,40}[”"]){0,70}?\bthat\s+/u.exec(
+          rest,
+        );
+      const thatTold = told && !/\b(?:so|such)\b/i.test(told[0]) ? told : null;
+      const m = thatTold ?? TELL_OBJECT.exec(rest);
+      // "told Jeb Bush to quiet down", "told Megyn not to worry": an order or a request, read with the one told, as
+      // "asked … to" is (not one inside what was said: "said that, if elected, she would tell Lind to …").
+      const order =
+        !thatTold &&
+        (!m || !finiteClause(rest.slice(m[0].length))) &&
+        request(rest.replace(/^(\s*(?:\S+\s+){1,8}?)not\s+(?=to\s)/, '$1')) &&
+        !found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start);
+      if (order) {
+        // The text keeps the one told.
+      } else if (!m) continue;
+      else {
+        restStart += m[0].length;
+        rest = rest.slice(m[0].length);
+        if (
+          !/^that\b/.test(body.slice(t.end, restStart).trim().split(/\s+/).pop() ?? '') &&
+          !finiteClause(rest)
+        )
+          continue;
+      }
     } else if (verb === 'ask') {
       // An indirect question: "asked (the panel) whether it would …".
       // "the agreement under which …", "questions for which …": "which" after a preposition opens a relative clause.
@@ -1472,7 +1495,8 @@ function fromVerbs(
         commitment ||
         /\bthat,?\s*$/.test(body.slice(t.end, restStart)) ||
         WH.test(rest) ||
-        finiteClause(rest);
+        finiteClause(rest) ||
+        ((verb === 'tell' || verb === 'ask') && request(rest));
       if (clause && (!subject || CLAUSE_OPENER.test(subject.np)))
         subject =
           subjectAfterConjunction(
@@ -1549,6 +1573,9 @@ function fromVerbs(
         (finiteClause(rest) && !PREPOSITION_START.test(rest)))
     )
       subject = openingSubject(prefix, sentence.start);
+    // "as he’s often alleged": a pronoun's contraction of "has" before the verb.
+    if (subject && /^(?:he|she|it|they|we)[’']s$/i.test(subject.np))
+      subject = { ...subject, np: subject.np.slice(0, -2) };
     if (!subject) continue;
     // A pronoun whose referent cannot be found still reports speech; its speaker is left unknown (null).
     const resolved =
@@ -1646,7 +1673,9 @@ function fromVerbs(
     }
     if (ONLY_PUNCTUATION.test(rest)) {
       // "…, officials said." — the clause is what came before the attribution.
-      const beforeNp = body.slice(sentence.start, subject.start);
+      // "…, as Clinton supporters point out.", "…, as some have speculated.": the "as" is the attribution's.
+      const asAt = /,\s*as\s+$/i.exec(body.slice(sentence.start, subject.start));
+      const beforeNp = body.slice(sentence.start, asAt ? sentence.start + asAt.index + 1 : subject.start);
       // The clause may end in a quoted fragment: America needs leaders "who understand …," Clinton said.
       if (!CLOSED_CLAUSE.test(beforeNp)) continue;
       found.push(clauseBefore(sentence, beforeNp, subject.start, t.start, verb, speaker));

@@ -1163,3 +1163,46 @@ describe('reported speech: a proposition named as the object of a verb of saying
     ]);
   });
 });
+
+describe('reported speech: "tell", "as X point out" and a subject after a conjunction', () => {
+  it('reads an order after "told" with the one told ("told Jeb Bush to quiet down", "told Ana not to worry")', () => {
+    expect(
+      reported(
+        'The mayor drew boos from the audience when he told Tomas Berg to quiet down during the debate.',
+      ),
+    ).toEqual([['Tomas Berg to quiet down during the debate', null, 'tell']]);
+    expect(reported('Ana Holt told the crowd not to worry about the ferry for now.')).toEqual([
+      ['the crowd not to worry about the ferry for now', 'Ana Holt', 'tell'],
+    ]);
+  });
+
+  it('reads no order where "to" is a preposition ("told the grim news to reporters")', () => {
+    expect(reported('The admiral told the grim news to reporters at the base in Umeå.')).toEqual([]);
+  });
+
+  it('reads "told X, however, that …" and "told his audience …"', () => {
+    expect(reported('Sources told the Courier, however, that she did chime in on the emails.')).toEqual([
+      ['she did chime in on the emails', 'Sources', 'tell'],
+    ]);
+    expect(
+      reported(
+        'Tomas Berg joked about the port and told his audience they would not back him without money.',
+      ),
+    ).toEqual([['they would not back him without money', 'Tomas Berg', 'tell']]);
+  });
+
+  it('gives the clause before ", as X point out." or ", as some have speculated." to X', () => {
+    expect(
+      reported('Ignoring the progress of the port also carries risks, as Holt supporters point out.'),
+    ).toEqual([['Ignoring the progress of the port also carries risks', 'Holt supporters', 'point out']]);
+    expect(reported("Berg's defeat won't necessarily end his campaign, as some have speculated.")).toEqual([
+      ["Berg's defeat won't necessarily end his campaign", 'some', 'speculate'],
+    ]);
+  });
+
+  it('reads the subject after "when" even where the words before it were tested as a subject', () => {
+    expect(reported('Tomas Berg exaggerates when he says he helped write the harbour law.')).toEqual([
+      ['he helped write the harbour law', 'Tomas Berg', 'say'],
+    ]);
+  });
+});
