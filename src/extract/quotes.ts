@@ -392,7 +392,7 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     const subject = lead
       ? lead
       : participle
-        ? clauseSubject(prefix, base)
+        ? (saidBefore(prefix, base) ?? clauseSubject(prefix, base))
         : (subjectBefore(prefix, base) ??
           clauseSubject(prefix, base) ??
           subjectBefore(withoutRelatives(prefix), base) ??
@@ -476,6 +476,22 @@ const LOOSE_SUBJECT_FIRST = new RegExp(
 );
 const LOOSE_VERB_FIRST = new RegExp(
   String.raw`^\s*(\p{Ll}{3,}ed)\s+(${NAME_WORDS})(?=\s*(?:$|[.,;!?(])|\s+of\s)`,
+  'u',
+);
+
+/**
+ * The speaker of an attribution set after the reporter's clause, right before a participle: 'The vote was close,
+ * he said, adding,', 'Ryan and Trump will meet next week, Spicer said, adding,'. The participle is the attribution's,
+ * not the subject's of the clause reported before it.
+ */
+function saidBefore(prefix: string, base: number): { np: string; start: number } | null {
+  const m = SAID_BEFORE.exec(prefix);
+  if (!m || !verbBase(m[2]!)) return null;
+  return { np: m[1]!, start: base + m.index + m[0].indexOf(m[1]!) };
+}
+
+const SAID_BEFORE = new RegExp(
+  String.raw`,\s*(${NAME_WORDS}|he|she|they)\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)(?:\s+[^,“”"]{1,40})?\s*,\s*$`,
   'u',
 );
 

@@ -133,3 +133,14 @@ describe('quotation marks set the wrong way round', () => {
     ]);
   });
 });
+
+describe('a participle after an attribution set behind the reporter’s clause', () => {
+  it('speaks for the attribution’s subject, not the reported clause’s', () => {
+    expect(
+      quotes(
+        'Tom Hale and Ruth Olsen met on Monday.\n\nThe ferries will sail on time, Olsen said, adding, ' +
+          '"The crews are ready."',
+      ),
+    ).toEqual([['The crews are ready.', 'Ruth Olsen']]);
+  });
+});
