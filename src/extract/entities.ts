@@ -754,10 +754,34 @@ export function bestRole(person: PersonRecord): string | null {
  * whose role it restates ("head of the parliamentary defense committee"): same head noun and at least one more
  * content word in common, so "the Russian President" finds Putin but "a navy spokeswoman" finds no one.
  */
-export function resolveDescription(index: EntityIndex, description: string): PersonRecord | null {
+/** Role words that news uses for people it does not name ("a senior official", "one analyst"). */
+const ANONYMOUS_ROLES = new Set([
+  'official',
+  'officials',
+  'officer',
+  'analyst',
+  'expert',
+  'member',
+  'representative',
+  'observer',
+  'monitor',
+  'researcher',
+  'adviser',
+  'advisor',
+  'diplomat',
+  'veteran',
+  'candidate',
+]);
+
+export function resolveDescription(
+  index: EntityIndex,
+  description: string,
+  definiteAt?: number,
+): PersonRecord | null {
   const head = roleHead(description);
   if (!head) return null;
   const words = new Set(roleWords(description));
+
   let best: PersonRecord | null = null;
   let bestScore = 0;
   for (const person of index.people) {
@@ -773,8 +797,53 @@ export function resolveDescription(index: EntityIndex, description: string): Per
       }
     }
   }
-  return bestScore >= 1 ? best : null;
+  if (bestScore >= 1) return best;
+  // "the minister", "the premier": a definite role word alone restates the person the article has just named with
+  // that role ("Immigration Minister Sean Fraser", "Gov. Tim Houston"). "The official" or "the analyst" mostly restates an unnamed one ("A senior official said
+  // …. …, the official said"), and "the candidate" the article's subject, so those are left alone.
+  if (
+    definiteAt === undefined ||
+    ANONYMOUS_ROLES.has(head) ||
+    stripPossessive(cleanDescription(description)).toLowerCase() !== head
+  )
+    return null;
+  // The person mentioned last before the description, if that is the role's holder: "Rubio sought …. …, the senator
+  // said" is not the Sen. Sanders of three paragraphs up.
+  let last: PersonRecord | null = null;
+  let lastAt = definiteAt - RECENT_ROLE_HOLDER;
+  for (const person of index.people) {
+    for (const m of person.mentions) {
+      if (m.start < definiteAt && m.start >= lastAt) {
+        last = person;
+        lastAt = m.start;
+      }
+    }
+  }
+  return last && last.roles.some((r) => roleHead(r) === head || titleHead(r) === head) ? last : null;
 }
+
+/** How far back (characters: three or four paragraphs) "the minister" looks for the minister it restates. */
+const RECENT_ROLE_HOLDER = 1500;
+
+/** The role word an abbreviated title stands for: "Gov." is a governor, "Florida Sen." a senator. */
+function titleHead(title: string): string | null {
+  for (const word of title.toLowerCase().split(/[^a-z]+/)) {
+    const head = TITLE_HEADS.get(word);
+    if (head) return head;
+  }
+  return null;
+}
+const TITLE_HEADS: ReadonlyMap<string, string> = new Map([
+  ['gov', 'governor'],
+  ['sen', 'senator'],
+  ['gen', 'general'],
+  ['adm', 'admiral'],
+  ['capt', 'captain'],
+  ['col', 'colonel'],
+  ['lt', 'lieutenant'],
+  ['sgt', 'sergeant'],
+  ['prof', 'professor'],
+]);
 
 /** The gender a title gives ("Mrs." female, "Mr." male), or null. */
 function titleGender(title: string[]): Gender | null {

@@ -498,7 +498,9 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
   ) {
     // "one former executive", "a senior aide": an indefinite description names no one, even where a person's role
     // matches it (the article's one named executive is not the unnamed one it quotes).
-    const described = /^(?:a|an|one|another)\s/i.test(np) ? null : resolveDescription(ctx.index, np);
+    const described = /^(?:a|an|one|another)\s/i.test(np)
+      ? null
+      : resolveDescription(ctx.index, np, /^\s*the\s/i.test(rawNp) ? npStart : undefined);
     if (described) {
       described.aliases.add(
         np.replace(/^(\p{Lu})(\p{Ll})/u, (_, a: string, b: string) => a.toLowerCase() + b),

@@ -311,6 +311,35 @@ describe('an office or a body named by its title alone', () => {
   });
 });
 
+describe('"the minister": a role word alone after the person named with it', () => {
+  it('gives "the minister" and "the governor" to the person just named with that title', () => {
+    expect(
+      direct(
+        'Immigration Minister Sean Fraser spoke in Halifax. “Enough is enough,” the minister said. ' +
+          'Gov. Tim Houston spoke next. “We were not consulted,” the governor said.',
+      ),
+    ).toEqual([
+      ['Enough is enough', 'Sean Fraser'],
+      ['We were not consulted', 'Tim Houston'],
+    ]);
+  });
+
+  it('leaves it when someone else was mentioned last, and leaves "the official" to the unnamed one', () => {
+    expect(
+      direct(
+        'Sen. Ada Varga spoke at noon. Later, Rhys Ober stopped by his office. “We are closing strong,” the ' +
+          'senator said.',
+      ),
+    ).toEqual([['We are closing strong', 'senator']]);
+    expect(
+      direct(
+        'Defense official Mark Lutz spoke on Monday. A senior official said the talks were over. “Nothing is ' +
+          'left,” the official said.',
+      ),
+    ).toEqual([['Nothing is left', 'official']]);
+  });
+});
+
 describe('names the copy writes in a way no one speaks them', () => {
   const introduced = 'Immigration Minister Sean Fraser visited a school in Halifax on Monday.\n\n';
 
