@@ -111,7 +111,7 @@ const SUBORDINATOR_BEFORE =
 function withoutRelatives(text: string): string {
   return text
     .replace(/,\s+(?:who|which|whose)\b[^,]*,/g, (r) => ' '.repeat(r.length))
-    .replace(/\s(?:--|—|–)\s[^—–]*?\s(?:--|—|–)(?=\s)/g, (r) => ' '.repeat(r.length));
+    .replace(/\s(?:--|—|–|―)\s[^—–―]*?\s(?:--|—|–|―)(?=\s)/g, (r) => ' '.repeat(r.length));
 }
 
 /**
@@ -1167,7 +1167,7 @@ export function directQuoteFinder(
       // partial quote. A title set off the same way ('his weekly show, "Generations with Kevin Swanson," Right
       // Wing Watch reported', 'One ad, "Balanced Rebellion," stars …') is not a quote either.
       const setOff =
-        (/(?:[;(]|--|[—–-])$/.test(beforeTrim) || (/,$/.test(beforeTrim) && saysBefore(before))) &&
+        (/(?:[;(]|--|[—–―-])$/.test(beforeTrim) || (/,$/.test(beforeTrim) && saysBefore(before))) &&
         !titleShaped &&
         !WORK_BEFORE.test(beforeTrim) &&
         last === mark &&

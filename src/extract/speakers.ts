@@ -316,7 +316,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
   // Consult": nor is the outlet a writer works for.
   // Each pattern below runs only when the phrase holds the character or word it cannot match without (all are
   // case-sensitive): this runs for every subject of every attribution.
-  let np = rawNp.replace(/^[\s,—–-]+/, '');
+  let np = rawNp.replace(/^[\s,—–―-]+/, '');
   if (np.includes(')')) np = np.replace(/^[^(]*\)\s*/, '');
   if (np.includes('(')) np = np.replace(/\s*\([^)]*\)/g, '');
   if (np.includes('for'))
@@ -642,12 +642,12 @@ const SUBORDINATE =
  * whether …, Zakharchenko replied").
  */
 export function subjectBefore(prefix: string, prefixStart: number): { np: string; start: number } | null {
-  // A semicolon, a dash or a colon ends a clause: "The story never ran; my editor at Politico argued …", "… set off
-  // another round of fireworks on Friday: Republicans said …".
+  // A semicolon, a dash (HuffPost sets "―", the horizontal bar) or a colon ends a clause: "The story never ran; my
+  // editor at Politico argued …", "… set off another round of fireworks on Friday: Republicans said …".
   // A hyphen typed as a dash counts only when it is not one of a pair around an aside ("Trump's two planes - the
   // 757 and a jet - and three helicopters").
   const dashes = prefix.includes('-') ? (prefix.match(/\s--?\s/g)?.length ?? 0) : 0;
-  const clause = (dashes % 2 === 1 ? /^.*(?:[;—–]|\s--?\s|:(?!\d))\s*/s : /^.*(?:[;—–]|:(?!\d))\s*/s).exec(
+  const clause = (dashes % 2 === 1 ? /^.*(?:[;—–―]|\s--?\s|:(?!\d))\s*/s : /^.*(?:[;—–―]|:(?!\d))\s*/s).exec(
     prefix,
   );
   if (clause && !/[“"]/.test(prefix.slice(clause[0].length))) {

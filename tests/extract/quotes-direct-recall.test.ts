@@ -144,3 +144,24 @@ describe('a participle after an attribution set behind the reporter’s clause',
     ).toEqual([['The crews are ready.', 'Ruth Olsen']]);
   });
 });
+
+describe('the horizontal bar HuffPost sets for a dash', () => {
+  it('ends a clause before an attribution’s subject, as an em dash does', () => {
+    expect(
+      quotes(
+        'Tom Hale and Ruth Olsen debated on Monday.\n\nWhen Olsen noted that Hale has paid no harbour dues ― as ' +
+          'was true for the years his accounts were public ― Hale boasted, "That makes me smart."',
+      ),
+    ).toEqual([['That makes me smart.', 'Tom Hale']]);
+  });
+
+  it('is no part of the speaker after a dateline', () => {
+    expect(
+      extract({
+        title: 'Test',
+        body: 'PORTLAND ― The harbour board said on Monday that the pier would open in June.',
+        published,
+      }).quotes.map((q) => q.speaker),
+    ).toEqual(['harbour board']);
+  });
+});
