@@ -943,6 +943,8 @@ function quoteCarriedOn(
   };
 }
 
+/** A phrase of up to nine words and a comma opening the sentence, with its first word. */
+const OPENING_PHRASE = /^\s*(\p{L}+)(?:\s+[^\s,;:“”"—–]+){0,8},\s+/u;
 /** Words between a subject and its verb of saying: "has", "also", "has since". */
 const OPENING_AUX =
   /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|recently|never|did|does|do|now|often|always|long|even|still|just|since|first|all|already|in\s+the\s+past))*\s*$/i;
@@ -965,11 +967,21 @@ const HEAD_END = /,|\s(?:--?|[—–])\s|\s\(|\s(?:who|whose|that|which)\s/;
  */
 function openingSubject(prefix: string, sentenceStart: number): { np: string; start: number } | null {
   const dateline = DATELINE.exec(prefix)?.[0].length ?? 0;
-  const from = dateline + SUBJECT_OPENER.exec(prefix.slice(dateline))![0].length;
+  // "Reached by phone on Tuesday, Joyce — who … — told": an opening phrase (a preposition or a participle and up to
+  // eight more words) before the subject.
+  const opening = OPENING_PHRASE.exec(prefix.slice(dateline));
+  const lead =
+    opening &&
+    /^\p{L}+(?:ed|ing)$|^(?:in|on|at|after|before|during|since|for|with|by|from|speaking|asked)$/iu.test(
+      opening[1]!,
+    )
+      ? dateline + opening[0].length
+      : dateline;
+  const from = lead + SUBJECT_OPENER.exec(prefix.slice(lead))![0].length;
   const text = prefix.slice(from).replace(OPENING_AUX, '');
   if (!/^(?:\p{Lu}|\d)/u.test(text) && from === dateline) return null;
   const end = HEAD_END.exec(text);
-  const head = (end ? text.slice(0, end.index) : text).trim();
+  const head = (end ? text.slice(0, end.index) : text).replace(/[\s“”"]+$/, '').trim();
   const words = head.split(/\s+/);
   if (words.length > 12) return null;
   // The head has no verb: a past participle only before a preposition or a time ("filed Thursday", "taken from").
@@ -1108,6 +1120,13 @@ function propositionObject(rest: string): number | null {
   const stop = OBJECT_END.exec(rest.slice(m[0].length));
   return m[0].length + (stop ? stop.index : rest.length - m[0].length);
 }
+
+/**
+ * A clause whose subject is an owner and a noun, its verb a regular past right after them or an adverb: "(told the
+ * AP) his firm worked closely with …", "her group never worked with …".
+ */
+const OWNED_CLAUSE =
+  /^(?:his|her|their|its|our|my)\s+\p{Ll}+\s+(?:\p{Ll}+ly\s+|never\s+|also\s+)?\p{Ll}{3,}ed\b/u;
 
 /** A possessor before a noun: "his", "their", "Trump’s" ("Trump’s claim that …"). */
 const POSSESSOR = /^(?:his|her|their|its|our|my|\p{L}+[’']s)$/iu;
@@ -1321,7 +1340,8 @@ function fromVerbs(
         rest = rest.slice(m[0].length);
         if (
           !/^that\b/.test(body.slice(t.end, restStart).trim().split(/\s+/).pop() ?? '') &&
-          !finiteClause(rest)
+          !finiteClause(rest) &&
+          !OWNED_CLAUSE.test(rest)
         )
           continue;
       }

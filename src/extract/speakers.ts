@@ -554,6 +554,7 @@ function isNounPhrase(np: string): boolean {
   if (
     /^\p{Ll}/u.test(first) &&
     // A participle used as a title's adjective opens a noun phrase too: "retired Gen. Lloyd Hale", "acting chief".
+    !(first === 'at' && /^(?:least|most)$/.test(words[1] ?? '')) &&
     !/^(?:the|a|an|his|her|their|its|our|my|one|some|many|most|two|three|several|both|all|each|another|other|others|officials|sources|about|nearly|almost|only|just|more|fewer|half|roughly|few|every|no|none|any|over|under|retired|acting|disgraced|embattled|ousted|indicted|jailed|exiled)$/.test(
       first,
     ) &&
@@ -590,10 +591,18 @@ function isNounPhrase(np: string): boolean {
         'Comparable',
         'Superlative',
       ));
-  if (endsBadly(lastOf(words))) return false;
+  // "those surveyed", "56 percent of Cuban-Americans polled": the people a poll asked, not a verb.
+  if (
+    endsBadly(lastOf(words)) &&
+    !(words.length > 1 && POLLED.test(lastOf(words)) && /^(?:those|\p{L}+s)$/u.test(words[words.length - 2]!))
+  )
+    return false;
   const tail = (parts[parts.length - 1] ?? '').split(/\s+/).filter(Boolean);
   return tail.length === 0 || !/^(?:to|of|for|with|by|at|in|on|from|a|an|the|and|or|but)$/.test(lastOf(tail));
 }
+
+/** The participle that ends a poll's respondents: "those surveyed", "voters polled". */
+const POLLED = /^(?:surveyed|polled|questioned|interviewed|sampled)$/;
 
 /** Words that may sit between a speaker and the verb: "has", "also", "later". */
 const AUX =

@@ -1206,3 +1206,39 @@ describe('reported speech: "tell", "as X point out" and a subject after a conjun
     ]);
   });
 });
+
+describe('reported speech: poll respondents, "at least" and the AP as the one told', () => {
+  it('reads "those surveyed" and "56 percent of voters polled" as speakers, not "He questioned"', () => {
+    expect(reported('Again, those surveyed said the mayor was best able to handle the port.')).toEqual([
+      ['the mayor was best able to handle the port', 'those surveyed', 'say'],
+    ]);
+    expect(
+      reported('Some 56 percent of voters polled said they were less likely to vote for the mayor.'),
+    ).toEqual([['they were less likely to vote for the mayor', 'some 56 percent of voters polled', 'say']]);
+    expect(
+      reported('He questioned claims that the port is merely scaling back to the levels of a decade ago.'),
+    ).toEqual([]);
+  });
+
+  it('reads a subject opening on "at least"', () => {
+    expect(
+      reported(
+        'The mayor left without questions, but at least a dozen members of the council told the Courier she thinks the port is within reach.',
+      ),
+    ).toEqual([['she thinks the port is within reach', 'at least a dozen members of the council', 'tell']]);
+  });
+
+  it('reads "told the AP his firm worked …", a clause whose subject is an owner and a noun', () => {
+    expect(reported('Tomas Berg told the AP his firm worked closely with the harbour board.')).toEqual([
+      ['his firm worked closely with the harbour board', 'Tomas Berg', 'tell'],
+    ]);
+  });
+
+  it('reads the subject after an opening phrase and before an aside between dashes', () => {
+    expect(
+      reported(
+        'Reached by phone on Tuesday, Lindqvist — who is listed as a lawyer in Umeå but does not practise — told the Courier he is not planning an appeal.',
+      ),
+    ).toEqual([['he is not planning an appeal', 'Lindqvist', 'tell']]);
+  });
+});
