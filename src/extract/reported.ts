@@ -2021,6 +2021,9 @@ function sourceDescription(np: string): Speaker | null {
   return { speaker, role: null, gender: 'plural' };
 }
 
+const SOURCE_TEXT =
+  /^[^,.;)]+(?:\.(?:[^\s,.;)]|(?<=(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St)\.)\s)[^,.;)]*)*/;
+
 function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContext): Found[] {
   const found: Found[] = [];
   const text = sentence.text;
@@ -2057,11 +2060,9 @@ function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContex
       });
       remember(ctx, speaker, sentence.start + m.index);
     } else {
-      // The source ends at a comma, a stop or a dash ("according to the Tax Policy Center - half a point of …").
-      const npText = (/^[^,.;)]+(?:\.[^\s,.;)][^,.;)]*)*/.exec(after)?.[0] ?? '').replace(
-        /\s+(?:--?|[—–])\s.*$/s,
-        '',
-      );
+      // The source ends at a comma, a stop or a dash ("according to the Tax Policy Center - half a point of …"), not
+      // at a title's full stop ("according to Mr. Rhodes.").
+      const npText = (SOURCE_TEXT.exec(after)?.[0] ?? '').replace(/\s+(?:--?|[—–])\s.*$/s, '');
       const speaker =
         resolveSpeaker(ctx, npText.replace(/\.$/, ''), sentence.start + m.index + m[0].length) ??
         (verb === 'according to' ? sourceDescription(npText.replace(/\.$/, '')) : null);

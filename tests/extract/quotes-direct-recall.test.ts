@@ -165,3 +165,18 @@ describe('the horizontal bar HuffPost sets for a dash', () => {
     ).toEqual(['harbour board']);
   });
 });
+
+describe('a source after "according to"', () => {
+  it('runs on past a title’s full stop', () => {
+    expect(
+      quotes(
+        'Tom Hale runs the harbour.\n\nThe pier will open in June, according to Mr. Hale.\n\nThe ferries ' +
+          'will sail on time, according to Sen. Ruth Olsen.',
+        'reported',
+      ),
+    ).toEqual([
+      ['The pier will open in June', 'Tom Hale'],
+      ['The ferries will sail on time', 'Ruth Olsen'],
+    ]);
+  });
+});
