@@ -373,9 +373,11 @@ function splitTitle(words: string[]): { title: string[]; name: string[] } {
       i++;
     else break;
   }
-  // A title written after an affiliation ("FBI Director James Comey", "NEA President Lily García"): the name
-  // starts after the last title or role word, as long as at least one word is left.
-  if (i < words.length - 1 && words.slice(0, i).some((w) => TITLE_WORDS.has(w.toLowerCase())) === false) {
+  // A title written after an affiliation ("FBI Director James Comey", "NEA President Lily García") or a portfolio
+  // ("Foreign Affairs Minister Mélanie Joly", "Veterans Affairs Minister …"): the name starts after the last title
+  // or role word, as long as at least one word is left (after a title, only words that are no ordinary English).
+  const titled = words.slice(0, i).some((w) => TITLE_WORDS.has(w.toLowerCase()));
+  if (i < words.length - 1) {
     for (let j = words.length - 2; j >= i; j--) {
       // A hyphenated title is a title by any of its parts: "Post Editor-in-Chief Martin Baron".
       const role = isTitleOrRole(words[j]!);
@@ -383,6 +385,7 @@ function splitTitle(words: string[]): { title: string[]; name: string[] } {
       // such as "Judge Rotenberg" or an organisation is left whole.
       const opensBeforeName = j === i && firstNameGender(words[j + 1]!) !== null && j + 2 < words.length;
       if (role && (j > i || opensBeforeName)) {
+        if (titled && words.slice(j + 1).some((w) => isCommonWord(w))) break;
         i = j + 1;
         break;
       }

@@ -267,6 +267,20 @@ describe('titles before a name', () => {
     ]);
   });
 
+  it('leaves a portfolio and its title out of the name ("Foreign Affairs Minister Mélanie Joly")', () => {
+    expect(
+      direct(
+        'Foreign Affairs Minister Mélanie Joly spoke in Ottawa. “We are there,” Joly said. “For the long haul,” she said.',
+      ),
+    ).toEqual([
+      ['We are there', 'Mélanie Joly'],
+      ['For the long haul', 'Mélanie Joly'],
+    ]);
+    expect(run('Veterans Affairs Minister Lawrence MacAulay spoke.').people.map((p) => p.name)).toEqual([
+      'Lawrence MacAulay',
+    ]);
+  });
+
   it('leaves a plural title out of the names it stands before ("Senators Mitch McConnell and …")', () => {
     expect(run('Senators Mitch McConnell and Rosa Vale met on Monday.').people.map((p) => p.name)).toEqual([
       'Mitch McConnell',
