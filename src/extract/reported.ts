@@ -866,6 +866,19 @@ function objectBeforeRelative(prefix: string, prefixStart: number): { np: string
     whole--;
   }
   if (whole === 0) return null;
+  // The phrase back to a determiner, a preposition or a verb; where punctuation comes first, only the last of a
+  // list ("entertainers and business leaders who say") or a participle's object ("echoing experts who say").
+  k = phraseStart(words, k, false);
+  if (k === 0 || /[,;:“”"()]/.test(words[k - 1]![0])) k = phraseStart(words, words.length, true);
+  if (k === words.length || words.length - k > 7) return null;
+  // Something must come before the phrase, and not punctuation: "…, listeners who said" is not read.
+  if (k === 0 || /[,;:“”"()]/.test(words[k - 1]![0])) return null;
+  return objectPhrase(prefix, prefixStart, words, k);
+}
+
+/** Where the noun phrase ending before word `k` starts; `listEnd` also stops at "and", "or" and an -ing form. */
+function phraseStart(words: RegExpExecArray[], k: number, listEnd: boolean): number {
+  const end = k;
   while (k > 0) {
     const w = words[k - 1]![0];
     if (/[,;:“”"()]/.test(w)) break;
@@ -874,18 +887,28 @@ function objectBeforeRelative(prefix: string, prefixStart: number): { np: string
       k--;
       break;
     }
-    // "of" after a quantity joins it to its noun ("30 percent of voters"), so it stays inside the phrase.
+    // "of" after a quantity joins it to its noun ("30 percent of voters"), so it stays inside the phrase. The last
+    // of a list ("entertainers and business leaders who say") and the object of a participle ("echoing security
+    // experts who say") end there too; the whole phrase above still tells whether it is the subject.
     if (
       !(w.toLowerCase() === 'of' && QUANTITY.test(words[k - 2]?.[0] ?? '')) &&
       (BEFORE_OBJECT.test(w) ||
+        (listEnd && (/^(?:and|or)$/.test(w) || (/^\p{Ll}{3,}ing$/u.test(w) && k < end))) ||
         (/^\p{Ll}/u.test(w) && hasTag(w, 'Preposition', 'Copula', 'Modal', 'PastTense', 'Infinitive')))
     )
       break;
     k--;
   }
-  if (k === words.length || words.length - k > 7) return null;
-  // Something must come before the phrase, and not punctuation: "…, listeners who said" is not read.
-  if (k === 0 || /[,;:“”"()]/.test(words[k - 1]![0])) return null;
+  return k;
+}
+
+/** The object phrase from word `k` on, unless it names no one or is the one told or asked. */
+function objectPhrase(
+  prefix: string,
+  prefixStart: number,
+  words: RegExpExecArray[],
+  k: number,
+): { np: string; start: number } | null {
   // "told a young woman who suggested … that …": the one told is the object of a verb of saying whose own clause
   // follows, which the relative clause cannot be told apart from.
   if (/^(?:tell|tells|told|telling|ask|asks|asked|asking)$/i.test(words[k - 1]![0])) return null;
@@ -1250,6 +1273,9 @@ function fromVerbs(
         !inside &&
         (/^\s*(?:that|whether|if)\b/i.test(next) ||
           finiteClause(own) ||
+          // "who said the law punished them": a past or present tense among the clause's first five words.
+          (/^\s*(?:(?:the|a|an|his|her|their|its)\b|\p{Lu})/u.test(next) &&
+            hasClauseVerb(words(own).slice(1, 5))) ||
           (commitment && /^\s*to\s/.test(next)))
       );
     };

@@ -1242,3 +1242,18 @@ describe('reported speech: poll respondents, "at least" and the AP as the one to
     ).toEqual([['he is not planning an appeal', 'Lindqvist', 'tell']]);
   });
 });
+
+describe('reported speech: a restrictive "who say" after a list or a participle', () => {
+  it('gives "who say" to the last of a list set off by a comma, or to a participle’s object', () => {
+    expect(
+      reported(
+        'The county has faced a backlash from farm groups, artists and business leaders who say the law unfairly targets the valley.',
+      ),
+    ).toEqual([['the law unfairly targets the valley', 'business leaders', 'say']]);
+    expect(
+      reported(
+        'Ana Holt is among those sounding the alarm, echoing security experts who say the ferry has been hacked.',
+      ),
+    ).toEqual([['the ferry has been hacked', 'security experts', 'say']]);
+  });
+});
