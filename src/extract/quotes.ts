@@ -977,9 +977,14 @@ export function directQuoteFinder(
       ) {
         // Also one set further into the sentence ('-- "That makes me smart" -- and, when questioned after the
         // debate, asserting, "…"' is the sentence subject's).
+        // And one with no comma before a quote that is a sentence of its own ('on his Facebook page, writing “Allow
+        // me …”').
         const participle =
           /^[\s,]*(\p{Ll}+ing),\s*$/u.exec(before) ??
-          (found?.participle ? /(?<![\p{L}’'-])(\p{Ll}+ing)\b[^,]*,\s*$/u.exec(before) : null);
+          (found?.participle ? /(?<![\p{L}’'-])(\p{Ll}+ing)\b[^,]*,\s*$/u.exec(before) : null) ??
+          (found === null && /^\p{Lu}/u.test(firstContent) && PUNCT_END.test(content)
+            ? /,\s*(\p{Ll}+ing)\s*$/u.exec(before)
+            : null);
         if (participle && verbBase(participle[1]!)) {
           let whole = body.slice(sentence.start, mark.open);
           for (const m of marks) {

@@ -180,3 +180,14 @@ describe('a source after "according to"', () => {
     ]);
   });
 });
+
+describe('a participle with no comma before a quote of its own', () => {
+  it('introduces it for the sentence’s subject after an earlier quote', () => {
+    expect(
+      quotes(
+        'Ruth Olsen runs the harbour.\n\nOn Sunday, Olsen posted a plan called "Open Water" on her page, writing ' +
+          '"Allow me to explain the plan. The pier opens in June."',
+      ),
+    ).toEqual([['Allow me to explain the plan. The pier opens in June.', 'Ruth Olsen']]);
+  });
+});
