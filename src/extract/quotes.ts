@@ -7,7 +7,7 @@
 import { isCommonWord, resolveName } from './entities.ts';
 import { QUOTE_VERBS, hasTag } from './lexicon.ts';
 import type { MarkSpan } from './quotemarks.ts';
-import { type Document, type Paragraph, sentenceAt } from './sentences.ts';
+import { type Document, type Paragraph, type Sentence, sentenceAt } from './sentences.ts';
 import { type SpeakerContext, recentReferent, remember, resolveSpeaker, subjectBefore } from './speakers.ts';
 import type { Quote } from './types.ts';
 
@@ -639,6 +639,26 @@ function attributionInNextSentence(
 }
 
 /**
+ * The last whole sentence of `paragraph` in body[from, to), or null. Found from the end by a binary search: each
+ * quote without an attribution asks it twice, and a scan from the article's first sentence grew with its length.
+ */
+function lastSentenceBetween(doc: Document, from: number, to: number, paragraph: number): Sentence | null {
+  const sentences = doc.sentences;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start < to) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && sentences[k]!.start >= from; k--) {
+    const s = sentences[k]!;
+    if (s.end <= to && s.paragraph === paragraph) return s;
+  }
+  return null;
+}
+
+/**
  * The subject of the last whole sentence between `from` and a quote with no attribution, in the quote's paragraph,
  * when it is a person the article names: the copy has turned to that person, so the quote is theirs
  * rather than the previous quote's speaker's.
@@ -650,11 +670,7 @@ function sentenceSubjectBetween(
   to: number,
   paragraph: number,
 ): ReturnType<typeof resolveSpeaker> {
-  let last = null;
-  for (const s of doc.sentences) {
-    if (s.start >= to) break;
-    if (s.start >= from && s.end <= to && s.paragraph === paragraph) last = s;
-  }
+  const last = lastSentenceBetween(doc, from, to, paragraph);
   if (!last) return null;
   const text = doc.body.slice(last.start, last.end);
   if (/[“”"]|''/.test(text)) return null;
@@ -678,11 +694,7 @@ function speakerEndingSentence(
   to: number,
   paragraph: number,
 ): ReturnType<typeof resolveSpeaker> {
-  let last = null;
-  for (const s of doc.sentences) {
-    if (s.start >= to) break;
-    if (s.start >= from && s.end <= to && s.paragraph === paragraph) last = s;
-  }
+  const last = lastSentenceBetween(doc, from, to, paragraph);
   if (!last) return null;
   const text = doc.body.slice(last.start, last.end);
   const comma = text.lastIndexOf(',');
