@@ -19,7 +19,20 @@ const NO_TAGS: readonly string[] = [];
 
 /** The compromise tags of a word (lower-cased lookup), or an empty list. */
 export function lexiconTags(word: string): readonly string[] {
-  return LEXICON.get(word.toLowerCase()) ?? NO_TAGS;
+  return LEXICON.get(lowerCased(word)) ?? NO_TAGS;
+}
+
+/**
+ * `word.toLowerCase()`, without the copy when the word is lower-case ASCII already (most words of an article): the
+ * rules lower-case words sliced from the article thousands of times per article, and each copy is hashed anew when
+ * it is looked up.
+ */
+export function lowerCased(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return word.toLowerCase();
+  }
+  return word;
 }
 
 /** True when compromise knows the word with one of the given tags. */

@@ -10,6 +10,7 @@ import {
   FUNCTION_WORDS,
   POSSESSIVE_PRONOUNS,
   hasTag,
+  lowerCased,
 } from './lexicon.ts';
 import { isPlaceName } from './entities.ts';
 import { type DirectQuotes, clauseSubject } from './quotes.ts';
@@ -1166,7 +1167,7 @@ function fromVerbs(
   const found: Found[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const lower = t.text.toLowerCase();
+    const lower = lowerCased(t.text);
     // "pointed out that …": the particle belongs to the verb.
     const pointOut =
       lower.startsWith('point') &&
