@@ -155,7 +155,8 @@ function whoFrom(text: string): string | null {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.endsWith('s') ? words[i]!.replace(/[’']s$/, '') : words[i]!;
     if (/^(?:in|into|to|from|at|near|across|of|inside)$/i.test(words[i - 1] ?? '')) continue;
-    const demonym = DEMONYMS.get(w);
+    // "U.S." loses its last full stop with the punctuation after a modifier ("2,500 U.S. troops").
+    const demonym = DEMONYMS.get(w) ?? (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(w) ? DEMONYMS.get(`${w}.`) : undefined);
     if (demonym !== undefined) return demonym;
     if (/^\p{Lu}/u.test(w) && isDemonym(w)) return w;
   }

@@ -282,6 +282,12 @@ describe('figures', () => {
     );
   });
 
+  it('reads whose forces from an abbreviated country before the unit ("2,500 U.S. troops", "900 U.K. soldiers" are British)', () => {
+    const whose = (body: string) => run(body).figures.map((f) => [f.min, f.who]);
+    expect(whose('Around 2,500 U.S. troops will remain in Afghanistan.')).toEqual([[2500, 'U.S.']]);
+    expect(whose('About 900 U.K. soldiers are based in Estonia.')).toEqual([[900, 'British']]);
+  });
+
   it('reads numbers written as words and a required state', () => {
     expect(figures('Russia would need a minimum of two battalions to protect the bases.')).toEqual([
       {
