@@ -74,6 +74,19 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
   let openWidth = 1;
   let singleOpenAt = -1;
   let innerCurly = false;
+  /** Closes the open double quote with the mark at `i`. */
+  const closeDouble = (i: number): void => {
+    innerCurly = false;
+    spans.push({
+      open: base + openAt,
+      close: base + i,
+      contentStart: base + openAt + openWidth,
+      contentEnd: base + i,
+      double: true,
+    });
+    openAt = -1;
+    singleOpenAt = -1;
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     // Two-character marks: ``…'' and ''…''. `close` is the offset of the last character, so close + 1 ends it.
@@ -104,16 +117,7 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
     // And an opening curly mark where only a closing one can stand (right after a word or the quote's punctuation,
     // before a space or punctuation) is a typo for the closing mark: 'here,“ said Jim Clyburn', '“Frozen“ and'.
     if (ch === '“' && openAt >= 0 && isClosingTypo(text, i)) {
-      innerCurly = false;
-      spans.push({
-        open: base + openAt,
-        close: base + i,
-        contentStart: base + openAt + openWidth,
-        contentEnd: base + i,
-        double: true,
-      });
-      openAt = -1;
-      singleOpenAt = -1;
+      closeDouble(i);
       continue;
     }
     if (ch === '“' || ((ch === '"' || ch === '”') && openAt < 0 && isOpeningStraight(text, i))) {
@@ -132,16 +136,7 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
       continue;
     }
     if ((ch === '”' || ch === '"') && openAt >= 0) {
-      innerCurly = false;
-      spans.push({
-        open: base + openAt,
-        close: base + i,
-        contentStart: base + openAt + openWidth,
-        contentEnd: base + i,
-        double: true,
-      });
-      openAt = -1;
-      singleOpenAt = -1;
+      closeDouble(i);
       continue;
     }
     if (openAt >= 0) continue;
