@@ -813,14 +813,9 @@ export function resolveDescription(
   // The person mentioned last before the description, if that is the role's holder: "Rubio sought …. …, the senator
   // said" is not the Sen. Sanders of three paragraphs up.
   let last: PersonRecord | null = null;
-  let lastAt = definiteAt - RECENT_ROLE_HOLDER;
-  for (const person of index.people) {
-    for (const m of person.mentions) {
-      if (m.start < definiteAt && m.start >= lastAt) {
-        last = person;
-        lastAt = m.start;
-      }
-    }
+  for (const m of index.personMentions) {
+    if (m.start >= definiteAt) break;
+    if (m.start >= definiteAt - RECENT_ROLE_HOLDER) last = m.person;
   }
   return last && last.roles.some((r) => roleHead(r) === head || titleHead(r) === head) ? last : null;
 }

@@ -155,8 +155,7 @@ function whoFrom(text: string): string | null {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.endsWith('s') ? words[i]!.replace(/[’']s$/, '') : words[i]!;
     if (/^(?:in|into|to|from|at|near|across|of|inside)$/i.test(words[i - 1] ?? '')) continue;
-    // "U.S." loses its last full stop with the punctuation after a modifier ("2,500 U.S. troops").
-    const demonym = DEMONYMS.get(w) ?? (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(w) ? DEMONYMS.get(`${w}.`) : undefined);
+    const demonym = DEMONYMS.get(w);
     if (demonym !== undefined) return demonym;
     if (/^\p{Lu}/u.test(w) && isDemonym(w)) return w;
   }
@@ -412,7 +411,8 @@ export function findFigures(
         if (MODIFIER_STOP.test(w) || /[,;]$/.test(mods[i]!)) break;
         // A number is a model's only right after its name ("Challenger 2"); anywhere else it starts a new count.
         if (/^\d/.test(w) && !/^[A-Z]/.test(mods[i - 1] ?? '')) break;
-        modifiers.push(w);
+        // An initialism keeps its full stop ("2,500 U.S. troops"): it is part of the word, not punctuation.
+        modifiers.push(/^(?:\p{Lu}\.)+$/u.test(mods[i]!) ? mods[i]! : w);
       }
       if (!unit) {
         FIGURE.lastIndex = m.index + (m[1]?.length ?? 0) + m[2]!.length + 1;

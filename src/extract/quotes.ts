@@ -639,8 +639,8 @@ function attributionInNextSentence(
 }
 
 /**
- * The last whole sentence of `paragraph` in body[from, to), or null. Found from the end by a binary search: each
- * quote without an attribution asks it twice, and a scan from the article's first sentence grew with its length.
+ * The last whole sentence of `paragraph` in body[from, to), or null. Found from the end by a binary search: a scan
+ * from the article's first sentence grew with its length.
  */
 function lastSentenceBetween(doc: Document, from: number, to: number, paragraph: number): Sentence | null {
   const sentences = doc.sentences;
@@ -659,19 +659,15 @@ function lastSentenceBetween(doc: Document, from: number, to: number, paragraph:
 }
 
 /**
- * The subject of the last whole sentence between `from` and a quote with no attribution, in the quote's paragraph,
- * when it is a person the article names: the copy has turned to that person, so the quote is theirs
- * rather than the previous quote's speaker's.
+ * The subject of `last`, the last whole sentence before a quote with no attribution (see lastSentenceBetween), when
+ * it is a person the article names: the copy has turned to that person, so the quote is theirs rather than the
+ * previous quote's speaker's.
  */
-function sentenceSubjectBetween(
+function namedSubjectOf(
   doc: Document,
   ctx: SpeakerContext,
-  from: number,
-  to: number,
-  paragraph: number,
+  last: Sentence,
 ): ReturnType<typeof resolveSpeaker> {
-  const last = lastSentenceBetween(doc, from, to, paragraph);
-  if (!last) return null;
   const text = doc.body.slice(last.start, last.end);
   if (/[“”"]|''/.test(text)) return null;
   const subject = clauseSubject(text, last.start);
@@ -683,19 +679,15 @@ function sentenceSubjectBetween(
 }
 
 /**
- * The speaker named by an attribution that ends the last whole sentence between `from` and a quote with no
- * attribution, in the quote's paragraph ('Obama “felt a moral obligation to act” on climate, Axelrod said.'): the
- * quote carries on what that speaker said, whoever the sentence is about.
+ * The speaker named by an attribution that ends `last`, the last whole sentence before a quote with no attribution
+ * ('Obama “felt a moral obligation to act” on climate, Axelrod said.'): the quote carries on what that speaker
+ * said, whoever the sentence is about.
  */
 function speakerEndingSentence(
   doc: Document,
   ctx: SpeakerContext,
-  from: number,
-  to: number,
-  paragraph: number,
+  last: Sentence,
 ): ReturnType<typeof resolveSpeaker> {
-  const last = lastSentenceBetween(doc, from, to, paragraph);
-  if (!last) return null;
   const text = doc.body.slice(last.start, last.end);
   const comma = text.lastIndexOf(',');
   if (comma < 0) return null;
@@ -1265,14 +1257,12 @@ export function directQuoteFinder(
           previous && previous.paragraph === paragraph.index
             ? doc.sentences[previous.sentence]!.end
             : paragraph.start;
-        const saidBefore =
+        const lastBefore =
           startsSentence && !/:$/.test(beforeTrim)
-            ? speakerEndingSentence(doc, ctx, from, mark.open, paragraph.index)
+            ? lastSentenceBetween(doc, from, mark.open, paragraph.index)
             : null;
-        const turnedTo =
-          startsSentence && !/:$/.test(beforeTrim) && !saidBefore
-            ? sentenceSubjectBetween(doc, ctx, from, mark.open, paragraph.index)
-            : null;
+        const saidBefore = lastBefore ? speakerEndingSentence(doc, ctx, lastBefore) : null;
+        const turnedTo = lastBefore && !saidBefore ? namedSubjectOf(doc, ctx, lastBefore) : null;
         // A question answered in the next paragraph of a two-person exchange: the turn passes back to the one
         // quoted before the question ('"…?" Maddow asked.¶"I'm not sure …"' is Clinton's), where the copy
         // alternates between two speakers.
