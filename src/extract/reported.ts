@@ -72,6 +72,12 @@ const SOURCE_VERBS: Record<string, string> = {
 /** The speaker after an inverted verb to the sentence end: "…, said Mr. Burman, an economist." */
 const INVERTED_NP =
   /^\s*((?:[^,.;:“"]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Del|Sgt|Capt|Adm|St|\p{Lu}))\.)+?)\s*(?:,[^;:“"]*)?[.!?]?\s*$/u;
+/**
+ * A role written in lower case before the name it describes, after an inverted verb: "…, says political scientist
+ * Dossym Satpayev", "…, said former ambassador Ana Lind", "…, said lobbyist and GOP strategist Charlie Black".
+ */
+const LOWER_ROLE_BEFORE_NAME =
+  /^((?!(?:in|on|at|to|by|for|from|with|of|about|into|after|before|during|under|over|through|than|as|that|which)\s)\p{Ll}[\p{Ll}-]*\s+(?:(?!(?:in|on|at|to|by|for|from|with|of|about|into|after|before|during|under|over|through|than|as|that|which)\s)[\p{L}’'-]+\s+){0,4}?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)+)(?:\s+(?:in|of|from|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?$/u;
 /** A clause ending in a comma, perhaps inside a closing quotation mark (”, ", ’ or the archive form ''). */
 const CLOSED_CLAUSE = /,\s*(?:[”"’]|'')?\s*$/;
 const CLAUSE_TAIL = /(?:[\s,”"’]|'')+$/;
@@ -1435,7 +1441,8 @@ function fromVerbs(
         : null;
     const namesSpeaker = (np: string) =>
       !finiteClause(np) &&
-      /^(?:\p{Lu}|(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its)\s)/u.test(np) &&
+      (/^(?:\p{Lu}|(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its)\s)/u.test(np) ||
+        LOWER_ROLE_BEFORE_NAME.test(np)) &&
       !/\d|\bthat\b/.test(np) &&
       !np
         .split(/\s+/)
@@ -1450,7 +1457,7 @@ function fromVerbs(
       invertedMatch && !invertedMatch[0].includes(',')
         ? /^\s*((?:\S+\s+){1,6}?)who\s/.exec(invertedMatch[1]!)?.[1]?.trim()
         : undefined;
-    const invertedNp =
+    let invertedNp =
       invertedMatch && namesSpeaker(invertedMatch[1]!)
         ? invertedMatch[1]
         : relativeCut &&
@@ -1459,6 +1466,9 @@ function fromVerbs(
           ? relativeCut
           : undefined;
     if (invertedNp) {
+      // "political scientist Dossym Satpayev in Almaty": where the speaker works is not part of the name.
+      if (/^\p{Ll}/u.test(invertedNp))
+        invertedNp = LOWER_ROLE_BEFORE_NAME.exec(invertedNp)?.[1] ?? invertedNp;
       const npStart = t.end + body.slice(t.end, sentence.end).indexOf(invertedNp);
       const speaker = resolveSpeaker(ctx, invertedNp, npStart);
       if (speaker) {

@@ -1257,3 +1257,27 @@ describe('reported speech: a restrictive "who say" after a list or a participle'
     ).toEqual([['the ferry has been hacked', 'security experts', 'say']]);
   });
 });
+
+describe('reported speech: an inverted speaker with a role in lower case', () => {
+  it('reads "…, said former governor Ana Lind" as Ana Lind, leaving out where she works', () => {
+    expect(reported('The levy will be cut by half, said former governor Ana Lind of Vermont.')).toEqual([
+      ['The levy will be cut by half', 'Ana Lind', 'say'],
+    ]);
+    expect(
+      reported(
+        'Even India has more cultural resonance through its films, says political scientist Dossym Satpayev in Almaty.',
+      ),
+    ).toEqual([['Even India has more cultural resonance through its films', 'Dossym Satpayev', 'say']]);
+    expect(reported('The firm lobbied on gaming, said lobbyist and GOP strategist Charlie Black.')).toEqual([
+      ['The firm lobbied on gaming', 'Charlie Black', 'say'],
+    ]);
+  });
+
+  it('does not read a phrase opening on a preposition after the verb as the speaker', () => {
+    expect(
+      reported(
+        'Two emails were placed in storage, Pat Kennedy wrote in a memo to Inspector General Steve Linick.',
+      ),
+    ).toEqual([['Two emails were placed in storage', 'Pat Kennedy', 'write']]);
+  });
+});
