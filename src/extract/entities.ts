@@ -444,6 +444,33 @@ function isNamedDay(words: string[]): boolean {
   return words.length >= 2 && (last === 'Day' || last === 'Eve') && firstNameGender(words[0]!) === null;
 }
 
+/** What comes right before a word that opens a sentence: nothing, an end stop, a line break, an opening quote. */
+const OPENS_SENTENCE = /(?:^|[.!?]["”’]?\s+|\n\s*|[“"]\s*)$/u;
+/** A comma before a word, as in "The tax will go, Poilievre said". */
+const AFTER_COMMA = /,["”’]?\s+$/u;
+/**
+ * What makes a lone unknown word a person: a verb of saying right after it, perhaps past an aside where the word
+ * opens its sentence ("Poilievre said", "Poilievre, speaking in Regina, told reporters", "…, Poilievre said").
+ * Without it a surname the article never gives in full is no one, and a later "he said" goes to whoever was named
+ * before. Not a word inside a phrase ("those Democrats said", "a pitch on Kickstarter said"), nor one in an
+ * aside of someone else's ("Mr. Slinker, whose start-up, Paradata, uses big data, said"), nor an acronym ("KCNA
+ * said"), nor the end of a longer name the article writes ("Helen Purcell", whom the speaker rules find whole).
+ */
+const SAYING =
+  'said|says|told|tells|added|adds|wrote|writes|argued|argues|insisted|insists|explained|explains|noted|notes|warned|warns';
+const SPEAKS_NEXT = new RegExp(`^(?:,\\s+[^,.;:“”"()]{1,60},)?\\s+(?:${SAYING})\\b`);
+/** SPEAKS_NEXT without the aside: "…, Poilievre said". */
+const SAYS_NEXT = new RegExp(`^\\s+(?:${SAYING})\\b`);
+
+/** Whether the article writes `word` after another capitalised word anywhere ("Helen Purcell" for "Purcell"). */
+function endsLongerName(body: string, word: string): boolean {
+  for (let at = body.indexOf(word); at >= 0; at = body.indexOf(word, at + word.length))
+    if (NAME_BEFORE.test(body.slice(Math.max(0, at - 40), at))) return true;
+  return false;
+}
+/** A capitalised word or an initial right before, on the same line ("April.\n\nPoilievre" is no name). */
+const NAME_BEFORE = /(?:\p{Lu}[\p{L}’'-]*|\p{Lu}\.)[ \t\u00a0]+$/u;
+
 /** Finds an article's people, places and organisations. */
 export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
   const body = doc.body;
@@ -463,6 +490,8 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     title: string[];
     run: Run;
     person: boolean;
+    /** A lone unknown word that a verb of saying follows ("Poilievre said"): a person without a title. */
+    speaks?: true;
     raw: string;
     titleStart: number;
     /** One word the word list knows as a company ("Ford"): a person's only when it is a named person's surname. */
@@ -550,11 +579,22 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
       /,\s*$/.test(before) && roleHead(before.split(/[.,;:]/).slice(-2, -1)[0] ?? '') !== null;
     const person =
       hasPersonTitle || firstName || ((appositive || preAppositive) && name.length >= 1) || unknownWords;
+    const speaks =
+      name.length === 1 &&
+      title.length === 0 &&
+      !/^\p{Lu}+$/u.test(nameText) &&
+      lexiconTags(nameText).length === 0 &&
+      !isCommonWord(nameText) &&
+      !/[’'](?:re|ve|ll|d|m|s|t)$/i.test(nameText) &&
+      (OPENS_SENTENCE.test(before) ? SPEAKS_NEXT : SAYS_NEXT).test(after) &&
+      (OPENS_SENTENCE.test(before) || AFTER_COMMA.test(before)) &&
+      !endsLongerName(body, nameText);
     candidates.push({
       name,
       title,
       run: { ...run, start: nameSpan.start, tokens: run.tokens.slice(offset) },
-      person,
+      person: person || speaks,
+      ...(speaks ? { speaks } : {}),
       raw: surface,
       titleStart: span.start,
     });
@@ -644,8 +684,9 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     // "Wilayat Twitter" is no reason to read "Twitter" as a person; "Doug Ford" is, for "Ford".
     if (c.company && !sharing.some((p) => firstNameGender(p.name.split(' ')[0]!) !== null)) continue;
     if (!person && !isFull) {
-      // A single unknown word becomes a person only with a title ("Captain Reyes"); other rules may add it later.
-      if (!c.title.some((t) => PERSON_TITLES.has(t.toLowerCase()))) continue;
+      // A single unknown word becomes a person only with a title ("Captain Reyes") or a verb of saying after it
+      // ("Poilievre said"); other rules may add it later.
+      if (!c.speaks && !c.title.some((t) => PERSON_TITLES.has(t.toLowerCase()))) continue;
     }
     if (!person) {
       person = {

@@ -171,6 +171,41 @@ describe('a pronoun that opens a sentence', () => {
   });
 });
 
+describe('a surname the article never gives in full', () => {
+  const earlier = 'Finance Minister Chrystia Freeland said the cheques would arrive in April.\n\n';
+
+  it.each([
+    ['opening its sentence', 'Poilievre said the tax would go.'],
+    ['after an aside', 'Poilievre, speaking in Regina, said the tax would go.'],
+    ['after what was said', 'The tax will go, Poilievre said.'],
+  ])('is the person a later "he said" means when a verb of saying follows it (%s)', (_, sentence) => {
+    const body = `${earlier}${sentence} “We will axe it,” he said.`;
+    expect(direct(body)).toEqual([['We will axe it', 'Poilievre']]);
+    expect(run(body).people.map((p) => p.name)).toEqual(['Chrystia Freeland', 'Poilievre']);
+  });
+
+  it.each([
+    [
+      'inside a phrase',
+      'Mayor Tomas Reyna spoke first. Those Democrats said they would wait.',
+      'Tomas Reyna',
+    ],
+    [
+      'in someone else’s aside',
+      'Mr. Slinker, whose start-up, Paradata, uses big data, said it was ready.',
+      'Slinker',
+    ],
+  ])('is not who a later "he said" means when it stands %s', (_, sentence, speaker) => {
+    expect(direct(`${sentence} “We will wait,” he said.`)).toEqual([['We will wait', speaker]]);
+  });
+
+  it('is the person of the full name the article writes elsewhere ("said Penny Nance" … "Nance said")', () => {
+    const body =
+      '“This is a rallying point,” said Penny Nance, who leads the group.\n\nNance said she would wait.';
+    expect(run(body).quotes.map((q) => q.speaker)).toEqual(['Penny Nance', 'Penny Nance']);
+  });
+});
+
 describe('places that look like names', () => {
   const people = (body: string) => run(body).people.map((p) => p.name);
 
