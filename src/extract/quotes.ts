@@ -4,7 +4,7 @@
  * own. Scare quotes ("remote warriors"), titles of works and fragments woven into the reporter's sentence are not,
  * so they never reach `/quotes` as something a person said.
  */
-import { isCommonWord, resolveName } from './entities.ts';
+import { isCommonWord, isPlaceName, resolveName } from './entities.ts';
 import { QUOTE_VERBS, hasTag } from './lexicon.ts';
 import type { MarkSpan } from './quotemarks.ts';
 import { type Document, type Paragraph, type Sentence, sentenceAt } from './sentences.ts';
@@ -174,6 +174,18 @@ export function attributionAfter(text: string, base: number, runOn = false): Att
         if (np.length > 8) break;
       }
       if (np.length === 0) return null;
+      // 'said Rubio’s deputy campaign manager, Rich Beeson, who …', 'wrote another Twitter user, Johanna Bayer': a
+      // description and, set off by a comma, the name of the one it describes; the speaker is that person.
+      const last = words[i + np.length];
+      const named =
+        last !== undefined &&
+        np.some((x, k) => k > 0 && /^\p{Ll}/u.test(x) && !/^(?:of|for|and|de|von|van)$/.test(x))
+          ? APPOSITIVE_NAME.exec(text.slice(last.index + last[0].length))
+          : null;
+      if (named && !isPlaceName(named[1]!)) {
+        const end = last!.index + last![0].length + named[0].length;
+        return { np: text.slice(npStart - base, end), npStart, verb, verbStart: base + w.index };
+      }
       return { np: np.join(' '), npStart, verb, verbStart: base + w.index };
     }
     const lead = leadName(text, w.index, base);
@@ -185,6 +197,10 @@ export function attributionAfter(text: string, base: number, runOn = false): Att
   }
   return longAppositiveAttribution(text, base);
 }
+
+/** A person's name set off by a comma after a description: ", Rich Beeson," ", Andrew J. Pincus of …". */
+const APPOSITIVE_NAME =
+  /^,\s+((?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Hon|Sen|Rep|Gov|Gen|Maj|Lt|Col|Capt|Sgt|Cpl|Const|Det|Insp|Supt|Staff Sgt)\.\s+)*\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+(?:\p{Lu}\.|\p{Lu}\p{Ll}[\p{L}’'-]*)){1,3})(?=\s*(?:[,.;:!?]|$)|\s+(?:of|who|from|at|with)\b)/u;
 
 /**
  * A name opening the clause with an appositive set off by commas before the verb: '…," Cecelia Purner, 67, a

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2016-03-15T00:00:00Z');
+const direct = (body: string) =>
+  extract({ title: 'Test', body, published })
+    .quotes.filter((q) => q.kind === 'direct')
+    .map((q) => [q.text, q.speaker]);
+
+describe('a speaker described, then named after a comma', () => {
+  it('gives the quote to the person named after the description, not to the description', () => {
+    expect(
+      direct(
+        '“We are treating the whole month as one long election day,” said Rubio’s deputy campaign manager, Rich ' +
+          'Beeson, who ran the ground game in 2012.',
+      ),
+    ).toEqual([['We are treating the whole month as one long election day', 'Rich Beeson']]);
+    expect(
+      direct(
+        '“The odds are against it,” said another leading advocate, Andrew J. Pincus of the firm Mayer Brown.',
+      ),
+    ).toEqual([['The odds are against it', 'Andrew J. Pincus']]);
+    expect(
+      direct('“The road will stay closed,” said the detachment’s spokesperson, Cpl. Janelle Shoihet.'),
+    ).toEqual([['The road will stay closed', 'Janelle Shoihet']]);
+  });
+
+  it('keeps the description when what follows the comma is a place or no name', () => {
+    expect(direct('“It is over,” said a resident of the area, Toronto.')).toEqual([
+      ['It is over', 'resident'],
+    ]);
+    expect(direct('“It is over,” said a spokesman for the city, adding that the road was closed.')).toEqual([
+      ['It is over', 'spokesman for the city'],
+    ]);
+  });
+});
