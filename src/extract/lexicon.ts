@@ -42,14 +42,46 @@ export function hasTag(word: string, ...wanted: string[]): boolean {
   return false;
 }
 
-/** A first name compromise knows, with the gender its list implies. */
+/**
+ * A first name compromise knows, with the gender its list implies. Its lists are English: a French given name is
+ * read without its accents ("Mélanie" as "Melanie") and a compound one by its parts ("Jean-Yves", "Marie-Claude",
+ * both parts given names, so "Al-Assad" is none), with the French names the English lists lack or give the other
+ * gender ("Stéphane" is a man).
+ */
 export function firstNameGender(word: string): 'male' | 'female' | 'unknown' | null {
+  const listed = listedGender(word);
+  if (listed || !/[^\p{ASCII}]|-/u.test(word)) return listed;
+  const parts = word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split('-')
+    .map((part) => FRENCH_GIVEN_NAMES.get(part) ?? listedGender(part));
+  return parts.every((g) => g !== null) ? parts[0]! : null;
+}
+
+function listedGender(word: string): 'male' | 'female' | 'unknown' | null {
   const tags = lexiconTags(word);
   if (tags.includes('MaleName')) return 'male';
   if (tags.includes('FemaleName')) return 'female';
   if (tags.includes('FirstName')) return 'unknown';
   return null;
 }
+
+/** French given names, without accents, that compromise lacks or lists as the other gender. */
+const FRENCH_GIVEN_NAMES: ReadonlyMap<string, 'male' | 'female'> = new Map<string, 'male' | 'female'>([
+  ['Jean', 'male'],
+  ['Yves', 'male'],
+  ['Benoit', 'male'],
+  ['Francois', 'male'],
+  ['Stephane', 'male'],
+  ['Rene', 'male'],
+  ['Andree', 'female'],
+  ['Noemie', 'female'],
+  ['Marie', 'female'],
+  ['Eve', 'female'],
+  ['Francoise', 'female'],
+  ['Josee', 'female'],
+]);
 
 /**
  * Given names that are also ordinary words, which compromise lists only as the word ("bill", "hope"), with the

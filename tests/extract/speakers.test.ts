@@ -206,6 +206,20 @@ describe('a surname the article never gives in full', () => {
   });
 });
 
+describe('French given names', () => {
+  it('give a pronoun’s gender with their accents and as compounds ("Hélène", "Jean-Yves", "Stéphane")', () => {
+    expect(
+      direct(
+        'Marie-Claude Bibeau met Jean-Yves Duclos in Ottawa on Monday. The meeting ran late.\n\n' +
+          '“It went well,” he said.\n\nStéphane Dion met Hélène Laverdière later. “It was useful,” she said.',
+      ),
+    ).toEqual([
+      ['It went well', 'Jean-Yves Duclos'],
+      ['It was useful', 'Hélène Laverdière'],
+    ]);
+  });
+});
+
 describe('places that look like names', () => {
   const people = (body: string) => run(body).people.map((p) => p.name);
 
