@@ -272,7 +272,7 @@ export const ROLE_NOUNS = new Set(
   chancellor candidate counterpart teacher operator democrat republican envoy chairman chairwoman chair king queen
   premier judge professor researcher expert correspondent editor founder executive admiral captain colonel
   lieutenant sergeant veteran lawmaker deputy negotiator diplomat economist representative prosecutor
-  commissioner ministry agency spokespeople administrator coordinator dean rapporteur observer monitor`
+  commissioner ministry agency spokespeople administrator coordinator dean rapporteur observer monitor ceo`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -301,7 +301,7 @@ export const TITLE_WORDS = new Set(
   majority minority senate house congressman congresswoman assemblyman assemblywoman treasury circuit district
   pastor reverend rev. chairman chairwoman superintendent sheriff commissioner inspector whip counsel mp mpp mla
   mna mep councillor councilor coun. constable const. cst. det. detective insp. supt. cpl. senators
-  representatives governors sens. reps.`
+  representatives governors sens. reps. ceo`
     .split(/\s+/)
     .filter(Boolean),
 );

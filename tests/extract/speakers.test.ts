@@ -206,6 +206,14 @@ describe('a surname the article never gives in full', () => {
   });
 });
 
+describe('a CEO', () => {
+  it('is a role before the name, not part of it ("Colleges Ontario CEO Marketa Evans")', () => {
+    const { quotes, people } = run('Colleges Ontario CEO Marketa Evans said the cap would hurt small towns.');
+    expect(quotes.map((q) => [q.speaker, q.role])).toEqual([['Marketa Evans', 'Colleges Ontario CEO']]);
+    expect(people.map((p) => p.name)).toEqual(['Marketa Evans']);
+  });
+});
+
 describe('French given names', () => {
   it('give a pronoun’s gender with their accents and as compounds ("Hélène", "Jean-Yves", "Stéphane")', () => {
     expect(
