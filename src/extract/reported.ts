@@ -162,7 +162,7 @@ function participle(
   tokens: Token[],
   i: number,
   body: string,
-): { verb: string; lead: ParticipleLead } | undefined {
+): { verb: string; lead: ParticipleLead; joinedTo?: Token } | undefined {
   const t = tokens[i]!;
   const w = t.text.toLowerCase();
   if (!w.endsWith('ing')) return undefined;
@@ -172,6 +172,7 @@ function participle(
     /,\s*(?:[”"’]|'')?\s*$/.test(body.slice(Math.max(0, x.start - 5), x.start));
   // "Trump is warning that …", "isn’t saying if …", "keeps saying": the progressive is a finite verb of saying.
   let lead: ParticipleLead | undefined;
+  let joinedTo: Token | undefined;
   const dashBefore = (x: Token) => /\s(?:--?|[—–])\s*$/.test(body.slice(Math.max(0, x.start - 4), x.start));
   if (PROGRESSIVE_AUX.test(prevWord) || CONTRACTED_IS.test(prevWord)) lead = 'progressive';
   else if (
@@ -184,6 +185,15 @@ function participle(
     commaBefore(t) ||
     dashBefore(t) ||
     (i > 0 && PARTICIPLE_ADVERB.test(prevWord) && commaBefore(tokens[i - 1]!))
+  )
+    lead = 'comma';
+  else if (
+    (joinedTo = coordinatedParticiple(
+      tokens,
+      i,
+      (x) => commaBefore(x) || dashBefore(x),
+      (x) => body.slice(Math.max(0, x.start - 1), x.start),
+    ))
   )
     lead = 'comma';
   else if (absoluteSubject(tokens, i, body)) lead = 'absolute';
@@ -201,7 +211,37 @@ function participle(
   const stem = w.slice(0, -3);
   for (const base of [stem, `${stem}e`, stem.slice(0, -1)]) {
     const found = CLAUSE_SPEECH_VERBS.get(base);
-    if (found === base) return { verb: found, lead };
+    if (found === base) return joinedTo ? { verb: found, lead, joinedTo } : { verb: found, lead };
+  }
+  return undefined;
+}
+
+/**
+ * "…, calling it “disqualifying” and asserting that …", "…, shifting his focus … and admitting that …": an -ing form
+ * after "and" (perhaps with an adverb between) is a participle joined to one before it that a comma or a dash sets off,
+ * and hangs on the same clause ("shifting" there, not "defeating"). (Not "challenging the policy and alleging …"
+ * with no comma before the first: there "and" may join anything.)
+ */
+function coordinatedParticiple(
+  tokens: Token[],
+  i: number,
+  setOff: (t: Token) => boolean,
+  quoteBefore: (t: Token) => string,
+): Token | undefined {
+  let and = i - 1;
+  if (and > 0 && PARTICIPLE_ADVERB.test(tokens[and]!.text)) and--;
+  if (and < 1 || tokens[and]!.text.toLowerCase() !== 'and') return undefined;
+  for (let j = and - 1; j >= 0; j--) {
+    // A verb's participle, not a quoted word ('calling it “disqualifying” and asserting …') or a noun ("morning").
+    const w = tokens[j]!.text;
+    if (
+      w.length > 4 &&
+      /^\p{Ll}+ing$/u.test(w) &&
+      hasTag(w, 'Gerund') &&
+      !/[“"‘']$/.test(quoteBefore(tokens[j]!)) &&
+      setOff(tokens[j]!)
+    )
+      return tokens[j];
   }
   return undefined;
 }
@@ -1422,7 +1462,9 @@ function fromVerbs(
         // The clause starts here, or ended before the verb.
       } else if (nounObject) {
         // "denied the allegations", "reiterated his support for Lind": read up to the object's end, below.
-      } else if (CLAUSE_ONLY_VERBS.has(verb)) {
+      } else if (CLAUSE_ONLY_VERBS.has(verb) || ing?.joinedTo) {
+        // ("…, calling Obama an “ignorant baboon” and tweeting a photo of …": a participle joined by "and" reports
+        // only a clause, as those verbs do.)
         if (!finiteClause(rest) || PREPOSITION_START.test(rest)) continue;
       } else {
         // "…, said Mr. Burman.": a short rest after a closed clause is an inverted speaker, read below.
@@ -1562,7 +1604,10 @@ function fromVerbs(
             found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start),
           ) ?? subject;
     }
-    if (!subject && /\band\s*$/.test(prefix)) {
+    // "…, calling it “disqualifying” and asserting that …": a participle joined by "and" to one set off before it
+    // hangs on the clause that one hangs on, and is read from there.
+    const participlePrefix = ing?.joinedTo ? body.slice(sentence.start, ing.joinedTo.start) : prefix;
+    if (!subject && !ing?.joinedTo && /\band\s*$/.test(prefix)) {
       // "Grushko called the move … and said Moscow would respond", "Trump is telling veterans … and says he
       // will …": the subject of the sentence's first verb.
       // ("President Lind met survivors … killed on Thursday and said …": an irregular past counts as well.)
@@ -1592,7 +1637,9 @@ function fromVerbs(
     );
     if (!subject && (coordinated || (/,\s*$/.test(prefix) && /ing$/.test(t.text)) || tied)) {
       // "The spokesman refused to answer … but said …", "Bolton spoke on Monday, saying …": the main subject.
-      subject = clauseSubject(prefix, sentence.start) ?? mainSubject(sentence, tokens, t.start);
+      subject =
+        clauseSubject(participlePrefix, sentence.start) ??
+        mainSubject(sentence, tokens, ing?.joinedTo?.start ?? t.start);
       // "responded by saying …", "issued a statement saying …" are read from further off than a comma's
       // participle, so the main subject must look like one ("a haven shielded from …" does not).
       if (
@@ -1614,7 +1661,7 @@ function fromVerbs(
             !plainSubject(subject.np) &&
             !closingSubject(subject.np)))
       )
-        subject = lastClauseSubject(prefix, sentence.start) ?? subject;
+        subject = lastClauseSubject(participlePrefix, sentence.start) ?? subject;
     }
     // "A person familiar with the planning says …", "Many speakers at the service — including … — said …": the
     // phrase that opens the sentence, read whole, when the rules above found no subject in it.

@@ -300,3 +300,40 @@ describe('a quote with no attribution after a sentence that ends on one', () => 
     ).toEqual(['Ted Cruz']);
   });
 });
+
+describe('a participle of saying joined by "and" to one the comma sets off', () => {
+  it('reports the clause for the subject the first participle hangs on', () => {
+    expect(
+      quotes(
+        'Mayor Ines Carvalho went after the council on Monday, calling its budget “reckless” and asserting that ' +
+          'the only explanation must be “a hole of unusual size.”',
+      ),
+    ).toEqual([['reported', 'the only explanation must be “a hole of unusual size”', 'Ines Carvalho']]);
+  });
+
+  it('reads past an adverb before the joined participle', () => {
+    expect(
+      quotes(
+        'Mayor Ines Carvalho spoke for an hour, mocking the council’s plan and pointedly saying the city was ' +
+          'not “safe” under it.',
+      ),
+    ).toEqual([['reported', 'the city was not “safe” under it', 'Ines Carvalho']]);
+  });
+
+  it('reports nothing for a joined participle whose object is no clause', () => {
+    expect(
+      quotes(
+        'Mayor Ines Carvalho provoked her critics, calling the council “ignorant” and tweeting a photo of its chair.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports nothing when no comma sets off the first participle', () => {
+    expect(
+      quotes(
+        'A lawsuit was filed in 2012 challenging the city’s surveillance of tenants and alleging that the ' +
+          'police used their leases as a “proxy for criminality.”',
+      ),
+    ).toEqual([]);
+  });
+});
