@@ -30,6 +30,9 @@ const PASSIVE = /^(?:is|was|are|were|be|been|being|to)$/i;
 /** Words before an -ing form that make it a finite verb: "is saying", "were warning", "keeps insisting". */
 const PROGRESSIVE_AUX =
   /^(?:is|are|was|were|been|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|keeps|kept|also|now|still|repeatedly)$/i;
+/** A plural progressive's auxiliary, perhaps before an adverb, ending the words before its participle. */
+const PLURAL_PROGRESSIVE =
+  /\s+(?:are|were|aren[’']t|weren[’']t)(?:\s+(?:\p{Ll}+ly|not|already|just|even|also|now|still))?\s*$/u;
 /** Verbs of commitment whose "to"-infinitive is what was said: "vowed to punish …", "is promising to cut …". */
 const COMMITMENTS = new Set(['promise', 'vow', 'pledge', 'threaten']);
 
@@ -1575,6 +1578,21 @@ function fromVerbs(
                         catenative ? body.slice(sentence.start, catenativeStart) : prefix,
                         sentence.start,
                       );
+    // "Officials are saying the plan will fail", "They were warning that …": a plural progressive's subject, read
+    // without its "are" or "were", where a clause follows ("Republicans are confirming judges at …" reports none).
+    // "Many Political Analysts are also speculating that …" tells what a group guesses, not what anyone said.
+    if (!subject && ing?.lead === 'progressive' && !contracted && verb !== 'speculate') {
+      const plural = PLURAL_PROGRESSIVE.exec(body.slice(sentence.start, t.start));
+      if (
+        plural &&
+        (/\bthat,?\s*$/.test(body.slice(end, restStart)) ||
+          question ||
+          commitment ||
+          finiteClause(rest) ||
+          PRONOUN_CLAUSE.test(rest))
+      )
+        subject = subjectBefore(body.slice(sentence.start, sentence.start + plural.index), sentence.start);
+    }
     // '“…,” said one official close to the talks, who added that …': the relative's antecedent is the speaker the
     // direct quote's attribution just named, even where the rules read no name before the comma.
     const whoQuoted =

@@ -1281,3 +1281,25 @@ describe('reported speech: an inverted speaker with a role in lower case', () =>
     ).toEqual([['Two emails were placed in storage', 'Pat Kennedy', 'write']]);
   });
 });
+
+describe('reported speech: a plural progressive and "has since"', () => {
+  it('reads the subject of "are saying" or "were warning" before a clause', () => {
+    expect(reported('Officials are saying the levy will be cut by half.')).toEqual([
+      ['the levy will be cut by half', 'officials', 'say'],
+    ]);
+    expect(reported('The workers were warning that the plant would close in June.')).toEqual([
+      ['the plant would close in June', 'workers', 'warn'],
+    ]);
+  });
+
+  it('reads no plural progressive whose object is not a clause, nor a group "speculating"', () => {
+    expect(reported('Senate leaders are confirming judges at the slowest pace in decades.')).toEqual([]);
+    expect(reported('Many analysts are also speculating that the port will close.')).toEqual([]);
+  });
+
+  it('reads the subject of "has since said"', () => {
+    expect(reported('Tomas Berg has since said that the budget was unlawful.')).toEqual([
+      ['the budget was unlawful', 'Tomas Berg', 'say'],
+    ]);
+  });
+});
