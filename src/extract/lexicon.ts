@@ -207,6 +207,46 @@ export const CLAUSE_SPEECH_VERBS = verbMap([
 /** Base forms of CLAUSE_SPEECH_VERBS that make reported speech only before "that" or a finite clause. */
 export const CLAUSE_ONLY_VERBS = new Set(CLAUSE_ONLY_ENTRIES.map((e) => (typeof e === 'string' ? e : e[0])));
 
+/**
+ * More verbs news copy puts around a quote ('…," mused Jane Smith', 'Clinton proclaimed at a press conference, "…"',
+ * '…," opined Cleveland's Plain Dealer'), by the forms that attribute: the past tense, and the present where it is
+ * no plural noun. Their base forms are nouns as often ("a snappy retort:", "a lament"), so they are not listed;
+ * nor are "agreed" ("agreed to …", "the leaders agreed "…"" is a partial quote) and "elaborated" ("The campaign
+ * did not elaborate.").
+ */
+const ATTRIBUTION_FORMS: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      ['muse', 'mused', 'muses'],
+      ['opine', 'opined', 'opines'],
+      ['proclaim', 'proclaimed', 'proclaims'],
+      ['retort', 'retorted'],
+      ['lament', 'lamented'],
+      ['brag', 'bragged', 'brags'],
+      ['scoff', 'scoffed', 'scoffs'],
+      ['exhort', 'exhorted'],
+      ['gush', 'gushed', 'gushes'],
+      ['marvel', 'marveled', 'marvelled', 'marvels'],
+      ['chide', 'chided', 'chides'],
+      ['fume', 'fumed'],
+      ['sniff', 'sniffed'],
+      ['thunder', 'thundered'],
+      ['wonder', 'wondered', 'wonders'],
+      ['tease', 'teased'],
+      ['gripe', 'griped'],
+      ['grumble', 'grumbled', 'grumbles'],
+      ['mumble', 'mumbled'],
+      ['mutter', 'muttered', 'mutters'],
+      ['posit', 'posited', 'posits'],
+      ['confide', 'confided'],
+      ['intone', 'intoned', 'intones'],
+      ['reflect', 'reflected'],
+      ['protest', 'protested'],
+      ['snap', 'snapped'],
+    ] as const
+  ).flatMap(([base, ...written]) => written.map((form): [string, string] => [form, base])),
+);
+
 /** Verbs that attribute a direct quote ("…," she remembers). A superset of the clause-taking speech verbs. */
 export const QUOTE_VERBS = new Map<string, string>([
   ...CLAUSE_SPEECH_VERBS,
@@ -240,6 +280,7 @@ export const QUOTE_VERBS = new Map<string, string>([
     'demand',
     'post',
   ]),
+  ...ATTRIBUTION_FORMS,
 ]);
 
 /*

@@ -34,3 +34,30 @@ describe('a speaker described, then named after a comma', () => {
     ]);
   });
 });
+
+describe('verbs of saying news copy puts around a quote', () => {
+  const verbs = (body: string) =>
+    extract({ title: 'Test', body, published })
+      .quotes.filter((q) => q.kind === 'direct')
+      .map((q) => [q.text, q.speaker, q.verb]);
+
+  it('reads the speaker of "mused", "opined" or "proclaimed" before or after the quote, with its base form', () => {
+    expect(
+      verbs('The council met on Monday. “Imagine the bridge finished by spring,” mused Jane Smith.'),
+    ).toEqual([['Imagine the bridge finished by spring', 'Jane Smith', 'muse']]);
+    expect(verbs('“Gun owners should leave their weapons at home,” opined the Plain Dealer.')).toEqual([
+      ['Gun owners should leave their weapons at home', 'Plain Dealer', 'opine'],
+    ]);
+    expect(
+      verbs(
+        'Jane Smith proclaimed at a press conference, “I did not send any classified material to anyone.”',
+      ),
+    ).toEqual([['I did not send any classified material to anyone.', 'Jane Smith', 'proclaim']]);
+  });
+
+  it('takes none of their base forms, which are nouns as often, for a verb', () => {
+    expect(verbs('Sanders delivered a snappy retort: “No one is tearing this up.”')).toEqual([
+      ['No one is tearing this up.', 'Sanders', null],
+    ]);
+  });
+});
