@@ -1259,7 +1259,10 @@ export function directQuoteFinder(
       let speaker = null;
       let verb: string | null = null;
       if (attribution) {
-        speaker = attribution.np === '' ? null : resolveSpeaker(ctx, attribution.np, attribution.npStart);
+        speaker =
+          attribution.np === ''
+            ? null
+            : resolveSpeaker(ctx, attribution.np, attribution.npStart, { start: mark.open, end: lastEnd });
         verb = attribution.verb;
         if (attribution.verb !== null) usedVerbs.add(attribution.verbStart);
       }

@@ -116,6 +116,7 @@ export function recentReferent(
   offset: number,
   gender: Gender | 'plural' | null,
   window = 3,
+  quoted?: { start: number; end: number },
 ): Speaker | null {
   const here = sentenceIndexAt(ctx, offset);
   const search = (fits: (g: Gender | 'plural') => boolean, reach: number): Speaker | null => {
@@ -126,6 +127,9 @@ export function recentReferent(
     for (const m of ctx.index.personMentions) {
       if (m.start >= offset) break;
       if (here - sentenceIndexAt(ctx, m.start) > reach) continue;
+      // '“Maybe the difference between the Irish Catholic and the Methodist,” he wondered': the people a quote
+      // names are the ones its speaker talks about, not the speaker.
+      if (quoted && m.start >= quoted.start && m.start < quoted.end) continue;
       if (fits(m.person.gender) && (!best || m.start >= best.start)) {
         best = { start: m.start, speaker: fromPerson(m.person) };
         if (!possessiveAt(ctx, m)) plain = best;
@@ -310,7 +314,12 @@ function namesAnOffice(np: string): boolean {
 /** Words that open the name of a British office without being titles themselves ("Home Office", "Cabinet Office"). */
 const OFFICE_WORDS = /^(?:Home|Cabinet|Justice|Health|Education|Culture|Transport|Environment|Energy|Trade)$/;
 
-export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: number): Speaker | null {
+export function resolveSpeaker(
+  ctx: SpeakerContext,
+  rawNp: string,
+  npStart: number,
+  quoted?: { start: number; end: number },
+): Speaker | null {
   // "Rep. Jim Clyburn (D-S.C.)": a parenthetical (party and state, an age) is not part of the name, nor the end
   // of one the phrase starts inside ("… AFP/Getty Images) Iran's president"); "Cameron Easley for Morning
   // Consult": nor is the outlet a writer works for.
@@ -373,7 +382,7 @@ export function resolveSpeaker(ctx: SpeakerContext, rawNp: string, npStart: numb
   }
   const lower = np.toLowerCase();
   const pronoun = PRONOUNS.get(lower);
-  if (pronoun) return recentReferent(ctx, npStart, pronoun === 'plural' ? 'plural' : pronoun);
+  if (pronoun) return recentReferent(ctx, npStart, pronoun === 'plural' ? 'plural' : pronoun, 3, quoted);
   if (/^(?:it|this|that|there|which|who|i|we|you|one)$/.test(lower)) return null;
 
   // Appositives: "Viktor Ozerov, The head of …" or "A spokesman, Hossein Amini".

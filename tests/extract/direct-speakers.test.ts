@@ -61,3 +61,17 @@ describe('verbs of saying news copy puts around a quote', () => {
     ]);
   });
 });
+
+describe('a pronoun that attributes a quote', () => {
+  it('never stands for a person the quote itself names', () => {
+    expect(
+      direct(
+        '“Thank you, son,” Dunn replied to the heckler.\n\n“Imagine how different things would be if someone had ' +
+          'told Robert Kowalski that years ago,” he said.',
+      ),
+    ).toEqual([
+      ['Thank you, son', 'Dunn'],
+      ['Imagine how different things would be if someone had told Robert Kowalski that years ago', 'Dunn'],
+    ]);
+  });
+});
