@@ -83,6 +83,9 @@ export function parseDates(text: string, reference: Date | undefined): chrono.Pa
 /** What every duration the timeline reads holds: "years old", "months ago", "years after ". */
 const DURATION_CUE = /(?:year|month)s?\s+(?:old|ago|after )/iu;
 
+/** What stands before "last" when it is the verb ("will last", "expected to last", "could not last"). */
+const LAST_AS_VERB = /(?:\b(?:will|would|could|can|may|might|should|must|to|did|does|do|not)|n[’']t)\s+$/i;
+
 /** Words that make a date expression relative to the moment it was written or said. */
 const RELATIVE = /\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this)\b/i;
 
@@ -192,6 +195,8 @@ export function findTimeline(
     for (const r of results) {
       if (!/[a-z]/i.test(r.text) && !/^\d{4}$/.test(r.text.trim())) continue;
       if (/^(?:now|right now|at the moment|currently)$/i.test(r.text.trim())) continue;
+      // "would last two years", "is expected to last six months": the verb "last", a length of time, no date.
+      if (/^last\b/i.test(r.text) && LAST_AS_VERB.test(sentence.text.slice(0, r.index))) continue;
       const start = sentence.start + r.index;
       const end = start + r.text.length;
       let known = r.start;

@@ -304,3 +304,17 @@ describe('dates do not depend on the machine’s time zone', () => {
     }
   });
 });
+
+describe('the verb "last"', () => {
+  it.each([
+    'The cap would last two years.',
+    'The talks are expected to last six months.',
+    'The truce didn’t last two weeks.',
+  ])('is a length of time, not a date: %s', (text) => {
+    expect(bare(text)).toEqual([]);
+  });
+
+  it('still dates "last year" as the past', () => {
+    expect(bare('The port closed last year.').map(([date]) => date)).toEqual(['2015']);
+  });
+});
