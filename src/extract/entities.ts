@@ -417,10 +417,10 @@ function orgKey(name: string): string {
 
 /**
  * "Photo: ", "(Photograph by ", "Photo courtesy of ", "Credit: " before a name; and a byline's "By " opening a
- * paragraph, "With files from ".
+ * paragraph, "With files from " (and "With files from Global News' ").
  */
 const CREDIT_LEAD =
-  /(?:\b(?:photo(?:graph)?s?|image|illustration)(?:\s+(?:by|courtesy(?:\s+of)?))?|\bcredits?\s*:|\n\s*by|\bwith files from(?:\s+[\p{L}.’' ]+?\s+and)?)\s*:?\s*$/iu;
+  /(?:\b(?:photo(?:graph)?s?|image|illustration)(?:\s+(?:by|courtesy(?:\s+of)?))?|\bcredits?\s*:|\n\s*by|\bwith files from(?:\s+[\p{L}.’' ]+?(?:\s+and|[’']s?))?)\s*:?\s*$/iu;
 
 /**
  * A credit names who took a picture or wrote the story, not anyone in it: words joined by a slash ("Jane Doe/CBC",
@@ -529,6 +529,8 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     const surface = body.slice(span.start, span.end);
     const plain = words.map(stripPossessive);
     const joined = plain.join(' ');
+    // A credit names no one in the story, nor any body or place in it ("Sean Kilpatrick/The Canadian Press").
+    if (isCredit(plain, body, span.start, span.end)) continue;
     if (isPlaceName(joined)) {
       const canonical = PLACE_ALIASES.get(joined) ?? joined;
       // "Hmeimim air base": an unknown name followed by a lower-case facility noun is the facility.
@@ -553,7 +555,7 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
       } else addOrg(joined, span);
       continue;
     }
-    if (isCredit(plain, body, span.start, span.end) || isNamedDay(plain)) continue;
+    if (isNamedDay(plain)) continue;
     const { title, name } = splitTitle(plain);
     if (name.length === 0) continue;
     const nameSpan = { start: run.tokens[offset + title.length]!.start, end: run.end };

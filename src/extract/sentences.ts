@@ -21,6 +21,8 @@ export interface Paragraph extends Span {
   index: number;
   /** The paragraph's quoted spans. */
   marks: MarkSpan[];
+  /** A photo caption kept by the page's text extraction (see CAPTION): no event or lead of the story. */
+  caption: boolean;
 }
 
 export interface Document {
@@ -238,6 +240,15 @@ function splitParagraph(paragraph: Paragraph, into: Sentence[]): void {
   push(text.length);
 }
 
+/**
+ * A photo caption that a page's text extraction kept as a paragraph: one that opens with "FILE -" or "FILE PHOTO:",
+ * or ends with a credit: a name and an outlet joined by a slash ("(Sean Kilpatrick/The Canadian Press)", "THE
+ * CANADIAN PRESS/Chris Young", "(AP Photo/Evan Vucci)"), "(Photo: …)" or an agency in brackets ("(Getty
+ * Images)"). Its "speaks during a news conference on Jan. 22" is when the picture was taken, not news.
+ */
+const CAPTION =
+  /^(?:FILE|File)(?: PHOTO| [Pp]hoto)?\s*[-—–:]\s|(?:\((?:\p{Lu}[^()\n]*\/\s*\p{Lu}[^()\n]*|(?:Photo(?:graph)?|Image|Credit)s?\s*(?::|by\b)[^()\n]*|(?:Getty Images|AFP|Reuters|AP|The Canadian Press)\b[^()\n]*)\)|\b(?:THE CANADIAN PRESS|AP PHOTO|REUTERS|AFP|GETTY IMAGES)\s*\/\s*\p{Lu}[\p{L}.’' -]*)$/u;
+
 /** Parses a body into paragraphs (split on blank lines) and sentences. */
 export function segment(body: string): Document {
   const paragraphs: Paragraph[] = [];
@@ -254,6 +265,7 @@ export function segment(body: string): Document {
       text,
       index: paragraphs.length,
       marks: findQuoteMarks(text, start),
+      caption: CAPTION.test(text),
     });
   }
   const sentences: Sentence[] = [];

@@ -1,7 +1,7 @@
 /**
  * The summary `/summary` shows: the lead. News is written in inverted-pyramid order, so the first sentences carry
  * the story; a model would add cost without beating the reporter's own ordering. Datelines are dropped and the
- * lead stops before it grows past a few lines.
+ * lead stops before it grows past a few lines. A photo caption is no part of it.
  */
 import type { Document } from './sentences.ts';
 import { DATELINE } from './tokens.ts';
@@ -14,6 +14,7 @@ export function summarize(doc: Document): string[] {
   const out: string[] = [];
   let words = 0;
   for (const sentence of doc.sentences) {
+    if (doc.paragraphs[sentence.paragraph]!.caption) continue;
     const text = sentence.text.replace(DATELINE, '').replace(/\s+/g, ' ').trim();
     const count = text.split(' ').length;
     if (count < 5) continue;

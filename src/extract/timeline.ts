@@ -179,6 +179,7 @@ export function findTimeline(
   const pubMonth = published ? published.getUTCMonth() + 1 : null;
 
   for (const sentence of doc.sentences) {
+    if (doc.paragraphs[sentence.paragraph]!.caption) continue;
     pending = [];
     spans = [];
     findInSentence(sentence);

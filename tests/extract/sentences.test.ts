@@ -123,3 +123,42 @@ describe('sentences: an abbreviation that ends one', () => {
     ).toEqual([['the new rules would slow travel to the U.S.', 'Dana Kell', 'say']]);
   });
 });
+
+describe('photo captions a page’s text extraction kept', () => {
+  const story =
+    'Immigration Minister Marc Miller announced a cap on study permits on Monday.\n\n' +
+    'Immigration Minister Marc Miller speaks in Ottawa on Jan. 22, 2024. (Sean Kilpatrick/The Canadian Press)\n\n' +
+    'FILE - Students walk on campus in Toronto, Sept. 5, 2023. THE CANADIAN PRESS/Chris Young\n\n' +
+    'Miller said the cap would last two years, and that colleges had been warned in December.';
+  const published = new Date('2024-01-24T12:00:00Z');
+
+  it.each([
+    ['(Sean Kilpatrick/The Canadian Press)', true],
+    ['FILE - Students walk on campus. THE CANADIAN PRESS/Chris Young', true],
+    ['Trump speaks in Ohio. (AP Photo/Evan Vucci)', true],
+    ['Protesters march in Paris. (Photo: Jane Doe)', true],
+    ['The speed limit there is 50 (km/h)', false],
+    ['The file - a long one - was lost.', false],
+  ])('are told from the story by their credit or their "FILE -": %s', (text, caption) => {
+    expect(segment(text).paragraphs[0]!.caption).toBe(caption);
+  });
+
+  it('give the timeline and the summary nothing, and their credit is no organisation', () => {
+    const facts = extract({ title: 'Cap', body: story, published });
+    expect(facts.timeline.map((t) => t.date)).toEqual(['2023-12', '2024-01-22']);
+    expect(facts.summary).toEqual([
+      'Immigration Minister Marc Miller announced a cap on study permits on Monday.',
+      'Miller said the cap would last two years, and that colleges had been warned in December.',
+    ]);
+    expect(facts.organizations).toEqual([]);
+  });
+
+  it('name no one in the story, nor does an outlet’s "With files from"', () => {
+    const facts = extract({
+      title: 'Cap',
+      body: `${story}\n\n— With files from Global News' Isaac Callan`,
+      published,
+    });
+    expect(facts.people.map((p) => p.name)).toEqual(['Marc Miller']);
+  });
+});
