@@ -83,6 +83,9 @@ const PARTICLES = new Set([
   'del',
 ]);
 const CONNECTORS = new Set(['of', 'for', 'and', 'on']);
+/** A month or weekday, whole or shortened, after which "on" is a date's, not part of a name. */
+const CALENDAR_WORD =
+  /^(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?|January|February|March|April|May|June|July|August|September|October|November|December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$/;
 const LOCATIVE = new Set([
   'in',
   'near',
@@ -318,7 +321,9 @@ function capitalisedRuns(tokens: Token[], body: string): Run[] {
       joined &&
       nextCap &&
       CONNECTORS.has(t.text) &&
-      current.some((c) => ORG_HEADS.has(c.text.toLowerCase()))
+      current.some((c) => ORG_HEADS.has(c.text.toLowerCase())) &&
+      // "the Council on Foreign Relations", not "the University of Toronto on Sept. 5" or "the Senate on Monday".
+      !(t.text === 'on' && CALENDAR_WORD.test(next.text))
     ) {
       current.push(t);
     } else {

@@ -228,6 +228,20 @@ describe('French given names', () => {
   });
 });
 
+describe('organisations', () => {
+  it('end before "on" and a date ("the Senate Judiciary Committee on Tuesday", "… on Sept. 5")', () => {
+    const { organizations } = run(
+      'The Senate Judiciary Committee on Tuesday heard from the University of Toronto on Sept. 5 and from the ' +
+        'Council on Foreign Relations.',
+    );
+    expect(organizations.map((o) => o.name)).toEqual([
+      'Senate Judiciary Committee',
+      'University of Toronto',
+      'Council on Foreign Relations',
+    ]);
+  });
+});
+
 describe('places that look like names', () => {
   const people = (body: string) => run(body).people.map((p) => p.name);
 
