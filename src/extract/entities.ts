@@ -24,7 +24,7 @@ import {
   isDemonym,
   lexiconTags,
 } from './lexicon.ts';
-import type { Document } from './sentences.ts';
+import { type Document, collapseSpaces } from './sentences.ts';
 import { DATELINE, isCapitalised, stripPossessive, type Token } from './tokens.ts';
 import type { Entity, Person, Span } from './types.ts';
 
@@ -204,11 +204,9 @@ function isOrgName(tokens: string[]): boolean {
 export function normaliseName(name: string): string {
   const bare = stripPossessive(name);
   // The particle pattern needs a hyphen; most names have none.
-  return (
-    bare.includes('-') ? bare.replace(/\b(\p{Lu}\p{L}+)-(?:Al|El|al|el)-(\p{Lu}\p{L}+)/u, '$1 al-$2') : bare
-  )
-    .replace(/\s+/g, ' ')
-    .trim();
+  return collapseSpaces(
+    bare.includes('-') ? bare.replace(/\b(\p{Lu}\p{L}+)-(?:Al|El|al|el)-(\p{Lu}\p{L}+)/u, '$1 al-$2') : bare,
+  ).trim();
 }
 
 /** The key two mentions of one person share: the family name without "al-". */
@@ -219,7 +217,7 @@ export function personKey(name: string): string {
 
 /** Strips a leading article or possessive pronoun and collapses doubled articles ("the The head"). */
 export function cleanDescription(text: string): string {
-  let out = text.trim().replace(/\s+/g, ' ');
+  let out = collapseSpaces(text.trim());
   for (;;) {
     const next = out.replace(/^(?:the|a|an|also|but|and|though|however|then)\b[\s,]*/i, '');
     if (next === out) break;
@@ -754,10 +752,13 @@ function collectRoles(
     if (role && roleHead(role)) person.roles.push(role);
   }
   const before = body.slice(Math.max(0, c.titleStart - 120), c.titleStart);
-  const pre =
-    /(?:^|[.;:!?]\s+|,\s+|\b(?:to|by)\s+)((?:the|a|an|her|his|their|its|our)\s+)?([^,.;:!?]+),\s*$/i.exec(
-      before,
-    );
+  // A role before the name ends in a comma: the pattern, tried from every position, runs only when one is there.
+  const commaBefore = before.trimEnd().endsWith(',');
+  const pre = commaBefore
+    ? /(?:^|[.;:!?]\s+|,\s+|\b(?:to|by)\s+)((?:the|a|an|her|his|their|its|our)\s+)?([^,.;:!?]+),\s*$/i.exec(
+        before,
+      )
+    : null;
   const prePhrase = pre ? (pre[2]!.split(/\s+and\s+/).pop() ?? '') : '';
   if (pre && roleHead(prePhrase) !== null) {
     const role = cleanDescription(prePhrase.replace(/^(?:according to|her|his|their|its|our)\s+/i, ''));
@@ -767,7 +768,7 @@ function collectRoles(
   const window = body.slice(Math.max(0, c.titleStart - 60), c.titleStart);
   const leadWords = /\s$/.test(window) ? window.trim().split(/\s+/) : [];
   const roleWord = leadWords.pop() ?? '';
-  if (/^\p{L}+$/u.test(roleWord) && ROLE_NOUNS.has(roleWord.toLowerCase()) && !/,\s*$/.test(before)) {
+  if (/^\p{L}+$/u.test(roleWord) && ROLE_NOUNS.has(roleWord.toLowerCase()) && !commaBefore) {
     const words = leadWords.slice(-3).filter((w) => /^\p{L}[\p{L}’'-]*$/u.test(w));
     let keep = words.length;
     while (

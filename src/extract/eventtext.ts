@@ -15,7 +15,7 @@
  *   "began"), and the text is capped at {@link MAX_EVENT_TEXT} characters, cut at a word.
  */
 import { CLAUSE_SPEECH_VERBS, firstNameGender, FUNCTION_WORDS, QUOTE_VERBS } from './lexicon.ts';
-import type { Document, Sentence } from './sentences.ts';
+import { type Document, type Sentence, collapseSpaces, isSpaceCode } from './sentences.ts';
 import type { Quote, Span } from './types.ts';
 
 /** The longest event text, in characters. */
@@ -195,16 +195,36 @@ function removeDates(text: string, spans: DatedSpan[]): string {
   return out;
 }
 
-/** A run of non-space characters that holds a letter or digit: what {@link words} counts. */
-const WORD_RUN = /\S*[\p{L}\d]\S*/gu;
-
+/**
+ * How many runs of non-space characters hold a letter or digit (what a global match of a letter or digit with the
+ * non-space characters around it finds), counted without building them: ASCII letters and digits by their codes, a
+ * run with other characters by a pattern.
+ */
 function words(text: string): number {
-  return text.match(WORD_RUN)?.length ?? 0;
+  let count = 0;
+  let start = -1;
+  let found = false;
+  let other = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (isSpaceCode(c)) {
+      if (start >= 0 && (found || (other && LETTER.test(text.slice(start, i))))) count++;
+      start = -1;
+      found = false;
+      other = false;
+    } else {
+      if (start < 0) start = i;
+      if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) found = true;
+      else if (c > 127) other = true;
+    }
+  }
+  return count;
 }
+const LETTER = /\p{L}/u;
 
 /** Collapses spacing and punctuation left by cutting, and drops unbalanced quotation marks. */
 function tidy(text: string): string {
-  let out = text.replace(/\s+/g, ' ').replace(/\s+([,.;:!?”’])/g, '$1');
+  let out = collapseSpaces(text).replace(/\s+([,.;:!?”’])/g, '$1');
   // The passes below run only on a text that holds what they change: every event text goes through here two or
   // three times. Once white space before a comma is gone, a run of commas with spaces between is ",,".
   if (out.includes('“') || out.includes('‘')) out = out.replace(/([“‘])\s+/g, '$1');
@@ -507,7 +527,7 @@ export function describeEvent(
   if (frame.statement) {
     const q = frame.statement;
     if (q.kind === 'direct') {
-      return compose(tidy(q.text.replace(/\s+/g, ' ')), 'speaker', q.speaker, true);
+      return compose(tidy(collapseSpaces(q.text)), 'speaker', q.speaker, true);
     }
     const [, end] = between(cutsOf(q.text, STRONG), 0, 0, q.text.length);
     return compose(dropArticle(dropConnectives(tidy(q.text.slice(0, end)))), 'speaker', q.speaker, false);

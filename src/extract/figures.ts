@@ -6,7 +6,7 @@
  */
 import { isCommonWord } from './entities.ts';
 import { DEMONYMS, hasTag, isDemonym, WORD_NUMBERS } from './lexicon.ts';
-import { type Document, segment } from './sentences.ts';
+import { type Document, collapseSpaces, segment } from './sentences.ts';
 import type { Entity, Figure, FigureState, Quote } from './types.ts';
 
 const UNITS: Array<[RegExp, string]> = [
@@ -93,7 +93,7 @@ const HAS_NUMBER =
 const EQUIPMENT_HINT = /-\d\d|Patriot|THAAD|Iskander|Pantsir|Buk/;
 
 function parseNumber(text: string): number {
-  const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  const t = collapseSpaces(text.toLowerCase()).trim();
   const scale = / (thousand|million|hundred|dozen)$/.exec(t);
   const head = scale ? t.slice(0, scale.index) : t;
   let value = WORD_NUMBERS.get(head) ?? Number(head.replace(/,/g, '').replace(/^a /, ''));

@@ -7,7 +7,14 @@
 import { isCommonWord, isPlaceName, resolveName } from './entities.ts';
 import { QUOTE_VERBS, hasTag } from './lexicon.ts';
 import type { MarkSpan } from './quotemarks.ts';
-import { type Document, type Paragraph, type Sentence, sentenceAt } from './sentences.ts';
+import {
+  type Document,
+  type Paragraph,
+  type Sentence,
+  collapseSpaces,
+  firstWords,
+  sentenceAt,
+} from './sentences.ts';
 import { type SpeakerContext, recentReferent, remember, resolveSpeaker, subjectBefore } from './speakers.ts';
 import type { Quote } from './types.ts';
 
@@ -953,7 +960,8 @@ export function directQuoteFinder(
       const after = lastEnd <= afterEnd ? body.slice(lastEnd, afterEnd) : '';
       const content = parts.map((p) => body.slice(p.mark.contentStart, p.mark.contentEnd).trim()).join(' ');
       const firstContent = body.slice(mark.contentStart, mark.contentEnd).trim();
-      const words = content.split(/\s+/).filter(Boolean);
+      // Only whether there are up to six words, three or four is asked of them: the rest are not split off.
+      const words = firstWords(content, 7);
 
       const beforeTrim = before.replace(/\s+$/, '');
       // A line break inside a paragraph starts a new line of copy, as a new sentence does.
@@ -1044,7 +1052,7 @@ export function directQuoteFinder(
       ) {
         const q = previous.quote;
         // A capitalised second part keeps the comma that joins it to the first ('If you look at it, I don't …').
-        q.text = `${q.text}${/^\p{Ll}/u.test(firstContent) ? '' : ','} ${content}`.replace(/\s+/g, ' ');
+        q.text = collapseSpaces(`${q.text}${/^\p{Ll}/u.test(firstContent) ? '' : ','} ${content}`);
         q.end = lastEnd;
         const lastCovered = covered[covered.length - 1];
         if (lastCovered) lastCovered.end = lastEnd;

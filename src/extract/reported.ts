@@ -14,7 +14,7 @@ import {
 } from './lexicon.ts';
 import { isPlaceName } from './entities.ts';
 import { type DirectQuotes, clauseSubject } from './quotes.ts';
-import { type Document, type Sentence, isSpaceCode } from './sentences.ts';
+import { type Document, type Sentence, collapseSpaces, isSpaceCode } from './sentences.ts';
 import {
   type Speaker,
   type SpeakerContext,
@@ -398,10 +398,10 @@ function inside(spans: Array<{ start: number; end: number }>, offset: number): b
 }
 
 function clean(text: string): string {
-  const out = text
-    .replace(/[“”"]|''|``/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s,;:—–-]+|[\s,;:.—–-]+(?=[\uE000\uE001\s]*$)/g, '');
+  const out = collapseSpaces(text.replace(/[“”"]|''|``/g, '')).replace(
+    /^[\s,;:—–-]+|[\s,;:.—–-]+(?=[\uE000\uE001\s]*$)/g,
+    '',
+  );
   // The trailing-conjunction pattern is tried at every space of the text; it can only match a text ending in the
   // last letter of one of its words (o, d, t, e, h, s in either case: it ignores case in ASCII only) or in a kept
   // closing mark. Once "and" goes after a mark ('a “good, decent man,” and'), the punctuation inside it goes too.
@@ -410,17 +410,25 @@ function clean(text: string): string {
     end.endsWith(KEPT_CLOSE) || TRAILING_CONJUNCTION_END.has(end.charCodeAt(end.length - 1) | 0x20)
       ? out.replace(/(?:[\s,]+(?:also|and|but|while|though|as))+(?=[\uE001\s]*$)/i, '')
       : out;
-  const cleaned = (
+  const trimmed = (
     dropped.trimEnd().endsWith(KEPT_CLOSE) ? dropped.replace(/[\s,;:.—–-]+(?=[\uE001\s]*$)/, '') : dropped
-  )
-    .trim()
-    .replace(/\uE000\s*\uE001/g, '')
-    .replace(/\uE000\s*/g, '“')
-    .replace(/\s*\uE001/g, '”');
+  ).trim();
+  // The kept marks become curly quotes (an empty pair goes), read only in a clause that keeps any.
+  const cleaned =
+    trimmed.includes(KEPT_OPEN) || trimmed.includes(KEPT_CLOSE)
+      ? trimmed
+          .replace(/\uE000\s*\uE001/g, '')
+          .replace(/\uE000\s*/g, '“')
+          .replace(/\s*\uE001/g, '”')
+      : trimmed;
   // The full stop that ends the sentence is dropped, but not the one an acronym or a time needs ("… enter the
-  // U.S.", "… close at 7 p.m.").
-  return cleaned.replace(/((?:^|[^\p{L}.])(?:(?:\p{Lu}\.)+\p{Lu}|[ap]\.m))(”?)$/u, '$1.$2');
+  // U.S.", "… close at 7 p.m."): only a clause ending in a capital or an "m" (before a closing mark) can need it.
+  return ACRONYM_OR_TIME_END.test(cleaned.slice(-3))
+    ? cleaned.replace(/((?:^|[^\p{L}.])(?:(?:\p{Lu}\.)+\p{Lu}|[ap]\.m))(”?)$/u, '$1.$2')
+    : cleaned;
 }
+/** What the end of a clause needing its full stop back ends in: a capital or the "m" of "p.m", then a closing mark. */
+const ACRONYM_OR_TIME_END = /(?:\p{Lu}|m)”?$/u;
 /** Lower-case codes of the last letters of "also", "and", "but", "while", "though", "as". */
 const TRAILING_CONJUNCTION_END = new Set([...'odtehs'].map((c) => c.charCodeAt(0)));
 
@@ -2107,7 +2115,7 @@ function fromSpeechNouns(
  * phrase stands as one, as written.
  */
 function sourceDescription(np: string): Speaker | null {
-  const text = np.trim().replace(/\s+/g, ' ');
+  const text = collapseSpaces(np.trim());
   const words = text.split(' ');
   if (words.length === 0 || words.length > 24 || /[“”"]/.test(text)) return null;
   if (

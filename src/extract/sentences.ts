@@ -66,6 +66,33 @@ export function isSpaceCode(c: number): boolean {
   );
 }
 
+/** The first `limit` words of `text` split at white space (`text.split(/\s+/).filter(Boolean)`, cut short). */
+export function firstWords(text: string, limit: number): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length && words.length < limit; i++) {
+    const space = i === text.length || isSpaceCode(text.charCodeAt(i));
+    if (!space && start < 0) start = i;
+    else if (space && start >= 0) {
+      words.push(text.slice(start, i));
+      start = -1;
+    }
+  }
+  return words;
+}
+
+/**
+ * `text.replace(/\s+/g, ' ')`, without building a new string when every run of white space is already one plain
+ * space (most phrases the rules tidy): the global replace rebuilds the string at each space even then.
+ */
+export function collapseSpaces(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 ? text.charCodeAt(i + 1) === 32 : isSpaceCode(c)) return text.replace(/\s+/g, ' ');
+  }
+  return text;
+}
+
 /** An ASCII letter or a full stop: what an abbreviation before a dot is made of. */
 function isAbbreviationCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;

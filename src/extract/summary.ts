@@ -3,7 +3,7 @@
  * the story; a model would add cost without beating the reporter's own ordering. Datelines are dropped and the
  * lead stops before it grows past a few lines. A photo caption is no part of it.
  */
-import type { Document } from './sentences.ts';
+import { type Document, collapseSpaces } from './sentences.ts';
 import { DATELINE } from './tokens.ts';
 
 const MAX_WORDS = 75;
@@ -15,7 +15,7 @@ export function summarize(doc: Document): string[] {
   let words = 0;
   for (const sentence of doc.sentences) {
     if (doc.paragraphs[sentence.paragraph]!.caption) continue;
-    const text = sentence.text.replace(DATELINE, '').replace(/\s+/g, ' ').trim();
+    const text = collapseSpaces(sentence.text.replace(DATELINE, '')).trim();
     const count = text.split(' ').length;
     if (count < 5) continue;
     if (out.length > 0 && words + count > MAX_WORDS) break;
