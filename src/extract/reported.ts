@@ -1209,6 +1209,29 @@ function propositionObject(rest: string): number | null {
 const OWNED_CLAUSE =
   /^(?:his|her|their|its|our|my)\s+\p{Ll}+\s+(?:\p{Ll}+ly\s+|never\s+|also\s+)?\p{Ll}{3,}ed\b/u;
 
+/**
+ * "admitted to the newspaper that …", "insisting to Priebus that …", "explained to the committee on Tuesday that …":
+ * the one spoken to, in up to six words between a verb of saying and its "that". Not an infinitive ("said to be …",
+ * "said to have told …"), a result clause ("wrote to so many people that …"), a relative clause ("responded to
+ * questions about companies that have …", "counter to all that is …") nor a noun's own clause ("responding to the
+ * news that …", "responded to Trump's interjection that …").
+ */
+const TO_ADDRESSEE = /^\s*to\s+((?:[^\s,;:“”"]+\s+){1,6}?)that,?\s+/u;
+const NOT_ADDRESSEE_END =
+  /^(?:all|everything|anything|something|nothing|news|report|reports|claim|claims|idea|fact|notion|suggestion|assertion|allegation|allegations|accusation|charge|charges|criticism|comment|comments|remark|remarks|statement|question|questions|argument|concern|concerns|fear|fears|rumor|rumors|view|belief|theory|possibility|prospect|interjection|point|way|extent)$/;
+function toAddressee(rest: string, verb: string): number | null {
+  if (verb === 'tell' || verb === 'ask' || verb === 'describe') return null;
+  const m = TO_ADDRESSEE.exec(rest);
+  if (!m) return null;
+  const words = m[1]!.trim().split(/\s+/);
+  return !hasTag(words[0]!, 'Infinitive', 'Verb', 'Copula', 'Auxiliary', 'Modal') &&
+    !words.some((w) => /^(?:so|such)$/i.test(w)) &&
+    !NOT_ADDRESSEE_END.test(words[words.length - 1]!) &&
+    !RELATIVE_THAT.test(rest.slice(m[0].length))
+    ? m[0].length
+    : null;
+}
+
 /** A possessor before a noun: "his", "their", "Trump’s" ("Trump’s claim that …"). */
 const POSSESSOR = /^(?:his|her|their|its|our|my|\p{L}+[’']s)$/iu;
 
@@ -1270,7 +1293,14 @@ function fromVerbs(
     // "said to be", "was told by": "to" and "by" right after the verb; after a comma ("…, he said, by creating …",
     // "…, she said, to “make sure …”") they carry on what was said.
     const joined = !/^[\s”"’]*,/.test(body.slice(end));
-    if (passive || (joined && ((nextWord === 'to' && !commitment) || nextWord === 'by'))) continue;
+    // "admitted to the newspaper that …": the words up to the clause's "that".
+    const addressee =
+      joined && nextWord === 'to' && !commitment ? toAddressee(body.slice(end, sentence.end), verb) : null;
+    if (
+      passive ||
+      (joined && ((nextWord === 'to' && !commitment && addressee === null) || nextWord === 'by'))
+    )
+      continue;
     // "the state news agency", "a report", "Trump’s claim that": a base form after a determiner, a preposition or a
     // possessor is a noun, and so is an "-s" form after a possessor ("Trump’s claims that", "his warns" never is).
     if (
@@ -1457,7 +1487,8 @@ function fromVerbs(
       // "said that …", "said in April that …", "recalled his surprise that …" (a verb that also takes objects
       // may have a few words of its own before "that").
       const pastTense = t.text.toLowerCase() !== verb && !/s$/i.test(t.text) && !/ing$/i.test(t.text);
-      const that = thatLead(rest, CLAUSE_ONLY_VERBS.has(verb), pastTense);
+      const that =
+        addressee !== null ? toAddressee(rest, verb) : thatLead(rest, CLAUSE_ONLY_VERBS.has(verb), pastTense);
       if (that === -1) continue;
       const lead = that ?? /^\s*/.exec(rest)![0].length;
       const complement = lead > /^\s*/.exec(rest)![0].length;

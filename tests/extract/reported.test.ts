@@ -1303,3 +1303,33 @@ describe('reported speech: a plural progressive and "has since"', () => {
     ]);
   });
 });
+
+describe('a verb of saying with the one spoken to before its "that"', () => {
+  const quotes = (body: string) =>
+    extract({ title: 'Test', body, published: null }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+
+  it('reports the clause after "to" and the one spoken to', () => {
+    expect(
+      quotes('The mayor Ana Lind complained to the police on Tuesday that her car had been stolen.'),
+    ).toEqual([['reported', 'her car had been stolen', 'Ana Lind']]);
+  });
+
+  it('keeps a quoted part of the clause', () => {
+    expect(
+      quotes('Ana Lind admitted to the newspaper that she and the donor had “been friends for some time.”'),
+    ).toEqual([['reported', 'she and the donor had “been friends for some time”', 'Ana Lind']]);
+  });
+
+  it('reports nothing for an infinitive after "said to"', () => {
+    expect(quotes('Ana Lind, said to be a friend of the mayor, left the city on Monday.')).toEqual([]);
+  });
+
+  it('reports nothing for a noun’s own clause or a relative clause after "to"', () => {
+    expect(
+      quotes(
+        'Ana Lind responded to the news that the levy had passed with a shrug. The campaign did not respond to ' +
+          'questions about firms that have moved abroad.',
+      ),
+    ).toEqual([]);
+  });
+});
