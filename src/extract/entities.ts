@@ -474,6 +474,22 @@ function endsLongerName(body: string, word: string): boolean {
 /** A capitalised word or an initial right before, on the same line ("April.\n\nPoilievre" is no name). */
 const NAME_BEFORE = /(?:\p{Lu}[\p{L}’'-]*|\p{Lu}\.)[ \t\u00a0]+$/u;
 
+/**
+ * Whether the ordinary word opening a run of capitalised words (`words`) stays although only its place capitalises
+ * it: a title, a given name that is also a word before a surname ("Bill Clinton said …"), the first word of a public
+ * body's name, a demonym before a title.
+ */
+function keepsInitial(words: string[]): boolean {
+  const w = words[0]!;
+  const next = words[1];
+  return (
+    TITLE_WORDS.has(w.toLowerCase()) ||
+    (WORD_GIVEN_NAMES.has(w) && next !== undefined && /^\p{Lu}/u.test(next) && !isCommonWord(next)) ||
+    (PUBLIC_BODY_WORDS.test(w) && isOrgName(words.map(stripPossessive))) ||
+    (isDemonym(w) && next !== undefined && TITLE_WORDS.has(next.toLowerCase()))
+  );
+}
+
 /** Finds an article's people, places and organisations. */
 export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
   const body = doc.body;
@@ -505,16 +521,10 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     let words = run.tokens.map((t) => t.text);
     let offset = 0;
     // Drop ordinary words that are only capitalised because they start a sentence or follow a quote mark.
-    const keepInitial = (w: string, next: string | undefined) =>
-      TITLE_WORDS.has(w.toLowerCase()) ||
-      // "Bill Clinton said …": a given name that is also a word, before a surname.
-      (WORD_GIVEN_NAMES.has(w) && next !== undefined && /^\p{Lu}/u.test(next) && !isCommonWord(next)) ||
-      (PUBLIC_BODY_WORDS.test(w) && isOrgName(words.map(stripPossessive))) ||
-      (isDemonym(w) && next !== undefined && TITLE_WORDS.has(next.toLowerCase()));
     while (
       words.length > 0 &&
       (FUNCTION_WORDS.has(words[0]!.toLowerCase()) ||
-        (run.tokens[offset]!.initial && isCommonWord(words[0]!) && !keepInitial(words[0]!, words[1])))
+        (run.tokens[offset]!.initial && isCommonWord(words[0]!) && !keepsInitial(words)))
     ) {
       words = words.slice(1);
       offset++;

@@ -559,7 +559,6 @@ function isNounPhrase(np: string): boolean {
   const words = (parts[0] ?? '').split(/\s+/).filter(Boolean);
   if (words.length === 0) return false;
   const first = words[0]!;
-  const lastOf = (ws: string[]) => stripPossessive(ws[ws.length - 1]!.replace(/[.,]$/, ''));
   if (
     /^\p{Ll}/u.test(first) &&
     // A participle used as a title's adjective opens a noun phrase too: "retired Gen. Lloyd Hale", "acting chief".
@@ -582,8 +581,30 @@ function isNounPhrase(np: string): boolean {
     )
   )
     return false;
-  // The lexicon tags many nouns as verbs ("party", "arm"), so only words that cannot end a noun phrase count here.
-  const endsBadly = (last: string) =>
+  // "those surveyed", "56 percent of Cuban-Americans polled": the people a poll asked, not a verb.
+  const last = lastWordOf(words);
+  if (
+    endsNounPhraseBadly(last) &&
+    !(words.length > 1 && POLLED.test(last) && /^(?:those|\p{L}+s)$/u.test(words[words.length - 2]!))
+  )
+    return false;
+  const tail = (parts[parts.length - 1] ?? '').split(/\s+/).filter(Boolean);
+  return (
+    tail.length === 0 || !/^(?:to|of|for|with|by|at|in|on|from|a|an|the|and|or|but)$/.test(lastWordOf(tail))
+  );
+}
+
+/** The last of some words, without a trailing full stop or comma, or a possessive ending. */
+function lastWordOf(words: string[]): string {
+  return stripPossessive(words[words.length - 1]!.replace(/[.,]$/, ''));
+}
+
+/**
+ * Whether a phrase's last word cannot end a noun phrase. The lexicon tags many nouns as verbs ("party", "arm"), so
+ * only words that cannot end one count here.
+ */
+function endsNounPhraseBadly(last: string): boolean {
+  return (
     /^\p{Ll}/u.test(last) &&
     (/^(?:to|of|for|with|by|at|in|on|from|a|an|the|and|or|but|her|his|their|its|did|does|do|had|has|have|was|were|is|are|be|been)$/.test(
       last,
@@ -599,15 +620,8 @@ function isNounPhrase(np: string): boolean {
         'Copula',
         'Comparable',
         'Superlative',
-      ));
-  // "those surveyed", "56 percent of Cuban-Americans polled": the people a poll asked, not a verb.
-  if (
-    endsBadly(lastOf(words)) &&
-    !(words.length > 1 && POLLED.test(lastOf(words)) && /^(?:those|\p{L}+s)$/u.test(words[words.length - 2]!))
-  )
-    return false;
-  const tail = (parts[parts.length - 1] ?? '').split(/\s+/).filter(Boolean);
-  return tail.length === 0 || !/^(?:to|of|for|with|by|at|in|on|from|a|an|the|and|or|but)$/.test(lastOf(tail));
+      ))
+  );
 }
 
 /** The participle that ends a poll's respondents: "those surveyed", "voters polled". */

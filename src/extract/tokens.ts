@@ -15,7 +15,40 @@ export interface Token {
   initial: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[’'\-.,/][\p{L}\p{N}]+)*/gu;
+/**
+ * A word is a run of letters and digits (`[\p{L}\p{N}]+`), joined to more by single apostrophes, hyphens, full stops,
+ * commas or slashes: the matches of `/[\p{L}\p{N}]+(?:[’'\-.,/][\p{L}\p{N}]+)*\/gu`, read by {@link wordEnd} off
+ * character codes, since tokenising builds a match for every word of every article.
+ */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** How many code units the letter or digit at `i` takes (2 for one outside the BMP), or 0 if there is none. */
+function wordCharLength(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  return WORD_CHAR.test(text[i]!) ? 1 : 0;
+}
+
+/** ’ ' - . , /: what may join two runs of letters and digits into one word. */
+function isJoinerCode(c: number): boolean {
+  return c === 0x2019 || c === 39 || c === 45 || c === 46 || c === 44 || c === 47;
+}
+
+/** Where the word starting at `start` (a letter or digit) ends. */
+function wordEnd(text: string, start: number): number {
+  let i = start;
+  for (let n = wordCharLength(text, i); n > 0; n = wordCharLength(text, i)) i += n;
+  while (isJoinerCode(text.charCodeAt(i)) && wordCharLength(text, i + 1) > 0) {
+    i++;
+    for (let n = wordCharLength(text, i); n > 0; n = wordCharLength(text, i)) i += n;
+  }
+  return i;
+}
 const ABBREV_DOT =
   /^(?:(?:[A-Za-z]\.)*[A-Za-z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|Prof|Adm|Brig|Cmdr|Cpl|Pvt|Const|Cst|Coun|Det|Insp|Supt|Hon)$/;
 
@@ -40,16 +73,19 @@ export function tokenize(doc: Document): Token[] {
   const tokens: Token[] = [];
   const body = doc.body;
   for (const sentence of doc.sentences) {
-    WORD.lastIndex = 0;
+    const words = sentence.text;
     let first = true;
-    for (let m = WORD.exec(sentence.text); m; m = WORD.exec(sentence.text)) {
-      let text = m[0];
-      // A comma only belongs inside a number ("1,000"); "Syria,Turkey" is two words.
-      if (text.includes(',') && !/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) {
-        text = text.split(',')[0]!;
-        WORD.lastIndex = m.index + text.length;
+    for (let at = 0; at < words.length;) {
+      const n = wordCharLength(words, at);
+      if (n === 0) {
+        at++;
+        continue;
       }
-      const start = sentence.start + m.index;
+      let text = words.slice(at, wordEnd(words, at));
+      // A comma only belongs inside a number ("1,000"); "Syria,Turkey" is two words.
+      if (text.includes(',') && !/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) text = text.split(',')[0]!;
+      const start = sentence.start + at;
+      at += text.length;
       let end = start + text.length;
       if (body[end] === '.' && ABBREV_DOT.test(text) && text.length <= 5) {
         const next = body[end + 1] ?? ' ';
