@@ -319,7 +319,12 @@ function hasSpeechVerb(text: string): boolean {
 /** Where the event's words are: inside a quote, on a quote's attribution, or in the reporter's own sentence. */
 function frameOf(doc: Document, sentence: Sentence, date: DatedSpan, quotes: readonly Quote[]): Frame {
   const body = doc.body;
-  const near = quotes.filter((q) => q.start < sentence.end && q.end > sentence.start);
+  // A topic put to someone ("asked about their case during an interview published Monday") says nothing happened:
+  // the sentence tells the event.
+  const near = quotes.filter(
+    (q) =>
+      q.start < sentence.end && q.end > sentence.start && !(q.verb === 'ask' && q.text.startsWith('about ')),
+  );
   const inside = near
     .filter((q) => q.start <= date.start && date.end <= q.end)
     .sort((a, b) =>

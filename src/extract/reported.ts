@@ -33,6 +33,8 @@ const PROGRESSIVE_AUX =
 /** A plural progressive's auxiliary, perhaps before an adverb, ending the words before its participle. */
 const PLURAL_PROGRESSIVE =
   /\s+(?:are|were|aren[’']t|weren[’']t)(?:\s+(?:\p{Ll}+ly|not|already|just|even|also|now|still))?\s*$/u;
+/** What follows "asked" set off after a comma when the question was put to the subject: "…, asked about …". */
+const ASKED_OF_SUBJECT = /^\s+(?:\p{Ll}+ly\s+)?(?:about|whether|if|by)\s/u;
 /** Verbs of commitment whose "to"-infinitive is what was said: "vowed to punish …", "is promising to cut …". */
 const COMMITMENTS = new Set(['promise', 'vow', 'pledge', 'threaten']);
 
@@ -1268,6 +1270,13 @@ function fromVerbs(
     )
       continue;
     const prevWord = tokens[i - 1]?.text ?? '';
+    // "Trump, asked about the deaths, said …": a question put to the subject, which fromQuestions reads.
+    if (
+      lower === 'asked' &&
+      /,\s*$/.test(body.slice(sentence.start, t.start)) &&
+      ASKED_OF_SUBJECT.test(body.slice(t.end, t.end + 40))
+    )
+      continue;
     if (direct.usedVerbs.has(t.start)) {
       // '“You know, I love the port,” she said, but “when it comes to tolls, …”': a quoted fragment the direct
       // quote's attribution carries on to after a conjunction is more of what that speaker said.
@@ -2251,14 +2260,19 @@ function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContex
 
 /**
  * A question put to someone without its asker: "Asked whether the levy would rise, Moss said …", "When asked
- * what went wrong, …", "Lind was asked if he would run." ("Asked about the vote" names a topic, not a question.) The question is reported speech whose speaker the article
+ * what went wrong, …", "Lind was asked if he would run.", and the topic put to someone: "Asked about the vote, Moss said
+ * …", "… when asked about the merger." The question is reported speech whose speaker the article
  * does not name (null), unless it says who asked ("Asked by CNN whether …"). It ends at the comma before the main
  * clause, or for the passive at the sentence end.
  */
 const OPENING_QUESTION =
-  /^(?:when\s+|after\s+being\s+|once\s+)?asked(?:\s+by\s+([^,;:“"]{1,60}?))?(?:\s+\p{Ll}+ly)?(?:\s+(?:on|during|in|at|at|after|before|later|again|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^,;:“”"?]{0,50}?)?\s+(?=(?:whether|if|who|what|why|how|when|where|which|to)\s)/iu;
+  /^(?:when\s+|after\s+being\s+|once\s+)?asked(?:\s+by\s+([^,;:“"]{1,60}?))?(?:\s+\p{Ll}+ly)?(?:\s+(?:on|during|in|at|at|after|before|later|again|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^,;:“”"?]{0,50}?)?\s+(?=(?:whether|if|who|what|why|how|when|where|which|to|about)\s)/iu;
 const PASSIVE_QUESTION =
-  /\b(?:(?:was|were|is|are|been|being)\s+(?:\p{Ll}+ly\s+)?|when\s+)asked(?:\s+by\s+([^,;:“"]{1,60}?))?\s+(?=(?:whether|if|who|what|why|how|when|where|which)\s|to\s+\p{Ll})/u;
+  /(?:\b(?:(?:was|were|is|are|been|being)\s+(?:\p{Ll}+ly\s+)?|when\s+)|,\s+)asked(?:\s+by\s+([^,;:“"]{1,60}?))?\s+(?=(?:whether|if|who|what|why|how|when|where|which|about)\s|to\s+\p{Ll})/u;
+
+/** A speech noun with its clause inside a topic: "about his claims that …", "about Trump's declaration that …". */
+const CLAIM_IN_TOPIC =
+  /^[^,;:]*?\b(?:claims?|declarations?|assertions?|statements?|allegations?|remarks?|comments?|suggestions?|insistence|arguments?|warnings?|promises?|pledges?|denials?|predictions?)\s+(?:that|to)\s/;
 
 function fromQuestions(doc: Document, sentence: Sentence, ctx: SpeakerContext): Found[] {
   const text = sentence.text;
@@ -2271,12 +2285,27 @@ function fromQuestions(doc: Document, sentence: Sentence, ctx: SpeakerContext): 
   const at = (opening ? lead : 0) + m.index;
   const clauseStart = sentence.start + at + m[0].length;
   let clauseEnd = sentence.end;
+  if (!opening && (/^about\s/.test(text.slice(at + m[0].length)) || m[0].startsWith(','))) {
+    // A topic ("was asked about the merger during the debate, …") is a noun phrase, and a question set off after a
+    // comma ("Trump, asked about the deaths, said …") ends where the main clause resumes: a comma, a colon or a dash
+    // ends either.
+    const stop = /\s*(?:[,;:—–―]|\s--?\s)/.exec(text.slice(at + m[0].length));
+    if (stop) clauseEnd = clauseStart + stop.index;
+  }
   if (opening) {
     // The question ends at the comma (perhaps inside a closing mark) before the main clause.
     const comma = /,(?:[”"’]|'')?\s/.exec(text.slice(at + m[0].length));
     if (!comma) return [];
     clauseEnd = clauseStart + comma.index;
   }
+  // "was asked about it during the debate": a pronoun tells the reader no topic; "Asked about Trump's declaration
+  // that it had been a bomb, …": a topic that holds a claim is that claim's, which the speech nouns read.
+  const topic = text.slice(at + m[0].length);
+  if (
+    /^about\s+(?:it|them|this|that|these|those|him|her)\b/i.test(topic) ||
+    (/^about\s/.test(topic) && CLAIM_IN_TOPIC.test(topic))
+  )
+    return [];
   const asker = m[1] ? resolveSpeaker(ctx, m[1], sentence.start + text.indexOf(m[1], at)) : null;
   return [
     {

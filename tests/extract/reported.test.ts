@@ -338,8 +338,10 @@ describe('reported speech: questions', () => {
     ]);
   });
 
-  it('does not report the topic of "asked about"', () => {
-    expect(reported('Asked about the vote on the bridge, Kai Lind smiled.')).toEqual([]);
+  it('reports the topic of "asked about" as a question with no asker', () => {
+    expect(reported('Asked about the vote on the bridge, Kai Lind smiled.')).toEqual([
+      ['about the vote on the bridge', null, 'ask'],
+    ]);
   });
 });
 
@@ -1331,5 +1333,31 @@ describe('a verb of saying with the one spoken to before its "that"', () => {
           'questions about firms that have moved abroad.',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('reported speech: the topic put to someone ("asked about …")', () => {
+  it('reads a topic after "Asked about", "when asked about" and "was asked about" as a question with no asker', () => {
+    expect(reported('Asked about his earlier criticism of the levy, Moss said he stood by it.')).toEqual([
+      ['about his earlier criticism of the levy', null, 'ask'],
+      ['he stood by it', 'Moss', 'say'],
+    ]);
+    expect(
+      reported('Ana Lind was asked about the closure of the mill during the debate, and she said little.'),
+    ).toEqual([['about the closure of the mill during the debate', null, 'ask']]);
+  });
+
+  it('ends a topic set off after the subject at its comma, the subject still speaking after it', () => {
+    expect(reported('Moss, asked about the closure of the mill, said he had not heard of it.')).toEqual([
+      ['about the closure of the mill', null, 'ask'],
+      ['he had not heard of it', 'Moss', 'say'],
+    ]);
+  });
+
+  it('reads no topic that is a pronoun, nor one that holds a claim of its own', () => {
+    expect(reported('Ana Lind was asked about it during the debate on the levy.')).toEqual([]);
+    expect(
+      reported('Asked about Moss’s claim that the mill would close, Lind said nothing.').map((q) => q[2]),
+    ).not.toContain('ask');
   });
 });

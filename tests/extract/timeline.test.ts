@@ -102,6 +102,12 @@ describe('timeline event text', () => {
     ]);
   });
 
+  it('tells the event in the sentence, not in a topic put to someone ("was asked about … on Monday")', () => {
+    expect(events('Ana Lind was asked about the closure of the mill on Monday.')).toEqual([
+      ['2016-03-14', 'Ana Lind was asked about the closure of the mill'],
+    ]);
+  });
+
   it('describes a date inside a direct quote, with the first person made readable', () => {
     expect(
       events(
