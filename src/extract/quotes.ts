@@ -157,6 +157,9 @@ export function attributionAfter(text: string, base: number, runOn = false): Att
       /^\p{Ll}/u.test(words[0]![0]) &&
       hasTag(words[0]![0], 'Preposition') &&
       /^\s+\p{Lu}/u.test(text.slice(w.index + w[0].length));
+    // '…," promising the Friends of Abe will return': a participle after a quote goes on with the reporter's
+    // sentence; it is no inverted attribution ("said Varga").
+    if (i === 0 && /ing$/i.test(w[0])) return null;
     if (i === 0 || inverted) {
       // Verb first: "said Varga", "asked Sen. Rachel Dunn, a Democrat from Oregon".
       const np: string[] = [];
@@ -406,8 +409,16 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     // A participle after a comma ("…, saying,") speaks for the clause's subject, not for the words before it; so
     // does one right after an earlier quote ('on “Morning Edition,” adding,') and one joined on by "and" or "while"
     // ('… and telling the class of 2014,', 'insisted it was “premature” … while adding on climate change,').
+    // So does one right after a phrase of place, time or medium, with no comma ('responded to the question on
+    // Facebook writing, "…"', 'took to Twitter Monday saying, "…"'); after a name or an object ('footage of Trump
+    // saying, "…"', 'quoted Sayyari saying, "…"') the participle is that person's.
+    const withName = /ing$/i.test(w[0]) ? withSubject(text.slice(0, w.index), base) : null;
     const participle =
-      /ing$/i.test(w[0]) && /(?:^|,|(?:^|\s)(?:and|while|also|then))\s*$/.test(text.slice(0, w.index));
+      withName !== null ||
+      (/ing$/i.test(w[0]) &&
+        /(?:^|,|(?:^|\s)(?:and|while|also|then)|\s(?:on|in|at|to|via|during|through|from|over)\s+(?:(?!of\s)[\p{L}\d’'.-]+\s+){1,3})\s*$/u.test(
+          text.slice(0, w.index),
+        ));
     const lead = participle ? null : leadName(text, w.index, base);
     const prefix = text.slice(0, w.index);
     // "Ms. Ortiz smiled and said,": the subject of the first of two joined verbs.
@@ -415,7 +426,7 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     const subject = lead
       ? lead
       : participle
-        ? (saidBefore(prefix, base) ?? clauseSubject(prefix, base))
+        ? (withName ?? saidBefore(prefix, base) ?? clauseSubject(prefix, base))
         : (subjectBefore(prefix, base) ??
           clauseSubject(prefix, base) ??
           subjectBefore(withoutRelatives(prefix), base) ??
@@ -437,6 +448,22 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index };
   }
   return /,$/.test(trimmed) ? farVerbBefore(text, words, base) : null;
+}
+
+/**
+ * The subject "with" gives a participle, not the sentence's: '…, with Trump reportedly yelling: "…"', 'Republicans
+ * were quick to chime in, with Donald Trump tweeting that it was a "disaster" and asking, "…"'. A name or a pronoun
+ * right after "with", then the participle (this one, or one this one is joined to by "and").
+ */
+const WITH_SUBJECT = new RegExp(
+  String.raw`(?:^|[\s,(])with\s+(${String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}`}|he|she|they)\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ing\b[^;:“”"]*\sand\s+)?$`,
+  'u',
+);
+
+function withSubject(prefix: string, base: number): { np: string; start: number } | null {
+  const m = WITH_SUBJECT.exec(prefix);
+  if (!m) return null;
+  return { np: m[1]!, start: base + m.index + m[0].indexOf(m[1]!, m[0].indexOf('with') + 4) };
 }
 
 /**
@@ -580,6 +607,9 @@ function nameOrPronoun(np: string): boolean {
  * Rubio fired back:' is Rubio's), when it is a name or a pronoun.
  */
 function colonSubject(text: string, base: number): { np: string; start: number } | null {
+  const participle = /(?<![\p{L}’'-])\p{Ll}+ing\s*$/u.exec(text);
+  const withName = participle ? withSubject(text.slice(0, participle.index), base) : null;
+  if (withName) return withName;
   const according =
     /\baccording to\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4})\s*$/iu.exec(text);
   if (according)

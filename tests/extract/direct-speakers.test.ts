@@ -75,3 +75,40 @@ describe('a pronoun that attributes a quote', () => {
     ]);
   });
 });
+
+describe('the subject of a participle that introduces a quote', () => {
+  it('is the name "with" gives it, not the subject of the sentence', () => {
+    expect(
+      direct(
+        'At the rally on Saturday, some of his supporters pushed a protester, with Trump reportedly yelling: “Get ' +
+          'him out of here!”',
+      ),
+    ).toEqual([['Get him out of here!', 'Trump']]);
+    expect(
+      direct(
+        'Republicans were quick to respond, with Donald Trump tweeting that it was a disaster and asking, “How ' +
+          'can someone with such bad judgement be our next president?”',
+      ).filter(([text]) => text?.startsWith('How')),
+    ).toEqual([['How can someone with such bad judgement be our next president?', 'Donald Trump']]);
+  });
+
+  it('is the sentence’s subject after a phrase of place or medium, and the person right before it otherwise', () => {
+    expect(
+      direct(
+        'Jane Smith responded to the question on Facebook writing, “Yes, I will. That was a poor choice.”',
+      ),
+    ).toEqual([['Yes, I will. That was a poor choice.', 'Jane Smith']]);
+    expect(
+      direct('The ad cuts to footage of Mark Dunn saying, “You have to give them a path to succeed.”'),
+    ).toEqual([['You have to give them a path to succeed.', 'Mark Dunn']]);
+  });
+
+  it('after a quote, is no inverted speaker: the participle carries on the reporter’s sentence', () => {
+    expect(
+      direct(
+        'Jeremy Boreing said the members will still meet, but said, “It’s time we change how we do it,” ' +
+          'promising the Friends of Abe will return to its roots.',
+      ),
+    ).toEqual([['It’s time we change how we do it', 'Jeremy Boreing']]);
+  });
+});
