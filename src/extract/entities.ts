@@ -776,7 +776,12 @@ function collectRoles(
   }
   // Lower-case role words written straight before the name: "Military spokesman Andriy Lysenko".
   const window = body.slice(Math.max(0, c.titleStart - 60), c.titleStart);
-  const leadWords = /\s$/.test(window) ? window.trim().split(/\s+/) : [];
+  // Only words of the same sentence: not the "Kinew" of "Wab Kinew spoke.\n\nOpposition leader Heather Stefanson".
+  // An initialism's stops ("former U.N. secretary general") end nothing.
+  let cut = 0;
+  for (const m of window.matchAll(SENTENCE_BREAK)) cut = m.index + 1;
+  const clause = window.slice(cut);
+  const leadWords = /\s$/.test(clause) ? clause.trim().split(/\s+/) : [];
   const roleWord = leadWords.pop() ?? '';
   if (/^\p{L}+$/u.test(roleWord) && ROLE_NOUNS.has(roleWord.toLowerCase()) && !commaBefore) {
     const words = leadWords.slice(-3).filter((w) => /^\p{L}[\p{L}’'-]*$/u.test(w));
@@ -801,6 +806,9 @@ function collectRoles(
     person.roles.push([...words.slice(keep), roleWord].join(' '));
   }
 }
+
+/** Where a sentence or a quote ends, for the role words before a name (a stop after an initial is no end). */
+const SENTENCE_BREAK = /[!?;:\n“”"]|(?<!(?:^|[\s.])\p{Lu})\./gu;
 
 /** The role to show: the most informative one the article gives. */
 export function bestRole(person: PersonRecord): string | null {

@@ -228,6 +228,20 @@ describe('French given names', () => {
   });
 });
 
+describe('a role written in lower case before a name', () => {
+  it('takes no word from the sentence before, and reads past an initialism’s stops ("former U.N. secretary general")', () => {
+    const { people } = run(
+      'Wab Kinew spoke first.\n\nOpposition leader Heather Stefanson said the plan was recycled. Then the ' +
+        'former U.N. secretary general Kofi Annan spoke.',
+    );
+    expect(people.map((p) => [p.name, p.role])).toEqual([
+      ['Wab Kinew', null],
+      ['Heather Stefanson', 'Opposition leader'],
+      ['Kofi Annan', 'former secretary general'],
+    ]);
+  });
+});
+
 describe('organisations', () => {
   it('end before "on" and a date ("the Senate Judiciary Committee on Tuesday", "… on Sept. 5")', () => {
     const { organizations } = run(
