@@ -243,12 +243,23 @@ function roleWords(text: string): string[] {
     .map((w) => w.slice(0, 6));
 }
 
+/**
+ * The first role noun among the words of `text` (its lower-case runs of a–z and hyphens), read off character codes:
+ * it is asked of every role of every person each time a description is resolved.
+ */
 function roleHead(text: string): string | null {
-  const words = text
-    .toLowerCase()
-    .split(/[^a-z-]+/)
-    .filter(Boolean);
-  for (const w of words) if (ROLE_NOUNS.has(w)) return w;
+  const lower = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    if ((c >= 97 && c <= 122) || c === 45) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const word = lower.slice(start, i);
+      if (ROLE_NOUNS.has(word)) return word;
+      start = -1;
+    }
+  }
   return null;
 }
 
@@ -854,13 +865,13 @@ export function resolveDescription(
 
   let best: PersonRecord | null = null;
   let bestScore = 0;
+  let cleaned: string | undefined;
   for (const person of index.people) {
     for (const role of person.roles) {
       if (roleHead(role) !== head) continue;
       const shared = roleWords(role).filter((w) => words.has(w) && w !== head.slice(0, 6)).length;
-      const score =
-        shared +
-        (cleanDescription(role).toLowerCase() === cleanDescription(description).toLowerCase() ? 10 : 0);
+      cleaned ??= cleanDescription(description).toLowerCase();
+      const score = shared + (cleanDescription(role).toLowerCase() === cleaned ? 10 : 0);
       if (score > bestScore) {
         best = person;
         bestScore = score;

@@ -170,9 +170,14 @@ function between(cuts: Cut[], from: number, to: number, length: number): [number
 /** The date expression as it should be removed: chrono keeps a trailing comma, and sometimes a pronoun. */
 function trimDate(body: string, span: DatedSpan): DatedSpan {
   const text = body.slice(span.start, span.end);
-  const trimmed = text.replace(/(?:\s+(?:they|he|she|we|it|i|you))?[\s,.;:]*$/i, '');
+  // Tried from every position of the text, the pattern removes something only where it does from the text's last
+  // ten characters (longer than any of its pronouns with a space).
+  const trimmed = AFTER_DATE.exec(text.slice(-10))![0] === '' ? text : text.replace(AFTER_DATE, '');
   return { ...span, end: span.start + Math.max(trimmed.length, 1) };
 }
+
+/** What chrono keeps after a date expression: a trailing comma or full stop, sometimes a pronoun. */
+const AFTER_DATE = /(?:\s+(?:they|he|she|we|it|i|you))?[\s,.;:]*$/i;
 
 /** Removes the date spans (relative to `text`) with their prepositions ("in September", "by the end of June"). */
 function removeDates(text: string, spans: DatedSpan[]): string {

@@ -32,7 +32,7 @@ import {
   hasTag,
   isDemonym,
 } from './lexicon.ts';
-import type { Document } from './sentences.ts';
+import { type Document, isSpaceCode } from './sentences.ts';
 import { DATELINE, isCapitalised, stripPossessive } from './tokens.ts';
 
 /** Someone a pronoun or an unattributed quote may refer back to. */
@@ -637,6 +637,17 @@ const AUX =
 const TRAILING_TIME =
   /(?:\s+(?:just\s+)?(?:(?:later|earlier)\s+)?(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|this\s+(?:week|month|year|morning)|last\s+(?:week|month|year|night)))+\s*$/i;
 const TRAILING_ADVERB_WORD = /(,?)\s+([a-z]+ly|however|too|instead|still|also|then)(,?)\s*$/;
+/**
+ * The last run of non-space characters of `text`: a pattern that ends in a word and white space, and matches a text,
+ * matches that run with a space before it.
+ */
+function lastRun(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && !isSpaceCode(text.charCodeAt(start - 1))) start--;
+  return text.slice(start, end);
+}
 
 /**
  * Strips sentence adverbs before the verb ("Gorka similarly", "Carter, however,"), but not a noun that ends in -ly:
@@ -656,6 +667,8 @@ const LY_NOUN_TAGS = [
 ];
 function withoutTrailingAdverbs(text: string): string {
   for (;;) {
+    // Tried from every space of the text, the pattern can only match one whose last word it matches on its own.
+    if (!TRAILING_ADVERB_WORD.test(` ${lastRun(text)}`)) return text;
     const m = TRAILING_ADVERB_WORD.exec(text);
     if (!m || (m[2]!.endsWith('ly') && hasTag(m[2]!, ...LY_NOUN_TAGS))) return text;
     // "Carter, however, said": the adverb and both its commas go; "Dean, a medical doctor, then said": the comma
@@ -687,7 +700,9 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     prefix = prefix.slice(clause[0].length);
   }
   // Sentence adverbs between the subject and its verb: "Gorka similarly warned", "Carter however said".
-  let text = withoutTrailingAdverbs(prefix.replace(TRAILING_TIME, '')).replace(AUX, '');
+  // AUX is tried from every space of the text, and can only match one whose last word it matches on its own.
+  const unadverbed = withoutTrailingAdverbs(prefix.replace(TRAILING_TIME, ''));
+  let text = AUX.test(` ${lastRun(unadverbed)}`) ? unadverbed.replace(AUX, '') : unadverbed;
   if (/\band\s*$/.test(text)) return null;
   text = text.replace(/\s+$/, '');
   // "Humphrey, who calls Trump a “sociopath,”": the comma before a closing mark ends the appositive all the same.
