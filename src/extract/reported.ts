@@ -1331,8 +1331,9 @@ function fromVerbs(
     const relative = /^(?:who|which|that)$/i.test(prevWord)
       ? tokens[i - 1]!
       : /^(?:who|which|that)$/i.test(tokens[i - 2]?.text ?? '') &&
-          // "to address that person, telling …": a comma before the verb ends the phrase "that" opened.
-          !body.slice(tokens[i - 1]!.end, t.start).includes(',')
+          // "to address that person, telling …": a comma before the verb ends the phrase "that" opened; "To that,
+          // Kasich said …": one after "that" ends the phrase it closes.
+          !body.slice(tokens[i - 2]!.end, t.start).includes(',')
         ? tokens[i - 2]!
         : undefined;
     // "the wall, which he said Mexico would pay for, …", "a rule that officials said will apply in May": a relative
@@ -1864,7 +1865,16 @@ function fromVerbs(
             : gap
               ? gapEnd(body, restStart, sentence.end)
               : embedded
-                ? relativeEnd(body, restStart, sentence.end, true)
+                ? // "in which he pledged that, if elected, he would …": a "that" clause is the relative's object and runs
+                  // on past its commas; "the wall, which he said Mexico would pay for, will …" ends at its comma, and
+                  // so does one after "that", which may be a verb's ("notes that Coulter tweeted that …, and Trump …").
+                  relativeEnd(
+                    body,
+                    restStart,
+                    sentence.end,
+                    relative?.text.toLowerCase() === 'that' ||
+                      !/\bthat,?\s*$/.test(body.slice(end, restStart)),
+                  )
                 : relative
                   ? relativeEnd(body, restStart, sentence.end, restrictive !== null)
                   : sentence.end,

@@ -338,3 +338,37 @@ describe('a participle of saying joined by "and" to one the comma sets off', () 
     ).toEqual([]);
   });
 });
+
+describe('a reported clause after an opening phrase or inside a relative clause', () => {
+  it('runs on past a comma when the phrase before the subject ends in "that"', () => {
+    expect(
+      quotes(
+        'Mayor Ines Carvalho met the marchers. To that, Carvalho said that she welcomes a good, “peaceful ' +
+          'protest every once in a while” since she studied law.',
+      ),
+    ).toEqual([
+      [
+        'reported',
+        'she welcomes a good, “peaceful protest every once in a while” since she studied law',
+        'Ines Carvalho',
+      ],
+    ]);
+  });
+
+  it('runs the "that" clause of a verb inside a "which" relative past its commas', () => {
+    expect(
+      quotes(
+        'Mayor Ines Carvalho gave a speech in Leeds in which Carvalho pledged that, if re-elected, she would be ' +
+          '“a friend to every tenant.”',
+      ),
+    ).toEqual([['reported', 'if re-elected, she would be “a friend to every tenant”', 'Ines Carvalho']]);
+  });
+
+  it('still ends a clause without "that" inside a relative clause at its closing comma', () => {
+    expect(
+      quotes(
+        'The mayor Ines Carvalho backs the wall, which Carvalho said the county would pay for, and a new road.',
+      ),
+    ).toEqual([['reported', 'the county would pay for', 'Ines Carvalho']]);
+  });
+});
