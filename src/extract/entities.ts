@@ -14,6 +14,7 @@ import {
   PLACE_LEADS,
   PERSON_TITLES,
   PLACE_ALIASES,
+  QUOTE_VERBS,
   ROLE_NOUNS,
   TITLE_GENDER,
   TITLE_WORDS,
@@ -763,10 +764,20 @@ function collectRoles(
   if (titleRole) person.roles.push(titleRole);
   const after = body.slice(c.run.end, c.run.end + 160);
   const m = /^,\s+((?:the|a|an)\s+)?([^,.;:!?]+)([,.;:!?]|$)/i.exec(after);
-  // ", speaking outside the agency's office" is what the person was doing, not a role.
+  // ", speaking outside the agency's office" is what the person was doing, not a role; "After meeting Jens
+  // Stoltenberg, the spokesman said …" is a new clause's subject and its verb (an inflected verb of saying; "state"
+  // is a noun as often), not his role. Where the name opens its sentence, the verb is its own ("Sam Lau, the
+  // communications director for the party said …", a comma left out).
   if (
     m &&
     !/^\p{Ll}+ing\b/u.test(m[2]!) &&
+    !(
+      !OPENS_SENTENCE.test(body.slice(Math.max(0, c.titleStart - 4), c.titleStart)) &&
+      m[2]!
+        .split(/\s+(?:who|which|whose|that)\s+/)[0]!
+        .split(/\s+/)
+        .some((w) => QUOTE_VERBS.has(w) && QUOTE_VERBS.get(w) !== w)
+    ) &&
     (m[1] || /^\p{Lu}\p{Ll}+ (?:of|to)\s/u.test(m[2]!) || roleHead(m[2]!) !== null)
   ) {
     const role = roleFromPhrase(m[2]!, m[3] === ',' || m[3] === '.');

@@ -242,6 +242,25 @@ describe('a role written in lower case before a name', () => {
   });
 });
 
+describe('a name inside an opening phrase', () => {
+  it('gets no role from the clause after it ("After meeting Jens Stoltenberg, the spokesman said …")', () => {
+    const body =
+      'After meeting Jens Stoltenberg, the spokesman said the talks went well. In an interview with Mika ' +
+      'Brzezinski, the Democratic candidate stated that the plan was wrong.';
+    expect(run(body).quotes.map((q) => q.speaker)).toEqual(['spokesman', 'Democratic candidate']);
+    expect(run(body).people.map((p) => [p.name, p.role])).toEqual([
+      ['Jens Stoltenberg', null],
+      ['Mika Brzezinski', null],
+    ]);
+  });
+
+  it('is still the speaker where the name opens the sentence and a comma is left out', () => {
+    expect(
+      direct('Sam Lau, the communications director for the party said in a statement. “It is over.”'),
+    ).toEqual([['It is over.', 'Sam Lau']]);
+  });
+});
+
 describe('organisations', () => {
   it('end before "on" and a date ("the Senate Judiciary Committee on Tuesday", "… on Sept. 5")', () => {
     const { organizations } = run(
