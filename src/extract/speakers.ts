@@ -223,6 +223,13 @@ const SUBJECT_PREFIX = /^\s*(?:(?:the|a|an|of|former|\p{Lu}[\p{L}.’'-]*)\s+)*$
 /** How many sentences back a gendered pronoun may look for a person of its gender. */
 const PRONOUN_REACH = 12;
 
+/**
+ * Parties, houses and offices whose names are also ordinary words, which stay capitalised as speakers even where
+ * they open a sentence: "Labour said", "The Liberals say", "No 10 said", "Conservatives argued".
+ */
+const PROPER_COMMON =
+  /^(?:Labour|Liberals?|Conservatives?|Tor(?:y|ies)|New Democrats?|Democrats?|Republicans?|Greens?|Unionists?|Nationalists?|Parliament|Congress|Senate|Commons|Whitehall|Kremlin|Pentagon|No\.? ?10)$/;
+
 /** Records a resolved speaker so later pronouns and quotes can refer back to it. */
 export function remember(ctx: SpeakerContext, speaker: Speaker, start: number): void {
   if (!speaker.speaker) return;
@@ -538,7 +545,8 @@ export function resolveSpeaker(
           isPlaceName(`${pair[1]} ${pair[2]}`))) ||
       // "Bank of America", "Ministry of Defence": an organisation's head word and "of" a name.
       (/^(\p{Lu}\p{Ll}+)\s+of\s+(?:the\s+)?\p{Lu}/u.test(np) &&
-        ORG_HEADS.has(np.split(' ')[0]!.toLowerCase()));
+        ORG_HEADS.has(np.split(' ')[0]!.toLowerCase())) ||
+      PROPER_COMMON.test(np);
     const description = properName
       ? np
       : np.replace(/^(\p{Lu})(\p{Ll}*)(?![\p{L}’'.])/u, (_, a: string, b: string) =>

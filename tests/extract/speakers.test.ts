@@ -261,6 +261,21 @@ describe('a name inside an opening phrase', () => {
   });
 });
 
+describe('a party, house or office named by an ordinary word', () => {
+  it('stays capitalised as a speaker where it opens the sentence ("Labour said", "No 10 said")', () => {
+    const body =
+      'Labour said it shared the ambition. No 10 later confirmed that the money would go to Ukraine. The ' +
+      'Liberals say the rebate is fair. Republicans argued that it was wrong. Officials said it was over.';
+    expect(run(body).quotes.map((q) => q.speaker)).toEqual([
+      'Labour',
+      'No 10',
+      'Liberals',
+      'Republicans',
+      'officials',
+    ]);
+  });
+});
+
 describe('organisations', () => {
   it('end before "on" and a date ("the Senate Judiciary Committee on Tuesday", "… on Sept. 5")', () => {
     const { organizations } = run(
