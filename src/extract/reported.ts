@@ -1748,13 +1748,21 @@ function fromVerbs(
     if (subject && /^(?:he|she|it|they|we)[’']s$/i.test(subject.np))
       subject = { ...subject, np: subject.np.slice(0, -2) };
     if (!subject) continue;
-    // A pronoun whose referent cannot be found still reports speech; its speaker is left unknown (null).
+    // A pronoun whose referent cannot be found still reports speech; its speaker is left unknown (null). So does the
+    // writer's own "I" or "we" ("I argued that …", "We asked our readers which …"), the article naming no one for it;
+    // one inside quotation marks is the quoted speaker's, whose verbs are not the writer's.
+    const firstPerson =
+      /^(?:I|we)$/i.test(subject.np) &&
+      !carried &&
+      !whoQuoted &&
+      !quoted &&
+      !insideMarks(doc, sentence, subject.start);
     const resolved =
       carried?.speaker ??
       whoQuoted ??
       quoted ??
       resolveSpeaker(ctx, subject.np, subject.start) ??
-      (/^(?:he|she|they)$/i.test(subject.np) ? UNKNOWN_SPEAKER : null) ??
+      (/^(?:he|she|they)$/i.test(subject.np) || firstPerson ? UNKNOWN_SPEAKER : null) ??
       (/^it$/i.test(subject.np) && IT_VERBS.has(verb) ? itSpeaker(ctx, sentence) : null);
     if (!resolved) continue;
     const speaker = agreeWithPronoun(ctx, resolved, subject.np, body.slice(t.end, t.end + 24), subject.start);

@@ -1361,3 +1361,23 @@ describe('reported speech: the topic put to someone ("asked about …")', () => 
     ).not.toContain('ask');
   });
 });
+
+describe('reported speech: the writer in the first person', () => {
+  it('reports what the writer says, asks or predicts in the first person, with no speaker', () => {
+    expect(reported('I argued that the levy was too high for the port.')).toEqual([
+      ['the levy was too high for the port', null, 'argue'],
+    ]);
+    expect(reported('We asked our readers which candidate won the debate.')).toEqual([
+      ['which candidate won the debate', null, 'ask'],
+    ]);
+  });
+
+  it('leaves a first person inside quotation marks to the quoted speaker', () => {
+    expect(
+      reported(
+        '“I will not support the nominee,” said Senator Ana Lind. “After much thought, I have concluded that ' +
+          'the nominee lacks the temperament for the office” or for the nation’s nuclear arsenal.',
+      ).map((q) => q[1]),
+    ).not.toContain(null);
+  });
+});
