@@ -1141,7 +1141,8 @@ function gapSubject(body: string, tokens: Token[], i: number): { np: string; sta
   for (let k = i - 1; k >= Math.max(1, i - 8); k--) {
     const x = tokens[k]!;
     if (!/^\s+$/.test(body.slice(x.end, tokens[k + 1]!.start))) return null;
-    if (!/^(?:that|which|what)$/i.test(x.text)) continue;
+    // "his daughters, who he said were living in Russia": "who" (or "whom") opens such a relative too.
+    if (!/^(?:that|which|what|who|whom)$/i.test(x.text)) continue;
     const first = tokens[k + 1]!;
     if (first === t) return null;
     const np = body.slice(first.start, t.start).trim();

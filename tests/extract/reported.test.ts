@@ -1381,3 +1381,15 @@ describe('reported speech: the writer in the first person', () => {
     ).not.toContain(null);
   });
 });
+
+describe('a verb of saying inside a "who" relative whose own subject is missing', () => {
+  it('reports the relative clause for the one who said it', () => {
+    expect(
+      extract({
+        title: 'Test',
+        body: 'The mayor Ana Lind praised the officers, who she said had saved three lives.',
+        published: null,
+      }).quotes.map((q) => [q.kind, q.text, q.speaker]),
+    ).toEqual([['reported', 'had saved three lives', 'Ana Lind']]);
+  });
+});
