@@ -248,6 +248,14 @@ const PARTITIVE = new RegExp(
   String.raw`(?<![\p{L}\d-])(?:(${QUALIFIERS})\s+)?(${NUM})\s+of\s+(?:its|the|their|our|his|her)\s+(?:\d[\d,]*\s+)?((?:[\p{L}-]+\s+(?:\d[\dA-Z]{0,4}\s+)?){0,2})([\p{L}-]+)\b`,
   'giu',
 );
+/**
+ * A force counted by its strength: "the 1,000-strong battle group", "a 10,000-strong residual force". The count is
+ * of troops; the head must be a military body, so "an 8,000-strong demonstration" or "a 15-strong team" are none.
+ */
+const STRENGTH = new RegExp(
+  String.raw`(?<![\p{L}\d$£€.,-])(?:(${QUALIFIERS})\s+)?(\d{1,3}(?:,\d{3})+|\d+)-strong\s+(?:[\p{L}-]+\s+){0,2}?(?:force|contingent|battle ?group|battlegroup|battalion|brigade|garrison|army|regiment|division|task force|militia|peacekeeping (?:force|mission)|national guard|deployment|expeditionary force|detachment|flotilla|fleet)s?\b`,
+  'giu',
+);
 /** A count written in digits, the only kind the rules for numbers without their unit take. */
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+|\d+`;
 /**
@@ -500,7 +508,9 @@ export function findFigures(
     if (
       numbers &&
       (figures.length > 0 ||
-        / of (?:its|the|their|our|his|her) |\b(?:from|by)\b|\bto\s+(?:[a-z]+\s+){0,3}\d/.test(text))
+        / of (?:its|the|their|our|his|her) |\b(?:from|by)\b|\bto\s+(?:[a-z]+\s+){0,3}\d|\d-strong\s/.test(
+          text,
+        ))
     )
       extraFigures(text, sentence.start, figures, placeAt, sourceAt);
     const since = doc.sentences[Math.max(0, index - 2)]!.start;
@@ -567,7 +577,8 @@ function refineState(
 }
 
 /**
- * Figures the main pattern cannot see: partitives ("all 11 of its aircraft carriers"), a bare number that
+ * Figures the main pattern cannot see: partitives ("all 11 of its aircraft carriers"), a force counted by its
+ * strength ("the 1,000-strong battle group"), a bare number that
  * restates the unit of a figure before it ("500 troops in Syria and 5,000 in Iraq") and the other end of a
  * transition ("shrink to 490,000 … from a wartime peak of 570,000", "from a high of 566,000 … to some 440,000
  * troops", "cut its force of 5,200 troops to 3,000"), whose earlier level is deployed and later level remaining after
@@ -629,6 +640,26 @@ function extraFigures(
       text.slice(m.index + m[0].length),
     );
     add(numAt, m[0].length, parseNumber(m[2]!), m[1]?.toLowerCase() ?? null, unit, state);
+  }
+  for (const m of text.includes('-strong') ? text.matchAll(STRENGTH) : []) {
+    const numAt = m.index + (m[1] ? m[0].indexOf(m[2]!) : 0);
+    if (covered(numAt)) continue;
+    const { before, after } = clauseAround(text, numAt, m.index + m[0].length);
+    if (!countsForces('troop', `${before} ${m[0]} ${after}`, text)) continue;
+    const state = refineState(
+      stateOf(`${before} ${after}`),
+      before,
+      after,
+      text.slice(m.index + m[0].length),
+    );
+    add(
+      numAt,
+      m.index + m[0].length - numAt,
+      parseNumber(m[2]!),
+      m[1]?.toLowerCase() ?? null,
+      'troop',
+      state,
+    );
   }
   for (const m of here.length > 0 ? text.matchAll(ELLIPTICAL) : []) {
     const numAt = m.index + (m[1] ? m[0].indexOf(m[2]!) : 0);

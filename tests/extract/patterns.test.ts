@@ -251,6 +251,26 @@ describe('figures', () => {
     ]);
   });
 
+  it('reads a force counted by its strength ("a 600-strong battalion"), but no crowd or team', () => {
+    expect(
+      figures(
+        'Britain sent a 600-strong battalion to Estonia. The 4,500-strong contingent is withdrawing from Mali. ' +
+          'An 8,000-strong demonstration marched in Kyiv, and a 15-strong team of inspectors followed.',
+      ),
+    ).toEqual([
+      {
+        min: 600,
+        max: 600,
+        qualifier: null,
+        unit: 'troop',
+        state: 'deployed',
+        who: 'British',
+        where: 'Estonia',
+      },
+      { min: 4500, max: 4500, qualifier: null, unit: 'troop', state: 'withdrawn', who: null, where: 'Mali' },
+    ]);
+  });
+
   it('reads "between X and Y" and a withdrawn state', () => {
     expect(figures('Between 8 and 12 aircraft would return home.')).toEqual([
       { min: 8, max: 12, qualifier: 'between', unit: 'aircraft', state: 'withdrawn', who: null, where: null },
