@@ -428,6 +428,7 @@ export function attributionBefore(text: string, base: number): Attribution | nul
       : participle
         ? (withName ?? saidBefore(prefix, base) ?? clauseSubject(prefix, base))
         : (subjectBefore(prefix, base) ??
+          subjectAfterAside(prefix, base) ??
           clauseSubject(prefix, base) ??
           subjectBefore(withoutRelatives(prefix), base) ??
           (joined ? subjectBefore(prefix.slice(0, joined.index + 1), base) : null));
@@ -465,6 +466,24 @@ function withSubject(prefix: string, base: number): { np: string; start: number 
   if (!m) return null;
   return { np: m[1]!, start: base + m.index + m[0].indexOf(m[1]!, m[0].indexOf('with') + 4) };
 }
+
+/**
+ * The subject of a verb of saying when an aside of the reporter's stands between them: 'after Mr. Trump, asked
+ * about the deaths of journalists, had said,' (a participle of asking set off by commas), read with the aside
+ * blanked out, so the clause's subject is not taken from further back ("The issue had come up … after …").
+ */
+function subjectAfterAside(prefix: string, base: number): { np: string; start: number } | null {
+  const blanked = prefix.replace(ASIDE, (r) => ' '.repeat(r.length));
+  if (blanked === prefix) return null;
+  // The clause the verb belongs to opens at the last subordinator before it ("after Mr. Trump …").
+  let from = 0;
+  for (const m of blanked.matchAll(SUBORDINATOR)) from = m.index + m[0].length;
+  const subject = subjectBefore(blanked.slice(from), base + from);
+  return subject && nameOrPronoun(subject.np) ? subject : null;
+}
+const SUBORDINATOR = /\b(?:after|when|while|because|that|before|since|once|until|although|though|if|as)\s+/gi;
+const ASIDE =
+  /,\s+(?:asked|pressed|questioned|interviewed|reached|contacted|speaking|responding|writing)\b[^,“”"]*,/g;
 
 /**
  * A verb of saying further back than the last six words, when what follows it up to the quote is only its

@@ -112,3 +112,13 @@ describe('the subject of a participle that introduces a quote', () => {
     ).toEqual([['It’s time we change how we do it', 'Jeremy Boreing']]);
   });
 });
+
+describe('an aside between a speaker and the verb', () => {
+  it('reads the speaker after "after" past an aside of asking, not the subject of the sentence', () => {
+    expect(
+      direct(
+        'The mayor was upset after Jane Smith, asked about the vote on Monday, said, “We will win this one.”',
+      ),
+    ).toEqual([['We will win this one.', 'Jane Smith']]);
+  });
+});
