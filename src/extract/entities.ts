@@ -300,6 +300,8 @@ function capitalisedRuns(tokens: Token[], body: string): Run[] {
   // Whether each token is capitalised, read once: the loop asks it of a token as the next one and again as its own.
   const capitalised = tokens.map((t) => isCapitalised(t.text));
   const flush = () => {
+    // Most tokens end no run: only a run that holds words is closed (and a new array begun).
+    if (current.length === 0) return;
     // A run never ends on a connector or particle.
     while (current.length > 0 && !isCapitalised(current[current.length - 1]!.text)) current.pop();
     if (current.length > 0)
