@@ -239,6 +239,14 @@ const TRANSITION_TO_FROM = new RegExp(
   String.raw`\bto\s+(?:(?:${QUALIFIERS})\s+)?(${NUM})((?:\s+[\p{L}\d-]+){0,4}?)\s+from\s+(?:(?:a|an|the|its|their)\s+(?:[\p{L}-]+\s+){0,3}?(?:high|peak|level|total|strength|force)\s+of\s+)?(?:(?:${QUALIFIERS})\s+)?(${NUM})`,
   'giu',
 );
+/**
+ * The level a figure was at before, after it: "about 2,200 troops are expected by 2026, up from roughly 1,000
+ * today", "3,000 troops, down from 5,200". The number takes the unit of the figure before it.
+ */
+const UP_DOWN_FROM = new RegExp(
+  String.raw`,\s+(?:up|down)\s+from\s+(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:high|peak|low|level|total)\s+of\s+)?(?:(${QUALIFIERS})\s+)?(\d{1,3}(?:,\d{3})+|\d{3,})(?![\d,]*\s*(?:%|percent|per cent))`,
+  'giu',
+);
 /** A bare number that restates the unit of a figure before it: "500 troops in Syria and 5,000 in Iraq". */
 const ELLIPTICAL = new RegExp(
   String.raw`(?<![\p{L}\d$£€.,-])(?:(${QUALIFIERS})\s+)?(\d{1,3}(?:,\d{3})+|\d{3,})(?=\s+(?:in\s+\p{Lu}|now\b|on the ground|there\b|at\s+\p{Lu}))`,
@@ -678,6 +686,14 @@ function extraFigures(
       state === 'unknown' ? like.state : state,
       like,
     );
+  }
+  for (const m of here.length > 0 && / from /.test(text) ? text.matchAll(UP_DOWN_FROM) : []) {
+    const numAt = m.index + m[0].length - m[2]!.length;
+    if (covered(numAt) || /^(?:19|20)\d\d$/.test(m[2]!)) continue;
+    const like = [...here].reverse().find((f) => f.end - base <= m.index && f.counted !== false);
+    // Only right after the figure it restates: no other number between but a year.
+    if (!like || /\d/.test(text.slice(like.end - base, m.index).replace(/\b(?:19|20)\d\d\b/g, ''))) continue;
+    add(numAt, m[2]!.length, parseNumber(m[2]!), m[1]?.toLowerCase() ?? null, like.unit, 'deployed', like);
   }
   if (!/\bto\b/.test(text)) return;
   const cut = CUT.test(text);

@@ -271,6 +271,20 @@ describe('figures', () => {
     ]);
   });
 
+  it('reads the level a figure was at before, after it ("3,000 troops, down from 5,200", "up from 1,000")', () => {
+    expect(
+      figures(
+        'The US has 3,000 troops in Iraq, down from a peak of 5,200. About 2,200 Canadian troops are expected ' +
+          'by 2026, up from roughly 1,000 today. Support for the war is 40 percent, up from 30 percent.',
+      ).map((f) => [f.min, f.qualifier, f.unit, f.state, f.who]),
+    ).toEqual([
+      [3000, null, 'troop', 'deployed', 'U.S.'],
+      [5200, null, 'troop', 'deployed', 'U.S.'],
+      [2200, 'about', 'troop', 'unknown', 'Canadian'],
+      [1000, 'roughly', 'troop', 'deployed', 'Canadian'],
+    ]);
+  });
+
   it('reads "between X and Y" and a withdrawn state', () => {
     expect(figures('Between 8 and 12 aircraft would return home.')).toEqual([
       { min: 8, max: 12, qualifier: 'between', unit: 'aircraft', state: 'withdrawn', who: null, where: null },
