@@ -1235,6 +1235,19 @@ function toAddressee(rest: string, verb: string): number | null {
     : null;
 }
 
+/**
+ * "wrote in both listings he was “honored …”", "acknowledged in an MSNBC forum Monday night “it will be very hard …”":
+ * where the words were said or written, then a clause with no "that" whose pronoun subject an auxiliary or a modal
+ * follows. (Not "said in the letter he wrote …", where the pronoun opens a relative clause of the place: a verb of
+ * its own follows the pronoun there, not an auxiliary; nor "insisted on anonymity because he was …", where a
+ * conjunction opens the clause, nor a phrase across a dash.) The length up to the clause, or null.
+ */
+const ADJUNCT_BEFORE_CLAUSE =
+  /^\s*(?:in|on|at|from|during)\s+(?:(?!(?:because|since|as|although|though|while|when|if|and|but|or|so|after|before|until|unless|where|who|which|that)\s)[^\s,.;:“”"―—–-][^\s,.;:“”"]*\s+){0,6}?(?=(?:[“"]|'')?(?:he|she|they|we|I|it)\s+(?:was|is|were|are|would|will|could|can|did|does|should|might|must)\b)/u;
+function adjunctBeforeClause(rest: string): number | null {
+  return ADJUNCT_BEFORE_CLAUSE.exec(rest)?.[0].length ?? null;
+}
+
 /** A possessor before a noun: "his", "their", "Trump’s" ("Trump’s claim that …"). */
 const POSSESSOR = /^(?:his|her|their|its|our|my|\p{L}+[’']s)$/iu;
 
@@ -1499,7 +1512,9 @@ function fromVerbs(
       // may have a few words of its own before "that").
       const pastTense = t.text.toLowerCase() !== verb && !/s$/i.test(t.text) && !/ing$/i.test(t.text);
       const that =
-        addressee !== null ? toAddressee(rest, verb) : thatLead(rest, CLAUSE_ONLY_VERBS.has(verb), pastTense);
+        addressee !== null
+          ? toAddressee(rest, verb)
+          : (thatLead(rest, CLAUSE_ONLY_VERBS.has(verb), pastTense) ?? adjunctBeforeClause(rest));
       if (that === -1) continue;
       const lead = that ?? /^\s*/.exec(rest)![0].length;
       const complement = lead > /^\s*/.exec(rest)![0].length;

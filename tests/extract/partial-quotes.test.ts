@@ -372,3 +372,22 @@ describe('a reported clause after an opening phrase or inside a relative clause'
     ).toEqual([['reported', 'the county would pay for', 'Ines Carvalho']]);
   });
 });
+
+describe('a clause without "that" after where the words were said', () => {
+  it('reports the clause after "wrote in both listings"', () => {
+    expect(
+      quotes(
+        'The collector Tom Ashby wrote in both listings he was “honored and humbled” to sell the rifle.',
+      ),
+    ).toEqual([['reported', 'he was “honored and humbled” to sell the rifle', 'Tom Ashby']]);
+  });
+
+  it('reads no clause after a conjunction or across a dash', () => {
+    expect(
+      quotes(
+        'The official Tom Ashby insisted on anonymity because he was not authorized to speak. After a series ' +
+          'of reports on his firm ― he is on the losing end of the fight.',
+      ),
+    ).toEqual([]);
+  });
+});
