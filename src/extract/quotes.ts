@@ -637,13 +637,33 @@ function colonSubject(text: string, base: number): { np: string; start: number }
   for (const w of words) {
     if (!(QUOTE_VERBS.has(w[0]) || looksLikeVerb(w[0]))) continue;
     const subject = subjectBefore(text.slice(0, w.index), base);
-    if (subject) return nameOrPronoun(subject.np) ? subject : null;
+    if (subject) return named(subject.np) ? subject : null;
     break;
   }
   const subject = clauseSubject(text, base);
   const lead = text.length - text.trimStart().length;
-  if (subject) return subject.start === base + lead && nameOrPronoun(subject.np) ? subject : null;
+  // The subject opens the sentence, or follows the description its name is set off from ('One early supporter,').
+  const opening = subject ? text.slice(lead, subject.start - base) : '';
+  if (subject)
+    return (opening === '' || DESCRIPTION_FIRST.test(opening)) && named(subject.np) ? subject : null;
   return speakerLabel(text, base);
+}
+
+const DESCRIPTION_FIRST =
+  /^(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:\p{Ll}[\p{L}’'-]*\s+){0,3}\p{Ll}[\p{L}’'-]*,\s*$/u;
+
+/**
+ * A name or a pronoun, or a description with the name of the one it describes set off by commas ('One early
+ * supporter, Representative Lee Zeldin, Republican of New York,'): the speaker resolver takes the name from it.
+ */
+function named(np: string): boolean {
+  return (
+    nameOrPronoun(np) ||
+    np
+      .split(',')
+      .slice(1)
+      .some((part) => part.trim().includes(' ') && nameOrPronoun(part))
+  );
 }
 
 /**

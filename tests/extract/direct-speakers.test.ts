@@ -122,3 +122,17 @@ describe('an aside between a speaker and the verb', () => {
     ).toEqual([['We will win this one.', 'Jane Smith']]);
   });
 });
+
+describe('a colon after a clause with no verb of saying', () => {
+  it('gives the quote to the name set off after the description that opens the sentence', () => {
+    expect(
+      direct(
+        '“We will win,” said Tom Brown.\n\nOne early supporter, Representative Lee Zeldin, Republican of New York, ' +
+          'gave the technique a whirl in an interview on Tuesday: “You can easily argue that this is fine.”',
+      ),
+    ).toEqual([
+      ['We will win', 'Tom Brown'],
+      ['You can easily argue that this is fine.', 'Lee Zeldin'],
+    ]);
+  });
+});
