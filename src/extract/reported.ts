@@ -83,6 +83,12 @@ const INVERTED_NP =
  */
 const LOWER_ROLE_BEFORE_NAME =
   /^((?!(?:in|on|at|to|by|for|from|with|of|about|into|after|before|during|under|over|through|than|as|that|which)\s)\p{Ll}[\p{Ll}-]*\s+(?:(?!(?:in|on|at|to|by|for|from|with|of|about|into|after|before|during|under|over|through|than|as|that|which)\s)[\p{L}’'-]+\s+){0,4}?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)+)(?:\s+(?:in|of|from|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?$/u;
+/**
+ * After an inverted verb set into a clause: the speaker, up to two appositives, and the comma before the clause's own
+ * verb ("…, say experts like Paul Bauman, a Canadian geophysicist, is …", "…, said Sunshine, who …, doesn't …").
+ */
+const SPLIT_INVERTED =
+  /^\s+([^,.;:“”"]+?)((?:,\s+[^,.;:“”"]+?){0,2}),\s+(?=(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|does|do|did|doesn[’']t|don[’']t|didn[’']t|won[’']t|isn[’']t|wasn[’']t|remains?|seems?)\s)/u;
 /** A clause ending in a comma, perhaps inside a closing quotation mark (”, ", ’ or the archive form ''). */
 const CLOSED_CLAUSE = /,\s*(?:[”"’]|'')?\s*$/;
 const CLAUSE_TAIL = /(?:[\s,”"’]|'')+$/;
@@ -1543,6 +1549,47 @@ function fromVerbs(
 
     const prefix = body.slice(sentence.start, t.start);
 
+    // An inverted attribution set into one clause: "Part of the problem, say experts like Paul Bauman, is the
+    // ground itself", "The contrast with Trump, said Doyle and others, would be clear". What was said is the
+    // subject before the aside and the predicate after it, read without the attribution.
+    const splitMatch =
+      !/ing$/.test(t.text) && CLOSED_CLAUSE.test(prefix)
+        ? SPLIT_INVERTED.exec(body.slice(t.end, sentence.end))
+        : null;
+    if (splitMatch) {
+      const before = prefix.slice(DATELINE.exec(prefix)?.[0].length ?? 0).replace(CLAUSE_TAIL, '');
+      const np = splitMatch[1]!;
+      const appositives = (splitMatch[2] ?? '').split(',').slice(1);
+      const npStart = t.end + body.slice(t.end, sentence.end).indexOf(np);
+      // What comes before the aside is the clause's subject alone ("But Williams, who's running …, added that …" is
+      // no such subject), and what follows the verb names someone ("that he" is the clause).
+      const speaker =
+        fragmentSubject(before.replace(/^(?:and|but|so|yet)\s+/i, '')) &&
+        !/^(?:that|it|this|there)\b/i.test(np) &&
+        // "The tentative deal, announced Friday, would last …": a participle's time, not a speaker.
+        !TIME_WORD.test(np.split(/\s+/)[0]!) &&
+        !hasClauseVerb(words(np)) &&
+        appositives.every((a) => /^\s*(?:who|which)\s/.test(a) || !hasClauseVerb(words(a)))
+          ? resolveSpeaker(ctx, np, npStart)
+          : null;
+      if (speaker) {
+        found.push({
+          npStart,
+          verbStart: t.start,
+          clauseStart: sentence.start + (DATELINE.exec(prefix)?.[0].length ?? 0),
+          clauseEnd: sentence.end,
+          cut: {
+            start: sentence.start + prefix.replace(CLAUSE_TAIL, '').length,
+            end: t.end + splitMatch[0].length,
+          },
+          verb,
+          speaker,
+          open: true,
+        });
+        remember(ctx, speaker, npStart);
+        continue;
+      }
+    }
     // Inverted attribution closing the sentence: "…, the race will be tight, said Dan Gerstein, an analyst."
     // The long pattern is read only where the cheap conditions hold.
     const invertedMatch =

@@ -1393,3 +1393,23 @@ describe('a verb of saying inside a "who" relative whose own subject is missing'
     ).toEqual([['reported', 'had saved three lives', 'Ana Lind']]);
   });
 });
+
+describe('reported speech: an inverted attribution set into one clause', () => {
+  it('a saying verb inside a clause’s split attributes the whole clause ("Part of the problem, say experts, is …")', () => {
+    expect(
+      reported('Part of the problem, say experts like Ana Lind, a geologist, is the ground itself.'),
+    ).toEqual([['Part of the problem is the ground itself', 'Ana Lind', 'say']]);
+    expect(reported('The levy, said Tomas Berg, would be cut by half in June.')).toEqual([
+      ['The levy would be cut by half in June', 'Tomas Berg', 'say'],
+    ]);
+  });
+
+  it('reads no split after a subject with its own clause, nor a time after a participle as a speaker', () => {
+    expect(
+      reported('But Tomas Berg, who is running for the board, added that he, too, is against the levy.'),
+    ).toEqual([['he, too, is against the levy', 'Tomas Berg', 'add']]);
+    expect(
+      reported('The tentative deal, announced Friday, would last four years.').map((q) => q[0]),
+    ).not.toContain('The tentative deal would last four years');
+  });
+});
