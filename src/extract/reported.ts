@@ -353,6 +353,9 @@ function mainSubject(
   return null;
 }
 
+/** A poll's share written with a percent sign: "47%", "12.5%". */
+const POLL_SHARE = /^\d{1,3}(?:\.\d+)?%$/;
+
 /** Stands for a speaker the article implies but the rules cannot name; shown as null. */
 const UNKNOWN_SPEAKER: Speaker = { speaker: '', role: null, gender: 'unknown' };
 
@@ -1826,6 +1829,10 @@ function fromVerbs(
       quoted ??
       resolveSpeaker(ctx, subject.np, subject.start) ??
       (/^(?:he|she|they)$/i.test(subject.np) || firstPerson ? UNKNOWN_SPEAKER : null) ??
+      // "47% say …": a poll's share speaks as "47 percent" does.
+      (POLL_SHARE.test(subject.np)
+        ? { speaker: subject.np, role: null, gender: 'unknown' as const }
+        : null) ??
       (/^it$/i.test(subject.np) && IT_VERBS.has(verb) ? itSpeaker(ctx, sentence) : null);
     if (!resolved) continue;
     const speaker = agreeWithPronoun(ctx, resolved, subject.np, body.slice(t.end, t.end + 24), subject.start);

@@ -1413,3 +1413,11 @@ describe('reported speech: an inverted attribution set into one clause', () => {
     ).not.toContain('The tentative deal would last four years');
   });
 });
+
+describe('reported speech: a poll’s share as the speaker', () => {
+  it('reads a share written with a percent sign as "47 percent" is read ("47% say …")', () => {
+    expect(reported('On the port, 47% say the levy should be cut by half.')).toEqual([
+      ['the levy should be cut by half', '47%', 'say'],
+    ]);
+  });
+});
