@@ -2066,6 +2066,9 @@ const NOUN_DETERMINER =
  */
 const MAKER_BEFORE_NOUN =
   /(?:^|\s)(?:made|makes|make|making|repeated|repeats|repeating|renewed|renews|offered|offers|issued|voiced|pressed|persisted\s+in|doubled\s+down\s+on|stood\s+by|stuck\s+(?:to|by)|backed\s+away\s+from|walked\s+back|retracted|defended)\s+(?:(?:the|a|an|this|that|these|those)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u;
+/** A verb whose subject owns the speech noun after it: "Poilievre repeated his promise", "she stood by her claim". */
+const OWN_VERB =
+  /(?:^|\s)(?:made|makes|repeated|repeats|renewed|renews|reiterated|reiterates|voiced|pressed|stood\s+by|stands\s+by|stuck\s+(?:to|by)|backed\s+away\s+from|walked\s+back|retracted|defended|defends|kept|broke)\s+$/u;
 /** What follows the noun: a time, then "from X" or "by X", then "that" (or "to" for a commitment). */
 const NOUN_CLAUSE_LEAD = new RegExp(
   `^\\s+(?:(?:on\\s+)?(?:${WEEKDAY}|last\\s+(?:week|month|year)|this\\s+(?:week|month|year))\\s+)?(?:(from|by)\\s+([^,;:“”"()—–]{1,60}?)\\s+)?(?:(that),?|(to))\\s+`,
@@ -2186,11 +2189,16 @@ function fromSpeechNouns(
           : lead,
       );
       npStart = sentence.start + owner.index + owner[0].indexOf(name);
-      speaker = resolveSpeaker(
-        ctx,
-        POSSESSIVE_PRONOUNS.get(name.toLowerCase()) ?? name.replace(/[’']s?$/, ''),
-        npStart,
-      );
+      const pronoun = POSSESSIVE_PRONOUNS.get(name.toLowerCase());
+      // "Poilievre, speaking in Regina, repeated his promise to …": "his" is the subject's own, which the subject
+      // names better than the pronoun's nearest referent would.
+      const ownVerb = pronoun ? OWN_VERB.exec(before.slice(0, npStart - sentence.start)) : null;
+      const found = ownVerb ? subjectBefore(before.slice(0, ownVerb.index), sentence.start) : null;
+      // Only a subject that names someone: "the Republican presidential candidate repeated his promise" leaves "his"
+      // to the pronoun rules, which find the candidate named before.
+      const subject = found && /^\p{Lu}/u.test(found.np) && !/^(?:The|A|An)\s/.test(found.np) ? found : null;
+      if (subject) npStart = subject.start;
+      speaker = resolveSpeaker(ctx, subject?.np ?? pronoun ?? name.replace(/[’']s?$/, ''), npStart);
     }
     const maker = !speaker && !owner && !lead[2] ? MAKER_BEFORE_NOUN.exec(before) : null;
     if (maker) {

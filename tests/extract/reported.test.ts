@@ -192,6 +192,28 @@ describe('reported speech: who is speaking', () => {
   });
 });
 
+describe('reported speech: a speech noun the subject owns', () => {
+  it('goes to the subject that repeats "his promise", not to whoever the pronoun would find', () => {
+    expect(
+      reported(
+        'Finance Minister Chrystia Freeland said the cheques would arrive in April.\n\nPoilievre, speaking at a ' +
+          'rally in Saskatoon, repeated his promise to “axe the tax.”',
+      ),
+    ).toEqual([
+      ['the cheques would arrive in April', 'Chrystia Freeland', 'say'],
+      ['to “axe the tax”', 'Poilievre', 'promise'],
+    ]);
+  });
+
+  it('leaves "his" to the pronoun rules when the subject is a description', () => {
+    expect(
+      reported(
+        'Texas Sen. Ted Cruz spoke in Iowa. Later, the Republican candidate repeated his promise to repeal the rules.',
+      ),
+    ).toEqual([['to repeal the rules', 'Ted Cruz', 'promise']]);
+  });
+});
+
 describe('reported speech: an attribution set into the sentence', () => {
   it('reads the clause before "…, she said on the radio." and not the place it was said', () => {
     expect(reported('The ferry will run twice a day from May, Ida Strand said on local radio.')).toEqual([
