@@ -593,7 +593,7 @@ function isNounPhrase(np: string): boolean {
   const last = lastWordOf(words);
   if (
     endsNounPhraseBadly(last) &&
-    !(words.length > 1 && POLLED.test(last) && /^(?:those|\p{L}+s)$/u.test(words[words.length - 2]!))
+    !(words.length > 1 && POLLED.test(last) && /^(?:those|[\p{L}-]+s)$/u.test(words[words.length - 2]!))
   )
     return false;
   const tail = (parts[parts.length - 1] ?? '').split(/\s+/).filter(Boolean);

@@ -1443,3 +1443,11 @@ describe('reported speech: a poll’s share as the speaker', () => {
     ]);
   });
 });
+
+describe('reported speech: poll respondents named by a hyphenated plural', () => {
+  it('reads "56 percent of Cuban-Americans polled" as the subject', () => {
+    expect(
+      reported('Some 56 percent of Cuban-Americans polled said they would vote against the levy.'),
+    ).toEqual([['they would vote against the levy', 'some 56 percent of Cuban-Americans polled', 'say']]);
+  });
+});
