@@ -124,7 +124,16 @@ export function gatherDigest(store: Store, story: Story, window: DigestWindow): 
     if (previous && previous.min === figure.min && previous.max === figure.max) continue;
     figures.push({ figure, previous });
   }
-  return { ...base, quotes: facts.quotes, figures, timeline: facts.timeline };
+  return { ...base, quotes: facts.quotes.filter(isAttributed), figures, timeline: facts.timeline };
+}
+
+/**
+ * Whether a quote names who said it. A digest tells a channel who said what, so it leaves out what nobody is named
+ * for (a question put to someone, "Asked about the merger, …"; the writer's own "I argued that …"); `/quotes`
+ * still lists them.
+ */
+function isAttributed(quote: StoredQuote): boolean {
+  return quote.speaker !== null && quote.speaker !== '';
 }
 
 /** Key quotes in a briefing: the newest, direct quotes first, one per speaker. */
@@ -163,6 +172,7 @@ export function gatherBriefing(store: Store, story: Story, window: DigestWindow)
     ...candidates.filter((q) => q.kind === 'direct'),
     ...candidates.filter((q) => q.kind !== 'direct'),
   ]) {
+    if (!isAttributed(quote)) continue;
     const speaker = quote.speaker ?? '';
     if (speakers.has(speaker)) continue;
     speakers.add(speaker);

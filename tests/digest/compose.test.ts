@@ -68,6 +68,29 @@ describe('composing a digest', () => {
     expect(text).not.toContain('4,000');
   });
 
+  it('leaves out a quote nobody is named for ("Asked about the merger, …"), which /quotes still lists', () => {
+    const { ctx, clock } = testCtx();
+    seedStory(ctx);
+    const subscription = subscribe(ctx);
+    clock.advance(HOUR);
+    addArticle(ctx, {
+      title: 'Merger talks',
+      quotes: [
+        quote({ kind: 'reported', text: 'about the merger' }),
+        quote({ text: 'We will stay', speaker: 'Ana Lind' }),
+      ],
+    });
+    const digest = composeDigest(ctx.store, subscription, {
+      since: subscription.digestSince,
+      until: clock.now().toISOString(),
+    })!;
+    expect(digest.counts.quotes).toBe(1);
+    expect(textOf(digest.messages)).toContain('“We will stay” — Ana Lind');
+    expect(textOf(digest.messages)).not.toContain('about the merger');
+    const story = ctx.store.stories.bySlug('russia-syria-withdrawal')!;
+    expect(ctx.store.facts.quotes(story.id, {}, 50).map((q) => q.text)).toContain('about the merger');
+  });
+
   it('posts nothing when nothing is new and quiet is on, and says so when quiet is off', () => {
     const { ctx, clock } = testCtx();
     seedStory(ctx);
