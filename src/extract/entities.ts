@@ -462,7 +462,7 @@ function isNamedDay(words: string[]): boolean {
 }
 
 /** What comes right before a word that opens a sentence: nothing, an end stop, a line break, an opening quote. */
-const OPENS_SENTENCE = /(?:^|[.!?]["”’]?\s+|\n\s*|[“"]\s*)$/u;
+const AT_SENTENCE_START = /(?:^|[.!?]["”’]?\s+|\n\s*|[“"]\s*)$/u;
 /** A comma before a word, as in "The tax will go, Poilievre said". */
 const AFTER_COMMA = /,["”’]?\s+$/u;
 /**
@@ -615,8 +615,9 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
       lexiconTags(nameText).length === 0 &&
       !isCommonWord(nameText) &&
       !/[’'](?:re|ve|ll|d|m|s|t)$/i.test(nameText) &&
-      (OPENS_SENTENCE.test(before) ? SPEAKS_NEXT : SAYS_NEXT).test(after) &&
-      (OPENS_SENTENCE.test(before) || AFTER_COMMA.test(before)) &&
+      (AT_SENTENCE_START.test(before)
+        ? SPEAKS_NEXT.test(after)
+        : AFTER_COMMA.test(before) && SAYS_NEXT.test(after)) &&
       !endsLongerName(body, nameText);
     candidates.push({
       name,
@@ -774,7 +775,7 @@ function collectRoles(
     m &&
     !/^\p{Ll}+ing\b/u.test(m[2]!) &&
     !(
-      !OPENS_SENTENCE.test(body.slice(Math.max(0, c.titleStart - 4), c.titleStart)) &&
+      !AT_SENTENCE_START.test(body.slice(Math.max(0, c.titleStart - 4), c.titleStart)) &&
       m[2]!
         .split(/\s+(?:who|which|whose|that)\s+/)[0]!
         .split(/\s+/)

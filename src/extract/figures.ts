@@ -631,6 +631,16 @@ function extraFigures(
     here.push(f);
     return f;
   };
+  /**
+   * The state of a figure a pattern matched at `numAt`, read from its clause, or null when the clause does not
+   * count forces ("one of the vessels was sold", munitions used, airliners).
+   */
+  const forcesState = (unit: string, numAt: number, m: RegExpExecArray): FigureState | null => {
+    const end = m.index + m[0].length;
+    const { before, after } = clauseAround(text, numAt, end);
+    if (!countsForces(unit, `${before} ${m[0]} ${after}`, text)) return null;
+    return refineState(stateOf(`${before} ${after}`), before, after, text.slice(end));
+  };
   for (const m of / of (?:its|the|their|our|his|her) /.test(text) ? text.matchAll(PARTITIVE) : []) {
     const numAt = m.index + (m[0].length - m[0].trimStart().length);
     if (covered(numAt)) continue;
@@ -639,27 +649,15 @@ function extraFigures(
     const unit = [...heads].reverse().find(Boolean);
     // "one of the vessels" is one thing, not a count.
     if (!unit || /^(?:one|a)$/i.test(m[2]!)) continue;
-    const { before, after } = clauseAround(text, numAt, m.index + m[0].length);
-    if (!countsForces(unit, `${before} ${m[0]} ${after}`, text)) continue;
-    const state = refineState(
-      stateOf(`${before} ${after}`),
-      before,
-      after,
-      text.slice(m.index + m[0].length),
-    );
+    const state = forcesState(unit, numAt, m);
+    if (!state) continue;
     add(numAt, m[0].length, parseNumber(m[2]!), m[1]?.toLowerCase() ?? null, unit, state);
   }
   for (const m of text.includes('-strong') ? text.matchAll(STRENGTH) : []) {
     const numAt = m.index + (m[1] ? m[0].indexOf(m[2]!) : 0);
     if (covered(numAt)) continue;
-    const { before, after } = clauseAround(text, numAt, m.index + m[0].length);
-    if (!countsForces('troop', `${before} ${m[0]} ${after}`, text)) continue;
-    const state = refineState(
-      stateOf(`${before} ${after}`),
-      before,
-      after,
-      text.slice(m.index + m[0].length),
-    );
+    const state = forcesState('troop', numAt, m);
+    if (!state) continue;
     add(
       numAt,
       m.index + m[0].length - numAt,
