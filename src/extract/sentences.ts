@@ -105,8 +105,16 @@ function isAbbreviation(text: string, dot: number): boolean {
   if (word.length === 0) return false;
   if (/^[A-Z]$/.test(word)) return true; // an initial: "J. Smith"
   if (/^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word)) return true; // U.S, U.N
-  return ABBREVIATIONS.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  if (lower === 'no' || lower === 'nos') return NUMBER_AFTER.test(text.slice(dot + 1, dot + 4));
+  return ABBREVIATIONS.has(lower);
 }
+
+/**
+ * "No." and "Nos." abbreviate "number" only before one ("No. 10", "No. #5"); otherwise the word is "no" ending a
+ * sentence ("… said no. The minister …").
+ */
+const NUMBER_AFTER = /^\s*[\d#]/;
 
 /**
  * Abbreviations that can end a sentence as well as sit inside one: "U.S.", "D.C.", "Inc.", "Jr.", "etc.", and the

@@ -88,6 +88,18 @@ describe('sentences: an abbreviation that ends one', () => {
     ]);
   });
 
+  it('ends a sentence at "no." (the answer), and keeps "No. 10" and "Nos. 4 and 5" inside one', () => {
+    expect(
+      sentences(
+        'Asked whether the plan would change, Lind said no. The minister said No. 10 was told. Nos. 4 and 5 shut.',
+      ),
+    ).toEqual([
+      'Asked whether the plan would change, Lind said no.',
+      'The minister said No. 10 was told.',
+      'Nos. 4 and 5 shut.',
+    ]);
+  });
+
   it('ends a sentence at "a.m." or "p.m." before a word or a quote that opens one, and not before a day', () => {
     expect(
       sentences(
