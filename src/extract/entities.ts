@@ -26,7 +26,7 @@ import {
   lexiconTags,
 } from './lexicon.ts';
 import { type Document, collapseSpaces } from './sentences.ts';
-import { DATELINE, isCapitalised, stripPossessive, type Token } from './tokens.ts';
+import { DATELINE, isApostrophe, isCapitalised, stripPossessive, type Token } from './tokens.ts';
 import type { Entity, Person, Span } from './types.ts';
 
 export type Gender = 'male' | 'female' | 'unknown';
@@ -293,6 +293,29 @@ interface Run {
   end: number;
 }
 
+/**
+ * Whether token `i` goes on an organisation's name after a plural possessive: "the Alberta Teachers' Association",
+ * "Ontario Nurses’ Association" (the tokeniser leaves the closing apostrophe out of "Teachers"). Only before a
+ * capitalised run holding an organisation's head word: "the Leafs' Auston Matthews" stays two names.
+ */
+function pluralPossessiveInName(tokens: Token[], capitalised: boolean[], i: number, body: string): boolean {
+  const prev = tokens[i - 1]!;
+  const t = tokens[i]!;
+  if (t.start - prev.end !== 2 || !capitalised[i - 1] || !capitalised[i]) return false;
+  if (prev.text.charCodeAt(prev.text.length - 1) !== 115 || !isApostrophe(body.charCodeAt(prev.end)))
+    return false;
+  if (body.charCodeAt(prev.end + 1) !== 32) return false;
+  for (
+    let k = i;
+    k < i + 3 && k < tokens.length && capitalised[k] && tokens[k]!.sentence === t.sentence;
+    k++
+  ) {
+    if (ORG_HEADS.has(tokens[k]!.text.toLowerCase())) return true;
+    if (k + 1 < tokens.length && tokens[k + 1]!.start - tokens[k]!.end !== 1) break;
+  }
+  return false;
+}
+
 /** Groups tokens into runs of capitalised words separated only by single spaces. */
 function capitalisedRuns(tokens: Token[], body: string): Run[] {
   const runs: Run[] = [];
@@ -317,8 +340,8 @@ function capitalisedRuns(tokens: Token[], body: string): Run[] {
     const joined =
       prev !== undefined &&
       prev.sentence === t.sentence &&
-      t.start - prev.end === 1 &&
-      (gap === 32 || gap === 0xa0 || gap === 0x202f);
+      ((t.start - prev.end === 1 && (gap === 32 || gap === 0xa0 || gap === 0x202f)) ||
+        pluralPossessiveInName(tokens, capitalised, i, body));
     if (!joined) flush();
     let k = i + 1;
     while (k < tokens.length && PARTICLES.has(tokens[k]!.text) && tokens[k]!.sentence === t.sentence) k++;
@@ -554,7 +577,12 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     const startToken = run.tokens[offset]!;
     const span = { start: startToken.start, end: run.end };
     const surface = body.slice(span.start, span.end);
-    const plain = words.map(stripPossessive);
+    // A plural possessive inside an organisation's name keeps its apostrophe ("Alberta Teachers' Association").
+    const plain = words.map((w, k) =>
+      k < words.length - 1 && isApostrophe(body.charCodeAt(run.tokens[offset + k]!.end))
+        ? w + body[run.tokens[offset + k]!.end]!
+        : stripPossessive(w),
+    );
     const joined = plain.join(' ');
     // A credit names no one in the story, nor any body or place in it ("Sean Kilpatrick/The Canadian Press").
     if (isCredit(plain, body, span.start, span.end)) continue;

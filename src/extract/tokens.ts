@@ -118,7 +118,7 @@ export function stripPossessive(word: string): string {
 }
 
 /** ’ or '. */
-function isApostrophe(c: number): boolean {
+export function isApostrophe(c: number): boolean {
   return c === 0x2019 || c === 39;
 }
 

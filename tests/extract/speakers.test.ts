@@ -290,6 +290,30 @@ describe('organisations', () => {
   });
 });
 
+describe('an organisation named with a plural possessive', () => {
+  it('keeps "Teachers\'" in "the Alberta Teachers\' Association" and gives that body the clause, not a person', () => {
+    const facts = run(
+      "Teachers at the Ridgeway school voted to strike, the Alberta Teachers' Association says. The Harbour " +
+        'Nurses’ Union said its members would join them.',
+    );
+    expect(facts.quotes.map((q) => q.speaker)).toEqual([
+      "Alberta Teachers' Association",
+      'Harbour Nurses’ Union',
+    ]);
+    expect(facts.organizations.map((o) => o.name)).toEqual([
+      "Alberta Teachers' Association",
+      'Harbour Nurses’ Union',
+    ]);
+    expect(facts.people).toEqual([]);
+  });
+
+  it('does not join a team’s plural possessive to a player’s name ("the Leafs\' Auston Reid")', () => {
+    expect(run("The Leafs' Auston Reid said he was ready.").quotes.map((q) => q.speaker)).toEqual([
+      'Auston Reid',
+    ]);
+  });
+});
+
 describe('places that look like names', () => {
   const people = (body: string) => run(body).people.map((p) => p.name);
 
