@@ -120,10 +120,11 @@ const RELATIVE_CLAUSE = /,\s*(?:which|who|whom|whose|where)\b/i;
 const ONLY_PUNCTUATION = /^[\s.,;:!?”"]*$/;
 /**
  * The object of "tell" before its clause: "told CNN", "told reporters on Monday", "told The Huffington Post", "told
- * a news conference", "told a Planned Parenthood gathering in Washington", "told host Sean Hannity".
+ * a news conference", "told a Planned Parenthood gathering in Washington", "told host Sean Hannity", "told the House
+ * of Commons" (a name's "of", "for" or "and" before a capital).
  */
 const TELL_OBJECT =
-  /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|(?:the|his|her|their)\s+(?:crowd|audience|supporters|newspaper|paper|magazine|station|network|committee|council|board|panel|court|jury|host|moderator|interviewer|reporter|rally|conference|gathering)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters|(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:conference|gathering|forum|meeting|rally|crowd|audience|group|luncheon|dinner|breakfast|summit|convention|hearing|session|town\s+hall)(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?|(?:host|anchor|moderator|interviewer)(?:\s+\p{Lu}[\p{L}.’'-]*)+)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
+  /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+(?:(?:of|for|and)\s+(?=\p{Lu}))?)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|(?:the|his|her|their)\s+(?:crowd|audience|supporters|newspaper|paper|magazine|station|network|committee|council|board|panel|court|jury|host|moderator|interviewer|reporter|rally|conference|gathering)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters|(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:conference|gathering|forum|meeting|rally|crowd|audience|group|luncheon|dinner|breakfast|summit|convention|hearing|session|town\s+hall)(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?|(?:host|anchor|moderator|interviewer)(?:\s+\p{Lu}[\p{L}.’'-]*)+)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
 /**
  * Up to two time or place phrases between a verb and its "that": "said in April that", "said Sunday in Madison,
  * Wisconsin, that" (a comma only before a capitalised word, as in a place's state or country).
@@ -1955,7 +1956,7 @@ function fromVerbs(
                   )
                 : relative
                   ? relativeEnd(body, restStart, sentence.end, restrictive !== null)
-                  : sentence.end,
+                  : negatedEnd(body, prefix, restStart, sentence.end),
       verb,
       speaker,
       open: nounObject === null,
@@ -1978,6 +1979,19 @@ function fromVerbs(
     }
   }
   return found;
+}
+
+/** A verb of saying negated: "would not say", "didn’t say", "did not immediately say". */
+const NEGATED = /\b(?:not|n[’']t)\s+(?:\p{Ll}+ly\s+)?$/u;
+
+/**
+ * Where what a negated verb of saying reports ends: "Reyna would not say when the port reopens, nor did he thank …"
+ * goes on with the writer's own clause after ", nor".
+ */
+function negatedEnd(body: string, prefix: string, start: number, end: number): number {
+  if (!NEGATED.test(prefix)) return end;
+  const nor = body.slice(start, end).search(/,\s+nor\s/);
+  return nor < 0 ? end : start + nor;
 }
 
 /**

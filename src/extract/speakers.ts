@@ -635,9 +635,12 @@ function endsNounPhraseBadly(last: string): boolean {
 /** The participle that ends a poll's respondents: "those surveyed", "voters polled". */
 const POLLED = /^(?:surveyed|polled|questioned|interviewed|sampled)$/;
 
-/** Words that may sit between a speaker and the verb: "has", "also", "later", "since". */
+/**
+ * Words that may sit between a speaker and the verb: "has", "also", "later", "since", and a negation ("He did not say
+ * which programs would be cut", "Scheer wouldn't say whether …": the speaker is "he", not "he did not").
+ */
 const AUX =
-  /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|since|never|did|does|do|now|often|always|long|even|all|ever|still|just))+\s*$/i;
+  /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|since|never|did|does|do|now|often|always|long|even|all|ever|still|just|not|(?:did|does|do|would|could|has|have|had|wo|ca)n[’']t))+\s*$/i;
 /**
  * A time between a subject and its verb: "Sanders on Tuesday said", "Wells Fargo just this month announced", "Priebus
  * later Thursday told".

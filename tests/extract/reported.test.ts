@@ -1451,3 +1451,27 @@ describe('reported speech: poll respondents named by a hyphenated plural', () =>
     ).toEqual([['they would vote against the levy', 'some 56 percent of Cuban-Americans polled', 'say']]);
   });
 });
+
+describe('reported speech: a negated verb of saying', () => {
+  it('gives "did not say whether" to the subject, without the negation', () => {
+    expect(
+      reported(
+        'Finance Minister Lena Marsh spoke on Monday. She did not say which programs would be cut. Marsh ' +
+          "wouldn't say whether the levy would rise.",
+      ),
+    ).toEqual([
+      ['which programs would be cut', 'Lena Marsh', 'say'],
+      ['whether the levy would rise', 'Lena Marsh', 'say'],
+    ]);
+  });
+});
+
+describe('reported speech: the one told', () => {
+  it('reads a body named with "of" as the one told ("told the House of Commons the …")', () => {
+    expect(
+      reported(
+        'Finance Minister Lena Marsh told the House of Commons the government was looking at all options.',
+      ),
+    ).toEqual([['the government was looking at all options', 'Lena Marsh', 'tell']]);
+  });
+});

@@ -149,7 +149,10 @@ describe('a pronoun that opens a sentence', () => {
           'the port reopens, nor did he thank Whitcombe for the loan. Instead, he said the harbour board ' +
           'had failed the city.',
       ),
-    ).toEqual([['the harbour board had failed the city', 'Tomas Reyna']]);
+    ).toEqual([
+      ['when the port reopens', 'Tomas Reyna'],
+      ['the harbour board had failed the city', 'Tomas Reyna'],
+    ]);
   });
 
   it('does not take a name inside a quote as that subject', () => {
