@@ -1260,6 +1260,8 @@ function adjunctBeforeClause(rest: string): number | null {
 
 /** A possessor before a noun: "his", "their", "Trump’s" ("Trump’s claim that …"). */
 const POSSESSOR = /^(?:his|her|their|its|our|my|\p{L}+[’']s)$/iu;
+/** What follows "states" when it is the verb: "that" (perhaps after an adverb), or the punctuation closing it. */
+const STATES_AS_VERB = /^\s*(?:(?:\p{Ll}+ly\s+)?that\b|[.:;!?]|[”"’]|''|$)/u;
 
 /** The reported clauses of one sentence, from speech verbs. */
 function fromVerbs(
@@ -1347,6 +1349,17 @@ function fromVerbs(
     if (joined && lower.endsWith('s') && /^(?:is|was|were|are)$/.test(nextWord)) continue;
     // "federal and state law", "state officials": in news the base form "state" is the noun.
     if (lower === 'state') continue;
+    // "six states hold primaries", "in three other states, black voters …", "the two states that voted": the plural
+    // noun is far more common than the verb, which reports only before "that" ("the filing states that …") or
+    // closing an attribution ("…, the report states.", "the report states: …"), and never after a number or an
+    // adjective.
+    if (
+      lower === 'states' &&
+      (!STATES_AS_VERB.test(body.slice(t.end, t.end + 40)) ||
+        /^\d/.test(prevWord) ||
+        hasTag(prevWord, 'Adjective', 'Cardinal', 'Value'))
+    )
+      continue;
     // "those states", "these reports": any form after "these" or "those" is a noun ("many", "both", "all" and a
     // number are often the subject: "many say", "six in 10 said", "Suu Kyi, 70, said").
     if (/^(?:these|those)$/i.test(prevWord)) continue;
