@@ -316,6 +316,32 @@ function pluralPossessiveInName(tokens: Token[], capitalised: boolean[], i: numb
   return false;
 }
 
+/**
+ * Where the title opens in a run that names an organisation and then one of its people by title and full name
+ * ("Assembly of First Nations National Chief Cindy Woodhouse", "Canadian Nurses Association President Jane Roe"),
+ * or 0. The name after the title starts with a known given name and has two or three words, so an organisation
+ * named after a person ("Office of the Chief Coroner", "Bill and Melinda Gates Foundation") is left whole.
+ */
+function personAfterOrgTitle(words: string[]): number {
+  if (words.length < 4) return 0;
+  for (let j = words.length - 3; j >= 1; j--) {
+    if (!isTitleOrRole(words[j]!) || firstNameGender(words[j + 1]!) === null) continue;
+    const name = words.slice(j + 1).map(stripPossessive);
+    if (name.length > 3 || name.some((w) => ORG_HEADS.has(w.toLowerCase()) || CONNECTORS.has(w))) return 0;
+    // The title may have words of its own before it ("National Chief", "Deputy Minister"): the organisation ends
+    // where its last head word or country ends.
+    let start = j;
+    while (start > 1 && (isTitleOrRole(words[start - 1]!) || TITLE_QUALIFIERS.test(words[start - 1]!)))
+      start--;
+    return isOrgName(words.slice(0, start).map(stripPossessive)) ? start : 0;
+  }
+  return 0;
+}
+
+/** Words that qualify a title inside an organisation's run: "National Chief", "Grand Chief", "Regional Chief". */
+const TITLE_QUALIFIERS =
+  /^(?:National|Grand|Regional|Executive|Interim|Acting|Vice|Deputy|Associate|Assistant)$/;
+
 /** Groups tokens into runs of capitalised words separated only by single spaces. */
 function capitalisedRuns(tokens: Token[], body: string): Run[] {
   const runs: Run[] = [];
@@ -574,6 +600,20 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
       offset += possessor + 1;
     }
     if (words.length === 0) continue;
+    // "Assembly of First Nations National Chief Cindy Woodhouse": an organisation, a title and a person's full name
+    // written as one run. The organisation is kept as one; the rest is read from its title as a run of its own.
+    const titled = isOrgName(words.map(stripPossessive)) ? personAfterOrgTitle(words) : 0;
+    if (titled > 0) {
+      const org = words.slice(0, titled).map(stripPossessive);
+      while (org.length > 1 && !isOrgName(org)) org.pop();
+      if (isOrgName(org))
+        addOrg(org.join(' '), {
+          start: run.tokens[offset]!.start,
+          end: run.tokens[offset + org.length - 1]!.end,
+        });
+      words = words.slice(titled);
+      offset += titled;
+    }
     const startToken = run.tokens[offset]!;
     const span = { start: startToken.start, end: run.end };
     const surface = body.slice(span.start, span.end);
@@ -612,7 +652,22 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     }
     if (isNamedDay(plain)) continue;
     const { title, name } = splitTitle(plain);
-    if (name.length === 0) continue;
+    if (name.length === 0) {
+      // "Pope said" after "Doug Pope", "Bishop told" after "Grant Bishop": a surname that is also a title word is a
+      // mention of the person the article named in full with it, and of no one else.
+      // Only a bare one: "Dr. King" may well be someone the article never names in full.
+      const last = plain[0]!;
+      if (plain.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(last))
+        candidates.push({
+          name: [last],
+          title: [],
+          run: { ...run, start: span.start, tokens: run.tokens.slice(offset) },
+          person: false,
+          raw: surface,
+          titleStart: span.start,
+        });
+      continue;
+    }
     const nameSpan = { start: run.tokens[offset + title.length]!.start, end: run.end };
     const nameText = name.join(' ');
     if (name.length === 1 && isPlaceName(nameText)) {
@@ -1031,7 +1086,10 @@ const NEAR_FULL_NAME = 400;
  */
 export function resolveName(index: EntityIndex, text: string, at: number): PersonRecord | null {
   const words = stripPossessive(text.trim()).split(/\s+/);
-  const { title, name } = splitTitle(words);
+  const split = splitTitle(words);
+  const { title } = split;
+  // A bare surname that is also a title word ("Pope" for Doug Pope) names only someone the article calls so.
+  const name = split.name.length > 0 || words.length > 1 ? split.name : words;
   if (name.length === 0) return null;
   const normalised = normaliseName(name.join(' '));
   const key = personKey(normalised);

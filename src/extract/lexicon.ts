@@ -103,6 +103,20 @@ export const WORD_GIVEN_NAMES: ReadonlyMap<string, 'male' | 'female'> = new Map<
   ['Faith', 'female'],
   ['Joy', 'female'],
   ['Dawn', 'female'],
+  ['Lily', 'female'],
+  ['Rose', 'female'],
+  ['Holly', 'female'],
+  ['Daisy', 'female'],
+  ['Violet', 'female'],
+  ['Pearl', 'female'],
+  ['Ruby', 'female'],
+  ['Jade', 'female'],
+  ['Robin', 'female'],
+  ['Penny', 'female'],
+  ['Hazel', 'female'],
+  ['Melody', 'female'],
+  ['Guy', 'male'],
+  ['Miles', 'male'],
 ]);
 
 /** Inflects a base verb into the forms news copy uses: says, said/added, saying. */
