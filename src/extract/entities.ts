@@ -419,6 +419,17 @@ export function isTitleOrRole(word: string): boolean {
   return bare.includes('-') && bare.split('-').some((part) => TITLE_WORDS.has(part) || ROLE_NOUNS.has(part));
 }
 
+/** The lower-case word right before a name, after one space: "critic " in "health critic France Gélinas". */
+const LAST_LOWER_WORD = /(?:^|\s)(\p{Ll}+) $/u;
+
+/**
+ * A role noun, or "critic" (an opposition party's spokesperson for a portfolio, in Canadian and British copy): not
+ * among the role nouns, since "a fierce critic of the deal" describes rather than names a role.
+ */
+function isRoleWordBefore(word: string): boolean {
+  return ROLE_NOUNS.has(word) || word === 'critic';
+}
+
 /** Splits a run into its title ("US President") and the name after it. */
 function splitTitle(words: string[]): { title: string[]; name: string[] } {
   let i = 0;
@@ -689,8 +700,23 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     const appositive = /^,\s+(?:the|a|an)\s/i.test(after) || /^,\s+\p{Lu}\p{Ll}+ (?:of|to)\s/u.test(after);
     const preAppositive =
       /,\s*$/.test(before) && roleHead(before.split(/[.,;:]/).slice(-2, -1)[0] ?? '') !== null;
+    // "health critic France Gélinas", "party leader Georgia Lind": two or three words right after a lower-case role
+    // noun name a person even where the first is also a place.
+    const roleRightBefore =
+      name.length >= 2 &&
+      name.length <= 3 &&
+      title.length === 0 &&
+      /^\p{Lu}\p{Ll}/u.test(name[name.length - 1]!) &&
+      !isCommonWord(name[name.length - 1]!) &&
+      !isPlaceName(name[name.length - 1]!) &&
+      !ORG_HEADS.has(name[name.length - 1]!.toLowerCase()) &&
+      isRoleWordBefore(LAST_LOWER_WORD.exec(before)?.[1] ?? '');
     const person =
-      hasPersonTitle || firstName || ((appositive || preAppositive) && name.length >= 1) || unknownWords;
+      hasPersonTitle ||
+      firstName ||
+      ((appositive || preAppositive) && name.length >= 1) ||
+      unknownWords ||
+      roleRightBefore;
     const speaks =
       name.length === 1 &&
       title.length === 0 &&
@@ -891,7 +917,7 @@ function collectRoles(
   const clause = window.slice(cut);
   const leadWords = /\s$/.test(clause) ? clause.trim().split(/\s+/) : [];
   const roleWord = leadWords.pop() ?? '';
-  if (/^\p{L}+$/u.test(roleWord) && ROLE_NOUNS.has(roleWord.toLowerCase()) && !commaBefore) {
+  if (/^\p{L}+$/u.test(roleWord) && isRoleWordBefore(roleWord.toLowerCase()) && !commaBefore) {
     const words = leadWords.slice(-3).filter((w) => /^\p{L}[\p{L}’'-]*$/u.test(w));
     let keep = words.length;
     while (
@@ -908,7 +934,10 @@ function collectRoles(
         'Preposition',
         'Determiner',
         'Conjunction',
-      )
+      ) &&
+      // "inviting Trump critic", "backing former Florida governor": a participle's object, not the role; one
+      // right before the role noun is part of it ("organizing director").
+      (keep === words.length || !hasTag(words[keep - 1]!, 'Gerund'))
     )
       keep--;
     person.roles.push([...words.slice(keep), roleWord].join(' '));

@@ -327,7 +327,8 @@ export const ROLE_NOUNS = new Set(
   chancellor candidate counterpart teacher operator democrat republican envoy chairman chairwoman chair king queen
   premier judge professor researcher expert correspondent editor founder executive admiral captain colonel
   lieutenant sergeant veteran lawmaker deputy negotiator diplomat economist representative prosecutor
-  commissioner ministry agency spokespeople administrator coordinator dean rapporteur observer monitor ceo`
+  commissioner ministry agency spokespeople administrator coordinator dean rapporteur observer monitor ceo councillor
+  councilor`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -291,9 +291,12 @@ function namesIgnoringCase(written: string, name: string): boolean {
   return n.length >= 2 && (w === n.join(' ') || w === n[n.length - 1]);
 }
 
-/** A document and who issued it: "a news release from …", "a joint statement by …", "an email sent by …". */
+/**
+ * A document or a count and who issued it: "a news release from …", "a joint statement by …", "an email sent by …",
+ * "data compiled by …", "figures from …".
+ */
 const ISSUED_BY =
-  /^(?:(?:a|an|the)\s+)?(?:[\p{Ll}-]+\s+){0,2}(?:statement|release|report|letter|e-?mail|memo|filing|post|tweet|video|notice|bulletin|update|transcript)s?\s+(?:(?:issued|sent|released|posted|published)\s+)?(?:from|by)\s+(\S.*)$/u;
+  /^(?:(?:a|an|the)\s+)?(?:[\p{Ll}-]+\s+){0,2}(?:(?:statement|release|report|letter|e-?mail|memo|filing|post|tweet|video|notice|bulletin|update|transcript)s?\s+(?:(?:issued|sent|released|posted|published)\s+)?|(data|figures|numbers|statistics|survey|poll|analysis|research|study|count|tally)\s+(?:(?:compiled|gathered|collected|provided|released|published|conducted|kept)\s+)?)(?:from|by)\s+(?<issuer>\S.*)$/u;
 
 /** An owner and a social-media account, page or feed: "her Twitter account", "Trump’s official Facebook page". */
 const ACCOUNT =
@@ -361,7 +364,17 @@ export function resolveSpeaker(
   // "a news release from the Ministry of Transportation", "a statement issued by the RCMP": the body that issued
   // a document speaks through it.
   const issued = ISSUED_BY.exec(np);
-  if (issued) return resolveSpeaker(ctx, issued[1]!, npStart + np.length - issued[1]!.length);
+  if (issued) {
+    const issuer = issued.groups!.issuer!;
+    const issuerStart = npStart + np.length - issuer.length;
+    // A count or a poll comes from a body ("a poll by RealClearPolitics", "analysis by the Pew Research Center"),
+    // unless the article names the person who made it: the issuer is no new person.
+    if (issued[1] === undefined) return resolveSpeaker(ctx, issuer, issuerStart);
+    const person = resolveName(ctx.index, issuer, issuerStart);
+    if (person) return fromPerson(person);
+    const org = resolveOrganization(ctx.index, issuer);
+    return { speaker: org?.name ?? cleanDescription(issuer), role: null, gender: 'plural' };
+  }
   // "her Twitter account posted:", "Trump's Facebook page said": the account speaks for its owner.
   const account = ACCOUNT.exec(np);
   if (account) {

@@ -317,6 +317,31 @@ describe('an organisation named with a plural possessive', () => {
   });
 });
 
+describe('a name right after a lower-case role', () => {
+  it('is a person even where its first word is a place ("health critic France Gélinas"), and her surname later', () => {
+    const facts = run(
+      'NDP health critic France Gélinas said the minister was wrong.\n\n“People are waiting,” Gélinas said.',
+    );
+    expect(facts.people.map((p) => [p.name, p.role])).toEqual([['France Gélinas', 'NDP health critic']]);
+    expect(facts.quotes.map((q) => q.speaker)).toEqual(['France Gélinas', 'France Gélinas']);
+  });
+
+  it('is no person when the words end in an organisation or capitals ("veteran Harbour GOP")', () => {
+    expect(run('The veteran Harbour GOP said the vote was close.').people).toEqual([]);
+  });
+});
+
+describe('a count or a poll as the source', () => {
+  it('gives "according to data compiled by …" to the body, and makes no person of it', () => {
+    const facts = run(
+      'Twelve emergency rooms closed this summer, according to data compiled by the Harbour Health Coalition. ' +
+        'Turnout rose to 61 per cent, according to a poll by Northwind.',
+    );
+    expect(facts.quotes.map((q) => q.speaker)).toEqual(['Harbour Health Coalition', 'Northwind']);
+    expect(facts.people).toEqual([]);
+  });
+});
+
 describe('places that look like names', () => {
   const people = (body: string) => run(body).people.map((p) => p.name);
 
