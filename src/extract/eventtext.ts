@@ -460,6 +460,16 @@ function looseAttribution(text: string): { text: string; speaker: string; mode: 
   return null;
 }
 
+/** `region[s, e)` without the date spans (relative to `region`) that lie wholly inside it. */
+function regionWithoutDates(region: string, dates: DatedSpan[], s: number, e: number): string {
+  return removeDates(
+    region.slice(s, e),
+    dates
+      .filter((d) => d.start >= s && d.end <= e)
+      .map((d) => ({ ...d, start: d.start - s, end: d.end - s })),
+  );
+}
+
 /** The clause of the frame that carries the date, with every date expression in it removed. */
 function clauseText(body: string, frame: Frame, date: DatedSpan, dates: DatedSpan[]): string {
   const region = body.slice(frame.start, frame.end);
@@ -472,17 +482,11 @@ function clauseText(body: string, frame: Frame, date: DatedSpan, dates: DatedSpa
     .filter((d) => d.kind !== 'started' && d.start >= frame.start && d.end <= frame.end)
     .map((d) => ({ ...d, start: d.start - frame.start, end: d.end - frame.start }));
   const own = date.kind === 'started' ? [] : [{ ...date, start: from, end: to }];
-  const clean = (s: number, e: number) =>
-    removeDates(
-      region.slice(s, e),
-      [...removable, ...own]
-        .filter((d) => d.start >= s && d.end <= e)
-        .map((d) => ({ ...d, start: d.start - s, end: d.end - s })),
-    );
+  const all = [...removable, ...own];
   let [s, e] = between(cuts, from, to, region.length);
   // Too little left once the date is gone ("On Monday, …"): take in the next clause, then the one before.
   for (const widen of ['right', 'left'] as const) {
-    if (words(dropConnectives(clean(s, e))) >= 3) break;
+    if (words(dropConnectives(regionWithoutDates(region, all, s, e))) >= 3) break;
     const rest = cuts.filter((c) => (widen === 'right' ? c.start >= e : c.end <= s));
     if (widen === 'right') [, e] = between(rest.slice(1), from, to, region.length);
     else [s] = between(rest.slice(0, -1), from, to, region.length);
@@ -508,7 +512,7 @@ function clauseText(body: string, frame: Frame, date: DatedSpan, dates: DatedSpa
     if (comma !== -1 && comma < e) e = comma;
     subject = nounPhraseBefore(region.slice(0, opener.start), 4) ?? '';
   }
-  return reducedRelative(tidy(`${subject} ${clean(s, e)}`));
+  return reducedRelative(tidy(`${subject} ${regionWithoutDates(region, all, s, e)}`));
 }
 
 /**

@@ -922,6 +922,30 @@ const CONNECTIVE =
   /^(?:and|but|or|so|yet|still|however|now|then|also|again|instead|indeed|meanwhile|later|today|finally|moreover|besides|further|furthermore|nonetheless|nevertheless|otherwise|thus|therefore|anyway|plus|first|second|third)$/i;
 
 /**
+ * Words quoted as words, in a list ('terms such as "levy," "toll" and "fee"'): two short quotes of one sentence (`a`
+ * opening at or after `sentenceStart`, `b` before `sentenceEnd`) with only a comma, "and" or "or" between them.
+ */
+function listedPair(
+  body: string,
+  a: MarkSpan | undefined,
+  b: MarkSpan | undefined,
+  sentenceStart: number,
+  sentenceEnd: number,
+): boolean {
+  return (
+    a !== undefined &&
+    b !== undefined &&
+    a.close !== null &&
+    b.open > a.close &&
+    b.open < sentenceEnd &&
+    a.open >= sentenceStart &&
+    /^[\s,]*(?:(?:and|or)\s+)?$/.test(body.slice(a.close + 1, b.open)) &&
+    body.slice(a.contentStart, a.contentEnd).split(/\s+/).length <= 4 &&
+    body.slice(b.contentStart, b.contentEnd).split(/\s+/).length <= 4
+  );
+}
+
+/**
  * Whether an attribution set off by commas sits inside the reporter's sentence after words that belong to what
  * was said ("When the rule applies, she added, “…”", "That, the board said, “…”"), rather than opening it ("She
  * added, “…”") or following a connective or an adverbial of the reporter's own ("But, he said, “…”", "At the same
@@ -1249,17 +1273,10 @@ export function directQuoteFinder(
             /\S/.test(body.slice(lastEnd, endSentence.end))));
       // Words quoted as words, in a list ('terms such as "levy," "toll" and "fee"'): a short quote whose neighbour
       // in the sentence is another, with only a comma, "and" or "or" between them.
-      const listed = (a: MarkSpan | undefined, b: MarkSpan | undefined) =>
-        a !== undefined &&
-        b !== undefined &&
-        a.close !== null &&
-        b.open > a.close &&
-        b.open < endSentence.end &&
-        a.open >= sentence.start &&
-        /^[\s,]*(?:(?:and|or)\s+)?$/.test(body.slice(a.close + 1, b.open)) &&
-        body.slice(a.contentStart, a.contentEnd).split(/\s+/).length <= 4 &&
-        body.slice(b.contentStart, b.contentEnd).split(/\s+/).length <= 4;
-      const quotedWords = words.length <= 4 && (listed(prevMark, mark) || listed(mark, nextMark));
+      const quotedWords =
+        words.length <= 4 &&
+        (listedPair(body, prevMark, mark, sentence.start, endSentence.end) ||
+          listedPair(body, mark, nextMark, sentence.start, endSentence.end));
       // A quote set into the reporter's sentence as an aside, after a dash or a bracket, closed by its own comma,
       // question or exclamation mark and followed at once by its attribution: 'unserious - "Again, we need the
       // details," she said - and', '("I want my dues back," wrote Ed Nelson)'. After a comma only when a verb of

@@ -178,6 +178,10 @@ function participle(
   const t = tokens[i]!;
   const w = t.text.toLowerCase();
   if (!w.endsWith('ing')) return undefined;
+  // The verb first: most -ing forms are no verb of saying, and how one is tied to its subject is read only for
+  // those that are (the lookups below are the ones the result is built from).
+  const verb = speechVerbOfParticiple(w);
+  if (verb === undefined) return undefined;
   const prevWord = tokens[i - 1]?.text ?? '';
   // The comma may sit inside a closing mark: 'called the plan “reckless,” saying …'.
   const commaBefore = (x: Token) =>
@@ -220,10 +224,15 @@ function participle(
   )
     lead = 'document';
   if (!lead) return undefined;
+  return joinedTo ? { verb, lead, joinedTo } : { verb, lead };
+}
+
+/** The base form of a verb of saying whose -ing form `w` is (lower-case): "saying" → "say", "arguing" → "argue". */
+function speechVerbOfParticiple(w: string): string | undefined {
   const stem = w.slice(0, -3);
   for (const base of [stem, `${stem}e`, stem.slice(0, -1)]) {
     const found = CLAUSE_SPEECH_VERBS.get(base);
-    if (found === base) return joinedTo ? { verb: found, lead, joinedTo } : { verb: found, lead };
+    if (found === base) return found;
   }
   return undefined;
 }
@@ -1397,30 +1406,13 @@ function fromVerbs(
     // does for a person; a "which" after anything else may point to a whole clause.
     // Both are read only where a clause follows ("which claimed responsibility", "who pledged his allegiance" report
     // none).
-    const clauseAfter = (): boolean => {
-      const after = body.slice(end, sentence.end);
-      const next = after.slice(ADVERBIALS.exec(after)?.[0].length ?? 0);
-      // The clause's own verb comes before any comma: "which claimed responsibility for the attacks, has …" has none.
-      const own = next.split(',')[0]!;
-      // A relative clause inside what was already reported ("said he had a source who told him …") is part of it.
-      const inside = found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start);
-      return (
-        !inside &&
-        (/^\s*(?:that|whether|if)\b/i.test(next) ||
-          finiteClause(own) ||
-          // "who said the law punished them": a past or present tense among the clause's first five words.
-          (/^\s*(?:(?:the|a|an|his|her|their|its)\b|\p{Lu})/u.test(next) &&
-            hasClauseVerb(words(own).slice(1, 5))) ||
-          (commitment && /^\s*to\s/.test(next)))
-      );
-    };
     const namedWhich =
       relative !== undefined &&
       /^which$/i.test(relative.text) &&
       relativeAdverb &&
       relativeComma &&
       antecedentName(body, sentence.start, relative.start) !== null &&
-      clauseAfter();
+      clauseAfter(body, end, sentence.end, found, t.start, commitment);
     // "an architect who said he was stiffed", "30 percent of voters who said …": a restrictive "who" after the
     // object of the sentence's verb or a preposition; one inside the subject ("Voters who said … were split") is left
     // alone, since where its clause ends and the main verb begins cannot be told.
@@ -1429,7 +1421,7 @@ function fromVerbs(
       /^who$/i.test(relative.text) &&
       relativeAdverb &&
       !relativeComma &&
-      clauseAfter()
+      clauseAfter(body, end, sentence.end, found, t.start, commitment)
         ? objectBeforeRelative(body.slice(sentence.start, relative.start), sentence.start)
         : null;
     if (
@@ -1613,17 +1605,6 @@ function fromVerbs(
       !/ing$/.test(t.text) && CLOSED_CLAUSE.test(prefix)
         ? INVERTED_NP.exec(body.slice(t.end, sentence.end))
         : null;
-    const namesSpeaker = (np: string) =>
-      !finiteClause(np) &&
-      (/^(?:\p{Lu}|(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its)\s)/u.test(np) ||
-        LOWER_ROLE_BEFORE_NAME.test(np)) &&
-      !/\d|\bthat\b/.test(np) &&
-      !np
-        .split(/\s+/)
-        .some(
-          (w) => /^\p{Ll}/u.test(w) && hasTag(w, 'PastTense', 'PresentTense', 'Modal', 'Copula', 'Gerund'),
-        ) &&
-      np.split(/\s+/).length <= 12;
     // "…, said a former official who oversaw the case.": a short description whose relative clause runs to the end
     // of the sentence ends where that clause begins (not "said the staff member who …, Paul Manafort, should …", nor
     // "said the way the party treated women who …").
@@ -2005,6 +1986,53 @@ function negatedEnd(body: string, prefix: string, start: number, end: number): n
   if (!NEGATED.test(prefix)) return end;
   const nor = body.slice(start, end).search(/,\s+nor\s/);
   return nor < 0 ? end : start + nor;
+}
+
+/**
+ * Whether a clause follows a relative's verb of saying that ends at `end` ("which contended that …", "who said the
+ * law punished them"), outside any clause already reported there (`found`, at the verb's offset `at`): what a
+ * relative pronoun's verb must report to count. (Module-level rather than a closure in {@link fromVerbs}: that loop
+ * runs for every verb of every article.)
+ */
+function clauseAfter(
+  body: string,
+  end: number,
+  sentenceEnd: number,
+  found: Found[],
+  at: number,
+  commitment: boolean,
+): boolean {
+  const after = body.slice(end, sentenceEnd);
+  const next = after.slice(ADVERBIALS.exec(after)?.[0].length ?? 0);
+  // The clause's own verb comes before any comma: "which claimed responsibility for the attacks, has …" has none.
+  const own = next.split(',')[0]!;
+  // A relative clause inside what was already reported ("said he had a source who told him …") is part of it.
+  const inside = found.some((f) => f.open && f.clauseStart <= at && f.clauseEnd > at);
+  return (
+    !inside &&
+    (/^\s*(?:that|whether|if)\b/i.test(next) ||
+      finiteClause(own) ||
+      // "who said the law punished them": a past or present tense among the clause's first five words.
+      (/^\s*(?:(?:the|a|an|his|her|their|its)\b|\p{Lu})/u.test(next) &&
+        hasClauseVerb(words(own).slice(1, 5))) ||
+      (commitment && /^\s*to\s/.test(next)))
+  );
+}
+
+/** Whether the words after an inverted verb of saying name its speaker ("…, said Dan Gerstein, an analyst"). */
+function namesSpeaker(np: string): boolean {
+  return (
+    !finiteClause(np) &&
+    (/^(?:\p{Lu}|(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its)\s)/u.test(np) ||
+      LOWER_ROLE_BEFORE_NAME.test(np)) &&
+    !/\d|\bthat\b/.test(np) &&
+    !np
+      .split(/\s+/)
+      .some(
+        (w) => /^\p{Ll}/u.test(w) && hasTag(w, 'PastTense', 'PresentTense', 'Modal', 'Copula', 'Gerund'),
+      ) &&
+    np.split(/\s+/).length <= 12
+  );
 }
 
 /**

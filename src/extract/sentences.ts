@@ -220,33 +220,43 @@ function longestLineOf(text: string): number {
   return longest;
 }
 
+/** Whether an offset lies inside one of a paragraph's quotation marks (after the opening one, before any closing). */
+function insideQuote(marks: MarkSpan[], offset: number): boolean {
+  return marks.some((m) => offset > m.open && (m.close === null || offset < m.close));
+}
+
+/** Adds the sentence `paragraph.text[from, end)` holds, without its surrounding white space, if any is left. */
+function pushSentence(paragraph: Paragraph, into: Sentence[], from: number, end: number): void {
+  const text = paragraph.text;
+  let s = from;
+  while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
+  let e = end;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e > s) {
+    into.push({
+      start: paragraph.start + s,
+      end: paragraph.start + e,
+      text: text.slice(s, e),
+      paragraph: paragraph.index,
+      index: into.length,
+    });
+  }
+}
+
 function splitParagraph(paragraph: Paragraph, into: Sentence[]): void {
   const { text, start: base, marks } = paragraph;
-  const insideQuote = (offset: number) =>
-    marks.some((m) => offset > m.open && (m.close === null || offset < m.close));
+  // Where the sentence being read starts (plain functions rather than closures below: this runs for every
+  // paragraph of every article).
   let sentenceStart = 0;
-  const push = (end: number) => {
-    let s = sentenceStart;
-    while (s < end && isSpaceCode(text.charCodeAt(s))) s++;
-    let e = end;
-    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
-    if (e > s) {
-      into.push({
-        start: base + s,
-        end: base + e,
-        text: text.slice(s, e),
-        paragraph: paragraph.index,
-        index: into.length,
-      });
-    }
-    sentenceStart = end;
-  };
   const longestLine = text.includes('\n') ? longestLineOf(text) : 0;
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
     const i = m.index;
     if (text.charCodeAt(i) === 10) {
-      if (!insideQuote(base + i) && lineEndsSentence(text, i, longestLine)) push(i);
+      if (!insideQuote(marks, base + i) && lineEndsSentence(text, i, longestLine)) {
+        pushSentence(paragraph, into, sentenceStart, i);
+        sentenceStart = i;
+      }
       continue;
     }
     const dot = text.charCodeAt(i) === 46;
@@ -261,7 +271,7 @@ function splitParagraph(paragraph: Paragraph, into: Sentence[]): void {
       if (!isCloserCode(c) && c !== 46 && c !== 33 && c !== 63) break;
     }
     if (
-      insideQuote(base + j - 1) &&
+      insideQuote(marks, base + j - 1) &&
       !marks.some((m) => m.close !== null && m.close >= base + i && m.close < base + j)
     ) {
       continue;
@@ -270,9 +280,10 @@ function splitParagraph(paragraph: Paragraph, into: Sentence[]): void {
     let k = j;
     while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
     if (k < text.length && !startsSentenceCode(text.charCodeAt(k)) && !text.startsWith("''", k)) continue;
-    push(j);
+    pushSentence(paragraph, into, sentenceStart, j);
+    sentenceStart = j;
   }
-  push(text.length);
+  pushSentence(paragraph, into, sentenceStart, text.length);
 }
 
 /**

@@ -118,38 +118,10 @@ export function recentReferent(
   window = 3,
   quoted?: { start: number; end: number },
 ): Speaker | null {
-  const here = sentenceIndexAt(ctx, offset);
-  const search = (fits: (g: Gender | 'plural') => boolean, reach: number): Speaker | null => {
-    let best: { start: number; speaker: Speaker } | null = null;
-    // A possessor ("Ed Rendell, one of Clinton's supporters, … he said") is a weaker antecedent than a person
-    // named in their own right in the same sentence.
-    let plain: { start: number; speaker: Speaker } | null = null;
-    for (const m of ctx.index.personMentions) {
-      if (m.start >= offset) break;
-      if (here - sentenceIndexAt(ctx, m.start) > reach) continue;
-      // '“Maybe the difference between the Irish Catholic and the Methodist,” he wondered': the people a quote
-      // names are the ones its speaker talks about, not the speaker.
-      if (quoted && m.start >= quoted.start && m.start < quoted.end) continue;
-      if (fits(m.person.gender) && (!best || m.start >= best.start)) {
-        best = { start: m.start, speaker: fromPerson(m.person) };
-        if (!possessiveAt(ctx, m)) plain = best;
-      }
-    }
-    if (
-      best &&
-      plain &&
-      best !== plain &&
-      sentenceIndexAt(ctx, plain.start) === sentenceIndexAt(ctx, best.start)
-    )
-      best = plain;
-    for (const r of ctx.referents) {
-      if (r.start >= offset || here - r.sentence > reach) continue;
-      if (fits(r.gender) && (!best || r.start > best.start)) best = { start: r.start, speaker: r };
-    }
-    if (!best) return null;
-    return subjectOfSentence(ctx, best.start, offset, fits) ?? best.speaker;
-  };
-  const near = search(
+  const near = searchReferent(
+    ctx,
+    offset,
+    quoted,
     (g) =>
       gender === null
         ? g !== 'plural'
@@ -161,7 +133,49 @@ export function recentReferent(
   if (near || (gender !== 'male' && gender !== 'female')) return near;
   // "she" with nobody near: the last woman the article named, further back (a profile names its subject once and
   // then says "she" for paragraphs). Only an exact gender match reaches that far.
-  return search((g) => g === gender, PRONOUN_REACH);
+  return searchReferent(ctx, offset, quoted, (g) => g === gender, PRONOUN_REACH);
+}
+
+/**
+ * The most recent person mention or speaker before `offset`, within `reach` sentences, whose gender `fits` (see
+ * {@link recentReferent}).
+ */
+function searchReferent(
+  ctx: SpeakerContext,
+  offset: number,
+  quoted: { start: number; end: number } | undefined,
+  fits: (g: Gender | 'plural') => boolean,
+  reach: number,
+): Speaker | null {
+  const here = sentenceIndexAt(ctx, offset);
+  let best: { start: number; speaker: Speaker } | null = null;
+  // A possessor ("Ed Rendell, one of Clinton's supporters, … he said") is a weaker antecedent than a person
+  // named in their own right in the same sentence.
+  let plain: { start: number; speaker: Speaker } | null = null;
+  for (const m of ctx.index.personMentions) {
+    if (m.start >= offset) break;
+    if (here - sentenceIndexAt(ctx, m.start) > reach) continue;
+    // '“Maybe the difference between the Irish Catholic and the Methodist,” he wondered': the people a quote
+    // names are the ones its speaker talks about, not the speaker.
+    if (quoted && m.start >= quoted.start && m.start < quoted.end) continue;
+    if (fits(m.person.gender) && (!best || m.start >= best.start)) {
+      best = { start: m.start, speaker: fromPerson(m.person) };
+      if (!possessiveAt(ctx, m)) plain = best;
+    }
+  }
+  if (
+    best &&
+    plain &&
+    best !== plain &&
+    sentenceIndexAt(ctx, plain.start) === sentenceIndexAt(ctx, best.start)
+  )
+    best = plain;
+  for (const r of ctx.referents) {
+    if (r.start >= offset || here - r.sentence > reach) continue;
+    if (fits(r.gender) && (!best || r.start > best.start)) best = { start: r.start, speaker: r };
+  }
+  if (!best) return null;
+  return subjectOfSentence(ctx, best.start, offset, fits) ?? best.speaker;
 }
 
 /**
