@@ -121,10 +121,11 @@ const ONLY_PUNCTUATION = /^[\s.,;:!?”"]*$/;
 /**
  * The object of "tell" before its clause: "told CNN", "told reporters on Monday", "told The Huffington Post", "told
  * a news conference", "told a Planned Parenthood gathering in Washington", "told host Sean Hannity", "told the House
- * of Commons" (a name's "of", "for" or "and" before a capital).
+ * of Commons" (a name's "of", "for" or "and" before a capital), a programme named in quotation marks ("told CBC’s
+ * “The House” on Saturday").
  */
 const TELL_OBJECT =
-  /^\s*(?:(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+(?:(?:of|for|and)\s+(?=\p{Lu}))?)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|(?:the|his|her|their)\s+(?:crowd|audience|supporters|newspaper|paper|magazine|station|network|committee|council|board|panel|court|jury|host|moderator|interviewer|reporter|rally|conference|gathering)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters|(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:conference|gathering|forum|meeting|rally|crowd|audience|group|luncheon|dinner|breakfast|summit|convention|hearing|session|town\s+hall)(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?|(?:host|anchor|moderator|interviewer)(?:\s+\p{Lu}[\p{L}.’'-]*)+)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
+  /^\s*(?:(?:the\s+)?(?:(?:\p{Lu}[\p{L}.’'-]*|[“"]\p{Lu}[^“”",.]{1,40}[”"])\s+(?:(?:of|for|and)\s+(?=\p{Lu}))?)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|(?:the|his|her|their)\s+(?:crowd|audience|supporters|newspaper|paper|magazine|station|network|committee|council|board|panel|court|jury|host|moderator|interviewer|reporter|rally|conference|gathering)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters|(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:conference|gathering|forum|meeting|rally|crowd|audience|group|luncheon|dinner|breakfast|summit|convention|hearing|session|town\s+hall)(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?|(?:host|anchor|moderator|interviewer)(?:\s+\p{Lu}[\p{L}.’'-]*)+)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
 /**
  * Up to two time or place phrases between a verb and its "that": "said in April that", "said Sunday in Madison,
  * Wisconsin, that" (a comma only before a capitalised word, as in a place's state or country).
@@ -363,6 +364,18 @@ function mainSubject(
   return null;
 }
 
+/**
+ * "and" before a verb coordinated with the main clause's, perhaps with an adverb between: "and said", "and then
+ * tweeted", "and later added".
+ */
+const AND_BEFORE_VERB = /\band(?:\s+(?:then|later|also|again|subsequently|eventually|\p{Ll}+ly))?\s*$/u;
+/**
+ * A sentence opening on its subject, a pronoun or a name of two or three words, right before a lower-case word: "He
+ * rails", "Ana Lind left" (not "Does the candidate …").
+ */
+const OPENING_NAME_OR_PRONOUN =
+  /^(?:(?:But|And|Yet|So)\s+)?(?!(?:The|A|An|This|That|These|Those|It|In|On|At|For|After|When|While|If|As|Its|His|Her|Their|Does|Do|Did|Is|Are|Was|Were|Has|Have|Can|Will|Would)\s)(?:He|She|They|We|(?:\p{Lu}[\p{L}’'.-]*\s+){1,2}\p{Lu}[\p{L}’'-]*)(?=\s+\p{Ll})/u;
+
 /** A poll's share written with a percent sign: "47%", "12.5%". */
 const POLL_SHARE = /^\d{1,3}(?:\.\d+)?%$/;
 
@@ -412,6 +425,8 @@ interface Found {
   cut?: { start: number; end: number };
   /** A proposition named as the verb's object ("denied the allegations"), which may be two words long. */
   object?: true;
+  /** Said inside a restrictive relative clause ("critics who say …"), whose speaker is not the main clause's. */
+  restrictive?: true;
 }
 
 function inside(spans: Array<{ start: number; end: number }>, offset: number): boolean {
@@ -508,6 +523,31 @@ function fewerThanThreeWords(text: string): boolean {
   }
   return true;
 }
+
+/** A subject pronoun with a verb contracted onto it: "it’s", "they’re", "he’d". */
+const CONTRACTED_SUBJECT = /^(?:it|he|she|they|we|i|that|there|you)[’'](?:s|re|d|ll|ve|m)$/i;
+
+/**
+ * Whether two words are a whole clause of their own, which is what was said however short: a pronoun with its verb
+ * contracted onto it and a word ("it’s “disastrous”"), or, after a "that" the verb took, a subject and a lower-case
+ * verb ("declared that torture “works”"). Other short rests ("said Monday", "told reporters", "said she
+ * anticipated") say nothing or leave their verb's object out.
+ */
+function twoWordClause(text: string, afterThat: boolean): boolean {
+  // (Split at spaces only: "it’s" is one word here, whose apostrophe `words` would split it at.)
+  const ws = text
+    .replace(/[“”"]|''|``|[.!?]+(?=\s*$)/g, '')
+    .trim()
+    .split(/\s+/);
+  if (ws.length !== 2 || text.includes(',')) return false;
+  const [first, second] = ws as [string, string];
+  // "he would", "CNN had": a clause whose verb was left out ("… and said he would") says nothing of its own.
+  if (!/^\p{Ll}/u.test(second) || FUNCTION_WORDS.has(second) || ELLIPTICAL_VERB.test(second)) return false;
+  return CONTRACTED_SUBJECT.test(first) || (afterThat && !PREPOSITION_START.test(text.trim()));
+}
+/** An auxiliary, a modal or a participle, which ends no clause of two words. */
+const ELLIPTICAL_VERB =
+  /^(?:would|could|should|will|can|may|might|must|shall|had|has|have|did|does|do|was|were|is|are|be|been|not|too|\p{Ll}+ing)$/u;
 
 /**
  * The clause an attribution closes ("…, officials said.", "…, said Dan Gerstein."): the sentence up to the
@@ -644,7 +684,7 @@ const CLAUSE_OPENER =
   /\s(?:because|while|whereas|although|though|since|after|before|when|where|as|once|until|unless|but|--?|[—–])(?=\s+\S)/gi;
 /** A conjunction (perhaps after an adverb) that ends a clause cut at the next attribution's subject. */
 const CLAUSE_END_OPENER =
-  /[\s,]+(?:(?:shortly|soon|just|even|right|long)\s+)?(?:because|while|whereas|although|though|since|after|before|when|until|unless|but|--?|[—–])\s*$/i;
+  /[\s,]+(?:(?:shortly|soon|just|even|right|long)\s+)?(?:because|while|whereas|although|though|since|after|before|when|until|unless|but|and\s+(?:then|later|also|again|subsequently|eventually)|--?|[—–])\s*$/i;
 /** Word classes that end no subject: "after Lind’s surprising remarks", "after Lind released notes". */
 const NOT_SUBJECT_END = [
   'Adjective',
@@ -890,6 +930,12 @@ function relativeEnd(body: string, start: number, end: number, atComma = false):
   return end;
 }
 
+/** Where an aside opened by a dash ends: at the dash that closes it, else at the sentence end. */
+function dashEnd(body: string, start: number, end: number): number {
+  const m = /\s(?:--?|[—–―])\s/.exec(body.slice(start, end));
+  return m ? start + m.index : end;
+}
+
 /**
  * Verbs before "to" that make the infinitive after them the subject's speech: "went on to say", "was quick to add",
  * "are all quick to point out", "went out of his way to say", "continues to insist", "took to Twitter to say",
@@ -900,7 +946,7 @@ const CATENATIVE =
 
 /** A name right before the comma of a relative clause, perhaps with a title: "…,” said Weaver, who said …". */
 const NAME_BEFORE_COMMA =
-  /(?:^|[\s“”"(])((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3}),\s*$/u;
+  /(?:^|[\s“”"(])((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3})(?:,|\s(?:--?|[—–―]))\s*$/u;
 
 /**
  * The antecedent of ", who said …" when the words before it are no subject of their own ('“…,” said Glenn Weaver,
@@ -939,7 +985,8 @@ function objectBeforeRelative(prefix: string, prefixStart: number): { np: string
     if (
       !(w.toLowerCase() === 'of' && QUANTITY.test(words[whole - 2]?.[0] ?? '')) &&
       (BEFORE_OBJECT.test(w) ||
-        (/^\p{Ll}/u.test(w) && hasTag(w, 'Preposition', 'Copula', 'Modal', 'PastTense', 'Infinitive')))
+        (/^\p{Ll}/u.test(w) && hasTag(w, 'Preposition', 'Copula', 'Modal', 'PastTense', 'Infinitive')) ||
+        regularPastAfterSubject(words, whole - 1))
     )
       break;
     whole--;
@@ -953,6 +1000,19 @@ function objectBeforeRelative(prefix: string, prefixStart: number): { np: string
   // Something must come before the phrase, and not punctuation: "…, listeners who said" is not read.
   if (k === 0 || /[,;:“”"()]/.test(words[k - 1]![0])) return null;
   return objectPhrase(prefix, prefixStart, words, k);
+}
+
+/**
+ * A regular past tense the lexicon does not list, right after a name or a pronoun, is the verb whose object the
+ * phrase after it is: "Obama rebuked critics who say …", "she thanked voters who said …".
+ */
+function regularPastAfterSubject(words: RegExpExecArray[], i: number): boolean {
+  const w = words[i]?.[0] ?? '';
+  const before = words[i - 1]?.[0] ?? '';
+  return (
+    /^\p{Ll}{3,}ed$/u.test(w) &&
+    (/^(?:he|she|they|we|I)$/i.test(before) || /^\p{Lu}[\p{L}’'.-]*$/u.test(before))
+  );
 }
 
 /** Where the noun phrase ending before word `k` starts; `listEnd` also stops at "and", "or" and an -ing form. */
@@ -973,7 +1033,8 @@ function phraseStart(words: RegExpExecArray[], k: number, listEnd: boolean): num
       !(w.toLowerCase() === 'of' && QUANTITY.test(words[k - 2]?.[0] ?? '')) &&
       (BEFORE_OBJECT.test(w) ||
         (listEnd && (/^(?:and|or)$/.test(w) || (/^\p{Ll}{3,}ing$/u.test(w) && k < end))) ||
-        (/^\p{Ll}/u.test(w) && hasTag(w, 'Preposition', 'Copula', 'Modal', 'PastTense', 'Infinitive')))
+        (/^\p{Ll}/u.test(w) && hasTag(w, 'Preposition', 'Copula', 'Modal', 'PastTense', 'Infinitive')) ||
+        regularPastAfterSubject(words, k - 1))
     )
       break;
     k--;
@@ -1401,7 +1462,11 @@ function fromVerbs(
         EMBEDDED_SUBJECT.test(prevWord));
     const relativeAdverb =
       relative !== undefined && RELATIVE_ADVERB.test(relative === tokens[i - 1] ? '' : prevWord);
-    const relativeComma = relative !== undefined && /,\s*$/.test(body.slice(sentence.start, relative.start));
+    // "Ana Lind - who said the plan would fail - voted for it": an aside between dashes is set off as a comma sets it.
+    const relativeDash =
+      relative !== undefined && /\s(?:--?|[—–―])\s*$/.test(body.slice(sentence.start, relative.start));
+    const relativeComma =
+      relative !== undefined && (relativeDash || /,\s*$/.test(body.slice(sentence.start, relative.start)));
     // "the European Commission, which contended that …": a body named right before ", which" speaks as ", who"
     // does for a person; a "which" after anything else may point to a whole clause.
     // Both are read only where a clause follows ("which claimed responsibility", "who pledged his allegiance" report
@@ -1552,7 +1617,11 @@ function fromVerbs(
       } else {
         // "…, said Mr. Burman.": a short rest after a closed clause is an inverted speaker, read below.
         const inverted = CLOSED_CLAUSE.test(body.slice(sentence.start, t.start));
-        if (!inverted && (PREPOSITION_START.test(rest) || fewerThanThreeWords(rest))) continue;
+        if (
+          !inverted &&
+          (PREPOSITION_START.test(rest) || (fewerThanThreeWords(rest) && !twoWordClause(rest, false)))
+        )
+          continue;
       }
     }
 
@@ -1735,25 +1804,61 @@ function fromVerbs(
     // "…, calling it “disqualifying” and asserting that …": a participle joined by "and" to one set off before it
     // hangs on the clause that one hangs on, and is read from there.
     const participlePrefix = ing?.joinedTo ? body.slice(sentence.start, ing.joinedTo.start) : prefix;
-    if (!subject && !ing?.joinedTo && /\band\s*$/.test(prefix)) {
+    const andBefore = subject ? null : AND_BEFORE_VERB.exec(prefix);
+    if (andBefore && !ing?.joinedTo) {
       // "Grushko called the move … and said Moscow would respond", "Trump is telling veterans … and says he
-      // will …": the subject of the sentence's first verb.
+      // will …", "… and then tweeted that …": the subject of the sentence's first verb, before the "and".
       // ("President Lind met survivors … killed on Thursday and said …": an irregular past counts as well.)
+      const andAt = sentence.start + andBefore.index;
       const firstVerb = tokens.find(
         (x) =>
           x.start > sentence.start &&
+          x.start < andAt &&
           (/^[a-z]+ed$/.test(x.text) || (/^[a-z]/.test(x.text) && hasTag(x.text, 'PastTense'))),
       );
       // "… told Ana Holt, who answered the door and said …": the verb is the relative clause's, said by its antecedent.
-      const who = /,\s+who\s(?![^,]*[“”"])[^,]*\band\s*$/.exec(prefix);
+      const who = /,\s+who\s(?![^,]*[“”"])[^,]*\band(?:\s+\p{Ll}+)?\s*$/u.exec(prefix);
       if (who)
         subject = antecedentName(body, sentence.start, sentence.start + who.index + who[0].indexOf('who'));
       else if (firstVerb)
         subject = subjectBefore(body.slice(sentence.start, firstVerb.start), sentence.start);
-      if (!who) subject ??= mainSubject(sentence, tokens, t.start);
+      if (!who) subject ??= mainSubject(sentence, tokens, andAt);
+      // "He rails against the deal and pledges to …", "Ana Lind left the stage and declared that …": a first verb
+      // the lexicon does not know; a sentence opening on a pronoun or a name and then a lower-case word has its
+      // subject there, unless the verb sits inside a clause already reported ("She said the mayor left and …").
+      let fromOpening = false;
+      if (
+        !who &&
+        !subject &&
+        !found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start)
+      ) {
+        const opening = OPENING_NAME_OR_PRONOUN.exec(sentence.text);
+        // Only one clause up to the "and": no punctuation that could open another ("Democrats want …, and
+        // Republicans (they want … and suggest …)").
+        if (opening && !/[,;:()—–]|\s-\s/.test(body.slice(sentence.start + opening[0].length, andAt))) {
+          subject = subjectBefore(opening[0], sentence.start);
+          fromOpening = true;
+        }
+      }
+      // Read from further off than a bare "and" ("and then", or past a first verb the lexicon does not know), the
+      // verb reports only a clause: "… and then said something strange" names what was said, not said it.
+      if (
+        subject &&
+        (fromOpening || andBefore[0].trim() !== 'and') &&
+        !(
+          commitment ||
+          question ||
+          /\bthat,?\s*$/.test(body.slice(t.end, restStart)) ||
+          finiteClause(rest) ||
+          ((verb === 'tell' || verb === 'ask') && request(rest)) ||
+          (verb === 'describe' && /\bas\b/.test(rest))
+        )
+      )
+        subject = null;
     }
     // "…, Ida Strand said, adding that …": a participle after an attribution reports for the same speaker.
-    const previous = found[found.length - 1];
+    // ("Lind rebuked critics who say …, saying …": not the speaker of a restrictive relative clause inside the object.)
+    const previous = found.findLast((f) => !f.restrictive);
     const tied = (ing !== undefined && ing.lead !== 'progressive') || goingOn;
     const carried = !subject && tied && previous && previous.verbStart < t.start ? previous : undefined;
     if (carried) subject = { np: '', start: carried.npStart };
@@ -1949,12 +2054,15 @@ function fromVerbs(
                       !/\bthat,?\s*$/.test(body.slice(end, restStart)),
                   )
                 : relative
-                  ? relativeEnd(body, restStart, sentence.end, restrictive !== null)
+                  ? relativeDash
+                    ? dashEnd(body, restStart, sentence.end)
+                    : relativeEnd(body, restStart, sentence.end, restrictive !== null)
                   : negatedEnd(body, prefix, restStart, sentence.end),
       verb,
       speaker,
       open: nounObject === null,
       ...(nounObject !== null ? { object: true } : {}),
+      ...(restrictive ? { restrictive: true } : {}),
     });
     if (!question) remember(ctx, speaker, subject.start);
   }
@@ -2626,7 +2734,13 @@ export function findReportedSpeech(
     const text = f.cut
       ? clean(`${withMarks(doc, f.clauseStart, f.cut.start)} ${withMarks(doc, f.cut.end, f.clauseEnd)}`)
       : clean(withMarks(doc, f.clauseStart, f.clauseEnd));
-    if (f.object ? !/\s/.test(text) : fewerThanThreeWords(text)) continue;
+    if (
+      f.object
+        ? !/\s/.test(text)
+        : fewerThanThreeWords(text) &&
+          !twoWordClause(text, /\bthat,?\s*$/i.test(doc.body.slice(f.verbStart, f.clauseStart)))
+    )
+      continue;
     quotes.push({
       kind: 'reported',
       text,

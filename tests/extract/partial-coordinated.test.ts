@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2024-05-14T00:00:00Z');
+const quotes = (body: string) =>
+  extract({ title: 'Test', body, published }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+
+describe('a partial quote after a verb coordinated with the main clause', () => {
+  it('reads the subject of the first verb across "and then"', () => {
+    expect(
+      quotes(
+        'Mayor Ines Carvalho scolded the council during a town hall and then tweeted that its budget was ' +
+          '“a disgrace.”',
+      ),
+    ).toEqual([['reported', 'its budget was “a disgrace”', 'Ines Carvalho']]);
+  });
+
+  it('takes the pronoun opening the sentence when the first verb is one the lexicon does not know', () => {
+    expect(
+      quotes(
+        'The mayor Ines Carvalho spoke in Leeds. She rails against the port levy and pledges to fight its ' +
+          '“backroom deals” in court.',
+      ),
+    ).toEqual([['reported', 'to fight its “backroom deals” in court', 'Ines Carvalho']]);
+  });
+
+  it('reads nothing after "and then" when the verb names what was said instead of reporting a clause', () => {
+    expect(quotes('The judge Tom Ashby rubbed his chin and then said something very strange.')).toEqual([]);
+  });
+
+  it('does not take a sentence’s first name for a verb after punctuation opening another clause', () => {
+    expect(
+      quotes(
+        'Ana Lind rails against fares, and the council (its members rail against repairs and suggest that ' +
+          'fares fund them).',
+      ).filter((q) => q[2] === 'Ana Lind'),
+    ).toEqual([]);
+  });
+
+  it('ends the clause before the next verb’s "and then"', () => {
+    expect(
+      quotes(
+        'Ines Carvalho answered by saying she should not have called Holt a “lightweight,” and then pointed out ' +
+          'that Holt had never run a city.',
+      ),
+    ).toEqual([
+      ['reported', 'she should not have called Holt a “lightweight”', 'Ines Carvalho'],
+      ['reported', 'Holt had never run a city', 'Ines Carvalho'],
+    ]);
+  });
+});
+
+describe('a partial quote that is a clause of two words', () => {
+  it('keeps a two-word clause after "that"', () => {
+    expect(quotes('The minister Claire Dufour declared that austerity “works.”')).toEqual([
+      ['reported', 'austerity “works”', 'Claire Dufour'],
+    ]);
+  });
+
+  it('keeps a pronoun with its verb contracted onto it and one word', () => {
+    expect(
+      quotes('Compare that with Claire Dufour, who says it’s “reckless.”').filter((q) => q[0] === 'reported'),
+    ).toEqual([['reported', 'it’s “reckless”', 'Claire Dufour']]);
+  });
+
+  it('drops two words whose verb is left out', () => {
+    expect(quotes('Claire Dufour was asked if she would run again. Dufour said she would.')).toEqual([
+      ['reported', 'if she would run again', null],
+    ]);
+  });
+
+  it('drops two words after "that" that are the object of the verb and a participle', () => {
+    expect(quotes('The Herald confirmed that observation, reporting:')).toEqual([]);
+  });
+});
+
+describe('a partial quote in a relative clause', () => {
+  it('reads a relative clause set off by dashes for the name before it, up to the closing dash', () => {
+    expect(
+      quotes(
+        'Mayor Ines Carvalho - who once said she would “tear up” the port deal - said on Monday that the deal ' +
+          'would stand.',
+      ),
+    ).toEqual([
+      ['reported', 'she would “tear up” the port deal', 'Ines Carvalho'],
+      ['reported', 'the deal would stand', 'Ines Carvalho'],
+    ]);
+  });
+
+  it('reads a restrictive relative after the object of a regular past tense, and the participle for the subject', () => {
+    expect(
+      quotes(
+        'Mayor Ines Carvalho rebuked critics who say the levy is “a tax on the poor,” saying it would fund ' +
+          'repairs.',
+      ),
+    ).toEqual([
+      ['reported', 'the levy is “a tax on the poor”', 'critics'],
+      ['reported', 'it would fund repairs', 'Ines Carvalho'],
+    ]);
+  });
+});
+
+describe('a partial quote after "told" and a programme named in quotation marks', () => {
+  it('reads the clause after the programme without "that"', () => {
+    expect(
+      quotes(
+        'The minister Claire Dufour told CBC’s “The House” on Saturday the deal was “not on the table.”',
+      ),
+    ).toEqual([['reported', 'the deal was “not on the table”', 'Claire Dufour']]);
+  });
+});
