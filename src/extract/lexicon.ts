@@ -396,7 +396,7 @@ export const ORG_HEADS = new Set(
   department pentagon kremlin parliament senate congress commission court corporation corp. inc. institute
   university office service alliance assembly authority police guard front movement coalition group company
   federation association network brigade brigades command force forces board bureau cabinet duma knesset
-  government times post news press`
+  government times post news press unit centre center foundation society tribunal`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -1559,7 +1559,10 @@ function fromVerbs(
         if (
           !/^that\b/.test(body.slice(t.end, restStart).trim().split(/\s+/).pop() ?? '') &&
           !finiteClause(rest) &&
-          !OWNED_CLAUSE.test(rest)
+          !OWNED_CLAUSE.test(rest) &&
+          // "told CBC News the group wants a buyback": a subject opened by an article and a present or past tense
+          // among the next words, with no auxiliary.
+          !(/^(?:the|a|an)\s/i.test(rest) && hasClauseVerb(words(rest.split(',')[0]!).slice(1, 5)))
         )
           continue;
       }

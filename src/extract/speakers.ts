@@ -553,9 +553,14 @@ export function resolveSpeaker(
     // "The agency" after "the state news agency SANA": an organisation restated by its kind.
     const head = np.toLowerCase().split(' ').pop() ?? '';
     if (np.split(' ').length <= 2) {
-      const org2 = [...ctx.index.organizations]
-        .reverse()
-        .find((o) => [o.name, ...o.aliases].some((a) => a.toLowerCase().split(' ').includes(head)));
+      const org2 = [...ctx.index.organizations].reverse().find((o) =>
+        [o.name, ...o.aliases].some((a) => {
+          // A body's kind is its head word ("the agency", "the centre"), or any word of its name that is one:
+          // "Huckabee's campaign" is not the "Campaign Legal Center".
+          const words = a.toLowerCase().split(' ');
+          return words[words.length - 1] === head || (ORG_HEADS.has(head) && words.includes(head));
+        }),
+      );
       if (org2) return { speaker: org2.name, role: null, gender: 'plural' };
     }
     if (np.split(' ').length > 12) return null;

@@ -1475,3 +1475,11 @@ describe('reported speech: the one told', () => {
     ).toEqual([['the government was looking at all options', 'Lena Marsh', 'tell']]);
   });
 });
+
+describe('reported speech: a clause after the one told with no auxiliary', () => {
+  it('reads "told CBC News the group wants …" as what was told', () => {
+    expect(
+      reported('Rina Holt spoke on Monday. Holt told CBC News the group wants the ban to include a buyback.'),
+    ).toEqual([['the group wants the ban to include a buyback', 'Rina Holt', 'tell']]);
+  });
+});

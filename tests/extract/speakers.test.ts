@@ -342,6 +342,32 @@ describe('a count or a poll as the source', () => {
   });
 });
 
+describe('bodies named by their kind', () => {
+  it('reads a unit, a centre, a foundation or a society as an organisation, not a person with a role', () => {
+    const facts = run(
+      'The Special Investigations Unit said it is investigating. The Harbour Policy Centre said rents rose by a tenth.',
+    );
+    expect(facts.quotes.map((q) => q.speaker)).toEqual([
+      'Special Investigations Unit',
+      'Harbour Policy Centre',
+    ]);
+    expect(facts.people).toEqual([]);
+  });
+
+  it('gives "the agency" to a body whose kind it names, not "Lind’s campaign" to the "Campaign Law Centre"', () => {
+    const facts = run(
+      '“It is unusual,” said Ana Ruiz, a lawyer with the Campaign Law Centre. Lind’s campaign said he had ' +
+        'stopped the speeches. The Harbour Transit Agency said fares would rise. The agency said buses would run.',
+    );
+    expect(facts.quotes.map((q) => q.speaker)).toEqual([
+      'Ana Ruiz',
+      'Lind’s campaign',
+      'Harbour Transit Agency',
+      'Harbour Transit Agency',
+    ]);
+  });
+});
+
 describe('places that look like names', () => {
   const people = (body: string) => run(body).people.map((p) => p.name);
 
