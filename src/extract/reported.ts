@@ -2153,7 +2153,8 @@ function namesSpeaker(np: string): boolean {
  */
 function asideResume(after: string, npEnd: number): number | null {
   let at = npEnd;
-  const comma = /^\s*,\s*/.exec(after.slice(at));
+  // (Or a dash: "most Americans - 63 percent, according to the report - still believe …".)
+  const comma = /^\s*(?:,|(?<=\s)(?:--?|[—–])(?=\s))\s*/.exec(after.slice(at));
   if (!comma) return null;
   at += comma[0].length;
   const next = /,\s*/.exec(after.slice(at));
@@ -2161,7 +2162,7 @@ function asideResume(after: string, npEnd: number): number | null {
   // poll," (but "the debt will double" is the clause).
   if (
     next &&
-    /^(?:a|an|the|who|which|whose|\p{Ll}+ing)\s/u.test(after.slice(at)) &&
+    /^(?:a|an|another|the|who|which|whose|\p{Ll}+ing)\s/u.test(after.slice(at)) &&
     !hasClauseVerb(words(after.slice(at, at + next.index).split(/\b(?:who|that|which)\b/)[0]!))
   )
     at += next.index + next[0].length;
@@ -2433,8 +2434,9 @@ function sourceDescription(np: string): Speaker | null {
   return { speaker, role: null, gender: 'plural' };
 }
 
+// A title's or an initial's full stop does not end it: "according to Mr. Rhodes", "according to Dennis B. Ross".
 const SOURCE_TEXT =
-  /^[^,.;)]+(?:\.(?:[^\s,.;)]|(?<=(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St)\.)\s)[^,.;)]*)*/;
+  /^[^,.;)]+(?:\.(?:[^\s,.;)]|(?<=(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St|\p{Lu})\.)\s(?=\p{Lu}))[^,.;)]*)*/u;
 
 function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContext): Found[] {
   const found: Found[] = [];
@@ -2490,9 +2492,40 @@ function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContex
       const leadCloses =
         resume === null ||
         (!/\b(?:because|since|as|and|but|or|so|that|while|if|when|although|though)[\s,]*$/i.test(clause) &&
-          clause
-            .split(/\s+/)
-            .some((w) => /^\p{Ll}/u.test(w) && (/^\p{L}+ed$/u.test(w) || hasTag(w, ...ASIDE_VERB_TAGS))));
+          // (Words without their punctuation: "Politico reported, according to …" closes a clause.)
+          words(clause).some(
+            (w) => /^\p{Ll}/u.test(w) && (/^\p{L}+ed$/u.test(w) || hasTag(w, ...ASIDE_VERB_TAGS)),
+          ));
+      // "Over the long term, according to the budget office, the deficits will …", "At the heart of the trouble,
+      // according to Ms. Ross, was a decision …": words before the aside that are no clause of their own (an opening
+      // phrase, or the start of a clause the aside splits) are part of what the source says, read without the aside.
+      // (Not a lone conjunction or adverb: "But, according to the poll, …" reports what follows.)
+      const leadEnd = sentence.start + lead.replace(/[\s,—–-]+$/, '').length;
+      if (
+        resume !== null &&
+        !leadCloses &&
+        bracket < 0 &&
+        !/\b(?:because|since|as|and|but|or|so|that|while|if|when|although|though|whether)[\s,]*$/i.test(
+          clause,
+        ) &&
+        /\p{L}/u.test(clause.replace(SUBJECT_OPENER, '')) &&
+        !/^(?:however|also|meanwhile|instead|still|yet|now|indeed|moreover|further|furthermore|again)$/i.test(
+          clause.replace(SUBJECT_OPENER, '').replace(/[\s,]+$/, ''),
+        )
+      ) {
+        found.push({
+          npStart: sentence.start + m.index,
+          verbStart: sentence.start + m.index,
+          clauseStart: sentence.start + dateline,
+          clauseEnd: sentence.end,
+          cut: { start: leadEnd, end: sentence.start + m.index + m[0].length + resume },
+          verb,
+          speaker,
+          open: false,
+        });
+        remember(ctx, speaker, sentence.start + m.index);
+        continue;
+      }
       if (leadCloses)
         found.push({
           npStart: sentence.start + m.index,
@@ -2656,12 +2689,21 @@ function carriedOn(
  */
 const WRITER_COMMENT = /[,;]\s+(?:(?:which|this|that)\s+(?:would\s+|could\s+|will\s+)?means?|meaning)\b/;
 
+/**
+ * The source of the whole sentence after a reported clause ("Voters said that Wall Street hurts the economy, according
+ * to exit polls"): fromSourcePhrases gives it the sentence, and the clause the verb reports ends before it.
+ */
+const SENTENCE_SOURCE = /,\s+according\s+to\s/g;
+
 function beforeWriterComment(body: string, from: number, end: number): number {
   const text = body.slice(from, end);
+  const quotedBefore = (at: number) => (text.slice(0, at).match(/[“"]|''/g) ?? []).length % 2 === 1;
   const m = WRITER_COMMENT.exec(text);
-  if (!m) return end;
-  const opened = (text.slice(0, m.index).match(/[“"]|''/g) ?? []).length;
-  return opened % 2 === 0 ? from + m.index : end;
+  if (m && !quotedBefore(m.index)) return from + m.index;
+  SENTENCE_SOURCE.lastIndex = 0;
+  for (let b = SENTENCE_SOURCE.exec(text); b; b = SENTENCE_SOURCE.exec(text))
+    if (!quotedBefore(b.index) && hasClauseVerb(words(text.slice(0, b.index)))) return from + b.index;
+  return end;
 }
 
 /**

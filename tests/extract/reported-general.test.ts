@@ -24,3 +24,49 @@ describe('reported speech: "states" is the plural noun unless it reports', () =>
     ]);
   });
 });
+
+describe('reported speech: a source of the whole sentence after the clause', () => {
+  it('ends the clause a verb reports before ", according to …", which sources the sentence', () => {
+    const body =
+      'Most of the riders said the fares were too high, according to a survey by the transit board.';
+    expect(reported(body)).toContainEqual(['the fares were too high', 'most of the riders', 'say']);
+    expect(reported(body).map((r) => r[0])).not.toContain(
+      'the fares were too high, according to a survey by the transit board',
+    );
+  });
+});
+
+describe('reported speech: "according to" set into the sentence', () => {
+  it('reads the words before the aside with what follows it when they are no clause of their own', () => {
+    expect(
+      reported('Over the next decade, according to the audit office, the cost of the bridge will double.'),
+    ).toEqual([['Over the next decade the cost of the bridge will double', 'audit office', 'according to']]);
+    expect(
+      reported('Among the towns at risk, according to the water board, are four on the lower river.'),
+    ).toEqual([['Among the towns at risk are four on the lower river', 'water board', 'according to']]);
+  });
+
+  it('reads a source with an initial and an appositive, and one set off by dashes', () => {
+    expect(
+      reported(
+        'At the root of the dispute, according to Maria K. Olsen, a former mediator, was a missed payment.',
+      ),
+    ).toEqual([['At the root of the dispute was a missed payment', 'Maria K. Olsen', 'according to']]);
+    expect(
+      reported(
+        'Most farmers - nine in ten last year, according to the grain survey - still believe the levy is fair.',
+      ),
+    ).toEqual([
+      ['Most farmers - nine in ten last year still believe the levy is fair', 'grain survey', 'according to'],
+    ]);
+  });
+
+  it('reports only what follows a lone conjunction and keeps a closed clause apart', () => {
+    expect(reported('But, according to the survey, most riders are unhappy with the buses.')).toEqual([
+      ['most riders are unhappy with the buses', 'survey', 'according to'],
+    ]);
+    expect(reported('The rate will rise, according to the central bank, and prices will follow.')).toEqual([
+      ['The rate will rise', 'central bank', 'according to'],
+    ]);
+  });
+});

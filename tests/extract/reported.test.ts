@@ -622,18 +622,20 @@ describe('reported speech: a sentence that carries on the last quote with a frag
 });
 
 describe('reported speech: "according to" set into the sentence', () => {
-  it('sources the clause after the aside, and not an opening phrase without a verb', () => {
+  it('sources the clause after the aside together with an opening phrase without a verb', () => {
     expect(
       reported(
         'Over the next decade, according to the budget office, the harbour debt will “double at least.”',
       ),
-    ).toEqual([['the harbour debt will “double at least”', 'budget office', 'according to']]);
+    ).toEqual([
+      ['Over the next decade the harbour debt will “double at least”', 'budget office', 'according to'],
+    ]);
   });
 
-  it('skips an appositive of the source before the clause', () => {
+  it('skips an appositive of the source before the clause, whose subject comes before the aside', () => {
     expect(
       reported('The levy, according to Jo Berg, a professor at Umeå, will “hurt every family.”'),
-    ).toEqual([['will “hurt every family”', 'Jo Berg', 'according to']]);
+    ).toEqual([['The levy will “hurt every family”', 'Jo Berg', 'according to']]);
   });
 
   it('does not read an appositive with a relative clause as the clause it sources', () => {
