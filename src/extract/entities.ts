@@ -24,6 +24,7 @@ import {
   hasTag,
   isDemonym,
   lexiconTags,
+  lexiconWordsWhere,
 } from './lexicon.ts';
 import { type Document, collapseSpaces } from './sentences.ts';
 import { DATELINE, isApostrophe, isCapitalised, stripPossessive, type Token } from './tokens.ts';
@@ -130,14 +131,20 @@ const NON_NAME_TAGS = [
   'Possessive',
 ];
 
+/**
+ * The words compromise knows only as ordinary English: a tag of {@link NON_NAME_TAGS} and none of a name, country,
+ * city, place, region or organisation. Built once from the lexicon: the rules ask it of words many times per article.
+ */
+const COMMON_WORDS = lexiconWordsWhere(
+  (tags) =>
+    !tags.some((t) => /Name$|Country|City|Place|Region|Organization/.test(t)) &&
+    tags.some((t) => NON_NAME_TAGS.includes(t)),
+);
+
 /** True for a capitalised word that is really an ordinary English word (a sentence-initial "Rebel", "Political"). */
 export function isCommonWord(word: string): boolean {
   const lower = stripPossessive(word).toLowerCase();
-  if (FUNCTION_WORDS.has(lower)) return true;
-  const tags = lexiconTags(lower);
-  if (tags.length === 0) return false;
-  if (tags.some((t) => /Name$|Country|City|Place|Region|Organization/.test(t))) return false;
-  return tags.some((t) => NON_NAME_TAGS.includes(t));
+  return FUNCTION_WORDS.has(lower) || COMMON_WORDS.has(lower);
 }
 
 export function isPlaceName(name: string): boolean {
@@ -438,13 +445,17 @@ function splitTitle(words: string[]): { title: string[]; name: string[] } {
     const lower = w.toLowerCase();
     const nextIsTitle = i + 1 < words.length && TITLE_WORDS.has(words[i + 1]!.toLowerCase());
     // An outlet, party or service before a title or a first name: "GOP Sen. John McCain", "CNN Gloria Borger",
-    // "Navy Capt. Jeff Davis".
-    const nextIsName =
-      i + 2 < words.length && firstNameGender(words[i + 1]!) !== null && /^\p{Lu}/u.test(words[i + 2]!);
+    // "Navy Capt. Jeff Davis". (The word lookups are made only where their answer counts: this runs for every word
+    // of every name.)
     const affiliation = /^\p{Lu}{2,5}$/u.test(w) || SERVICES.has(w);
+    const nextIsName =
+      affiliation &&
+      i + 2 < words.length &&
+      firstNameGender(words[i + 1]!) !== null &&
+      /^\p{Lu}/u.test(words[i + 2]!);
     if (
       TITLE_WORDS.has(lower) ||
-      ((isDemonym(w) || isPlaceName(stripPossessive(w))) && nextIsTitle) ||
+      (nextIsTitle && (isDemonym(w) || isPlaceName(stripPossessive(w)))) ||
       (affiliation && (nextIsTitle || nextIsName))
     )
       i++;
@@ -613,7 +624,9 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     if (words.length === 0) continue;
     // "Assembly of First Nations National Chief Cindy Woodhouse": an organisation, a title and a person's full name
     // written as one run. The organisation is kept as one; the rest is read from its title as a run of its own.
-    const titled = isOrgName(words.map(stripPossessive)) ? personAfterOrgTitle(words) : 0;
+    // (personAfterOrgTitle finds none in fewer than four words, so shorter runs are not read as organisations here.)
+    const titled =
+      words.length >= 4 && isOrgName(words.map(stripPossessive)) ? personAfterOrgTitle(words) : 0;
     if (titled > 0) {
       const org = words.slice(0, titled).map(stripPossessive);
       while (org.length > 1 && !isOrgName(org)) org.pop();
