@@ -575,6 +575,32 @@ function keepsInitial(words: string[]): boolean {
   );
 }
 
+/** Two to four words none of which is an ordinary word, a demonym or a place: a name, if of no one known. */
+function unknownWords(name: string[]): boolean {
+  return (
+    name.length >= 2 &&
+    name.length <= 4 &&
+    name.every((w) => !isCommonWord(w) && !isDemonym(w) && !isPlaceName(w))
+  );
+}
+
+/**
+ * "health critic France Gélinas", "party leader Georgia Lind": two or three words right after a lower-case role
+ * noun (the end of `before`) name a person even where the first is also a place.
+ */
+function namedAfterRole(name: string[], title: string[], before: string): boolean {
+  return (
+    name.length >= 2 &&
+    name.length <= 3 &&
+    title.length === 0 &&
+    /^\p{Lu}\p{Ll}/u.test(name[name.length - 1]!) &&
+    !isCommonWord(name[name.length - 1]!) &&
+    !isPlaceName(name[name.length - 1]!) &&
+    !ORG_HEADS.has(name[name.length - 1]!.toLowerCase()) &&
+    isRoleWordBefore(LAST_LOWER_WORD.exec(before)?.[1] ?? '')
+  );
+}
+
 /** Finds an article's people, places and organisations. */
 export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
   const body = doc.body;
@@ -704,32 +730,18 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
       name.length >= 2 &&
       (firstNameGender(name[0]!) !== null ||
         (WORD_GIVEN_NAMES.has(name[0]!) && !isCommonWord(name[name.length - 1]!)));
-    const unknownWords =
-      name.length >= 2 &&
-      name.length <= 4 &&
-      name.every((w) => !isCommonWord(w) && !isDemonym(w) && !isPlaceName(w));
     const before = body.slice(Math.max(0, span.start - 60), span.start);
     const after = body.slice(nameSpan.end, nameSpan.end + 80);
     const appositive = /^,\s+(?:the|a|an)\s/i.test(after) || /^,\s+\p{Lu}\p{Ll}+ (?:of|to)\s/u.test(after);
     const preAppositive =
       /,\s*$/.test(before) && roleHead(before.split(/[.,;:]/).slice(-2, -1)[0] ?? '') !== null;
-    // "health critic France Gélinas", "party leader Georgia Lind": two or three words right after a lower-case role
-    // noun name a person even where the first is also a place.
-    const roleRightBefore =
-      name.length >= 2 &&
-      name.length <= 3 &&
-      title.length === 0 &&
-      /^\p{Lu}\p{Ll}/u.test(name[name.length - 1]!) &&
-      !isCommonWord(name[name.length - 1]!) &&
-      !isPlaceName(name[name.length - 1]!) &&
-      !ORG_HEADS.has(name[name.length - 1]!.toLowerCase()) &&
-      isRoleWordBefore(LAST_LOWER_WORD.exec(before)?.[1] ?? '');
+    // (The word lookups of the last two are made only when nothing before has made a person of the name.)
     const person =
       hasPersonTitle ||
       firstName ||
       ((appositive || preAppositive) && name.length >= 1) ||
-      unknownWords ||
-      roleRightBefore;
+      unknownWords(name) ||
+      namedAfterRole(name, title, before);
     const speaks =
       name.length === 1 &&
       title.length === 0 &&
