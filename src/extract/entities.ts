@@ -184,6 +184,8 @@ const WEAK_ORG_HEADS = new Set([
   'network',
   'alliance',
   'coalition',
+  'system',
+  'society',
 ]);
 
 function isOrgName(tokens: string[]): boolean {

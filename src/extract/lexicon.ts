@@ -406,7 +406,8 @@ export const ORG_HEADS = new Set(
   department pentagon kremlin parliament senate congress commission court corporation corp. inc. institute
   university office service alliance assembly authority police guard front movement coalition group company
   federation association network brigade brigades command force forces board bureau cabinet duma knesset
-  government times post news press unit centre center foundation society tribunal`
+  government times post news press unit centre center foundation society tribunal ltd inc corp llc plc companies
+  hospital system`
     .split(/\s+/)
     .filter(Boolean),
 );

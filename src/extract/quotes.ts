@@ -4,7 +4,7 @@
  * own. Scare quotes ("remote warriors"), titles of works and fragments woven into the reporter's sentence are not,
  * so they never reach `/quotes` as something a person said.
  */
-import { isCommonWord, isPlaceName, resolveName } from './entities.ts';
+import { isCommonWord, isPlaceName, resolveName, resolveOrganization } from './entities.ts';
 import { QUOTE_VERBS, hasTag } from './lexicon.ts';
 import type { MarkSpan } from './quotemarks.ts';
 import {
@@ -764,10 +764,41 @@ function namedSubjectOf(
   if (/[“”"]|''/.test(text)) return null;
   const subject = clauseSubject(text, last.start);
   if (!subject) return null;
-  // Only a name: "He didn't suggest retaliation." goes on about the one just quoted.
+  // Only a name: "He didn't suggest retaliation." goes on about the one just quoted. An organisation the article
+  // names counts too: "The foundation describes itself this way:" before its own words.
   const np = subject.np.split(',')[0]!.trim();
-  if (resolveName(ctx.index, np, subject.start) === null) return null;
+  if (resolveName(ctx.index, np, subject.start) === null && resolveOrganization(ctx.index, np) === null)
+    return null;
   return resolveSpeaker(ctx, np, subject.start);
+}
+
+/**
+ * The speaker of a quote that opens its paragraph after a paragraph ending in a colon: 'In a statement, the RCMP
+ * said:¶"Two people …"', 'Health Canada said in a statement:¶"…"'. The subject of that colon's clause, a name or a
+ * pronoun, as for a colon before a quote in the same paragraph; the person quoted last is no one's guess here.
+ */
+function introducedBefore(
+  doc: Document,
+  ctx: SpeakerContext,
+  paragraph: Paragraph,
+  open: number,
+): ReturnType<typeof resolveSpeaker> {
+  const before = doc.paragraphs[paragraph.index - 1];
+  if (!before || !/:\s*$/.test(before.text) || doc.body.slice(paragraph.start, open).trim() !== '')
+    return null;
+  const last = sentenceAt(doc, before.end - 1);
+  if (!last) return null;
+  let text = doc.body.slice(last.start, last.end).replace(/:\s*$/, '');
+  if (/[“”"]/.test(text)) return null;
+  // "Stated Stone:", "Added the minister:": the verb before its subject.
+  const inverted = /^\s*(\p{Lu}\p{Ll}+)\s+(?=\S)/u.exec(text);
+  const offset = inverted && QUOTE_VERBS.has(inverted[1]!.toLowerCase()) ? inverted[0].length : 0;
+  text = text.slice(offset);
+  const bare = offset > 0 && /^(?:(?:the\s+)?\p{Lu}[\p{L}.’'-]*\s*){1,4}$/u.test(text.trim());
+  const subject = bare
+    ? { np: text.trim(), start: last.start + offset }
+    : colonSubject(text, last.start + offset);
+  return subject ? resolveSpeaker(ctx, subject.np, subject.start) : null;
 }
 
 /**
@@ -1374,7 +1405,11 @@ export function directQuoteFinder(
           startsSentence && !/:$/.test(beforeTrim)
             ? lastSentenceBetween(doc, from, mark.open, paragraph.index)
             : null;
-        const saidBefore = lastBefore ? speakerEndingSentence(doc, ctx, lastBefore) : null;
+        const saidBefore = lastBefore
+          ? speakerEndingSentence(doc, ctx, lastBefore)
+          : startsSentence
+            ? introducedBefore(doc, ctx, paragraph, mark.open)
+            : null;
         const turnedTo = lastBefore && !saidBefore ? namedSubjectOf(doc, ctx, lastBefore) : null;
         // A question answered in the next paragraph of a two-person exchange: the turn passes back to the one
         // quoted before the question ('"…?" Maddow asked.¶"I'm not sure …"' is Clinton's), where the copy

@@ -2743,6 +2743,10 @@ function introducedBlock(
   ];
 }
 
+/** A prepositional phrase alone, no clause: "In a statement", "In an interview with CBC News", "On Monday". */
+const ADJUNCT_ONLY =
+  /^(?:in|on|at|during|after|before|via|through|over|from|earlier|later)\s+(?:(?:a|an|the|his|her|their|its|our)\s+)?(?:[\p{L}’'-]+\s+){0,3}[\p{L}’'.-]+$/iu;
+
 /** Finds reported speech, sentence by sentence, skipping the verbs direct quotes already used. */
 export function findReportedSpeech(
   doc: Document,
@@ -2786,6 +2790,9 @@ export function findReportedSpeech(
           !twoWordClause(text, /\bthat,?\s*$/i.test(doc.body.slice(f.verbStart, f.clauseStart)))
     )
       continue;
+    // "In a statement, the RCMP said:", "In an email to CBC News, the ministry said": a phrase set before the
+    // attribution that says where or how it was said reports nothing.
+    if (ADJUNCT_ONLY.test(text)) continue;
     quotes.push({
       kind: 'reported',
       text,

@@ -21,6 +21,7 @@ import {
 } from './entities.ts';
 import {
   EXTRA_PLACES,
+  FUNCTION_WORDS,
   KNOWN_ORGS,
   ORG_HEADS,
   POSSESSIVE_PRONOUNS,
@@ -446,7 +447,7 @@ export function resolveSpeaker(
     const headPerson = head.split(/\s+/).length >= 2 ? resolveName(ctx.index, head, npStart) : null;
     if (headPerson && looksLikeName(head.split(/\s+/).slice(-1)[0]!)) return fromPerson(headPerson);
   }
-  const org = resolveOrganization(ctx.index, np);
+  const org = resolveOrganization(ctx.index, np) ?? organizationWithin(ctx, np);
   if (org) return { speaker: org.name, role: null, gender: 'plural' };
   const person = resolveName(ctx.index, np, npStart);
   // A surname that is also an ordinary word ("Golden", "Black", "Young") still names the person the article
@@ -562,6 +563,14 @@ export function resolveSpeaker(
         }),
       );
       if (org2) return { speaker: org2.name, role: null, gender: 'plural' };
+      const kind = ORG_KINDS.get(head);
+      const org3 = kind
+        ? [...ctx.index.organizations]
+            .filter((o) => o.mentions[0]!.start < npStart)
+            .reverse()
+            .find((o) => kind.test(o.name))
+        : undefined;
+      if (org3) return { speaker: org3.name, role: null, gender: 'plural' };
     }
     if (np.split(' ').length > 12) return null;
     // Lower-case an ordinary first word ("Military spokesman"), judged on the whole word, never on its first
@@ -588,6 +597,42 @@ export function resolveSpeaker(
   }
   return null;
 }
+
+/**
+ * A known organisation with lower-case words around it that describe it or what it published: "the
+ * conservative-leaning Tax Foundation", "the Heritage Foundation website", "the Canadian Dental Association's
+ * latest survey".
+ */
+function organizationWithin(ctx: SpeakerContext, np: string): ReturnType<typeof resolveOrganization> {
+  const m = ORG_WITHIN.exec(np);
+  if (!m || (m[1] === undefined && m[3] === undefined)) return null;
+  // Before the name, at most two words that describe it ("the nonpartisan", "its latest"), no phrase that names
+  // something else ("an assessment of cases before the Supreme Court", "a spokeswoman for YouTube").
+  const before = m[1]?.trim().split(/\s+/) ?? [];
+  if (before.length > 2 || before.some((w) => FUNCTION_WORDS.has(w) || ROLE_NOUNS.has(w))) return null;
+  if (m[3] !== undefined && !PUBLISHED.test(m[3].trim())) return null;
+  return resolveOrganization(ctx.index, m[2]!);
+}
+const ORG_WITHIN =
+  /^((?:[\p{Ll}-]+\s+)+)?(\p{Lu}[\p{L}.’'-]*(?:\s+(?:of|for|and|on|the|\p{Lu}[\p{L}.’'-]*))*?)(?:[’']s?)?(\s+[\p{Ll}\s-]+)?$/u;
+/** What an organisation publishes, written after its name: the source is the organisation. */
+const PUBLISHED =
+  /^(?:(?:latest|new|recent|own|official|annual|online|weekly|monthly)\s+)*(?:website|site|blog|page|account|report|statement|release|analysis|study|survey|poll|data|figures|estimates?|projections?|numbers|count|tally)$/;
+
+/**
+ * "The union" for the "Ontario Secondary School Teachers' Federation", "the company" for "Loblaw Companies Ltd":
+ * kinds of organisation news restates a named one by, with the head words of the names they restate.
+ */
+const COMPANY_NAME = /\b(?:Company|Companies|Corp|Corporation|Inc|Ltd|Limited|LLC|PLC|Holdings)$/;
+const ORG_KINDS: ReadonlyMap<string, RegExp> = new Map([
+  ['union', /\b(?:Union|Federation|Brotherhood|Guild|Teamsters)\b/],
+  ['company', COMPANY_NAME],
+  ['firm', COMPANY_NAME],
+  ['system', /\bSystem$/],
+  ['hospital', /\bHospital\b/],
+  ['society', /\bSociety\b/],
+  ['foundation', /\bFoundation\b/],
+]);
 
 /**
  * A subject is a noun phrase: it does not end on a function word, a verb or an adjective ("went on to", "polls did",

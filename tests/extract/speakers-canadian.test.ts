@@ -77,3 +77,78 @@ describe('given names that are also ordinary words', () => {
     expect(f.people).toEqual([]);
   });
 });
+
+describe('organisations as speakers', () => {
+  it('keeps a company, a foundation or a health system named after a person an organisation', () => {
+    const f = facts(
+      'Harlow Grocers Ltd. raised prices on Monday. The Edith Marsh Foundation and the Peter Lund Health System ' +
+        'both objected.',
+    );
+    expect(f.people).toEqual([]);
+    expect(f.organizations.map((o) => o.name)).toEqual([
+      'Harlow Grocers Ltd',
+      'Edith Marsh Foundation',
+      'Peter Lund Health System',
+    ]);
+  });
+
+  it('resolves "the union" or "the company" to the organisation of that kind named earlier', () => {
+    expect(
+      direct(
+        'The Prairie Transit Workers Federation rejected the offer on Monday.\n\n' +
+          '“This offer does nothing for drivers,” the union said in a statement.',
+      ),
+    ).toEqual([['This offer does nothing for drivers', 'Prairie Transit Workers Federation']]);
+    expect(
+      direct(
+        'Harlow Grocers Ltd. reported higher profits on Wednesday.\n\n' +
+          '“Customers are buying more store brands,” the company said.',
+      ),
+    ).toEqual([['Customers are buying more store brands', 'Harlow Grocers Ltd']]);
+  });
+
+  it('reads a known organisation through the words that describe it or what it published', () => {
+    const reported = (body: string) =>
+      facts(body)
+        .quotes.filter((q) => q.kind === 'reported')
+        .map((q) => q.speaker);
+    expect(
+      reported(
+        'The Fiscal Watch Institute published its review. Rents rose by a third, according to the ' +
+          'nonpartisan Fiscal Watch Institute.',
+      ),
+    ).toEqual(['Fiscal Watch Institute']);
+    expect(
+      reported(
+        'The Fiscal Watch Institute published its review. Rents rose by a third, according to the latest ' +
+          'Fiscal Watch Institute survey.',
+      ),
+    ).toEqual(['Fiscal Watch Institute']);
+  });
+});
+
+describe('a quote introduced by a paragraph that ends in a colon', () => {
+  it('gives the quote to the body or person named before the colon, not to the person quoted last', () => {
+    const lead = 'Mayor Dana Whitlock spoke first and promised a review.\n\n';
+    expect(direct(`${lead}In a statement, the RCMP said:\n\n“Two people have been arrested.”`)).toEqual([
+      ['Two people have been arrested.', 'RCMP'],
+    ]);
+    expect(
+      direct(`${lead}The Lakeshore Nurses Association said in a statement:\n\n“We are disappointed.”`),
+    ).toEqual([['We are disappointed.', 'Lakeshore Nurses Association']]);
+    expect(
+      direct(
+        'Councillor Ravi Sandhu sat beside the mayor.\n\n“We will fix it,” Mayor Dana Whitlock said. Added ' +
+          'Sandhu:\n\n“This is a mess.”',
+      ),
+    ).toEqual([
+      ['We will fix it', 'Dana Whitlock'],
+      ['This is a mess.', 'Ravi Sandhu'],
+    ]);
+  });
+
+  it('reports nothing for the phrase that says how it was said', () => {
+    const f = facts('In a statement, the RCMP said:\n\n“Two people have been arrested.”');
+    expect(f.quotes.map((q) => [q.kind, q.text])).toEqual([['direct', 'Two people have been arrested.']]);
+  });
+});
