@@ -489,6 +489,9 @@ const tally = (): Tally => ({
   right: 0,
 });
 
+/** Lower-case words (and an article) before a capitalised name in a source: "the nonpartisan ", "conservative-leaning ". */
+const DESCRIBED_NAME = /^(?:(?:the|a|an)\s+)?(?:\p{Ll}[\p{L}-]*\s+){1,2}(?=\p{Lu})/u;
+
 function scoreSpeaker(t: Tally, g: GoldAttribution, q: Quote, log: (s: string) => void): void {
   if (!g.fullName) return;
   t.named++;
@@ -509,7 +512,10 @@ function scoreSpeaker(t: Tally, g: GoldAttribution, q: Quote, log: (s: string) =
     got !== null &&
     (withoutInitials(got) === withoutInitials(g.fullName) ||
       onlyForm ||
-      (g.source !== null && normSpeaker(got) === normSpeaker(g.source)));
+      (g.source !== null &&
+        (normSpeaker(got) === normSpeaker(g.source) ||
+          // "the nonpartisan Congressional Budget Office": the name without the words that describe it.
+          normSpeaker(got) === normSpeaker(g.source.replace(DESCRIBED_NAME, '')))));
   const last = got
     ?.replace(/[’']s$/, '')
     .split(/\s+/)
