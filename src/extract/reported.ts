@@ -1212,26 +1212,29 @@ function gapSubject(body: string, tokens: Token[], i: number): { np: string; sta
   const t = tokens[i]!;
   const next = tokens[i + 1];
   if (!next || !/^\p{Ll}/u.test(next.text) || !/^\s+$/.test(body.slice(t.end, next.start))) return null;
+  // The relative first (a few tokens back, with only spaces between): most verbs of saying follow none, and the
+  // lexicon lookups for the next word are made only for those that do.
+  let k = i - 1;
+  for (; k >= Math.max(1, i - 8); k--) {
+    const x = tokens[k]!;
+    if (!/^\s+$/.test(body.slice(x.end, tokens[k + 1]!.start))) return null;
+    // "his daughters, who he said were living in Russia": "who" (or "whom") opens such a relative too.
+    if (/^(?:that|which|what|who|whom)$/i.test(x.text)) break;
+  }
+  if (k < Math.max(1, i - 8)) return null;
   if (
     !hasTag(next.text, ...GAP_VERB_TAGS) &&
     !/^\p{Ll}{3,}ed$/u.test(next.text) &&
     !(next.text.endsWith('s') && hasTag(next.text, 'PresentTense'))
   )
     return null;
-  for (let k = i - 1; k >= Math.max(1, i - 8); k--) {
-    const x = tokens[k]!;
-    if (!/^\s+$/.test(body.slice(x.end, tokens[k + 1]!.start))) return null;
-    // "his daughters, who he said were living in Russia": "who" (or "whom") opens such a relative too.
-    if (!/^(?:that|which|what|who|whom)$/i.test(x.text)) continue;
-    const first = tokens[k + 1]!;
-    if (first === t) return null;
-    const np = body.slice(first.start, t.start).trim();
-    const subject = subjectBefore(`${np} `, first.start);
-    return subject && subject.start === first.start && subject.np === np && !hasClauseVerb(words(np))
-      ? subject
-      : null;
-  }
-  return null;
+  const first = tokens[k + 1]!;
+  if (first === t) return null;
+  const np = body.slice(first.start, t.start).trim();
+  const subject = subjectBefore(`${np} `, first.start);
+  return subject && subject.start === first.start && subject.np === np && !hasClauseVerb(words(np))
+    ? subject
+    : null;
 }
 
 /** Where the clause of a relative with a missing subject ends: at the main clause's verb after a comma, or a dash. */
