@@ -16,6 +16,7 @@ import {
   sentenceAt,
 } from './sentences.ts';
 import { type SpeakerContext, recentReferent, remember, resolveSpeaker, subjectBefore } from './speakers.ts';
+import { TITLE_ABBREVIATION } from './tokens.ts';
 import type { Quote } from './types.ts';
 
 /** A direct quote with the offsets of the verb that attributed it, so reported speech does not count it again. */
@@ -451,13 +452,15 @@ export function attributionBefore(text: string, base: number): Attribution | nul
   return /,$/.test(trimmed) ? farVerbBefore(text, words, base) : null;
 }
 
+/** A name, perhaps after an abbreviated title: "Coun. Waye Mason", "Mr. Kamin". */
+const NAME_WORDS = String.raw`(?:(?:${TITLE_ABBREVIATION})\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}`;
 /**
  * The subject "with" gives a participle, not the sentence's: '…, with Trump reportedly yelling: "…"', 'Republicans
  * were quick to chime in, with Donald Trump tweeting that it was a "disaster" and asking, "…"'. A name or a pronoun
  * right after "with", then the participle (this one, or one this one is joined to by "and").
  */
 const WITH_SUBJECT = new RegExp(
-  String.raw`(?:^|[\s,(])with\s+(${String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}`}|he|she|they)\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ing\b[^;:“”"]*\sand\s+)?$`,
+  String.raw`(?:^|[\s,(])with\s+(${NAME_WORDS}|he|she|they)\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ing\b[^;:“”"]*\sand\s+)?$`,
   'u',
 );
 
@@ -536,7 +539,6 @@ function complementsOnly(words: RegExpExecArray[]): boolean {
 const CLAUSE_OPENER =
   /^(?:that|whether|if|how|what|why|who|whom|which|whose|because|but|when|where|while|although|though|and|or|so|than|unless)$/;
 
-const NAME_WORDS = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}`;
 /** What may follow the verb of a bare attribution: its end, a particle, or a phrase of time, manner or place. */
 const VERB_TAIL = String.raw`(?:\s+(?:back|out|on|up|in|again))?(?=\s*(?:$|[.,;!?])|\s+(?:with|as|to|in|at|after|before|while|during|from|on|into|over|about|then|later|reporters|journalists|\p{Ll}+ly)\b)`;
 const LOOSE_SUBJECT_FIRST = new RegExp(
@@ -687,8 +689,10 @@ function speakerLabel(text: string, base: number): { np: string; start: number }
   return { np: m[1]!, start: base + m.index + m[0].indexOf(m[1]!) };
 }
 
-const SPEAKER_LINE =
-  /^\s*(?:[\p{L}.’'-]+\s+){0,6}?((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,3})(?:\s*\([^()]{1,20}\))?\s*$/u;
+const SPEAKER_LINE = new RegExp(
+  String.raw`^\s*(?:[\p{L}.’'-]+\s+){0,6}?((?:(?:${TITLE_ABBREVIATION})\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,3})(?:\s*\([^()]{1,20}\))?\s*$`,
+  'u',
+);
 
 /** A bare attribution sentence: nothing after its verb but a particle, a time, a manner or a place. */
 const BARE_ATTRIBUTION_END = new RegExp(String.raw`^[\p{L}’'-]*${VERB_TAIL}`, 'u');
@@ -897,12 +901,16 @@ function unfinished(firstPart: string, secondPart: string): boolean {
 }
 
 /** A verb of saying and a name closing a sentence: ", says Evan Tracey", ", said Mr. Kamin". */
-const TAIL_SAYS =
-  /,\s+(says|said|adds|added|writes|wrote|argues|argued)\s+((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})/u;
+const TAIL_SAYS = new RegExp(
+  String.raw`,\s+(says|said|adds|added|writes|wrote|argues|argued)\s+((?:(?:${TITLE_ABBREVIATION})\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})`,
+  'u',
+);
 
 /** A sentence ending inside a quote and another opening after it; not the full stop of a title ("Mr. Trump"). */
-const SENTENCE_INSIDE =
-  /(?<!\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Lt|Col|No|vs|\p{Lu}))[.!?…]\s+\p{Lu}/u;
+const SENTENCE_INSIDE = new RegExp(
+  String.raw`(?<!\b(?:${TITLE_ABBREVIATION}|Jr|Sr|No|vs|\p{Lu}))[.!?…]\s+\p{Lu}`,
+  'u',
+);
 
 /** A finite verb opening a quote, whose subject is outside the marks: "would be helpful", "wasn’t good", "is a". */
 const CONTINUES_SUBJECT =

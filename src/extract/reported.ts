@@ -23,7 +23,7 @@ import {
   resolveSpeaker,
   subjectBefore,
 } from './speakers.ts';
-import { DATELINE, type Token } from './tokens.ts';
+import { DATELINE, TITLE_ABBREVIATION, type Token } from './tokens.ts';
 import type { Quote } from './types.ts';
 
 const PASSIVE = /^(?:is|was|are|were|be|been|being|to)$/i;
@@ -75,8 +75,10 @@ const SOURCE_VERBS: Record<string, string> = {
   estimated: 'estimate',
 };
 /** The speaker after an inverted verb to the sentence end: "…, said Mr. Burman, an economist." */
-const INVERTED_NP =
-  /^\s*((?:[^,.;:“"]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Rev|Del|Sgt|Capt|Adm|St|\p{Lu}))\.)+?)\s*(?:,[^;:“"]*)?[.!?]?\s*$/u;
+const INVERTED_NP = new RegExp(
+  String.raw`^\s*((?:[^,.;:“"]|(?<=\b(?:${TITLE_ABBREVIATION}|Del|\p{Lu}))\.)+?)\s*(?:,[^;:“"]*)?[.!?]?\s*$`,
+  'u',
+);
 /**
  * A role written in lower case before the name it describes, after an inverted verb: "…, says political scientist
  * Dossym Satpayev", "…, said former ambassador Ana Lind", "…, said lobbyist and GOP strategist Charlie Black".
@@ -945,8 +947,10 @@ const CATENATIVE =
   /(?:^|\s)(?:(went|go|goes|going|gone|was|were|is|are)\s+(?:on|(?:all\s+)?quick|out\s+of\s+(?:his|her|their|its|my|our)\s+way)|continues|continue|continued|continuing|(?:took|takes|take|taking)\s+(?:pains|to\s+(?:Twitter|Facebook|Instagram|social\s+media|the\s+airwaves)))\s+$/i;
 
 /** A name right before the comma of a relative clause, perhaps with a title: "…,” said Weaver, who said …". */
-const NAME_BEFORE_COMMA =
-  /(?:^|[\s“”"(])((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3})(?:,|\s(?:--?|[—–―]))\s*$/u;
+const NAME_BEFORE_COMMA = new RegExp(
+  String.raw`(?:^|[\s“”"(])((?:(?:${TITLE_ABBREVIATION})\.\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3})(?:,|\s(?:--?|[—–―]))\s*$`,
+  'u',
+);
 
 /**
  * The antecedent of ", who said …" when the words before it are no subject of their own ('“…,” said Glenn Weaver,
@@ -2438,8 +2442,10 @@ function sourceDescription(np: string): Speaker | null {
 }
 
 // A title's or an initial's full stop does not end it: "according to Mr. Rhodes", "according to Dennis B. Ross".
-const SOURCE_TEXT =
-  /^[^,.;)]+(?:\.(?:[^\s,.;)]|(?<=(?:^|\s)(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St|\p{Lu})\.)\s(?=\p{Lu}))[^,.;)]*)*/u;
+const SOURCE_TEXT = new RegExp(
+  String.raw`^[^,.;)]+(?:\.(?:[^\s,.;)]|(?<=(?:^|\s)(?:${TITLE_ABBREVIATION}|\p{Lu})\.)\s(?=\p{Lu}))[^,.;)]*)*`,
+  'u',
+);
 
 function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContext): Found[] {
   const found: Found[] = [];

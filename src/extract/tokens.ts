@@ -49,8 +49,12 @@ function wordEnd(text: string, start: number): number {
   }
   return i;
 }
-const ABBREV_DOT =
-  /^(?:(?:[A-Za-z]\.)*[A-Za-z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|Prof|Adm|Brig|Cmdr|Cpl|Pvt|Const|Cst|Coun|Det|Insp|Supt|Hon)$/;
+/**
+ * The abbreviated titles written before a name ("Mr.", "Sgt.", "Coun.", "Const."), as one alternation for the patterns
+ * that read a name after one: one list, so a title read in one place is read in all.
+ */
+export const TITLE_ABBREVIATION = String.raw`Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Sgt|St|Prof|Adm|Brig|Cmdr|Cpl|Pvt|Const|Cst|Coun|Det|Insp|Supt|Hon|Rev`;
+const ABBREV_DOT = new RegExp(String.raw`^(?:(?:[A-Za-z]\.)*[A-Za-z]|${TITLE_ABBREVIATION}|Jr|Sr)$`);
 
 /** The first character at or after `from` that is not white space ('' at the end): no copy of the rest of the body. */
 function firstAfterSpace(body: string, from: number): string {

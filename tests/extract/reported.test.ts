@@ -1485,3 +1485,17 @@ describe('reported speech: a clause after the one told with no auxiliary', () =>
     ).toEqual([['the group wants the ban to include a buyback', 'Rina Holt', 'tell']]);
   });
 });
+
+describe('reported speech: an abbreviated title in an inverted attribution', () => {
+  it('reads "said Coun. Ana Lind, who …" and "says Const. Ana Lind" as the speaker', () => {
+    expect(
+      reported(
+        'The street will be renamed next spring, said Coun. Ana Lind, who brought the motion. The road will ' +
+          'close for a week, says Const. Tomas Berg.',
+      ),
+    ).toEqual([
+      ['The street will be renamed next spring', 'Ana Lind', 'say'],
+      ['The road will close for a week', 'Tomas Berg', 'say'],
+    ]);
+  });
+});
