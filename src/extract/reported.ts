@@ -864,9 +864,29 @@ function asideAfter(
   if (carried) resume += carried[0].length;
   const next = after.slice(resume);
   const runOn = !carried && ASIDE_QUOTE_RUN_ON.test(next);
-  if ((!carried && !runOn && ASIDE_NEW_CLAUSE.test(next)) || direct(resume) || fewerThanThreeWords(next))
+  // ("This campaign, he says, is different": two words are enough where they open on the clause's own verb.)
+  if (
+    (!carried && !runOn && ASIDE_NEW_CLAUSE.test(next)) ||
+    direct(resume) ||
+    (fewerThanThreeWords(next) && !(verbOpening(next) && /\s/.test(next.trim())))
+  )
     return { resume: null };
   return runOn ? { resume, quoted: true } : { resume };
+}
+
+/**
+ * Whether a text opens on a finite verb with no subject of its own: the rest of a clause an aside splits ("The
+ * solution, the partner told them, was simple", "But the years that followed, he said, brought a shift").
+ */
+function verbOpening(text: string): boolean {
+  const first = /^\s*(\p{Ll}+)\b/u.exec(text)?.[1];
+  return (
+    first !== undefined &&
+    !first.endsWith('ing') &&
+    (AUXILIARY_OPENING.test(`${first} `) ||
+      /^\p{L}{3,}ed$/u.test(first) ||
+      hasTag(first, 'PastTense', 'PresentTense', 'Copula'))
+  );
 }
 
 /** A subordinate clause opening a sentence: "Though …", "If …", "Because …". */
@@ -1517,6 +1537,17 @@ function fromVerbs(
       rest = rest.slice(adv[0].length);
       restStart += adv[0].length;
     }
+    // "…, analysts say; in 2012, Romney won 27 percent", "…, his aides argued in interviews; rather, …": a semicolon
+    // right after the attribution (and where or when it was made) ends it as a full stop does.
+    // (Not a relative clause's verb: "…, whose new book boasts of his record; Tim Scott, …" is a list.)
+    if (
+      rest.includes(';') &&
+      body.slice(sentence.start, t.start).includes(',') &&
+      !/,\s*(?:who|whose|which)\b[^,]*$/i.test(body.slice(sentence.start, t.start))
+    ) {
+      const closing = ASIDE_ADJUNCT.exec(rest);
+      if (closing && rest.startsWith(';', closing[0].length)) rest = '';
+    }
     // "pledged Saturday to rid …", "promised on Sunday at a rally in Reno to end …": when and where before the "to".
     const commitLead = COMMITMENTS.has(verb) && !commitment ? COMMITMENT_LEAD.exec(rest) : null;
     if (commitLead) {
@@ -1996,7 +2027,7 @@ function fromVerbs(
       const oneClause =
         resume !== null &&
         (subordinate ||
-          (set && AUXILIARY_OPENING.test(body.slice(end + resume, sentence.end))) ||
+          (set && verbOpening(body.slice(end + resume, sentence.end))) ||
           (set && QUOTE_THEN_THAT.test(closed) && /^that\s/i.test(body.slice(end + resume, sentence.end))) ||
           (set && !clause && fragmentSubject(closed.replace(CLAUSE_TAIL, ''))));
       if (oneClause) {

@@ -70,3 +70,47 @@ describe('reported speech: "according to" set into the sentence', () => {
     ]);
   });
 });
+
+describe('reported speech: an attribution set into one clause', () => {
+  it('joins the subject before the aside to the verb after it, even when two words follow', () => {
+    expect(reported('Anna Holt runs the ferry. The timetable, she says, is unworkable.')).toEqual([
+      ['The timetable is unworkable', 'Anna Holt', 'say'],
+    ]);
+    expect(reported('The answer, the foreman told them, was simple.')).toEqual([
+      ['The answer was simple', 'foreman', 'tell'],
+    ]);
+  });
+
+  it('joins a subject with its own relative clause to a past tense after the aside', () => {
+    expect(reported('But the winters that followed, the farmer said, brought heavy losses.')).toEqual([
+      ['But the winters that followed brought heavy losses', 'farmer', 'say'],
+    ]);
+  });
+
+  it('keeps a closed clause apart from what follows the aside', () => {
+    expect(reported('The mill closed in May, the mayor said, leaving many people without work.')).toEqual([
+      ['The mill closed in May', 'mayor', 'say'],
+    ]);
+  });
+});
+
+describe('reported speech: a semicolon after an attribution', () => {
+  it('ends the attribution as a full stop does', () => {
+    expect(
+      reported(
+        'Ferries need a second berth to keep to time, analysts say; in 2019, two sailings a day were lost.',
+      ),
+    ).toEqual([['Ferries need a second berth to keep to time', 'analysts', 'say']]);
+    expect(
+      reported('The bridge is safe, his engineers argued in a report; repairs can wait until spring.'),
+    ).toEqual([['The bridge is safe', 'his engineers', 'argue']]);
+  });
+
+  it('leaves a verb inside a relative clause of a list alone', () => {
+    expect(
+      reported(
+        'Among the guests were Ana Lind, the mayor, whose new book boasts of her record; Tomas Berg, the treasurer; and two aldermen.',
+      ),
+    ).toEqual([]);
+  });
+});
