@@ -687,6 +687,9 @@ const CLAUSE_OPENER =
 /** A conjunction (perhaps after an adverb) that ends a clause cut at the next attribution's subject. */
 const CLAUSE_END_OPENER =
   /[\s,]+(?:(?:shortly|soon|just|even|right|long)\s+)?(?:because|while|whereas|although|though|since|after|before|when|until|unless|but|and\s+(?:then|later|also|again|subsequently|eventually)|--?|[—–])\s*$/i;
+/** A phrase of time or place after a comma or a conjunction, right before the next attribution's subject. */
+const PLACED_BEFORE_SUBJECT =
+  /(?:,\s+(?:(?:and|but)\s+)?|\s(?:and|but)\s+)(?:in|on|at|during|after|before|since|by|over|earlier|later|last|this)\s[^,;:“”"]*$/i;
 /** Word classes that end no subject: "after Lind’s surprising remarks", "after Lind released notes". */
 const NOT_SUBJECT_END = [
   'Adjective',
@@ -2117,7 +2120,10 @@ function fromVerbs(
     if (a.open && cut > a.clauseStart && cut < a.clauseEnd) {
       // "… moved a missile, shortly after North Korea said …": the conjunction that opens the next attribution's
       // clause is not part of what was said before it.
-      const opener = CLAUSE_END_OPENER.exec(body.slice(a.clauseStart, cut));
+      // "…, at the town hall this week she said …": nor is a phrase of time or place set off before its subject.
+      const opener =
+        CLAUSE_END_OPENER.exec(body.slice(a.clauseStart, cut)) ??
+        PLACED_BEFORE_SUBJECT.exec(body.slice(a.clauseStart, cut));
       a.clauseEnd = opener ? a.clauseStart + opener.index : cut;
     }
   }

@@ -768,6 +768,12 @@ const FINITE =
   /\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|told|warned|added|claimed|that)\b/i;
 const SUBORDINATE =
   /^(?:though|although|but|and|also|so|while|as|after|because|when|yet|however|meanwhile|still|then)\b[\s,]*/i;
+/** A phrase of time or place opening on a preposition or "last"/"this", then a subject pronoun. */
+const ADVERBIAL_BEFORE_PRONOUN =
+  /^(?:in|on|at|during|after|before|since|by|over|earlier|later|last|this|early|late)((?:\s+[^\s,;:“”"]+){0,5}?)\s+(he|she|they|we|I)$/i;
+/** Words that make the phrase before a pronoun a clause ("in which he", "whether Clinton lied when she"), not a time. */
+const NOT_ADVERBIAL =
+  /^(?:which|who|whom|whose|what|that|when|whether|if|because|as|while|and|but|or|said|says|asked|told|is|was|were|are|has|had|have)$/i;
 
 /**
  * Finds the subject of a speech verb in the text before it (from the start of its clause). Handles appositives on
@@ -837,6 +843,13 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   if (closer) {
     np = np.slice(closer[0].length);
     start += closer[0].length;
+  }
+  // "On Tuesday night he said", "at the town hall this week she said": a phrase of time or place before a pronoun
+  // subject, without the comma that would set it off, is not part of the subject.
+  const placed = ADVERBIAL_BEFORE_PRONOUN.exec(np);
+  if (placed && !placed[1]!.split(/\s+/).some((w) => NOT_ADVERBIAL.test(w) || /^\p{Ll}{3,}ed$/u.test(w))) {
+    start += np.length - placed[2]!.length;
+    np = placed[2]!;
   }
   // "which the Tax Foundation estimates": the relative pronoun is not part of the subject.
   const relative = /^(?:which|who|that|whom)\s+(?=\S)/i.exec(np);

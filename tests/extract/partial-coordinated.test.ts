@@ -109,3 +109,42 @@ describe('a partial quote after "told" and a programme named in quotation marks'
     ).toEqual([['reported', 'the deal was “not on the table”', 'Claire Dufour']]);
   });
 });
+
+describe('a phrase of time or place before a pronoun subject without a comma', () => {
+  it('reads the pronoun as the subject and resolves it', () => {
+    expect(
+      quotes(
+        'Mayor Ines Carvalho faced the council. At the town hall this week she said the levy was “a mistake.”',
+      ),
+    ).toEqual([['reported', 'the levy was “a mistake”', 'Ines Carvalho']]);
+  });
+
+  it('ends the clause before that phrase when it opens the next attribution in the sentence', () => {
+    expect(
+      quotes(
+        'Mayor Ines Carvalho faced the council. Although in May she said the levy was fair, at the town hall ' +
+          'this week she said it was “an error.”',
+      ),
+    ).toEqual([
+      ['reported', 'the levy was fair', 'Ines Carvalho'],
+      ['reported', 'it was “an error”', 'Ines Carvalho'],
+    ]);
+  });
+
+  it('gives a direct quote after "In 2019 she said" to the person the pronoun points to', () => {
+    expect(
+      quotes(
+        'Mayor Ines Carvalho spoke in Leeds. In 2019 she said of the port: “It will never be sold.”',
+      ).map((q) => q[2]),
+    ).toEqual(['Ines Carvalho']);
+  });
+
+  it('does not read a relative clause before the pronoun as such a phrase', () => {
+    expect(
+      quotes(
+        "Mayor Ines Carvalho's news conference on Tuesday, in which she laid out the budget but then announced " +
+          'that she would not run again, was her last.',
+      ),
+    ).toEqual([]);
+  });
+});
