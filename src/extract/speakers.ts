@@ -718,6 +718,12 @@ const POLLED = /^(?:surveyed|polled|questioned|interviewed|sampled)$/;
  */
 const AUX =
   /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|since|never|did|does|do|now|often|always|long|even|all|ever|still|just|not|(?:did|does|do|would|could|has|have|had|wo|ca)n[’']t))+\s*$/i;
+/** A state or province written after a place: "B.C.", "N.Y.", "Ont.", "Calif.", or one the word list knows. */
+function placeTail(part: string): boolean {
+  const word = part.trim();
+  return /^(?:\p{Lu}\.){1,3}$|^\p{Lu}\p{Ll}{1,4}\.$/u.test(word) || (word.length > 0 && isPlaceName(word));
+}
+
 /**
  * A time between a subject and its verb: "Sanders on Tuesday said", "Wells Fargo just this month announced", "Priebus
  * later Thursday told".
@@ -813,9 +819,13 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     segments = segments.slice(0, -2);
     // NAME, AGE, ROLE, said: "Marley Anderson, 21, a junior from Las Vegas, said". While the phrase starts with
     // an appositive (a number, an article, a lower-case role, "who …"), the name is in the segment before it.
+    // So too where it starts with the state or province of a place in the segment before ("…, a psychiatrist in
+    // Kelowna, B.C., who works with athletes, said").
     for (
       let k = 0;
-      k < 3 && segments.length > 0 && /^\s*(?:\d|\p{Ll}|(?:A|An|The|Who|Which)\s)/u.test(np);
+      k < 4 &&
+      segments.length > 0 &&
+      (/^\s*(?:\d|\p{Ll}|(?:A|An|The|Who|Which)\s)/u.test(np) || placeTail(np.slice(0, np.indexOf(','))));
       k++
     ) {
       const before = segments[segments.length - 1]!;

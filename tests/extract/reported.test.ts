@@ -1499,3 +1499,13 @@ describe('reported speech: an abbreviated title in an inverted attribution', () 
     ]);
   });
 });
+
+describe('reported speech: a place with its province in an appositive', () => {
+  it('reads past "Kelowna, B.C.," and a relative clause to the name ("Paul Dagg, a doctor in Kelowna, B.C., who …")', () => {
+    expect(
+      reported(
+        'Ana Lind, a psychiatrist in Kelowna, B.C., who works with athletes, said the pattern is common.',
+      ),
+    ).toEqual([['the pattern is common', 'Ana Lind', 'say']]);
+  });
+});
