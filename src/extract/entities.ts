@@ -29,6 +29,7 @@ import {
 import { type Document, collapseSpaces } from './sentences.ts';
 import { DATELINE, isApostrophe, isCapitalised, stripPossessive, type Token } from './tokens.ts';
 import type { Entity, Person, Span } from './types.ts';
+import { allMatches } from './matches.ts';
 
 export type Gender = 'male' | 'female' | 'unknown';
 
@@ -788,8 +789,9 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
   }
 
   // Facilities: "Hmeimim air base" is a place even though "Hmeimim" alone is unknown.
-  for (const m of body.matchAll(
+  for (const m of allMatches(
     /\b(\p{Lu}[\p{L}-]+) (air ?base|airbase|naval base|airport|military base)\b/gu,
+    body,
   )) {
     if (isCommonWord(m[1]!)) continue;
     const name = `${m[1]} ${m[2]}`;
@@ -940,7 +942,7 @@ function collectRoles(
   // Only words of the same sentence: not the "Kinew" of "Wab Kinew spoke.\n\nOpposition leader Heather Stefanson".
   // An initialism's stops ("former U.N. secretary general") end nothing.
   let cut = 0;
-  for (const m of window.matchAll(SENTENCE_BREAK)) cut = m.index + 1;
+  for (const m of allMatches(SENTENCE_BREAK, window)) cut = m.index + 1;
   const clause = window.slice(cut);
   const leadWords = /\s$/.test(clause) ? clause.trim().split(/\s+/) : [];
   const roleWord = leadWords.pop() ?? '';

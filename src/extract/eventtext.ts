@@ -17,6 +17,7 @@
 import { CLAUSE_SPEECH_VERBS, firstNameGender, FUNCTION_WORDS, QUOTE_VERBS } from './lexicon.ts';
 import { type Document, type Sentence, collapseSpaces, isSpaceCode } from './sentences.ts';
 import type { Quote, Span } from './types.ts';
+import { allMatches } from './matches.ts';
 
 /** The longest event text, in characters. */
 export const MAX_EVENT_TEXT = 120;
@@ -152,7 +153,7 @@ const LOWER_STARTS = new Set([
 
 function cutsOf(text: string, re: RegExp): Cut[] {
   const cuts: Cut[] = [];
-  for (const m of text.matchAll(re)) cuts.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of allMatches(re, text)) cuts.push({ start: m.index, end: m.index + m[0].length });
   return cuts;
 }
 

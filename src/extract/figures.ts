@@ -8,6 +8,7 @@ import { isCommonWord } from './entities.ts';
 import { DEMONYMS, hasTag, isDemonym, WORD_NUMBERS } from './lexicon.ts';
 import { type Document, collapseSpaces, segment } from './sentences.ts';
 import type { Entity, Figure, FigureState, Quote } from './types.ts';
+import { allMatches } from './matches.ts';
 
 const UNITS: Array<[RegExp, string]> = [
   [/^personnel$/i, 'personnel'],
@@ -528,8 +529,9 @@ export function findFigures(
     }
     // Named equipment with no count: "its powerful S-400 surface-to-air missile systems".
     if (!EQUIPMENT_HINT.test(text)) continue;
-    for (const e of text.matchAll(
+    for (const e of allMatches(
       /\b((?:S|SA|Su|MiG)-\d{2,3}|Patriot|THAAD|Iskander|Pantsir|Buk)\b((?:\s+[\p{L}-]+){0,3}?)\s+(missile systems?|systems?|batteries|missiles)\b/gu,
+      text,
     )) {
       const before = text.slice(Math.max(0, e.index - 30), e.index);
       if (/\d\s+(?:\p{L}+\s+)?$/u.test(before)) continue;
@@ -641,7 +643,7 @@ function extraFigures(
     if (!countsForces(unit, `${before} ${m[0]} ${after}`, text)) return null;
     return refineState(stateOf(`${before} ${after}`), before, after, text.slice(end));
   };
-  for (const m of / of (?:its|the|their|our|his|her) /.test(text) ? text.matchAll(PARTITIVE) : []) {
+  for (const m of / of (?:its|the|their|our|his|her) /.test(text) ? allMatches(PARTITIVE, text) : []) {
     const numAt = m.index + (m[0].length - m[0].trimStart().length);
     if (covered(numAt)) continue;
     const words = `${m[3] ?? ''}${m[4]}`.trim().split(/\s+/);
@@ -653,7 +655,7 @@ function extraFigures(
     if (!state) continue;
     add(numAt, m[0].length, parseNumber(m[2]!), m[1]?.toLowerCase() ?? null, unit, state);
   }
-  for (const m of text.includes('-strong') ? text.matchAll(STRENGTH) : []) {
+  for (const m of text.includes('-strong') ? allMatches(STRENGTH, text) : []) {
     const numAt = m.index + (m[1] ? m[0].indexOf(m[2]!) : 0);
     if (covered(numAt)) continue;
     const state = forcesState('troop', numAt, m);
@@ -667,7 +669,7 @@ function extraFigures(
       state,
     );
   }
-  for (const m of here.length > 0 ? text.matchAll(ELLIPTICAL) : []) {
+  for (const m of here.length > 0 ? allMatches(ELLIPTICAL, text) : []) {
     const numAt = m.index + (m[1] ? m[0].indexOf(m[2]!) : 0);
     const value = parseNumber(m[2]!);
     if (covered(numAt) || /^(?:19|20)\d\d$/.test(m[2]!)) continue;
@@ -685,7 +687,7 @@ function extraFigures(
       like,
     );
   }
-  for (const m of here.length > 0 && / from /.test(text) ? text.matchAll(UP_DOWN_FROM) : []) {
+  for (const m of here.length > 0 && / from /.test(text) ? allMatches(UP_DOWN_FROM, text) : []) {
     const numAt = m.index + m[0].length - m[2]!.length;
     if (covered(numAt) || /^(?:19|20)\d\d$/.test(m[2]!)) continue;
     const like = [...here].reverse().find((f) => f.end - base <= m.index && f.counted !== false);
@@ -719,7 +721,7 @@ function extraFigures(
       ] as const)
     : []) {
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       const firstAt = m.index + m[0].indexOf(m[1]!);
       const secondAt = m.index + m[0].lastIndexOf(m[3]!);
       const first = here.find(
@@ -785,7 +787,7 @@ function extraFigures(
     [BARE_BY_TO, 'by'],
   ] as const) {
     if (!(order === 'by' ? hasBy : hasFrom)) continue;
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       const firstAt = m.index + m[0].indexOf(m[2]!, m[0].indexOf(' ') + (m[1]?.length ?? 0));
       const secondAt = m.index + m[0].length - m[4]!.length;
       if (covered(firstAt) || covered(secondAt)) continue;
@@ -809,7 +811,7 @@ function extraFigures(
   }
   // "The number of American troops in Iraq will drop to 3,000": only the level after the change, which is what
   // remains after a cut and what is deployed after a rise.
-  for (const m of text.matchAll(BARE_TO)) {
+  for (const m of allMatches(BARE_TO, text)) {
     const at = m.index + m[0].length - m[2]!.length;
     if (covered(at) || /^(?:19|20)\d\d$/.test(m[2]!)) continue;
     const force = forceBefore(m);
@@ -866,13 +868,13 @@ function carriedFigures(
   sourceAt: (offset: number) => string | null,
 ): void {
   const found = [
-    ...[...text.matchAll(VERB_BARE)].map((m) => ({
+    ...allMatches(VERB_BARE, text).map((m) => ({
       value: m[5]!,
       at: m.index + m[0].length - m[5]!.length,
       qualifier: m[4] ?? null,
       state: (m[1] ? 'withdrawn' : m[2] ? 'deployed' : 'remaining') as FigureState,
     })),
-    ...[...text.matchAll(SUBJECT_BARE)].map((m) => ({
+    ...allMatches(SUBJECT_BARE, text).map((m) => ({
       value: m[2]!,
       at: m.index + m[0].indexOf(m[2]!, m[1]?.length ?? 0),
       qualifier: m[1]?.toLowerCase() ?? null,
@@ -880,7 +882,7 @@ function carriedFigures(
     })),
     // A number a survey or a poll gave is not a force's level, even right after one ("the survey found that number
     // had dropped to …").
-    ...[...text.matchAll(THAT_NUMBER)]
+    ...allMatches(THAT_NUMBER, text)
       .filter((m) => !NOT_A_LEVEL.test(text.slice(0, m.index)))
       .map((m) => ({
         value: m[4]!,

@@ -18,6 +18,7 @@ import {
 import { type SpeakerContext, recentReferent, remember, resolveSpeaker, subjectBefore } from './speakers.ts';
 import { TITLE_ABBREVIATION } from './tokens.ts';
 import type { Quote } from './types.ts';
+import { allMatches } from './matches.ts';
 
 /** A direct quote with the offsets of the verb that attributed it, so reported speech does not count it again. */
 export interface DirectQuotes {
@@ -76,7 +77,7 @@ function verbBase(word: string, previous?: string): string | undefined {
 export function clauseSubject(text: string, base: number): { np: string; start: number } | null {
   const relative = withoutRelatives(text);
   let skipped: { np: string; start: number } | null = null;
-  for (const m of relative.matchAll(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu)) {
+  for (const m of allMatches(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu, relative)) {
     if (m.index === 0) continue;
     // An auxiliary or a contraction ("didn’t seem") and a regular past tense ("deflected") the lexicon does not
     // list are verbs too.
@@ -141,8 +142,7 @@ const OPENING_PHRASE =
 export function attributionAfter(text: string, base: number, runOn = false): Attribution | null {
   // Long enough for a name with an appositive: '…," Fred Kagan, director of the Critical Threats Project at the
   // American Enterprise Institute, said.'
-  const words: RegExpExecArray[] = [];
-  for (const m of text.matchAll(WORDS)) if (words.push(m) === 24) break;
+  const words = allMatches(WORDS, text, 24);
   for (let i = 0; i < words.length && i < 20; i++) {
     const w = words[i]!;
     const verb = verbBase(w[0], words[i - 1]?.[0]);
@@ -266,7 +266,7 @@ function longAppositiveAttribution(text: string, base: number): Attribution | nu
   const plain = text.slice(0, 600).replace(ABBREVIATION, (a) => a.replace(/\./g, '_'));
   const end = plain.search(/[.!?;](?:\s|$)/);
   const windowText = end < 0 ? plain : plain.slice(0, end);
-  for (const v of windowText.matchAll(/,\s+(?:\p{Ll}+ly\s+|also\s+|later\s+)?(\p{Ll}+)\b/gu)) {
+  for (const v of allMatches(/,\s+(?:\p{Ll}+ly\s+|also\s+|later\s+)?(\p{Ll}+)\b/gu, windowText)) {
     const verb = verbBase(v[1]!);
     if (!verb) continue;
     const at = v.index + v[0].length - v[1]!.length;
@@ -286,12 +286,12 @@ function longAppositiveAttribution(text: string, base: number): Attribution | nu
  */
 function asSaid(trimmed: string, base: number): Attribution | null {
   if (!/,$/.test(trimmed)) return null;
-  const as = [...trimmed.matchAll(/(?:^|[\s(])[Aa]s\s+/g)].pop();
+  const as = allMatches(/(?:^|[\s(])[Aa]s\s+/g, trimmed).pop();
   // Not "such as", "as well as", "just as", nor a role ("as a trial lawyer, the senator said").
   if (!as || /\b(?:such|well|just|so|same)\s*$/i.test(trimmed.slice(0, as.index + 1))) return null;
   const from = as.index + as[0].length;
   const rest = trimmed.slice(from, -1);
-  const words = [...rest.matchAll(WORDS)];
+  const words = allMatches(WORDS, rest);
   if (words.length < 2 || /^(?:for|well|if|though|long|soon|much|far|part|of|to|such|a|an)\b/i.test(rest))
     return null;
   for (let i = 1; i < words.length && i <= 25; i++) {
@@ -327,7 +327,7 @@ function asSaid(trimmed: string, base: number): Attribution | null {
     const tail = rest.slice(w.index + w[0].length + (putIt ? 3 : pointOut ? 4 : 0));
     if (tail.length > 70 || /[“”"]|''|[;:!?]/.test(tail)) return null;
     // Participles may stand among the complements ("As she put it, speaking to donors,").
-    if (!complementsOnly([...tail.matchAll(WORDS)].filter((x) => !/ing$/.test(x[0])))) return null;
+    if (!complementsOnly(allMatches(WORDS, tail).filter((x) => !/ing$/.test(x[0])))) return null;
     const parts = source.split(/,\s*/).filter(Boolean);
     const name =
       parts.length > 1
@@ -385,7 +385,7 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     if (subject && nameOrPronoun(subject.np))
       return { np: subject.np, npStart: subject.start, verb: 'say', verbStart: base + verbAt };
   }
-  const words = [...trimmed.matchAll(WORDS)];
+  const words = allMatches(WORDS, trimmed);
   // The verb first and the speaker after it, opening the sentence: "Continued Stone:", "Added Sen. Rachel Dunn:".
   // A comma may end it too, after an appositive: "Said Ann Cole, who ran the shelter for years,".
   const inverted =
@@ -480,7 +480,7 @@ function subjectAfterAside(prefix: string, base: number): { np: string; start: n
   if (blanked === prefix) return null;
   // The clause the verb belongs to opens at the last subordinator before it ("after Mr. Trump …").
   let from = 0;
-  for (const m of blanked.matchAll(SUBORDINATOR)) from = m.index + m[0].length;
+  for (const m of allMatches(SUBORDINATOR, blanked)) from = m.index + m[0].length;
   const subject = subjectBefore(blanked.slice(from), base + from);
   return subject && nameOrPronoun(subject.np) ? subject : null;
 }
@@ -635,7 +635,9 @@ function colonSubject(text: string, base: number): { np: string; start: number }
     /\baccording to\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4})\s*$/iu.exec(text);
   if (according)
     return { np: according[1]!, start: base + according.index + according[0].indexOf(according[1]!) };
-  const words = [...text.matchAll(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu)].slice(-6).reverse();
+  const words = allMatches(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu, text)
+    .slice(-6)
+    .reverse();
   for (const w of words) {
     if (!(QUOTE_VERBS.has(w[0]) || looksLikeVerb(w[0]))) continue;
     const subject = subjectBefore(text.slice(0, w.index), base);
@@ -873,7 +875,7 @@ function hasClause(text: string): boolean {
     /\p{L}[’'](?:s|re|ll|ve|m|d|t)\b/u.test(text)
   )
     return true;
-  for (const m of text.matchAll(/\p{L}+/gu)) {
+  for (const m of allMatches(/\p{L}+/gu, text)) {
     const w = m[0].toLowerCase();
     if (/^(?:has|have|had|do|does|did|is|are|was|were|am|be)$/.test(w) || /n[’']t$/.test(w)) return true;
     if (hasTag(w, 'PastTense', 'PresentTense', 'Copula', 'Modal')) return true;
@@ -939,7 +941,7 @@ function finishesAfterAttribution(after: string): boolean {
 
 /** Whether the words before a quote hold a verb of saying ('she said, but despite …,', 'telling Mic …,'). */
 function saysBefore(before: string): boolean {
-  const words = [...before.matchAll(WORDS)].map((m) => m[0]);
+  const words = allMatches(WORDS, before).map((m) => m[0]);
   return words.some((w, i) => verbBase(w, words[i - 1]) !== undefined);
 }
 
@@ -1121,7 +1123,7 @@ export function directQuoteFinder(
       ) {
         const told = attributionBefore(`${beforeTrim},`, beforeStart);
         if (told?.verb && told.verbStart >= 0 && told.np !== '' && !told.far) {
-          const rest = [...body.slice(told.verbStart, mark.open).matchAll(WORDS)].slice(1);
+          const rest = allMatches(WORDS, body.slice(told.verbStart, mark.open)).slice(1);
           const listener = rest.every(
             (x) => x[0] === 'to' || !/^\p{Ll}/u.test(x[0]) || !hasTag(x[0], 'Preposition'),
           );

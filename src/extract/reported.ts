@@ -25,6 +25,7 @@ import {
 } from './speakers.ts';
 import { DATELINE, TITLE_ABBREVIATION, type Token } from './tokens.ts';
 import type { Quote } from './types.ts';
+import { allMatches } from './matches.ts';
 
 const PASSIVE = /^(?:is|was|are|were|be|been|being|to)$/i;
 /** Words before an -ing form that make it a finite verb: "is saying", "were warning", "keeps insisting". */
@@ -586,7 +587,7 @@ function thatLead(rest: string, objectWords: boolean, pastTense: boolean): numbe
   const m = (objectWords ? THAT_AFTER_WORDS : THAT_AFTER_PHRASE).exec(rest);
   // The pattern ignores case, so a quote in the phrase is checked here to be a name ('on “Meet the Press” that'),
   // not the reporter's scare quote ('this was a “fatal mistake” and that …').
-  if (!m || [...m[0].matchAll(/[“"]([^“”"]*)[”"]/g)].some((q) => !/^[\p{Lu}\d]/u.test(q[1]!))) return null;
+  if (!m || allMatches(/[“"]([^“”"]*)[”"]/g, m[0]).some((q) => !/^[\p{Lu}\d]/u.test(q[1]!))) return null;
   // After a verb in the past tense ("said that is a distortion") "that" is a pronoun, the clause's subject: no noun
   // reads "said" the way "the states that will vote" reads "states".
   if (!RELATIVE_THAT.test(rest.slice(m[0].length))) return m[0].length;
@@ -709,7 +710,7 @@ function subjectAfterConjunction(
   let at = -1;
   // matchAll starts where the pattern's last test() stopped ("… when he" tested as a subject just before).
   CLAUSE_OPENER.lastIndex = 0;
-  for (const m of prefix.matchAll(CLAUSE_OPENER)) {
+  for (const m of allMatches(CLAUSE_OPENER, prefix)) {
     cut = m.index + m[0].length;
     at = m.index;
   }
@@ -944,7 +945,7 @@ function relativeEnd(body: string, start: number, end: number, atComma = false):
     const comma = /,\s/.exec(text);
     if (comma) return start + comma.index;
   }
-  for (const m of text.matchAll(/,\s+(\p{Ll}+)/gu)) {
+  for (const m of allMatches(/,\s+(\p{Ll}+)/gu, text)) {
     const w = m[1]!;
     if (
       (/[^e]ed$/.test(w) || hasTag(w, 'PastTense', 'PresentTense', 'Copula', 'Modal')) &&
@@ -998,7 +999,7 @@ const BEFORE_OBJECT =
  * before it; null when it opens the sentence, where it is the subject.
  */
 function objectBeforeRelative(prefix: string, prefixStart: number): { np: string; start: number } | null {
-  const words = [...prefix.matchAll(/[^\s]+/g)];
+  const words = allMatches(/[^\s]+/g, prefix);
   let k = words.length;
   // The whole phrase is read, "most of the voters" as well as "the voters", to know whether it is the subject.
   let whole = k;
@@ -2665,9 +2666,7 @@ function fromQuestions(doc: Document, sentence: Sentence, ctx: SpeakerContext): 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu;
 
 function wordCount(text: string): number {
-  let n = 0;
-  for (const _ of text.matchAll(WORD)) n++;
-  return n;
+  return allMatches(WORD, text).length;
 }
 
 /**

@@ -17,6 +17,7 @@ import { describeEvent, type DatedSpan, type DateKind } from './eventtext.ts';
 import { MONTHS, WORD_NUMBERS } from './lexicon.ts';
 import type { Document, Sentence } from './sentences.ts';
 import type { DatePrecision, Quote, TimelineEvent } from './types.ts';
+import { allMatches } from './matches.ts';
 
 const FUTURE =
   /\b(?:will|would|shall|next|plans? to|is to|are to|expected to|going to|scheduled|tomorrow|upcoming|by the end of)\b/i;
@@ -283,7 +284,7 @@ export function findTimeline(
     // Years on their own ("in 2011", "by 2022"), which chrono leaves alone. Such a year is a DATE_WORD, so an
     // undated sentence (one read only for its event nouns) has none.
     for (const m of dated
-      ? sentence.text.matchAll(/\b(?:in|since|by|until|from|before|after|of)\s+((?:19|20)\d{2})\b/g)
+      ? allMatches(/\b(?:in|since|by|until|from|before|after|of)\s+((?:19|20)\d{2})\b/g, sentence.text)
       : []) {
       const start = sentence.start + m.index + m[0].length - 4;
       add(sentence, start, start + 4, m[1]!, 'year', false);
@@ -292,8 +293,9 @@ export function findTimeline(
     // Durations: "nearly five years old", "two years ago", "ten months after the fighting began". The cue (the
     // unit and the word after it, with the pattern's own flags) rules out most sentences before the long pattern.
     for (const m of DURATION_CUE.test(sentence.text)
-      ? sentence.text.matchAll(
+      ? allMatches(
           /\b(nearly|almost|about|around|more than|over|some|roughly)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a)\s+(years?|months?)\s+(old|ago|after (?:the )?[\p{L} ]{3,40}? (?:began|started))\b/giu,
+          sentence.text,
         )
       : []) {
       const n = /^\d+$/.test(m[2]!) ? Number(m[2]) : WORD_NUMBERS.get(m[2]!.toLowerCase())!;
@@ -314,8 +316,9 @@ export function findTimeline(
       );
     }
     // "the talks which has started in Geneva": begun by the published date, month unknown beyond that.
-    for (const m of sentence.text.matchAll(
+    for (const m of allMatches(
       /\b(?:has|have|had)\s+(?:already\s+)?(?:started|begun|opened|resumed)\b/gi,
+      sentence.text,
     )) {
       const before = sentence.text.slice(Math.max(0, m.index - 60), m.index);
       if (!EVENT_NOUNS.test(before.split(/[,;]/).pop() ?? '')) continue;
