@@ -548,8 +548,13 @@ const AFTER_COMMA = /,["”’]?\s+$/u;
  * said"), nor the end of a longer name the article writes ("Helen Purcell", whom the speaker rules find whole).
  */
 const SAYING =
-  'said|says|told|tells|added|adds|wrote|writes|argued|argues|insisted|insists|explained|explains|noted|notes|warned|warns';
-const SPEAKS_NEXT = new RegExp(`^(?:,\\s+[^,.;:“”"()]{1,60},)?\\s+(?:${SAYING})\\b`);
+  'said|says|told|tells|added|adds|wrote|writes|argued|argues|insisted|insists|explained|explains|noted|notes|warned|warns|' +
+  // What a person does in reply: "Poilievre also weighed in.", "Stiles pushed back."
+  'agreed|agrees|disagreed|disagrees|responded|responds|replied|replies|countered|counters|conceded|concedes|' +
+  'weighed in|weighs in|pushed back|pushes back|fired back|fires back|shot back|shoots back';
+const SPEAKS_NEXT = new RegExp(
+  `^(?:,\\s+[^,.;:“”"()]{1,60},)?\\s+(?:(?:also|later|then|quickly|again|too)\\s+)?(?:${SAYING})\\b`,
+);
 /** SPEAKS_NEXT without the aside: "…, Poilievre said". */
 const SAYS_NEXT = new RegExp(`^\\s+(?:${SAYING})\\b`);
 

@@ -175,6 +175,8 @@ function searchReferent(
     if (r.start >= offset || here - r.sentence > reach) continue;
     if (fits(r.gender) && (!best || r.start > best.start)) best = { start: r.start, speaker: r };
   }
+  const described = describedSubjectBefore(ctx, quoted?.start ?? offset, best?.start ?? -1, fits);
+  if (described) return described;
   if (!best) return null;
   return subjectOfSentence(ctx, best.start, offset, fits) ?? best.speaker;
 }
@@ -206,6 +208,42 @@ const ATTRIBUTIVE_HEAD =
  * the sentence, after at most a short opener ending in a comma ("On Monday, Bush …"), with only capitalised words
  * and titles before it ("Former Gov. Jeb Bush").
  */
+/**
+ * A person the sentence before describes without naming, as its subject: "One of the victims, now 24, read a
+ * statement outside the courthouse. “I was 15,” he said." When it opens the sentence right before the pronoun's
+ * and comes after every person or speaker that would fit, it is the one the pronoun refers to. Not one the sentence
+ * says something happened to ("A man was killed on Tuesday."), who is no one's speaker.
+ */
+function describedSubjectBefore(
+  ctx: SpeakerContext,
+  before: number,
+  after: number,
+  fits: (g: Gender | 'plural') => boolean,
+): Speaker | null {
+  // The last sentence that ends before the quote (or the pronoun), in the same paragraph or the one before.
+  const here = sentenceIndexAt(ctx, before);
+  let k = here;
+  while (k >= 0 && ctx.doc.sentences[k]!.end > before) k--;
+  const sentence = ctx.doc.sentences[k];
+  if (!sentence || sentence.start <= after || sentence.paragraph < ctx.doc.sentences[here]!.paragraph - 1)
+    return null;
+  const m = DESCRIBED_SUBJECT.exec(sentence.text);
+  if (!m) return null;
+  const rest = sentence.text.slice(m[0].length);
+  if (/^(?:,[^,]*,)?\s+(?:(?:was|were|is|are|has been|had been|have been)\b|died\b|dies\b)/.test(rest))
+    return null;
+  const np = m[0].trim();
+  const gender = descriptionGender(np);
+  if (!fits(gender)) return null;
+  return resolveSpeaker(ctx, np, sentence.start);
+}
+
+const DESCRIBED_SUBJECT = new RegExp(
+  String.raw`^(?:(?:one|some|another|two|three|many)\s+of\s+the\s+(?:[\p{Ll}-]+\s+){0,2}|(?:a|an|one|another)\s+(?:[\p{Ll}-]+\s+){0,2})` +
+    String.raw`(?:victim|survivor|neighbou?r|resident|witness|woman|man|mother|father|parent|son|daughter|sister|brother|wife|husband|friend|relative|student|teacher|nurse|doctor|physician|worker|employee|patient|driver|passenger|tenant|owner|volunteer|protester|demonstrator|farmer|voter|supporter|customer|commuter|refugee|bystander|organi[sz]er|fan|player|coach)s?\b`,
+  'iu',
+);
+
 function subjectOfSentence(
   ctx: SpeakerContext,
   mention: number,

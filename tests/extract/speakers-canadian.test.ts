@@ -152,3 +152,33 @@ describe('a quote introduced by a paragraph that ends in a colon', () => {
     expect(f.quotes.map((q) => [q.kind, q.text])).toEqual([['direct', 'Two people have been arrested.']]);
   });
 });
+
+describe('pronouns after a speaker the copy only describes or names by surname', () => {
+  it('gives "he said" to the person the sentence before describes as its subject', () => {
+    expect(
+      direct(
+        'Defence lawyer Omar Haddad said his client would appeal.\n\n' +
+          'One of the former players, now 30, spoke to reporters outside the courthouse.\n\n' +
+          '“I was sixteen. Nobody listened,” he said.',
+      ),
+    ).toEqual([['I was sixteen. Nobody listened', 'one of the former players']]);
+  });
+
+  it('leaves a described person something happened to out of it', () => {
+    expect(
+      direct(
+        'Defence lawyer Omar Haddad spoke after the hearing.\n\nA man was injured in the crash.\n\n' +
+          '“It should never have happened,” he said.',
+      ),
+    ).toEqual([['It should never have happened', 'Omar Haddad']]);
+  });
+
+  it('takes a bare surname that weighs in or pushes back for a person, so a later "he" is his', () => {
+    expect(
+      direct(
+        'Senator Ruth Alcott spoke first. Zwicker also weighed in. Speaking beside MP Ruth Alcott, he said the ' +
+          'plan had failed.\n\n“It was never going to work,” he said.',
+      ),
+    ).toEqual([['It was never going to work', 'Zwicker']]);
+  });
+});
