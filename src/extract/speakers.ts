@@ -812,6 +812,12 @@ const FINITE =
   /\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|told|warned|added|claimed|that)\b/i;
 const SUBORDINATE =
   /^(?:though|although|but|and|also|so|while|as|after|because|when|yet|however|meanwhile|still|then)\b[\s,]*/i;
+/**
+ * Words that frame a clause before its subject: "That is why", "which is why", "This is because", and a cleft's "It
+ * was … that" with a few words of time between ("It was three years ago that").
+ */
+const FRAMING_CLAUSE =
+  /^(?:(?:that|this|which|it)(?:\s+is|\s+was|[’']s)\s+(?:why|because|how)|it\s+(?:is|was)\s+(?:[^\s,;:“”"]+\s+){1,5}?ago\s+that)\s+/i;
 /** A phrase of time or place opening on a preposition or "last"/"this", then a subject pronoun. */
 const ADVERBIAL_BEFORE_PRONOUN =
   /^(?:in|on|at|during|after|before|since|by|over|earlier|later|last|this|early|late)((?:\s+[^\s,;:“”"]+){0,5}?)\s+(he|she|they|we|I)$/i;
@@ -884,6 +890,13 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     if (!m || m[0].length === 0) break;
     np = np.slice(m[0].length);
     start += m[0].length;
+  }
+  // "That is why critics say …", "It was three years ago that Lind said …": the words that frame the clause are not
+  // its subject.
+  const framed = FRAMING_CLAUSE.exec(np);
+  if (framed && framed[0].length < np.length) {
+    np = np.slice(framed[0].length);
+    start += framed[0].length;
   }
   np = np.replace(/,\s*$/, '').trim();
   // The closing mark of a quoted fragment before the subject: …turbulence,” Clinton said.

@@ -148,3 +148,20 @@ describe('a phrase of time or place before a pronoun subject without a comma', (
     ).toEqual([]);
   });
 });
+
+describe('words that frame a clause before its subject', () => {
+  it('reads the subject after "That is why"', () => {
+    expect(quotes('That is why critics say the levy would “gut” the port.')).toEqual([
+      ['reported', 'the levy would “gut” the port', 'critics'],
+    ]);
+  });
+
+  it('reads the subject after a cleft "It was … ago that"', () => {
+    expect(
+      quotes(
+        'It was less than two years ago that Ines Carvalho, who now leads the council, said a levy was ' +
+          '“out of the question.”',
+      ),
+    ).toEqual([['reported', 'a levy was “out of the question”', 'Ines Carvalho']]);
+  });
+});
