@@ -351,6 +351,21 @@ function namesIgnoringCase(written: string, name: string): boolean {
 const ISSUED_BY =
   /^(?:(?:a|an|the)\s+)?(?:[\p{Ll}-]+\s+){0,2}(?:(?:statement|release|report|letter|e-?mail|memo|filing|post|tweet|video|notice|bulletin|update|transcript)s?\s+(?:(?:issued|sent|released|posted|published)\s+)?|(data|figures|numbers|statistics|survey|poll|analysis|research|study|count|tally)\s+(?:(?:compiled|gathered|collected|provided|released|published|conducted|kept)\s+)?)(?:from|by)\s+(?<issuer>\S.*)$/u;
 
+/** A description by age: "45-year-old mother of three", "the 81-year-old". */
+const AGE_DESCRIPTION = /^(?:the\s+)?(\d{1,3})-year-old\b/i;
+
+/** The last person mentioned before `offset` with `age` in an appositive right after the name ("Lopez, 45,"). */
+function personOfAge(ctx: SpeakerContext, age: string, offset: number): Speaker | null {
+  const body = ctx.index.body;
+  const after = new RegExp(`^[^,.;:]{0,40}?,\\s*${age}\\s*[,)]`);
+  for (let k = ctx.index.personMentions.length - 1; k >= 0; k--) {
+    const m = ctx.index.personMentions[k]!;
+    if (m.start >= offset) continue;
+    if (after.test(body.slice(m.start, m.start + 60))) return fromPerson(m.person);
+  }
+  return null;
+}
+
 /** An owner and a social-media account, page or feed: "her Twitter account", "Trump’s official Facebook page". */
 const ACCOUNT =
   /^([Hh]is|[Hh]er|[Tt]heir|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*[’']s)\s+(?:[\p{L}-]+\s+){0,2}(?:account|page|feed|channel)$/u;
@@ -427,6 +442,13 @@ export function resolveSpeaker(
     if (person) return fromPerson(person);
     const org = resolveOrganization(ctx.index, issuer);
     return { speaker: org?.name ?? cleanDescription(issuer), role: null, gender: 'plural' };
+  }
+  // '“We have nothing left,” the 45-year-old said' after "Maria Lopez, 45, lost her home": the person the article
+  // gave that age, in an appositive after the name, before this.
+  const age = np.includes('year-old') ? AGE_DESCRIPTION.exec(np) : null;
+  if (age) {
+    const aged = personOfAge(ctx, age[1]!, npStart);
+    if (aged) return aged;
   }
   // "her Twitter account posted:", "Trump's Facebook page said": the account speaks for its owner.
   const account = ACCOUNT.exec(np);

@@ -368,6 +368,20 @@ describe('bodies named by their kind', () => {
   });
 });
 
+describe('a speaker described by age', () => {
+  it('is the person the article gave that age ("Ana Lind, 45, …" then "the 45-year-old said"), else the description', () => {
+    expect(
+      direct(
+        'Ana Lind, 45, lost her home in the fire. Her neighbour Tomas Berg, 81, stayed.\n\n' +
+          '“We have nothing left,” the 45-year-old mother of three said. “I was born here,” said the 81-year-old.',
+      ),
+    ).toEqual([
+      ['We have nothing left', 'Ana Lind'],
+      ['I was born here', 'Tomas Berg'],
+    ]);
+  });
+});
+
 describe('places that look like names', () => {
   const people = (body: string) => run(body).people.map((p) => p.name);
 
