@@ -26,7 +26,7 @@ import {
   lexiconTags,
   lexiconWordsWhere,
 } from './lexicon.ts';
-import { type Document, collapseSpaces } from './sentences.ts';
+import { type Document, collapseSpaces, splitSpaces } from './sentences.ts';
 import { DATELINE, isApostrophe, isCapitalised, stripPossessive, type Token } from './tokens.ts';
 import type { Entity, Person, Span } from './types.ts';
 import { allMatches } from './matches.ts';
@@ -949,7 +949,7 @@ function collectRoles(
   let cut = 0;
   for (const m of allMatches(SENTENCE_BREAK, window)) cut = m.index + 1;
   const clause = window.slice(cut);
-  const leadWords = /\s$/.test(clause) ? clause.trim().split(/\s+/) : [];
+  const leadWords = /\s$/.test(clause) ? splitSpaces(clause.trim()) : [];
   const roleWord = leadWords.pop() ?? '';
   if (/^\p{L}+$/u.test(roleWord) && isRoleWordBefore(roleWord.toLowerCase()) && !commaBefore) {
     const words = leadWords.slice(-3).filter((w) => /^\p{L}[\p{L}’'-]*$/u.test(w));
@@ -1148,7 +1148,7 @@ const NEAR_FULL_NAME = 400;
  * is written, which decides between people sharing a surname.
  */
 export function resolveName(index: EntityIndex, text: string, at: number): PersonRecord | null {
-  const words = stripPossessive(text.trim()).split(/\s+/);
+  const words = splitSpaces(stripPossessive(text.trim()));
   const split = splitTitle(words);
   const { title } = split;
   // A bare surname that is also a title word ("Pope" for Doug Pope) names only someone the article calls so.

@@ -15,7 +15,7 @@
  *   "began"), and the text is capped at {@link MAX_EVENT_TEXT} characters, cut at a word.
  */
 import { CLAUSE_SPEECH_VERBS, firstNameGender, FUNCTION_WORDS, QUOTE_VERBS } from './lexicon.ts';
-import { type Document, type Sentence, collapseSpaces, isSpaceCode } from './sentences.ts';
+import { type Document, type Sentence, collapseSpaces, isSpaceCode, splitSpaces } from './sentences.ts';
 import type { Quote, Span } from './types.ts';
 import { allMatches } from './matches.ts';
 
@@ -407,7 +407,7 @@ function durationText(body: string, sentence: Sentence, date: DatedSpan): string
 
 /** The noun phrase that ends `text`, without its determiner ("in a civil war" → "civil war"). */
 function nounPhraseBefore(text: string, max: number): string | null {
-  const parts = text.trimEnd().split(/\s+/);
+  const parts = splitSpaces(text.trimEnd());
   const out: string[] = [];
   while (parts.length > 0 && out.length < max) {
     const w = parts[parts.length - 1]!;
@@ -420,7 +420,7 @@ function nounPhraseBefore(text: string, max: number): string | null {
 
 /** "the Syrian Peace Talks which has started in Geneva" → "Syrian Peace Talks started in Geneva". */
 function startedText(body: string, sentence: Sentence, date: DatedSpan): string | null {
-  const verb = body.slice(date.start, date.end).split(/\s+/).pop()!.toLowerCase();
+  const verb = splitSpaces(body.slice(date.start, date.end)).pop()!.toLowerCase();
   const lead = body.slice(sentence.start, date.start);
   const before = lead.replace(/(?:,\s*)?(?:\b(?:which|that)\s+)?$/i, '');
   const np = nounPhraseBefore(before, 6);

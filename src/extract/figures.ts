@@ -6,7 +6,7 @@
  */
 import { isCommonWord } from './entities.ts';
 import { DEMONYMS, hasTag, isDemonym, WORD_NUMBERS } from './lexicon.ts';
-import { type Document, collapseSpaces, segment } from './sentences.ts';
+import { type Document, collapseSpaces, segment, splitSpaces } from './sentences.ts';
 import type { Entity, Figure, FigureState, Quote } from './types.ts';
 import { allMatches } from './matches.ts';
 
@@ -396,7 +396,7 @@ export function findFigures(
     FIGURE.lastIndex = 0;
     const numbers = HAS_NUMBER.test(text);
     for (let m = numbers ? FIGURE.exec(text) : null; m; m = FIGURE.exec(text)) {
-      const mods = m[4]!.trim().split(/\s+/);
+      const mods = splitSpaces(m[4]!.trim());
       let unit: string | null = null;
       let unitWords = 0;
       const modifiers: string[] = [];
@@ -646,7 +646,7 @@ function extraFigures(
   for (const m of / of (?:its|the|their|our|his|her) /.test(text) ? allMatches(PARTITIVE, text) : []) {
     const numAt = m.index + (m[0].length - m[0].trimStart().length);
     if (covered(numAt)) continue;
-    const words = `${m[3] ?? ''}${m[4]}`.trim().split(/\s+/);
+    const words = splitSpaces(`${m[3] ?? ''}${m[4]}`.trim());
     const heads = words.map((w) => UNITS.find(([re]) => re.test(w))?.[1]);
     const unit = [...heads].reverse().find(Boolean);
     // "one of the vessels" is one thing, not a count.
@@ -834,7 +834,7 @@ function extraFigures(
  * "forces", "its contingent" and "the military presence" count troops; a unit word counts itself.
  */
 function forceNounBefore(before: string): string | null {
-  const words = before.trim().split(/\s+/).slice(-8);
+  const words = splitSpaces(before.trim()).slice(-8);
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
     if (FORCE_BEFORE.test(w)) return 'troop';

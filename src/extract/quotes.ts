@@ -14,6 +14,7 @@ import {
   collapseSpaces,
   firstWords,
   sentenceAt,
+  splitSpaces,
 } from './sentences.ts';
 import { type SpeakerContext, recentReferent, remember, resolveSpeaker, subjectBefore } from './speakers.ts';
 import { TITLE_ABBREVIATION } from './tokens.ts';
@@ -203,7 +204,7 @@ export function attributionAfter(text: string, base: number, runOn = false): Att
     if (lead) return { np: lead.np, npStart: lead.start, verb, verbStart: base + w.index };
     const subject = subjectBefore(text.slice(0, w.index), base);
     if (!subject) return null;
-    if (subject.np.split(/\s+/).length > 18) return null;
+    if (splitSpaces(subject.np).length > 18) return null;
     return { np: subject.np, npStart: subject.start, verb, verbStart: base + w.index };
   }
   return longAppositiveAttribution(text, base);
@@ -226,7 +227,7 @@ function leadName(text: string, verbAt: number, base: number): { np: string; sta
   const m = LEAD_NAME.exec(text);
   if (!m || m[0].length >= verbAt) return null;
   const np = m[1]!;
-  const words = np.split(/\s+/);
+  const words = splitSpaces(np);
   if (OPENING_PHRASE.test(np) || CONNECTIVE.test(words[0]!)) return null;
   if (words.length === 1 && isCommonWord(np)) return null;
   if (
@@ -331,7 +332,7 @@ function asSaid(trimmed: string, base: number): Attribution | null {
     const parts = source.split(/,\s*/).filter(Boolean);
     const name =
       parts.length > 1
-        ? (parts.find((p) => p.split(/\s+/).every((x) => /^\p{Lu}/u.test(x))) ?? parts[0]!)
+        ? (parts.find((p) => splitSpaces(p).every((x) => /^\p{Lu}/u.test(x))) ?? parts[0]!)
         : source;
     return {
       np: name,
@@ -366,7 +367,7 @@ const ISSUED =
 /** Reads an attribution before a quote: `Markova’s spokesman, Pavel Dudek, said:` / `He added:`. */
 export function attributionBefore(text: string, base: number): Attribution | null {
   const trimmed = text.replace(/\s+$/, '');
-  if (!/[:,]$/.test(trimmed) && !verbBase(trimmed.split(/\s+/).pop() ?? '')) return null;
+  if (!/[:,]$/.test(trimmed) && !verbBase(splitSpaces(trimmed).pop() ?? '')) return null;
   const according = ACCORDING_TO.exec(trimmed);
   if (according) {
     const np = according[1]!;
@@ -617,7 +618,7 @@ function nameOrPronoun(np: string): boolean {
   return (
     /^(?:he|she)$/.test(head) ||
     (head !== '' &&
-      head.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || /^(?:of|for|and|de|al|von|van)$/.test(w)))
+      splitSpaces(head).every((w) => /^\p{Lu}/u.test(w) || /^(?:of|for|and|de|al|von|van)$/.test(w)))
   );
 }
 
@@ -823,7 +824,7 @@ function speakerEndingSentence(
   const lead = /^\s*(?:[”"’]|'')?\s*/.exec(text.slice(comma + 1))![0].length;
   const tailStart = comma + 1 + lead;
   const tail = text.slice(tailStart);
-  if (tail.split(/\s+/).length > 16) return null;
+  if (splitSpaces(tail).length > 16) return null;
   const found = attributionAfter(tail, last.start + tailStart);
   if (
     !found ||
@@ -981,8 +982,8 @@ function listedPair(
     b.open < sentenceEnd &&
     a.open >= sentenceStart &&
     /^[\s,]*(?:(?:and|or)\s+)?$/.test(body.slice(a.close + 1, b.open)) &&
-    body.slice(a.contentStart, a.contentEnd).split(/\s+/).length <= 4 &&
-    body.slice(b.contentStart, b.contentEnd).split(/\s+/).length <= 4
+    splitSpaces(body.slice(a.contentStart, a.contentEnd)).length <= 4 &&
+    splitSpaces(body.slice(b.contentStart, b.contentEnd)).length <= 4
   );
 }
 

@@ -14,7 +14,7 @@ import {
 } from './lexicon.ts';
 import { isPlaceName } from './entities.ts';
 import { type DirectQuotes, clauseSubject } from './quotes.ts';
-import { type Document, type Sentence, collapseSpaces, isSpaceCode } from './sentences.ts';
+import { type Document, type Sentence, collapseSpaces, isSpaceCode, splitSpaces } from './sentences.ts';
 import {
   type Speaker,
   type SpeakerContext,
@@ -287,7 +287,7 @@ function absoluteSubject(tokens: Token[], i: number, body: string): { np: string
       .slice(first.start, tokens[i]!.start)
       .trim()
       .replace(/(?:\s+(?:\p{Ll}+ly|already|now|also|still|even|just))+$/u, '');
-    const ws = np.split(/\s+/);
+    const ws = splitSpaces(np);
     if (hasClauseVerb(ws) || ws.some((w) => HEAD_VERB.test(w)) || FUNCTION_WORDS.has(ws[ws.length - 1]!))
       return null;
     return { np, start: first.start };
@@ -600,7 +600,7 @@ function thatLead(rest: string, objectWords: boolean, pastTense: boolean): numbe
  * or set into a sentence must be before it is trusted.
  */
 function plainSubject(np: string): boolean {
-  const words = np.split(/\s+/);
+  const words = splitSpaces(np);
   if (words.length > 6 || /^\p{Lu}{3,}$/u.test(np)) return false;
   if (!/^(?:\p{Lu}|(?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal)\s)/u.test(np)) return false;
   return !words.some((w, i) =>
@@ -617,7 +617,7 @@ function plainSubject(np: string): boolean {
  * and no adverbial (no opening preposition or function word).
  */
 function closingSubject(np: string): boolean {
-  const words = np.split(/\s+/);
+  const words = splitSpaces(np);
   if (words.length > 10 || /^\p{Lu}{3,}$/u.test(np)) return false;
   const first = words[0]!;
   if (
@@ -639,7 +639,7 @@ function closingSubject(np: string): boolean {
  * have added: what the rules join to the rest of the clause.
  */
 function fragmentSubject(text: string): boolean {
-  const words = text.trim().split(/\s+/);
+  const words = splitSpaces(text.trim());
   // A lone pronoun ("That, the board said, …") points back to what came before rather than saying it.
   if (words[0] === '' || words.length > 8 || /[,;:“”"]/.test(text) || /^(?:that|this|it)$/i.test(text.trim()))
     return false;
@@ -727,7 +727,7 @@ function subjectAfterConjunction(
   if (!subject) return null;
   // Read from inside the sentence, so only a name, a short description or a pronoun is trusted as the subject.
   if (/^(?:he|she|they|we|I)$/i.test(subject.np)) return subject;
-  const last = subject.np.split(/\s+/).pop()!;
+  const last = splitSpaces(subject.np).pop()!;
   if (/^\p{Ll}/u.test(last) && (/(?:ing|ed)$/.test(last) || hasTag(last, ...NOT_SUBJECT_END))) return null;
   return plainSubject(subject.np) ? subject : null;
 }
@@ -752,7 +752,7 @@ const REQUEST = /^\s*((?:[\p{L}\p{N}’'.-]+\s+){1,8}?)to\s+(?:[“"]|'')?\p{Ll}
 function request(rest: string): boolean {
   const m = REQUEST.exec(rest);
   if (!m) return false;
-  const words = m[1]!.trim().split(/\s+/);
+  const words = splitSpaces(m[1]!.trim());
   if (/^(?:to|about|for|of|on|in|if|whether|why|how|what|when|where|who|that|so|it|this)$/i.test(words[0]!))
     return false;
   // A word after a determiner or an owner is a noun, whatever else the lexicon lists it as ("the network"), unless
@@ -849,7 +849,7 @@ function asideAfter(
   const object = tell ? (ASIDE_TELL_OBJECT.exec(after)?.[0].length ?? 0) : 0;
   const adjunct = ASIDE_ADJUNCT.exec(after.slice(object));
   if (!adjunct) return null;
-  const words = adjunct[0].trim().split(/\s+/);
+  const words = splitSpaces(adjunct[0].trim());
   if (
     words.length > 10 ||
     words.some(
@@ -1173,7 +1173,7 @@ function openingSubject(prefix: string, sentenceStart: number): { np: string; st
   if (!/^(?:\p{Lu}|\d)/u.test(text) && from === dateline) return null;
   const end = HEAD_END.exec(text);
   const head = (end ? text.slice(0, end.index) : text).replace(/[\s“”"]+$/, '').trim();
-  const words = head.split(/\s+/);
+  const words = splitSpaces(head);
   if (words.length > 12) return null;
   // The head has no verb: a past participle only before a preposition or a time ("filed Thursday", "taken from").
   if (FUNCTION_WORDS.has(words[words.length - 1]!.toLowerCase())) return null;
@@ -1337,7 +1337,7 @@ function toAddressee(rest: string, verb: string): number | null {
   if (verb === 'tell' || verb === 'ask' || verb === 'describe') return null;
   const m = TO_ADDRESSEE.exec(rest);
   if (!m) return null;
-  const words = m[1]!.trim().split(/\s+/);
+  const words = splitSpaces(m[1]!.trim());
   return !hasTag(words[0]!, 'Infinitive', 'Verb', 'Copula', 'Auxiliary', 'Modal') &&
     !words.some((w) => /^(?:so|such)$/i.test(w)) &&
     !NOT_ADDRESSEE_END.test(words[words.length - 1]!) &&
@@ -1599,7 +1599,7 @@ function fromVerbs(
         restStart += m[0].length;
         rest = rest.slice(m[0].length);
         if (
-          !/^that\b/.test(body.slice(t.end, restStart).trim().split(/\s+/).pop() ?? '') &&
+          !/^that\b/.test(splitSpaces(body.slice(t.end, restStart).trim()).pop() ?? '') &&
           !finiteClause(rest) &&
           !OWNED_CLAUSE.test(rest) &&
           // "told CBC News the group wants a buyback": a subject opened by an article and a present or past tense
@@ -1690,7 +1690,7 @@ function fromVerbs(
         fragmentSubject(before.replace(/^(?:and|but|so|yet)\s+/i, '')) &&
         !/^(?:that|it|this|there)\b/i.test(np) &&
         // "The tentative deal, announced Friday, would last …": a participle's time, not a speaker.
-        !TIME_WORD.test(np.split(/\s+/)[0]!) &&
+        !TIME_WORD.test(splitSpaces(np)[0]!) &&
         !hasClauseVerb(words(np)) &&
         appositives.every((a) => /^\s*(?:who|which)\s/.test(a) || !hasClauseVerb(words(a)))
           ? resolveSpeaker(ctx, np, npStart)
@@ -1730,7 +1730,7 @@ function fromVerbs(
       invertedMatch && namesSpeaker(invertedMatch[1]!)
         ? invertedMatch[1]
         : relativeCut &&
-            !/\s(?:the|a|an)\s/i.test(` ${relativeCut.split(/\s+/).slice(1).join(' ')} `) &&
+            !/\s(?:the|a|an)\s/i.test(` ${splitSpaces(relativeCut).slice(1).join(' ')} `) &&
             namesSpeaker(relativeCut)
           ? relativeCut
           : undefined;
@@ -1993,7 +1993,7 @@ function fromVerbs(
           closingSubject(subject.np)) &&
         CLOSED_CLAUSE.test(beforeNp) &&
         !/[,;:]/.test(between) &&
-        between.trim().split(/\s+/).length <= 2;
+        splitSpaces(between.trim()).length <= 2;
       // A partial quote may open on the verb: 'Mills “got an immunity deal,” Lee said'.
       const clause = closed
         .split(/[\s“”"]+|''/)
@@ -2187,7 +2187,7 @@ function namesSpeaker(np: string): boolean {
       .some(
         (w) => /^\p{Ll}/u.test(w) && hasTag(w, 'PastTense', 'PresentTense', 'Modal', 'Copula', 'Gerund'),
       ) &&
-    np.split(/\s+/).length <= 12
+    splitSpaces(np).length <= 12
   );
 }
 
@@ -2773,7 +2773,7 @@ function introducedBlock(
   const speaker = subject ? resolveSpeaker(ctx, subject.np, subject.start) : null;
   if (!subject || !speaker) return [];
   // "Later in the broadcast, Swanson praised …": a sentence that names the speaker is the reporter's, about them.
-  const surname = speaker.speaker.split(/\s+/).pop();
+  const surname = splitSpaces(speaker.speaker).pop();
   if (surname && sentence.text.split(/[^\p{L}’'-]+/u).includes(surname)) return [];
   return [
     {

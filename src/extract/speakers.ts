@@ -33,7 +33,7 @@ import {
   hasTag,
   isDemonym,
 } from './lexicon.ts';
-import { type Document, isSpaceCode } from './sentences.ts';
+import { type Document, isSpaceCode, splitSpaces } from './sentences.ts';
 import { DATELINE, isCapitalised, stripPossessive } from './tokens.ts';
 
 /** Someone a pronoun or an unattributed quote may refer back to. */
@@ -290,7 +290,7 @@ export function remember(ctx: SpeakerContext, speaker: Speaker, start: number): 
 }
 
 function looksLikeName(text: string): boolean {
-  const words = text.split(/\s+/);
+  const words = splitSpaces(text);
   if (words.length === 0 || words.length > 5) return false;
   return (
     words.every((w) => isCapitalised(w) || /^(?:al|el|von|van|der|de|da|bin)$/.test(w)) &&
@@ -304,7 +304,7 @@ function looksLikeName(text: string): boolean {
  * capitalised for any other reason.
  */
 function capitalisedName(text: string): boolean {
-  const words = text.split(/\s+/);
+  const words = splitSpaces(text);
   if (words.length < 2 || words.length > 4) return false;
   return words.every(
     (w) =>
@@ -318,7 +318,7 @@ function capitalisedName(text: string): boolean {
 }
 
 function descriptionGender(text: string): Gender | 'plural' {
-  const words = text.toLowerCase().split(/\s+/);
+  const words = splitSpaces(text.toLowerCase());
   for (const w of words) {
     const g = ROLE_GENDER.get(w);
     if (g) return g;
@@ -381,7 +381,7 @@ const ACCOUNT =
  * leave "Minister" or "Office" as a person's name.
  */
 function namesAnOffice(np: string): boolean {
-  const words = stripPossessive(np.trim()).split(/\s+/);
+  const words = splitSpaces(stripPossessive(np.trim()));
   if (words.length < 2 || words.length > 4 || !words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return false;
   const last = words[words.length - 1]!.toLowerCase();
   return (
@@ -415,7 +415,7 @@ export function resolveSpeaker(
         np,
       )
     : null;
-  if (from && isPlaceName(from[2]!) && from[1]!.split(/\s+/).some((w) => firstNameGender(w) !== null))
+  if (from && isPlaceName(from[2]!) && splitSpaces(from[1]!).some((w) => firstNameGender(w) !== null))
     np = from[1]! + np.slice(from[0].length);
   // "Florida’s Rick Wilson", "Gallup’s Jeffrey M. Jones": the possessor is not part of the speaker's name.
   const possessed =
@@ -461,7 +461,7 @@ export function resolveSpeaker(
     );
   }
   const relative = np.includes(',') ? null : DESCRIBED_BY_RELATIVE.exec(np);
-  if (relative && describedHead(relative[1]!.split(/\s+/))) {
+  if (relative && describedHead(splitSpaces(relative[1]!))) {
     // "Supporters who …" opening the sentence is lower-cased; "White House officials who …" keeps its name.
     const description = np
       .replace(/^even\s+/i, '')
@@ -504,8 +504,8 @@ export function resolveSpeaker(
   const ofWhere = /^(.*?\p{Lu}[\p{L}’'-]*)\s+of\s+(?:the\s+)?\p{Lu}/u.exec(np);
   if (ofWhere) {
     const head = ofWhere[1]!;
-    const headPerson = head.split(/\s+/).length >= 2 ? resolveName(ctx.index, head, npStart) : null;
-    if (headPerson && looksLikeName(head.split(/\s+/).slice(-1)[0]!)) return fromPerson(headPerson);
+    const headPerson = splitSpaces(head).length >= 2 ? resolveName(ctx.index, head, npStart) : null;
+    if (headPerson && looksLikeName(splitSpaces(head).slice(-1)[0]!)) return fromPerson(headPerson);
   }
   const org = resolveOrganization(ctx.index, np) ?? organizationWithin(ctx, np);
   if (org) return { speaker: org.name, role: null, gender: 'plural' };
@@ -541,7 +541,7 @@ export function resolveSpeaker(
     tail &&
     capitalisedName(tail[2]!.trim()) &&
     !isPlaceName(tail[2]!.trim()) &&
-    !ORG_HEADS.has(tail[2]!.trim().split(/\s+/).pop()!.toLowerCase()) &&
+    !ORG_HEADS.has(splitSpaces(tail[2]!.trim()).pop()!.toLowerCase()) &&
     !/^(?:the|a|an|of|for|and|or|to|in|at|by|with|from|on)$/.test(tail[1]!) &&
     !hasTag(tail[1]!, 'Preposition', 'Verb', 'Conjunction', 'Determiner', 'Adjective')
   ) {
@@ -668,7 +668,7 @@ function organizationWithin(ctx: SpeakerContext, np: string): ReturnType<typeof 
   if (!m || (m[1] === undefined && m[3] === undefined)) return null;
   // Before the name, at most two words that describe it ("the nonpartisan", "its latest"), no phrase that names
   // something else ("an assessment of cases before the Supreme Court", "a spokeswoman for YouTube").
-  const before = m[1]?.trim().split(/\s+/) ?? [];
+  const before = m[1] !== undefined ? splitSpaces(m[1].trim()) : [];
   if (before.length > 2 || before.some((w) => FUNCTION_WORDS.has(w) || ROLE_NOUNS.has(w))) return null;
   if (m[3] !== undefined && !PUBLISHED.test(m[3].trim())) return null;
   return resolveOrganization(ctx.index, m[2]!);
@@ -701,7 +701,7 @@ const ORG_KINDS: ReadonlyMap<string, RegExp> = new Map([
  */
 function isNounPhrase(np: string): boolean {
   const parts = commaParts(np).filter(Boolean);
-  const words = (parts[0] ?? '').split(/\s+/).filter(Boolean);
+  const words = splitSpaces(parts[0] ?? '').filter(Boolean);
   if (words.length === 0) return false;
   const first = words[0]!;
   if (
@@ -733,7 +733,7 @@ function isNounPhrase(np: string): boolean {
     !(words.length > 1 && POLLED.test(last) && /^(?:those|[\p{L}-]+s)$/u.test(words[words.length - 2]!))
   )
     return false;
-  const tail = (parts[parts.length - 1] ?? '').split(/\s+/).filter(Boolean);
+  const tail = splitSpaces(parts[parts.length - 1] ?? '').filter(Boolean);
   return (
     tail.length === 0 || !/^(?:to|of|for|with|by|at|in|on|from|a|an|the|and|or|but)$/.test(lastWordOf(tail))
   );
@@ -930,7 +930,7 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   // "On Tuesday night he said", "at the town hall this week she said": a phrase of time or place before a pronoun
   // subject, without the comma that would set it off, is not part of the subject.
   const placed = ADVERBIAL_BEFORE_PRONOUN.exec(np);
-  if (placed && !placed[1]!.split(/\s+/).some((w) => NOT_ADVERBIAL.test(w) || /^\p{Ll}{3,}ed$/u.test(w))) {
+  if (placed && !splitSpaces(placed[1]!).some((w) => NOT_ADVERBIAL.test(w) || /^\p{Ll}{3,}ed$/u.test(w))) {
     start += np.length - placed[2]!.length;
     np = placed[2]!;
   }
@@ -945,7 +945,7 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   if (/\s(?:who|which|that)$/i.test(np)) return null;
   if (!isNounPhrase(withoutOwnRelative(np))) return null;
   // A subject is short and has no verb of its own; "the plan lacked a clear exit strategy" is not one.
-  const words = np.split(/\s+/).filter(Boolean);
+  const words = splitSpaces(np).filter(Boolean);
   if (words.length === 0 || words.length > 16) return null;
   // Quotation marks end no subject, except inside an appositive's relative clause ("Humphrey, who calls Trump a
   // “sociopath,” said").
@@ -1008,7 +1008,7 @@ const NP_OPENER = /^(?:the|a|an|some|many|most|several|all|both|other|few|these|
 function withoutOwnRelative(part: string): string {
   const m = /\s(?:who|whose)\s/i.exec(part);
   if (!m) return part;
-  const head = part.slice(0, m.index).trim().split(/\s+/);
+  const head = splitSpaces(part.slice(0, m.index).trim());
   if (head.length > 6 || !describedHead(head)) return part;
   const plain = head.every(
     (w, i) =>
@@ -1040,5 +1040,5 @@ export function sourceBefore(ctx: SpeakerContext, prefix: string, start: number)
   if (looksLikeName(np)) return stripPossessive(np);
   const described = resolveDescription(ctx.index, np);
   if (described) return described.name;
-  return np.split(/\s+/).length <= 6 && !/[,;]/.test(np) ? np : null;
+  return splitSpaces(np).length <= 6 && !/[,;]/.test(np) ? np : null;
 }
