@@ -913,6 +913,8 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     np = np.slice(m[0].length);
     start += m[0].length;
   }
+  // "Sanders himself said", "the premier herself told": the reflexive stresses the subject and is no part of its name.
+  np = np.replace(/\s+(?:himself|herself|themselves|itself)(?=[\s,]*$)/i, '');
   // "That is why critics say …", "It was three years ago that Lind said …": the words that frame the clause are not
   // its subject.
   const framed = FRAMING_CLAUSE.exec(np);

@@ -165,3 +165,11 @@ describe('words that frame a clause before its subject', () => {
     ).toEqual([['reported', 'a levy was “out of the question”', 'Ines Carvalho']]);
   });
 });
+
+describe('a reflexive after the subject', () => {
+  it('reads "Lind himself said" as said by Lind, resolved to the full name', () => {
+    expect(
+      quotes('The minister Tom Ashby spoke in Leeds. Ashby himself said the plan was “far from dead.”'),
+    ).toEqual([['reported', 'the plan was “far from dead”', 'Tom Ashby']]);
+  });
+});
