@@ -366,6 +366,45 @@ function personOfAge(ctx: SpeakerContext, age: string, offset: number): Speaker 
   return null;
 }
 
+/** A document alone, restated: "the release said", "the statement reads", "the ruling says". */
+const DOCUMENT =
+  /^(?:the\s+)?(?:[\p{Ll}-]+\s+)?(statement|release|report|letter|e-?mail|memo|notice|bulletin|readout|decision|ruling)$/iu;
+
+/**
+ * Who issued the document a bare "the release" or "the statement" restates: the body or person the article gave
+ * it to a few sentences before ("according to a news release from the Ontario Provincial Police", "In a statement,
+ * the RCMP said …"). Null when no such sentence is near; the document then stands as the speaker.
+ */
+function documentIssuer(ctx: SpeakerContext, np: string, npStart: number): Speaker | null {
+  const noun = DOCUMENT.exec(np)![1]!.toLowerCase();
+  const mention = new RegExp(`\\b${noun}s?\\b`, 'i');
+  const here = sentenceIndexAt(ctx, npStart);
+  for (let k = here; k >= 0 && k >= here - 4; k--) {
+    const sentence = ctx.doc.sentences[k]!;
+    const text = ctx.doc.body.slice(sentence.start, k === here ? npStart : sentence.end);
+    const at = text.search(mention);
+    if (at < 0) continue;
+    // The nearest sentence that names the document decides: it was issued by a body or person the article knows
+    // ("a news release from the OPP"), or it is the medium of that sentence's attribution ("In a statement, the RCMP
+    // said …", "… said in an email"). A document someone only "provided" or "sent out" says no more.
+    const from = ISSUER_AFTER.exec(text.slice(at));
+    if (from) {
+      const issuer = cleanDescription(from[1]!);
+      const known =
+        resolveOrganization(ctx.index, issuer) ?? resolveName(ctx.index, issuer, sentence.start + at);
+      return known ? { speaker: known.name, role: null, gender: 'plural' } : null;
+    }
+    if (!MEDIUM.test(text.slice(Math.max(0, at - 30), at))) return null;
+    const said = ctx.referents.findLast((r) => r.sentence === k && r.start < npStart);
+    return said ? { speaker: said.speaker, role: said.role, gender: said.gender } : null;
+  }
+  return null;
+}
+/** "in a statement", "in an emailed statement", "via a news release": the medium of an attribution. */
+const MEDIUM = /\b(?:in|via|through)\s+(?:a|an|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}$/iu;
+const ISSUER_AFTER =
+  /^\S+\s+(?:(?:issued|sent|released|posted|published)\s+)?(?:from|by)\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:of|for|and|on|the|\p{Lu}[\p{L}.’'-]*))*)/u;
+
 /** An owner and a social-media account, page or feed: "her Twitter account", "Trump’s official Facebook page". */
 const ACCOUNT =
   /^([Hh]is|[Hh]er|[Tt]heir|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*[’']s)\s+(?:[\p{L}-]+\s+){0,2}(?:account|page|feed|channel)$/u;
@@ -450,6 +489,9 @@ export function resolveSpeaker(
     const aged = personOfAge(ctx, age[1]!, npStart);
     if (aged) return aged;
   }
+
+  const document = DOCUMENT.test(np) ? documentIssuer(ctx, np, npStart) : null;
+  if (document) return document;
   // "her Twitter account posted:", "Trump's Facebook page said": the account speaks for its owner.
   const account = ACCOUNT.exec(np);
   if (account) {

@@ -182,3 +182,32 @@ describe('pronouns after a speaker the copy only describes or names by surname',
     ).toEqual([['It was never going to work', 'Zwicker']]);
   });
 });
+
+describe('a document restated as the speaker', () => {
+  it('gives "the release said" to the body that issued the release', () => {
+    expect(
+      direct(
+        'Premier Dana Whitlock was asked about the case.\n\nThe matter went to the RCMP in October, according to ' +
+          'a news release from the Ontario Provincial Police.\n\n“The OPP has no further comment,” the release said.',
+      ),
+    ).toEqual([['The OPP has no further comment', 'Ontario Provincial Police']]);
+  });
+
+  it('gives "the statement said" to the one who spoke in that statement', () => {
+    expect(
+      direct(
+        'Premier Dana Whitlock spoke first.\n\nIn a statement, the Lakeshore Nurses Association said talks had ' +
+          'stalled.\n\n“We remain at the table,” the statement said.',
+      ),
+    ).toEqual([['We remain at the table', 'Lakeshore Nurses Association']]);
+  });
+
+  it('leaves the document as the speaker when the one who only handed it over is named', () => {
+    expect(
+      direct(
+        'The newspaper said Mayor Dana Whitlock provided a written statement.\n\n' +
+          '“The mayor regrets the delay,” the statement said.',
+      ),
+    ).toEqual([['The mayor regrets the delay', 'statement']]);
+  });
+});
