@@ -315,15 +315,44 @@ function splitParagraph(paragraph: Paragraph, into: Sentence[]): void {
 const CAPTION =
   /^(?:FILE|File)(?: PHOTO| [Pp]hoto)?\s*[-—–:]\s|(?:\((?:\p{Lu}[^()\n]*\/\s*\p{Lu}[^()\n]*|(?:Photo(?:graph)?|Image|Credit)s?\s*(?::|by\b)[^()\n]*|(?:Getty Images|AFP|Reuters|AP|The Canadian Press)\b[^()\n]*)\)|\b(?:THE CANADIAN PRESS|AP PHOTO|REUTERS|AFP|GETTY IMAGES)\s*\/\s*\p{Lu}[\p{L}.’' -]*)$/u;
 
-/** Parses a body into paragraphs (split on blank lines) and sentences. */
+/**
+ * Page furniture a news site's text extraction keeps between paragraphs: links to other stories ("READ MORE: Trudeau
+ * says …", "RELATED: …", "WATCH: …", "Also on HuffPost:"), a video player's label ("Click to play video: 'Ford vows
+ * to …'"), the video's length and title printed under it, "Story continues below advertisement". None of
+ * it is the story: a linked headline's "Trudeau says …" is another story's quote, and a paragraph of it between two
+ * paragraphs of one quote must not end the quote.
+ */
+const FURNITURE =
+  /^(?:(?:READ MORE|Read more|RELATED|Related|MORE|WATCH|Watch|LISTEN|Listen|ALSO READ|SEE ALSO|Also on HuffPost|Click to play video)\s*:|Story continues below(?: advertisement)?$|Advertisement$)/;
+
+/**
+ * A video's length above its title ("2:01\nFord vows to …"), furniture only when the title is one a player's label
+ * gave: a live blog's entry also opens with a time.
+ */
+const VIDEO_LENGTH = /^\d{1,2}:\d{2}(?:\n|$)/;
+
+/** The title of a video in its player's label: "Click to play video: 'Ford vows to fight carbon tax in court'". */
+const VIDEO_TITLE = /^Click to play video:\s*['‘“"](.+)['’”"]$/;
+
+/** Parses a body into paragraphs (split on blank lines) and sentences; page furniture (FURNITURE) is left out. */
 export function segment(body: string): Document {
   const paragraphs: Paragraph[] = [];
   const re = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
+  // The titles of videos whose label went by: the title printed again under the player is furniture too.
+  let videoTitles: string[] | undefined;
   for (let m = re.exec(body); m; m = re.exec(body)) {
     const raw = m[0];
     const lead = raw.length - raw.trimStart().length;
     const text = raw.trim();
     if (!text) continue;
+    if (FURNITURE.test(text)) {
+      const title = VIDEO_TITLE.exec(text)?.[1];
+      if (title) (videoTitles ??= []).push(title);
+      continue;
+    }
+    if (videoTitles?.includes(VIDEO_LENGTH.test(text) ? text.replace(VIDEO_LENGTH, '').trim() : text))
+      continue;
+    if (videoTitles && /^\d{1,2}:\d{2}$/.test(text)) continue;
     const start = m.index + lead;
     paragraphs.push({
       start,

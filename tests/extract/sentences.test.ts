@@ -136,6 +136,42 @@ describe('sentences: an abbreviation that ends one', () => {
   });
 });
 
+describe('page furniture a page’s text extraction kept', () => {
+  const quotes = (body: string) =>
+    extract({ title: 'Test', body, published: new Date('2016-03-15T00:00:00Z') }).quotes.map((q) => [
+      q.kind,
+      q.text,
+      q.speaker,
+    ]);
+
+  it('reads no quote from links to other stories, a video player or an advertisement break', () => {
+    expect(
+      quotes(
+        'Mayor Ana Lind spoke on Thursday.\n\n' +
+          "Click to play video: 'Lind vows to fight the levy in court'\n\n2:01\nLind vows to fight the levy in court\n\n" +
+          'READ MORE: Berg says the port will reopen in April\n\nRELATED: Holt says she will run again\n\n' +
+          '“We are going to fight this all the way,” Lind said.\n\nStory continues below advertisement\n\n' +
+          'Lind said the levy was unfair to the town.',
+      ),
+    ).toEqual([
+      ['direct', 'We are going to fight this all the way', 'Ana Lind'],
+      ['reported', 'the levy was unfair to the town', 'Ana Lind'],
+    ]);
+  });
+
+  it('keeps one quote across an advertisement break, and a live blog entry that opens with a time', () => {
+    expect(
+      quotes(
+        '“I was anxious all the time. It never stopped.\n\nStory continues below advertisement\n\n' +
+          '“I did not tell anybody,” Tomas Berg said.\n\n10:30\nMayor Ana Lind said the port would reopen.',
+      ),
+    ).toEqual([
+      ['direct', 'I was anxious all the time. It never stopped. I did not tell anybody', 'Tomas Berg'],
+      ['reported', 'the port would reopen', 'Ana Lind'],
+    ]);
+  });
+});
+
 describe('photo captions a page’s text extraction kept', () => {
   const story =
     'Immigration Minister Marc Miller announced a cap on study permits on Monday.\n\n' +
