@@ -125,10 +125,12 @@ const ONLY_PUNCTUATION = /^[\s.,;:!?”"]*$/;
  * The object of "tell" before its clause: "told CNN", "told reporters on Monday", "told The Huffington Post", "told
  * a news conference", "told a Planned Parenthood gathering in Washington", "told host Sean Hannity", "told the House
  * of Commons" (a name's "of", "for" or "and" before a capital), a programme named in quotation marks ("told CBC’s
- * “The House” on Saturday").
+ * “The House” on Saturday"), a plural ("told pollsters", "told his colleagues"). Where it was said may follow: a named
+ * place read whole ("told reporters at Queen’s Park the bill …"), "this" or "last" only with a time ("told reporters
+ * this was …" is a clause).
  */
 const TELL_OBJECT =
-  /^\s*(?:(?:the\s+)?(?:(?:\p{Lu}[\p{L}.’'-]*|[“"]\p{Lu}[^“”",.]{1,40}[”"])\s+(?:(?:of|for|and)\s+(?=\p{Lu}))?)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|(?:the|his|her|their)\s+(?:crowd|audience|supporters|newspaper|paper|magazine|station|network|committee|council|board|panel|court|jury|host|moderator|interviewer|reporter|rally|conference|gathering)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters|(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:conference|gathering|forum|meeting|rally|crowd|audience|group|luncheon|dinner|breakfast|summit|convention|hearing|session|town\s+hall)(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?|(?:host|anchor|moderator|interviewer)(?:\s+\p{Lu}[\p{L}.’'-]*)+)\s+)(?:(?:on|in|during|at|last|this)\s+[^,.;“"]{0,40}?\s+)?(?:that\s+)?(?=\p{L})/u;
+  /^\s*(?:(?:the\s+)?(?:(?:\p{Lu}[\p{L}.’'-]*|[“"]\p{Lu}[^“”",.]{1,40}[”"])\s+(?:(?:of|for|and)\s+(?=\p{Lu}))?)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|(?:the|his|her|their)\s+(?:crowd|audience|supporters|newspaper|paper|magazine|station|network|committee|council|board|panel|court|jury|host|moderator|interviewer|reporter|rally|conference|gathering)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters|(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:conference|gathering|forum|meeting|rally|crowd|audience|group|luncheon|dinner|breakfast|summit|convention|hearing|session|town\s+hall)(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?|(?:host|anchor|moderator|interviewer)(?:\s+\p{Lu}[\p{L}.’'-]*)+|(?:(?:the|his|her|their|its|our)\s+)?(?!(?:stories|tales|jokes|lies|truths|anecdotes|details|things)\s)\p{Ll}{3,}s)\s+)(?:(?:(?:at|in)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)*\p{Lu}[\p{L}.’'-]*(?<![’']s)\s+(?!\p{Lu})|(?:on|in|during|at)\s+[^,.;“"]{0,40}?\s+|(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)\s+))?(?:that\s+)?(?=\p{L})/u;
 /**
  * Up to two time or place phrases between a verb and its "that": "said in April that", "said Sunday in Madison,
  * Wisconsin, that" (a comma only before a capitalised word, as in a place's state or country).
@@ -783,9 +785,13 @@ const ASIDE_ADJUNCT = new RegExp(
     `morning|afternoon|evening|night|${WEEKDAY})\\b[^,;:“”"()]{0,80}?)?(?=[,;]\\s|[.!?]?[”"’)]*\\s*$)`,
   'i',
 );
-/** The object of "tell" in an aside: "…, he told reporters", "…, she told CNN on Sunday". */
+/**
+ * The object of "tell" in an aside: "…, he told reporters", "…, she told CNN on Sunday", "…, Carter told a Senate
+ * panel Wednesday" (such a description only where nothing but when and where follows to the sentence end, and not
+ * what is told: "told a story of …").
+ */
 const ASIDE_TELL_OBJECT =
-  /^\s*(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+\p{L}+|(?:\p{Lu}[\p{L}.’'-]*\s*){1,4})/u;
+  /^\s*(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+\p{L}+|(?:a|an|his|her|their)\s+(?!(?:\S+\s+){0,3}(?:story|tale|joke|lie|truth|anecdote)\b)(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}(?:\p{Ll}+\s+)?\p{Ll}+(?=[^,;:“”"]*$)|(?:\p{Lu}[\p{L}.’'-]*\s*){1,4})/u;
 /**
  * What makes the words after an aside's comma a sentence of their own rather than more of what was said. (A
  * quotation mark there opens an utterance of its own unless the quote opens in lower case and is no direct quote,
@@ -948,8 +954,11 @@ function relativeEnd(body: string, start: number, end: number, atComma = false):
   for (const m of allMatches(/,\s+(\p{Ll}+)/gu, text)) {
     const w = m[1]!;
     if (
-      (/[^e]ed$/.test(w) || hasTag(w, 'PastTense', 'PresentTense', 'Copula', 'Modal')) &&
-      !CLAUSE_SPEECH_VERBS.has(w)
+      (/[^e]ed$/.test(w) ||
+        hasTag(w, 'PastTense', 'PresentTense', 'Copula', 'Modal') ||
+        CLAUSE_SPEECH_VERBS.has(w)) &&
+      // (A speech verb's base form is no main verb: "…, say officials" is an inverted attribution's.)
+      CLAUSE_SPEECH_VERBS.get(w) !== w
     )
       return start + m.index;
   }
@@ -1959,6 +1968,8 @@ function fromVerbs(
     if (subject && /^(?:he|she|it|they|we)[’']s$/i.test(subject.np))
       subject = { ...subject, np: subject.np.slice(0, -2) };
     if (!subject) continue;
+    // "Now tell us …", "So say the polls": an adverb opening an imperative or an inversion is no speaker.
+    if (/^(?:now|then|so|just|please|simply|here|there|well)$/i.test(subject.np)) continue;
     // A pronoun whose referent cannot be found still reports speech; its speaker is left unknown (null). So does the
     // writer's own "I" or "we" ("I argued that …", "We asked our readers which …"), the article naming no one for it;
     // one inside quotation marks is the quoted speaker's, whose verbs are not the writer's.

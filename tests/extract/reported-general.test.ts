@@ -114,3 +114,39 @@ describe('reported speech: a semicolon after an attribution', () => {
     ).toEqual([]);
   });
 });
+
+describe('reported speech: the one told', () => {
+  it('reads a plural or a named place after the one told, and "this" as a clause’s subject', () => {
+    expect(reported('Most tenants told pollsters they want the rent freeze kept.')).toEqual([
+      ['they want the rent freeze kept', 'most tenants', 'tell'],
+    ]);
+    expect(reported('The premier told reporters at Queen’s Park the bill would pass.')).toEqual([
+      ['the bill would pass', 'premier', 'tell'],
+    ]);
+    expect(reported('Ana Lind told reporters this was the last chance to fund the clinic.')).toEqual([
+      ['this was the last chance to fund the clinic', 'Ana Lind', 'tell'],
+    ]);
+  });
+
+  it('reads an attribution to a body introduced by "a" closing the sentence', () => {
+    expect(
+      reported('The ferry will stop in May, the harbour master told a council panel on Monday.'),
+    ).toEqual([['The ferry will stop in May', 'harbour master', 'tell']]);
+  });
+
+  it('does not read what is told as the one told, nor an imperative', () => {
+    expect(reported('Her sister told stories of how both girls were in the choir.')).toEqual([]);
+    expect(reported('Now tell us this is not a stunt!')).toEqual([]);
+  });
+
+  it('ends a clause reported in a relative clause at the main clause’s verb of saying', () => {
+    expect(
+      reported(
+        'Ana Lind, who has told aides she sees the two bills as one, said on Monday that she would wait.',
+      ),
+    ).toEqual([
+      ['she sees the two bills as one', 'Ana Lind', 'tell'],
+      ['she would wait', 'Ana Lind', 'say'],
+    ]);
+  });
+});

@@ -34,6 +34,8 @@ describe('a bare surname two people share', () => {
 
   it('is the one whose gender the pronoun after it has, and the one the article’s pronouns mostly give it', () => {
     expect(speakers(`${intro}Smith says she respects Hale. "We will win," Smith said.`)).toEqual([
+      // (What John Smith told the donors is reported speech of his own.)
+      ['the debate went well, and John Smith left early', 'John Smith'],
       ['she respects Hale', 'Mary Smith'],
       ['We will win', 'Mary Smith'],
     ]);
