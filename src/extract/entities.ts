@@ -852,6 +852,7 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
       person = pickPerson(sharing, c.run.start, titleGender(c.title), {
         pronoun: pronounAfter(body, c.run.end),
         usual: surnameGender.get(key) ?? null,
+        body,
       });
     if (!c.person && sharing.length === 0) continue;
     // "Wilayat Twitter" is no reason to read "Twitter" as a person; "Doug Ford" is, for "Ford".
@@ -1109,7 +1110,7 @@ export function pickPerson(
   sharing: PersonRecord[],
   at: number,
   gender: Gender | null,
-  hint: { pronoun: Gender | null; usual: Gender | null } | null = null,
+  hint: { pronoun: Gender | null; usual: Gender | null; body?: string } | null = null,
 ): PersonRecord {
   if (sharing.length === 1) return sharing[0]!;
   let pool = sharing;
@@ -1128,7 +1129,9 @@ export function pickPerson(
   let best: PersonRecord | null = null;
   let bestAt = -1;
   for (const p of pool) {
-    for (const s of p.full) if (s < at && s > bestAt && at - s <= NEAR_FULL_NAME) [best, bestAt] = [p, s];
+    for (const s of p.full)
+      if (s < at && s > bestAt && at - s <= NEAR_FULL_NAME && !namedInRelative(hint?.body, s))
+        [best, bestAt] = [p, s];
   }
   if (best) return best;
   // Further away, the article's main bearer of the surname: one of the gender the pronouns after the bare surname
@@ -1139,6 +1142,16 @@ export function pickPerson(
     b.full.length > a.full.length || (b.full.length === a.full.length && first(b) < first(a)) ? b : a,
   );
 }
+
+/**
+ * Whether the full name at `start` is named inside a relative clause about someone else: "Cambria Harris, whose
+ * mother Morgan Harris is missing, spoke next. … Harris said" is Cambria Harris, the sentence's subject, though her
+ * mother's name is nearer.
+ */
+function namedInRelative(body: string | undefined, start: number): boolean {
+  return body !== undefined && WHOSE_BEFORE.test(body.slice(Math.max(0, start - 40), start));
+}
+const WHOSE_BEFORE = /,\s+whose\s+(?:[\p{Ll}-]+\s+){1,3}$/u;
 
 /** How far back (characters: the sentence before or so) a full name decides whom a shared bare surname means. */
 const NEAR_FULL_NAME = 400;
@@ -1182,6 +1195,7 @@ export function resolveName(index: EntityIndex, text: string, at: number): Perso
     pronoun:
       at >= 0 && index.body.startsWith(written, at) ? pronounAfter(index.body, at + written.length) : null,
     usual: index.surnameGender.get(key) ?? null,
+    body: index.body,
   });
 }
 

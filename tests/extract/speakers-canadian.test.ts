@@ -211,3 +211,14 @@ describe('a document restated as the speaker', () => {
     ).toEqual([['The mayor regrets the delay', 'statement']]);
   });
 });
+
+describe('two people who share a surname', () => {
+  it('gives the bare surname to the sentence subject, not to the relative named inside its "whose" clause', () => {
+    expect(
+      direct(
+        'Tessa Morin, whose father Gilles Morin has been missing since May, spoke at the vigil.\n\n' +
+          '“We will keep looking,” Morin said.',
+      ),
+    ).toEqual([['We will keep looking', 'Tessa Morin']]);
+  });
+});
