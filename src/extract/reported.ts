@@ -2835,6 +2835,19 @@ export function findReportedSpeech(
         );
   const quotes: Quote[] = [];
   for (const f of found) {
+    // "Experts warned of fakery, arguing that …": one clause read from two different verbs is the nearer one's; the
+    // farther one's words before it ("of fakery") said nothing of their own.
+    if (
+      found.some(
+        (g) =>
+          g !== f &&
+          g.verb !== f.verb &&
+          g.verbStart > f.verbStart &&
+          g.clauseStart === f.clauseStart &&
+          g.clauseEnd === f.clauseEnd,
+      )
+    )
+      continue;
     f.clauseEnd = beforeWriterComment(doc.body, f.cut?.end ?? f.clauseStart, f.clauseEnd);
     const text = f.cut
       ? clean(`${withMarks(doc, f.clauseStart, f.cut.start)} ${withMarks(doc, f.cut.end, f.clauseEnd)}`)

@@ -173,3 +173,13 @@ describe('a reflexive after the subject', () => {
     ).toEqual([['reported', 'the plan was “far from dead”', 'Tom Ashby']]);
   });
 });
+
+describe('one clause read from two verbs of saying', () => {
+  it('reports it once, for the verb nearer to it', () => {
+    expect(
+      quotes(
+        'A panel of experts warned of fakery, arguing that the leaks could be “salted with forgeries.”',
+      ).map((q) => [q[1], q[2]]),
+    ).toEqual([['the leaks could be “salted with forgeries”', 'panel of experts']]);
+  });
+});
