@@ -27,6 +27,24 @@ export function lexiconWordsWhere(test: (tags: readonly string[]) => boolean): R
   return words;
 }
 
+/** compromise's conjugator: "mused" → "muse", "quipped" → "quip", "replies" → "reply", "went" → "go". */
+const toInfinitive = (
+  nlp.methods() as unknown as {
+    two: { transform: { verb: { toInfinitive: (word: string, model: unknown, tense: string) => string } } };
+  }
+).two.transform.verb.toInfinitive;
+
+/**
+ * The base form of a verb in the past tense or the third person, regular or not ("mused" → "muse", "surmised" →
+ * "surmise", "pushes" → "push", "shot" → "shoot"): what a quote's `verb` holds for a verb no list names. Stripping
+ * the ending by hand broke the stem ("mus", "elaborat").
+ */
+export function verbBaseForm(word: string): string {
+  const w = lowerCased(word);
+  const tense = w.endsWith('s') && !w.endsWith('ss') ? 'PresentTense' : 'PastTense';
+  return toInfinitive(w, nlp.model(), tense) || w;
+}
+
 /** The compromise tags of a word (lower-cased lookup), or an empty list. */
 export function lexiconTags(word: string): readonly string[] {
   return LEXICON.get(lowerCased(word)) ?? NO_TAGS;

@@ -5,7 +5,7 @@
  * so they never reach `/quotes` as something a person said.
  */
 import { isCommonWord, isPlaceName, resolveName, resolveOrganization } from './entities.ts';
-import { QUOTE_VERBS, hasTag } from './lexicon.ts';
+import { QUOTE_VERBS, hasTag, verbBaseForm } from './lexicon.ts';
 import type { MarkSpan } from './quotemarks.ts';
 import {
   type Document,
@@ -571,16 +571,6 @@ function looksLikeVerb(word: string): boolean {
   return /^\p{Ll}+(?:ed|s)$/u.test(word) || hasTag(word, 'PastTense', 'PresentTense');
 }
 
-/** The base form of a regular verb ("barked" → "bark", "mused" → "muse", "points" → "point"); others as written. */
-function regularBase(word: string): string {
-  if (word.endsWith('ed')) {
-    const stems = [word.slice(0, -1), word.slice(0, -2), word.slice(0, -3)];
-    return stems.find((s) => hasTag(s, 'Infinitive')) ?? word.slice(0, -2);
-  }
-  if (word.endsWith('s')) return word.slice(0, -1);
-  return word;
-}
-
 /**
  * An attribution whose verb the lexicon does not list, right after a quote that ends on its own punctuation: '…,”
  * Oliver barked.', '…,” Bozell points out.', '…,” Trump shot back with a laugh.', '“…!” beamed Donald Hartley of
@@ -595,7 +585,7 @@ function looseAttributionAfter(ctx: SpeakerContext, text: string, base: number):
     const npStart = base + text.indexOf(subjectFirst[1]!);
     if (known(subjectFirst[1]!, npStart)) {
       const verbStart = base + subjectFirst.index + subjectFirst[0].lastIndexOf(subjectFirst[2]!);
-      return { np: subjectFirst[1]!, npStart, verb: regularBase(subjectFirst[2]!), verbStart };
+      return { np: subjectFirst[1]!, npStart, verb: verbBaseForm(subjectFirst[2]!), verbStart };
     }
   }
   const verbFirst = LOOSE_VERB_FIRST.exec(text);
@@ -605,7 +595,7 @@ function looseAttributionAfter(ctx: SpeakerContext, text: string, base: number):
       return {
         np: verbFirst[2]!,
         npStart,
-        verb: regularBase(verbFirst[1]!),
+        verb: verbBaseForm(verbFirst[1]!),
         verbStart: base + text.indexOf(verbFirst[1]!),
       };
   }

@@ -221,6 +221,15 @@ function participle(
   else if (absoluteSubject(tokens, i, body)) lead = 'absolute';
   else if (i === 0 || OPENING_PARTICIPLE.test(body.slice(tokens[0]!.start, t.start))) lead = 'opening';
   else if (i > 1 && PARTICIPLE_PREPOSITION.test(prevWord)) lead = 'preposition';
+  // "Lind was quoted as saying …": the subject of the passive said it (what closes a direct quote, '“…,” she was
+  // quoted as saying.', is that quote's attribution).
+  else if (
+    i > 2 &&
+    /^as$/i.test(prevWord) &&
+    /^quoted$/i.test(tokens[i - 2]!.text) &&
+    /^\s+\p{L}/u.test(body.slice(t.end, t.end + 2))
+  )
+    lead = 'preposition';
   else if (
     i > 1 &&
     (DOCUMENT_NOUN.test(prevWord) ||

@@ -150,3 +150,19 @@ describe('reported speech: the one told', () => {
     ]);
   });
 });
+
+describe('verbs of saying: base forms and the passive "quoted as saying"', () => {
+  it('gives a verb no list names its whole base form, regular or not', () => {
+    const verbs = (body: string) => extract({ title: 'Test', body, published }).quotes.map((q) => q.verb);
+    expect(verbs('Jo Lind spoke first. “We will keep the ferry,” Lind surmised.')).toEqual(['surmise']);
+    expect(verbs('Jo Lind spoke first. “We will keep the ferry,” Lind elaborated.')).toEqual(['elaborate']);
+    expect(verbs('Jo Lind spoke first. “We will keep the ferry,” Lind quipped.')).toEqual(['quip']);
+  });
+
+  it('reads what someone is quoted as saying as their reported speech, not a direct quote again', () => {
+    expect(reported('The harbour master was quoted as saying the ferry would stop in May.')).toEqual([
+      ['the ferry would stop in May', 'harbour master', 'say'],
+    ]);
+    expect(reported('“The ferry will stop in May,” the harbour master was quoted as saying.')).toEqual([]);
+  });
+});
