@@ -1380,7 +1380,10 @@ function adjunctBeforeClause(rest: string): number | null {
 /** A possessor before a noun: "his", "their", "Trump’s" ("Trump’s claim that …"). */
 const POSSESSOR = /^(?:his|her|their|its|our|my|\p{L}+[’']s)$/iu;
 /** What follows "states" when it is the verb: "that" (perhaps after an adverb), or the punctuation closing it. */
-const STATES_AS_VERB = /^\s*(?:(?:\p{Ll}+ly\s+)?that\b|[.:;!?]|[”"’]|''|$)/u;
+const STATES_AS_VERB = /^\s*(?:(?:\p{Ll}+ly\s+)?that\b|[.;!?]|:\s*(?:[“"]|'')|[”"]|''|$)/u;
+/** Words before "states" that make it the noun: "the states", "a dozen states", "nominating states", "lead-in states". */
+const BEFORE_STATES_NOUN =
+  /^(?:the|dozen|several|many|few|all|both|other|some|most|various|neighbou?ring|\p{L}+-\p{L}+|\p{Ll}+ing|\p{Ll}+ern)$/u;
 
 /** The reported clauses of one sentence, from speech verbs. */
 function fromVerbs(
@@ -1476,6 +1479,7 @@ function fromVerbs(
       lower === 'states' &&
       (!STATES_AS_VERB.test(body.slice(t.end, t.end + 40)) ||
         /^\d/.test(prevWord) ||
+        BEFORE_STATES_NOUN.test(prevWord) ||
         hasTag(prevWord, 'Adjective', 'Cardinal', 'Value'))
     )
       continue;

@@ -13,6 +13,16 @@ describe('reported speech: "states" is the plural noun unless it reports', () =>
     expect(reported('In three northern states, turnout fell by a fifth among younger voters.')).toEqual([]);
     expect(reported('Several coastal states have yet to count their mailed ballots.')).toEqual([]);
     expect(reported('Voters in the two states that held primaries were split on the levy.')).toEqual([]);
+    expect(reported('Strong showings in the dozen states that voted Tuesday helped Lind.')).toEqual([]);
+    expect(
+      reported('Though the island could matter, voters seem less engaged than in other lead-in states.'),
+    ).toEqual([]);
+    expect(reported('The caucus speaks for the four early nominating states: Iowa, Ohio and Maine.')).toEqual(
+      [],
+    );
+    expect(
+      reported('Struggling until their home states’ votes are counted, both men are banking ballots.'),
+    ).toEqual([]);
   });
 
   it('still reads the verb before "that" and closing an attribution', () => {
