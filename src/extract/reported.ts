@@ -2869,7 +2869,9 @@ export function findReportedSpeech(
       f.object
         ? !/\s/.test(text)
         : fewerThanThreeWords(text) &&
-          !twoWordClause(text, /\bthat,?\s*$/i.test(doc.body.slice(f.verbStart, f.clauseStart)))
+          !twoWordClause(text, /\bthat,?\s*$/i.test(doc.body.slice(f.verbStart, f.clauseStart))) &&
+          // "Asked about Sullivan, Trump said …": a question whose topic is a name is two words long.
+          !(f.verb === 'ask' && /^about\s+\p{Lu}/u.test(text))
     )
       continue;
     // "In a statement, the RCMP said:", "In an email to CBC News, the ministry said": a phrase set before the

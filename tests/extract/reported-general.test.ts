@@ -176,3 +176,15 @@ describe('verbs of saying: base forms and the passive "quoted as saying"', () =>
     expect(reported('“The ferry will stop in May,” the harbour master was quoted as saying.')).toEqual([]);
   });
 });
+
+describe('reported speech: a question whose topic is a name', () => {
+  it('keeps a two-word topic that names someone, and still drops other two-word texts', () => {
+    expect(reported('Asked about Lindqvist, the mayor said she trusted him.')).toEqual([
+      ['about Lindqvist', null, 'ask'],
+      ['she trusted him', 'mayor', 'say'],
+    ]);
+    expect(reported('Asked about it, the mayor said she trusted him.')).toEqual([
+      ['she trusted him', 'mayor', 'say'],
+    ]);
+  });
+});
