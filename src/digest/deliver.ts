@@ -292,6 +292,10 @@ export async function sendRun(
   const log = ctx.log.child({ subscriptionId: subscription.id, guildId: subscription.guildId });
   const ids = [...run.messageIds];
   for (let part = ids.length; part < messages.length; part += 1) {
+    if (!stillOwned(ctx, run.id)) {
+      log.warn({ runId: run.id, part }, 'another process took this digest over; leaving it to that process');
+      return { status: 'interrupted', runId: run.id, reason: 'another process took it over' };
+    }
     const body = {
       ...markMessage(messages[part]!, subscription, run.nonce, part),
       nonce: partNonce(run.nonce, part),
@@ -328,6 +332,21 @@ export async function sendRun(
   });
   log.info({ runId: run.id, scheduledFor: run.scheduledFor, messages: ids.length }, 'digest sent');
   return { status: 'sent', runId: run.id, messageIds: ids };
+}
+
+/**
+ * Whether this process may send the next part of a run: it renews its own instance lease and claims the run again,
+ * in one transaction, before each part. A process that stalled past its lease (a suspended laptop, a machine
+ * starved of CPU) may find that another process has taken the run over and is finishing it from the channel; it
+ * then stops instead of sending the same parts a second time. Renewing first keeps the run its own while it sends.
+ */
+function stillOwned(ctx: DeliveryDeps['ctx'], runId: number): boolean {
+  const now = ctx.clock.now();
+  const until = new Date(now.getTime() + ctx.config.SCHEDULER_LEASE_SECONDS * 1000);
+  return ctx.store.transaction(() => {
+    ctx.store.leases.take(`instance:${ctx.instanceId}`, ctx.instanceId, now, until);
+    return ctx.store.digestRuns.claim(runId, ctx.instanceId, now) !== undefined;
+  });
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   testCtx,
   textOf,
 } from '../support/digest.ts';
+import { openStore } from '../../src/store/index.ts';
 import { digestRuns } from '../support/sqlite.ts';
 import type { ManualClock } from '../support/clock.ts';
 import { Crash, withCrashPoints, type CrashPoints } from '../support/crash.ts';
@@ -395,6 +396,46 @@ describe('digest delivery', () => {
       if (sink.posted.length > before) fired.push(clock.now().toISOString());
     }
     expect(fired).toEqual(['2026-03-07T14:00:00.000Z', '2026-03-08T13:00:00.000Z']);
+  });
+
+  it('a process that stalled past its lease stops sending a run another process took over, and each part is posted once', async () => {
+    const { ctx, clock, dbPath, subscription, discord } = setup();
+    for (let i = 0; i < 60; i += 1)
+      addArticle(ctx, { title: `Report ${i}: ${'a long headline '.repeat(12)}` });
+    // A second process on the same database file, with its own connection and instance.
+    const other: Ctx = { ...ctx, store: openStore(dbPath), instanceId: 'other-process' };
+    const leaseMs = ctx.config.SCHEDULER_LEASE_SECONDS * 1000;
+    const { deps } = boot(ctx, discord, {
+      // After Discord accepted the first part, this process stalls past its lease, and the other one takes the
+      // run over (as its recovery does once the lease has expired) before this one sends the second part.
+      afterAccepted: () => {
+        if (discord.posted.length !== 1) return;
+        clock.advance(leaseMs + 1000);
+        const now = clock.now();
+        other.store.leases.take(
+          'instance:other-process',
+          'other-process',
+          now,
+          new Date(now.getTime() + leaseMs),
+        );
+        expect(other.store.digestRuns.claim(1, 'other-process', now)).toBeDefined();
+      },
+    });
+    clock.set('2026-03-01T09:00:00.000Z');
+    await runDueDigests(deps);
+    expect(discord.posted).toHaveLength(1);
+    expect(ctx.store.digestRuns.pending()[0]).toMatchObject({ owner: 'other-process', state: 'recorded' });
+
+    // The other process finishes it from the channel once its own lease has gone, without the first part again.
+    discord.nonceExpired = true;
+    clock.advance(2 * leaseMs);
+    await recoverRuns(boot(other, discord).deps);
+    const run = other.store.digestRuns.byOccurrence(subscription.id, '2026-03-01T09:00:00.000Z')!;
+    expect(run.state).toBe('sent');
+    expect(run.messageIds.length).toBeGreaterThanOrEqual(3);
+    expect(run.messageIds).toEqual(discord.posted.map((m) => m.id));
+    expect(discord.markers()).toEqual(run.messageIds.map((_, part) => partNonce(run.nonce, part)));
+    other.store.close();
   });
 
   it('never runs one subscription twice at once', async () => {
