@@ -549,10 +549,7 @@ const CONTRACTED_SUBJECT = /^(?:it|he|she|they|we|i|that|there|you)[’'](?:s|re
  */
 function twoWordClause(text: string, afterThat: boolean): boolean {
   // (Split at spaces only: "it’s" is one word here, whose apostrophe `words` would split it at.)
-  const ws = text
-    .replace(/[“”"]|''|``|[.!?]+(?=\s*$)/g, '')
-    .trim()
-    .split(/\s+/);
+  const ws = splitSpaces(text.replace(/[“”"]|''|``|[.!?]+(?=\s*$)/g, '').trim());
   if (ws.length !== 2 || text.includes(',')) return false;
   const [first, second] = ws as [string, string];
   // "he would", "CNN had": a clause whose verb was left out ("… and said he would") says nothing of its own.

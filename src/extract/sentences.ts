@@ -331,6 +331,13 @@ const FURNITURE =
  */
 const VIDEO_LENGTH = /^\d{1,2}:\d{2}(?:\n|$)/;
 
+/** Whether a paragraph is a video's length, its title, or both, under a label that gave that title. */
+function isVideoCaption(text: string, titles: readonly string[]): boolean {
+  if (!VIDEO_LENGTH.test(text)) return titles.includes(text);
+  const title = text.replace(VIDEO_LENGTH, '').trim();
+  return title === '' || titles.includes(title);
+}
+
 /** The title of a video in its player's label: "Click to play video: 'Ford vows to fight carbon tax in court'". */
 const VIDEO_TITLE = /^Click to play video:\s*['‘“"](.+)['’”"]$/;
 
@@ -350,9 +357,7 @@ export function segment(body: string): Document {
       if (title) (videoTitles ??= []).push(title);
       continue;
     }
-    if (videoTitles?.includes(VIDEO_LENGTH.test(text) ? text.replace(VIDEO_LENGTH, '').trim() : text))
-      continue;
-    if (videoTitles && /^\d{1,2}:\d{2}$/.test(text)) continue;
+    if (videoTitles && isVideoCaption(text, videoTitles)) continue;
     const start = m.index + lead;
     paragraphs.push({
       start,

@@ -201,14 +201,6 @@ const ATTRIBUTIVE_HEAD =
   /^ (?:campaigns?|supporters?|backers|voters|aides?|advis[eo]rs?|allies|surrogates|staff(?:ers)?|camp|team|rall(?:y|ies)|administration|foundation|spokes(?:man|woman|person)|loyalists|fans|delegates|officials?)\b/;
 
 /**
- * The person who is the subject of the sentence holding `mention`, when one fits the pronoun's gender and is
- * named before `mention`. A pronoun that opens a clause ("Instead, he maintained …") continues the previous
- * sentence's subject rather than whoever it named last ("Bush … nor did he give Obama credit."), the salience
- * ordering of centering theory; recency alone sends it to the object. A subject is a person mention that opens
- * the sentence, after at most a short opener ending in a comma ("On Monday, Bush …"), with only capitalised words
- * and titles before it ("Former Gov. Jeb Bush").
- */
-/**
  * A person the sentence before describes without naming, as its subject: "One of the victims, now 24, read a
  * statement outside the courthouse. “I was 15,” he said." When it opens the sentence right before the pronoun's
  * and comes after every person or speaker that would fit, it is the one the pronoun refers to. Not one the sentence
@@ -244,6 +236,14 @@ const DESCRIBED_SUBJECT = new RegExp(
   'iu',
 );
 
+/**
+ * The person who is the subject of the sentence holding `mention`, when one fits the pronoun's gender and is
+ * named before `mention`. A pronoun that opens a clause ("Instead, he maintained …") continues the previous
+ * sentence's subject rather than whoever it named last ("Bush … nor did he give Obama credit."), the salience
+ * ordering of centering theory; recency alone sends it to the object. A subject is a person mention that opens
+ * the sentence, after at most a short opener ending in a comma ("On Monday, Bush …"), with only capitalised words
+ * and titles before it ("Former Gov. Jeb Bush").
+ */
 function subjectOfSentence(
   ctx: SpeakerContext,
   mention: number,
@@ -546,8 +546,9 @@ export function resolveSpeaker(
   const ofWhere = /^(.*?\p{Lu}[\p{L}’'-]*)\s+of\s+(?:the\s+)?\p{Lu}/u.exec(np);
   if (ofWhere) {
     const head = ofWhere[1]!;
-    const headPerson = splitSpaces(head).length >= 2 ? resolveName(ctx.index, head, npStart) : null;
-    if (headPerson && looksLikeName(splitSpaces(head).slice(-1)[0]!)) return fromPerson(headPerson);
+    const headWords = splitSpaces(head);
+    const headPerson = headWords.length >= 2 ? resolveName(ctx.index, head, npStart) : null;
+    if (headPerson && looksLikeName(headWords[headWords.length - 1]!)) return fromPerson(headPerson);
   }
   const org = resolveOrganization(ctx.index, np) ?? organizationWithin(ctx, np);
   if (org) return { speaker: org.name, role: null, gender: 'plural' };
