@@ -615,8 +615,11 @@ function scoreClass(
       else if (neutralKind(gold[o]!)) neu++;
     }
     if (ok / ws.length >= cover) right++;
-    else if (neu / ws.length >= cover) neutral++;
-    else log(`false alarm: [${q.speaker}] ${q.text.slice(0, 140)}`);
+    else if (neu / ws.length >= cover) {
+      neutral++;
+      const g = gold[ws.map((w) => owner[w]!).find((o) => o >= 0 && neutralKind(gold[o]!))!]!;
+      log(`on ${g.kind}: [${q.speaker}] ${q.text.slice(0, 100)} || gold (${g.cue}) ${g.text.slice(0, 160)}`);
+    } else log(`false alarm: [${q.speaker}] ${q.text.slice(0, 140)}`);
   });
   return { found, right, neutral };
 }
