@@ -2648,10 +2648,10 @@ function fromQuestions(doc: Document, sentence: Sentence, ctx: SpeakerContext): 
   const at = (opening ? lead : 0) + m.index;
   const clauseStart = sentence.start + at + m[0].length;
   let clauseEnd = sentence.end;
-  if (!opening && (/^about\s/.test(text.slice(at + m[0].length)) || m[0].startsWith(','))) {
+  if (!opening && (/^about\s/.test(text.slice(at + m[0].length)) || /^(?:,|when\b)/.test(m[0]))) {
     // A topic ("was asked about the merger during the debate, …") is a noun phrase, and a question set off after a
-    // comma ("Trump, asked about the deaths, said …") ends where the main clause resumes: a comma, a colon or a dash
-    // ends either.
+    // comma ("Trump, asked about the deaths, said …"; "Ford, when asked if he would resign, said …") ends where the
+    // main clause resumes: a comma, a colon or a dash ends either.
     const stop = /\s*(?:[,;:—–―]|\s--?\s)/.exec(text.slice(at + m[0].length));
     if (stop) clauseEnd = clauseStart + stop.index;
   }

@@ -365,6 +365,12 @@ describe('reported speech: questions', () => {
       ['about the vote on the bridge', null, 'ask'],
     ]);
   });
+
+  it('ends a question set off by "when asked" at the comma where the main clause resumes', () => {
+    expect(reported('Kai Lind, when asked if he would resign over the bridge, shook his head.')).toEqual([
+      ['if he would resign over the bridge', null, 'ask'],
+    ]);
+  });
 });
 
 describe('reported speech: a relative clause with its own speaker', () => {
