@@ -26,7 +26,7 @@ export interface DirectQuotes {
   quotes: Quote[];
   /** Start offsets of the verbs used by direct-quote attributions. */
   usedVerbs: Set<number>;
-  /** Spans covered by direct quotes (marks included). */
+  /** Spans covered by direct quotes (marks included), and by quoted copy that is no one's speech (a digest's excerpt). */
   covered: Array<{ start: number; end: number }>;
 }
 
@@ -1010,6 +1010,9 @@ const WORK_BEFORE =
 const HYPOTHETICAL =
   /(?:\bas if to (?:say|ask)|\bwithout (?:ever )?(?:saying|asking)|\bimagin(?:e|ed|es|ing)\b[^“”"]{0,60}\b(?:thinking|saying|asking)|\bif (?:you|we|they|one|someone) (?:say|tell|ask)s?\b[^“”".;]{0,30})[,:]?$/i;
 
+/** A story's byline between its quoted headline and its quoted excerpt: '"…," by The Courier's Dana Whitfield: "…"'. */
+const BYLINE = /^\s*by\s+\p{Lu}[^.!?"“”:]{0,60}:\s*$/u;
+
 /** A transcript's stage direction filling a quote: "(CROSSTALK.)", "[APPLAUSE]", "(laughter)". */
 const STAGE_DIRECTION = /^[([][^)\]]*[)\]]\.?$/;
 
@@ -1285,7 +1288,14 @@ export function directQuoteFinder(
         last === mark &&
         words.length <= 6 &&
         body.slice(paragraph.start, paragraph.end).trim() === body.slice(mark.open, lastEnd).trim();
+      // A news digest lists other papers' stories as a quoted headline, its byline and a quoted excerpt ('"Diner to
+      // close in March," by The Courier's Dana Whitfield: "The Blue Note, a late-night diner …"'): the headline is a
+      // title and the excerpt is the story's copy, neither something a person said.
+      const digest =
+        (/,$/.test(lastContent) && last === mark && BYLINE.test(after)) ||
+        (prevMark?.close != null && prevMark.close + 1 === beforeStart && BYLINE.test(before));
       const notSpeech =
+        digest ||
         STAGE_DIRECTION.test(content) ||
         /^[\p{L}’'-]+:$/u.test(content) ||
         crosshead ||
@@ -1342,6 +1352,8 @@ export function directQuoteFinder(
         // have.' with its closing mark missing) gives back the quotes of the next paragraphs it had taken as its
         // continuation: each is read on its own.
         for (const part of parts.slice(1)) consumed.delete(part.mark);
+        // A digest's excerpt is another story's copy: its own "said" is that story's reporting, not this one's.
+        if (digest) covered.push({ start: mark.open, end: lastEnd });
         continue;
       }
 

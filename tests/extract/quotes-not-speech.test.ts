@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2016-03-15T00:00:00Z');
+const quotes = (body: string) =>
+  extract({ title: 'Test', body, published }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+
+describe('quoted words that are no one’s speech', () => {
+  it('takes neither the headline nor the excerpt of a story a digest lists under its byline', () => {
+    expect(
+      quotes(
+        'Weekend reads for the city desk.\n\n' +
+          'CLOSING TIME—"The Blue Note diner to shut its doors in March," by The Courier\'s Dana Whitfield: "The ' +
+          'Blue Note, a late-night diner that has fed shift workers on Elm Street for 40 years, will close in ' +
+          'March, its owners announced on Tuesday."\n\n' +
+          '"Harbor ferry fares to rise," by Metro\'s Lee Brandt: "Riders will pay 50 cents more starting in June."\n\n' +
+          '“We will miss the place,” Mayor Ruth Olsen said.',
+      ),
+    ).toEqual([['direct', 'We will miss the place', 'Ruth Olsen']]);
+  });
+});
