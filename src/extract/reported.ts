@@ -97,7 +97,7 @@ const CLOSED_CLAUSE = /,\s*(?:[”"’]|'')?\s*$/;
 const CLAUSE_TAIL = /(?:[\s,”"’]|'')+$/;
 /** A finite verb early in a clause: what tells "suggested Trump was wrong" from "suggested a compromise". */
 const FINITE_CLAUSE =
-  /^(?:\S+\s+){0,8}?(?:[“"]|'')?(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|won’t|won't|wouldn’t|wouldn't|isn’t|isn't|wasn’t|wasn't|doesn’t|doesn't|didn’t|didn't|can’t|can't|(?:has|have|had|are|were|could|should|must|might)n[’']t)\b/i;
+  /^(?:\S+\s+){0,8}?(?:[“"]|'')?(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|won’t|won't|wouldn’t|wouldn't|isn’t|isn't|wasn’t|wasn't|doesn’t|doesn't|don’t|don't|didn’t|didn't|can’t|can't|cannot|(?:has|have|had|are|were|could|should|must|might)n[’']t)\b/i;
 /**
  * A finite clause the auxiliary list misses: a nominative pronoun before a word ("he planned to stay", "she thinks
  * the House is within reach") or a pronoun's contraction ("he’s not planning", "they’re running"), which only a
@@ -1159,6 +1159,8 @@ const SUBJECT_OPENER = /^(?:(?:but|and|yet|still|so|now|meanwhile|however|instea
 /** Auxiliaries and pronouns the lexicon may not tag, none of which a subject's head holds. */
 const HEAD_VERB =
   /^(?:have|has|had|do|does|did|is|are|was|were|be|been|will|would|can|could|should|may|might|must|i|you|he|she|we|they|it|me|him|us|them)$/;
+/** Nouns for groups of speakers among FUNCTION_WORDS (which lists them as words that begin no name). */
+const GROUP_NOUNS = new Set(['critics', 'analysts', 'officials', 'people', 'government']);
 /** Where the head of an opening noun phrase ends: a comma, a dash, a bracket or a relative pronoun. */
 const HEAD_END = /,|\s(?:--?|[—–])\s|\s\(|\s(?:who|whose|that|which)\s/;
 
@@ -1191,7 +1193,9 @@ function openingSubject(prefix: string, sentenceStart: number): { np: string; st
   const words = splitSpaces(head);
   if (words.length > 12) return null;
   // The head has no verb: a past participle only before a preposition or a time ("filed Thursday", "taken from").
-  if (FUNCTION_WORDS.has(words[words.length - 1]!.toLowerCase())) return null;
+  // It ends on a noun, not a function word ("officials" and "critics" are listed with those only as no names).
+  const last = words[words.length - 1]!.toLowerCase();
+  if (FUNCTION_WORDS.has(last) && !GROUP_NOUNS.has(last)) return null;
   // "Reached by phone, …", "On his way out, …", "Because exit polls …", "He penned …": an opening phrase, a
   // conjunction or a pronoun's clause, not a subject.
   const first = words[0]!.toLowerCase();

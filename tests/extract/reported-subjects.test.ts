@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2016-03-15T00:00:00Z');
+const reported = (body: string) =>
+  extract({ title: 'Test', body, published })
+    .quotes.filter((q) => q.kind === 'reported')
+    .map((q) => [q.text, q.speaker, q.verb]);
+
+describe('reported speech: a subject set off from its verb by an aside between dashes', () => {
+  it('reads a group of speakers named by a common noun ("officials") before the aside and an auxiliary', () => {
+    expect(
+      reported(
+        'Harbour officials — including the ferry’s own captain — have argued that the pier is unsafe.',
+      ),
+    ).toEqual([['the pier is unsafe', 'harbour officials', 'argue']]);
+    expect(
+      reported('Port officials — among them two former mayors — have said the levy would fail.'),
+    ).toEqual([['the levy would fail', 'Port officials', 'say']]);
+  });
+});
+
+describe('reported speech: a clause opened without "that" on a negated present', () => {
+  it('reads "don’t" as the finite verb of the clause a verb that also takes objects reports', () => {
+    expect(reported('Jo Lind suggested the council members don’t understand the harbour.')).toEqual([
+      ['the council members don’t understand the harbour', 'Jo Lind', 'suggest'],
+    ]);
+    expect(reported('Jo Lind suggested a compromise.')).toEqual([]);
+  });
+});
