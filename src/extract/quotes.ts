@@ -51,15 +51,27 @@ interface Attribution {
 const WORDS = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
 /** A word after which the next one is a noun, not a verb: a possessive or a determiner. */
 const NOUN_BEFORE = /^(?:\p{L}+[’']s|the|a|an|his|their|its|our|my|your|these|those)$/iu;
+const DETERMINER = /^(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/i;
 const NP_STOP =
   /^(?:when|while|after|before|who|as|in|at|on|during|because|to|of|from|with|about|and|but|later|told|earlier|referring|that)$/;
 
-function verbBase(word: string, previous?: string): string | undefined {
+function verbBase(word: string, previous?: string, beforePrevious?: string): string | undefined {
   // Inside a sentence a capitalised word is a name, never a verb: "State spokesman Mark Toner said", "former State
   // policy planning director … wrote". (A sentence opening with its verb, "Continued Stone:", is read apart.)
   if (/^\p{Lu}/u.test(word)) return undefined;
   // After a possessive or a determiner the word is a noun: "the judge’s comments", "his remarks", "a report" ("her" is also an object: "have her ask").
   if (previous !== undefined && NOUN_BEFORE.test(previous)) return undefined;
+  // So is a bare form after a determiner and a word that is not a noun: "the caustic chant", "a terse reply" (but
+  // "the crowd chant", "the police say": there the word between is the subject).
+  if (
+    beforePrevious !== undefined &&
+    previous !== undefined &&
+    DETERMINER.test(beforePrevious) &&
+    /^\p{Ll}+$/u.test(previous) &&
+    !hasTag(previous, 'Singular', 'Plural', 'Actor', 'Noun', 'Pronoun', 'Verb', 'PastTense', 'Adverb') &&
+    QUOTE_VERBS.get(word.toLowerCase()) === word.toLowerCase()
+  )
+    return undefined;
   const w = word.replace(/\.$/, '').toLowerCase();
   const found = QUOTE_VERBS.get(w);
   if (found || !w.endsWith('ing')) return found;
@@ -406,7 +418,7 @@ export function attributionBefore(text: string, base: number): Attribution | nul
   for (let i = words.length - 1; i >= 0 && i >= words.length - 6; i--) {
     const back = words[i]![0] === 'back' && i > 0 ? BACK_VERBS.get(words[i - 1]![0]) : undefined;
     const w = back ? words[i - 1]! : words[i]!;
-    const verb = back ?? verbBase(w[0], words[i - 1]?.[0]);
+    const verb = back ?? verbBase(w[0], words[i - 1]?.[0], words[i - 2]?.[0]);
     if (!verb) continue;
     // A participle after a comma ("…, saying,") speaks for the clause's subject, not for the words before it; so
     // does one right after an earlier quote ('on “Morning Edition,” adding,') and one joined on by "and" or "while"

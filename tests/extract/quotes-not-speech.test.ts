@@ -18,4 +18,13 @@ describe('quoted words that are no one’s speech', () => {
       ),
     ).toEqual([['direct', 'We will miss the place', 'Ruth Olsen']]);
   });
+
+  it('reads a verb of saying after a determiner and an adjective as a noun naming the quote, not its verb', () => {
+    expect(
+      quotes(
+        'Boos rained down when Mayor Ruth Olsen spoke, and the crowd took up the caustic chant “Out she goes! Out ' +
+          'she goes!” that rang through the hall.\n\nThe union members chant “Fair pay now!” every morning.',
+      ).filter((q) => q[0] === 'direct'),
+    ).toEqual([['direct', 'Fair pay now!', 'union members']]);
+  });
 });
