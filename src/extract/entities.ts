@@ -630,6 +630,11 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     person: boolean;
     /** A lone unknown word that a verb of saying follows ("Poilievre said"): a person without a title. */
     speaks?: true;
+    /**
+     * A lone name set off after a relative ("Patel's daughter, Priya, …"): a person without a title, of the gender
+     * the relative's noun gives ("daughter"), else of the one the given name has, else unknown.
+     */
+    kin?: Gender;
     raw: string;
     titleStart: number;
     /** One word the word list knows as a company ("Ford"): a person's only when it is a named person's surname. */
@@ -761,12 +766,23 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
         ? SPEAKS_NEXT.test(after)
         : AFTER_COMMA.test(before) && SAYS_NEXT.test(after)) &&
       !endsLongerName(body, nameText);
+    const relative =
+      name.length === 1 &&
+      title.length === 0 &&
+      /^,/.test(after) &&
+      (firstNameGender(nameText) !== null || (lexiconTags(nameText).length === 0 && !isCommonWord(nameText)))
+        ? KIN_BEFORE.exec(before)?.[1]
+        : undefined;
+    const kin: Gender | undefined = relative
+      ? (KIN_GENDER.get(relative.toLowerCase()) ?? firstNameGender(nameText) ?? 'unknown')
+      : undefined;
     candidates.push({
       name,
       title,
       run: { ...run, start: nameSpan.start, tokens: run.tokens.slice(offset) },
-      person: person || speaks,
+      person: person || speaks || kin !== undefined,
       ...(speaks ? { speaks } : {}),
+      ...(kin ? { kin } : {}),
       raw: surface,
       titleStart: span.start,
     });
@@ -860,7 +876,7 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     if (!person && !isFull) {
       // A single unknown word becomes a person only with a title ("Captain Reyes") or a verb of saying after it
       // ("Poilievre said"); other rules may add it later.
-      if (!c.speaks && !c.title.some((t) => PERSON_TITLES.has(t.toLowerCase()))) continue;
+      if (!c.speaks && !c.kin && !c.title.some((t) => PERSON_TITLES.has(t.toLowerCase()))) continue;
     }
     if (!person) {
       person = {
@@ -885,8 +901,24 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     const first =
       c.name.length >= 2 ? (firstNameGender(c.name[0]!) ?? WORD_GIVEN_NAMES.get(c.name[0]!) ?? null) : null;
     if (first && first !== 'unknown') person.gender = first;
+    if (c.kin && c.kin !== 'unknown' && person.gender === 'unknown') person.gender = c.kin;
     const g = titleGender(c.title);
     if (g && (sharing.length <= 1 || person.gender === 'unknown')) person.gender = g;
+  }
+  // A person whose given name and titles tell no gender ("Raj Patel", "Priya") takes the one the subject pronouns
+  // right after their mentions agree on ("Raj Patel said he …"), so a later "she said" does not fall to him. A first
+  // pronoun that is an object or possessive ("Patel thanked her") may be someone else's, and counts for neither.
+  for (const person of people) {
+    if (person.gender !== 'unknown' || byKey.get(person.key)!.length > 1) continue;
+    let he = 0;
+    let she = 0;
+    for (const m of person.mentions) {
+      const subject = PRONOUN_AFTER.exec(body.slice(m.end, m.end + 120))?.[1];
+      if (subject === 'he') he++;
+      else if (subject === 'she') she++;
+    }
+    if (he > 0 && she === 0) person.gender = 'male';
+    else if (she > 0 && he === 0) person.gender = 'female';
   }
   for (const org of loneOrgs) {
     const named = byKey
@@ -931,10 +963,12 @@ function collectRoles(
     if (role && roleHead(role)) person.roles.push(role);
   }
   const before = body.slice(Math.max(0, c.titleStart - 120), c.titleStart);
-  // A role before the name ends in a comma: the pattern, tried from every position, runs only when one is there.
+  // A role before the name ends in a comma: the pattern, tried from every position, runs only when one is there. It
+  // starts no earlier than the name's paragraph: a photo credit or byline line above ("Instagram/Sarah Lee") is none
+  // of it.
   const commaBefore = before.trimEnd().endsWith(',');
   const pre = commaBefore
-    ? /(?:^|[.;:!?]\s+|,\s+|\b(?:to|by)\s+)((?:the|a|an|her|his|their|its|our)\s+)?([^,.;:!?]+),\s*$/i.exec(
+    ? /(?:^|[.;:!?]\s+|,\s+|\b(?:to|by)\s+)((?:the|a|an|her|his|their|its|our)\s+)?([^,.;:!?\n]+),\s*$/i.exec(
         before,
       )
     : null;
@@ -1235,6 +1269,33 @@ export function addSpeakerPerson(index: EntityIndex, name: string, span: Span): 
   index.personMentions.sort((a, b) => a.start - b.start);
   return person;
 }
+
+/** A relative named after a comma: "Patel's daughter, Priya, …", "his wife, Anne, …". */
+const KIN_BEFORE =
+  /\b(wife|husband|partner|widow|widower|son|daughter|mother|father|sister|brother|niece|nephew|cousin|aunt|uncle|grandson|granddaughter|grandmother|grandfather|fianc[ée]e?)\s*,\s*$/i;
+/** The gender a relative's noun gives; "partner", "cousin" and "fiancé(e)" give none. */
+const KIN_GENDER: ReadonlyMap<string, Gender> = new Map(
+  Object.entries({
+    wife: 'female',
+    widow: 'female',
+    daughter: 'female',
+    mother: 'female',
+    sister: 'female',
+    niece: 'female',
+    aunt: 'female',
+    granddaughter: 'female',
+    grandmother: 'female',
+    husband: 'male',
+    widower: 'male',
+    son: 'male',
+    father: 'male',
+    brother: 'male',
+    nephew: 'male',
+    uncle: 'male',
+    grandson: 'male',
+    grandfather: 'male',
+  }),
+);
 
 /** Finds the organisation a phrase names ("the Defense Ministry", "Iran’s foreign ministry"). */
 export function resolveOrganization(index: EntityIndex, text: string): EntityRecord | null {

@@ -222,3 +222,27 @@ describe('two people who share a surname', () => {
     ).toEqual([['We will keep looking', 'Tessa Morin']]);
   });
 });
+
+describe('a person whose given name tells no gender', () => {
+  it('takes the gender of the subject pronoun after their name, so a later "she said" goes to the woman named', () => {
+    expect(
+      direct(
+        'The club’s owner, Anil Okonjo, said he was confident. Okonjo’s daughter, Priya, said she had never ' +
+          'missed a game.\n\n“Not one,” she said.',
+      ),
+    ).toEqual([['Not one', 'Priya']]);
+  });
+
+  it('makes a person of a lone name set off after a relative', () => {
+    expect(
+      facts('The mayor’s husband, Tomas, runs the bakery on Main Street.').people.map((p) => p.name),
+    ).toEqual(['Tomas']);
+  });
+});
+
+describe('a role written before a name', () => {
+  it('does not reach back over a line break into a photo credit above the paragraph', () => {
+    const f = facts('Instagram/Sarah Lee\n\nTheir captain, Amy Chen, scored twice in the final.');
+    expect(f.people.map((p) => [p.name, p.role])).toEqual([['Amy Chen', null]]);
+  });
+});
