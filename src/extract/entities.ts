@@ -864,6 +864,11 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     // "Team Trump", "Injecting Clinton": words that do not make a person of their own before a known surname are
     // a mention of that surname, not someone new.
     if (!person && isFull && !c.person && sharing.length > 0) isFull = false;
+    // "his wife, Jane, …" in an article that also writes "Jane Sanders": the relative is that person, by given name.
+    if (!person && c.kin && sharing.length === 0) {
+      const given = people.filter((p) => p.name.startsWith(`${normalised} `));
+      if (given.length === 1) person = given[0];
+    }
     if (!person && !isFull && sharing.length > 0)
       person = pickPerson(sharing, c.run.start, titleGender(c.title), {
         pronoun: pronounAfter(body, c.run.end),

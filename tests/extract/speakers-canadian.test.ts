@@ -233,6 +233,15 @@ describe('a person whose given name tells no gender', () => {
     ).toEqual([['Not one', 'Priya']]);
   });
 
+  it('gives a relative named by a given name to the full name the article writes with it', () => {
+    expect(
+      direct(
+        'At the rally, his wife, Marisol, spoke first. “He never quits,” she said.\n\n' +
+          'Marisol Quintero later said the family would stay in Ottawa.',
+      ),
+    ).toEqual([['He never quits', 'Marisol Quintero']]);
+  });
+
   it('makes a person of a lone name set off after a relative', () => {
     expect(
       facts('The mayor’s husband, Tomas, runs the bakery on Main Street.').people.map((p) => p.name),
