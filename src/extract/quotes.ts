@@ -1300,6 +1300,15 @@ export function directQuoteFinder(
         last === mark &&
         words.length <= 6 &&
         body.slice(paragraph.start, paragraph.end).trim() === body.slice(mark.open, lastEnd).trim();
+      // So is a headline in capitals opening its line and followed at once by the quoted story it heads
+      // ("‘CITY HALL BRACES FOR THE WORST SNOW IN DECADES’ “Crews worked through the night …”", as a digest sets it).
+      const capsHeadline =
+        last === mark &&
+        mark.close !== null &&
+        /(?:^|\n)[^\S\n]*$/.test(body.slice(paragraph.start, mark.open)) &&
+        words.length >= 3 &&
+        !/\p{Ll}/u.test(content) &&
+        /^\s*[“"‘]/.test(body.slice(lastEnd, paragraph.end));
       // A news digest lists other papers' stories as a quoted headline, its byline and a quoted excerpt ('"Diner to
       // close in March," by The Courier's Dana Whitfield: "The Blue Note, a late-night diner …"'): the headline is a
       // title and the excerpt is the story's copy, neither something a person said.
@@ -1308,6 +1317,7 @@ export function directQuoteFinder(
         (prevMark?.close != null && prevMark.close + 1 === beforeStart && BYLINE.test(before));
       const notSpeech =
         digest ||
+        capsHeadline ||
         STAGE_DIRECTION.test(content) ||
         /^[\p{L}’'-]+:$/u.test(content) ||
         crosshead ||

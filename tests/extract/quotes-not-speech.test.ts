@@ -27,4 +27,17 @@ describe('quoted words that are no one’s speech', () => {
       ).filter((q) => q[0] === 'direct'),
     ).toEqual([['direct', 'Fair pay now!', 'union members']]);
   });
+
+  it('takes no quote of a headline in capitals that opens its line and heads a quoted story', () => {
+    expect(
+      quotes(
+        'Good morning. Here is what you need to know.\n' +
+          '‘CITY HALL BRACES FOR THE WORST SNOW IN DECADES’ “Crews worked through the night to salt the roads before the storm.” ' +
+          '[Courier]\n“WE ARE NOT GOING ANYWHERE,” the strikers shouted.',
+      ).map((q) => q[1]),
+    ).toEqual([
+      'Crews worked through the night to salt the roads before the storm.',
+      'WE ARE NOT GOING ANYWHERE',
+    ]);
+  });
 });
