@@ -92,8 +92,11 @@ const LOWER_ROLE_BEFORE_NAME =
  */
 const SPLIT_INVERTED =
   /^\s+([^,.;:“”"]+?)((?:,\s+[^,.;:“”"]+?){0,2}),\s+(?=(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|does|do|did|doesn[’']t|don[’']t|didn[’']t|won[’']t|isn[’']t|wasn[’']t|remains?|seems?)\s)/u;
-/** A clause ending in a comma, perhaps inside a closing quotation mark (”, ", ’ or the archive form ''). */
-const CLOSED_CLAUSE = /,\s*(?:[”"’]|'')?\s*$/;
+/**
+ * A clause ending in a comma, perhaps inside a closing quotation mark (”, ", ’ or the archive form ''), or inside
+ * two, a quote closing inside another ('…was ‘helping my husband,’” Anthony says').
+ */
+const CLOSED_CLAUSE = /,\s*(?:[”"’']\s*){0,3}$/;
 const CLAUSE_TAIL = /(?:[\s,”"’]|'')+$/;
 /** A finite verb early in a clause: what tells "suggested Trump was wrong" from "suggested a compromise". */
 const FINITE_CLAUSE =
@@ -506,7 +509,7 @@ function withMarks(doc: Document, start: number, end: number): string {
       const closeAt =
         m.close < end
           ? m.contentEnd
-          : /^[\s,.;:!?]*$/.test(body.slice(end, m.contentEnd))
+          : /^[\s,.;:!?’']*$/.test(body.slice(end, m.contentEnd))
             ? Math.min(end, m.contentEnd)
             : -1;
       if (openAt < 0 || closeAt < 0) continue;
@@ -2010,7 +2013,11 @@ function fromVerbs(
     if (aside) {
       // What the aside closes is a clause of its own, with a verb ("In the end, Rosenthal said, …" closes none).
       const beforeNp = body.slice(sentence.start, subject.start);
-      const between = body.slice(subject.start + subject.np.length, t.start);
+      // "…, Ana Ruiz, a spokeswoman, said on the call": the comma closing the speaker's appositive is the
+      // appositive's, not a clause's (not the end of a list: "…, refugees, and migration, said …").
+      const between = body
+        .slice(subject.start + subject.np.length, t.start)
+        .replace(/,\s+(?!(?:and|or)\s)\S/.test(subject.np) ? /^\s*,/ : /^$/, '');
       const closed = beforeNp.slice(DATELINE.exec(beforeNp)?.[0].length ?? 0);
       const set =
         (/^(?:he|she|they|it|we)$/i.test(subject.np) ||

@@ -966,8 +966,9 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     start += framed[0].length;
   }
   np = np.replace(/,\s*$/, '').trim();
-  // The closing mark of a quoted fragment before the subject: …turbulence,” Clinton said.
-  const closer = /^(?:[”"’]|'')\s*/.exec(np);
+  // The closing mark of a quoted fragment before the subject: …turbulence,” Clinton said; the marks of a quote
+  // closing inside one: …was ‘helping my husband,’” Anthony says.
+  const closer = /^(?:[”"’']\s*){1,3}/.exec(np);
   if (closer) {
     np = np.slice(closer[0].length);
     start += closer[0].length;

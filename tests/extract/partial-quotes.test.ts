@@ -391,3 +391,34 @@ describe('a clause without "that" after where the words were said', () => {
     ).toEqual([]);
   });
 });
+
+describe('a quoted fragment closing inside a quote of its own', () => {
+  it('reports the clause whose quote closes a nested quote before the attribution', () => {
+    expect(quotes('The ferry’s "whole purpose was \'getting people home,\'" Tom Ashby says.')).toEqual([
+      ['reported', "The ferry’s “whole purpose was 'getting people home,'”", 'Tom Ashby'],
+    ]);
+  });
+
+  it('reads the speaker after curly nested marks', () => {
+    expect(quotes('The ferry’s “whole purpose was ‘getting people home,’” Tom Ashby says.')).toEqual([
+      ['reported', 'The ferry’s “whole purpose was ‘getting people home”', 'Tom Ashby'],
+    ]);
+  });
+});
+
+describe('a closing attribution whose speaker carries an appositive', () => {
+  it('reports the clause before "NAME, ROLE, said on the call"', () => {
+    expect(
+      quotes(
+        'The new rules “will not fix the backlog,” Ines Carvalho, a county planner, said on the same call.',
+      ),
+    ).toEqual([['reported', 'The new rules “will not fix the backlog”', 'Ines Carvalho']]);
+  });
+
+  it('does not take the end of a list in the appositive for the speaker', () => {
+    const speakers = quotes(
+      'The new rules “will not fix the backlog,” Ines Carvalho, head of roads, ports, and parks, said on the call.',
+    ).map((q) => q[2]);
+    expect(speakers).not.toContain('parks');
+  });
+});
