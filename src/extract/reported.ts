@@ -1741,8 +1741,11 @@ function fromVerbs(
     }
     // Inverted attribution closing the sentence: "…, the race will be tight, said Dan Gerstein, an analyst."
     // The long pattern is read only where the cheap conditions hold.
+    // Not after a person's name set off by commas with no verb of its own ("The chief executive, Dr. Fiona Dalton,
+    // acknowledged the shortage.", "Fiona Dalton, the chief executive, admitted …"): that is the subject with its
+    // appositive, and what follows the verb is its object, not an inverted speaker.
     const invertedMatch =
-      !/ing$/.test(t.text) && CLOSED_CLAUSE.test(prefix)
+      !/ing$/.test(t.text) && CLOSED_CLAUSE.test(prefix) && !namedSubject(ctx, sentence.start, prefix)
         ? INVERTED_NP.exec(body.slice(t.end, sentence.end))
         : null;
     // "…, said a former official who oversaw the case.": a short description whose relative clause runs to the end
@@ -2208,6 +2211,15 @@ function clauseAfter(
 }
 
 /** Whether the words after an inverted verb of saying name its speaker ("…, said Dan Gerstein, an analyst"). */
+/** Whether `prefix` (the sentence up to a verb, from `start`) is a noun phrase with a person's name and no verb. */
+function namedSubject(ctx: SpeakerContext, start: number, prefix: string): boolean {
+  const np = prefix.replace(CLAUSE_TAIL, '');
+  return (
+    namesSpeaker(np) &&
+    ctx.index.personMentions.some((m) => m.start >= start && m.start < start + np.length)
+  );
+}
+
 function namesSpeaker(np: string): boolean {
   return (
     !finiteClause(np) &&

@@ -373,6 +373,21 @@ describe('reported speech: questions', () => {
   });
 });
 
+describe('reported speech: a subject set off with its appositive', () => {
+  it('reads no inverted speaker after a name and appositive that are the verb’s own subject', () => {
+    expect(reported('The hospital’s chief executive, Dr. Fiona Dalton, acknowledged the shortage.')).toEqual(
+      [],
+    );
+    expect(reported('Fiona Dalton, the hospital’s chief executive, admitted the mistake.')).toEqual([]);
+  });
+
+  it('still reads one after a clause that ends in a name', () => {
+    expect(reported('The talks were chaired by Mark Carney, said the spokesman.')).toEqual([
+      ['The talks were chaired by Mark Carney', 'spokesman', 'say'],
+    ]);
+  });
+});
+
 describe('reported speech: a relative clause with its own speaker', () => {
   it('reads "which he said …" and "that officials said …" up to the relative clause’s end', () => {
     expect(reported('Kai Lind wants a wall, which he said the southern state should also pay for.')).toEqual([
