@@ -1745,7 +1745,10 @@ function fromVerbs(
     // acknowledged the shortage.", "Fiona Dalton, the chief executive, admitted …"): that is the subject with its
     // appositive, and what follows the verb is its object, not an inverted speaker.
     const invertedMatch =
-      !/ing$/.test(t.text) && CLOSED_CLAUSE.test(prefix) && !namedSubject(ctx, sentence.start, prefix)
+      !/ing$/.test(t.text) &&
+      CLOSED_CLAUSE.test(prefix) &&
+      !namedSubject(ctx, sentence.start, prefix) &&
+      !apposedSubject(prefix, sentence.start)
         ? INVERTED_NP.exec(body.slice(t.end, sentence.end))
         : null;
     // "…, said a former official who oversaw the case.": a short description whose relative clause runs to the end
@@ -2210,16 +2213,31 @@ function clauseAfter(
   );
 }
 
-/** Whether the words after an inverted verb of saying name its speaker ("…, said Dan Gerstein, an analyst"). */
 /** Whether `prefix` (the sentence up to a verb, from `start`) is a noun phrase with a person's name and no verb. */
 function namedSubject(ctx: SpeakerContext, start: number, prefix: string): boolean {
   const np = prefix.replace(CLAUSE_TAIL, '');
   return (
-    namesSpeaker(np) &&
-    ctx.index.personMentions.some((m) => m.start >= start && m.start < start + np.length)
+    namesSpeaker(np) && ctx.index.personMentions.some((m) => m.start >= start && m.start < start + np.length)
   );
 }
 
+/**
+ * Whether the words before a verb are its subject with an appositive set off by commas ("O'Malley, the former
+ * governor of Maryland, stressed …", "One former aide, speaking on condition of anonymity, said …"), the whole of
+ * the clause so far: the verb then has its subject before it and is no inverted attribution, and what follows it is
+ * its object or clause, not a speaker.
+ */
+function apposedSubject(prefix: string, sentenceStart: number): boolean {
+  if (!/,[^,]*,\s*$/.test(prefix)) return false;
+  const subject = subjectBefore(prefix, sentenceStart);
+  if (!subject || !subject.np.includes(',')) return false;
+  const before = prefix.slice(0, subject.start - sentenceStart);
+  return /^(?:(?:and|but|yet|so|still)\s+)?$/i.test(
+    before.slice(DATELINE.exec(before)?.[0].length ?? 0).trim(),
+  );
+}
+
+/** Whether the words after an inverted verb of saying name its speaker ("…, said Dan Gerstein, an analyst"). */
 function namesSpeaker(np: string): boolean {
   return (
     !finiteClause(np) &&

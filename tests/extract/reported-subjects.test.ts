@@ -28,3 +28,22 @@ describe('reported speech: a clause opened without "that" on a negated present',
     expect(reported('Jo Lind suggested a compromise.')).toEqual([]);
   });
 });
+
+describe('reported speech: a subject with its appositive before the verb is no inverted attribution', () => {
+  it('keeps the speaker before the verb and reads what follows the verb as what was said', () => {
+    expect(
+      reported(
+        'One former harbour clerk, speaking on condition of anonymity, said Lind described the levy as a windfall.',
+      ),
+    ).toEqual([['Lind described the levy as a windfall', 'one former harbour clerk', 'say']]);
+    expect(reported('Jo Lind, the mayor of Tromsø, stressed her record on the ferry.')).toEqual([
+      ['her record on the ferry', 'Jo Lind', 'stress'],
+    ]);
+  });
+
+  it('still reads an attribution inverted after a clause', () => {
+    expect(reported('The ferry will stop in May, said Jo Lind, the harbour master.')).toEqual([
+      ['The ferry will stop in May', 'Jo Lind', 'say'],
+    ]);
+  });
+});
