@@ -222,9 +222,12 @@ export function attributionAfter(text: string, base: number, runOn = false): Att
   return longAppositiveAttribution(text, base);
 }
 
-/** A person's name set off by a comma after a description: ", Rich Beeson," ", Andrew J. Pincus of …". */
+/**
+ * A person's name set off by a comma after a description: ", Rich Beeson," ", Andrew J. Pincus of …", perhaps after
+ * one or two lower-case words of role (", actress Maria Lopez.", ", former aide Tom Hale,"), which are not the name.
+ */
 const APPOSITIVE_NAME =
-  /^,\s+((?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Hon|Sen|Rep|Gov|Gen|Maj|Lt|Col|Capt|Sgt|Cpl|Const|Det|Insp|Supt|Staff Sgt)\.\s+)*\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+(?:\p{Lu}\.|\p{Lu}\p{Ll}[\p{L}’'-]*)){1,3})(?=\s*(?:[,.;:!?]|$)|\s+(?:of|who|from|at|with)\b)/u;
+  /^,\s+(?:(?!(?:and|or|but|nor|who|whom|whose|which|that|then|as|when|while|where|the|a|an|his|her|their|its)\s)\p{Ll}[\p{Ll}-]+\s+){0,2}((?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Hon|Sen|Rep|Gov|Gen|Maj|Lt|Col|Capt|Sgt|Cpl|Const|Det|Insp|Supt|Staff Sgt)\.\s+)*\p{Lu}\p{Ll}[\p{L}’'-]*(?:\s+(?:\p{Lu}\.|\p{Lu}\p{Ll}[\p{L}’'-]*)){1,3})(?=\s*(?:[,.;:!?]|$)|\s+(?:of|who|from|at|with)\b)/u;
 
 /**
  * A name opening the clause with an appositive set off by commas before the verb: '…," Cecelia Purner, 67, a

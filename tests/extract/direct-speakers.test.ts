@@ -25,6 +25,13 @@ describe('a speaker described, then named after a comma', () => {
     ).toEqual([['The road will stay closed', 'Janelle Shoihet']]);
   });
 
+  it('reads the name after a lower-case word of role in the appositive (", actress Maria Lopez")', () => {
+    expect(direct('“We need a new mayor,” exhorted the rally’s host, actress Maria Lopez.')).toEqual([
+      ['We need a new mayor', 'Maria Lopez'],
+    ]);
+    expect(direct('“Yes,” said the board’s chair, and Tom Hale agreed.')).toEqual([['Yes', 'board’s chair']]);
+  });
+
   it('keeps the description when what follows the comma is a place or no name', () => {
     expect(direct('“It is over,” said a resident of the area, Toronto.')).toEqual([
       ['It is over', 'resident'],
