@@ -633,6 +633,14 @@ export function resolveSpeaker(
     const name = words.slice(k).join(' ');
     const known = k > 0 ? resolveName(ctx.index, name, npStart) : null;
     if (known) return fromPerson(known);
+    // "Manitoba Hydro", "Calgary Transit", "Alberta Health Services": a place before words that hold no title and no
+    // given name names a body of that place, not a person called "Hydro".
+    if (
+      k > 0 &&
+      words.slice(0, k).every((w) => isPlaceName(w) || hasTag(w, 'Country', 'City', 'Region')) &&
+      words.slice(k).every((w) => firstNameGender(w) === null && !isTitleOrRole(w))
+    )
+      return { speaker: plain, role: null, gender: 'plural' };
     const added = addSpeakerPerson(ctx.index, name, { start: npStart, end: npStart + np.length });
     if (k > 0) added.roles.push(words.slice(0, k).join(' '));
     return fromPerson(added);

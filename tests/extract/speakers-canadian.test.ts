@@ -255,3 +255,24 @@ describe('a role written before a name', () => {
     expect(f.people.map((p) => [p.name, p.role])).toEqual([['Amy Chen', null]]);
   });
 });
+
+describe('a body named with its place', () => {
+  it('keeps the place in the name of a utility, a transit service or a health authority', () => {
+    const speakers = (body: string) => facts(body).quotes.map((q) => q.speaker);
+    expect(speakers('Manitoba Hydro said crews had restored power to most homes by evening.')).toEqual([
+      'Manitoba Hydro',
+    ]);
+    expect(speakers('Calgary Transit said buses would run on a Sunday schedule.')).toEqual([
+      'Calgary Transit',
+    ]);
+    expect(speakers('Alberta Health Services said the clinic would reopen on Monday.')).toEqual([
+      'Alberta Health Services',
+    ]);
+  });
+
+  it('still reads a place and a title before a person’s name as no part of it', () => {
+    expect(
+      facts('Ontario Premier Doug Ford said the clinic would reopen.').quotes.map((q) => q.speaker),
+    ).toEqual(['Doug Ford']);
+  });
+});
