@@ -944,6 +944,12 @@ const NOT_IN_SUBJECT = [
 const EMBEDDED_SUBJECT =
   /^(?:he|she|they|we|I|officials|experts|analysts|critics|aides|advisers|sources|economists|investigators|\p{Lu}\p{Ll}+)$/u;
 
+/** A time between "who" and its verb of saying: "who in 2010 said", "who on Monday told", "who last week said". */
+const TIME_AFTER_WHO = new RegExp(
+  String.raw`^\s+(?:in\s+(?:1[89]|20)\d\d|on\s+${WEEKDAY}|last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|at\s+the\s+time)\s+$`,
+  'i',
+);
+
 /** Words between "who" and its verb of saying: "who also said", "who has said", "who later told". */
 const RELATIVE_ADVERB =
   /^(?:|also|has|had|have|later|previously|first|once|recently|repeatedly|publicly|then|now|often|once)$/i;
@@ -1005,6 +1011,18 @@ function antecedentName(
 ): { np: string; start: number } | null {
   const m = NAME_BEFORE_COMMA.exec(body.slice(from, relativeStart));
   return m ? { np: m[1]!, start: from + m.index + m[0].indexOf(m[1]!) } : null;
+}
+
+/**
+ * The antecedent of ", who said …" read as the subject before the comma, unless those words are a clause of their
+ * own ("Obama met McConnell, who said …"): then the object right before the comma is, or null (the name there
+ * is read next, antecedentName).
+ */
+function relativeAntecedent(prefix: string, prefixStart: number): { np: string; start: number } | null {
+  const subject = subjectBefore(prefix, prefixStart);
+  if (!subject || !hasClauseVerb(words(subject.np))) return subject;
+  // The object of that clause's verb is the antecedent: "The remark worried some analysts, who said …".
+  return objectBeforeRelative(prefix.replace(/,\s*$/, ' '), prefixStart);
 }
 
 /** Words that end the noun phrase a restrictive "who" follows, read backwards: a verb or a preposition before it. */
@@ -1492,6 +1510,12 @@ function fromVerbs(
     if (/^(?:these|those)$/i.test(prevWord)) continue;
     // A verb in a relative clause reports for the relative's antecedent ("Ana Ruiz, who said the plan would
     // fail, …"); "that" and "which" after a noun ("the report that said …") are left alone.
+    // "McConnell, who in 2010 said …", "who on Monday told …": a time between "who" and its verb.
+    const timedWho = [3, 4, 5].find(
+      (k) =>
+        /^who$/i.test(tokens[i - k]?.text ?? '') &&
+        TIME_AFTER_WHO.test(body.slice(tokens[i - k]!.end, t.start)),
+    );
     const relative = /^(?:who|which|that)$/i.test(prevWord)
       ? tokens[i - 1]!
       : /^(?:who|which|that)$/i.test(tokens[i - 2]?.text ?? '') &&
@@ -1499,7 +1523,9 @@ function fromVerbs(
           // Kasich said …": one after "that" ends the phrase it closes.
           !body.slice(tokens[i - 2]!.end, t.start).includes(',')
         ? tokens[i - 2]!
-        : undefined;
+        : timedWho !== undefined
+          ? tokens[i - timedWho]!
+          : undefined;
     // "the wall, which he said Mexico would pay for, …", "a rule that officials said will apply in May": a relative
     // clause whose own subject reports it; what was said runs to the end of the relative clause.
     // "a deadline that several party insiders said went unnoticed", "what she said is growing demand": a subject of
@@ -1518,7 +1544,8 @@ function fromVerbs(
         /^(?:which|that)$/i.test(relative.text) &&
         EMBEDDED_SUBJECT.test(prevWord));
     const relativeAdverb =
-      relative !== undefined && RELATIVE_ADVERB.test(relative === tokens[i - 1] ? '' : prevWord);
+      relative !== undefined &&
+      (timedWho !== undefined || RELATIVE_ADVERB.test(relative === tokens[i - 1] ? '' : prevWord));
     // "Ana Lind - who said the plan would fail - voted for it": an aside between dashes is set off as a comma sets it.
     const relativeDash =
       relative !== undefined && /\s(?:--?|[—–―])\s*$/.test(body.slice(sentence.start, relative.start));
@@ -1822,8 +1849,10 @@ function fromVerbs(
             : namedWhich
               ? antecedentName(body, sentence.start, relative!.start)
               : relative
-                ? (subjectBefore(body.slice(sentence.start, relative.start), sentence.start) ??
-                  antecedentName(body, sentence.start, relative.start))
+                ? (relativeAntecedent(body.slice(sentence.start, relative.start), sentence.start) ??
+                  antecedentName(body, sentence.start, relative.start) ??
+                  // (A clause before the comma with neither, as before: what was said is still reported.)
+                  subjectBefore(body.slice(sentence.start, relative.start), sentence.start))
                 : ing?.lead === 'progressive' && PROGRESSIVE_ADVERB.test(prevWord) && i > 1
                   ? subjectBefore(body.slice(sentence.start, tokens[i - 1]!.start), sentence.start)
                   : (/,\s*$/.test(prefix) && /ing$/.test(t.text)) ||

@@ -188,3 +188,23 @@ describe('reported speech: a question whose topic is a name', () => {
     ]);
   });
 });
+
+describe('reported speech: ", who said" after a clause of the reporter’s', () => {
+  it('gives the clause to the object before the comma, not to the words of the clause', () => {
+    expect(reported('The mayor met Ines Carvalho, who said the levy was unfair.')).toEqual([
+      ['the levy was unfair', 'Ines Carvalho', 'say'],
+    ]);
+    expect(reported('The mayor thanked the volunteers, who said the park needed more benches.')).toEqual([
+      ['the park needed more benches', 'volunteers', 'say'],
+    ]);
+  });
+
+  it('reads a time between "who" and its verb', () => {
+    expect(reported('The mayor met Ines Carvalho, who on Monday said the levy was “unfair.”')).toEqual([
+      ['the levy was “unfair”', 'Ines Carvalho', 'say'],
+    ]);
+    expect(reported('The mayor met Ines Carvalho, who in 2014 said the levy was unfair.')).toEqual([
+      ['the levy was unfair', 'Ines Carvalho', 'say'],
+    ]);
+  });
+});
