@@ -379,6 +379,9 @@ const BACK_VERBS: ReadonlyMap<string, string> = new Map(
 const ISSUED =
   /\s(issued|released|posted|sent|shared|published|tweeted|emailed)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,2}(?:statement|message|tweet|post|memo|letter|e-?mail|note|response|reply)\b[^,“”"]{0,60},$/u;
 
+/** A preposition and up to four words of its noun phrase before "state": "in her economically depressed ". */
+const STATE_IN_PHRASE = /\b(?:in|of|across|throughout|from|around|for)\s+(?:[\p{L}’'-]+\s+){1,4}$/u;
+
 /** Reads an attribution before a quote: `Markova’s spokesman, Pavel Dudek, said:` / `He added:`. */
 export function attributionBefore(text: string, base: number): Attribution | null {
   const trimmed = text.replace(/\s+$/, '');
@@ -423,6 +426,9 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     const w = back ? words[i - 1]! : words[i]!;
     const verb = back ?? verbBase(w[0], words[i - 1]?.[0], words[i - 2]?.[0]);
     if (!verb) continue;
+    // "in her rural state, “…”": after a preposition and its noun phrase, "state" is the noun, not a verb
+    // introducing the quote.
+    if (w[0] === 'state' && STATE_IN_PHRASE.test(text.slice(0, w.index))) continue;
     // A participle after a comma ("…, saying,") speaks for the clause's subject, not for the words before it; so
     // does one right after an earlier quote ('on “Morning Edition,” adding,') and one joined on by "and" or "while"
     // ('… and telling the class of 2014,', 'insisted it was “premature” … while adding on climate change,').
@@ -951,9 +957,47 @@ function saysBefore(before: string): boolean {
   return words.some((w, i) => verbBase(w, words[i - 1]) !== undefined);
 }
 
+/**
+ * Whether a direct quote is only the quoted part of a reported clause that already carries it ("said she has the
+ * one quality the job needs: “Steadiness under pressure.”", 'said she rarely campaigns, “except for friends.”'): a
+ * phrase with no clause of its own, or words opening in lower case that no verb of saying introduces. Such a quote
+ * is the partial quote inside the paraphrase, not an utterance of its own; a sentence the speaker said, introduced
+ * by its own verb ('… and added: “We will try again.”') or by an aside ('as the magazine put it, “…”'), stays a
+ * direct quote beside the clause.
+ */
+export function partOfReported(body: string, quote: Quote, reported: Quote): boolean {
+  if (reported.start >= quote.start || reported.end < quote.end - 1) return false;
+  const before = body.slice(reported.start, quote.start);
+  if (!/[,:]\s*$/.test(before) || /[“”"]\s*[,:]?\s*$/.test(before)) return false;
+  // 'seen, as the magazine put it in a profile, “the operator.”': an aside naming who put it so introduces the words.
+  if (/(?:^|,)\s*as\s[^,]*,\s*$/i.test(before)) return false;
+  if (!hasClause(quote.text)) return true;
+  const words = allMatches(WORDS, before).map((m) => m[0]);
+  const last = words[words.length - 1];
+  return (
+    /^\p{Ll}/u.test(quote.text) && last !== undefined && verbBase(last, words[words.length - 2]) === undefined
+  );
+}
+
 /** "added that, “…”": the quote is the reported clause "that" opens. */
 function afterThat(before: string): boolean {
   return /\bthat\s*,?\s*$/i.test(before);
+}
+
+/**
+ * "said she rarely campaigns for others, “except …”": the attribution's verb, then a clause of the reporter's own
+ * with a subject (a pronoun, a name or a noun phrase, not a phrase of time or place) and a verb of its own, up to a
+ * comma. A quote opening in lower case there finishes that reported clause.
+ */
+function clauseThenWords(body: string, attribution: Attribution | null, open: number): boolean {
+  if (!attribution || attribution.verb === null || attribution.verbStart < 0) return false;
+  const m = /^\p{L}+\s+([^“”"‘’,;:]*\p{L}),\s*$/u.exec(body.slice(attribution.verbStart, open));
+  if (!m) return false;
+  const first = /^[\p{L}’'-]+/u.exec(m[1]!)![0];
+  const subject =
+    /^(?:he|she|they|we|i|there|the|a|an|his|her|its|their|our)$/i.test(first) ||
+    (/^\p{Lu}/u.test(first) && !hasTag(first, 'Date', 'Preposition', 'Adverb'));
+  return subject && hasClause(m[1]!);
 }
 
 /** "said that in the current climate, “…”": the attribution's verb, "that" and words of the reporter's own. */
@@ -1275,6 +1319,15 @@ export function directQuoteFinder(
             (afterAttribution === null ||
               Math.min(afterAttribution.npStart, afterAttribution.verbStart) > leading) &&
             !carriedOn);
+      // The second part of a split quote whose first part is no direct quote but a fragment woven into the
+      // reporter's sentence ('The levy means "it must be doing something right," she says, "but I …"'): the part
+      // after the attribution carries on that partial quote, not an utterance of its own.
+      const splitFragment =
+        prevMark?.close != null &&
+        prevMark.open >= sentence.start &&
+        !(previous !== null && previous.quote.end === prevMark.close + 1) &&
+        /,\s*$/.test(before) &&
+        attributionAfter(before, beforeStart) !== null;
       // A quote that opens in lower case and carries on the reporter's sentence: the subject is outside the marks
       // ('that the report "wasn’t good."', 'That, the commission said, "would be helpful …"'), or the marks follow
       // words none of which is a verb of saying ('branded the reports "inaccurate and misleading."'). It is a partial
@@ -1285,7 +1338,10 @@ export function directQuoteFinder(
       const woven =
         /^\p{Ll}/u.test(firstContent) &&
         !/:$/.test(beforeTrim) &&
-        (wovenInto(firstContent, before) || afterThat(before) || setInto(body, beforeStart, before, before2));
+        (wovenInto(firstContent, before) ||
+          afterThat(before) ||
+          setInto(body, beforeStart, before, before2) ||
+          splitFragment);
       // A phrase with no verb of its own, in lower case, right after a word of the reporter's sentence: the object or
       // complement of that sentence ('urging "a fairer deal."', 'branded the plan "reckless and cruel."', 'will last
       // "for several more years."'), not an utterance, whatever the verb before it.
@@ -1293,7 +1349,10 @@ export function directQuoteFinder(
         /^\p{Ll}/u.test(firstContent) && /\p{L}$/u.test(beforeTrim) && last === mark && !hasClause(content);
       // A quote after a "that" clause's first words ends that clause, whatever its case ('said that in the current
       // climate, "I think …"').
-      const thatClause = !/:$/.test(beforeTrim) && thatThenWords(body, before2, mark.open);
+      const thatClause =
+        !/:$/.test(beforeTrim) &&
+        (thatThenWords(body, before2, mark.open) ||
+          (/^\p{Ll}/u.test(firstContent) && clauseThenWords(body, before2, mark.open)));
       // A transcript's stage direction ('"(CROSSTALK.)', '"[APPLAUSE]') and a label in marks ('"Related:"') are not
       // something a person said.
       // A short paragraph that is nothing but a phrase in single marks is a subhead quoting the section below it

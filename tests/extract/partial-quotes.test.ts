@@ -422,3 +422,91 @@ describe('a closing attribution whose speaker carries an appositive', () => {
     expect(speakers).not.toContain('parks');
   });
 });
+
+describe('a quoted part of a reported clause is not also a direct quote', () => {
+  it('reads a quote opening in lower case after the reported clause and a comma as the end of that clause', () => {
+    expect(
+      quotes(
+        'The senator Ann Ruiz spoke on Monday. Ruiz said she rarely campaigns for others, “except for friends. ' +
+          'And I am not close to him.”',
+      ),
+    ).toEqual([
+      [
+        'reported',
+        'she rarely campaigns for others, “except for friends. And I am not close to him”',
+        'Ann Ruiz',
+      ],
+    ]);
+  });
+
+  it('keeps a lower-case quote after an attribution with no clause of the reporter’s direct', () => {
+    expect(
+      quotes('The senator Ann Ruiz spoke on Monday. Ruiz told reporters in Ottawa, “we are done here.”'),
+    ).toEqual([['direct', 'we are done here.', 'Ann Ruiz']]);
+    expect(
+      quotes(
+        'The senator Ann Ruiz spoke on Monday. Ruiz said on Monday, “except for the bridge, we are done.”',
+      ),
+    ).toEqual([['direct', 'except for the bridge, we are done.', 'Ann Ruiz']]);
+  });
+
+  it('does not take "state" after a phrase of place for a verb introducing the quote', () => {
+    expect(
+      quotes(
+        'The senator Ann Ruiz spoke on Monday. Ruiz said that in her rural state, “there is a deep pessimism.”',
+      ),
+    ).toEqual([['reported', 'in her rural state, “there is a deep pessimism”', 'Ann Ruiz']]);
+  });
+
+  it('reports a phrase in marks after a colon that ends the reported clause, not as a direct quote', () => {
+    expect(
+      quotes(
+        'The mayor Ann Ruiz was praised on Monday. Tom Hale said she has the one quality the job needs: ' +
+          '“Steadiness under pressure.”',
+      ),
+    ).toEqual([
+      ['reported', 'she has the one quality the job needs: “Steadiness under pressure”', 'Tom Hale'],
+    ]);
+  });
+
+  it('keeps a sentence introduced by its own verb after the clause as a direct quote', () => {
+    expect(
+      quotes(
+        'The mayor Ann Ruiz spoke on Monday. Ruiz said the talks had failed and added: “We will try again.”',
+      ).filter((q) => q[0] === 'direct'),
+    ).toEqual([['direct', 'We will try again.', 'Ann Ruiz']]);
+  });
+
+  it('keeps words an aside names the source of as a direct quote', () => {
+    expect(
+      quotes('Tom Hale has been seen, as the Gazette put it in a long profile, “the fixer.”').filter(
+        (q) => q[0] === 'direct',
+      ),
+    ).toEqual([['direct', 'the fixer.', 'Gazette']]);
+  });
+});
+
+describe('the second part of a split partial quote', () => {
+  it('carries on the partial quote in lower case after the attribution, not as a direct quote', () => {
+    expect(
+      quotes(
+        'The student Ana Ruiz backs the mayor. The levy means “she must be doing something right,” Ruiz says, ' +
+          '“but I do not know if I would vote for her.”',
+      ),
+    ).toEqual([
+      ['reported', 'The levy means “she must be doing something right”', 'Ana Ruiz'],
+      ['reported', '“but I do not know if I would vote for her”', 'Ana Ruiz'],
+    ]);
+  });
+
+  it('still joins the two parts of a direct quote', () => {
+    expect(
+      quotes(
+        'The student Ana Ruiz backs the mayor. “She must be doing something right,” Ruiz says, “but I do not ' +
+          'know if I would vote for her.”',
+      ),
+    ).toEqual([
+      ['direct', 'She must be doing something right but I do not know if I would vote for her.', 'Ana Ruiz'],
+    ]);
+  });
+});
