@@ -195,6 +195,9 @@ const CLAUSE_ONLY_ENTRIES: Array<string | [string, string]> = [
   'boast',
   'respond',
   'joke',
+  // "threatened to veto the bill", "threatened that …": a threat made, read as "vowed to …" is (not "threatened
+  // his rivals").
+  'threaten',
 ];
 
 /**

@@ -12,7 +12,7 @@ import {
   hasTag,
   lowerCased,
 } from './lexicon.ts';
-import { isPlaceName } from './entities.ts';
+import { isPlaceName, resolveOrganization } from './entities.ts';
 import { type DirectQuotes, clauseSubject } from './quotes.ts';
 import { type Document, type Sentence, collapseSpaces, isSpaceCode, splitSpaces } from './sentences.ts';
 import {
@@ -2043,6 +2043,21 @@ function fromVerbs(
         : null) ??
       (/^it$/i.test(subject.np) && IT_VERBS.has(verb) ? itSpeaker(ctx, sentence) : null);
     if (!resolved) continue;
+    // "Obama threatened to veto the bill": a threat made, as "vowed to …" is, only before "to" or "that" and by a
+    // person or an organisation the article names, or a pronoun for one ("The scandal threatens to derail …", "the
+    // primary threatened to knock them out" foretell, and "threatened her with eviction" is an act).
+    if (
+      verb === 'threaten' &&
+      (!(commitment || /\bthat,?\s*$/.test(body.slice(t.end, restStart))) ||
+        !(
+          /^(?:he|she|they)$/i.test(subject.np) ||
+          resolveOrganization(ctx.index, subject.np) !== null ||
+          ctx.index.personMentions.some(
+            (m) => m.start >= subject.start && m.start < subject.start + subject.np.length,
+          )
+        ))
+    )
+      continue;
     const speaker = agreeWithPronoun(ctx, resolved, subject.np, body.slice(t.end, t.end + 24), subject.start);
 
     if (aside) {

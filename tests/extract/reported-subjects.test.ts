@@ -47,3 +47,19 @@ describe('reported speech: a subject with its appositive before the verb is no i
     ]);
   });
 });
+
+describe('reported speech: a threat made, read as a commitment', () => {
+  it('reads "threatened to …" and "threatened that …" by someone the article names', () => {
+    expect(reported('Jo Lind threatened to close the ferry pier.')).toEqual([
+      ['to close the ferry pier', 'Jo Lind', 'threaten'],
+    ]);
+    expect(reported('Jo Lind threatened that she would close the pier.')).toEqual([
+      ['she would close the pier', 'Jo Lind', 'threaten'],
+    ]);
+  });
+
+  it('reads no threat from a thing that threatens, nor from a threat that is an act', () => {
+    expect(reported('The storm threatens to close the ferry pier.')).toEqual([]);
+    expect(reported('Jo Lind threatened the clerk with a fine.')).toEqual([]);
+  });
+});
