@@ -416,6 +416,11 @@ const SERVICES = new Set([
   'Republican',
   'Democratic',
   'Democrat',
+  'Conservative',
+  'Liberal',
+  'Tory',
+  'Labour',
+  'Libertarian',
 ]);
 
 /**

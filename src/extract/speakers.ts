@@ -615,7 +615,7 @@ export function resolveSpeaker(
       k < words.length - 1 &&
       (TITLE_WORDS.has(words[k]!.toLowerCase()) ||
         /^\p{Lu}{2,}$/u.test(words[k]!) ||
-        /^(?:Navy|Army|Air|Force|Marine|Marines|Coast|Guard|Republican|Democrat|Democratic|GOP)$/.test(
+        /^(?:Navy|Army|Air|Force|Marine|Marines|Coast|Guard|Republican|Democrat|Democratic|GOP|Conservative|Liberal|Tory|Labour|Libertarian)$/.test(
           words[k]!,
         ) ||
         isDemonym(words[k]!) ||

@@ -276,3 +276,14 @@ describe('a body named with its place', () => {
     ).toEqual(['Doug Ford']);
   });
 });
+
+describe('a party written before a name', () => {
+  it('is the person’s affiliation, not part of the name', () => {
+    expect(
+      facts('Conservative Michael Chong said the bill was flawed.').quotes.map((q) => q.speaker),
+    ).toEqual(['Michael Chong']);
+    expect(facts('Tory Jeremy Hunt said the bill was flawed.').quotes.map((q) => q.speaker)).toEqual([
+      'Jeremy Hunt',
+    ]);
+  });
+});
