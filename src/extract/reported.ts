@@ -75,9 +75,12 @@ const SOURCE_VERBS: Record<string, string> = {
   noted: 'note',
   estimated: 'estimate',
 };
-/** The speaker after an inverted verb to the sentence end: "…, said Mr. Burman, an economist." */
+/**
+ * The speaker after an inverted verb to the sentence end: "…, said Mr. Burman, an economist.", "…, said Sen. Ana Ruiz
+ * (D-Ore.)." (a bracket after the name is not part of it).
+ */
 const INVERTED_NP = new RegExp(
-  String.raw`^\s*((?:[^,.;:“"]|(?<=\b(?:${TITLE_ABBREVIATION}|Del|\p{Lu}))\.)+?)\s*(?:,[^;:“"]*)?[.!?]?\s*$`,
+  String.raw`^\s*((?:[^,.;:“"()]|(?<=\b(?:${TITLE_ABBREVIATION}|Del|\p{Lu}))\.)+?)\s*(?:\([^()]{1,60}\)\s*)?(?:,[^;:“"]*)?[.!?]?\s*$`,
   'u',
 );
 /**

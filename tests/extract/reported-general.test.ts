@@ -208,3 +208,14 @@ describe('reported speech: ", who said" after a clause of the reporter’s', () 
     ]);
   });
 });
+
+describe('reported speech: a bracket after the name of an inverted attribution', () => {
+  it('reads the name before a party and state in brackets, or a bracketed aside', () => {
+    expect(reported('The levy is “a tax on commuters,” said Sen. Ines Carvalho (D-Ore.).')).toEqual([
+      ['The levy is “a tax on commuters”', 'Ines Carvalho', 'say'],
+    ]);
+    expect(
+      reported('The levy is a tax on commuters, said Ines Carvalho (a view most planners share).'),
+    ).toEqual([['The levy is a tax on commuters', 'Ines Carvalho', 'say']]);
+  });
+});
