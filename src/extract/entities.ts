@@ -367,6 +367,8 @@ function capitalisedRuns(tokens: Token[], body: string): Run[] {
       runs.push({ tokens: current, start: current[0]!.start, end: current[current.length - 1]!.end });
     current = [];
   };
+  // Set after a nickname in quotation marks ("Juan “Chico” Manriquez"): the word after it carries the name on.
+  let afterNickname = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = current[current.length - 1];
@@ -377,7 +379,19 @@ function capitalisedRuns(tokens: Token[], body: string): Run[] {
       prev !== undefined &&
       prev.sentence === t.sentence &&
       ((t.start - prev.end === 1 && (gap === 32 || gap === 0xa0 || gap === 0x202f)) ||
+        afterNickname ||
         pluralPossessiveInName(tokens, capitalised, i, body));
+    afterNickname = false;
+    if (
+      prev !== undefined &&
+      capitalised[i]! &&
+      capitalised[i + 1] === true &&
+      nicknameAt(body, prev, t, tokens[i + 1]!)
+    ) {
+      // The nickname is no word of the name: the run skips it and the surname joins the given name.
+      afterNickname = true;
+      continue;
+    }
     if (!joined) flush();
     let k = i + 1;
     while (k < tokens.length && PARTICLES.has(tokens[k]!.text) && tokens[k]!.sentence === t.sentence) k++;
@@ -403,6 +417,17 @@ function capitalisedRuns(tokens: Token[], body: string): Run[] {
   }
   flush();
   return runs;
+}
+
+/**
+ * Whether `t` is a one-word nickname in quotation marks between a given name and a surname, all in one sentence:
+ * `prev “t” next` or `prev "t" next`.
+ */
+function nicknameAt(body: string, prev: Token, t: Token, next: Token): boolean {
+  if (prev.sentence !== t.sentence || next.sentence !== t.sentence) return false;
+  const before = body.slice(prev.end, t.start);
+  const after = body.slice(t.end, next.start);
+  return (before === ' “' && after === '” ') || (before === ' "' && after === '" ');
 }
 
 /** Armed services and parties written before a title or name. */

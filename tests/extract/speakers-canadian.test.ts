@@ -287,3 +287,17 @@ describe('a party written before a name', () => {
     ]);
   });
 });
+
+describe('a nickname in quotation marks inside a name', () => {
+  it('leaves the nickname out and keeps the person, so a later pronoun finds them', () => {
+    const f = facts(
+      'Luis “Chato” Moreno of Kamloops carried a candle. “I cried the whole way,” he said.\n\n' +
+        'Coun. Rita "Bea" Lapointe spoke next. “We will rebuild,” Lapointe said.',
+    );
+    expect(f.people.map((p) => p.name)).toEqual(['Luis Moreno', 'Rita Lapointe']);
+    expect(f.quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['I cried the whole way', 'Luis Moreno'],
+      ['We will rebuild', 'Rita Lapointe'],
+    ]);
+  });
+});
