@@ -937,6 +937,9 @@ const CONTINUES_SUBJECT =
 const CIRCUMSTANCE =
   /^\s*(?:in|on|at|during|via|through|from|to|over|after|before|when|while|as|according|because|and|but|or)\b/;
 
+/** Words after a quote that say where or when it was said ('"…" in the debate', '"…" during a rally on Monday'). */
+const WHERE_OR_WHEN = /^\s*(?:in|on|at|during|via|through|over|after|when|while|as|according)\b/;
+
 /**
  * The attribution after a quote, its comma, then the rest of the quote's sentence in the reporter's words: a "that"
  * clause (`he said, that both men …`) or a modal whose subject the quote held (`she said, would use …`).
@@ -1295,12 +1298,15 @@ export function directQuoteFinder(
         Math.min(afterAttribution.npStart, afterAttribution.verbStart) === leading &&
         finishesAfterAttribution(body.slice(lastEnd, endSentence.end));
       // A quote that opens its sentence and holds sentences of its own is an utterance, even when the reporter's
-      // words finish its last one ('“How she deals with it … is an open question … If she gives a canned answer,
-      // … like Trump did to Rubio” in the February debate that …').
+      // words after it say where or when it was said ('“How she deals with it … is an open question … If she gives a
+      // canned answer, … like Trump did to Rubio” in the February debate that …'). Words that carry its last
+      // sentence on ('“… It's basically just a tax increase” for the top earners', '“… They have no choice” but to
+      // take the lead, says …') make it a partial quote of that sentence, as for a quote of one sentence.
       const carriedOn =
         startsSentence &&
         /^\p{Lu}/u.test(firstContent) &&
         /^\s*\p{Ll}/u.test(after) &&
+        WHERE_OR_WHEN.test(after) &&
         SENTENCE_INSIDE.test(content);
       // After a colon the quote is introduced, but it is still a fragment when the reporter's words finish its one
       // sentence ('added: "In hindsight, we should have seen" it coming', 'said: "We have a week to go" until the

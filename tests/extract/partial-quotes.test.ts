@@ -510,3 +510,29 @@ describe('the second part of a split partial quote', () => {
     ]);
   });
 });
+
+describe('a quote of several sentences whose last one the reporter’s words carry on', () => {
+  it('reports the quote with the words that finish its last sentence', () => {
+    expect(
+      quotes(
+        'The plan worries consultants. “Campaigns are short of money. Outside groups have the money. They have ' +
+          'no choice” but to lead the advertising, says Ed Tracey, a consultant.',
+      ),
+    ).toEqual([
+      [
+        'reported',
+        '“Campaigns are short of money. Outside groups have the money. They have no choice” but to lead the advertising',
+        'Ed Tracey',
+      ],
+    ]);
+  });
+
+  it('keeps it direct when the words after it say where or when it was said', () => {
+    expect(
+      quotes(
+        'The aide spoke. “How she deals with it is an open question. If she gives a canned answer, she loses” in ' +
+          'the debate that follows, the aide said.',
+      ).map((q) => q[0]),
+    ).toEqual(['direct']);
+  });
+});
