@@ -39,13 +39,22 @@ describe('a quote split by its attribution', () => {
 });
 
 describe('a quote of several sentences the reporter’s words finish', () => {
-  it('is a direct quote, with the speaker named at the end of the sentence', () => {
+  it('is a direct quote when the words after it say where it was said', () => {
+    expect(
+      quotes(
+        `${intro}"Ports are short of money. Ferries have the money. They don't have a choice" in a column on ` +
+          'Monday, says Tom Hale, a consultant.',
+      ),
+    ).toEqual([["Ports are short of money. Ferries have the money. They don't have a choice", 'Tom Hale']]);
+  });
+
+  it('leaves it to partial quotes when the words after it finish its last sentence', () => {
     expect(
       quotes(
         `${intro}"Ports are short of money. Ferries have the money. They don't have a choice" but to pay, says ` +
           'Tom Hale, a consultant.',
       ),
-    ).toEqual([["Ports are short of money. Ferries have the money. They don't have a choice", 'Tom Hale']]);
+    ).toEqual([]);
   });
 
   it('leaves a single sentence finished by the reporter’s words to partial quotes', () => {
