@@ -6,7 +6,7 @@
 import { stripInvisible } from '../ingest/invisible.ts';
 import { findEntities, toEntity, toPerson } from './entities.ts';
 import { findFigures, findHeadlineFigures } from './figures.ts';
-import { directQuoteFinder, partOfReported } from './quotes.ts';
+import { directQuoteFinder, partOfReported, withoutPullQuotes } from './quotes.ts';
 import { findReportedSpeech, isCommitment } from './reported.ts';
 import { segment } from './sentences.ts';
 import { type SpeakerContext, sourceBefore } from './speakers.ts';
@@ -113,7 +113,9 @@ function extractVisible(input: ExtractInput): Facts {
       );
     }
   }
-  const own = direct.quotes.filter((q) => !reported.some((r) => partOfReported(input.body, q, r)));
+  const own = withoutPullQuotes(direct.quotes).filter(
+    (q) => !reported.some((r) => partOfReported(input.body, q, r)),
+  );
   const quotes = [...own, ...reported].sort((a, b) => a.start - b.start);
   const places = index.places.map(toEntity);
   const bodyFigures = findFigures(doc, quotes, places, (prefix, start) => sourceBefore(ctx, prefix, start));

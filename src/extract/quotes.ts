@@ -1484,6 +1484,13 @@ export function directQuoteFinder(
         const subject = colonSubject(beforeTrim.slice(0, -1), beforeStart);
         if (subject) attribution = { np: subject.np, npStart: subject.start, verb: null, verbStart: -1 };
       }
+      // A pull quote signed on its own last line inside the marks: '"The reality is …, that could create new
+      // problems for her here.¶S.C. Rep. Jim Clyburn."'. The line is the speaker, not part of the quote.
+      const signedInside = attribution ? null : signedLastLine(content);
+      if (signedInside) {
+        const at = body.indexOf(signedInside.name, mark.contentStart);
+        if (at >= 0) attribution = { np: signedInside.name, npStart: at, verb: null, verbStart: -1 };
+      }
       let speaker = null;
       let verb: string | null = null;
       if (attribution) {
@@ -1543,7 +1550,9 @@ export function directQuoteFinder(
           speaker = recentReferent(ctx, mark.open, null, 2);
         }
       }
-      const text = (label ? content.slice(label[0].length) : content).replace(/[,:;—–-]+$/, '').trim();
+      const text = (label ? content.slice(label[0].length) : (signedInside?.quote ?? content))
+        .replace(/[,:;—–-]+$/, '')
+        .trim();
       const quote: Quote = {
         kind: 'direct',
         text,
@@ -1561,4 +1570,47 @@ export function directQuoteFinder(
     }
   };
   return { result: { quotes, usedVerbs, covered }, paragraph: paragraphQuotes };
+}
+
+/** A last line inside the marks that signs the lines before it: "S.C. Rep. Jim Clyburn.", "Josh Bivens, EPI." */
+const SIGNED_LINE = /[.!?…]["”’']?[^\S\n]*\n[^\S\n]*[-―—–]?\s*(\p{Lu}[^\n,]{1,60}?)(?:,[^\n]{2,80})?\.?\s*$/u;
+
+/**
+ * The quote and the signing name when the quote's last line is a signature: up to six words, opening and ending on
+ * a capitalised word, any lower-case word among them a word of role ("Former NAACP president Ben Jealous"), after
+ * a line that ends a sentence.
+ */
+function signedLastLine(content: string): { quote: string; name: string } | null {
+  const m = SIGNED_LINE.exec(content);
+  if (!m) return null;
+  const name = m[1]!.trim();
+  const words = splitSpaces(name);
+  if (words.length > 6 || !/^\p{Lu}/u.test(words[words.length - 1]!)) return null;
+  if (words.some((w) => /^\p{Ll}/u.test(w) && !hasTag(w, 'Actor', 'Adjective'))) return null;
+  return { quote: content.slice(0, m.index + 1 + (/["”’']/.test(m[0][1]!) ? 1 : 0)), name };
+}
+
+/** A quote's words for comparing two quotes: lower case, letters and digits only. */
+function quoteKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The direct quotes without the copies a pull quote makes: a quote set again on its own, with no attribution, after
+ * (or before) the same words quoted with their speaker's verb ('“The reality is …,” said Jim Clyburn' and, as a
+ * paragraph of its own, '“The reality is …”'). The copy says nothing new and its speaker, read from the context,
+ * is often someone else. Only a copy of six words or more whose words all stand in the attributed quote: a short
+ * phrase may well be said twice, and a longer quote holding the attributed one says more than it.
+ */
+export function withoutPullQuotes(quotes: Quote[]): Quote[] {
+  const attributed = quotes.filter((q) => q.verb !== null).map((q) => quoteKey(q.text));
+  if (attributed.length === 0) return quotes;
+  return quotes.filter((q) => {
+    if (q.verb !== null) return true;
+    const key = quoteKey(q.text);
+    return key.split(' ').length < 6 || !attributed.some((a) => a.includes(key));
+  });
 }

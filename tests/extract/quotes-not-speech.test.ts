@@ -40,4 +40,29 @@ describe('quoted words that are no one’s speech', () => {
       'WE ARE NOT GOING ANYWHERE',
     ]);
   });
+
+  it('reads the name on a pull quote’s last line inside the marks as its speaker, not as its words', () => {
+    expect(
+      quotes(
+        'The council met on Monday.\n\n"Prices will rise before the summer is out.\nTom Hale, Harbor Institute."\n\n' +
+          '"We will find the money for the new ferry.\nFormer president Dana Whitfield."',
+      ),
+    ).toEqual([
+      ['direct', 'Prices will rise before the summer is out.', 'Tom Hale'],
+      ['direct', 'We will find the money for the new ferry.', 'Dana Whitfield'],
+    ]);
+  });
+
+  it('keeps a quote once when a pull quote sets its words again without an attribution', () => {
+    expect(
+      quotes(
+        'The council met on Monday.\n\n"The ferry will run again before the summer is out.\nTom Hale."\n\n' +
+          'Mayor Ruth Olsen spoke next.\n\n“The ferry will run again before the summer is out,” said Tom Hale, ' +
+          'a harbour pilot.\n\n“It will,” Olsen said.',
+      ),
+    ).toEqual([
+      ['direct', 'The ferry will run again before the summer is out', 'Tom Hale'],
+      ['direct', 'It will', 'Ruth Olsen'],
+    ]);
+  });
 });
