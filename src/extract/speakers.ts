@@ -699,6 +699,21 @@ export function resolveSpeaker(
       (/^(\p{Lu}\p{Ll}+)\s+of\s+(?:the\s+)?\p{Lu}/u.test(np) &&
         ORG_HEADS.has(np.split(' ')[0]!.toLowerCase())) ||
       PROPER_COMMON.test(np);
+    // "“…,” Price said", "said Young": a lone capitalised word that is also an ordinary one ("price", "young") is a
+    // surname where nothing else explains its capital, neither a sentence's start nor an opening quotation mark.
+    if (
+      /^\p{Lu}\p{Ll}+$/u.test(np) &&
+      isCommonWord(np) &&
+      !/^(?:the|a|an|one|some|many|both|all|each|every|police|officials|sources|critics|experts|analysts)$/i.test(
+        np,
+      ) &&
+      !CALENDAR_NAME.test(np) &&
+      !SENTENCE_OPENS_BEFORE.test(ctx.doc.body.slice(Math.max(0, npStart - 4), npStart))
+    )
+      // After "the" it is the name of a paper or a body ("the Hill", "the Independent"), not a person's.
+      return /^\s*the\s/i.test(rawNp)
+        ? { speaker: np, role: null, gender: 'plural' }
+        : fromPerson(addSpeakerPerson(ctx.index, np, { start: npStart, end: npStart + np.length }));
     const description = properName
       ? np
       : np.replace(/^(\p{Lu})(\p{Ll}*)(?![\p{L}’'.])/u, (_, a: string, b: string) =>
@@ -819,6 +834,12 @@ function endsNounPhraseBadly(last: string): boolean {
       ))
   );
 }
+
+/** Days and months, whose capital is no name's. */
+const CALENDAR_NAME =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/** What may stand before a word whose capital comes from opening a sentence or a quotation. */
+const SENTENCE_OPENS_BEFORE = /(?:^|[.!?:]["”’]?\s+|\n\s*|[“"‘]\s*|\s[—–-]\s+)$/u;
 
 /** The participle that ends a poll's respondents: "those surveyed", "voters polled". */
 const POLLED = /^(?:surveyed|polled|questioned|interviewed|sampled)$/;

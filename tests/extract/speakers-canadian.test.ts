@@ -301,3 +301,18 @@ describe('a nickname in quotation marks inside a name', () => {
     ]);
   });
 });
+
+describe('a surname that is also an ordinary word', () => {
+  it('keeps its capital mid-sentence, where nothing else explains it', () => {
+    expect(direct('“The bridge will open in May,” Price said.')).toEqual([
+      ['The bridge will open in May', 'Price'],
+    ]);
+    expect(facts('“The bridge will open in May,” Price said.').people.map((p) => p.name)).toEqual(['Price']);
+  });
+
+  it('keeps the capital of a paper named after "the" without making a person of it', () => {
+    const f = facts('The bridge will open in May, the Hill reported.');
+    expect(f.quotes.map((q) => q.speaker)).toEqual(['Hill']);
+    expect(f.people).toEqual([]);
+  });
+});
