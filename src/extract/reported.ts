@@ -2335,10 +2335,10 @@ function asideResume(after: string, npEnd: number): number | null {
   return hasClauseVerb(rest.slice(0, relative >= 0 ? Math.min(relative, 12) : 12)) ? at : null;
 }
 
-/** The words of a text without its punctuation and quotation marks. */
+/** The words of a text without its punctuation and quotation marks (the archive's '' among them). */
 function words(text: string): string[] {
   return text
-    .replace(/[\s.,;:!?”"’“]+/g, ' ')
+    .replace(/(?:[\s.,;:!?”"’“]|'')+/g, ' ')
     .trim()
     .split(' ')
     .filter(Boolean);

@@ -219,3 +219,11 @@ describe('reported speech: a bracket after the name of an inverted attribution',
     ).toEqual([['The levy is a tax on commuters', 'Ines Carvalho', 'say']]);
   });
 });
+
+describe("reported speech: an archive quote (''…'') after an \"according to\" set into the sentence", () => {
+  it('reads the quoted predicate after the aside as part of the clause', () => {
+    expect(
+      reported("The ferry's deficit, according to the port authority, ''is mostly the cost of fuel.''"),
+    ).toEqual([["The ferry's deficit “is mostly the cost of fuel”", 'port authority', 'according to']]);
+  });
+});
