@@ -1436,6 +1436,8 @@ export function directQuoteFinder(
         !finishedAfter &&
         !woven &&
         !thatClause &&
+        // 'tweeted that, “For those …”': the quote is the clause "that" opens, whatever its case.
+        !afterThat(before) &&
         (introduced || setOff || (startsSentence && (ownPunct || words.length >= 3)));
       if (!direct) {
         // A quote left open that is not one ('Grayson said Murphy's support is "really an amorphous position to

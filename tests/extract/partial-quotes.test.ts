@@ -536,3 +536,20 @@ describe('a quote of several sentences whose last one the reporter’s words car
     ).toEqual(['direct']);
   });
 });
+
+describe('a quote right after "that"', () => {
+  it('is the reported clause "that" opens, even in capitals', () => {
+    expect(
+      quotes(
+        'The candidate Tom Hale spoke on Friday. Hale tweeted that, “For those who mock me for posting at ' +
+          'night, at least you know I will be awake!”',
+      ),
+    ).toEqual([
+      [
+        'reported',
+        '“For those who mock me for posting at night, at least you know I will be awake!”',
+        'Tom Hale',
+      ],
+    ]);
+  });
+});
