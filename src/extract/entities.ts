@@ -1282,6 +1282,13 @@ function pronounAfter(body: string, from: number): Gender | null {
 
 const PRONOUN_AFTER = /^(?:[^.!?“”"‘\n\p{Lu}]|\B\p{Lu})*?\b(he|him|his|she|her|hers)\b/u;
 
+/** Adds an organisation the speaker rules found ("Manitoba Hydro said") when the name rules had not. */
+export function addSpeakerOrganization(index: EntityIndex, name: string, span: Span): void {
+  const known = index.organizations.find((o) => o.name === name);
+  if (known) known.mentions.push(span);
+  else index.organizations.push({ name, aliases: new Set(), mentions: [span] });
+}
+
 /** Adds a person the speaker rules found ("Jens Stoltenberg told reporters") when the name rules had not. */
 export function addSpeakerPerson(index: EntityIndex, name: string, span: Span): PersonRecord {
   const normalised = normaliseName(name);

@@ -7,6 +7,7 @@ import {
   type EntityIndex,
   type Gender,
   type PersonRecord,
+  addSpeakerOrganization,
   addSpeakerPerson,
   bestRole,
   cleanDescription,
@@ -639,8 +640,11 @@ export function resolveSpeaker(
       k > 0 &&
       words.slice(0, k).every((w) => isPlaceName(w) || hasTag(w, 'Country', 'City', 'Region')) &&
       words.slice(k).every((w) => firstNameGender(w) === null && !isTitleOrRole(w))
-    )
+    ) {
+      // Known from here on, so "the utility" after "Manitoba Hydro said" finds it.
+      addSpeakerOrganization(ctx.index, plain, { start: npStart, end: npStart + np.length });
       return { speaker: plain, role: null, gender: 'plural' };
+    }
     const added = addSpeakerPerson(ctx.index, name, { start: npStart, end: npStart + np.length });
     if (k > 0) added.roles.push(words.slice(0, k).join(' '));
     return fromPerson(added);
@@ -758,6 +762,8 @@ const ORG_KINDS: ReadonlyMap<string, RegExp> = new Map([
   ['hospital', /\bHospital\b/],
   ['society', /\bSociety\b/],
   ['foundation', /\bFoundation\b/],
+  ['utility', /\b(?:Hydro|Power|Energy|Electric|Utilities)\b/],
+  ['airline', /\b(?:Air|Airlines|Airways|WestJet|Jet)\b/],
 ]);
 
 /**

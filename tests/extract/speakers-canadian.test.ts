@@ -270,6 +270,15 @@ describe('a body named with its place', () => {
     ]);
   });
 
+  it('finds that body again when the article restates it by its kind', () => {
+    const f = facts(
+      'Manitoba Hydro said crews had restored power to most homes. The utility said about 2,000 customers were ' +
+        'still without power.',
+    );
+    expect(f.quotes.map((q) => q.speaker)).toEqual(['Manitoba Hydro', 'Manitoba Hydro']);
+    expect(f.organizations.map((o) => o.name)).toEqual(['Manitoba Hydro']);
+  });
+
   it('still reads a place and a title before a person’s name as no part of it', () => {
     expect(
       facts('Ontario Premier Doug Ford said the clinic would reopen.').quotes.map((q) => q.speaker),
