@@ -1659,8 +1659,13 @@ function fromVerbs(
           !finiteClause(rest) &&
           !OWNED_CLAUSE.test(rest) &&
           // "told CBC News the group wants a buyback": a subject opened by an article and a present or past tense
-          // among the next words, with no auxiliary.
-          !(/^(?:the|a|an)\s/i.test(rest) && hasClauseVerb(words(rest.split(',')[0]!).slice(1, 5)))
+          // among the next words, with no auxiliary; "told me his support for the plan makes him …": one opened by an
+          // owner, whose noun a phrase may follow.
+          !(/^(?:the|a|an)\s/i.test(rest) && hasClauseVerb(words(rest.split(',')[0]!).slice(1, 5))) &&
+          !(
+            /^(?:his|her|their|its|our|my)\s/i.test(rest) &&
+            hasClauseVerb(words(rest.split(/,|\s(?:and|or|but)\s/)[0]!).slice(2, 7))
+          )
         )
           continue;
       }

@@ -227,3 +227,12 @@ describe("reported speech: an archive quote (''…'') after an \"according to\" 
     ).toEqual([["The ferry's deficit “is mostly the cost of fuel”", 'port authority', 'according to']]);
   });
 });
+
+describe('reported speech: "told me" before a clause whose subject opens on an owner', () => {
+  it('reads the clause, and no object phrase as one', () => {
+    expect(
+      reported('Ines Carvalho told me her support for the levy makes her “unpopular” downtown.'),
+    ).toEqual([['her support for the levy makes her “unpopular” downtown', 'Ines Carvalho', 'tell']]);
+    expect(reported('Ines Carvalho told me her story and walked out.')).toEqual([]);
+  });
+});
