@@ -743,7 +743,9 @@ function subjectAfterConjunction(
   if (/^(?:he|she|they|we|I)$/i.test(subject.np)) return subject;
   const last = splitSpaces(subject.np).pop()!;
   if (/^\p{Ll}/u.test(last) && (/(?:ing|ed)$/.test(last) || hasTag(last, ...NOT_SUBJECT_END))) return null;
-  return plainSubject(subject.np) ? subject : null;
+  // "even though a number of attendees said …", "as some of the delegates argued …": a part of a group, whose "of"
+  // joins two nouns of one subject.
+  return plainSubject(subject.np.replace(/\s+of\s+(?=(?:the|his|her|their|its)\s+)?/g, ' ')) ? subject : null;
 }
 
 /**

@@ -63,3 +63,14 @@ describe('reported speech: a threat made, read as a commitment', () => {
     expect(reported('Jo Lind threatened the clerk with a fine.')).toEqual([]);
   });
 });
+
+describe('reported speech: a part of a group as the subject of a clause a conjunction opens', () => {
+  it('reads "a number of …" and "some of the …" after "even though" and "as"', () => {
+    expect(
+      reported('The ferry stayed shut, even though a number of islanders said they would pay the toll.'),
+    ).toEqual([['they would pay the toll', 'number of islanders', 'say']]);
+    expect(reported('The levy passed as some of the councillors argued it was too low.')).toEqual([
+      ['it was too low', 'some of the councillors', 'argue'],
+    ]);
+  });
+});
