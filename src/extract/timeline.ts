@@ -179,6 +179,15 @@ export function findTimeline(
   const pubYear = published?.getUTCFullYear() ?? null;
   const pubMonth = published ? published.getUTCMonth() + 1 : null;
 
+  // chrono's parse of every dated sentence, all run together before the rules below read them. The parse is pure, so
+  // the results are the same; run one sentence at a time between the rules' own work, each parse found chrono's
+  // code and patterns cold and took several times as long (50–90 µs a sentence against 12 µs back to back), a
+  // tenth of the whole extraction of a real-size article.
+  const parsed = doc.sentences.map((sentence) =>
+    !doc.paragraphs[sentence.paragraph]!.caption && DATE_WORD.test(sentence.text)
+      ? parseDates(sentence.text, published ?? undefined)
+      : null,
+  );
   for (const sentence of doc.sentences) {
     if (doc.paragraphs[sentence.paragraph]!.caption) continue;
     pending = [];
@@ -193,7 +202,7 @@ export function findTimeline(
   function findInSentence(sentence: Sentence): void {
     const dated = DATE_WORD.test(sentence.text);
     if (!dated && !EVENT_NOUNS.test(sentence.text)) return;
-    const results = dated ? parseDates(sentence.text, published ?? undefined) : [];
+    const results = parsed[sentence.index] ?? [];
     for (const r of results) {
       if (!/[a-z]/i.test(r.text) && !/^\d{4}$/.test(r.text.trim())) continue;
       if (/^(?:now|right now|at the moment|currently)$/i.test(r.text.trim())) continue;
