@@ -431,7 +431,7 @@ function nicknameAt(body: string, prev: Token, t: Token, next: Token): boolean {
 }
 
 /** Armed services and parties written before a title or name. */
-const SERVICES = new Set([
+export const SERVICES = new Set([
   'Navy',
   'Army',
   'Marine',

@@ -19,6 +19,7 @@ import {
   resolveDescription,
   resolveName,
   resolveOrganization,
+  SERVICES,
 } from './entities.ts';
 import {
   EXTRA_PLACES,
@@ -616,9 +617,8 @@ export function resolveSpeaker(
       k < words.length - 1 &&
       (TITLE_WORDS.has(words[k]!.toLowerCase()) ||
         /^\p{Lu}{2,}$/u.test(words[k]!) ||
-        /^(?:Navy|Army|Air|Force|Marine|Marines|Coast|Guard|Republican|Democrat|Democratic|GOP|Conservative|Liberal|Tory|Labour|Libertarian)$/.test(
-          words[k]!,
-        ) ||
+        SERVICES.has(words[k]!) ||
+        /^(?:Coast|Guard|GOP)$/.test(words[k]!) ||
         isDemonym(words[k]!) ||
         EXTRA_PLACES.has(words[k]!) ||
         hasTag(words[k]!, 'Country', 'City', 'Region', 'Place'))
@@ -638,7 +638,7 @@ export function resolveSpeaker(
     // given name names a body of that place, not a person called "Hydro".
     if (
       k > 0 &&
-      words.slice(0, k).every((w) => isPlaceName(w) || hasTag(w, 'Country', 'City', 'Region')) &&
+      words.slice(0, k).every((w) => isPlaceName(w)) &&
       words.slice(k).every((w) => firstNameGender(w) === null && !isTitleOrRole(w))
     ) {
       // Known from here on, so "the utility" after "Manitoba Hydro said" finds it.
