@@ -33,7 +33,7 @@ function article(dir: string, name: string): void {
 
 describe('two bot processes on one database', () => {
   it('one schedules and ingests; after a kill -9 the other takes over; each run posted once, no ingest errors', async () => {
-    const discord = await startLoopbackDiscord({ heartbeatIntervalMs: 500, nonceWindowMs: 50 });
+    const discord = await startLoopbackDiscord({ nonceWindowMs: 50 });
     cleanups.push(() => discord.close());
     const db = await sharedDatabase();
     cleanups.push(() => db.cleanup());
@@ -54,6 +54,11 @@ describe('two bot processes on one database', () => {
     expect(
       second.count('another process is the scheduler and ingester; serving commands, ready to take over'),
     ).toBe(1);
+    // The second is frozen (SIGSTOP) until the first is killed, so it takes over after the crash and not earlier:
+    // on a loaded machine the first may stall past its 2-second lease, and a takeover then, while its runs are
+    // still its own, would leave this test nothing in flight to recover. Discord's own heartbeat interval
+    // (the default here) bears the silence.
+    second.child.kill('SIGSTOP');
 
     // While the first leads: eight digests due, and three new article files.
     const stored = () => db.store.articles.stats().count;
@@ -81,6 +86,7 @@ describe('two bot processes on one database', () => {
     );
     await first.exited;
     discord.off('message', killAtThird);
+    second.child.kill('SIGCONT');
 
     // The second takes over when the lease expires, finishes the runs in flight and goes on.
     await second.until(() => second.count('this process is the scheduler') > 0);
