@@ -937,6 +937,15 @@ const CONTINUES_SUBJECT =
 const CIRCUMSTANCE =
   /^\s*(?:in|on|at|during|via|through|from|to|over|after|before|when|while|as|according|because|and|but|or)\b/;
 
+/**
+ * Words after a quote's closing comma that carry its sentence on in the reporter's words: a subordinate clause or a
+ * phrase of comparison or cause ('"…," since most contracts were signed early', '"…," like the fall in prices').
+ */
+const CARRIES_ON = /^\s*,?\s*(?:since|because|unless|although|though|whereas|despite|like|than|so\s+that)\b/;
+
+/** A clause joined to a quote by a conjunction ('"…," and orders picked up, she said'). */
+const JOINS_ON = /^\s*,?\s*(?:and|but|yet)\s+(?!then\b|with\b)\p{L}/u;
+
 /** Words after a quote that say where or when it was said ('"…" in the debate', '"…" during a rally on Monday'). */
 const WHERE_OR_WHEN = /^\s*(?:in|on|at|during|via|through|over|after|when|while|as|according)\b/;
 
@@ -1325,6 +1334,22 @@ export function directQuoteFinder(
             (afterAttribution === null ||
               Math.min(afterAttribution.npStart, afterAttribution.verbStart) > leading) &&
             !carriedOn);
+      // A quote that opens its sentence and closes on a comma, after which the reporter's own words carry that
+      // sentence on: a subordinate clause or phrase ('"Prices have settled," since most contracts were signed early,
+      // she said', '"The mood has changed," because of the strike'), or a clause joined by "and" or "but" before the
+      // attribution ('"There is calm now," and orders picked up last week, Lund said'). The quote is the first part
+      // of a reported sentence, a partial quote. A relative clause on its last word ('"…," which votes in June') or
+      // a clause of the reporter's own after a complete quote ('"…," and with that he left') leaves it an utterance.
+      const carriedOnAfterComma =
+        startsSentence &&
+        !introduced &&
+        last === mark &&
+        mark.close !== null &&
+        (/,$/.test(firstContent) || (/^\s*,/.test(after) && !PUNCT_END.test(firstContent))) &&
+        (afterAttribution === null ||
+          Math.min(afterAttribution.npStart, afterAttribution.verbStart) >
+            lastEnd + /^\s*,?\s*/.exec(after)![0].length) &&
+        (CARRIES_ON.test(after) || (afterAttribution !== null && JOINS_ON.test(after)));
       // The second part of a split quote whose first part is no direct quote but a fragment woven into the
       // reporter's sentence ('The levy means "it must be doing something right," she says, "but I …"'): the part
       // after the attribution carries on that partial quote, not an utterance of its own.
@@ -1433,6 +1458,7 @@ export function directQuoteFinder(
         !quotedWords &&
         !objectPhrase &&
         !fragment &&
+        !carriedOnAfterComma &&
         !finishedAfter &&
         !woven &&
         !thatClause &&

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2024-05-14T00:00:00Z');
+const quotes = (body: string) =>
+  extract({ title: 'Test', body, published }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+
+describe('a quote closed on a comma whose sentence the reporter carries on', () => {
+  it('reports a quote a subordinate clause of the reporter’s carries on before the attribution', () => {
+    expect(
+      quotes(
+        'Grain traders were calmer this week. “Prices have settled,” since most contracts were signed in ' +
+          'March, said Nadia Okafor, a broker in Winnipeg.',
+      ),
+    ).toEqual([
+      ['reported', '“Prices have settled,” since most contracts were signed in March', 'Nadia Okafor'],
+    ]);
+  });
+
+  it('reports a quote a phrase of cause carries on, with or without an attribution', () => {
+    expect(
+      quotes('Hana Lund runs the mill. “The mood has changed”, because of the long strike, Lund said.'),
+    ).toEqual([['reported', '“The mood has changed”, because of the long strike', 'Hana Lund']]);
+  });
+
+  it('reports a quote a clause joined by "and" carries on before the attribution', () => {
+    expect(
+      quotes(
+        'Pete Moreau owns the bakery. “There is calm now,” and orders picked up last week, Moreau said.',
+      ),
+    ).toEqual([['reported', '“There is calm now,” and orders picked up last week', 'Pete Moreau']]);
+  });
+
+  it('keeps the quote direct when the attribution, where it was said or a relative clause follows the comma', () => {
+    expect(
+      quotes(
+        'Pete Moreau owns the bakery. “There is calm now,” Moreau said. “We held out,” in an interview on ' +
+          'Monday, Moreau said. “We will reopen in Regina,” which has two shops, Moreau added.',
+      ).map((q) => q[0]),
+    ).toEqual(['direct', 'direct', 'direct']);
+  });
+
+  it('keeps a complete quote direct when a clause of the reporter’s own follows without an attribution', () => {
+    expect(
+      quotes('Pete Moreau spoke last. “We are done here,” and with that Moreau left the room.').map(
+        (q) => q[0],
+      ),
+    ).toEqual(['direct']);
+  });
+});
