@@ -859,7 +859,8 @@ function speakerEndingSentence(
   return resolveSpeaker(ctx, found.np, found.npStart);
 }
 
-const PUNCT_END = /[,.!?…—–:;]$/;
+/** Punctuation ending a quote; a quote inside it may close right after ('… what it called ‘the rescue of the year,’”'). */
+const PUNCT_END = /[,.!?…—–:;][’']?$/;
 
 /** Whether a quote opening in lower case carries on the reporter's sentence (see `woven` in directQuotes). */
 function wovenInto(firstContent: string, before: string): boolean {
@@ -1195,6 +1196,27 @@ export function directQuoteFinder(
           if (rest.length <= 4 && listener && complementsOnly(rest)) found = told;
         }
       }
+      // 'As Tom Hale, author of "Harbour Lights," put it, "…"': a title or a phrase in marks inside the
+      // attribution cuts the words read before the quote short. Read the sentence whole, with the marks of the
+      // earlier quotes taken out and their words kept, when none of them is a quote of its own.
+      if (
+        found === null &&
+        prevMark?.close != null &&
+        prevMark.open >= sentence.start &&
+        /,\s*$/.test(before) &&
+        !(previous !== null && previous.sentence === sentence.index)
+      ) {
+        let whole = body.slice(sentence.start, mark.open);
+        for (const m of marks) {
+          if (m.open < sentence.start || m.close === null || m.close >= mark.open) continue;
+          const blank = (from: number, to: number) =>
+            `${whole.slice(0, from - sentence.start)}${' '.repeat(to - from)}${whole.slice(to - sentence.start)}`;
+          whole = blank(m.open, m.contentStart);
+          whole = blank(m.contentEnd, m.close + 1);
+        }
+        const inner = attributionBefore(whole, sentence.start);
+        if (inner && inner.verbStart > prevMark.close) found = inner;
+      }
       // '“…,” Ortiz said on “Morning Edition,” adding, “…”': a participle right after an earlier quote of the sentence
       // speaks for the subject of the sentence, read with the quoted words blanked out.
       if (
@@ -1230,6 +1252,36 @@ export function directQuoteFinder(
             };
         }
       }
+      // 'In the chorus, the singer croons, "Don't …."', 'Olsen called over her shoulder, "We are not done yet."':
+      // a verb the lexicon does not list, then a comma, then a quote that is a sentence of its own (capitalised, four
+      // words or more, ending on its own full stop, question or exclamation mark) and ends the reporter's sentence.
+      // The comma sets the quote off as the colon does; the speaker is the clause's subject, a name or a pronoun.
+      if (
+        found === null &&
+        !startsSentence &&
+        !titleShaped &&
+        last === mark &&
+        /,$/.test(beforeTrim) &&
+        /^\p{Lu}/u.test(firstContent) &&
+        /[.!?…][’'”"]*$/.test(firstContent) &&
+        words.length >= 4 &&
+        /^[\s)\]]*$/.test(after)
+      ) {
+        const subject = colonSubject(beforeTrim.slice(0, -1), beforeStart);
+        // Only the verb and its complements stand between the subject and the comma: a clause opened there ('has
+        // hinted that while she likes the plan,', 'said, that if …,') or a passive ('was asked by the host, who …,')
+        // makes the quote part of another clause, or someone else's.
+        const between = subject
+          ? body.slice(subject.start + subject.np.length, beforeStart + beforeTrim.length)
+          : '';
+        if (
+          subject &&
+          !/\b(?:that|whether|if|because|while|when|although|though|who|which|but|was|were|been)\b/.test(
+            between,
+          )
+        )
+          found = { np: subject.np, npStart: subject.start, verb: null, verbStart: -1 };
+      }
       // A far verb introduces only a quote that stands as a sentence of its own: capitalised, four words or more
       // ('said on Monday, in reference to her child, "Next summer, …"'), not a fragment or a title the reporter's
       // sentence carries on with ('including the departments of State', 'wearing "Make America Great Again."').
@@ -1245,7 +1297,9 @@ export function directQuoteFinder(
         prevMark &&
         previous.quote.end === prevMark.close! + 1 &&
         /,\s*$/.test(before) &&
-        attributionAfter(before, beforeStart) !== null &&
+        // The verb between the parts may be one the lexicon does not list, as it may after a quote of its own
+        // ('"The way I read it," she elaborated, "nobody …"').
+        (attributionAfter(before, beforeStart) ?? looseAttributionAfter(ctx, before, beforeStart)) !== null &&
         (/^\p{Ll}/u.test(firstContent) ||
           unfinished(body.slice(prevMark.contentStart, prevMark.contentEnd), content))
       ) {

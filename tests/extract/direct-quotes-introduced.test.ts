@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2016-03-15T00:00:00Z');
+const quotes = (body: string) =>
+  extract({ title: 'Test', body, published })
+    .quotes.filter((q) => q.kind === 'direct')
+    .map((q) => [q.text, q.speaker]);
+
+const intro = 'Mayor Ruth Olsen met the harbour board on Monday.\n\n';
+
+describe('a split quote around a verb the lexicon does not list', () => {
+  it('joins the second part in lower case to the first', () => {
+    expect(
+      quotes(`${intro}"The way I read it," she elaborated, "nobody ever wanted the pier closed."`),
+    ).toEqual([['The way I read it nobody ever wanted the pier closed.', 'Ruth Olsen']]);
+  });
+});
+
+describe('a title in marks inside the attribution before a quote', () => {
+  it('does not cut the attribution short', () => {
+    expect(
+      quotes(
+        `${intro}As Tom Hale, a historian and author of "Harbour Lights," put it, "The board has never once ` +
+          'voted against a mayor."',
+      ),
+    ).toEqual([['The board has never once voted against a mayor.', 'Tom Hale']]);
+  });
+});
+
+describe('a quote set off by a comma after a verb the lexicon does not list', () => {
+  it('is the subject’s when it is a sentence of its own ending the reporter’s', () => {
+    expect(
+      quotes(`${intro}Leaving the hall, Olsen called over her shoulder, "We are not done yet."`),
+    ).toEqual([['We are not done yet.', 'Ruth Olsen']]);
+  });
+
+  it('is no quote of its own after a "that" clause’s first words', () => {
+    expect(
+      quotes(`${intro}Olsen has hinted that while she likes the plan, "The board will have the last word."`),
+    ).toEqual([]);
+  });
+
+  it('is no quote of its own when the verb is passive', () => {
+    expect(
+      quotes(`${intro}Olsen was pressed on Monday by a board member, "Will you sign the permit?"`),
+    ).toEqual([]);
+  });
+});
+
+describe('a quote inside a quote closing on the outer quote’s punctuation', () => {
+  it('ends the outer quote on that punctuation', () => {
+    expect(
+      quotes(
+        `${intro}"The council thanked Olsen yesterday for what it called 'the rescue of the decade,'" the ` +
+          'newsletter read.',
+      ),
+    ).toEqual([
+      ["The council thanked Olsen yesterday for what it called 'the rescue of the decade,'", 'Ruth Olsen'],
+    ]);
+  });
+});
