@@ -1384,7 +1384,10 @@ export function directQuoteFinder(
             afterAttribution === null &&
             // A quote of several sentences is an utterance whatever follows it (or a nested mark paired it short).
             !/[.!?…]\s/.test(content)
-          : /^\s*[\p{Ll}(]/u.test(after) &&
+          : // A quote opening in lower case is carried on by a name or a number as much as by a lower-case word
+            // ('said "you might see more" U.S. supply flights in the days ahead').
+            (/^\s*[\p{Ll}(]/u.test(after) ||
+              (/^\p{Ll}/u.test(firstContent) && /^\s*[\p{Lu}\d]/u.test(after))) &&
             (afterAttribution === null ||
               Math.min(afterAttribution.npStart, afterAttribution.verbStart) > leading) &&
             !carriedOn);

@@ -48,3 +48,25 @@ describe('a quote closed on a comma whose sentence the reporter carries on', () 
     ).toEqual(['direct']);
   });
 });
+
+describe('a lower-case quote without punctuation of its own that the reporter’s words carry on', () => {
+  it('reports it when a name or a number carries the sentence on', () => {
+    expect(
+      quotes(
+        'A defence official said “we could see more” Canadian supply flights to the region in the weeks ahead.',
+      ),
+    ).toEqual([
+      [
+        'reported',
+        '“we could see more” Canadian supply flights to the region in the weeks ahead',
+        'defence official',
+      ],
+    ]);
+  });
+
+  it('keeps it direct when the attribution follows at once', () => {
+    expect(
+      quotes('Hana Lund runs the mill. “we could see more of them” Lund said.').map((q) => q[0]),
+    ).toEqual(['direct']);
+  });
+});
