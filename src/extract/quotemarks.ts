@@ -50,13 +50,19 @@ function isOpeningStraightSingle(text: string, i: number): boolean {
 
 /**
  * A straight apostrophe closing a single quote: not inside a word ("don't"), and right after the quote's own
- * punctuation or a word's last letter other than the "s" of a plural possessive ("the voters' rights").
+ * punctuation or a word's last letter other than the "s" of a plural possessive ("the voters' rights"). After an
+ * "s" it closes the quote when punctuation or the paragraph's end follows it, as British copy sets a quote ending
+ * on a plural before its comma ("'We never comment on leaks', a spokesman said."); a possessive is followed by the
+ * noun it owns.
  */
 function isClosingStraightSingle(text: string, i: number): boolean {
   const before = text[i - 1] ?? ' ';
   const after = text[i + 1] ?? ' ';
   if (/[\p{L}\p{N}]/u.test(after)) return false;
-  return /[,.!?…;:—–-]/.test(before) || (/[\p{L}\p{N}]/u.test(before) && before !== 's');
+  return (
+    /[,.!?…;:—–-]/.test(before) ||
+    (/[\p{L}\p{N}]/u.test(before) && (before !== 's' || i + 1 >= text.length || /[,.;:!?)]/.test(after)))
+  );
 }
 
 /** A “ after a letter or the quote's own punctuation and before a space, punctuation or the paragraph's end. */

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2016-03-15T00:00:00Z');
+const direct = (body: string) =>
+  extract({ title: 'Test', body, published })
+    .quotes.filter((q) => q.kind === 'direct')
+    .map((q) => [q.text, q.speaker]);
+
+const intro = 'Labour leader Jeremy Corbyn visited Leeds on Friday.\n\n';
+
+describe('a straight single quote ending on a plural, punctuation set outside it', () => {
+  it('closes the quote at the mark after the "s" before a comma or a full stop', () => {
+    expect(direct(`${intro}'We will not cut the bus routes', Mr Corbyn said.`)).toEqual([
+      ['We will not cut the bus routes', 'Jeremy Corbyn'],
+    ]);
+    expect(direct(`${intro}Mr Corbyn told the BBC: 'Nobody voted for these cuts'. He then left.`)).toEqual([
+      ['Nobody voted for these cuts', 'Jeremy Corbyn'],
+    ]);
+  });
+
+  it('still reads a plural possessive inside the quote as an apostrophe', () => {
+    expect(direct(`${intro}'We will not back the owners' plan,' Mr Corbyn said.`)).toEqual([
+      ["We will not back the owners' plan", 'Jeremy Corbyn'],
+    ]);
+  });
+});
