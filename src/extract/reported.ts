@@ -1331,6 +1331,52 @@ function insideMarks(doc: Document, sentence: Sentence, offset: number): boolean
 }
 
 /**
+ * Verbs that take plain objects, read only before a clause elsewhere, whose object is what was said all the same:
+ * "mentioned the violence in his home town", "recalled her days as a minister", "reiterated his call for a
+ * review". The object runs to where SAID_OBJECT_END stops it; one word alone ("did
+ * not mention Lind") reports nothing.
+ */
+const SAID_OBJECT_VERBS = new Set(['mention', 'recall', 'reiterate']);
+/**
+ * Where such an object may end: punctuation, a dash, or a conjunction opening another clause. Unlike OBJECT_END, a
+ * phrase of where or how stays in it ("recalled her days as a minister in the capital").
+ */
+const SAID_OBJECT_END = /[,;:(—–]|\s--?\s|\s(?:and|but|while|because|when|since|though|although)\s/g;
+/** What after "and" opens a verb phrase or a clause of its own: "mentioned the levy and left", "and he said". */
+const AND_CLAUSE = /^(?:he|she|they|it|we|I|then|later|also|(?:did|does|do|was|is|has|had|would|will)\b)/;
+
+/**
+ * Where the object of a SAID_OBJECT_VERBS verb ends (an offset into `rest`): not inside quotation marks ("suggested
+ * he sees it as “black and white”"), nor at an "and" that joins two nouns ("recalled the talks between Lind and
+ * Holt"); at one before a verb or a pronoun, it does ("mentioned the levy and left early").
+ */
+function saidObjectEnd(rest: string): number {
+  for (const m of allMatches(SAID_OBJECT_END, rest)) {
+    const before = rest.slice(0, m.index);
+    const open = (before.match(/[“]/g)?.length ?? 0) - (before.match(/[”]/g)?.length ?? 0);
+    if (open > 0 || (before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
+    if (/^\s*and\s$/.test(m[0])) {
+      const next = splitSpaces(rest.slice(m.index + m[0].length))[0] ?? '';
+      if (!AND_CLAUSE.test(next) && !(/^\p{Ll}/u.test(next) && hasTag(next, 'PastTense', 'PresentTense')))
+        continue;
+    }
+    return m.index;
+  }
+  return rest.length;
+}
+/**
+ * "suggested Holt went too far", "suggesting the vote be delayed": a clause with no auxiliary after a past or a
+ * participle of "suggest" is what was said. Not a plain object ("suggested a compromise" is a proposal), nor a
+ * clause after the present, which tells what evidence points to ("Polls suggest the race remains close").
+ */
+function suggestedClause(form: string, rest: string): boolean {
+  return (
+    form !== 'suggest' &&
+    form !== 'suggests' &&
+    hasClauseVerb(words(rest.slice(0, saidObjectEnd(rest))).slice(1))
+  );
+}
+/**
  * Verbs of saying whose object may name what was said ("denied the allegations", "confirmed the report",
  * "reiterated his support for Lind"): only with a noun of a proposition as that object.
  */
@@ -1718,6 +1764,13 @@ function fromVerbs(
         // The clause starts here, or ended before the verb.
       } else if (nounObject) {
         // "denied the allegations", "reiterated his support for Lind": read up to the object's end, below.
+      } else if (
+        (SAID_OBJECT_VERBS.has(verb) || (verb === 'suggest' && suggestedClause(lower, rest))) &&
+        !finiteClause(rest) &&
+        !PREPOSITION_START.test(rest)
+      ) {
+        // "recalled her days as secretary of state", "did not mention the plan, but …": up to the object's end.
+        nounObject = restStart + saidObjectEnd(rest);
       } else if (CLAUSE_ONLY_VERBS.has(verb) || ing?.joinedTo) {
         // ("…, calling Obama an “ignorant baboon” and tweeting a photo of …": a participle joined by "and" reports
         // only a clause, as those verbs do.)
@@ -1908,7 +1961,9 @@ function fromVerbs(
         /\bthat,?\s*$/.test(body.slice(t.end, restStart)) ||
         WH.test(rest) ||
         finiteClause(rest) ||
-        ((verb === 'tell' || verb === 'ask') && request(rest));
+        ((verb === 'tell' || verb === 'ask') && request(rest)) ||
+        // "The crowd booed when Lind mentioned the levy": an object said is read from the clause's subject as well.
+        nounObject !== null;
       if (clause && (!subject || CLAUSE_OPENER.test(subject.np)))
         subject =
           subjectAfterConjunction(

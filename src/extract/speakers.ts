@@ -946,7 +946,10 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   // Sentence adverbs between the subject and its verb: "Gorka similarly warned", "Carter however said".
   // AUX is tried from every space of the text, and can only match one whose last word it matches on its own.
   const unadverbed = withoutTrailingAdverbs(prefix.replace(TRAILING_TIME, ''));
-  let text = AUX.test(` ${lastRun(unadverbed)}`) ? unadverbed.replace(AUX, '') : unadverbed;
+  // "CNN barely even mentioned": an adverb before the auxiliary-like word goes as well.
+  let text = AUX.test(` ${lastRun(unadverbed)}`)
+    ? withoutTrailingAdverbs(unadverbed.replace(AUX, ''))
+    : unadverbed;
   if (/\band\s*$/.test(text)) return null;
   text = text.replace(/\s+$/, '');
   // "Humphrey, who calls Trump a “sociopath,”": the comma before a closing mark ends the appositive all the same.

@@ -236,3 +236,42 @@ describe('reported speech: "told me" before a clause whose subject opens on an o
     expect(reported('Ines Carvalho told me her story and walked out.')).toEqual([]);
   });
 });
+
+describe('reported speech: what was mentioned, recalled or reiterated, and a clause suggested', () => {
+  it('reads the object of these verbs as what was said, up to a comma or a conjunction', () => {
+    expect(
+      reported('In her speech, Ana Lind recalled her years as a junior minister in the coastal towns.'),
+    ).toEqual([['her years as a junior minister in the coastal towns', 'Ana Lind', 'recall']]);
+    expect(reported('The mayor reiterated his call for a review of the police budget.')).toEqual([
+      ['his call for a review of the police budget', 'mayor', 'reiterate'],
+    ]);
+    expect(reported('The minister suggested Holt went too far with the harbour bill.')).toEqual([
+      ['Holt went too far with the harbour bill', 'minister', 'suggest'],
+    ]);
+    expect(reported('Ana Lind mentioned the ferry levy twice and walked out before the vote.')).toEqual([
+      ['the ferry levy twice', 'Ana Lind', 'mention'],
+    ]);
+    expect(
+      reported('She recalled the talks between Lind and the harbour board, which ended in May.'),
+    ).toEqual([['the talks between Lind and the harbour board', null, 'recall']]);
+    expect(reported('Ana Lind suggested he sees the levy as “black and white” in every way.')).toEqual([
+      ['he sees the levy as “black and white” in every way', 'Ana Lind', 'suggest'],
+    ]);
+  });
+
+  it('reads the speaker after a conjunction, and past an adverb before "even"', () => {
+    expect(reported('The crowd booed when Ana Lind mentioned the new ferry levy.')).toEqual([
+      ['the new ferry levy', 'Ana Lind', 'mention'],
+    ]);
+    expect(reported('Ana Lind barely even mentioned the mayor’s remarks on the budget.')).toEqual([
+      ['the mayor’s remarks on the budget', 'Ana Lind', 'mention'],
+    ]);
+  });
+
+  it('reads no single name, no plain object of other clause-only verbs or of "suggest", and no evidence', () => {
+    expect(reported('Ana Lind did not mention Holt.')).toEqual([]);
+    expect(reported('The council maintains forty parks across the city.')).toEqual([]);
+    expect(reported('Polls suggest the race remains close.')).toEqual([]);
+    expect(reported('The minister suggested a delay in the vote on the harbour bill.')).toEqual([]);
+  });
+});
