@@ -144,6 +144,10 @@ function withoutRelatives(text: string): string {
 const ACCORDING_TO =
   /(?:^|[\s,(])[Aa]ccording to\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'-]*){0,5}(?:\s+\p{Ll}+){0,2}|the\s+(?:\p{Ll}+\s+)?\p{Ll}+),$/u;
 
+/** "according to" and a capitalised name, up to six words, right after a quote and ending the clause. */
+const ACCORDING_AFTER =
+  /^\s*according to\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.’'-]*){0,5})(?=\s*(?:[,;]|[.](?:\s|$)|$))/u;
+
 /** A phrase that opens a sentence before its subject: "In a statement", "After the vote", "Asked about it". */
 const OPENING_PHRASE =
   /^(?:in|at|on|after|before|during|with|for|from|as|when|while|since|despite|although|asked|speaking|following)\b/i;
@@ -153,6 +157,15 @@ const OPENING_PHRASE =
  * ends without punctuation of its own, so the reporter's words after it may still be part of its sentence.
  */
 export function attributionAfter(text: string, base: number, runOn = false): Attribution | null {
+  // '"We are ready," according to Ruth Olsen.': a named source after the quote's own comma, as before it.
+  const according = ACCORDING_AFTER.exec(text);
+  if (according)
+    return {
+      np: according[1]!,
+      npStart: base + according[0].length - according[1]!.length,
+      verb: 'according to',
+      verbStart: base + text.indexOf('according'),
+    };
   // Long enough for a name with an appositive: '…," Fred Kagan, director of the Critical Threats Project at the
   // American Enterprise Institute, said.'
   const words = allMatches(WORDS, text, 24);

@@ -60,3 +60,18 @@ describe('a quote inside a quote closing on the outer quote’s punctuation', ()
     ]);
   });
 });
+
+describe('"according to" and a name after a quote', () => {
+  it('attributes the quote to the name, as a verb of saying after it would', () => {
+    expect(
+      quotes(`${intro}"The pier will open in June," according to Tom Hale, the board's chairman.`),
+    ).toEqual([['The pier will open in June', 'Tom Hale']]);
+    expect(
+      extract({
+        title: 'Test',
+        body: `${intro}"The pier will open in June," according to Tom Hale.`,
+        published,
+      }).quotes.length,
+    ).toBe(1);
+  });
+});
