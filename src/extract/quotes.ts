@@ -1417,8 +1417,13 @@ export function directQuoteFinder(
         mark.close !== null &&
         (/,$/.test(firstContent) || (/^\s*,/.test(after) && !PUNCT_END.test(firstContent))) &&
         (afterAttribution === null ||
-          Math.min(afterAttribution.npStart, afterAttribution.verbStart) >
-            lastEnd + /^\s*,?\s*/.exec(after)![0].length) &&
+          (Math.min(afterAttribution.npStart, afterAttribution.verbStart) >
+            lastEnd + /^\s*,?\s*/.exec(after)![0].length &&
+            // The attribution closes the sentence, set off by a comma ('…, Lund said.'); one with a clause of its
+            // own ('"…," but police said the inquiry would take months') speaks for that clause, not the quote.
+            /,\s*$/.test(
+              body.slice(lastEnd, Math.min(afterAttribution.npStart, afterAttribution.verbStart)),
+            ))) &&
         (CARRIES_ON.test(after) || (afterAttribution !== null && JOINS_ON.test(after)));
       // The second part of a split quote whose first part is no direct quote but a fragment woven into the
       // reporter's sentence ('The levy means "it must be doing something right," she says, "but I …"'): the part

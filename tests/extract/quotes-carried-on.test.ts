@@ -40,6 +40,16 @@ describe('a quote closed on a comma whose sentence the reporter carries on', () 
     ).toEqual(['direct', 'direct', 'direct']);
   });
 
+  it('keeps the quote direct when the clause after "but" or "and" is one of its own with its own verb of saying', () => {
+    expect(
+      quotes(
+        'Mayor Ann Cole spoke at the vigil. “It is a tragedy,” but police said the inquiry would take months.',
+      )
+        .filter((q) => q[0] === 'direct')
+        .map((q) => q[1]),
+    ).toEqual(['It is a tragedy']);
+  });
+
   it('keeps a complete quote direct when a clause of the reporter’s own follows without an attribution', () => {
     expect(
       quotes('Pete Moreau spoke last. “We are done here,” and with that Moreau left the room.').map(
