@@ -2130,14 +2130,15 @@ function fromVerbs(
       const beforeNp = body.slice(sentence.start, subject.start);
       // "…, Ana Ruiz, a spokeswoman, said on the call": the comma closing the speaker's appositive is the
       // appositive's, not a clause's (not the end of a list: "…, refugees, and migration, said …").
+      const apposed = /,\s+(?!(?:and|or)\s)\S/.test(subject.np);
       const between = body
         .slice(subject.start + subject.np.length, t.start)
-        .replace(/,\s+(?!(?:and|or)\s)\S/.test(subject.np) ? /^\s*,/ : /^$/, '');
+        .replace(apposed ? /^\s*,/ : /^$/, '');
       const closed = beforeNp.slice(DATELINE.exec(beforeNp)?.[0].length ?? 0);
+      // (An appositive may hold a preposition, "Ana Ruiz, a professor at Umeå,": its head is what must be a subject.)
+      const head = apposed ? subject.np.slice(0, subject.np.indexOf(',')) : subject.np;
       const set =
-        (/^(?:he|she|they|it|we)$/i.test(subject.np) ||
-          plainSubject(subject.np) ||
-          closingSubject(subject.np)) &&
+        (/^(?:he|she|they|it|we)$/i.test(subject.np) || plainSubject(head) || closingSubject(head)) &&
         CLOSED_CLAUSE.test(beforeNp) &&
         !/[,;:]/.test(between) &&
         splitSpaces(between.trim()).length <= 2;

@@ -415,6 +415,15 @@ describe('a closing attribution whose speaker carries an appositive', () => {
     ).toEqual([['reported', 'The new rules “will not fix the backlog”', 'Ines Carvalho']]);
   });
 
+  it('reads a speaker whose appositive holds a preposition, before where it was said', () => {
+    expect(
+      quotes(
+        'The new rules “will not fix the backlog,” Ines Carvalho, a professor of planning at Dalhousie University, ' +
+          'said on the same call.',
+      ),
+    ).toEqual([['reported', 'The new rules “will not fix the backlog”', 'Ines Carvalho']]);
+  });
+
   it('does not take the end of a list in the appositive for the speaker', () => {
     const speakers = quotes(
       'The new rules “will not fix the backlog,” Ines Carvalho, head of roads, ports, and parks, said on the call.',
