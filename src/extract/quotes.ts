@@ -50,7 +50,7 @@ interface Attribution {
 
 const WORDS = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
 /** A word after which the next one is a noun, not a verb: a possessive or a determiner. */
-const NOUN_BEFORE = /^(?:\p{L}+[’']s|the|a|an|his|their|its|our|my|your|these|those)$/iu;
+export const NOUN_BEFORE = /^(?:\p{L}+[’']s|the|a|an|his|their|its|our|my|your|these|those)$/iu;
 const DETERMINER = /^(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/i;
 const NP_STOP =
   /^(?:when|while|after|before|who|as|in|at|on|during|because|to|of|from|with|about|and|but|later|told|earlier|referring|that)$/;
@@ -92,6 +92,10 @@ export function clauseSubject(text: string, base: number): { np: string; start: 
   let skipped: { np: string; start: number } | null = null;
   for (const m of allMatches(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu, relative)) {
     if (m.index === 0) continue;
+    // After a determiner or an owner a verb form describes the noun after it: "The retired general has …", "his
+    // embattled successor", "Trump’s planned wall".
+    if (NOUN_BEFORE.test(/(\S+)\s+$/u.exec(relative.slice(Math.max(0, m.index - 40), m.index))?.[1] ?? ''))
+      continue;
     // An auxiliary or a contraction ("didn’t seem") and a regular past tense ("deflected") the lexicon does not
     // list are verbs too.
     if (

@@ -13,7 +13,7 @@ import {
   lowerCased,
 } from './lexicon.ts';
 import { isPlaceName, resolveOrganization } from './entities.ts';
-import { type DirectQuotes, clauseSubject } from './quotes.ts';
+import { type DirectQuotes, NOUN_BEFORE, clauseSubject } from './quotes.ts';
 import { type Document, type Sentence, collapseSpaces, isSpaceCode, splitSpaces } from './sentences.ts';
 import {
   type Speaker,
@@ -367,6 +367,10 @@ function mainSubject(
   for (const x of tokens) {
     if (x.start >= before) break;
     if (!/^\p{Ll}/u.test(x.text) || x.start === sentence.start) continue;
+    // "The retired general", "his embattled successor": a verb form after a determiner or an owner describes a noun.
+    const at = x.start - sentence.start;
+    if (NOUN_BEFORE.test(/(\S+)\s+$/u.exec(sentence.text.slice(Math.max(0, at - 40), at))?.[1] ?? ''))
+      continue;
     // A regular past tense the lexicon does not list counts after a name or pronoun ("Kai Lind apologized …").
     const regularPast =
       /^\p{Ll}{3,}ed$/u.test(x.text) &&

@@ -74,3 +74,14 @@ describe('reported speech: a part of a group as the subject of a clause a conjun
     ]);
   });
 });
+
+describe('reported speech: a participle after the main clause whose subject opens on a described noun', () => {
+  it('takes "the embattled judge" whole, not "the", for the speaker of ", saying …"', () => {
+    expect(
+      reported(
+        'Ruth Okafor left the bench in May. The embattled judge stepped down on Friday, saying the inquiry had ' +
+          'been “deeply unfair.”',
+      ),
+    ).toEqual([['the inquiry had been “deeply unfair”', 'embattled judge', 'say']]);
+  });
+});
