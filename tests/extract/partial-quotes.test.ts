@@ -562,3 +562,21 @@ describe('a quote right after "that"', () => {
     ]);
   });
 });
+
+describe('a noun phrase quoting the speaker after a verb of saying', () => {
+  it('reports the phrase after "joked about" up to where the reporter’s words go on', () => {
+    expect(
+      quotes(
+        'At the dinner, the mayor joked about her rival’s “famous patience” with reporters, and the room laughed.',
+      ),
+    ).toEqual([['reported', 'about her rival’s “famous patience” with reporters', 'mayor']]);
+  });
+
+  it('reads no speech from a quote in capitals, a title or a name', () => {
+    expect(quotes('At the dinner, the mayor joked about the “Main Street” plan.')).toEqual([]);
+  });
+
+  it('reads no speech from a topic without quoted words', () => {
+    expect(quotes('At the dinner, the mayor joked about her rival’s patience with reporters.')).toEqual([]);
+  });
+});
