@@ -1215,12 +1215,14 @@ export function directQuoteFinder(
       }
       // 'As Tom Hale, author of "Harbour Lights," put it, "…"': a title or a phrase in marks inside the
       // attribution cuts the words read before the quote short. Read the sentence whole, with the marks of the
-      // earlier quotes taken out and their words kept, when none of them is a quote of its own.
+      // earlier quotes taken out and their words kept, when none of them is a quote of its own. So does a phrase in
+      // marks before a verb joined on with its colon ('called the plan "a disgrace" and said: "…"', 'said the plan
+      // was "a disgrace", adding: "…"'): the verb is the subject's of the sentence.
       if (
         found === null &&
         prevMark?.close != null &&
         prevMark.open >= sentence.start &&
-        /,\s*$/.test(before) &&
+        /[,:]\s*$/.test(before) &&
         !(previous !== null && previous.sentence === sentence.index)
       ) {
         let whole = body.slice(sentence.start, mark.open);

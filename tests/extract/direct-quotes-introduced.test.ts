@@ -75,3 +75,14 @@ describe('"according to" and a name after a quote', () => {
     ).toBe(1);
   });
 });
+
+describe('a phrase in marks before a verb and its colon', () => {
+  it('leaves the verb the sentence subject’s, and the quote not reported again', () => {
+    const body = `${intro}Tom Hale called the plan "a disgrace" and said: "The board will fight it."`;
+    const found = extract({ title: 'Test', body, published }).quotes;
+    expect(found.filter((q) => q.kind === 'direct').map((q) => [q.text, q.speaker, q.verb])).toEqual([
+      ['The board will fight it.', 'Tom Hale', 'say'],
+    ]);
+    expect(found.filter((q) => q.kind === 'reported' && q.text.includes('fight'))).toEqual([]);
+  });
+});
