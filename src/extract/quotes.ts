@@ -1239,7 +1239,7 @@ export function directQuoteFinder(
       // '“…,” Ortiz said on “Morning Edition,” adding, “…”': a participle right after an earlier quote of the sentence
       // speaks for the subject of the sentence, read with the quoted words blanked out.
       if (
-        (found === null || found.participle) &&
+        (found === null || found.participle || found.np === '') &&
         prevMark?.close != null &&
         prevMark.open >= sentence.start
       ) {
@@ -1247,11 +1247,18 @@ export function directQuoteFinder(
         // debate, asserting, "…"' is the sentence subject's).
         // And one with no comma before a quote that is a sentence of its own ('on his Facebook page, writing “Allow
         // me …”').
+        // A colon sets the participle off as a comma does ('said it was "unacceptable", adding: "…"').
         const participle =
-          /^[\s,]*(\p{Ll}+ing),\s*$/u.exec(before) ??
-          (found?.participle ? /(?<![\p{L}’'-])(\p{Ll}+ing)\b[^,]*,\s*$/u.exec(before) : null) ??
+          /^[\s,]*(\p{Ll}+ing)[,:]\s*$/u.exec(before) ??
+          (found?.participle ? /(?<![\p{L}’'-])(\p{Ll}+ing)\b[^,:]*[,:]\s*$/u.exec(before) : null) ??
           (found === null && /^\p{Lu}/u.test(firstContent) && PUNCT_END.test(content)
             ? /,\s*(\p{Ll}+ing)\s*$/u.exec(before)
+            : null) ??
+          (found === null ? /,\s*(\p{Ll}+ing):\s*$/u.exec(before) : null) ??
+          // So is a second verb of the sentence's subject joined by "but" or "and" ('described the figures as
+          // "deeply concerning", but added: "…"').
+          (found === null || found.np === ''
+            ? /^[\s,]*(?:but|and)\s+(?:(?:\p{Ll}+ly|then|later|also)\s+)?(\p{Ll}+)[,:]\s*$/u.exec(before)
             : null);
         if (participle && verbBase(participle[1]!)) {
           let whole = body.slice(sentence.start, mark.open);

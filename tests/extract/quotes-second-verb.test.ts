@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2024-05-14T00:00:00Z');
+const quotes = (body: string) =>
+  extract({ title: 'Test', body, published }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+
+describe('a second verb of saying after a quoted fragment in the same sentence', () => {
+  it('gives a participle set off by a colon the sentence’s subject, and reports the quote once', () => {
+    const found = quotes(
+      'Coun. Ruth Okafor said the budget was “a betrayal”, adding: “We will vote it down on Thursday.”',
+    );
+    expect(found.filter((q) => q[0] === 'direct')).toEqual([
+      ['direct', 'We will vote it down on Thursday.', 'Ruth Okafor'],
+    ]);
+    expect(found.filter((q) => q[1] === '“We will vote it down on Thursday”')).toEqual([]);
+  });
+
+  it('gives a verb joined by "but" or "and" the sentence’s subject', () => {
+    expect(
+      quotes(
+        'Coun. Ruth Okafor called the budget “a betrayal,” but quickly added: “We will talk to them.”',
+      ).filter((q) => q[0] === 'direct'),
+    ).toEqual([['direct', 'We will talk to them.', 'Ruth Okafor']]);
+    expect(
+      quotes(
+        'Coun. Ruth Okafor called the budget “a betrayal” and then said, “We will talk to them.”',
+      ).filter((q) => q[0] === 'direct'),
+    ).toEqual([['direct', 'We will talk to them.', 'Ruth Okafor']]);
+  });
+});
