@@ -103,6 +103,29 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
       i++;
       continue;
     }
+    // Curly single marks doubled stand for double ones, as typewriter marks converted to curly ones come out
+    // (‘‘We are ready,’’ she said.): ‘‘ opens a quote, ’’ closes the one open.
+    if (ch === '‘' && text[i + 1] === '‘' && openAt < 0) {
+      openAt = i;
+      openWidth = 2;
+      singleOpenAt = -1;
+      i++;
+      continue;
+    }
+    if (ch === '’' && text[i + 1] === '’' && openAt >= 0) {
+      spans.push({
+        open: base + openAt,
+        close: base + i + 1,
+        contentStart: base + openAt + openWidth,
+        contentEnd: base + i,
+        double: true,
+      });
+      openAt = -1;
+      singleOpenAt = -1;
+      innerCurly = false;
+      i++;
+      continue;
+    }
     // Three apostrophes close an inner single quote and then the double quote: the pair is the last two.
     if (pair && ch === "'" && openAt >= 0 && text[i + 2] === "'") continue;
     if (pair && ch === "'" && openAt >= 0) {

@@ -25,3 +25,17 @@ describe('a straight single quote ending on a plural, punctuation set outside it
     ]);
   });
 });
+
+describe('curly single marks doubled for double ones', () => {
+  it('reads ‘‘ … ’’ as a quote, and ’’ as closing one opened by “', () => {
+    expect(
+      direct(`${intro}‘‘We will not cut the bus routes,’’ Mr Corbyn said. ‘‘Nobody voted for that.’’`),
+    ).toEqual([
+      ['We will not cut the bus routes', 'Jeremy Corbyn'],
+      ['Nobody voted for that.', 'Jeremy Corbyn'],
+    ]);
+    expect(direct(`${intro}“We will not cut the bus routes,’’ Mr Corbyn said.`)).toEqual([
+      ['We will not cut the bus routes', 'Jeremy Corbyn'],
+    ]);
+  });
+});
