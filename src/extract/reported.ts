@@ -989,6 +989,10 @@ function relativeEnd(body: string, start: number, end: number, atComma = false):
   return end;
 }
 
+/** A relative clause of place or after a preposition, right before its subject: "… in which ", "…, where ". */
+const PLACE_RELATIVE_BEFORE =
+  /\s(?:(?:in|of|during|under|at|by|for|with|through|from|after|before|on|to)\s+which|where)\s+$/i;
+
 /** Where an aside opened by a dash ends: at the dash that closes it, else at the sentence end. */
 function dashEnd(body: string, start: number, end: number): number {
   const m = /\s(?:--?|[—–―])\s/.exec(body.slice(start, end));
@@ -2292,7 +2296,11 @@ function fromVerbs(
                   ? relativeDash
                     ? dashEnd(body, restStart, sentence.end)
                     : relativeEnd(body, restStart, sentence.end, restrictive !== null)
-                  : negatedEnd(body, prefix, restStart, sentence.end),
+                  : // "a campaign in which Lind has said the levy is unfair, …": a relative clause of place ends where the
+                    // main clause's verb comes back.
+                    PLACE_RELATIVE_BEFORE.test(body.slice(sentence.start, subject.start))
+                    ? relativeEnd(body, restStart, sentence.end)
+                    : negatedEnd(body, prefix, restStart, sentence.end),
       verb,
       speaker,
       open: nounObject === null,

@@ -910,6 +910,9 @@ function withoutTrailingAdverbs(text: string): string {
 }
 const FINITE =
   /\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|told|warned|added|claimed|that)\b/i;
+/** Up to a relative pronoun after a preposition, or "where": "… a campaign in which ", "…, where ". */
+const PLACE_RELATIVE =
+  /^(?:.*\s)?(?:(?:in|of|during|under|at|by|for|with|through|from|after|before|on|to)\s+which|where)\s+(?!(?:point|time|moment|stage)\b)(?=\S)/is;
 const SUBORDINATE =
   /^(?:though|although|but|and|also|so|while|as|after|because|when|yet|however|meanwhile|still|then)\b[\s,]*/i;
 /**
@@ -993,6 +996,13 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     if (!m || m[0].length === 0) break;
     np = np.slice(m[0].length);
     start += m[0].length;
+  }
+  // "a statement in which the ministry said", "Halifax, where officials said": a relative clause of place or of a
+  // preposition opens on its own subject, after the "which" or "where".
+  const placeRelative = PLACE_RELATIVE.exec(np);
+  if (placeRelative && placeRelative[0].length < np.length) {
+    np = np.slice(placeRelative[0].length);
+    start += placeRelative[0].length;
   }
   // "Sanders himself said", "the premier herself told": the reflexive stresses the subject and is no part of its name.
   np = np.replace(/\s+(?:himself|herself|themselves|itself)(?=[\s,]*$)/i, '');

@@ -85,3 +85,22 @@ describe('reported speech: a participle after the main clause whose subject open
     ).toEqual([['the inquiry had been “deeply unfair”', 'embattled judge', 'say']]);
   });
 });
+
+describe('reported speech: the subject of a relative clause of place or after a preposition', () => {
+  it('reads the subject after "where" or "in which", not the words before it', () => {
+    expect(
+      reported('Reporters gathered in Halifax, where officials said the port would reopen on Monday.'),
+    ).toEqual([['the port would reopen on Monday', 'officials', 'say']]);
+    expect(
+      reported('She will face an electorate in which 60 percent of voters say she is not honest.'),
+    ).toEqual([['she is not honest', '60 percent of voters', 'say']]);
+  });
+
+  it('ends what was said where the main clause’s verb comes back', () => {
+    expect(
+      reported(
+        'The news conference, in which Holt laid out the record but then announced that he would not prosecute, was the latest in a series of failures.',
+      ),
+    ).toEqual([['he would not prosecute', 'Holt', 'announce']]);
+  });
+});
