@@ -191,6 +191,9 @@ export function attributionAfter(text: string, base: number, runOn = false): Att
     // '…," promising the Friends of Abe will return': a participle after a quote goes on with the reporter's
     // sentence; it is no inverted attribution ("said Varga").
     if (i === 0 && /ing$/i.test(w[0])) return null;
+    // '…," Olsen, asked about the vote, said.': a participle of asking set off by commas after the subject is an
+    // aside; the verb of the attribution comes after it.
+    if (i > 0 && /^(?:asked|pressed|questioned)$/.test(w[0]) && /,\s*$/.test(gapBefore)) continue;
     if (i === 0 || inverted) {
       // Verb first: "said Varga", "asked Sen. Rachel Dunn, a Democrat from Oregon".
       const np: string[] = [];

@@ -86,3 +86,14 @@ describe('a phrase in marks before a verb and its colon', () => {
     expect(found.filter((q) => q.kind === 'reported' && q.text.includes('fight'))).toEqual([]);
   });
 });
+
+describe('a participle of asking set off by commas between the subject and the verb after a quote', () => {
+  it('is an aside: the verb after it attributes the quote, once', () => {
+    const body = `${intro}"The pier will open in June," Olsen, asked about the delays, said.`;
+    const found = extract({ title: 'Test', body, published }).quotes;
+    expect(found.filter((q) => q.kind === 'direct').map((q) => [q.text, q.speaker, q.verb])).toEqual([
+      ['The pier will open in June', 'Ruth Olsen', 'say'],
+    ]);
+    expect(found.filter((q) => q.text.includes('pier')).length).toBe(1);
+  });
+});
