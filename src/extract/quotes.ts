@@ -1356,7 +1356,7 @@ export function directQuoteFinder(
         nextMark.close < endSentence.end &&
         nextMark.contentEnd - nextMark.contentStart <= 40 &&
         !/[.!?,]\s*$/.test(body.slice(nextMark.contentStart, nextMark.contentEnd));
-      const afterAttribution =
+      const readAfter =
         attributionAfter(after, lastEnd, !PUNCT_END.test(lastContent)) ??
         (innerMark ? longAppositiveAttribution(body.slice(lastEnd, endSentence.end), lastEnd) : null) ??
         (last.close === null
@@ -1378,6 +1378,20 @@ export function directQuoteFinder(
               ? looseAttributionAfter(ctx, after, lastEnd)
               : null);
       const leading = lastEnd + (/^\s*/.exec(after)?.[0].length ?? 0);
+      // '“It is a tragedy,” but police said the inquiry would take months': a verb of saying after "and" or "but"
+      // with a clause of its own after it speaks for that clause, not for the quote before it.
+      const verbAfter =
+        readAfter?.verb != null && readAfter.verbStart >= 0
+          ? body.slice(readAfter.verbStart, endSentence.end).replace(/^[\p{L}’'-]+/u, '')
+          : null;
+      const afterAttribution =
+        readAfter !== null &&
+        verbAfter !== null &&
+        /^\s*,?\s*(?:and|but|yet)\s/.test(after) &&
+        Math.min(readAfter.npStart, readAfter.verbStart) > leading &&
+        hasClause(verbAfter)
+          ? null
+          : readAfter;
       // '“It’s our bad luck,” he said, that both men prayed there', '“Only you, Dinesh,” she said, would use …': the
       // reporter's words after the attribution finish the quote's sentence (a "that" clause, or the verb of a
       // subject the quote held), so the quote is the first part of one reported clause, not an utterance of its own.

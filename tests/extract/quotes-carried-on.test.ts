@@ -40,14 +40,12 @@ describe('a quote closed on a comma whose sentence the reporter carries on', () 
     ).toEqual(['direct', 'direct', 'direct']);
   });
 
-  it('keeps the quote direct when the clause after "but" or "and" is one of its own with its own verb of saying', () => {
+  it('keeps the quote direct and its speaker when the clause after "but" or "and" has its own verb of saying', () => {
     expect(
       quotes(
         'Mayor Ann Cole spoke at the vigil. “It is a tragedy,” but police said the inquiry would take months.',
-      )
-        .filter((q) => q[0] === 'direct')
-        .map((q) => q[1]),
-    ).toEqual(['It is a tragedy']);
+      ).filter((q) => q[0] === 'direct'),
+    ).toEqual([['direct', 'It is a tragedy', 'Ann Cole']]);
   });
 
   it('keeps a complete quote direct when a clause of the reporter’s own follows without an attribution', () => {
