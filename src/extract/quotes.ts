@@ -1315,7 +1315,19 @@ export function directQuoteFinder(
       // ('said on Monday, in reference to her child, "Next summer, …"'), not a fragment or a title the reporter's
       // sentence carries on with ('including the departments of State', 'wearing "Make America Great Again."').
       const before2 = found?.far && !(/^\p{Lu}/u.test(firstContent) && words.length >= 4) ? null : found;
-      const introduced = /:$/.test(beforeTrim) || before2 !== null;
+      // 'The letter reads, "…"', 'At the bottom it reads, "…"': a text that reads its words out introduces them as a
+      // sentence of its own; who wrote it is left to the context, as for '"…," the letter reads.'.
+      const readOut =
+        found === null &&
+        !startsSentence &&
+        !titleShaped &&
+        last === mark &&
+        /,$/.test(beforeTrim) &&
+        /^\p{Lu}/u.test(firstContent) &&
+        words.length >= 4 &&
+        /^[\s)\]]*$/.test(after) &&
+        READS_BEFORE.test(beforeTrim.slice(0, -1));
+      const introduced = /:$/.test(beforeTrim) || before2 !== null || readOut;
       const titleLike = titleShaped && !PUNCT_END.test(firstContent);
       const ownPunct = PUNCT_END.test(firstContent) || mark.close === null;
 
@@ -1704,6 +1716,10 @@ export function directQuoteFinder(
   };
   return { result: { quotes, usedVerbs, covered }, paragraph: paragraphQuotes };
 }
+
+/** A text that reads out the quote after it: "it reads", "the statement read", "one sign reads". */
+const READS_BEFORE =
+  /(?:^|\s)(?:it|(?:the|a|an|one|this|that|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:letter|statement|sign|message|e-?mail|post|tweet|note|ad|release|banner|caption|card|memo|headline|poster|placard|plaque|inscription|text|notice))\s+(?:reads|read)$/iu;
 
 /** A last line inside the marks that signs the lines before it: "S.C. Rep. Jim Clyburn.", "Josh Bivens, EPI." */
 const SIGNED_LINE = /[.!?…]["”’']?[^\S\n]*\n[^\S\n]*[-―—–]?\s*(\p{Lu}[^\n,]{1,60}?)(?:,[^\n]{2,80})?\.?\s*$/u;

@@ -97,3 +97,17 @@ describe('a participle of asking set off by commas between the subject and the v
     expect(found.filter((q) => q.text.includes('pier')).length).toBe(1);
   });
 });
+
+describe('a text that reads out a quote after a comma', () => {
+  it('introduces it as a quote of its own, its writer left to the context', () => {
+    expect(
+      quotes(
+        `${intro}Olsen wrote to the board on Friday. The letter reads, "The pier will open in June, as promised."`,
+      ),
+    ).toEqual([['The pier will open in June, as promised.', 'Ruth Olsen']]);
+  });
+
+  it('does not take a title after "read" for one', () => {
+    expect(quotes(`${intro}Olsen has read, "Harbour Lights," twice.`)).toEqual([]);
+  });
+});
