@@ -400,6 +400,9 @@ const AND_BEFORE_VERB = /\band(?:\s+(?:then|later|also|again|subsequently|eventu
 const OPENING_NAME_OR_PRONOUN =
   /^(?:(?:But|And|Yet|So)\s+)?(?!(?:The|A|An|This|That|These|Those|It|In|On|At|For|After|When|While|If|As|Its|His|Her|Their|Does|Do|Did|Is|Are|Was|Were|Has|Have|Can|Will|Would)\s)(?:He|She|They|We|(?:\p{Lu}[\p{L}’'.-]*\s+){1,2}\p{Lu}[\p{L}’'-]*)(?=\s+\p{Ll})/u;
 
+/** OPENING_NAME_OR_PRONOUN, with a name of one word as well ("Sanders hit back", "Ottawa fired back"). */
+const OPENING_NAME =
+  /^(?:(?:But|And|Yet|So)\s+)?(?!(?:The|A|An|This|That|These|Those|It|In|On|At|For|After|When|While|If|As|Its|His|Her|Their|Does|Do|Did|Is|Are|Was|Were|Has|Have|Can|Will|Would)\s)(?:He|She|They|We|(?:\p{Lu}[\p{L}’'.-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)(?=\s+\p{Ll})/u;
 /** A poll's share written with a percent sign: "47%", "12.5%". */
 const POLL_SHARE = /^\d{1,3}(?:\.\d+)?%$/;
 
@@ -2112,6 +2115,24 @@ function fromVerbs(
             !closingSubject(subject.np)))
       )
         subject = lastClauseSubject(participlePrefix, sentence.start) ?? subject;
+      // "Sanders hit back, saying …", "Ana Lind wears a suit, telling viewers …": a sentence opening on a name or a
+      // pronoun and then a lower-case word, one clause up to the participle's comma, has its subject there though the
+      // lexicon does not know the verb.
+      if (!subject && ing?.lead === 'comma') {
+        const opening = OPENING_NAME.exec(sentence.text);
+        const clauseEnd = sentence.start + participlePrefix.replace(/[\s,]+$/, '').length;
+        const np = opening ? subjectBefore(opening[0], sentence.start) : null;
+        // (A name of one word only where it is a person's or an organisation's the article knows, or a group's in
+        // the plural, "Democrats": "Republican politicians speak …" opens on no speaker.)
+        if (
+          np &&
+          !/[,;:()“”"—–]|\s-\s/.test(body.slice(sentence.start + opening![0].length, clauseEnd)) &&
+          (/\s|^(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e)$|^\p{Lu}\p{Ll}+s$/u.test(np.np) ||
+            resolveOrganization(ctx.index, np.np) !== null ||
+            ctx.index.personMentions.some((m) => m.start === np.start))
+        )
+          subject = np;
+      }
     }
     // "A person familiar with the planning says …", "Many speakers at the service — including … — said …": the
     // phrase that opens the sentence, read whole, when the rules above found no subject in it.

@@ -104,3 +104,20 @@ describe('reported speech: the subject of a relative clause of place or after a 
     ).toEqual([['he would not prosecute', 'Holt', 'announce']]);
   });
 });
+
+describe('reported speech: a participle after a main clause whose verb the lexicon does not know', () => {
+  it('reads the name opening the sentence as the speaker of ", saying …" after "hit back"', () => {
+    expect(
+      reported(
+        'Mayor Ana Lindqvist spoke in Sudbury. Lindqvist hit back, saying the province had been “asleep at the ' +
+          'wheel” on housing.',
+      ),
+    ).toEqual([['the province had been “asleep at the wheel” on housing', 'Ana Lindqvist', 'say']]);
+  });
+
+  it('reads no speaker from a capitalised word describing the noun after it', () => {
+    expect(
+      reported('Liberal members and their allies speak as one, arguing that the plan was “a betrayal.”'),
+    ).toEqual([]);
+  });
+});
