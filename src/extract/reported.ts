@@ -363,6 +363,7 @@ function mainSubject(
   sentence: Sentence,
   tokens: Token[],
   before: number,
+  singular = false,
 ): { np: string; start: number } | null {
   for (const x of tokens) {
     if (x.start >= before) break;
@@ -371,9 +372,11 @@ function mainSubject(
     const at = x.start - sentence.start;
     if (NOUN_BEFORE.test(/(\S+)\s+$/u.exec(sentence.text.slice(Math.max(0, at - 40), at))?.[1] ?? ''))
       continue;
-    // A regular past tense the lexicon does not list counts after a name or pronoun ("Kai Lind apologized …").
+    // A regular past tense the lexicon does not list counts after a name or pronoun ("Kai Lind apologized …"), and
+    // so does a present in "-s" where the verb of saying is a singular present too ("CITIC runs an oil field … and
+    // says …"; not "the GOP candidates oppose it and have pledged …").
     const regularPast =
-      /^\p{Ll}{3,}ed$/u.test(x.text) &&
+      (/^\p{Ll}{3,}ed$/u.test(x.text) || (singular && /^\p{Ll}{2,}[^su’'s]s$/u.test(x.text))) &&
       /(?:^|\s)(?:\p{Lu}[\p{L}’'.-]*|he|she|they|we|I)\s+$/u.test(
         sentence.text.slice(0, x.start - sentence.start),
       );
@@ -389,10 +392,11 @@ function mainSubject(
 }
 
 /**
- * "and" before a verb coordinated with the main clause's, perhaps with an adverb between: "and said", "and then
- * tweeted", "and later added".
+ * "and" before a verb coordinated with the main clause's, perhaps with an adverb or a perfect's auxiliary between:
+ * "and said", "and then tweeted", "and later added", "and has since said".
  */
-const AND_BEFORE_VERB = /\band(?:\s+(?:then|later|also|again|subsequently|eventually|\p{Ll}+ly))?\s*$/u;
+const AND_BEFORE_VERB =
+  /\band(?:\s+(?:then|later|also|again|subsequently|eventually|\p{Ll}+ly)|\s+(?:has|have|had)(?:\s+(?:since|also|repeatedly|long|already|\p{Ll}+ly))?)?\s*$/u;
 /**
  * A sentence opening on its subject, a pronoun or a name of two or three words, right before a lower-case word: "He
  * rails", "Ana Lind left" (not "Does the candidate …").
@@ -2042,7 +2046,13 @@ function fromVerbs(
         subject = antecedentName(body, sentence.start, sentence.start + who.index + who[0].indexOf('who'));
       else if (firstVerb)
         subject = subjectBefore(body.slice(sentence.start, firstVerb.start), sentence.start);
-      if (!who) subject ??= mainSubject(sentence, tokens, andAt);
+      if (!who)
+        subject ??= mainSubject(
+          sentence,
+          tokens,
+          andAt,
+          /^\p{Ll}+s$/u.test(t.text) || /\bhas\b/.test(andBefore[0]),
+        );
       // "He rails against the deal and pledges to …", "Ana Lind left the stage and declared that …": a first verb
       // the lexicon does not know; a sentence opening on a pronoun or a name and then a lower-case word has its
       // subject there, unless the verb sits inside a clause already reported ("She said the mayor left and …").

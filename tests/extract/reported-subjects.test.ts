@@ -121,3 +121,20 @@ describe('reported speech: a participle after a main clause whose verb the lexic
     ).toEqual([]);
   });
 });
+
+describe('reported speech: a verb of saying joined by "and" to the main clause’s present or perfect', () => {
+  it('reads "and has said", "and has since said" for the main clause’s subject', () => {
+    expect(reported('Ana Lind opposes the levy and has said she will vote against it.')).toEqual([
+      ['she will vote against it', 'Ana Lind', 'say'],
+    ]);
+    expect(
+      reported('The mayor toured the harbour on Friday, and has since said the ferry will run again.'),
+    ).toEqual([['the ferry will run again', 'mayor', 'say']]);
+  });
+
+  it('reads an "-s" present after a name as the first verb when the verb of saying is one too', () => {
+    expect(
+      reported('Ferrix Marine runs two ferries to the island and says a third will sail in May.'),
+    ).toEqual([['a third will sail in May', 'Ferrix Marine', 'say']]);
+  });
+});
