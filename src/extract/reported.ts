@@ -142,8 +142,9 @@ const TELL_OBJECT =
  * Wisconsin, that" (a comma only before a capitalised word, as in a place's state or country).
  */
 // A programme's name in quotation marks may sit in the phrase: 'said on CBC’s “The House” that'.
+// (An abbreviation's full stops may sit in the phrase: "said in Moncton, N.B., on Monday that …".)
 const THAT_AFTER_PHRASE =
-  /^\s*(?:(?:(?:in|on|at|during|after|before|last|this|earlier|over|from|of|via|through|under|about|for|with)\s(?:[^,.;:“”"]|,\s(?=\p{Lu})|[“"](?=[\p{Lu}\d])[^“”",.]{1,40}[”"])*?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s(?:morning|afternoon|evening|night))?),?\s+){0,2}?that,?\s+/iu;
+  /^\s*(?:(?:(?:in|on|at|during|after|before|last|this|earlier|over|from|of|via|through|under|about|for|with)\s(?:[^,.;:“”"]|,\s(?=\p{Lu})|(?:\.(?=\p{L}|,)|(?<=\b(?:St|Ste|Mt|Ft))\.)|[“"](?=[\p{Lu}\d])[^“”",.]{1,40}[”"])*?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s(?:morning|afternoon|evening|night))?),?\s+){0,2}?that,?\s+/iu;
 const THAT_AFTER_WORDS = /^\s*(?:[\p{L}’'-]+\s+){0,3}?that,?\s+/u;
 const RELATIVE_THAT =
   /^(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|did|does|do|'s|’s)\b/i;
@@ -1727,8 +1728,9 @@ function fromVerbs(
       // "tells so many lies that …" is a result clause, not what was told.
       // A programme's name in quotation marks may be the object: told MSNBC's "Morning Joe" that ….
       // "told POLITICO, however, that …": a sentence adverb between commas before the "that".
+      // "told reporters in Moncton, N.B., on Monday that …", "in St. John’s, N.L., that …": an abbreviation's stops.
       const told =
-        /^\s*(?:[^,.;“"]|,\s(?=\p{Lu})|,\s(?:however|though|too|also),\s(?=that\b)|[“"](?=\p{Lu})[^“”",.]{1,40}[”"]){0,70}?\bthat\s+/u.exec(
+        /^\s*(?:[^,.;“"]|,\s(?=\p{Lu})|(?:\.(?=\p{L}|,)|(?<=\b(?:St|Ste|Mt|Ft))\.)|(?<=\.),\s(?=\p{Ll})|,\s(?:however|though|too|also),\s(?=that\b)|[“"](?=\p{Lu})[^“”",.]{1,40}[”"]){0,70}?\bthat\s+/u.exec(
           rest,
         );
       const thatTold = told && !/\b(?:so|such)\b/i.test(told[0]) ? told : null;

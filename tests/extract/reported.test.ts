@@ -1529,4 +1529,16 @@ describe('reported speech: a place with its province in an appositive', () => {
       ),
     ).toEqual([['the pattern is common', 'Ana Lind', 'say']]);
   });
+
+  it('reads past "Moncton, N.B.," and "St. John’s, N.L.," between a verb of saying and its "that"', () => {
+    expect(
+      reported(
+        'Ana Lind said in Moncton, N.B., on Monday that the bridge is safe. She told a news conference in ' +
+          'St. John’s, N.L., that the ferry would run.',
+      ),
+    ).toEqual([
+      ['the bridge is safe', 'Ana Lind', 'say'],
+      ['the ferry would run', 'Ana Lind', 'tell'],
+    ]);
+  });
 });
