@@ -761,6 +761,13 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
         });
       continue;
     }
+    // "the Prime Minister's Office", "the Premier's Office": a title owning an organisation's head word names a
+    // body, not a person called "Office".
+    const owned = name.length === 1 && title.length > 0 ? stripPossessive(surface) : '';
+    if (owned && /[’']s\s+\S+$/.test(owned) && ORG_HEADS.has(name[0]!.toLowerCase())) {
+      addOrg(owned, span);
+      continue;
+    }
     const nameSpan = { start: run.tokens[offset + title.length]!.start, end: run.end };
     const nameText = name.join(' ');
     if (name.length === 1 && isPlaceName(nameText)) {

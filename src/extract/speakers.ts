@@ -417,12 +417,13 @@ const ACCOUNT =
  */
 /**
  * Whether capitalised words name an office or a body by its title alone, with no person's name in them: "Prime
- * Minister", "Defence Secretary", "Foreign Office", "the Prime Minister's" (titles, then a role or an
+ * Minister", "Defence Secretary", "Foreign Office", "Prime Minister's Office" (titles, then a role or an
  * organisation's head word). Stripping the titles off such a phrase as off "Foreign Secretary Boris Johnson" would
  * leave "Minister" or "Office" as a person's name.
  */
 function namesAnOffice(np: string): boolean {
-  const words = splitSpaces(stripPossessive(np.trim()));
+  // "the Prime Minister's Office": a title may own the head word.
+  const words = splitSpaces(np.trim()).map(stripPossessive);
   if (words.length < 2 || words.length > 4 || !words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return false;
   const last = words[words.length - 1]!.toLowerCase();
   return (
