@@ -358,7 +358,16 @@ function asSaid(trimmed: string, base: number): Attribution | null {
       .slice(0, w.index)
       .replace(/(?:\s+(?:has|had|have|once|recently|later|also|\p{Ll}+ly))+\s*$/u, '')
       .replace(/[\s,]+$/, '');
-    if (!/\p{Lu}/u.test(source) && !/^(?:he|she|they)$/i.test(source)) return null;
+    // A name, a pronoun, or a description of a few words ("As the mayor put it", "As one striker put it"), never
+    // an impersonal one ("as one might say", "as you said").
+    if (
+      !/\p{Lu}/u.test(source) &&
+      !/^(?:he|she|they|we)$/i.test(source) &&
+      !/^(?:the|a|an|one|another|his|her|their|its|our)\s+\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){0,3}$/u.test(
+        source,
+      )
+    )
+      return null;
     if (/\b(?:who|whom|whose|which|that|like|including)\b/.test(source)) return null;
     const tail = rest.slice(w.index + w[0].length + (putIt ? 3 : pointOut ? 4 : 0));
     if (tail.length > 70 || /[“”"]|''|[;:!?]/.test(tail)) return null;

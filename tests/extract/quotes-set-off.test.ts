@@ -135,6 +135,15 @@ describe('"As X put it," with the source named at length', () => {
     ).toEqual([['The pier is the heart of the town.', 'Tom Hale']]);
   });
 
+  it('takes a source described in a few lower-case words, a role the article gave someone or a description', () => {
+    expect(direct(`${intro}As the mayor put it in her letter, "The budget is broken."`)).toEqual([
+      ['The budget is broken.', 'Ruth Olsen'],
+    ]);
+    expect(direct('Dock workers walked out on Monday. As one striker put it, "We have had enough."')).toEqual(
+      [['We have had enough.', 'one striker']],
+    );
+  });
+
   it('does not take a role after "as" for the source', () => {
     expect(
       direct(
