@@ -1034,6 +1034,27 @@ function antecedentName(
   return m ? { np: m[1]!, start: from + m.index + m[0].indexOf(m[1]!) } : null;
 }
 
+/** What opens an appositive of a name: "the province's health minister", "now the majority leader", "a lawyer". */
+const APPOSITIVE_START =
+  /^(?:(?:now|then|formerly|also)\s+)?(?:a|an|the|his|her|their|its|\p{Lu}[\p{L}.’'-]*[’']s)\s/u;
+
+/**
+ * The name before an appositive set off by commas right before ", who": "backed by Ana Lind, the province's health
+ * minister, who said …", "McConnell, now the majority leader, who in 2010 said …". The appositive has no verb.
+ */
+function antecedentAcrossAppositive(
+  body: string,
+  from: number,
+  relativeStart: number,
+): { np: string; start: number } | null {
+  const before = body.slice(from, relativeStart).replace(/,\s*$/, '');
+  const comma = before.lastIndexOf(',');
+  const appositive = before.slice(comma + 1).trim();
+  if (comma < 0 || !APPOSITIVE_START.test(appositive) || hasClauseVerb(words(appositive).slice(1)))
+    return null;
+  return antecedentName(body, from, from + comma + 1);
+}
+
 /**
  * The antecedent of ", who said …" read as the subject before the comma, unless those words are a clause of their
  * own ("Obama met McConnell, who said …"): then the object right before the comma is, or null (the name there
@@ -1969,6 +1990,7 @@ function fromVerbs(
               : relative
                 ? (relativeAntecedent(body.slice(sentence.start, relative.start), sentence.start) ??
                   antecedentName(body, sentence.start, relative.start) ??
+                  antecedentAcrossAppositive(body, sentence.start, relative.start) ??
                   // (A clause before the comma with neither, as before: what was said is still reported.)
                   subjectBefore(body.slice(sentence.start, relative.start), sentence.start))
                 : ing?.lead === 'progressive' && PROGRESSIVE_ADVERB.test(prevWord) && i > 1

@@ -138,3 +138,18 @@ describe('reported speech: a verb of saying joined by "and" to the main clause�
     ).toEqual([['a third will sail in May', 'Ferrix Marine', 'say']]);
   });
 });
+
+describe('reported speech: ", who said" after a name and its appositive', () => {
+  it('reads the name before the appositive as the one who said it', () => {
+    expect(
+      reported(
+        'The bill was backed by Ana Lind, the province’s health minister, who said it would “save lives.”',
+      ),
+    ).toEqual([['it would “save lives”', 'Ana Lind', 'say']]);
+    expect(
+      reported(
+        'Ottawa has long dealt with Lind, now the Senate leader, who in 2010 said the bill was “dead.”',
+      ),
+    ).toEqual([['the bill was “dead”', 'Lind', 'say']]);
+  });
+});
