@@ -170,6 +170,12 @@ export function attributionAfter(text: string, base: number, runOn = false): Att
       verb: 'according to',
       verbStart: base + text.indexOf('according'),
     };
+  // '"We have had enough," as one striker put it.': the aside that introduces a quote may also close it.
+  if (/^\s*,?\s*[Aa]s\s/.test(text)) {
+    const clause = /^[^.;!?]*/.exec(text)![0].replace(/[\s,]+$/, '');
+    const aside = asSaid(`${clause},`, base);
+    if (aside) return aside;
+  }
   // Long enough for a name with an appositive: '…," Fred Kagan, director of the Critical Threats Project at the
   // American Enterprise Institute, said.'
   const words = allMatches(WORDS, text, 24);
@@ -364,7 +370,7 @@ function asSaid(trimmed: string, base: number): Attribution | null {
       !/\p{Lu}/u.test(source) &&
       !/^(?:he|she|they|we)$/i.test(source) &&
       !/^(?:the|a|an|one|another|his|her|their|its|our)\s+\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){0,3}$/u.test(
-        source,
+        source.split(',')[0]!,
       )
     )
       return null;

@@ -144,6 +144,16 @@ describe('"As X put it," with the source named at length', () => {
     );
   });
 
+  it('takes the same aside after the quote for its speaker, not the person named before', () => {
+    expect(direct(`${intro}"The pier is ours," as Tom Hale put it.`)).toEqual([
+      ['The pier is ours', 'Tom Hale'],
+    ]);
+    expect(direct(`${intro}"We have had enough," as one striker, a welder, put it to reporters.`)).toEqual([
+      ['We have had enough', 'one striker'],
+    ]);
+    expect(direct(`${intro}"Go home," she said, as the crowd cheered.`)).toEqual([['Go home', 'Ruth Olsen']]);
+  });
+
   it('does not take a role after "as" for the source', () => {
     expect(
       direct(
