@@ -80,12 +80,12 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
   let openWidth = 1;
   let singleOpenAt = -1;
   let innerCurly = false;
-  /** Closes the open double quote with the mark at `i`. */
-  const closeDouble = (i: number): void => {
+  /** Closes the open double quote with the mark at `i`, `width` characters long (’’ and '' are two). */
+  const closeDouble = (i: number, width = 1): void => {
     innerCurly = false;
     spans.push({
       open: base + openAt,
-      close: base + i,
+      close: base + i + width - 1,
       contentStart: base + openAt + openWidth,
       contentEnd: base + i,
       double: true,
@@ -113,31 +113,14 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
       continue;
     }
     if (ch === '’' && text[i + 1] === '’' && openAt >= 0) {
-      spans.push({
-        open: base + openAt,
-        close: base + i + 1,
-        contentStart: base + openAt + openWidth,
-        contentEnd: base + i,
-        double: true,
-      });
-      openAt = -1;
-      singleOpenAt = -1;
-      innerCurly = false;
+      closeDouble(i, 2);
       i++;
       continue;
     }
     // Three apostrophes close an inner single quote and then the double quote: the pair is the last two.
     if (pair && ch === "'" && openAt >= 0 && text[i + 2] === "'") continue;
     if (pair && ch === "'" && openAt >= 0) {
-      spans.push({
-        open: base + openAt,
-        close: base + i + 1,
-        contentStart: base + openAt + openWidth,
-        contentEnd: base + i,
-        double: true,
-      });
-      openAt = -1;
-      singleOpenAt = -1;
+      closeDouble(i, 2);
       i++;
       continue;
     }

@@ -1300,17 +1300,16 @@ export function directQuoteFinder(
       // a verb the lexicon does not list, then a comma, then a quote that is a sentence of its own (capitalised, four
       // words or more, ending on its own full stop, question or exclamation mark) and ends the reporter's sentence.
       // The comma sets the quote off as the colon does; the speaker is the clause's subject, a name or a pronoun.
-      if (
-        found === null &&
+      // A capitalised quote of four words or more, set off by a comma and ending the reporter's sentence.
+      const setOffByComma =
         !startsSentence &&
         !titleShaped &&
         last === mark &&
         /,$/.test(beforeTrim) &&
         /^\p{Lu}/u.test(firstContent) &&
-        /[.!?…][’'”"]*$/.test(firstContent) &&
         words.length >= 4 &&
-        /^[\s)\]]*$/.test(after)
-      ) {
+        /^[\s)\]]*$/.test(after);
+      if (found === null && setOffByComma && /[.!?…][’'”"]*$/.test(firstContent)) {
         const subject = colonSubject(beforeTrim.slice(0, -1), beforeStart);
         // Only the verb and its complements stand between the subject and the comma: a clause opened there ('has
         // hinted that while she likes the plan,', 'said, that if …,') or a passive ('was asked by the host, who …,')
@@ -1332,16 +1331,7 @@ export function directQuoteFinder(
       const before2 = found?.far && !(/^\p{Lu}/u.test(firstContent) && words.length >= 4) ? null : found;
       // 'The letter reads, "…"', 'At the bottom it reads, "…"': a text that reads its words out introduces them as a
       // sentence of its own; who wrote it is left to the context, as for '"…," the letter reads.'.
-      const readOut =
-        found === null &&
-        !startsSentence &&
-        !titleShaped &&
-        last === mark &&
-        /,$/.test(beforeTrim) &&
-        /^\p{Lu}/u.test(firstContent) &&
-        words.length >= 4 &&
-        /^[\s)\]]*$/.test(after) &&
-        READS_BEFORE.test(beforeTrim.slice(0, -1));
+      const readOut = found === null && setOffByComma && READS_BEFORE.test(beforeTrim.slice(0, -1));
       const introduced = /:$/.test(beforeTrim) || before2 !== null || readOut;
       const titleLike = titleShaped && !PUNCT_END.test(firstContent);
       const ownPunct = PUNCT_END.test(firstContent) || mark.close === null;
