@@ -50,7 +50,14 @@ interface Attribution {
 
 const WORDS = /[\p{L}\p{N}][\p{L}\p{N}’'.-]*/gu;
 /** A word after which the next one is a noun, not a verb: a possessive or a determiner. */
-export const NOUN_BEFORE = /^(?:\p{L}+[’']s|the|a|an|his|their|its|our|my|your|these|those)$/iu;
+const NOUN_BEFORE = /^(?:\p{L}+[’']s|the|a|an|his|their|its|our|my|your|these|those)$/iu;
+/**
+ * Whether the word at `at` in `text` follows a determiner or an owner, so a verb form there describes the noun
+ * after it: "The retired general has …", "his embattled successor", "Trump’s planned wall".
+ */
+export function describesNoun(text: string, at: number): boolean {
+  return NOUN_BEFORE.test(/(\S+)\s+$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? '');
+}
 const DETERMINER = /^(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/i;
 const NP_STOP =
   /^(?:when|while|after|before|who|as|in|at|on|during|because|to|of|from|with|about|and|but|later|told|earlier|referring|that)$/;
@@ -92,10 +99,7 @@ export function clauseSubject(text: string, base: number): { np: string; start: 
   let skipped: { np: string; start: number } | null = null;
   for (const m of allMatches(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu, relative)) {
     if (m.index === 0) continue;
-    // After a determiner or an owner a verb form describes the noun after it: "The retired general has …", "his
-    // embattled successor", "Trump’s planned wall".
-    if (NOUN_BEFORE.test(/(\S+)\s+$/u.exec(relative.slice(Math.max(0, m.index - 40), m.index))?.[1] ?? ''))
-      continue;
+    if (describesNoun(relative, m.index)) continue;
     // An auxiliary or a contraction ("didn’t seem") and a regular past tense ("deflected") the lexicon does not
     // list are verbs too.
     if (
@@ -1244,10 +1248,10 @@ export function directQuoteFinder(
         !(previous !== null && previous.sentence === sentence.index)
       ) {
         let whole = body.slice(sentence.start, mark.open);
+        const blank = (from: number, to: number) =>
+          `${whole.slice(0, from - sentence.start)}${' '.repeat(to - from)}${whole.slice(to - sentence.start)}`;
         for (const m of marks) {
           if (m.open < sentence.start || m.close === null || m.close >= mark.open) continue;
-          const blank = (from: number, to: number) =>
-            `${whole.slice(0, from - sentence.start)}${' '.repeat(to - from)}${whole.slice(to - sentence.start)}`;
           whole = blank(m.open, m.contentStart);
           whole = blank(m.contentEnd, m.close + 1);
         }
@@ -1300,7 +1304,8 @@ export function directQuoteFinder(
       // a verb the lexicon does not list, then a comma, then a quote that is a sentence of its own (capitalised, four
       // words or more, ending on its own full stop, question or exclamation mark) and ends the reporter's sentence.
       // The comma sets the quote off as the colon does; the speaker is the clause's subject, a name or a pronoun.
-      // A capitalised quote of four words or more, set off by a comma and ending the reporter's sentence.
+      // (setOffByComma: capitalised, four words or more, after a comma and ending the reporter's sentence; a text
+      // read out, below, is set off the same way.)
       const setOffByComma =
         !startsSentence &&
         !titleShaped &&

@@ -13,11 +13,12 @@ import {
   lowerCased,
 } from './lexicon.ts';
 import { isPlaceName, resolveOrganization } from './entities.ts';
-import { type DirectQuotes, NOUN_BEFORE, clauseSubject } from './quotes.ts';
+import { type DirectQuotes, clauseSubject, describesNoun } from './quotes.ts';
 import { type Document, type Sentence, collapseSpaces, isSpaceCode, splitSpaces } from './sentences.ts';
 import {
   type Speaker,
   type SpeakerContext,
+  PLACE_RELATIVE_BEFORE,
   agreeWithPronoun,
   remember,
   resolveSpeaker,
@@ -137,14 +138,28 @@ const ONLY_PUNCTUATION = /^[\s.,;:!?”"]*$/;
  */
 const TELL_OBJECT =
   /^\s*(?:(?:the\s+)?(?:(?:\p{Lu}[\p{L}.’'-]*|[“"]\p{Lu}[^“”",.]{1,40}[”"])\s+(?:(?:of|for|and)\s+(?=\p{Lu}))?)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|(?:the|his|her|their)\s+(?:crowd|audience|supporters|newspaper|paper|magazine|station|network|committee|council|board|panel|court|jury|host|moderator|interviewer|reporter|rally|conference|gathering)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters|(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:conference|gathering|forum|meeting|rally|crowd|audience|group|luncheon|dinner|breakfast|summit|convention|hearing|session|town\s+hall)(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?|(?:host|anchor|moderator|interviewer)(?:\s+\p{Lu}[\p{L}.’'-]*)+|(?:(?:the|his|her|their|its|our)\s+)?(?!(?:stories|tales|jokes|lies|truths|anecdotes|details|things)\s)\p{Ll}{3,}s)\s+)(?:(?:(?:at|in)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)*\p{Lu}[\p{L}.’'-]*(?<![’']s)\s+(?!\p{Lu})|(?:on|in|during|at)\s+[^,.;“"]{0,40}?\s+|(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)\s+))?(?:that\s+)?(?=\p{L})/u;
+/** A full stop inside a phrase, as an abbreviation writes it: "Moncton, N.B., on Monday", "St. John’s". */
+const ABBREVIATION_STOP = String.raw`(?:\.(?=\p{L}|,)|(?<=\b(?:St|Ste|Mt|Ft))\.)`;
 /**
  * Up to two time or place phrases between a verb and its "that": "said in April that", "said Sunday in Madison,
  * Wisconsin, that" (a comma only before a capitalised word, as in a place's state or country).
  */
 // A programme's name in quotation marks may sit in the phrase: 'said on CBC’s “The House” that'.
 // (An abbreviation's full stops may sit in the phrase: "said in Moncton, N.B., on Monday that …".)
-const THAT_AFTER_PHRASE =
-  /^\s*(?:(?:(?:in|on|at|during|after|before|last|this|earlier|over|from|of|via|through|under|about|for|with)\s(?:[^,.;:“”"]|,\s(?=\p{Lu})|(?:\.(?=\p{L}|,)|(?<=\b(?:St|Ste|Mt|Ft))\.)|[“"](?=[\p{Lu}\d])[^“”",.]{1,40}[”"])*?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s(?:morning|afternoon|evening|night))?),?\s+){0,2}?that,?\s+/iu;
+const THAT_AFTER_PHRASE = new RegExp(
+  String.raw`^\s*(?:(?:(?:in|on|at|during|after|before|last|this|earlier|over|from|of|via|through|under|about|for|with)\s(?:[^,.;:“”"]|,\s(?=\p{Lu})|${ABBREVIATION_STOP}|[“"](?=[\p{Lu}\d])[^“”",.]{1,40}[”"])*?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s(?:morning|afternoon|evening|night))?),?\s+){0,2}?that,?\s+`,
+  'iu',
+);
+/**
+ * What "told" reports up to its "that": whom, where and when ("told a town hall in Salem, New Hampshire on Monday
+ * that …", a comma before a capitalised word being a place's), a programme's name in quotation marks ('told MSNBC's
+ * "Morning Joe" that'), a sentence adverb between commas ("told POLITICO, however, that …"), an abbreviation's
+ * stops ("told reporters in Moncton, N.B., on Monday that …").
+ */
+const TOLD_THAT = new RegExp(
+  String.raw`^\s*(?:[^,.;“"]|,\s(?=\p{Lu})|${ABBREVIATION_STOP}|(?<=\.),\s(?=\p{Ll})|,\s(?:however|though|too|also),\s(?=that\b)|[“"](?=\p{Lu})[^“”",.]{1,40}[”"]){0,70}?\bthat\s+`,
+  'u',
+);
 const THAT_AFTER_WORDS = /^\s*(?:[\p{L}’'-]+\s+){0,3}?that,?\s+/u;
 const RELATIVE_THAT =
   /^(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|did|does|do|'s|’s)\b/i;
@@ -369,10 +384,7 @@ function mainSubject(
   for (const x of tokens) {
     if (x.start >= before) break;
     if (!/^\p{Ll}/u.test(x.text) || x.start === sentence.start) continue;
-    // "The retired general", "his embattled successor": a verb form after a determiner or an owner describes a noun.
-    const at = x.start - sentence.start;
-    if (NOUN_BEFORE.test(/(\S+)\s+$/u.exec(sentence.text.slice(Math.max(0, at - 40), at))?.[1] ?? ''))
-      continue;
+    if (describesNoun(sentence.text, x.start - sentence.start)) continue;
     // A regular past tense the lexicon does not list counts after a name or pronoun ("Kai Lind apologized …"), and
     // so does a present in "-s" where the verb of saying is a singular present too ("CITIC runs an oil field … and
     // says …"; not "the GOP candidates oppose it and have pledged …").
@@ -399,15 +411,19 @@ function mainSubject(
 const AND_BEFORE_VERB =
   /\band(?:\s+(?:then|later|also|again|subsequently|eventually|\p{Ll}+ly)|\s+(?:has|have|had)(?:\s+(?:since|also|repeatedly|long|already|\p{Ll}+ly))?)?\s*$/u;
 /**
- * A sentence opening on its subject, a pronoun or a name of two or three words, right before a lower-case word: "He
- * rails", "Ana Lind left" (not "Does the candidate …").
+ * A sentence opening on its subject, a pronoun or a name of at least `fewestWords` and at most three words, right
+ * before a lower-case word: "He rails", "Ana Lind left", "Sanders hit back" (not "Does the candidate …").
  */
-const OPENING_NAME_OR_PRONOUN =
-  /^(?:(?:But|And|Yet|So)\s+)?(?!(?:The|A|An|This|That|These|Those|It|In|On|At|For|After|When|While|If|As|Its|His|Her|Their|Does|Do|Did|Is|Are|Was|Were|Has|Have|Can|Will|Would)\s)(?:He|She|They|We|(?:\p{Lu}[\p{L}’'.-]*\s+){1,2}\p{Lu}[\p{L}’'-]*)(?=\s+\p{Ll})/u;
-
-/** OPENING_NAME_OR_PRONOUN, with a name of one word as well ("Sanders hit back", "Ottawa fired back"). */
-const OPENING_NAME =
-  /^(?:(?:But|And|Yet|So)\s+)?(?!(?:The|A|An|This|That|These|Those|It|In|On|At|For|After|When|While|If|As|Its|His|Her|Their|Does|Do|Did|Is|Are|Was|Were|Has|Have|Can|Will|Would)\s)(?:He|She|They|We|(?:\p{Lu}[\p{L}’'.-]*\s+){0,2}\p{Lu}[\p{L}’'-]*)(?=\s+\p{Ll})/u;
+function openingNamePattern(fewestWords: 1 | 2): RegExp {
+  return new RegExp(
+    String.raw`^(?:(?:But|And|Yet|So)\s+)?(?!(?:The|A|An|This|That|These|Those|It|In|On|At|For|After|When|While|If|As|Its|His|Her|Their|Does|Do|Did|Is|Are|Was|Were|Has|Have|Can|Will|Would)\s)(?:He|She|They|We|(?:\p{Lu}[\p{L}’'.-]*\s+){${fewestWords - 1},2}\p{Lu}[\p{L}’'-]*)(?=\s+\p{Ll})`,
+    'u',
+  );
+}
+/** A pronoun or a name of two or three words: "He rails", "Ana Lind left". */
+const OPENING_NAME_OR_PRONOUN = openingNamePattern(2);
+/** A name of one word as well ("Sanders hit back", "Ottawa fired back"). */
+const OPENING_NAME = openingNamePattern(1);
 /** A poll's share written with a percent sign: "47%", "12.5%". */
 const POLL_SHARE = /^\d{1,3}(?:\.\d+)?%$/;
 
@@ -996,10 +1012,6 @@ function relativeEnd(body: string, start: number, end: number, atComma = false):
   }
   return end;
 }
-
-/** A relative clause of place or after a preposition, right before its subject: "… in which ", "…, where ". */
-const PLACE_RELATIVE_BEFORE =
-  /\s(?:(?:in|of|during|under|at|by|for|with|through|from|after|before|on|to)\s+which|where)\s+$/i;
 
 /** Where an aside opened by a dash ends: at the dash that closes it, else at the sentence end. */
 function dashEnd(body: string, start: number, end: number): number {
@@ -1745,15 +1757,8 @@ function fromVerbs(
     if (aside) {
       // Read below, once the subject is known.
     } else if (verb === 'tell') {
-      // "told a town hall in Salem, New Hampshire on Monday that …": a comma before a capitalised word is a place's.
       // "tells so many lies that …" is a result clause, not what was told.
-      // A programme's name in quotation marks may be the object: told MSNBC's "Morning Joe" that ….
-      // "told POLITICO, however, that …": a sentence adverb between commas before the "that".
-      // "told reporters in Moncton, N.B., on Monday that …", "in St. John’s, N.L., that …": an abbreviation's stops.
-      const told =
-        /^\s*(?:[^,.;“"]|,\s(?=\p{Lu})|(?:\.(?=\p{L}|,)|(?<=\b(?:St|Ste|Mt|Ft))\.)|(?<=\.),\s(?=\p{Ll})|,\s(?:however|though|too|also),\s(?=that\b)|[“"](?=\p{Lu})[^“”",.]{1,40}[”"]){0,70}?\bthat\s+/u.exec(
-          rest,
-        );
+      const told = TOLD_THAT.exec(rest);
       const thatTold = told && !/\b(?:so|such)\b/i.test(told[0]) ? told : null;
       const m = thatTold ?? TELL_OBJECT.exec(rest);
       // "told Jeb Bush to quiet down", "told Megyn not to worry": an order or a request, read with the one told, as

@@ -911,9 +911,15 @@ function withoutTrailingAdverbs(text: string): string {
 }
 const FINITE =
   /\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|told|warned|added|claimed|that)\b/i;
+/** A relative pronoun after a preposition, or "where", opening a clause of place: "in which", "where". */
+const RELATIVE_OF_PLACE = String.raw`(?:(?:in|of|during|under|at|by|for|with|through|from|after|before|on|to)\s+which|where)`;
 /** Up to a relative pronoun after a preposition, or "where": "… a campaign in which ", "…, where ". */
-const PLACE_RELATIVE =
-  /^(?:.*\s)?(?:(?:in|of|during|under|at|by|for|with|through|from|after|before|on|to)\s+which|where)\s+(?!(?:point|time|moment|stage)\b)(?=\S)/is;
+const PLACE_RELATIVE = new RegExp(
+  String.raw`^(?:.*\s)?${RELATIVE_OF_PLACE}\s+(?!(?:point|time|moment|stage)\b)(?=\S)`,
+  'is',
+);
+/** A relative clause of place or after a preposition, right before its subject: "… in which ", "…, where ". */
+export const PLACE_RELATIVE_BEFORE = new RegExp(String.raw`\s${RELATIVE_OF_PLACE}\s+$`, 'i');
 const SUBORDINATE =
   /^(?:though|although|but|and|also|so|while|as|after|because|when|yet|however|meanwhile|still|then)\b[\s,]*/i;
 /**
