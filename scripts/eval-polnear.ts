@@ -17,6 +17,15 @@
  *     sentences and the extractor's one quote per pair of marks still meet).
  *   - **partial**: some content words are quoted and some are not (said there was "no collusion"), with a cue of
  *     saying. Found when the extractor's `reported` quotes cover at least half of the content's words.
+ *   - A partial attribution is read sentence by sentence, because PolNeAR often makes one attribution of a
+ *     paraphrase and the quoted sentences around it ('Sanders "has a real position," Sroka said. "This movement
+ *     now…"'), while the issue's classes are per sentence: a reader of `/quotes` sees the first as a partial quote
+ *     and the second as a direct one. So each sentence of its content with every word quoted is a direct quote, each
+ *     with no word quoted is reported speech, and only a sentence that mixes the two is a partial quote. Sentences
+ *     end at ".", "?" or "!" outside quotation marks before a capital or an opening mark (not after "Mr." or an
+ *     initial), and at line breaks; the scorer splits them itself rather than with the extractor's splitter.
+ *     Until 2026-11-29 the scorer kept the whole attribution as one partial quote; that stricter reading is in git
+ *     history, and the project's notes give both figures for the commit measured.
  *   - **reported**: no content word is quoted and the cue is a verb of saying that reports a proposition (say, tell,
  *     claim, suggest, ask, according to …; the list is below and independent of the extractor's lexicon). Found
  *     when the extractor's `reported` quotes cover at least half of its words.
@@ -25,16 +34,11 @@
  *     "reportedly". The extractor deliberately does not report these; an extracted quote that falls on one is
  *     neither a hit nor a false alarm.
  *   Reported precision counts as false alarms the extracted `reported` quotes that match no gold attribution.
- * - Two more figures, printed in brackets beside the strict ones, because PolNeAR draws the line between direct and
- *   partial where the extractor (and a reader of `/quotes`) does not. A quote of several sentences, or one that
- *   follows the reporter's framing ('warned that "…"'), is often one partial attribution in PolNeAR; the extractor
- *   returns its quoted words as a direct quote, which the strict rule counts as a false alarm (of 50 such false
- *   alarms read by hand, 46 were the speaker's words, rightly attributed). So direct precision is also given leaving
- *   out the extracted direct quotes that fall on a partial attribution's content (neither hit nor false alarm, as
- *   quotes on belief attributions are for reported speech). And a partial attribution whose quoted part the
- *   extractor returns as a direct quote and whose paraphrase as a reported one is not found by the strict rule, which
- *   counts `reported` quotes only; the second figure counts direct and reported quotes together. The strict figures
- *   stay the ones the targets are checked against.
+ * - Two more figures, printed in brackets, are looser still and are not what the targets are checked against.
+ *   Direct precision is also given leaving out the extracted direct quotes that still fall on a partial sentence
+ *   (one that follows the reporter's framing, 'warned that "…"', or a quote the annotators took together with the
+ *   paraphrase of it). And partial quotes found by direct and reported quotes together, for a partial sentence whose
+ *   quoted part the extractor returns as a direct quote.
  * - **Speakers** are scored only where the gold source carries a name (a capitalised name ending the source or its
  *   first comma part: "Trump", "Sen. Tim Kaine", "Kellyanne Conway, Trump's campaign manager", "The New York Post").
  *   The name is expanded to the fullest form the article writes that ends in the same word ("Trump" → "Donald J.
@@ -388,6 +392,72 @@ function parseAnn(ann: string): Array<{ content: Span[]; source: Span[]; cue: Sp
   return out;
 }
 
+/** Words of `content` inside and outside quotation marks. */
+function quotedShare(
+  body: string,
+  content: Span[],
+  inQuote: (o: number) => boolean,
+): { inside: number; outside: number } {
+  let inside = 0;
+  let outside = 0;
+  for (const s of content)
+    for (const m of body.slice(s.start, s.end).matchAll(/[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu)) {
+      if (inQuote(s.start + m.index)) inside++;
+      else outside++;
+    }
+  return { inside, outside };
+}
+
+/** Abbreviations a full stop follows without ending the sentence ("Mr. Trump", "Sen. Kaine", "U.S. troops"). */
+const ABBREVIATION =
+  /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|St|Jr|Sr|No|Inc|Corp|Co|Ltd|Ft|Mt|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|vs|\p{L}|(?:\p{L}\.)+\p{L})$/u;
+
+/**
+ * Offsets where a sentence of the body ends: after ".", "?" or "!" (and any closing marks) outside quotation marks,
+ * before a capital or an opening mark, and at every line break. A full stop inside a quotation does not end the
+ * sentence the quotation sits in. Written here, not taken from the extractor, so the scorer does not grade the
+ * extractor's own sentence splitting.
+ */
+function sentenceEnds(body: string, inQuote: (o: number) => boolean): number[] {
+  const out: number[] = [];
+  for (const m of body.matchAll(/[.?!]+[”"’']*(?=[ \t]+(?:''|``|[“"‘'])?\p{Lu})|\n/gu)) {
+    const end = m.index + m[0].length;
+    if (
+      m[0] !== '\n' &&
+      (inQuote(end) ||
+        (m[0].startsWith('.') && ABBREVIATION.test(body.slice(Math.max(0, m.index - 12), m.index))))
+    )
+      continue;
+    out.push(end);
+  }
+  return out;
+}
+
+/** `content` cut at sentence ends: one list of spans per sentence it touches. */
+function bySentence(content: Span[], ends: number[]): Span[][] {
+  const out: Span[][] = [];
+  let current: Span[] = [];
+  let e = 0;
+  for (const s of content) {
+    let start = s.start;
+    while (e < ends.length && ends[e]! <= start) {
+      if (current.length > 0) out.push(current);
+      current = [];
+      e++;
+    }
+    while (e < ends.length && ends[e]! < s.end) {
+      if (ends[e]! > start) current.push({ start, end: ends[e]! });
+      out.push(current);
+      current = [];
+      start = ends[e]!;
+      e++;
+    }
+    if (s.end > start) current.push({ start, end: s.end });
+  }
+  if (current.length > 0) out.push(current);
+  return out.filter((c) => c.length > 0);
+}
+
 /** Reads one article and its gold attributions, in body offsets. */
 export async function readPolnearArticle(
   root: string,
@@ -408,21 +478,10 @@ export async function readPolnearArticle(
   const runs = nameRuns(`${title}.\n\n${body}`).map((r) => ({ ...r, start: r.start - title.length - 3 }));
   const gold: GoldAttribution[] = [];
   const toBody = (s: Span): Span => ({ start: cp[s.start]! - bodyStart, end: cp[s.end]! - bodyStart });
+  const ends = sentenceEnds(body, inQuote);
   for (const a of parseAnn(ann)) {
     const content = a.content.map(toBody).sort((x, y) => x.start - y.start);
     if (content.some((s) => s.start < 0)) continue;
-    let inside = 0;
-    let outside = 0;
-    const pieces: string[] = [];
-    for (const s of content) {
-      const piece = body.slice(s.start, s.end);
-      pieces.push(piece);
-      for (const m of piece.matchAll(/[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu)) {
-        if (inQuote(s.start + m.index)) inside++;
-        else outside++;
-      }
-    }
-    const text = pieces.join(' ').replace(/[“”"]|''|``/g, '');
     const cue = a.cue
       .map(toBody)
       .map((s) => body.slice(Math.max(0, s.start), s.end))
@@ -431,40 +490,54 @@ export async function readPolnearArticle(
     const source = src.length > 0 ? src.map((s) => body.slice(s.start, s.end)).join(' ') : null;
     const sourceStart = src[0]?.start ?? content[0]!.start;
     const speech = SPEECH_CUES.test(cue) && !/^reportedly$/i.test(cue.trim());
-    const kind: GoldAttribution['kind'] =
-      inside > 0 && outside === 0
+    const whole = quotedShare(body, content, inQuote);
+    const kindOf = (q: { inside: number; outside: number }): GoldAttribution['kind'] =>
+      q.inside > 0 && q.outside === 0
         ? 'direct'
-        : inside > 0
+        : q.inside > 0
           ? speech
             ? 'partial'
             : 'other'
-          : SPEECH_CUES.test(cue) && !/^reportedly$/i.test(cue.trim())
+          : speech
             ? 'reported'
             : 'other';
-    const named = source ? sourceName(source) : null;
-    // A transcript's label ("PENCE") names the person the article writes as "Mike Pence"; an acronym ("CNN") that
-    // no name in the article ends in stays as it is.
-    const titled = named?.replace(/\p{Lu}+/gu, (w) => w[0]! + w.slice(1).toLowerCase());
-    const fromLabel =
-      named && titled && /^[\p{Lu}\s.’'-]+$/u.test(named) && /\p{Lu}{2}/u.test(named)
-        ? expandName(titled, runs, sourceStart)
+    // A partial attribution is scored sentence by sentence: its wholly quoted sentences are direct quotes, its
+    // sentences with no quoted word reported speech, and only a sentence that mixes the two is a partial quote.
+    const parts =
+      kindOf(whole) === 'partial'
+        ? bySentence(content, ends).map((c) => ({ content: c, kind: kindOf(quotedShare(body, c, inQuote)) }))
+        : [{ content, kind: kindOf(whole) }];
+    for (const part of parts) {
+      const text = part.content
+        .map((s) => body.slice(s.start, s.end))
+        .join(' ')
+        .replace(/[“”"]|''|``/g, '');
+      const kind = part.kind;
+      const named = source ? sourceName(source) : null;
+      // A transcript's label ("PENCE") names the person the article writes as "Mike Pence"; an acronym ("CNN") that
+      // no name in the article ends in stays as it is.
+      const titled = named?.replace(/\p{Lu}+/gu, (w) => w[0]! + w.slice(1).toLowerCase());
+      const fromLabel =
+        named && titled && /^[\p{Lu}\s.’'-]+$/u.test(named) && /\p{Lu}{2}/u.test(named)
+          ? expandName(titled, runs, sourceStart)
+          : null;
+      const fullName = named
+        ? fromLabel && fromLabel !== titled
+          ? fromLabel
+          : expandName(named, runs, sourceStart)
         : null;
-    const fullName = named
-      ? fromLabel && fromLabel !== titled
-        ? fromLabel
-        : expandName(named, runs, sourceStart)
-      : null;
-    gold.push({
-      kind,
-      content,
-      text,
-      source,
-      sourceStart,
-      cue,
-      fullName,
-      surname: fullName ? fullName.split(' ').pop()!.toLowerCase() : null,
-      givenBefore: fullName ? givenBefore(`${title}\n\n${body}`, fullName.split(' ').pop()!) : new Set(),
-    });
+      gold.push({
+        kind,
+        content: part.content,
+        text,
+        source,
+        sourceStart,
+        cue,
+        fullName,
+        surname: fullName ? fullName.split(' ').pop()!.toLowerCase() : null,
+        givenBefore: fullName ? givenBefore(`${title}\n\n${body}`, fullName.split(' ').pop()!) : new Set(),
+      });
+    }
   }
   return { title, body, published: date ? new Date(`${date}T12:00:00Z`) : null, gold };
 }
