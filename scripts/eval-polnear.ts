@@ -23,7 +23,7 @@
  *     and the second as a direct one. So each sentence of its content with every word quoted is a direct quote, each
  *     with no word quoted is reported speech, and only a sentence that mixes the two is a partial quote. Sentences
  *     end at ".", "?" or "!" outside quotation marks before a capital or an opening mark (not after "Mr." or an
- *     initial), and at line breaks; the scorer splits them itself rather than with the extractor's splitter.
+ *     initial), at a colon before a quoted sentence, and at line breaks; the scorer splits them itself rather than with the extractor's splitter.
  *     Until 2026-11-29 the scorer kept the whole attribution as one partial quote; that stricter reading is in git
  *     history, and the project's notes give both figures for the commit measured.
  *   - **reported**: no content word is quoted and the cue is a verb of saying that reports a proposition (say, tell,
@@ -414,13 +414,16 @@ const ABBREVIATION =
 
 /**
  * Offsets where a sentence of the body ends: after ".", "?" or "!" (and any closing marks) outside quotation marks,
- * before a capital or an opening mark, and at every line break. A full stop inside a quotation does not end the
+ * before a capital or an opening mark, after a colon that introduces a quoted sentence ('two choices: "You…"'), and
+ * at every line break. A full stop inside a quotation does not end the
  * sentence the quotation sits in. Written here, not taken from the extractor, so the scorer does not grade the
  * extractor's own sentence splitting.
  */
 function sentenceEnds(body: string, inQuote: (o: number) => boolean): number[] {
   const out: number[] = [];
-  for (const m of body.matchAll(/[.?!]+[”"’']*(?=[ \t]+(?:''|``|[“"‘'])?\p{Lu})|\n/gu)) {
+  for (const m of body.matchAll(
+    /[.?!]+[”"’']*(?=[ \t]+(?:''|``|[“"‘'])?\p{Lu})|:(?=[ \t]+(?:''|``|[“"‘'])\p{Lu})|\n/gu,
+  )) {
     const end = m.index + m[0].length;
     if (
       m[0] !== '\n' &&

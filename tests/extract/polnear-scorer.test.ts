@@ -70,6 +70,15 @@ describe('PolNeAR scorer: a partial attribution is read sentence by sentence', (
     ]);
   });
 
+  it('scores a quoted sentence that a colon introduces as a direct quote', async () => {
+    const content = 'voters had one choice: “Stay home or vote for change.”';
+    await article(`Choice\n\nRae Dunn said ${content}`, 'Rae Dunn', 'said', content);
+    expect(await gold()).toEqual([
+      ['reported', 'voters had one choice:'],
+      ['direct', 'Stay home or vote for change.'],
+    ]);
+  });
+
   it('keeps an attribution that is quoted throughout as one direct quote', async () => {
     const content = '“We are done. We go home.”';
     await article(`Strike\n\nTom Vale said ${content}`, 'Tom Vale', 'said', content);
