@@ -247,6 +247,8 @@ export const CLAUSE_SPEECH_VERBS = verbMap([
   // Added for published news (issue 14): verbs that also take plain objects, read only before a clause.
   ...CLAUSE_ONLY_ENTRIES,
   ['ask', 'asked'],
+  // "wondered whether the plan would work": an indirect question, read only before its "whether", "if" or "why".
+  'wonder',
 ]);
 
 /** Base forms of CLAUSE_SPEECH_VERBS that make reported speech only before "that" or a finite clause. */

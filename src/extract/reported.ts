@@ -164,6 +164,9 @@ const THAT_AFTER_WORDS = /^\s*(?:[\p{L}’'-]+\s+){0,3}?that,?\s+/u;
 const RELATIVE_THAT =
   /^(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|did|does|do|'s|’s)\b/i;
 const WH = /^\s*(?:[^,.;“"?]{0,60}?\s)?(?=(?:whether|if|why|how|what|when|where|who|which)\s)/i;
+/** The question "wonder" reports, right after it: "wondered whether …", "wonders aloud if …", "wondered why …". */
+const WONDER_QUESTION =
+  /^\s*(?:(?:aloud|openly|publicly)\s+)?(?=(?:whether|if|why|how|what|when|where|who)\s)/i;
 
 /**
  * How a present participle of saying is tied to its speaker: as a progressive ("Trump is warning that …", "is
@@ -1811,6 +1814,16 @@ function fromVerbs(
         continue;
       // A request: "asked the campaign to “cease and desist” from …" reports what was asked of whom, so its text
       // keeps the one asked.
+    } else if (verb === 'wonder') {
+      // "wondered (aloud) whether …": an indirect question right after the verb, and nothing else ("wondered at the
+      // view" and "it is no wonder that …" say nothing).
+      const m = WONDER_QUESTION.exec(rest);
+      // (Its participle only as a progressive, "are wondering if …": "has left voters, even his own, wondering what
+      // …" is about the ones left wondering, whom the rules for a participle set off by a comma do not read.)
+      if (!m || /^no$/i.test(prevWord) || (ing !== undefined && ing.lead !== 'progressive')) continue;
+      question = true;
+      restStart += m[0].length;
+      rest = rest.slice(m[0].length);
     } else if (verb === 'describe') {
       if (!/\bas\b/.test(rest)) continue;
     } else {
