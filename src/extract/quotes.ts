@@ -1213,7 +1213,22 @@ export function directQuoteFinder(
       const titleShaped =
         words.length <= 6 &&
         words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|a|an|and|in|on|for|to)$/.test(w));
-      let found = attributionBefore(before, beforeStart);
+      // A news digest's item: a headline in capitals opening its line, then the story's own words in marks, then the
+      // outlet in brackets ('STORM CLOSES COUNTY SCHOOLS “Every school in the county will stay shut …” [Courier.]').
+      // The quote is the story's, credited to the outlet the brackets name; the headline attributes nothing.
+      const outlet =
+        last === mark &&
+        mark.close !== null &&
+        /^\p{Lu}/u.test(firstContent) &&
+        /[.!?…][’'”"]*$/.test(firstContent)
+          ? DIGEST_OUTLET.exec(body.slice(lastEnd, paragraph.end))
+          : null;
+      const digestItem =
+        outlet !== null &&
+        DIGEST_HEADLINE.test(
+          body.slice(Math.max(paragraph.start, body.lastIndexOf('\n', mark.open - 1) + 1), mark.open),
+        );
+      let found = digestItem ? null : attributionBefore(before, beforeStart);
       // 'Olsen told reporters "We will …"', 'asked the crowd "If …?"': a verb of saying and its listener before a
       // quote without the comma, when the quote is a sentence of its own (capitalised, with its own punctuation),
       // not a title ('said on "Meet the Press."'), and the words after the verb name only whom it was said to (no
@@ -1591,7 +1606,7 @@ export function directQuoteFinder(
         !thatClause &&
         // 'tweeted that, “For those …”': the quote is the clause "that" opens, whatever its case.
         !afterThat(before) &&
-        (introduced || setOff || (startsSentence && (ownPunct || words.length >= 3)));
+        (introduced || setOff || digestItem || (startsSentence && (ownPunct || words.length >= 3)));
       if (!direct) {
         // A quote left open that is not one ('Grayson said Murphy's support is "really an amorphous position to
         // have.' with its closing mark missing) gives back the quotes of the next paragraphs it had taken as its
@@ -1607,6 +1622,14 @@ export function directQuoteFinder(
       // take the lead, says Evan Tracey, a consultant.'
       const tail = carriedOn && afterAttribution === null ? TAIL_SAYS.exec(after) : null;
       let attribution =
+        (digestItem
+          ? {
+              np: outlet![1]!,
+              npStart: lastEnd + outlet!.index + outlet![0].indexOf(outlet![1]!),
+              verb: null,
+              verbStart: -1,
+            }
+          : null) ??
         afterAttribution ??
         before2 ??
         (tail
@@ -1726,6 +1749,11 @@ export function directQuoteFinder(
   };
   return { result: { quotes, usedVerbs, covered }, paragraph: paragraphQuotes };
 }
+
+/** A digest item's headline: capitals (and figures) only, three words or more, from the start of its line. */
+const DIGEST_HEADLINE = /^[^\S\n]*(?=(?:[^\s\p{Ll}]+\s+){2}[^\s\p{Ll}])[^\p{Ll}\n]*\p{Lu}[^\p{Ll}\n]*$/u;
+/** The outlet a digest credits, in brackets right after the quote: "[WaPo.]", "[Mother Jones]", "[Reuters.]". */
+const DIGEST_OUTLET = /^[^\S\n]*\[(\p{Lu}[\p{L}\d.&’' -]{1,40}?)\.?\][^\S\n]*(?:\n|$)/u;
 
 /** A text that reads out the quote after it: "it reads", "the statement read", "one sign reads". */
 const READS_BEFORE =

@@ -200,3 +200,18 @@ describe('a participle with no comma before a quote of its own', () => {
     ).toEqual([['Allow me to explain the plan. The pier opens in June.', 'Ruth Olsen']]);
   });
 });
+
+describe('a news digest item', () => {
+  const digest =
+    'MORNING BRIEFING.\n\n' +
+    'HARBOUR BOARD APPROVES THE NEW FERRY “The board voted seven to two on Monday to buy a second ferry for the island route.” [Courier.]\n\n' +
+    'FLOODS CLOSE THE VALLEY ROAD “Water rose over the bridge before dawn, and the road will stay shut until Friday.” [Valley Times]\n\n' +
+    'SCHOOL TERM STARTS EARLY “Pupils will be back on August 20.” Read the full story here.';
+
+  it('takes the quoted story under a headline in capitals as the outlet’s, named in brackets after it', () => {
+    expect(quotes(digest)).toEqual([
+      ['The board voted seven to two on Monday to buy a second ferry for the island route.', 'Courier'],
+      ['Water rose over the bridge before dawn, and the road will stay shut until Friday.', 'Valley Times'],
+    ]);
+  });
+});
