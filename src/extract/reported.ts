@@ -221,7 +221,11 @@ function participle(
   let lead: ParticipleLead | undefined;
   let joinedTo: Token | undefined;
   const dashBefore = (x: Token) => /\s(?:--?|[—–])\s*$/.test(body.slice(Math.max(0, x.start - 4), x.start));
-  if (PROGRESSIVE_AUX.test(prevWord) || CONTRACTED_IS.test(prevWord)) lead = 'progressive';
+  // "while also saying …", "by essentially telling …": an adverb between a preposition and its participle (before
+  // the progressive, whose "also saying" has no auxiliary here).
+  if (i > 2 && PARTICIPLE_ADVERB.test(prevWord) && PARTICIPLE_PREPOSITION.test(tokens[i - 2]!.text))
+    lead = 'preposition';
+  else if (PROGRESSIVE_AUX.test(prevWord) || CONTRACTED_IS.test(prevWord)) lead = 'progressive';
   else if (
     i > 1 &&
     PROGRESSIVE_ADVERB.test(prevWord) &&

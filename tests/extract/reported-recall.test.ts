@@ -25,3 +25,14 @@ describe('reported speech: the question "wonder" reports', () => {
     ).toEqual([]);
   });
 });
+
+describe('reported speech: an adverb between a preposition and its participle', () => {
+  it('reads the participle for the main subject as it does without the adverb', () => {
+    expect(
+      reported('Ana Lind shrugged off the poll while also saying that the ferry vote would be close.'),
+    ).toEqual([['the ferry vote would be close', 'Ana Lind', 'say']]);
+    expect(
+      reported('Ana Lind opened the session by bluntly warning that the fund was nearly empty.'),
+    ).toEqual([['the fund was nearly empty', 'Ana Lind', 'warn']]);
+  });
+});
