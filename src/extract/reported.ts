@@ -837,10 +837,11 @@ const ASIDE_ADJUNCT = new RegExp(
 /**
  * The object of "tell" in an aside: "…, he told reporters", "…, she told CNN on Sunday", "…, Carter told a Senate
  * panel Wednesday" (such a description only where nothing but when and where follows to the sentence end, and not
- * what is told: "told a story of …").
+ * what is told: "told a story of …"), a name after "the" read whole ("…, she told the Associated Press in an
+ * interview", "…, he told the New Yorker").
  */
 const ASIDE_TELL_OBJECT =
-  /^\s*(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+\p{L}+|(?:a|an|his|her|their)\s+(?!(?:\S+\s+){0,3}(?:story|tale|joke|lie|truth|anecdote)\b)(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}(?:\p{Ll}+\s+)?\p{Ll}+(?=[^,;:“”"]*$)|(?:\p{Lu}[\p{L}.’'-]*\s*){1,4})/u;
+  /^\s*(?:him|her|them|us|me|reporters|journalists|supporters|voters|the\s+(?:(?:\p{Lu}[\p{L}.’'-]*\s*){1,4}|\p{L}+)|(?:a|an|his|her|their)\s+(?!(?:\S+\s+){0,3}(?:story|tale|joke|lie|truth|anecdote)\b)(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}(?:\p{Ll}+\s+)?\p{Ll}+(?=[^,;:“”"]*$)|(?:\p{Lu}[\p{L}.’'-]*\s*){1,4})/u;
 /**
  * What makes the words after an aside's comma a sentence of their own rather than more of what was said. (A
  * quotation mark there opens an utterance of its own unless the quote opens in lower case and is no direct quote,
@@ -1652,16 +1653,18 @@ function fromVerbs(
         /^who$/i.test(tokens[i - k]?.text ?? '') &&
         TIME_AFTER_WHO.test(body.slice(tokens[i - k]!.end, t.start)),
     );
-    const relative = /^(?:who|which|that)$/i.test(prevWord)
-      ? tokens[i - 1]!
-      : /^(?:who|which|that)$/i.test(tokens[i - 2]?.text ?? '') &&
-          // "to address that person, telling …": a comma before the verb ends the phrase "that" opened; "To that,
-          // Kasich said …": one after "that" ends the phrase it closes.
-          !body.slice(tokens[i - 2]!.end, t.start).includes(',')
-        ? tokens[i - 2]!
-        : timedWho !== undefined
-          ? tokens[i - timedWho]!
-          : undefined;
+    // ("…, if she won by less than that, said Ana Lind": a comma after "that" ends the phrase it closes.)
+    const relative =
+      /^(?:who|which|that)$/i.test(prevWord) && !body.slice(tokens[i - 1]!.end, t.start).includes(',')
+        ? tokens[i - 1]!
+        : /^(?:who|which|that)$/i.test(tokens[i - 2]?.text ?? '') &&
+            // "to address that person, telling …": a comma before the verb ends the phrase "that" opened; "To that,
+            // Kasich said …": one after "that" ends the phrase it closes.
+            !body.slice(tokens[i - 2]!.end, t.start).includes(',')
+          ? tokens[i - 2]!
+          : timedWho !== undefined
+            ? tokens[i - timedWho]!
+            : undefined;
     // "the wall, which he said Mexico would pay for, …", "a rule that officials said will apply in May": a relative
     // clause whose own subject reports it; what was said runs to the end of the relative clause.
     // "a deadline that several party insiders said went unnoticed", "what she said is growing demand": a subject of
@@ -1932,8 +1935,10 @@ function fromVerbs(
     // Not after a person's name set off by commas with no verb of its own ("The chief executive, Dr. Fiona Dalton,
     // acknowledged the shortage.", "Fiona Dalton, the chief executive, admitted …"): that is the subject with its
     // appositive, and what follows the verb is its object, not an inverted speaker.
+    // Nor after "told", whose noun phrase is the one told ("…, Ana Lind, a lawyer, told The Washington Post.").
     const invertedMatch =
       !/ing$/.test(t.text) &&
+      verb !== 'tell' &&
       CLOSED_CLAUSE.test(prefix) &&
       !namedSubject(ctx, sentence.start, prefix) &&
       !apposedSubject(prefix, sentence.start)
@@ -2260,8 +2265,13 @@ function fromVerbs(
       const closed = beforeNp.slice(DATELINE.exec(beforeNp)?.[0].length ?? 0);
       // (An appositive may hold a preposition, "Ana Ruiz, a professor at Umeå,": its head is what must be a subject.)
       const head = apposed ? subject.np.slice(0, subject.np.indexOf(',')) : subject.np;
+      // ("…, his top aide, Tad Devine, told …": a description before the name, whose name is the plain subject.)
+      const named = apposed && plainSubject(subject.np.slice(subject.np.lastIndexOf(',') + 1).trim());
       const set =
-        (/^(?:he|she|they|it|we)$/i.test(subject.np) || plainSubject(head) || closingSubject(head)) &&
+        (/^(?:he|she|they|it|we)$/i.test(subject.np) ||
+          plainSubject(head) ||
+          closingSubject(head) ||
+          named) &&
         CLOSED_CLAUSE.test(beforeNp) &&
         !/[,;:]/.test(between) &&
         splitSpaces(between.trim()).length <= 2;

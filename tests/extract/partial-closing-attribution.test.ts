@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2024-05-14T00:00:00Z');
+const quotes = (body: string) =>
+  extract({ title: 'Test', body, published }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+
+describe('an attribution closing a sentence that quotes part of what was said', () => {
+  it('reads "told the" and a name as the one told, with when and where after it', () => {
+    expect(
+      quotes(
+        'The bridge “will not open before spring,” Maren Holt, the county engineer, told the Associated Press in ' +
+          'an interview.',
+      ),
+    ).toEqual([['reported', 'The bridge “will not open before spring”', 'Maren Holt']]);
+  });
+
+  it('never takes the one told for the speaker', () => {
+    expect(
+      quotes('The levy “is a tax on renters,” Joel Pirie, a tenant organiser, told The Glasgow Herald.'),
+    ).toEqual([['reported', 'The levy “is a tax on renters”', 'Joel Pirie']]);
+  });
+
+  it('reads a description set before the speaker’s name', () => {
+    expect(
+      quotes('The school board will vote again in March, its chairwoman, Ines Duarte, told reporters.'),
+    ).toEqual([['reported', 'The school board will vote again in March', 'Ines Duarte']]);
+  });
+
+  it('does not read "that" before the attribution’s comma as a relative pronoun', () => {
+    expect(
+      quotes(
+        '“Most families would call it a failure” if fares rose by more than that, said Colm Reddy, a transit ' +
+          'analyst.',
+      ),
+    ).toEqual([
+      ['reported', '“Most families would call it a failure” if fares rose by more than that', 'Colm Reddy'],
+    ]);
+  });
+});
