@@ -80,9 +80,11 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
   let openWidth = 1;
   let singleOpenAt = -1;
   let innerCurly = false;
+  let innerStraight = false;
   /** Closes the open double quote with the mark at `i`, `width` characters long (’’ and '' are two). */
   const closeDouble = (i: number, width = 1): void => {
     innerCurly = false;
+    innerStraight = false;
     spans.push({
       open: base + openAt,
       close: base + i + width - 1,
@@ -146,6 +148,24 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
     if (ch === '”' && innerCurly) {
       innerCurly = false;
       continue;
+    }
+    // A straight quote inside a straight one, where the writer did not switch to single marks ('tweeted, "Police
+    // say the gunman shouted "Go!" as he fired."'): a mark that can only open (after a space, before a word) while
+    // a quote is open opens an inner quote, and the next mark that can close closes it, not the outer one.
+    if (ch === '"' && openAt >= 0 && text[openAt] === '"') {
+      if (innerStraight) {
+        innerStraight = false;
+        continue;
+      }
+      // Both the inner quote and the outer one must still close in the paragraph.
+      if (
+        /\s/.test(text[i - 1] ?? ' ') &&
+        /[\p{L}\p{N}]/u.test(text[i + 1] ?? ' ') &&
+        (text.slice(i + 1).match(/"/g)?.length ?? 0) >= 2
+      ) {
+        innerStraight = true;
+        continue;
+      }
     }
     if ((ch === '”' || ch === '"') && openAt >= 0) {
       closeDouble(i);

@@ -954,6 +954,9 @@ function unfinished(firstPart: string, secondPart: string): boolean {
   );
 }
 
+/** A participle set off by a comma that opens a clause: ", arguing that …", ", asking whether …". */
+const PARTICIPLE_CLAUSE = /,\s*\p{Ll}+ing\s+(?:that|whether|if|how|why|what|when)\b/u;
+
 /** A verb of saying and a name closing a sentence: ", says Evan Tracey", ", said Mr. Kamin". */
 const TAIL_SAYS = new RegExp(
   String.raw`,\s+(says|said|adds|added|writes|wrote|argues|argued)\s+((?:(?:${TITLE_ABBREVIATION})\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})`,
@@ -1366,6 +1369,10 @@ export function directQuoteFinder(
         // The verb between the parts may be one the lexicon does not list, as it may after a quote of its own
         // ('"The way I read it," she elaborated, "nobody …"').
         (attributionAfter(before, beforeStart) ?? looseAttributionAfter(ctx, before, beforeStart)) !== null &&
+        // '"Out!" she wrote, arguing that if nothing is done, "homes will burn."': a participle of the reporter's
+        // after the attribution opens a clause of its own, and the second part finishes that clause, a partial
+        // quote, not the rest of the first.
+        !PARTICIPLE_CLAUSE.test(before) &&
         (/^\p{Ll}/u.test(firstContent) ||
           unfinished(body.slice(prevMark.contentStart, prevMark.contentEnd), content))
       ) {

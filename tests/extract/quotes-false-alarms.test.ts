@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2016-03-15T00:00:00Z');
+const quotes = (body: string) =>
+  extract({ title: 'Test', body, published }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+
+describe('a split quote whose second part finishes a clause of the reporter’s own', () => {
+  it('keeps the second part out of the first when a participle opens a clause between them', () => {
+    const found = quotes(
+      'Ruth Olsen was fined after a post about the closure of the mill. "Shame on them!" Olsen wrote, ' +
+        'warning that if the owners did not reopen it, "the whole valley will suffer."',
+    );
+    expect(found.filter((q) => q[0] === 'direct')).toEqual([['direct', 'Shame on them!', 'Ruth Olsen']]);
+    expect(found.some((q) => q[0] === 'reported' && /the whole valley will suffer/.test(String(q[1])))).toBe(
+      true,
+    );
+  });
+
+  it('still joins the parts around a bare attribution', () => {
+    expect(
+      quotes('"The mill will reopen," Ruth Olsen said on Monday, "and the valley will work again."'),
+    ).toEqual([['direct', 'The mill will reopen and the valley will work again.', 'Ruth Olsen']]);
+  });
+});
+
+describe('a straight quote inside a straight one', () => {
+  it('reads the inner marks as a quote within the quote, not as its end', () => {
+    expect(
+      quotes(
+        'Mayor Ruth Olsen posted, "Witnesses say the driver yelled "Move!" before the bus left the road." ' +
+          'The post was shared widely.',
+      ),
+    ).toEqual([
+      ['direct', 'Witnesses say the driver yelled "Move!" before the bus left the road.', 'Ruth Olsen'],
+    ]);
+  });
+
+  it('does not nest a mark when the quote before it was simply left unclosed', () => {
+    expect(
+      quotes('"We are ready, Ruth Olsen said after the vote. "The work starts now."').map((q) => q[1]),
+    ).not.toContain('We are ready, Ruth Olsen said after the vote. "The work starts now."');
+  });
+});
