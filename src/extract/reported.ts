@@ -482,6 +482,8 @@ interface Found {
   object?: true;
   /** Said inside a restrictive relative clause ("critics who say …"), whose speaker is not the main clause's. */
   restrictive?: true;
+  /** An answer ("said yes", "said so", "said the same of Lind"), which may be one word long. */
+  answer?: true;
 }
 
 function inside(spans: Array<{ start: number; end: number }>, offset: number): boolean {
@@ -1395,6 +1397,13 @@ function insideMarks(doc: Document, sentence: Sentence, offset: number): boolean
  */
 const SAID_OBJECT_VERBS = new Set(['mention', 'recall', 'reiterate']);
 /**
+ * An answer said in place of a clause: "75 percent said yes", "said no to the war", "half said so", "43 percent said
+ * the same of Lind". Not a quantity or a time ("said so many things", "said the same day that …"), nor "no" opening
+ * a phrase ("said no one …", "said no matter what …").
+ */
+const ANSWER =
+  /^\s*(?:yes(?:,\s+yes)*|no(?:,\s+no)*(?:\s+to\s+[^,;:.!?“”"]+)?|so|the\s+same(?:\s+thing)?(?:\s+(?:of|for|about)\s+[^,;:.!?“”"]+?)?)(?=\s*(?:[,;:.!?]|$|\s(?:but|while|and|when|after|before|in|on|at|last|this|earlier)\b))/iu;
+/**
  * Where such an object may end: punctuation, a dash, or a conjunction opening another clause. Unlike OBJECT_END, a
  * phrase of where or how stays in it ("recalled her days as a minister in the capital").
  */
@@ -1764,6 +1773,7 @@ function fromVerbs(
     let question = false;
     // Where a proposition named as the object ends ("denied the allegations"), or null.
     let nounObject: number | null = null;
+    let answer = false;
     if (aside) {
       // Read below, once the subject is known.
     } else if (verb === 'tell') {
@@ -1849,6 +1859,8 @@ function fromVerbs(
       // Nothing after the verb: it closes the sentence ("…, the former doctor maintains."), and its clause is the
       // one before it.
       const empty = ONLY_PUNCTUATION.test(rest);
+      // "Most voters said yes", "He said no to the war": an answer that stands for a clause, read to its end.
+      const answerMatch = verb === 'say' && !complement && !finiteClause(rest) ? ANSWER.exec(rest) : null;
       nounObject =
         complement || finiteClause(rest)
           ? null
@@ -1861,7 +1873,10 @@ function fromVerbs(
               ? quotedObject(rest)
               : null));
       if (nounObject !== null) nounObject += restStart;
-      if (complement || commitment || empty || gap) {
+      if (answerMatch) {
+        answer = true;
+        nounObject = restStart + answerMatch[0].length;
+      } else if (complement || commitment || empty || gap) {
         // The clause starts here, or ended before the verb.
       } else if (nounObject) {
         // "denied the allegations", "reiterated his support for Lind": read up to the object's end, below.
@@ -2392,6 +2407,7 @@ function fromVerbs(
       speaker,
       open: nounObject === null,
       ...(nounObject !== null ? { object: true } : {}),
+      ...(answer ? { answer: true } : {}),
       ...(restrictive ? { restrictive: true } : {}),
     });
     if (!question) remember(ctx, speaker, subject.start);
@@ -3151,12 +3167,14 @@ export function findReportedSpeech(
       ? clean(`${withMarks(doc, f.clauseStart, f.cut.start)} ${withMarks(doc, f.cut.end, f.clauseEnd)}`)
       : clean(withMarks(doc, f.clauseStart, f.clauseEnd));
     if (
-      f.object
-        ? !/\s/.test(text)
-        : fewerThanThreeWords(text) &&
-          !twoWordClause(text, /\bthat,?\s*$/i.test(doc.body.slice(f.verbStart, f.clauseStart))) &&
-          // "Asked about Sullivan, Trump said …": a question whose topic is a name is two words long.
-          !(f.verb === 'ask' && /^about\s+\p{Lu}/u.test(text))
+      f.answer
+        ? text === ''
+        : f.object
+          ? !/\s/.test(text)
+          : fewerThanThreeWords(text) &&
+            !twoWordClause(text, /\bthat,?\s*$/i.test(doc.body.slice(f.verbStart, f.clauseStart))) &&
+            // "Asked about Sullivan, Trump said …": a question whose topic is a name is two words long.
+            !(f.verb === 'ask' && /^about\s+\p{Lu}/u.test(text))
     )
       continue;
     // "In a statement, the RCMP said:", "In an email to CBC News, the ministry said": a phrase set before the

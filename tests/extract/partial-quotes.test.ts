@@ -174,7 +174,7 @@ describe('an inverted attribution to someone described, not named', () => {
 });
 
 describe('"said no" as an answer and as the start of a clause', () => {
-  it('reports a clause opening on "no matter" or "no one", and not a bare "no"', () => {
+  it('reports a clause opening on "no matter" or "no one", and a bare "no" as the answer it is', () => {
     expect(
       quotes(
         'Premier Tim Houston says no matter what action Ottawa takes on the file, “its word does not override the ' +
@@ -190,7 +190,10 @@ describe('"said no" as an answer and as the start of a clause', () => {
     expect(quotes('Fire chief Ana Ruiz said no one was hurt in the blaze.')).toEqual([
       ['reported', 'no one was hurt in the blaze', 'Ana Ruiz'],
     ]);
-    expect(quotes('Asked about the deal, Ruiz said no.')).toEqual([['reported', 'about the deal', null]]);
+    expect(quotes('Asked about the deal, Ruiz said no.')).toEqual([
+      ['reported', 'about the deal', null],
+      ['reported', 'no', 'Ruiz'],
+    ]);
   });
 });
 

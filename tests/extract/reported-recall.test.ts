@@ -36,3 +36,27 @@ describe('reported speech: an adverb between a preposition and its participle', 
     ).toEqual([['the fund was nearly empty', 'Ana Lind', 'warn']]);
   });
 });
+
+describe('reported speech: an answer said in place of a clause', () => {
+  it('reads "yes", "no", "so" and "the same" as what was said', () => {
+    expect(reported('Asked if the ferry should run at night, 61 percent of riders said yes.')).toContainEqual(
+      ['yes', '61 percent of riders', 'say'],
+    );
+    expect(reported('Mayor Ana Lind said no to the new toll.')).toEqual([
+      ['no to the new toll', 'Ana Lind', 'say'],
+    ]);
+    expect(
+      reported('Four in 10 riders call the ferry reliable, after a third said so last spring.'),
+    ).toContainEqual(['so', 'third', 'say']);
+    expect(
+      reported('While 80 percent of riders praised the ferry, 31 percent said the same of the bus.'),
+    ).toEqual([['the same of the bus', '31 percent', 'say']]);
+  });
+
+  it('reads no answer from a quantity or a phrase that "no" opens', () => {
+    expect(reported('Ana Lind said so many things that the council stopped listening.')).toEqual([]);
+    expect(reported('Ana Lind said no one would lose a job over the toll.')).toEqual([
+      ['no one would lose a job over the toll', 'Ana Lind', 'say'],
+    ]);
+  });
+});
