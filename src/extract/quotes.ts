@@ -1355,6 +1355,10 @@ export function directQuoteFinder(
       // 'The letter reads, "…"', 'At the bottom it reads, "…"': a text that reads its words out introduces them as a
       // sentence of its own; who wrote it is left to the context, as for '"…," the letter reads.'.
       const readOut = found === null && setOffByComma && READS_BEFORE.test(beforeTrim.slice(0, -1));
+      // 'held up a sign that read "Jobs not walls"', 'wore a campaign hat reading, "Make Ohio Great Again"', 'One
+      // banner read "…"': what a sign, a banner, a hat or a message says is quoted as written, whatever its case or
+      // length, and is the words of the one who carries or posts it.
+      const signRead = found === null && last === mark ? SIGN_READS.exec(beforeTrim) : null;
       const introduced = /:$/.test(beforeTrim) || before2 !== null || readOut;
       const titleLike = titleShaped && !PUNCT_END.test(firstContent);
       const ownPunct = PUNCT_END.test(firstContent) || mark.close === null;
@@ -1602,18 +1606,19 @@ export function directQuoteFinder(
         Math.min(afterAttribution.npStart, afterAttribution.verbStart) === leading;
       const direct =
         !notSpeech &&
-        !titleLike &&
-        !namedWork &&
         !quotedWords &&
-        !objectPhrase &&
-        !fragment &&
-        !carriedOnAfterComma &&
-        !finishedAfter &&
-        !woven &&
-        !thatClause &&
-        // 'tweeted that, “For those …”': the quote is the clause "that" opens, whatever its case.
-        !afterThat(before) &&
-        (introduced || setOff || digestItem || (startsSentence && (ownPunct || words.length >= 3)));
+        (signRead !== null ||
+          (!titleLike &&
+            !namedWork &&
+            !objectPhrase &&
+            !fragment &&
+            !carriedOnAfterComma &&
+            !finishedAfter &&
+            !woven &&
+            !thatClause &&
+            // 'tweeted that, “For those …”': the quote is the clause "that" opens, whatever its case.
+            !afterThat(before) &&
+            (introduced || setOff || digestItem || (startsSentence && (ownPunct || words.length >= 3)))));
       if (!direct) {
         // A quote left open that is not one ('Grayson said Murphy's support is "really an amorphous position to
         // have.' with its closing mark missing) gives back the quotes of the next paragraphs it had taken as its
@@ -1637,6 +1642,7 @@ export function directQuoteFinder(
               verbStart: -1,
             }
           : null) ??
+        (signRead ? signHolder(beforeTrim.slice(0, signRead.index), beforeStart) : null) ??
         afterAttribution ??
         before2 ??
         (tail
@@ -1761,6 +1767,30 @@ export function directQuoteFinder(
 const DIGEST_HEADLINE = /^[^\S\n]*(?=(?:[^\s\p{Ll}]+\s+){2}[^\s\p{Ll}])[^\p{Ll}\n]*\p{Lu}[^\p{Ll}\n]*$/u;
 /** The outlet a digest credits, in brackets right after the quote: "[WaPo.]", "[Mother Jones]", "[Reuters.]". */
 const DIGEST_OUTLET = /^[^\S\n]*\[(\p{Lu}[\p{L}\d.&’' -]{1,40}?)\.?\][^\S\n]*(?:\n|$)/u;
+
+/**
+ * A sign, a banner, a hat or a message, then the verb that reads out its words: "a sign that read", "the
+ * placard — which read", "a campaign hat reading,", "a message on Twitter reading".
+ */
+const SIGN_READS =
+  /(?:^|[\s(])(?:sign|banner|placard|poster|billboard|sticker|button|hat|cap|flag|message|tweet|caption)s?(?:\s+(?:on|from)\s+\p{Lu}\p{L}*)?\s*(?:[—–―-]+\s*)?(?:(?:that|which)\s+)?(?:reads|read|reading)\s*[,:]?$/iu;
+
+/**
+ * Who holds or posts the sign: the subject of the verb before it ('Hale hoisted a sign that read …'), else no one
+ * ('One banner read …' is the banner's words, with no speaker).
+ */
+function signHolder(text: string, base: number): Attribution {
+  const words = allMatches(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu, text)
+    .slice(-4)
+    .reverse();
+  for (const w of words) {
+    if (!(QUOTE_VERBS.has(w[0]) || looksLikeVerb(w[0]))) continue;
+    const subject = subjectBefore(text.slice(0, w.index), base);
+    if (subject) return { np: subject.np, npStart: subject.start, verb: null, verbStart: -1 };
+    break;
+  }
+  return { np: '', npStart: base, verb: null, verbStart: -1 };
+}
 
 /** A text that reads out the quote after it: "it reads", "the statement read", "one sign reads". */
 const READS_BEFORE =

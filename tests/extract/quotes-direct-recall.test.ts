@@ -215,3 +215,25 @@ describe('a news digest item', () => {
     ]);
   });
 });
+
+describe('the words of a sign, a banner or a message', () => {
+  it('quotes what a sign reads, whatever its case, as the words of the one who holds it', () => {
+    expect(
+      quotes(`${intro}Outside, Tom Hale hoisted a sign that read "save our ferry!" as the members went in.`),
+    ).toEqual([['save our ferry!', 'Tom Hale']]);
+  });
+
+  it('quotes a posted message reading its words', () => {
+    expect(
+      quotes(
+        `${intro}Olsen posted a message on Twitter reading "Thank you Westport" minutes after the vote.`,
+      ),
+    ).toEqual([['Thank you Westport', 'Ruth Olsen']]);
+  });
+
+  it('quotes a banner’s words with no speaker when no one is said to carry it', () => {
+    expect(quotes(`${intro}One banner read "harbourjobs.org," the address of the campaign.`)).toEqual([
+      ['harbourjobs.org', null],
+    ]);
+  });
+});
