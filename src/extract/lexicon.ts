@@ -15,6 +15,13 @@ const LEXICON: ReadonlyMap<string, readonly string[]> = new Map(
     ([word, tags]) => [word, typeof tags === 'string' ? [tags] : tags],
   ),
 );
+/**
+ * Irregular past tenses compromise lists only as a participle or an adjective ("sought", "built", "left"), so that
+ * "The senator sought to calm the crowd, saying …" reads its verb as the others' ("backed", "took") are read.
+ */
+const IRREGULAR_PAST = ['sought', 'built', 'left', 'lost', 'understood', 'clung', 'shone', 'wrung', 'bound'];
+for (const w of IRREGULAR_PAST)
+  (LEXICON as Map<string, readonly string[]>).set(w, [...(LEXICON.get(w) ?? []), 'PastTense']);
 const NO_TAGS: readonly string[] = [];
 
 /**

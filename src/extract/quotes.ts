@@ -100,6 +100,8 @@ export function clauseSubject(text: string, base: number): { np: string; start: 
   for (const m of allMatches(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu, relative)) {
     if (m.index === 0) continue;
     if (describesNoun(relative, m.index)) continue;
+    // A word opening brackets is an aside, not the clause's verb ("Ana Lind (left) met …").
+    if (relative[m.index - 1] === '(') continue;
     // An auxiliary or a contraction ("didn’t seem") and a regular past tense ("deflected") the lexicon does not
     // list are verbs too.
     if (

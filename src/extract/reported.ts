@@ -392,6 +392,8 @@ function mainSubject(
     if (x.start >= before) break;
     if (!/^\p{Ll}/u.test(x.text) || x.start === sentence.start) continue;
     if (describesNoun(sentence.text, x.start - sentence.start)) continue;
+    // A word opening brackets is an aside, not the clause's verb ("Ana Lind (left) met …").
+    if (sentence.text[x.start - sentence.start - 1] === '(') continue;
     // A regular past tense the lexicon does not list counts after a name or pronoun ("Kai Lind apologized …"), and
     // so does a present in "-s" where the verb of saying is a singular present too ("CITIC runs an oil field … and
     // says …"; not "the GOP candidates oppose it and have pledged …").
@@ -3054,10 +3056,12 @@ function carriedOn(
 }
 
 /**
- * The reporter's own inference after what was said ("…, which means that …", "…, meaning …"): the clause ends
- * before it, unless it sits inside quotation marks and so is the speaker's.
+ * The reporter's own inference after what was said ("…, which means that …", "…, meaning …") or what it aimed at
+ * ("…, a swipe at …", "…, an apparent reference to …"): the clause ends before it, unless it sits inside quotation
+ * marks and so is the speaker's.
  */
-const WRITER_COMMENT = /[,;]\s+(?:(?:which|this|that)\s+(?:would\s+|could\s+|will\s+)?means?|meaning)\b/;
+const WRITER_COMMENT =
+  /[,;](?:[”"]|'')?\s+(?:(?:which|this|that)\s+(?:would\s+|could\s+|will\s+)?means?|meaning|an?\s+(?:(?:apparent|veiled|thinly[\s-]veiled|clear|pointed|subtle|implicit|oblique)\s+)?(?:swipe|dig|jab|shot|reference|allusion|nod|rebuke)\s+(?:at|to)\s)/;
 
 /**
  * The source of the whole sentence after a reported clause ("Voters said that Wall Street hurts the economy, according
@@ -3067,9 +3071,13 @@ const SENTENCE_SOURCE = /,\s+according\s+to\s/g;
 
 function beforeWriterComment(body: string, from: number, end: number): number {
   const text = body.slice(from, end);
-  const quotedBefore = (at: number) => (text.slice(0, at).match(/[“"]|''/g) ?? []).length % 2 === 1;
+  const quotedBefore = (at: number) => (text.slice(0, at).match(/[“”"]|''/g) ?? []).length % 2 === 1;
   const m = WRITER_COMMENT.exec(text);
-  if (m && !quotedBefore(m.index)) return from + m.index;
+  // (A comment after a quote's closing mark ends the clause after that mark: '…was “a tax,” a swipe at …'.)
+  const markEnd = m ? m.index + /^[,;](?:[”"]|'')?/.exec(m[0])![0].length : 0;
+  // ("…, meaning no troops would stay, the move could …": a gloss closed by a comma is set into the clause, not after it.)
+  const setInto = m !== null && !/\bmeans?\b/.test(m[0]) && /,\s/.test(text.slice(m.index + m[0].length));
+  if (m && !setInto && !quotedBefore(markEnd)) return from + (markEnd > m.index + 1 ? markEnd : m.index);
   SENTENCE_SOURCE.lastIndex = 0;
   for (let b = SENTENCE_SOURCE.exec(text); b; b = SENTENCE_SOURCE.exec(text))
     if (!quotedBefore(b.index) && hasClauseVerb(words(text.slice(0, b.index)))) return from + b.index;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2024-05-14T00:00:00Z');
+const quotes = (body: string) =>
+  extract({ title: 'Test', body, published }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+
+describe('the main clause a participle of saying hangs on', () => {
+  it('reads an irregular past tense as the main verb ("sought", "built", "left")', () => {
+    expect(
+      quotes(
+        'The mayor sought to calm the crowd, and took a heckler in stride, saying the man would “not be hurt” at ' +
+          'the rally.',
+      ),
+    ).toEqual([['reported', 'the man would “not be hurt” at the rally', 'mayor']]);
+  });
+
+  it('does not read a word in brackets after a name as its verb', () => {
+    expect(quotes('Ana Lind (left) met the voters in Leeds, but claimed the count was rigged.')).toEqual([
+      ['reported', 'the count was rigged', 'Ana Lind'],
+    ]);
+  });
+});
+
+describe('the reporter’s comment on what was said', () => {
+  it('ends the clause before "a swipe at …"', () => {
+    expect(quotes('The minister said the levy was a tax on renters, a swipe at the housing plan.')).toEqual([
+      ['reported', 'the levy was a tax on renters', 'minister'],
+    ]);
+  });
+
+  it('ends the clause after a quote’s closing mark before "an apparent reference to …"', () => {
+    expect(
+      quotes('The mayor said the levy was “a tax on renters,” an apparent reference to the housing plan.'),
+    ).toEqual([['reported', 'the levy was “a tax on renters”', 'mayor']]);
+  });
+
+  it('keeps a gloss set into the clause between commas', () => {
+    expect(
+      quotes(
+        'The minister said that if the council votes for a “full levy,” meaning every tenant would pay, the plan ' +
+          'could fail.',
+      ),
+    ).toEqual([
+      [
+        'reported',
+        'if the council votes for a “full levy,” meaning every tenant would pay, the plan could fail',
+        'minister',
+      ],
+    ]);
+  });
+});
