@@ -60,3 +60,26 @@ describe('reported speech: an answer said in place of a clause', () => {
     ]);
   });
 });
+
+describe('reported speech: the clause resuming after "according to" set into the sentence', () => {
+  it('reads a clause past an aside between dashes and past its subject’s relative clause', () => {
+    expect(
+      reported(
+        'But, according to the survey, 40 percent of riders — and half of all drivers — are still unsure.',
+      ),
+    ).toEqual([
+      ['40 percent of riders — and half of all drivers — are still unsure', 'survey', 'according to'],
+    ]);
+    expect(
+      reported(
+        'Even so, according to the audit office, nearly 900 workers who should have been paid overtime will be owed money.',
+      ),
+    ).toEqual([
+      [
+        'nearly 900 workers who should have been paid overtime will be owed money',
+        'audit office',
+        'according to',
+      ],
+    ]);
+  });
+});
