@@ -140,6 +140,8 @@ const TELL_OBJECT =
   /^\s*(?:(?:the\s+)?(?:(?:\p{Lu}[\p{L}.’'-]*|[“"]\p{Lu}[^“”",.]{1,40}[”"])\s+(?:(?:of|for|and)\s+(?=\p{Lu}))?)+|(?:him|her|them|us|me|reporters|journalists|supporters|voters|(?:the|his|her|their)\s+(?:crowd|audience|supporters|newspaper|paper|magazine|station|network|committee|council|board|panel|court|jury|host|moderator|interviewer|reporter|rally|conference|gathering)|an?\s+(?:crowd|audience|interviewer)|[\p{L}-]+\s+reporters|(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:conference|gathering|forum|meeting|rally|crowd|audience|group|luncheon|dinner|breakfast|summit|convention|hearing|session|town\s+hall)(?:\s+(?:in|at)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?|(?:host|anchor|moderator|interviewer)(?:\s+\p{Lu}[\p{L}.’'-]*)+|(?:(?:the|his|her|their|its|our)\s+)?(?!(?:stories|tales|jokes|lies|truths|anecdotes|details|things)\s)\p{Ll}{3,}s)\s+)(?:(?:(?:at|in)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)*\p{Lu}[\p{L}.’'-]*(?<![’']s)\s+(?!\p{Lu})|(?:on|in|during|at)\s+[^,.;“"]{0,40}?\s+|(?:last|this)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)\s+))?(?:that\s+)?(?=\p{L})/u;
 /** A full stop inside a phrase, as an abbreviation writes it: "Moncton, N.B., on Monday", "St. John’s". */
 const ABBREVIATION_STOP = String.raw`(?:\.(?=\p{L}|,)|(?<=\b(?:St|Ste|Mt|Ft))\.)`;
+/** The comma closing a place's state or country after its town: the second of "in Windham, New Hampshire, on …". */
+const PLACE_CLOSE = String.raw`(?<=,\s(?:\p{Lu}[\p{L}.’'-]*\s){0,2}\p{Lu}[\p{L}.’'-]*),\s`;
 /**
  * Up to two time or place phrases between a verb and its "that": "said in April that", "said Sunday in Madison,
  * Wisconsin, that" (a comma only before a capitalised word, as in a place's state or country).
@@ -152,12 +154,13 @@ const THAT_AFTER_PHRASE = new RegExp(
 );
 /**
  * What "told" reports up to its "that": whom, where and when ("told a town hall in Salem, New Hampshire on Monday
- * that …", a comma before a capitalised word being a place's), a programme's name in quotation marks ('told MSNBC's
+ * that …", a comma before a capitalised word being a place's, as is one closing its state: "told a crowd in Windham,
+ * New Hampshire, on Monday that …"), a programme's name in quotation marks ('told MSNBC's
  * "Morning Joe" that'), a sentence adverb between commas ("told POLITICO, however, that …"), an abbreviation's
  * stops ("told reporters in Moncton, N.B., on Monday that …").
  */
 const TOLD_THAT = new RegExp(
-  String.raw`^\s*(?:[^,.;“"]|,\s(?=\p{Lu})|${ABBREVIATION_STOP}|(?<=\.),\s(?=\p{Ll})|,\s(?:however|though|too|also),\s(?=that\b)|[“"](?=\p{Lu})[^“”",.]{1,40}[”"]){0,70}?\bthat\s+`,
+  String.raw`^\s*(?:[^,.;“"]|,\s(?=\p{Lu})|${PLACE_CLOSE}|${ABBREVIATION_STOP}|(?<=\.),\s(?=\p{Ll})|,\s(?:however|though|too|also),\s(?=that\b)|[“"](?=\p{Lu})[^“”",.]{1,40}[”"]){0,100}?\bthat\s+`,
   'u',
 );
 const THAT_AFTER_WORDS = /^\s*(?:[\p{L}’'-]+\s+){0,3}?that,?\s+/u;
@@ -2163,9 +2166,10 @@ function fromVerbs(
     const quoted = !subject && tied ? directSpeakerBefore(direct, sentence, t.start) : undefined;
     if (quoted) subject = { np: '', start: t.start };
     // "… but said", "… but has said", "… and has since said": a verb coordinated with the main clause's.
-    const coordinated = /\bbut(?:\s+(?:has|have|had|also|later|then|since|has since|has also))?\s*$/.test(
-      prefix,
-    );
+    const coordinated =
+      /\bbut(?:\s+(?:has|have|had|also|later|then|now|still|since|has since|has also|\p{Ll}+ly))?\s*$/u.test(
+        prefix,
+      );
     if (!subject && (coordinated || (/,\s*$/.test(prefix) && /ing$/.test(t.text)) || tied)) {
       // "The spokesman refused to answer … but said …", "Bolton spoke on Monday, saying …": the main subject.
       subject =

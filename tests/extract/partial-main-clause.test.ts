@@ -50,3 +50,27 @@ describe('the reporter’s comment on what was said', () => {
     ]);
   });
 });
+
+describe('the words between "told" and its "that"', () => {
+  it('reads a place whose state is set off by two commas', () => {
+    expect(
+      quotes(
+        'The mayor told a crowd in Keswick, Cumbria, on the last day of the campaign that the levy was “a tax on ' +
+          'renters.”',
+      ),
+    ).toEqual([['reported', 'the levy was “a tax on renters”', 'mayor']]);
+    expect(
+      quotes(
+        'The mayor is telling voters at a busy Keswick, Cumbria, market stall that “we need you on Thursday.”',
+      ),
+    ).toEqual([['reported', '“we need you on Thursday”', 'mayor']]);
+  });
+});
+
+describe('a verb of saying coordinated with the main clause’s by "but"', () => {
+  it('reads "but now says" from the main subject', () => {
+    expect(
+      quotes('Tom Ashby backed the levy last year, but now says the plan is “a tax on renters.”'),
+    ).toEqual([['reported', 'the plan is “a tax on renters”', 'Tom Ashby']]);
+  });
+});
