@@ -430,6 +430,9 @@ function nicknameAt(body: string, prev: Token, t: Token, next: Token): boolean {
   return (before === ' “' && after === '” ') || (before === ' "' && after === '" ');
 }
 
+/** A party's adjective: "Democratic", "Republican". */
+const PARTY_ADJECTIVE = /^(?:Republican|Democratic|Libertarian)$/;
+
 /** Armed services and parties written before a title or name. */
 export const SERVICES = new Set([
   'Navy',
@@ -744,6 +747,13 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
       continue;
     }
     if (isNamedDay(plain)) continue;
+    // "Presumptive Democratic presidential nominee …": a party's adjective ending the run before a lower-case word
+    // describes the noun after it; the capitalised words are that description's, no one's name.
+    if (
+      PARTY_ADJECTIVE.test(plain[plain.length - 1]!) &&
+      /^\s+\p{Ll}/u.test(body.slice(run.end, run.end + 3))
+    )
+      continue;
     const { title, name } = splitTitle(plain);
     if (name.length === 0) {
       // "Pope said" after "Doug Pope", "Bishop told" after "Grant Bishop": a surname that is also a title word is a

@@ -42,3 +42,19 @@ describe('a straight quote inside a straight one', () => {
     ).not.toContain('We are ready, Ruth Olsen said after the vote. "The work starts now."');
   });
 });
+
+describe('a party adjective before a role is no one’s name', () => {
+  const body =
+    'Presumptive Democratic mayoral nominee Ruth Olsen toured the flooded mill on Monday. ' +
+    'She said: "The valley will not wait for the legislature."';
+
+  it('takes the capitalised words before the role for no person', () => {
+    const people = extract({ title: 'Test', body, published }).people.map((p) => p.name);
+    expect(people).toContain('Ruth Olsen');
+    expect(people).not.toContain('Presumptive Democratic');
+  });
+
+  it('gives the quote after "She said" to the person the role names', () => {
+    expect(quotes(body)).toEqual([['direct', 'The valley will not wait for the legislature.', 'Ruth Olsen']]);
+  });
+});
