@@ -1956,20 +1956,25 @@ function fromVerbs(
     // acknowledged the shortage.", "Fiona Dalton, the chief executive, admitted …"): that is the subject with its
     // appositive, and what follows the verb is its object, not an inverted speaker.
     // Nor after "told", whose noun phrase is the one told ("…, Ana Lind, a lawyer, told The Washington Post.").
-    const invertedMatch =
+    const invertedRest =
       !/ing$/.test(t.text) &&
       verb !== 'tell' &&
       CLOSED_CLAUSE.test(prefix) &&
       !namedSubject(ctx, sentence.start, prefix) &&
       !apposedSubject(prefix, sentence.start)
-        ? INVERTED_NP.exec(body.slice(t.end, sentence.end))
+        ? body.slice(t.end, sentence.end)
         : null;
+    const invertedMatch = invertedRest !== null ? INVERTED_NP.exec(invertedRest) : null;
     // "…, said a former official who oversaw the case.": a short description whose relative clause runs to the end
     // of the sentence ends where that clause begins (not "said the staff member who …, Paul Manafort, should …", nor
-    // "said the way the party treated women who …").
-    const relativeCut =
-      invertedMatch && !invertedMatch[0].includes(',')
+    // "said the way the party treated women who …"), also where that clause quotes ("…, said an official who
+    // called the plan “a mess.”").
+    const relativeCut = invertedMatch
+      ? !invertedMatch[0].includes(',')
         ? /^\s*((?:\S+\s+){1,6}?)who\s/.exec(invertedMatch[1]!)?.[1]?.trim()
+        : undefined
+      : invertedRest !== null
+        ? /^\s*((?:[^\s,;:“”"()]+\s+){1,6}?)who\s/.exec(invertedRest)?.[1]?.trim()
         : undefined;
     let invertedNp =
       invertedMatch && namesSpeaker(invertedMatch[1]!)

@@ -38,3 +38,16 @@ describe('an attribution closing a sentence that quotes part of what was said', 
     ]);
   });
 });
+
+describe('an inverted speaker whose relative clause quotes', () => {
+  it('ends the speaker where "who" opens the clause', () => {
+    expect(
+      quotes(
+        'The levy “was handled so badly there is little left to do,” said a former council official who described ' +
+          'the plan as “a mess.”',
+      ),
+    ).toEqual([
+      ['reported', 'The levy “was handled so badly there is little left to do”', 'former council official'],
+    ]);
+  });
+});
