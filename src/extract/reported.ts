@@ -2961,6 +2961,13 @@ const PASSIVE_QUESTION =
 const CLAIM_IN_TOPIC =
   /^[^,;:]*?\b(?:claims?|declarations?|assertions?|statements?|allegations?|remarks?|comments?|suggestions?|insistence|arguments?|warnings?|promises?|pledges?|denials?|predictions?)\s+(?:that|to)\s/;
 
+/**
+ * What opens the main clause after an opening question: its subject, a name, a pronoun or a determiner. (An age set
+ * off after a name, "Khan, 45,", ends the question as well: it is the name's, not the question's.)
+ */
+const MAIN_CLAUSE_OPENING =
+  /^(?!(?:which|who|whom|whose|where|when|that|and|or|but|including|in|on|at|for|of|to|with|by)\b)(?:\p{Lu}|\d{1,3},|(?:he|she|they|we|I|it|the|a|an|his|her|their|its|our|my|this|that|these|those|some|many|most|both|all|each|no)\b)/u;
+
 function fromQuestions(doc: Document, sentence: Sentence, ctx: SpeakerContext): Found[] {
   const text = sentence.text;
   const lead = DATELINE.exec(text)?.[0].length ?? 0;
@@ -2980,8 +2987,19 @@ function fromQuestions(doc: Document, sentence: Sentence, ctx: SpeakerContext): 
     if (stop) clauseEnd = clauseStart + stop.index;
   }
   if (opening) {
-    // The question ends at the comma (perhaps inside a closing mark) before the main clause.
-    const comma = /,(?:[”"’]|'')?\s/.exec(text.slice(at + m[0].length));
+    // The question ends at the comma (perhaps inside a closing mark) before the main clause: the first one before a
+    // name, a pronoun or a determiner opening that clause's subject ("…, Mr. Trump said"), not one before a relative
+    // clause or a phrase set into the question ("Asked whether the job, which friends called miserable, led to …",
+    // "Asked why the agency ignored the demand, in the same bill, that …").
+    const question = text.slice(at + m[0].length);
+    let comma: RegExpExecArray | null = null;
+    for (const c of allMatches(/,(?:[”"’]|'')?\s+/g, question)) {
+      if (MAIN_CLAUSE_OPENING.test(question.slice(c.index + c[0].length))) {
+        comma = c;
+        break;
+      }
+    }
+    comma ??= /,(?:[”"’]|'')?\s/.exec(question);
     if (!comma) return [];
     clauseEnd = clauseStart + comma.index;
   }

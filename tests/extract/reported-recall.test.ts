@@ -83,3 +83,20 @@ describe('reported speech: the clause resuming after "according to" set into the
     ]);
   });
 });
+
+describe('reported speech: an opening question runs past a clause set into it', () => {
+  it('ends the question at the comma before the main clause’s subject, not at a relative clause’s', () => {
+    expect(
+      reported(
+        'Asked whether the ferry contract, which critics called a giveaway, would be renewed, Ana Lind said: “We will see.”',
+      ),
+    ).toContainEqual([
+      'whether the ferry contract, which critics called a giveaway, would be renewed',
+      null,
+      'ask',
+    ]);
+    expect(
+      reported('Asked how the toll would affect Ana Lind, 45, the mayor said: “Not at all.”'),
+    ).toContainEqual(['how the toll would affect Ana Lind', null, 'ask']);
+  });
+});
