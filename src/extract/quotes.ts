@@ -493,6 +493,7 @@ export function attributionBefore(text: string, base: number): Attribution | nul
         ? (withName ?? saidBefore(prefix, base) ?? clauseSubject(prefix, base))
         : (subjectBefore(prefix, base) ??
           subjectAfterAside(prefix, base) ??
+          subjectAfterSubordinator(prefix, base) ??
           clauseSubject(prefix, base) ??
           subjectBefore(withoutRelatives(prefix), base) ??
           (joined ? subjectBefore(prefix.slice(0, joined.index + 1), base) : null));
@@ -548,6 +549,19 @@ function subjectAfterAside(prefix: string, base: number): { np: string; start: n
   return subject && nameOrPronoun(subject.np) ? subject : null;
 }
 const SUBORDINATOR = /\b(?:after|when|while|because|that|before|since|once|until|although|though|if|as)\s+/gi;
+
+/**
+ * The subject of a verb of saying in a subordinate clause: 'Her best line came when she said,', 'the debate was so
+ * dull that Mr. Trump was moved to say,'. The clause opens at the last subordinator before the verb, and its
+ * subject, a name or a pronoun, is the speaker, not the main clause's subject.
+ */
+function subjectAfterSubordinator(prefix: string, base: number): { np: string; start: number } | null {
+  let from = -1;
+  for (const m of allMatches(SUBORDINATOR, prefix)) from = m.index + m[0].length;
+  if (from <= 0) return null;
+  const subject = subjectBefore(prefix.slice(from), base + from);
+  return subject && nameOrPronoun(subject.np) ? subject : null;
+}
 const ASIDE =
   /,\s+(?:asked|pressed|questioned|interviewed|reached|contacted|speaking|responding|writing)\b[^,“”"]*,/g;
 

@@ -58,3 +58,21 @@ describe('a party adjective before a role is no one’s name', () => {
     expect(quotes(body)).toEqual([['direct', 'The valley will not wait for the legislature.', 'Ruth Olsen']]);
   });
 });
+
+describe('a verb of saying in a subordinate clause', () => {
+  it('gives the quote to the clause’s own subject, not to the main clause’s', () => {
+    expect(
+      quotes(
+        'The hearing on the dam grew so tense that Mayor Ruth Olsen said, "I feel like we need a referee in here."',
+      ),
+    ).toEqual([['direct', 'I feel like we need a referee in here.', 'Ruth Olsen']]);
+  });
+
+  it('reads a pronoun after "when" as the speaker', () => {
+    const found = quotes(
+      'Ruth Olsen spoke last on Monday. Her sharpest line was delivered at the end when she said, "Nobody here is ' +
+        'going to wait."',
+    );
+    expect(found).toEqual([['direct', 'Nobody here is going to wait.', 'Ruth Olsen']]);
+  });
+});
