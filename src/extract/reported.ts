@@ -2293,11 +2293,15 @@ function fromVerbs(
       const head = apposed ? subject.np.slice(0, subject.np.indexOf(',')) : subject.np;
       // ("…, his top aide, Tad Devine, told …": a description before the name, whose name is the plain subject.)
       const named = apposed && plainSubject(subject.np.slice(subject.np.lastIndexOf(',') + 1).trim());
+      // ("…, her advisers said Friday, because …": an owner's description is a subject as "the advisers" is.)
+      const owned =
+        /^(?:his|her|its|their|our)\s+\S/i.test(head) && closingSubject(head.replace(/^\S+/, 'the'));
       const set =
         (/^(?:he|she|they|it|we)$/i.test(subject.np) ||
           plainSubject(head) ||
           closingSubject(head) ||
-          named) &&
+          named ||
+          owned) &&
         CLOSED_CLAUSE.test(beforeNp) &&
         !/[,;:]/.test(between) &&
         splitSpaces(between.trim()).length <= 2;
@@ -2344,10 +2348,14 @@ function fromVerbs(
       if (oneClause) {
         // "The museum, Mr. Obama said, would make visitors …": the aside splits one clause, whose subject (or
         // opening phrase) comes before it; what was said is both parts, read without the attribution.
+        // ("He had a rally that night - and the permit, his aides said, was hard to get": a clause a dash or a
+        // semicolon and a conjunction open is the one split, not the reporter's before it.)
+        const joinedAt = [...beforeNp.matchAll(/(?:\s(?:--?|[—–])\s+|;\s+)(?:and|but|so|yet)\s+/g)].pop();
+        const splitStart = joinedAt ? joinedAt.index + joinedAt[0].length : 0;
         found.push({
           npStart: subject.start,
           verbStart: t.start,
-          clauseStart: sentence.start + dateline,
+          clauseStart: sentence.start + Math.max(dateline, splitStart),
           clauseEnd: sentence.end,
           cut: { start: sentence.start + beforeNp.replace(CLAUSE_TAIL, '').length, end: end + resume },
           verb,

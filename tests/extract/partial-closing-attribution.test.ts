@@ -51,3 +51,18 @@ describe('an inverted speaker whose relative clause quotes', () => {
     ]);
   });
 });
+
+describe('an attribution set into the sentence by an owner’s description', () => {
+  it('reports the clause before "her advisers said" as well as the one after', () => {
+    expect(quotes('The plan was dead, her advisers said Friday, because the council had no money.')).toEqual([
+      ['reported', 'The plan was dead', 'her advisers'],
+      ['reported', 'because the council had no money', 'her advisers'],
+    ]);
+  });
+
+  it('starts the split clause after a dash and a conjunction', () => {
+    expect(
+      quotes('Ana Lind had a rally that night - and the permit, his campaign said, had been hard to get.'),
+    ).toEqual([['reported', 'the permit had been hard to get', 'his campaign']]);
+  });
+});
