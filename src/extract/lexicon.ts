@@ -437,7 +437,7 @@ export const ORG_HEADS = new Set(
   university office service alliance assembly authority police guard front movement coalition group company
   federation association network brigade brigades command force forces board bureau cabinet duma knesset
   government times post news press unit centre center foundation society tribunal ltd inc corp llc plc companies
-  hospital system`
+  hospital system convention`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -76,3 +76,14 @@ describe('a verb of saying in a subordinate clause', () => {
     expect(found).toEqual([['direct', 'Nobody here is going to wait.', 'Ruth Olsen']]);
   });
 });
+
+describe('a convention is a body, not a person', () => {
+  it('keeps "National Convention" out of the people, so "she" finds the speaker', () => {
+    const body =
+      'Ruth Olsen won praise for her speech at the Harbor National Convention. ' +
+      'Her best line came near the end when she said, "Nobody in this hall is going to wait."';
+    const facts = extract({ title: 'Test', body, published });
+    expect(facts.people.map((p) => p.name)).not.toContain('Harbor National Convention');
+    expect(facts.organizations.map((o) => o.name)).toContain('Harbor National Convention');
+  });
+});
