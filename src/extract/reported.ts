@@ -1427,8 +1427,15 @@ function saidObjectEnd(rest: string): number {
     const open = (before.match(/[“]/g)?.length ?? 0) - (before.match(/[”]/g)?.length ?? 0);
     if (open > 0 || (before.match(/"/g)?.length ?? 0) % 2 === 1) continue;
     if (/^\s*and\s$/.test(m[0])) {
-      const next = splitSpaces(rest.slice(m.index + m[0].length))[0] ?? '';
-      if (!AND_CLAUSE.test(next) && !(/^\p{Ll}/u.test(next) && hasTag(next, 'PastTense', 'PresentTense')))
+      const ws = splitSpaces(rest.slice(m.index + m[0].length));
+      const next = ws[0] ?? '';
+      // (A name and its verb open a clause too: "asked for a photo and Ana Lind said …".)
+      const named = ws.findIndex((w, k) => k > 3 || !/^\p{Lu}/u.test(w));
+      if (
+        !AND_CLAUSE.test(next) &&
+        !(/^\p{Ll}/u.test(next) && hasTag(next, 'PastTense', 'PresentTense')) &&
+        !(named > 0 && CLAUSE_SPEECH_VERBS.has(ws[named]!.replace(/\P{L}+$/u, '')))
+      )
         continue;
     }
     return m.index;
@@ -1828,6 +1835,18 @@ function fromVerbs(
         question = true;
         restStart += m[0].length;
         rest = rest.slice(m[0].length);
+      } else if (
+        /^\s*for\s+(?!(?:it|them|this|that|years|months|weeks|days|hours|decades|now|the\s+first\s+time)\b)\S/i.test(
+          rest,
+        ) &&
+        !found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start)
+      ) {
+        // "asked for a recount", "asked for the files to be released": what was requested, read with its "for" up to
+        // the end of the phrase (not "asked for years", nor one inside what was already reported).
+        const lead = /^\s*/.exec(rest)![0].length;
+        restStart += lead;
+        rest = rest.slice(lead);
+        nounObject = restStart + saidObjectEnd(rest);
       } else if (
         !request(rest) ||
         // "said that, if elected, she would ask Lind to …": a request inside what was said stays part of it.

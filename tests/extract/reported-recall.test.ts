@@ -100,3 +100,24 @@ describe('reported speech: an opening question runs past a clause set into it', 
     ).toContainEqual(['how the toll would affect Ana Lind', null, 'ask']);
   });
 });
+
+describe('reported speech: what was asked for', () => {
+  it('reads the request after "asked for" with its "for", up to the end of the phrase', () => {
+    expect(reported('The ferry board asked for a full audit of the toll accounts.')).toEqual([
+      ['for a full audit of the toll accounts', 'ferry board', 'ask'],
+    ]);
+    expect(
+      reported('At the dock, a rider asked for a refund and Ana Lind said she would see to it.'),
+    ).toContainEqual(['for a refund', 'rider', 'ask']);
+  });
+
+  it('reads no request from a time, a pronoun, or one inside what was said', () => {
+    expect(reported('Ana Lind has asked for years whether the ferry would run.')).toEqual([
+      ['whether the ferry would run', 'Ana Lind', 'ask'],
+    ]);
+    expect(reported('Ana Lind asked for it.')).toEqual([]);
+    expect(reported('Ana Lind said she asked for a recount.')).toEqual([
+      ['she asked for a recount', 'Ana Lind', 'say'],
+    ]);
+  });
+});
