@@ -132,7 +132,10 @@ describe('sentences: an abbreviation that ends one', () => {
   it('keeps the full stop of an acronym that ends reported speech, and does not run on into the next sentence', () => {
     expect(
       reported('Mayor Dana Kell said the new rules would slow travel to the U.S. She asked for a delay.'),
-    ).toEqual([['the new rules would slow travel to the U.S.', 'Dana Kell', 'say']]);
+    ).toEqual([
+      ['the new rules would slow travel to the U.S.', 'Dana Kell', 'say'],
+      ['for a delay', 'Dana Kell', 'ask'],
+    ]);
   });
 });
 
