@@ -813,7 +813,8 @@ function request(rest: string): boolean {
   const words = splitSpaces(m[1]!.trim());
   if (/^(?:to|about|for|of|on|in|if|whether|why|how|what|when|where|who|that|so|it|this)$/i.test(words[0]!))
     return false;
-  // A word after a determiner or an owner is a noun, whatever else the lexicon lists it as ("the network"), unless
+  // A word after a determiner or an owner (perhaps past a capitalised word: "a Michigan rally") is a noun, whatever
+  // else the lexicon lists it as ("the network"), unless
   // it can only be a verb ("this was"); a subject pronoun or a regular past opens a clause ("his aides he planned").
   if (REQUEST_AFTER_TO.test(rest.slice(m[0].length - 1))) return false;
   return !words.some(
@@ -823,7 +824,9 @@ function request(rest: string): boolean {
         (k > 0 && /^\p{Ll}{3,}ed$/u.test(w) && !DETERMINER.test(words[k - 1]!)) ||
         hasTag(w, 'Copula', 'Modal') ||
         (hasTag(w, 'PastTense', 'PresentTense', 'Infinitive', 'Adverb') &&
-          !(k > 0 && (DETERMINER.test(words[k - 1]!) || POSSESSOR.test(words[k - 1]!))))),
+          !(k > 0 && (DETERMINER.test(words[k - 1]!) || POSSESSOR.test(words[k - 1]!))) &&
+          // ("at a Michigan rally": a capitalised word between the determiner and the noun.)
+          !(k > 1 && /^\p{Lu}/u.test(words[k - 1]!) && DETERMINER.test(words[k - 2]!)))),
   );
 }
 /** A noun after "to", which makes it a preposition ("told the news to reporters"), not an infinitive's mark. */

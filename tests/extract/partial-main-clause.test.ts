@@ -74,3 +74,11 @@ describe('a verb of saying coordinated with the main clause’s by "but"', () =>
     ).toEqual([['reported', 'the plan is “a tax on renters”', 'Tom Ashby']]);
   });
 });
+
+describe('a request told to someone', () => {
+  it('reads a capitalised word between a determiner and its noun as part of where it was told', () => {
+    expect(quotes('The mayor told residents at a Keswick rally to “stay home on Thursday.”')).toEqual([
+      ['reported', 'residents at a Keswick rally to “stay home on Thursday”', 'mayor'],
+    ]);
+  });
+});
