@@ -214,6 +214,12 @@ describe('a news digest item', () => {
       ['Water rose over the bridge before dawn, and the road will stay shut until Friday.', 'Valley Times'],
     ]);
   });
+
+  it('credits no one for a transcript line that a stage direction in brackets follows ("[Applause.]")', () => {
+    const transcript =
+      'MAYOR ANA RUIZ AT THE TOWN HALL “We will build the bridge this year.” [Applause.]\n\nThe meeting ran late.';
+    expect(quotes(transcript)).toEqual([]);
+  });
 });
 
 describe('the words of a sign, a banner or a message', () => {
