@@ -493,54 +493,45 @@ export async function readPolnearArticle(
     const source = src.length > 0 ? src.map((s) => body.slice(s.start, s.end)).join(' ') : null;
     const sourceStart = src[0]?.start ?? content[0]!.start;
     const speech = SPEECH_CUES.test(cue) && !/^reportedly$/i.test(cue.trim());
-    const whole = quotedShare(body, content, inQuote);
-    const kindOf = (q: { inside: number; outside: number }): GoldAttribution['kind'] =>
-      q.inside > 0 && q.outside === 0
-        ? 'direct'
-        : q.inside > 0
-          ? speech
-            ? 'partial'
-            : 'other'
-          : speech
-            ? 'reported'
-            : 'other';
+    const kindOf = ({ inside, outside }: { inside: number; outside: number }): GoldAttribution['kind'] =>
+      inside > 0 ? (outside === 0 ? 'direct' : speech ? 'partial' : 'other') : speech ? 'reported' : 'other';
+    const named = source ? sourceName(source) : null;
+    // A transcript's label ("PENCE") names the person the article writes as "Mike Pence"; an acronym ("CNN") that
+    // no name in the article ends in stays as it is.
+    const titled = named?.replace(/\p{Lu}+/gu, (w) => w[0]! + w.slice(1).toLowerCase());
+    const fromLabel =
+      named && titled && /^[\p{Lu}\s.’'-]+$/u.test(named) && /\p{Lu}{2}/u.test(named)
+        ? expandName(titled, runs, sourceStart)
+        : null;
+    const fullName = named
+      ? fromLabel && fromLabel !== titled
+        ? fromLabel
+        : expandName(named, runs, sourceStart)
+      : null;
+    const speaker = {
+      source,
+      sourceStart,
+      cue,
+      fullName,
+      surname: fullName ? fullName.split(' ').pop()!.toLowerCase() : null,
+      givenBefore: fullName
+        ? givenBefore(`${title}\n\n${body}`, fullName.split(' ').pop()!)
+        : new Set<string>(),
+    };
     // A partial attribution is scored sentence by sentence: its wholly quoted sentences are direct quotes, its
     // sentences with no quoted word reported speech, and only a sentence that mixes the two is a partial quote.
-    const parts =
-      kindOf(whole) === 'partial'
-        ? bySentence(content, ends).map((c) => ({ content: c, kind: kindOf(quotedShare(body, c, inQuote)) }))
-        : [{ content, kind: kindOf(whole) }];
-    for (const part of parts) {
-      const text = part.content
-        .map((s) => body.slice(s.start, s.end))
-        .join(' ')
-        .replace(/[“”"]|''|``/g, '');
-      const kind = part.kind;
-      const named = source ? sourceName(source) : null;
-      // A transcript's label ("PENCE") names the person the article writes as "Mike Pence"; an acronym ("CNN") that
-      // no name in the article ends in stays as it is.
-      const titled = named?.replace(/\p{Lu}+/gu, (w) => w[0]! + w.slice(1).toLowerCase());
-      const fromLabel =
-        named && titled && /^[\p{Lu}\s.’'-]+$/u.test(named) && /\p{Lu}{2}/u.test(named)
-          ? expandName(titled, runs, sourceStart)
-          : null;
-      const fullName = named
-        ? fromLabel && fromLabel !== titled
-          ? fromLabel
-          : expandName(named, runs, sourceStart)
-        : null;
+    const kind = kindOf(quotedShare(body, content, inQuote));
+    const parts = kind === 'partial' ? bySentence(content, ends) : [content];
+    for (const part of parts)
       gold.push({
-        kind,
-        content: part.content,
-        text,
-        source,
-        sourceStart,
-        cue,
-        fullName,
-        surname: fullName ? fullName.split(' ').pop()!.toLowerCase() : null,
-        givenBefore: fullName ? givenBefore(`${title}\n\n${body}`, fullName.split(' ').pop()!) : new Set(),
+        kind: kind === 'partial' ? kindOf(quotedShare(body, part, inQuote)) : kind,
+        content: part,
+        text: part
+          .map((s) => body.slice(s.start, s.end))
+          .join(' ')
+          .replace(/[“”"]|''|``/g, ''),
+        ...speaker,
       });
-    }
   }
   return { title, body, published: date ? new Date(`${date}T12:00:00Z`) : null, gold };
 }

@@ -10,18 +10,24 @@ import nlp from 'compromise';
  * not have to intern the word first as a property access does, and the lists are built once instead of at each
  * lookup; the extractor looks words up thousands of times per article.
  */
-const LEXICON: ReadonlyMap<string, readonly string[]> = new Map(
-  Object.entries((nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon).map(
-    ([word, tags]) => [word, typeof tags === 'string' ? [tags] : tags],
+const LEXICON: ReadonlyMap<string, readonly string[]> = withIrregularPasts(
+  new Map(
+    Object.entries((nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon).map(
+      ([word, tags]) => [word, typeof tags === 'string' ? [tags] : tags],
+    ),
   ),
 );
+
 /**
- * Irregular past tenses compromise lists only as a participle or an adjective ("sought", "built", "left"), so that
- * "The senator sought to calm the crowd, saying …" reads its verb as the others' ("backed", "took") are read.
+ * Adds the past tense to irregular pasts compromise lists only as a participle or an adjective ("sought", "built",
+ * "left"), so that "The senator sought to calm the crowd, saying …" reads its verb as the others' ("backed",
+ * "took") are read.
  */
-const IRREGULAR_PAST = ['sought', 'built', 'left', 'lost', 'understood', 'clung', 'shone', 'wrung', 'bound'];
-for (const w of IRREGULAR_PAST)
-  (LEXICON as Map<string, readonly string[]>).set(w, [...(LEXICON.get(w) ?? []), 'PastTense']);
+function withIrregularPasts(lexicon: Map<string, readonly string[]>): Map<string, readonly string[]> {
+  for (const w of ['sought', 'built', 'left', 'lost', 'understood', 'clung', 'shone', 'wrung', 'bound'])
+    lexicon.set(w, [...(lexicon.get(w) ?? []), 'PastTense']);
+  return lexicon;
+}
 const NO_TAGS: readonly string[] = [];
 
 /**

@@ -55,8 +55,16 @@ const NOUN_BEFORE = /^(?:\p{L}+[’']s|the|a|an|his|their|its|our|my|your|these|
  * Whether the word at `at` in `text` follows a determiner or an owner, so a verb form there describes the noun
  * after it: "The retired general has …", "his embattled successor", "Trump’s planned wall".
  */
-export function describesNoun(text: string, at: number): boolean {
+function describesNoun(text: string, at: number): boolean {
   return NOUN_BEFORE.test(/(\S+)\s+$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? '');
+}
+
+/**
+ * Whether the lower-case word at `at` in `text` cannot be its clause's verb: it describes the noun after it
+ * ("his embattled successor"), or it opens brackets, an aside ("Ana Lind (left) met …").
+ */
+export function cannotBeClauseVerb(text: string, at: number): boolean {
+  return describesNoun(text, at) || text[at - 1] === '(';
 }
 const DETERMINER = /^(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/i;
 const NP_STOP =
@@ -99,9 +107,7 @@ export function clauseSubject(text: string, base: number): { np: string; start: 
   let skipped: { np: string; start: number } | null = null;
   for (const m of allMatches(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu, relative)) {
     if (m.index === 0) continue;
-    if (describesNoun(relative, m.index)) continue;
-    // A word opening brackets is an aside, not the clause's verb ("Ana Lind (left) met …").
-    if (relative[m.index - 1] === '(') continue;
+    if (cannotBeClauseVerb(relative, m.index)) continue;
     // An auxiliary or a contraction ("didn’t seem") and a regular past tense ("deflected") the lexicon does not
     // list are verbs too.
     if (
@@ -542,11 +548,7 @@ function withSubject(prefix: string, base: number): { np: string; start: number 
 function subjectAfterAside(prefix: string, base: number): { np: string; start: number } | null {
   const blanked = prefix.replace(ASIDE, (r) => ' '.repeat(r.length));
   if (blanked === prefix) return null;
-  // The clause the verb belongs to opens at the last subordinator before it ("after Mr. Trump …").
-  let from = 0;
-  for (const m of allMatches(SUBORDINATOR, blanked)) from = m.index + m[0].length;
-  const subject = subjectBefore(blanked.slice(from), base + from);
-  return subject && nameOrPronoun(subject.np) ? subject : null;
+  return subjectFrom(blanked, base, Math.max(0, lastClauseStart(blanked)));
 }
 const SUBORDINATOR = /\b(?:after|when|while|because|that|before|since|once|until|although|though|if|as)\s+/gi;
 
@@ -556,11 +558,26 @@ const SUBORDINATOR = /\b(?:after|when|while|because|that|before|since|once|until
  * subject, a name or a pronoun, is the speaker, not the main clause's subject.
  */
 function subjectAfterSubordinator(prefix: string, base: number): { np: string; start: number } | null {
+  const from = lastClauseStart(prefix);
+  return from < 0 ? null : subjectFrom(prefix, base, from);
+}
+
+/** Where the clause a verb at the end of `text` belongs to opens: after the last subordinator ("after Mr. Trump …"), or -1. */
+function lastClauseStart(text: string): number {
   let from = -1;
-  for (const m of allMatches(SUBORDINATOR, prefix)) from = m.index + m[0].length;
-  if (from <= 0) return null;
-  const subject = subjectBefore(prefix.slice(from), base + from);
+  for (const m of allMatches(SUBORDINATOR, text)) from = m.index + m[0].length;
+  return from;
+}
+
+/** The subject at the end of `text` read from `from`, when it is a name or a pronoun. */
+function subjectFrom(text: string, base: number, from: number): { np: string; start: number } | null {
+  const subject = subjectBefore(text.slice(from), base + from);
   return subject && nameOrPronoun(subject.np) ? subject : null;
+}
+
+/** An attribution by name alone, with no verb of saying (a signature, an outlet, the one holding a sign). */
+function byName(np: string, npStart: number): Attribution {
+  return { np, npStart, verb: null, verbStart: -1 };
 }
 const ASIDE =
   /,\s+(?:asked|pressed|questioned|interviewed|reached|contacted|speaking|responding|writing)\b[^,“”"]*,/g;
@@ -1362,7 +1379,7 @@ export function directQuoteFinder(
             between,
           )
         )
-          found = { np: subject.np, npStart: subject.start, verb: null, verbStart: -1 };
+          found = byName(subject.np, subject.start);
       }
       // A far verb introduces only a quote that stands as a sentence of its own: capitalised, four words or more
       // ('said on Monday, in reference to her child, "Next summer, …"'), not a fragment or a title the reporter's
@@ -1651,12 +1668,7 @@ export function directQuoteFinder(
       const tail = carriedOn && afterAttribution === null ? TAIL_SAYS.exec(after) : null;
       let attribution =
         (digestItem
-          ? {
-              np: outlet![1]!,
-              npStart: lastEnd + outlet!.index + outlet![0].indexOf(outlet![1]!),
-              verb: null,
-              verbStart: -1,
-            }
+          ? byName(outlet![1]!, lastEnd + outlet!.index + outlet![0].indexOf(outlet![1]!))
           : null) ??
         (signRead ? signHolder(beforeTrim.slice(0, signRead.index), beforeStart) : null) ??
         afterAttribution ??
@@ -1669,9 +1681,7 @@ export function directQuoteFinder(
               verbStart: lastEnd + tail.index + tail[0].indexOf(tail[1]!),
             }
           : null) ??
-        (signature
-          ? { np: signature[1]!, npStart: lastEnd + after.indexOf(signature[1]!), verb: null, verbStart: -1 }
-          : null);
+        (signature ? byName(signature[1]!, lastEnd + after.indexOf(signature[1]!)) : null);
       // A quote that fills its paragraph, signed in the next one: '"…"¶- Sanders.', '"…"¶-President Obama, tweeting
       // after the speech.' (fact checks and notebooks set their quotes this way).
       if (!attribution && startsSentence && /^[\s.,]*$/.test(body.slice(lastEnd, doc.paragraphs[pi]!.end))) {
@@ -1689,14 +1699,14 @@ export function directQuoteFinder(
       // not one the lexicon lists; the speaker is the subject of the clause, when it is a name or a pronoun.
       if (!attribution && /:$/.test(beforeTrim)) {
         const subject = colonSubject(beforeTrim.slice(0, -1), beforeStart);
-        if (subject) attribution = { np: subject.np, npStart: subject.start, verb: null, verbStart: -1 };
+        if (subject) attribution = byName(subject.np, subject.start);
       }
       // A pull quote signed on its own last line inside the marks: '"The reality is …, that could create new
       // problems for her here.¶S.C. Rep. Jim Clyburn."'. The line is the speaker, not part of the quote.
       const signedInside = attribution ? null : signedLastLine(content);
       if (signedInside) {
         const at = body.indexOf(signedInside.name, mark.contentStart);
-        if (at >= 0) attribution = { np: signedInside.name, npStart: at, verb: null, verbStart: -1 };
+        if (at >= 0) attribution = byName(signedInside.name, at);
       }
       let speaker = null;
       let verb: string | null = null;
@@ -1806,10 +1816,10 @@ function signHolder(text: string, base: number): Attribution {
   for (const w of words) {
     if (!(QUOTE_VERBS.has(w[0]) || looksLikeVerb(w[0]))) continue;
     const subject = subjectBefore(text.slice(0, w.index), base);
-    if (subject) return { np: subject.np, npStart: subject.start, verb: null, verbStart: -1 };
+    if (subject) return byName(subject.np, subject.start);
     break;
   }
-  return { np: '', npStart: base, verb: null, verbStart: -1 };
+  return byName('', base);
 }
 
 /** A text that reads out the quote after it: "it reads", "the statement read", "one sign reads". */

@@ -13,7 +13,7 @@ import {
   lowerCased,
 } from './lexicon.ts';
 import { isPlaceName, resolveOrganization } from './entities.ts';
-import { type DirectQuotes, clauseSubject, describesNoun } from './quotes.ts';
+import { type DirectQuotes, clauseSubject, cannotBeClauseVerb } from './quotes.ts';
 import { type Document, type Sentence, collapseSpaces, isSpaceCode, splitSpaces } from './sentences.ts';
 import {
   type Speaker,
@@ -394,9 +394,7 @@ function mainSubject(
   for (const x of tokens) {
     if (x.start >= before) break;
     if (!/^\p{Ll}/u.test(x.text) || x.start === sentence.start) continue;
-    if (describesNoun(sentence.text, x.start - sentence.start)) continue;
-    // A word opening brackets is an aside, not the clause's verb ("Ana Lind (left) met …").
-    if (sentence.text[x.start - sentence.start - 1] === '(') continue;
+    if (cannotBeClauseVerb(sentence.text, x.start - sentence.start)) continue;
     // A regular past tense the lexicon does not list counts after a name or pronoun ("Kai Lind apologized …"), and
     // so does a present in "-s" where the verb of saying is a singular present too ("CITIC runs an oil field … and
     // says …"; not "the GOP candidates oppose it and have pledged …").
@@ -3127,7 +3125,7 @@ function carriedOn(
  * marks and so is the speaker's.
  */
 const WRITER_COMMENT =
-  /[,;](?:[”"]|'')?\s+(?:(?:which|this|that)\s+(?:would\s+|could\s+|will\s+)?means?|meaning|an?\s+(?:(?:apparent|veiled|thinly[\s-]veiled|clear|pointed|subtle|implicit|oblique)\s+)?(?:swipe|dig|jab|shot|reference|allusion|nod|rebuke)\s+(?:at|to)\s)/;
+  /([,;](?:[”"]|'')?)\s+(?:(?:which|this|that)\s+(?:would\s+|could\s+|will\s+)?means?|meaning|an?\s+(?:(?:apparent|veiled|thinly[\s-]veiled|clear|pointed|subtle|implicit|oblique)\s+)?(?:swipe|dig|jab|shot|reference|allusion|nod|rebuke)\s+(?:at|to)\s)/;
 
 /**
  * The source of the whole sentence after a reported clause ("Voters said that Wall Street hurts the economy, according
@@ -3140,7 +3138,7 @@ function beforeWriterComment(body: string, from: number, end: number): number {
   const quotedBefore = (at: number) => (text.slice(0, at).match(/[“”"]|''/g) ?? []).length % 2 === 1;
   const m = WRITER_COMMENT.exec(text);
   // (A comment after a quote's closing mark ends the clause after that mark: '…was “a tax,” a swipe at …'.)
-  const markEnd = m ? m.index + /^[,;](?:[”"]|'')?/.exec(m[0])![0].length : 0;
+  const markEnd = m ? m.index + m[1]!.length : 0;
   // ("…, meaning no troops would stay, the move could …": a gloss closed by a comma is set into the clause, not after it.)
   const setInto = m !== null && !/\bmeans?\b/.test(m[0]) && /,\s/.test(text.slice(m.index + m[0].length));
   if (m && !setInto && !quotedBefore(markEnd)) return from + (markEnd > m.index + 1 ? markEnd : m.index);
