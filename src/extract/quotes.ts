@@ -1046,8 +1046,8 @@ function saysBefore(before: string): boolean {
 }
 
 /**
- * Whether a direct quote is only the quoted part of a reported clause that already carries it ("said she has the
- * one quality the job needs: “Steadiness under pressure.”", 'said she rarely campaigns, “except for friends.”'): a
+ * Whether a direct quote is only the quoted part of a reported clause that already carries it ("said she has what
+ * the job needs: “calm under pressure.”", 'said she rarely campaigns, “except for friends.”'): a
  * phrase with no clause of its own, or words opening in lower case that no verb of saying introduces. Such a quote
  * is the partial quote inside the paraphrase, not an utterance of its own; a sentence the speaker said, introduced
  * by its own verb ('… and added: “We will try again.”') or by an aside ('as the magazine put it, “…”'), stays a
@@ -1059,6 +1059,9 @@ export function partOfReported(body: string, quote: Quote, reported: Quote): boo
   if (!/[,:]\s*$/.test(before) || /[“”"]\s*[,:]?\s*$/.test(before)) return false;
   // 'seen, as the magazine put it in a profile, “the operator.”': an aside naming who put it so introduces the words.
   if (/(?:^|,)\s*as\s[^,]*,\s*$/i.test(before)) return false;
+  // After a colon a quote opening in capitals is a sentence of its own ('said she has the one quality the job needs:
+  // “Steadiness under pressure.”'): the reader takes it as said in those words, beside the clause that leads to it.
+  if (/:\s*$/.test(before) && /^\p{Lu}/u.test(quote.text)) return false;
   if (!hasClause(quote.text)) return true;
   const words = allMatches(WORDS, before).map((m) => m[0]);
   const last = words[words.length - 1];

@@ -470,7 +470,7 @@ describe('a quoted part of a reported clause is not also a direct quote', () => 
     ).toEqual([['reported', 'in her rural state, “there is a deep pessimism”', 'Ann Ruiz']]);
   });
 
-  it('reports a phrase in marks after a colon that ends the reported clause, not as a direct quote', () => {
+  it('keeps a capitalised sentence in marks after the reported clause’s colon as a direct quote too', () => {
     expect(
       quotes(
         'The mayor Ann Ruiz was praised on Monday. Tom Hale said she has the one quality the job needs: ' +
@@ -478,7 +478,17 @@ describe('a quoted part of a reported clause is not also a direct quote', () => 
       ),
     ).toEqual([
       ['reported', 'she has the one quality the job needs: “Steadiness under pressure”', 'Tom Hale'],
+      ['direct', 'Steadiness under pressure.', 'Tom Hale'],
     ]);
+  });
+
+  it('reports words in lower case after the reported clause’s colon only as part of that clause', () => {
+    expect(
+      quotes(
+        'The mayor Ann Ruiz was praised on Monday. Tom Hale said she has what the job needs: ' +
+          '“calm under pressure.”',
+      ),
+    ).toEqual([['reported', 'she has what the job needs: “calm under pressure”', 'Tom Hale']]);
   });
 
   it('keeps a sentence introduced by its own verb after the clause as a direct quote', () => {
