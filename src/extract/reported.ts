@@ -2654,11 +2654,17 @@ const MAKER_BEFORE_NOUN =
 /** A verb whose subject owns the speech noun after it: "Poilievre repeated his promise", "she stood by her claim". */
 const OWN_VERB =
   /(?:^|\s)(?:made|makes|repeated|repeats|renewed|renews|reiterated|reiterates|voiced|pressed|stood\s+by|stands\s+by|stuck\s+(?:to|by)|backed\s+away\s+from|walked\s+back|retracted|defended|defends|kept|broke)\s+$/u;
-/** What follows the noun: a time, then "from X" or "by X", then "that" (or "to" for a commitment). */
+/**
+ * What follows the noun: a time, then "from X" or "by X", then where or when it was made ("during the debate", "at a
+ * rally", "in an interview"), then "that" (or "to" for a commitment); or "was" before "that" ("his argument was that
+ * …").
+ */
 const NOUN_CLAUSE_LEAD = new RegExp(
-  `^\\s+(?:(?:on\\s+)?(?:${WEEKDAY}|last\\s+(?:week|month|year)|this\\s+(?:week|month|year))\\s+)?(?:(from|by)\\s+([^,;:“”"()—–]{1,60}?)\\s+)?(?:(that),?|(to))\\s+`,
+  `^\\s+(?:(?:on\\s+)?(?:${WEEKDAY}|last\\s+(?:week|month|year)|this\\s+(?:week|month|year))\\s+)?(?:(from|by)\\s+([^,;:“”"()—–]{1,60}?)\\s+)?(?:(?:at|during|in|before)\\s+(?:the|a|an|his|her|their|its|this|last)\\s+(?:[a-z-]+\\s+){1,3}?)?(?:(?:is|was)\\s+(?=that\\b))?(?:(that),?|(to))\\s+`,
   'iu',
 );
+/** A time noun after "that", which makes it a determiner: "his statement that day", "the claim that week". */
+const THAT_TIME = /^(?:day|night|morning|afternoon|evening|week|weekend|month|year|time)\b/i;
 /** The verb a speech noun reports with ("assertion" → "assert"); the others are their verb already ("claim"). */
 const NOUN_VERB: Record<string, string> = {
   assertion: 'assert',
@@ -2754,8 +2760,8 @@ function fromSpeechNouns(
     if (lead[4] && !commitment) continue;
     const clauseAt = m.index + m[0].length + lead[0].length;
     const rest = text.slice(clauseAt);
-    // "the claims that were made": a relative "that", not what was said.
-    if (lead[3] && RELATIVE_THAT.test(rest)) continue;
+    // "the claims that were made": a relative "that", not what was said; "his statement that day": a determiner.
+    if (lead[3] && (RELATIVE_THAT.test(rest) || THAT_TIME.test(rest))) continue;
     const before = text.slice(0, m.index);
     const owner = NOUN_OWNER.exec(before);
     let speaker: Speaker | null = null;
@@ -2813,13 +2819,18 @@ function fromSpeechNouns(
       npStart,
       verbStart: nounStart,
       clauseStart,
-      clauseEnd: subjectClauseEnd(
-        tokens,
-        nounStart,
-        clauseStart,
-        stop ? clauseStart + stop.index : sentence.end,
-        Boolean(lead[4]),
-      ),
+      // ("His argument was that …": the noun's verb is the main one, and the clause runs on as a verb's does.)
+      clauseEnd: /\s(?:is|was)\s+that/i.test(lead[0])
+        ? stop
+          ? clauseStart + stop.index
+          : sentence.end
+        : subjectClauseEnd(
+            tokens,
+            nounStart,
+            clauseStart,
+            stop ? clauseStart + stop.index : sentence.end,
+            Boolean(lead[4]),
+          ),
       verb: NOUN_VERB[noun] ?? noun,
       speaker,
       open: false,
