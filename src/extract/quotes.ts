@@ -1384,6 +1384,31 @@ export function directQuoteFinder(
         )
           found = byName(subject.np, subject.start);
       }
+      // 'treating the remark as a compliment -- "That makes me smart" -- and …', 'When Ruiz wrapped up — "We will
+      // win!" — the crowd rose': a sentence in marks set off by dashes on both sides is an aside of the speaker's own
+      // words (capitalised, three words or more, with a clause of its own), not a title or a phrase the sentence
+      // carries on with. The speaker is the name the dash follows, else the subject of the clause before it. A verb
+      // right after the closing dash makes the quote the example of a noun the sentence is about ('his stock answer
+      // -- "I'll be fine" -- is likely to be repeated'), no words the sentence says someone said.
+      const dashAside =
+        found === null &&
+        !titleShaped &&
+        last === mark &&
+        mark.close !== null &&
+        DASH_BEFORE.test(beforeTrim) &&
+        DASH_AFTER.test(after) &&
+        /^\p{Lu}/u.test(firstContent) &&
+        words.length >= 3 &&
+        hasClause(content) &&
+        !verbAfterDash(after);
+      if (dashAside) {
+        const lead = beforeTrim.replace(DASH_BEFORE, '').trimEnd();
+        const name = NAME_BEFORE_DASH.exec(lead);
+        const subject = name
+          ? { np: name[1]!, start: beforeStart + name.index + name[0].indexOf(name[1]!) }
+          : colonSubject(lead, beforeStart);
+        if (subject) found = byName(subject.np, subject.start);
+      }
       // A far verb introduces only a quote that stands as a sentence of its own: capitalised, four words or more
       // ('said on Monday, in reference to her child, "Next summer, …"'), not a fragment or a title the reporter's
       // sentence carries on with ('including the departments of State', 'wearing "Make America Great Again."').
@@ -1395,7 +1420,7 @@ export function directQuoteFinder(
       // banner read "…"': what a sign, a banner, a hat or a message says is quoted as written, whatever its case or
       // length, and is the words of the one who carries or posts it.
       const signRead = found === null && last === mark ? SIGN_READS.exec(beforeTrim) : null;
-      const introduced = /:$/.test(beforeTrim) || before2 !== null || readOut;
+      const introduced = /:$/.test(beforeTrim) || before2 !== null || readOut || dashAside;
       const titleLike = titleShaped && !PUNCT_END.test(firstContent);
       const ownPunct = PUNCT_END.test(firstContent) || mark.close === null;
 
@@ -1791,6 +1816,24 @@ export function directQuoteFinder(
   };
   return { result: { quotes, usedVerbs, covered }, paragraph: paragraphQuotes };
 }
+
+/** A dash opening an aside before a quote ('-- "…"', '— "…"', ' - "…"'), and one closing it after. */
+const DASH_BEFORE = /(?:--|[—–―]|\s-)$/;
+const DASH_AFTER = /^\s*(?:--|[—–―]|-\s)/;
+/** Whether the words after a quote's closing dash open on a verb ('-- is likely to be repeated', '— was wearing thin'). */
+function verbAfterDash(after: string): boolean {
+  const word = /^\s*(?:--|[—–―]|-\s)\s*(\p{Ll}[\p{L}’'-]*)/u.exec(after)?.[1];
+  return (
+    word !== undefined &&
+    !/^(?:and|but|or|nor|yet|so|then)$/.test(word) &&
+    hasTag(word, 'Copula', 'Modal', 'Auxiliary', 'PresentTense', 'PastTense')
+  );
+}
+/** A name right before the dash: 'the former candidate Mitt Romney -- "…"'. */
+const NAME_BEFORE_DASH = new RegExp(
+  String.raw`(?:^|\s)((?:(?:${TITLE_ABBREVIATION})\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,3})$`,
+  'u',
+);
 
 /** A digest item's headline: capitals (and figures) only, three words or more, from the start of its line. */
 const DIGEST_HEADLINE = /^[^\S\n]*(?=(?:[^\s\p{Ll}]+\s+){2}[^\s\p{Ll}])[^\p{Ll}\n]*\p{Lu}[^\p{Ll}\n]*$/u;

@@ -111,3 +111,30 @@ describe('a text that reads out a quote after a comma', () => {
     expect(quotes(`${intro}Olsen has read, "Harbour Lights," twice.`)).toEqual([]);
   });
 });
+
+describe('a quote set off by dashes on both sides', () => {
+  it('is the words of the name the first dash follows', () => {
+    expect(
+      quotes(
+        `${intro}Several members backed the levy, among them the treasurer Tom Hale -- "We cannot keep the pier ` +
+          'open without it" -- and two harbour pilots.',
+      ),
+    ).toEqual([['We cannot keep the pier open without it', 'Tom Hale']]);
+  });
+
+  it('is the words of the clause’s subject before the first dash', () => {
+    expect(
+      quotes(`${intro}When Olsen finally sat down — "We will open the pier by June!" — the hall cheered.`),
+    ).toEqual([['We will open the pier by June!', 'Ruth Olsen']]);
+  });
+
+  it('is no quote when a verb follows the closing dash, its subject the noun the quote shows', () => {
+    expect(
+      quotes(`${intro}Her stock reply -- "The board will decide in its own time" -- is wearing thin.`),
+    ).toEqual([]);
+  });
+
+  it('is no quote when it holds no clause', () => {
+    expect(quotes(`${intro}The board chose a motto -- "Harbour First, Always" -- and a flag.`)).toEqual([]);
+  });
+});
