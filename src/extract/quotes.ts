@@ -1065,10 +1065,21 @@ export function partOfReported(body: string, quote: Quote, reported: Quote): boo
   if (!hasClause(quote.text)) return true;
   const words = allMatches(WORDS, before).map((m) => m[0]);
   const last = words[words.length - 1];
-  return (
-    /^\p{Ll}/u.test(quote.text) && last !== undefined && verbBase(last, words[words.length - 2]) === undefined
-  );
+  if (
+    /^\p{Ll}/u.test(quote.text) &&
+    last !== undefined &&
+    verbBase(last, words[words.length - 2]) === undefined
+  )
+    return true;
+  // 'said she told the crowd, “…”', 'says he asked her, “…”': the reported clause is itself a subject and a verb of
+  // saying that introduce the quote, so the quote is what that clause reports (someone's words retold inside the
+  // paraphrase), not an utterance the reporter sets beside it.
+  const inner = INNER_SAYS.exec(before);
+  return inner !== null && verbBase(inner[1]!) !== undefined && !/\b(?:and|but|or)\s/.test(inner[2]!);
 }
+
+/** A pronoun subject, its verb (an adverb may come between) and the words up to a comma or colon: "she told them,". */
+const INNER_SAYS = /^\s*(?:he|she|they|I|we)\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)\b([^,:;“”"]*)[,:]\s*$/u;
 
 /** "added that, “…”": the quote is the reported clause "that" opens. */
 function afterThat(before: string): boolean {
