@@ -51,7 +51,7 @@ const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const ADVERBIALS = new RegExp(
   `^(?:\\s*,?\\s*(?:today|yesterday|tonight|also|later|earlier|again|publicly|privately|openly|flatly|bluntly|frequently|often|repeatedly|separately|recently|previously|further|` +
     `for (?:weeks|months|years|days|decades|some time|a (?:long )?(?:time|while))|in recent (?:days|weeks|months|years)|at the time|` +
-    `on ${WEEKDAY}(?: (?:morning|afternoon|evening|night))?|${WEEKDAY}(?: (?:morning|afternoon|evening|night))?|in (?:a|an|his|her|their|its) (?:statement|interview|briefing|post|tweet|letter|speech|report)|` +
+    `on ${WEEKDAY}(?: (?:morning|afternoon|evening|night))?|${WEEKDAY}(?: (?:morning|afternoon|evening|night))?|in (?:a|an|his|her|their|its) (?:statement|interview|briefing|post|tweet|letter|speech|report|op-ed|column|editorial|essay|article|e-?mail|memo|video|podcast|blog post|press release)(?!\\s+to\\s)|on (?:twitter|facebook|instagram|social media)|` +
     `at (?:a|the) (?:press|news) conference|at a briefing|last (?:week|month|year|night)|this (?:week|month|morning|year)|on (?:state )?(?:television|tv|radio)|` +
     `(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|(?:a )?few|\\d+) (?:hours?|days?|weeks?|months?|years?) ago|` +
     `in (?:a|an) [a-z]+ (?:interview|statement)|on \\w+ \\d{1,2})\\b)*\\s*,?`,

@@ -856,7 +856,7 @@ const POLLED = /^(?:surveyed|polled|questioned|interviewed|sampled)$/;
  * which programs would be cut", "Scheer wouldn't say whether …": the speaker is "he", not "he did not").
  */
 const AUX =
-  /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|since|never|did|does|do|now|often|always|long|even|all|ever|still|just|not|(?:did|does|do|would|could|has|have|had|wo|ca)n[’']t))+\s*$/i;
+  /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|since|never|did|does|do|now|often|always|long|even|all|ever|still|just|not|kept|keeps|(?:did|does|do|would|could|has|have|had|wo|ca)n[’']t))+\s*$/i;
 /** A state or province written after a place: "B.C.", "N.Y.", "Ont.", "Calif.", or one the word list knows. */
 function placeTail(part: string): boolean {
   const word = part.trim();
