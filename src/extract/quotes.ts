@@ -1304,12 +1304,12 @@ export function directQuoteFinder(
       // attribution cuts the words read before the quote short. Read the sentence whole, with the marks of the
       // earlier quotes taken out and their words kept, when none of them is a quote of its own. So does a phrase in
       // marks before a verb joined on with its colon ('called the plan "a disgrace" and said: "…"', 'said the plan
-      // was "a disgrace", adding: "…"'): the verb is the subject's of the sentence.
+      // was "a disgrace", adding: "…"') or with none: the verb is the subject's of the sentence.
       if (
         found === null &&
         prevMark?.close != null &&
         prevMark.open >= sentence.start &&
-        /[,:]\s*$/.test(before) &&
+        /(?:[,:]|\p{L})\s*$/u.test(before) &&
         !(previous !== null && previous.sentence === sentence.index)
       ) {
         let whole = body.slice(sentence.start, mark.open);
@@ -1321,7 +1321,20 @@ export function directQuoteFinder(
           whole = blank(m.contentEnd, m.close + 1);
         }
         const inner = attributionBefore(whole, sentence.start);
-        if (inner && inner.verbStart > prevMark.close) found = inner;
+        // With no comma or colon, only a verb of saying right before the marks introduces them, and only words
+        // with a clause of their own ('called the plan "a disgrace" and said "we are done here."'); 'to counter
+        // "her rhetoric"' (an infinitive) is an object.
+        const bare = !/[,:]\s*$/.test(before);
+        if (
+          inner &&
+          inner.verbStart > prevMark.close &&
+          (!bare ||
+            (inner.verb !== null &&
+              /^[\p{L}’'-]+\s*$/u.test(body.slice(inner.verbStart, mark.open)) &&
+              !/\bto\s+$/i.test(body.slice(sentence.start, inner.verbStart)) &&
+              hasClause(content)))
+        )
+          found = inner;
       }
       // '“…,” Ortiz said on “Morning Edition,” adding, “…”': a participle right after an earlier quote of the sentence
       // speaks for the subject of the sentence, read with the quoted words blanked out.

@@ -138,3 +138,17 @@ describe('a quote set off by dashes on both sides', () => {
     expect(quotes(`${intro}The board chose a motto -- "Harbour First, Always" -- and a flag.`)).toEqual([]);
   });
 });
+
+describe('a second verb of saying with no comma after an earlier quote of the sentence', () => {
+  it('introduces words with a clause of their own as the subject’s quote', () => {
+    expect(
+      quotes(`${intro}Olsen called the plan "a disgrace" and said "the board has not read a word of it."`),
+    ).toEqual([['the board has not read a word of it.', 'Ruth Olsen']]);
+  });
+
+  it('does not take a phrase after an infinitive for one', () => {
+    expect(
+      quotes(`${intro}Olsen wants to stop "the levy" and to counter "the board's plans for the pier."`),
+    ).toEqual([]);
+  });
+});
