@@ -452,6 +452,8 @@ const IT_VERBS = new Set([
   'claim',
   'write',
   'allege',
+  'point out',
+  'explain',
 ]);
 
 /**
@@ -2280,7 +2282,10 @@ function fromVerbs(
       (POLL_SHARE.test(subject.np)
         ? { speaker: subject.np, role: null, gender: 'unknown' as const }
         : null) ??
-      (/^it$/i.test(subject.np) && IT_VERBS.has(verb) ? itSpeaker(ctx, sentence) : null);
+      // (An "it" inside quotation marks is the quoted speaker's word: '“It was booming,” she said, pointing out …'.)
+      (/^it$/i.test(subject.np) && IT_VERBS.has(verb) && !insideMarks(doc, sentence, subject.start)
+        ? itSpeaker(ctx, sentence)
+        : null);
     if (!resolved) continue;
     // "Obama threatened to veto the bill": a threat made, as "vowed to …" is, only before "to" or "that" and by a
     // person or an organisation the article names, or a pronoun for one ("The scandal threatens to derail …", "the
