@@ -590,6 +590,9 @@ const ASIDE =
  * "that" or other word that opens one, no sentence end.
  */
 function farVerbBefore(text: string, words: RegExpExecArray[], base: number): Attribution | null {
+  // A clause of time set off by commas right before the quote is an aside, not a clause the quote finishes ('said in
+  // the spring, when the story broke, "…"'): its words are not read for a verb of their own.
+  const aside = TIME_ASIDE.exec(text)?.index ?? text.length;
   for (let i = words.length - 7; i >= 0 && i >= words.length - 30; i--) {
     const w = words[i]!;
     const verb = verbBase(w[0], words[i - 1]?.[0]);
@@ -598,7 +601,7 @@ function farVerbBefore(text: string, words: RegExpExecArray[], base: number): At
     if (/[“”"]|''|[;:!?]/.test(between) || /[.](?:\s|$)/.test(between.replace(ABBREVIATION, ''))) return null;
     for (const x of words.slice(i + 1)) {
       const word = x[0];
-      if (!/^\p{Ll}/u.test(word)) continue;
+      if (!/^\p{Ll}/u.test(word) || x.index > aside) continue;
       if (
         CLAUSE_OPENER.test(word) ||
         verbBase(word) ||
@@ -615,6 +618,9 @@ function farVerbBefore(text: string, words: RegExpExecArray[], base: number): At
   }
   return null;
 }
+
+/** A clause of time set off by commas at the end of the words before a quote: ', when the story broke,'. */
+const TIME_ASIDE = /,\s*(?:when|after|before|while|once|since|until)\s[^,“”"]*,\s*$/i;
 
 /** Whether words after a verb are only its complements: no finite verb, no word that opens a clause. */
 function complementsOnly(words: RegExpExecArray[]): boolean {
@@ -1391,8 +1397,15 @@ export function directQuoteFinder(
         /,$/.test(beforeTrim) &&
         /^\p{Lu}/u.test(firstContent) &&
         words.length >= 4 &&
-        /^[\s)\]]*$/.test(after);
-      if (found === null && setOffByComma && /[.!?…][’'”"]*$/.test(firstContent)) {
+        (/^[\s)\]]*$/.test(after) ||
+          // The quote may end an aside the dashes set off ('- during the debate, Olsen cracked, "…" - and …').
+          (DASH_AFTER.test(after) &&
+            /(?:--|[—–―]|\s-)\s/.test(body.slice(sentence.start, beforeStart + beforeTrim.length))));
+      if (
+        found === null &&
+        setOffByComma &&
+        (/[.!?…][’'”"]*$/.test(firstContent) || DASH_AFTER.test(after))
+      ) {
         const subject = colonSubject(beforeTrim.slice(0, -1), beforeStart);
         // Only the verb and its complements stand between the subject and the comma: a clause opened there ('has
         // hinted that while she likes the plan,', 'said, that if …,') or a passive ('was asked by the host, who …,')

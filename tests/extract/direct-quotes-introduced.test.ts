@@ -152,3 +152,31 @@ describe('a second verb of saying with no comma after an earlier quote of the se
     ).toEqual([]);
   });
 });
+
+describe('a clause of time set off by commas between a far verb and the quote', () => {
+  it('is an aside: the verb still introduces the quote', () => {
+    expect(
+      quotes(
+        `${intro}Olsen said in the spring, when the report came out, "The board never saw a copy of it. ` +
+          'Nobody did."',
+      ),
+    ).toEqual([['The board never saw a copy of it. Nobody did.', 'Ruth Olsen']]);
+  });
+
+  it('does not make a "that" clause an aside', () => {
+    expect(
+      quotes(`${intro}Olsen said in the spring that when the report came out, "The board never saw a copy."`),
+    ).toEqual([]);
+  });
+});
+
+describe('a quote set off by a comma that closes an aside between dashes', () => {
+  it('is the subject’s, though the reporter’s sentence carries on after the dash', () => {
+    expect(
+      quotes(
+        `${intro}The board was wary of her - at the first meeting, Olsen joked, "I am here to sell the pier to ` +
+          'the highest bidder" - but the vote went her way.',
+      ),
+    ).toEqual([['I am here to sell the pier to the highest bidder', 'Ruth Olsen']]);
+  });
+});
