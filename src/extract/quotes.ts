@@ -1033,10 +1033,11 @@ const WHERE_OR_WHEN = /^\s*(?:in|on|at|during|via|through|over|after|when|while|
 
 /**
  * The attribution after a quote, its comma, then the rest of the quote's sentence in the reporter's words: a "that"
- * clause (`he said, that both men …`) or a modal whose subject the quote held (`she said, would use …`).
+ * clause (`he said, that both men …`), a modal whose subject the quote held (`she said, would use …`), or "and" or
+ * "but" and a quote opening in lower case that carries the sentence on (`she said, but “when it comes to …”`).
  */
 const FINISHED_AFTER =
-  /^\s+[^,.;:!?“”"]{2,80}?,\s+(?:(that)\s+(?=\S)|(?:would|will|could|should|can|may|might|must)\s+\p{Ll})/u;
+  /^\s+[^,.;:!?“”"]{2,80}?,\s+(?:(that)\s+(?=\S)|(?:would|will|could|should|can|may|might|must)\s+\p{Ll}|(?:and|but)\s+(?:\p{Ll}+\s+){0,2}(?:[“"]|'')\p{Ll})/u;
 
 /** Whether the words after a quote's closing mark are an attribution and then the rest of its sentence. */
 function finishesAfterAttribution(after: string): boolean {

@@ -95,7 +95,7 @@ const LOWER_ROLE_BEFORE_NAME =
  * verb ("…, say experts like Paul Bauman, a Canadian geophysicist, is …", "…, said Sunshine, who …, doesn't …").
  */
 const SPLIT_INVERTED =
-  /^\s+([^,.;:“”"]+?)((?:,\s+[^,.;:“”"]+?){0,2}),\s+(?=(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|does|do|did|doesn[’']t|don[’']t|didn[’']t|won[’']t|isn[’']t|wasn[’']t|remains?|seems?)\s)/u;
+  /^\s+([^,.;:“”"]+?)((?:,\s+[^,.;:“”"]+?){0,2}),\s+(?=(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|does|do|did|doesn[’']t|don[’']t|didn[’']t|won[’']t|isn[’']t|wasn[’']t|remains?|seems?)\s|((?:and|but)\s+(?:\p{Ll}+\s+){0,2}(?:[“"]|'')\p{Ll}))/u;
 /**
  * A clause ending in a comma, perhaps inside a closing quotation mark (”, ", ’ or the archive form ''), or inside
  * two, a quote closing inside another ('…was ‘helping my husband,’” Anthony says').
@@ -867,6 +867,9 @@ const ASIDE_NEW_CLAUSE = /^(?:\p{Ll}+ing\b|and\b|but\b|as\b|while\b|(?:[“"]|''
  */
 const ASIDE_QUOTE_RUN_ON =
   /^(?:[“"]|'')\p{Lu}[^“”"]*?[^\s,.!?…:;](?:[”"]|'')\s+(?!(?:and|but|or|on|in|at|during|via|after|before|when|while|as|because|according)\b)\p{Ll}/u;
+
+/** The comma after an aside, then "and" or "but" and up to two words, up to a quotation mark: ", but ", ", and still ". */
+const CONJOINED_TAIL = /,\s*(?:and|but)\s+(?:\p{Ll}+\s+){0,2}$/u;
 
 /** "and", "but" and up to two words before a quotation mark: "and still “…", "but “…". */
 const CONJOINED_QUOTE = /^(?:and|but)\s+(?:\p{Ll}+\s+){0,2}(?=[“"]|'')/u;
@@ -1945,8 +1948,11 @@ function fromVerbs(
       const npStart = t.end + body.slice(t.end, sentence.end).indexOf(np);
       // What comes before the aside is the clause's subject alone ("But Williams, who's running …, added that …" is
       // no such subject), and what follows the verb names someone ("that he" is the clause).
+      // ('“I love the port,” said Jo Berg, but “when it comes to …”': a quote alone before the aside, and a fragment in
+      // lower case after its conjunction that finishes the quote's sentence.)
+      const conjoined = splitMatch[3] !== undefined && QUOTE_THEN_THAT.test(prefix);
       const speaker =
-        fragmentSubject(before.replace(/^(?:and|but|so|yet)\s+/i, '')) &&
+        (conjoined || fragmentSubject(before.replace(/^(?:and|but|so|yet)\s+/i, ''))) &&
         !/^(?:that|it|this|there)\b/i.test(np) &&
         // "The tentative deal, announced Friday, would last …": a participle's time, not a speaker.
         !TIME_WORD.test(splitSpaces(np)[0]!) &&
@@ -2364,11 +2370,15 @@ function fromVerbs(
         (subordinate && afterAside && wordCount(body.slice(end + afterAside[0].length, sentence.end)) >= 3
           ? afterAside[0].length
           : null);
+      const conjoined = resume !== null ? CONJOINED_TAIL.exec(body.slice(end, end + resume)) : null;
       const oneClause =
         resume !== null &&
         (subordinate ||
           (set && verbOpening(body.slice(end + resume, sentence.end))) ||
           (set && QUOTE_THEN_THAT.test(closed) && /^that\s/i.test(body.slice(end + resume, sentence.end))) ||
+          // '“I like him,” she said, but “when it comes to …”': the fragment after the conjunction finishes the
+          // sentence the quote opened.
+          (set && QUOTE_THEN_THAT.test(closed) && conjoined !== null) ||
           (set && !clause && fragmentSubject(closed.replace(CLAUSE_TAIL, ''))));
       if (oneClause) {
         // "The museum, Mr. Obama said, would make visitors …": the aside splits one clause, whose subject (or
@@ -2382,7 +2392,11 @@ function fromVerbs(
           verbStart: t.start,
           clauseStart: sentence.start + Math.max(dateline, splitStart),
           clauseEnd: sentence.end,
-          cut: { start: sentence.start + beforeNp.replace(CLAUSE_TAIL, '').length, end: end + resume },
+          // (The conjunction stays: '“I like him,” but “when …”'.)
+          cut: {
+            start: sentence.start + beforeNp.replace(CLAUSE_TAIL, '').length,
+            end: conjoined ? end + conjoined.index + /^,\s*/.exec(conjoined[0])![0].length : end + resume,
+          },
           verb,
           speaker,
           open: true,

@@ -30,3 +30,34 @@ describe('a quote retold inside reported speech', () => {
     ).toContainEqual(['direct', 'The ferry is all some of us have.', 'Ruth Okafor']);
   });
 });
+
+describe('a quote whose sentence carries on past its attribution', () => {
+  it('is one partial quote with the fragment "but" joins after the attribution', () => {
+    expect(
+      quotes(
+        '"I admire the harbour master," Ruth Okafor said, but "when it comes to dredging, he has never read the ' +
+          'survey."',
+      ),
+    ).toEqual([
+      [
+        'reported',
+        '“I admire the harbour master” but “when it comes to dredging, he has never read the survey”',
+        'Ruth Okafor',
+      ],
+    ]);
+  });
+
+  it('and with the fragment "and" joins', () => {
+    expect(
+      quotes('"The ferry needs a new hull," Ruth Okafor said, and "a crew that is paid on time."'),
+    ).toEqual([
+      ['reported', '“The ferry needs a new hull” and “a crew that is paid on time”', 'Ruth Okafor'],
+    ]);
+  });
+
+  it('keeps the quote direct when what follows the conjunction opens a sentence of its own', () => {
+    expect(
+      quotes('"I admire the harbour master," Ruth Okafor said, but "He has never read the survey."'),
+    ).toContainEqual(['direct', 'I admire the harbour master', 'Ruth Okafor']);
+  });
+});

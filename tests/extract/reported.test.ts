@@ -754,10 +754,10 @@ describe('reported speech: a quoted fragment after a conjunction carries on what
     ]);
   });
 
-  it('gives a fragment after "but" to the speaker of the direct quote whose attribution it follows', () => {
+  it('gives a fragment after "but" to the speaker of the quote whose attribution it follows, as one partial quote', () => {
     expect(
       reported('“I love the port,” said Jo Berg, but “when it comes to tolls, the port is greedy.”'),
-    ).toEqual([['“when it comes to tolls, the port is greedy”', 'Jo Berg', 'say']]);
+    ).toEqual([['“I love the port” but “when it comes to tolls, the port is greedy”', 'Jo Berg', 'say']]);
   });
 });
 
