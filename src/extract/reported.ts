@@ -195,7 +195,7 @@ const TIME_WORD = new RegExp(
   `^(?:${WEEKDAY}|on|last|this|early|late|morning|afternoon|evening|night|today|yesterday)$`,
   'i',
 );
-const PARTICIPLE_ADVERB = /^(?:\p{Ll}+ly|even|also|then|later|again|now|still|eventually)$/u;
+const PARTICIPLE_ADVERB = /^(?:\p{Ll}+ly|even|also|then|later|again|now|still|eventually|only)$/u;
 /** Documents whose issuer says what a participle after them reports: "a statement saying", "an email alleging". */
 const DOCUMENT_NOUN =
   /^(?:statement|release|letter|e-?mail|tweet|post|memo|ad|message|note|video|op-ed|column|article|filing|complaint|lawsuit|response|notice|brief|motion|petition|editorial)s?$/i;
@@ -238,7 +238,7 @@ function participle(
   else if (
     commaBefore(t) ||
     dashBefore(t) ||
-    (i > 0 && PARTICIPLE_ADVERB.test(prevWord) && commaBefore(tokens[i - 1]!))
+    (i > 0 && PARTICIPLE_ADVERB.test(prevWord) && (commaBefore(tokens[i - 1]!) || dashBefore(tokens[i - 1]!)))
   )
     lead = 'comma';
   else if (
@@ -403,8 +403,11 @@ function mainSubject(
       /(?:^|\s)(?:\p{Lu}[\p{L}’'.-]*|he|she|they|we|I)\s+$/u.test(
         sentence.text.slice(0, x.start - sentence.start),
       );
+    // "Ana Lind used to back the plan, but said …": "used to" is the main clause's verb.
+    const usedTo = x.text === 'used' && /^\s+to\s/.test(sentence.text.slice(x.end - sentence.start));
     if (
       regularPast ||
+      usedTo ||
       CLAUSE_SPEECH_VERBS.has(x.text) ||
       hasTag(x.text, 'PastTense', 'PresentTense', 'Copula', 'Modal')
     ) {
