@@ -1051,6 +1051,31 @@ function dashEnd(body: string, start: number, end: number): number {
 const CATENATIVE =
   /(?:^|\s)(?:(went|go|goes|going|gone|was|were|is|are)\s+(?:on|(?:all\s+)?quick|out\s+of\s+(?:his|her|their|its|my|our)\s+way)|continues|continue|continued|continuing|(?:took|takes|take|taking)\s+(?:pains|to\s+(?:Twitter|Facebook|Instagram|social\s+media|the\s+airwaves)))\s+$/i;
 
+/**
+ * A verb of causing and its object before "to" and a verb of saying: "led her to", "prompting some Republicans to",
+ * "forced the minister to". The object, up to six words without punctuation, is who spoke.
+ */
+const CAUSATIVE =
+  /(?:^|\s)(?:led|leading|leads|prompted|prompting|prompts|forced|forcing|forces|spurred|spurring|pushed|pushing)\s+((?:[^\s,;:“”"()—–]+\s+){0,5}?[^\s,;:“”"()—–]+)\s+$/u;
+/** What follows a caused verb of saying: "that" or a clause of its own ("led her to say she would …"). */
+const CAUSED_CLAUSE = /^\s+(?:that\b|(?:he|she|they|it|we|I)\s+\S+)/;
+function causedSpeaker(prefix: string, prefixStart: number): { np: string; start: number } | null {
+  const m = CAUSATIVE.exec(prefix);
+  if (!m) return null;
+  const np = m[1]!;
+  // The object names someone: a pronoun, or a phrase with no verb of its own ("the loss led to voters leaving").
+  if (
+    !/^(?:him|her|them|us|me)$/i.test(np) &&
+    (hasClauseVerb(splitSpaces(np)) || /^(?:to|the way)\b/i.test(np))
+  )
+    return null;
+  const np2 = np
+    .replace(/^him$/i, 'he')
+    .replace(/^her$/i, 'she')
+    .replace(/^them$/i, 'they');
+  return { np: np2, start: prefixStart + m.index + m[0].indexOf(np) };
+}
+
 /** A name right before the comma of a relative clause, perhaps with a title: "…,” said Weaver, who said …". */
 const NAME_BEFORE_COMMA = new RegExp(
   String.raw`(?:^|[\s“”"(])((?:(?:${TITLE_ABBREVIATION})\.\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3})(?:,|\s(?:--?|[—–―]))\s*$`,
@@ -1635,7 +1660,16 @@ function fromVerbs(
       catenative !== null &&
       /^going$/i.test(catenative[1] ?? '') &&
       /,\s*$/.test(body.slice(sentence.start, catenativeStart));
-    const passive = PASSIVE.test(prevWord) && !/ing$/i.test(t.text) && !catenative;
+    // "The loss led Lind to concede that …", "prompting aides to counter that …": the one a cause moved to speak is
+    // the speaker, where a clause follows.
+    const causative =
+      prevWord === 'to' &&
+      lower === verb &&
+      !catenative &&
+      CAUSED_CLAUSE.test(body.slice(t.end, sentence.end))
+        ? causedSpeaker(body.slice(sentence.start, tokens[i - 1]!.start), sentence.start)
+        : null;
+    const passive = PASSIVE.test(prevWord) && !/ing$/i.test(t.text) && !catenative && !causative;
     // "said to be", "was told by": "to" and "by" right after the verb; after a comma ("…, he said, by creating …",
     // "…, she said, to “make sure …”") they carry on what was said.
     const joined = !/^[\s”"’]*,/.test(body.slice(end));
@@ -2086,6 +2120,7 @@ function fromVerbs(
                         catenative ? body.slice(sentence.start, catenativeStart) : prefix,
                         sentence.start,
                       );
+    if (causative) subject = causative;
     // "Officials are saying the plan will fail", "They were warning that …": a plural progressive's subject, read
     // without its "are" or "were", where a clause follows ("Republicans are confirming judges at …" reports none).
     // "Many Political Analysts are also speculating that …" tells what a group guesses, not what anyone said.
