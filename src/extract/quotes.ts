@@ -908,11 +908,14 @@ function speakerEndingSentence(
   last: Sentence,
 ): ReturnType<typeof resolveSpeaker> {
   const text = doc.body.slice(last.start, last.end);
-  const comma = text.lastIndexOf(',');
+  // '…," said Victor Hale, who served under President Ruiz.': a relative clause on the speaker closes the sentence;
+  // the attribution is before its comma.
+  const relative = /,\s*(?:who|whose)\s[^,“”"]*$/.exec(text);
+  const comma = text.lastIndexOf(',', relative ? relative.index - 1 : text.length);
   if (comma < 0) return null;
   const lead = /^\s*(?:[”"’]|'')?\s*/.exec(text.slice(comma + 1))![0].length;
   const tailStart = comma + 1 + lead;
-  const tail = text.slice(tailStart);
+  const tail = text.slice(tailStart, relative ? relative.index : text.length);
   if (splitSpaces(tail).length > 16) return null;
   const found = attributionAfter(tail, last.start + tailStart);
   if (

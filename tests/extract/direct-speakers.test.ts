@@ -143,3 +143,15 @@ describe('a colon after a clause with no verb of saying', () => {
     ]);
   });
 });
+
+describe('a quote with no attribution after a sentence whose attribution ends on a relative clause', () => {
+  it('is the speaker’s that the attribution names, not the last name in the relative clause', () => {
+    expect(
+      direct(
+        'The minister Ann Ruiz spoke on Monday.\n\nBoth parties "saw the port as a place really reeling under ' +
+          'strain," said Victor Hale, who served as harbour master for the city council under Mayor Tom Wells. ' +
+          '"In that sense, it was like pushing on an open door."',
+      ),
+    ).toEqual([['In that sense, it was like pushing on an open door.', 'Victor Hale']]);
+  });
+});
