@@ -319,6 +319,16 @@ function coordinatedParticiple(
  * indicating that …": the noun phrase between "with" and the participle, when it has no verb of its own.
  */
 function absoluteSubject(tokens: Token[], i: number, body: string): { np: string; start: number } | null {
+  // "…, both men upbeat – Ryan saying he was …": a name alone after a dash or a comma is such a subject too.
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const x = tokens[k]!;
+    if (!/^\p{Lu}[\p{L}’'.-]*$/u.test(x.text) || FUNCTION_WORDS.has(x.text.toLowerCase())) break;
+    if (k < i - 1 && !/^\s+$/.test(body.slice(x.end, tokens[k + 1]!.start))) break;
+    if (k > 0 && /(?:,|\s(?:--?|[—–]))\s+$/.test(body.slice(tokens[k - 1]!.end, x.start))) {
+      const np = body.slice(x.start, tokens[i - 1]!.end);
+      return { np, start: x.start };
+    }
+  }
   for (let k = i - 1; k >= Math.max(0, i - 9); k--) {
     const x = tokens[k]!;
     if (!/^\s+$/.test(body.slice(x.end, tokens[k + 1]!.start))) return null;
@@ -337,6 +347,9 @@ function absoluteSubject(tokens: Token[], i: number, body: string): { np: string
   }
   return null;
 }
+
+/** "and" before a name and a participle: a second absolute phrase ("… and Trump calling it …"). */
+const NEXT_ABSOLUTE = /,?\s+and\s+(?:\p{Lu}[\p{L}’'.-]*\s+){1,4}\p{Ll}+ing\b/u;
 
 /**
  * The subject of the main clause after a participle that opens the sentence ("After saying he was nervous, the man
@@ -2506,6 +2519,11 @@ function fromVerbs(
       ...(answer ? { answer: true } : {}),
       ...(restrictive ? { restrictive: true } : {}),
     });
+    // "… – Ryan saying he was “very encouraged” and Trump calling it …": an absolute ends where the next one begins.
+    if (ing?.lead === 'absolute') {
+      const next = NEXT_ABSOLUTE.exec(body.slice(restStart, found[found.length - 1]!.clauseEnd));
+      if (next) found[found.length - 1]!.clauseEnd = restStart + next.index;
+    }
     if (!question) remember(ctx, speaker, subject.start);
   }
   // A clause runs until the next attribution in the same sentence begins.
