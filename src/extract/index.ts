@@ -114,7 +114,12 @@ function extractVisible(input: ExtractInput): Facts {
     }
   }
   const own = withoutPullQuotes(direct.quotes).filter(
-    (q) => !reported.some((r) => partOfReported(input.body, q, r)),
+    (q) =>
+      !reported.some(
+        (r) =>
+          partOfReported(input.body, q, r) ||
+          (direct.examples.has(q) && r.start <= q.start && r.end >= q.end - 1),
+      ),
   );
   const quotes = [...own, ...reported].sort((a, b) => a.start - b.start);
   const places = index.places.map(toEntity);

@@ -28,6 +28,11 @@ export interface DirectQuotes {
   usedVerbs: Set<number>;
   /** Spans covered by direct quotes (marks included), and by quoted copy that is no one's speech (a digest's excerpt). */
   covered: Array<{ start: number; end: number }>;
+  /**
+   * Direct quotes given as an example of a noun of the reporter's sentence ('says things such as, "…"'): their verb
+   * and span are left to reported speech, and they give way to a reported quote that carries them.
+   */
+  examples: Set<Quote>;
 }
 
 interface Part {
@@ -1169,6 +1174,9 @@ function setInto(
   return words.length > 0 && !/^to$/i.test(words[0]!) && !hasTag(words[0]!, 'Preposition');
 }
 
+/** A noun's examples or wording introduced before a quote: "things such as,", "questions, including", "the words,". */
+const EXAMPLE_BEFORE = /\p{Ll}[\p{L}’'-]*,?\s+such\s+as\s*[,:]?$|\bthe\s+words\s*[,:]?$/u;
+
 /** A word naming a work, or one that gives a name, right before a quoted title: "his book,", "an ad titled". */
 const WORK_BEFORE =
   /\b(?:book|memoir|novel|biography|film|movie|show|series|sitcom|song|album|play|musical|column|op-ed|essay|article|editorial|documentary|programme|program|podcast|slogan|motto|hashtag|titled|entitled|headlined|dubbed)\s*,?$/i;
@@ -1216,6 +1224,7 @@ export function directQuoteFinder(
   const quotes: Quote[] = [];
   const usedVerbs = new Set<number>();
   const covered: Array<{ start: number; end: number }> = [];
+  const examples = new Set<Quote>();
   const consumed = new Set<MarkSpan>();
   let previous: { quote: Quote; paragraph: number; sentence: number } | null = null;
 
@@ -1633,6 +1642,10 @@ export function directQuoteFinder(
       // "for several more years."'), not an utterance, whatever the verb before it.
       const objectPhrase =
         /^\p{Ll}/u.test(firstContent) && /\p{L}$/u.test(beforeTrim) && last === mark && !hasClause(content);
+      // 'says things such as, "…"', 'added the words, "…"': the quote is an example of a noun of the reporter's
+      // sentence, whose verb reports it, a partial quote. It is kept as a direct quote only where reported speech
+      // does not read that clause (see `examples`), so its verb and its span are left to reported speech.
+      const example = EXAMPLE_BEFORE.test(beforeTrim) && !SENTENCE_INSIDE.test(content);
       // A quote after a "that" clause's first words ends that clause, whatever its case ('said that in the current
       // climate, "I think …"').
       const thatClause =
@@ -1785,7 +1798,7 @@ export function directQuoteFinder(
             ? null
             : resolveSpeaker(ctx, attribution.np, attribution.npStart, { start: mark.open, end: lastEnd });
         verb = attribution.verb;
-        if (attribution.verb !== null) usedVerbs.add(attribution.verbStart);
+        if (attribution.verb !== null && !example) usedVerbs.add(attribution.verbStart);
       }
       const label = attribution ? null : SPEAKER_LABEL.exec(firstContent);
       if (label) speaker = resolveSpeaker(ctx, labelName(label[1]!), mark.contentStart);
@@ -1851,11 +1864,12 @@ export function directQuoteFinder(
       };
       if (speaker && attribution) remember(ctx, speaker, attribution.npStart);
       quotes.push(quote);
-      covered.push({ start: mark.open, end: lastEnd });
+      if (example) examples.add(quote);
+      else covered.push({ start: mark.open, end: lastEnd });
       previous = { quote, paragraph: pi, sentence: endSentence.index };
     }
   };
-  return { result: { quotes, usedVerbs, covered }, paragraph: paragraphQuotes };
+  return { result: { quotes, usedVerbs, covered, examples }, paragraph: paragraphQuotes };
 }
 
 /** A dash opening an aside before a quote ('-- "…"', '— "…"', ' - "…"'), and one closing it after. */

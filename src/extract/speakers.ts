@@ -928,12 +928,12 @@ const SUBORDINATE =
  */
 const FRAMING_CLAUSE =
   /^(?:(?:that|this|which|it)(?:\s+is|\s+was|[’']s)\s+(?:why|because|how)|it\s+(?:is|was)\s+(?:[^\s,;:“”"]+\s+){1,5}?ago\s+that)\s+/i;
-/** A phrase of time or place opening on a preposition or "last"/"this", then a subject pronoun. */
+/** A phrase of time or place opening on a preposition, "last"/"this" or an adverb ("even now at 86"), then a subject pronoun. */
 const ADVERBIAL_BEFORE_PRONOUN =
-  /^(?:in|on|at|during|after|before|since|by|over|earlier|later|last|this|early|late)((?:\s+[^\s,;:“”"]+){0,5}?)\s+(he|she|they|we|I)$/i;
+  /^(?:in|on|at|during|after|before|since|by|over|earlier|later|last|this|early|late|even|now|still|today)((?:\s+[^\s,;:“”"]+){0,5}?)\s+(he|she|they|we|I)$/i;
 /** Words that make the phrase before a pronoun a clause ("in which he", "whether Clinton lied when she"), not a time. */
 const NOT_ADVERBIAL =
-  /^(?:which|who|whom|whose|what|that|when|whether|if|because|as|while|and|but|or|said|says|asked|told|is|was|were|are|has|had|have)$/i;
+  /^(?:which|who|whom|whose|what|that|when|whether|if|because|as|while|though|and|but|or|said|says|asked|told|is|was|were|are|has|had|have)$/i;
 
 /**
  * Finds the subject of a speech verb in the text before it (from the start of its clause). Handles appositives on

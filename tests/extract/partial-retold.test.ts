@@ -61,3 +61,41 @@ describe('a quote whose sentence carries on past its attribution', () => {
     ).toContainEqual(['direct', 'I admire the harbour master', 'Ruth Okafor']);
   });
 });
+
+describe('a quote given as an example of a noun in the reporter’s sentence', () => {
+  it('is a partial quote after "things such as,"', () => {
+    expect(
+      quotes(
+        'Ruth Okafor has mellowed, but even now at 70 she still says things such as, "Never trust a ferry."',
+      ),
+    ).toEqual([['reported', 'things such as, “Never trust a ferry”', 'Ruth Okafor']]);
+  });
+
+  it('is a partial quote after "the words,"', () => {
+    expect(
+      quotes('At the end of her speech, Ruth Okafor added the words, "Vote for the harbour plan."'),
+    ).toEqual([['reported', 'the words, “Vote for the harbour plan”', 'Ruth Okafor']]);
+  });
+
+  it('stays a direct quote where no reported clause carries it', () => {
+    expect(quotes('Ruth Okafor shouted things such as, "Nobody reads the survey!"')).toEqual([
+      ['direct', 'Nobody reads the survey!', 'Ruth Okafor'],
+    ]);
+  });
+
+  it('leaves a quote of several sentences direct', () => {
+    expect(
+      quotes('Ruth Okafor says things such as, "Never trust a ferry. Never trust a bridge."').map(
+        (q) => q[0],
+      ),
+    ).toContain('direct');
+  });
+});
+
+describe('the subject of a verb of saying after an adverb of time', () => {
+  it('is the pronoun after "even now at 70"', () => {
+    expect(
+      quotes('Ruth Okafor has retired. Even now at 70 she still says the ferry should be free.'),
+    ).toEqual([['reported', 'the ferry should be free', 'Ruth Okafor']]);
+  });
+});
