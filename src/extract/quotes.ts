@@ -1071,6 +1071,9 @@ function saysBefore(before: string): boolean {
 export function partOfReported(body: string, quote: Quote, reported: Quote): boolean {
   if (reported.start >= quote.start || reported.end < quote.end - 1) return false;
   const before = body.slice(reported.start, quote.start);
+  // 'said the town lost a man who said “…”': the quote is what someone the reported clause names said, inside it.
+  const relative = RELATIVE_SAYS.exec(before);
+  if (relative && verbBase(relative[1]!) !== undefined) return true;
   if (!/[,:]\s*$/.test(before) || /[“”"]\s*[,:]?\s*$/.test(before)) return false;
   // 'seen, as the magazine put it in a profile, “the operator.”': an aside naming who put it so introduces the words.
   if (/(?:^|,)\s*as\s[^,]*,\s*$/i.test(before)) return false;
@@ -1092,6 +1095,10 @@ export function partOfReported(body: string, quote: Quote, reported: Quote): boo
   const inner = INNER_SAYS.exec(before);
   return inner !== null && verbBase(inner[1]!) !== undefined && !/\b(?:and|but|or)\s/.test(inner[2]!);
 }
+
+/** A relative pronoun and its verb of saying right before a quote: "a man who said ", "a farmer who asked her,". */
+const RELATIVE_SAYS =
+  /\s(?:who|that)\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)(?:\s+(?:him|her|them|me|us))?\s*[,:]?\s*$/u;
 
 /** A pronoun subject, its verb (an adverb may come between) and the words up to a comma or colon: "she told them,". */
 const INNER_SAYS = /^\s*(?:he|she|they|I|we)\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)\b([^,:;“”"]*)[,:]\s*$/u;

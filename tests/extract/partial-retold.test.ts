@@ -16,6 +16,14 @@ describe('a quote retold inside reported speech', () => {
     ]);
   });
 
+  it('is only the partial quote when someone the reported clause names said it ("a man who said")', () => {
+    expect(
+      quotes('Ruth Okafor said the island lost a ferryman who said "the sea owes nobody a living."'),
+    ).toEqual([
+      ['reported', 'the island lost a ferryman who said “the sea owes nobody a living”', 'Ruth Okafor'],
+    ]);
+  });
+
   it('also after a verb of thinking the speaker recalls', () => {
     expect(
       quotes('Ruth Okafor said she remembered thinking, "Nobody in this room is listening to me."'),
