@@ -1599,7 +1599,18 @@ export function directQuoteFinder(
               (/^\p{Ll}/u.test(firstContent) && /^\s*[\p{Lu}\d]/u.test(after))) &&
             (afterAttribution === null ||
               Math.min(afterAttribution.npStart, afterAttribution.verbStart) > leading) &&
-            !carriedOn);
+            !carriedOn &&
+            // 'tweeted, "Thank you Ohio! #Vote" on Friday afternoon.': a sentence in capitals a verb of saying and
+            // its comma introduce, followed only by where or when it was said.
+            !(
+              before2 !== null &&
+              /,$/.test(beforeTrim) &&
+              /^\p{Lu}/u.test(firstContent) &&
+              words.length >= 3 &&
+              WHERE_OR_WHEN.test(after) &&
+              /^\s*(?:[\p{L}\d’'-]+\s*){1,5}[.!?]?\s*$/u.test(after) &&
+              !hasClause(after)
+            ));
       // A quote that opens its sentence and closes on a comma, after which the reporter's own words carry that
       // sentence on: a subordinate clause or phrase ('"Prices have settled," since most contracts were signed early,
       // she said', '"The mood has changed," because of the strike'), or a clause joined by "and" or "but" before the

@@ -180,3 +180,17 @@ describe('a quote set off by a comma that closes an aside between dashes', () =>
     ).toEqual([['I am here to sell the pier to the highest bidder', 'Ruth Olsen']]);
   });
 });
+
+describe('a quote in capitals a verb of saying and its comma introduce, then where or when it was said', () => {
+  it('is a quote of its own, though it has no final punctuation of its own', () => {
+    expect(
+      quotes(
+        `${intro}Olsen, who toured the docks this week, posted, "Thank you Harbourside! #PierVote" on Friday.`,
+      ),
+    ).toEqual([['Thank you Harbourside! #PierVote', 'Ruth Olsen']]);
+  });
+
+  it('is no quote when the words after it carry on with a verb of their own', () => {
+    expect(quotes(`${intro}Olsen said, "The harbour board" on Monday approved the plan.`)).toEqual([]);
+  });
+});

@@ -281,7 +281,7 @@ describe('reported speech: a quote that carries on the reporter’s sentence', (
       kinds(
         'Anna Moss, who also toured the state this week, tweeted, "Thank you Ohio! #Moss2016" on Friday.',
       ),
-    ).toEqual([]);
+    ).toEqual([['direct', 'Thank you Ohio! #Moss2016', 'Anna Moss']]);
   });
 });
 
