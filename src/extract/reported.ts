@@ -1033,10 +1033,11 @@ function relativeEnd(body: string, start: number, end: number, atComma = false):
   // A relative clause set into a noun phrase ("the wall, which he said Mexico would pay for, will …") ends at its
   // closing comma.
   if (atComma) {
-    const comma = /,\s/.exec(text);
+    const comma = /,(?:[”"’]|'')?\s/.exec(text);
     if (comma) return start + comma.index;
   }
-  for (const m of allMatches(/,\s+(\p{Ll}+)/gu, text)) {
+  // (The comma may sit inside a closing mark: 'who said it was “a failure,” voted for it'.)
+  for (const m of allMatches(/,(?:[”"’]|'')?\s+(\p{Ll}+)/gu, text)) {
     const w = m[1]!;
     if (
       (/[^e]ed$/.test(w) ||
@@ -1105,6 +1106,21 @@ function antecedentName(
   relativeStart: number,
 ): { np: string; start: number } | null {
   const m = NAME_BEFORE_COMMA.exec(body.slice(from, relativeStart));
+  return m ? { np: m[1]!, start: from + m.index + m[0].indexOf(m[1]!) } : null;
+}
+
+/**
+ * A document or a body that speaks, right before the comma or dash of ", which": "the study -- which notes that …",
+ * "the police department, which reported that …". (A "which" after anything else may point to a whole clause.)
+ */
+const SOURCE_NOUN_BEFORE_COMMA =
+  /(?:^|\s)((?:the|a|an|this|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}?(?:study|report|survey|poll|analysis|audit|review|panel|committee|department|agency|commission|board|court|newspaper|magazine|website|statement|letter|memo|lawsuit|complaint|filing|ruling|editorial|column|article|ad))(?:,|\s(?:--?|[—–]))\s*$/iu;
+function sourceNounBefore(
+  body: string,
+  from: number,
+  relativeStart: number,
+): { np: string; start: number } | null {
+  const m = SOURCE_NOUN_BEFORE_COMMA.exec(body.slice(from, relativeStart));
   return m ? { np: m[1]!, start: from + m.index + m[0].indexOf(m[1]!) } : null;
 }
 
@@ -1776,7 +1792,8 @@ function fromVerbs(
       /^which$/i.test(relative.text) &&
       relativeAdverb &&
       relativeComma &&
-      antecedentName(body, sentence.start, relative.start) !== null &&
+      (antecedentName(body, sentence.start, relative.start) !== null ||
+        sourceNounBefore(body, sentence.start, relative.start) !== null) &&
       clauseAfter(body, end, sentence.end, found, t.start, commitment);
     // "an architect who said he was stiffed", "30 percent of voters who said …": a restrictive "who" after the
     // object of the sentence's verb or a preposition; one inside the subject ("Voters who said … were split") is left
@@ -2116,7 +2133,8 @@ function fromVerbs(
           : restrictive
             ? restrictive
             : namedWhich
-              ? antecedentName(body, sentence.start, relative!.start)
+              ? (antecedentName(body, sentence.start, relative!.start) ??
+                sourceNounBefore(body, sentence.start, relative!.start))
               : relative
                 ? (relativeAntecedent(body.slice(sentence.start, relative.start), sentence.start) ??
                   antecedentName(body, sentence.start, relative.start) ??
