@@ -459,12 +459,16 @@ export function attributionBefore(text: string, base: number): Attribution | nul
   const words = allMatches(WORDS, trimmed);
   // The verb first and the speaker after it, opening the sentence: "Continued Stone:", "Added Sen. Rachel Dunn:".
   // A comma may end it too, after an appositive: "Said Ann Cole, who ran the shelter for years,".
+  // So after an opening phrase and its comma: "In other words, explained moderator Dana Reyes:".
   const inverted =
+    /^\s*\p{Lu}[^,“”":]{0,30},\s*(\p{L}\p{Ll}+)\s+(?:[\p{L}.’'-]+\s+){0,3}?(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})(?:,\s[^“”"]*)?:$/u.exec(
+      trimmed,
+    ) ??
     /^\s*(\p{Lu}\p{Ll}+)\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})(?:,\s[^“”"]*)?[:,]$/u.exec(
       trimmed,
     );
   const invertedVerb = inverted ? verbBase(inverted[1]!.toLowerCase()) : undefined;
-  if (inverted && invertedVerb && /(?:ed|s)$|^(?:Said|Told|Wrote)$/.test(inverted[1]!)) {
+  if (inverted && invertedVerb && /(?:ed|s)$|^(?:[Ss]aid|[Tt]old|[Ww]rote)$/.test(inverted[1]!)) {
     const at = text.indexOf(inverted[2]!);
     return {
       np: inverted[2]!,

@@ -155,3 +155,13 @@ describe('a quote with no attribution after a sentence whose attribution ends on
     ).toEqual([['In that sense, it was like pushing on an open door.', 'Victor Hale']]);
   });
 });
+
+describe('a verb of saying before its speaker after an opening phrase', () => {
+  it('gives the quote to the name after the verb, not to the opening phrase', () => {
+    expect(
+      direct(
+        'The mayor Ann Ruiz spoke on Monday. In short, asked the council clerk Tom Hale: "Who pays for the pier?"',
+      ),
+    ).toEqual([['Who pays for the pier?', 'Tom Hale']]);
+  });
+});
