@@ -198,7 +198,7 @@ const TIME_WORD = new RegExp(
 const PARTICIPLE_ADVERB = /^(?:\p{Ll}+ly|even|also|then|later|again|now|still|eventually|only)$/u;
 /** Documents whose issuer says what a participle after them reports: "a statement saying", "an email alleging". */
 const DOCUMENT_NOUN =
-  /^(?:statement|release|letter|e-?mail|tweet|post|memo|ad|message|note|video|op-ed|column|article|filing|complaint|lawsuit|response|notice|brief|motion|petition|editorial)s?$/i;
+  /^(?:statement|release|letter|e-?mail|tweet|post|memo|ad|message|note|video|op-ed|column|article|filing|complaint|lawsuit|response|notice|brief|motion|petition|editorial|piece)s?$/i;
 
 /**
  * A present participle that reports speech, with how it is tied to its speaker. Returns the verb's base form
@@ -272,6 +272,19 @@ function participle(
     lead = 'document';
   if (!lead) return undefined;
   return joinedTo ? { verb, lead, joinedTo } : { verb, lead };
+}
+
+/**
+ * The document noun a relative "that" at token `k + 1` follows, past words of time and a "from" phrase of up to three
+ * words: "a letter from his doctor Friday afternoon that", "a piece that", "a memo on Monday that".
+ */
+function issuedDocument(tokens: Token[], k: number): Token | undefined {
+  while (k >= 0 && TIME_WORD.test(tokens[k]!.text)) k--;
+  for (let j = k; j >= Math.max(0, k - 3); j--) {
+    if (j > 0 && /^from$/i.test(tokens[j]!.text) && DOCUMENT_NOUN.test(tokens[j - 1]!.text))
+      return tokens[j - 1];
+  }
+  return k >= 0 && DOCUMENT_NOUN.test(tokens[k]!.text) ? tokens[k] : undefined;
 }
 
 /** The base form of a verb of saying whose -ing form `w` is (lower-case): "saying" → "say", "arguing" → "argue". */
@@ -1806,11 +1819,22 @@ function fromVerbs(
       clauseAfter(body, end, sentence.end, found, t.start, commitment)
         ? objectBeforeRelative(body.slice(sentence.start, relative.start), sentence.start)
         : null;
+    // "released a letter from his doctor that says he …", "ran a piece that noted …": a document's "that" (or
+    // "which") before a verb of saying, which reports for the one who issued it, as "a statement saying" does.
+    const documentRelative =
+      relative !== undefined &&
+      relative === tokens[i - 1] &&
+      !relativeComma &&
+      /^(?:that|which)$/i.test(relative.text) &&
+      clauseAfter(body, end, sentence.end, found, t.start, commitment)
+        ? issuedDocument(tokens, i - 2)
+        : undefined;
     if (
       relative &&
       !embedded &&
       !namedWhich &&
       !restrictive &&
+      !documentRelative &&
       (!/^who$/i.test(relative.text) || !relativeAdverb || !relativeComma)
     )
       continue;
@@ -2132,25 +2156,27 @@ function fromVerbs(
           ? { np: contracted.text.slice(0, -2), start: contracted.start }
           : restrictive
             ? restrictive
-            : namedWhich
-              ? (antecedentName(body, sentence.start, relative!.start) ??
-                sourceNounBefore(body, sentence.start, relative!.start))
-              : relative
-                ? (relativeAntecedent(body.slice(sentence.start, relative.start), sentence.start) ??
-                  antecedentName(body, sentence.start, relative.start) ??
-                  antecedentAcrossAppositive(body, sentence.start, relative.start) ??
-                  // (A clause before the comma with neither, as before: what was said is still reported.)
-                  subjectBefore(body.slice(sentence.start, relative.start), sentence.start))
-                : ing?.lead === 'progressive' && PROGRESSIVE_ADVERB.test(prevWord) && i > 1
-                  ? subjectBefore(body.slice(sentence.start, tokens[i - 1]!.start), sentence.start)
-                  : (/,\s*$/.test(prefix) && /ing$/.test(t.text)) ||
-                      (ing && ing.lead !== 'progressive') ||
-                      goingOn
-                    ? null
-                    : subjectBefore(
-                        catenative ? body.slice(sentence.start, catenativeStart) : prefix,
-                        sentence.start,
-                      );
+            : documentRelative
+              ? mainSubject(sentence, tokens, documentRelative.start)
+              : namedWhich
+                ? (antecedentName(body, sentence.start, relative!.start) ??
+                  sourceNounBefore(body, sentence.start, relative!.start))
+                : relative
+                  ? (relativeAntecedent(body.slice(sentence.start, relative.start), sentence.start) ??
+                    antecedentName(body, sentence.start, relative.start) ??
+                    antecedentAcrossAppositive(body, sentence.start, relative.start) ??
+                    // (A clause before the comma with neither, as before: what was said is still reported.)
+                    subjectBefore(body.slice(sentence.start, relative.start), sentence.start))
+                  : ing?.lead === 'progressive' && PROGRESSIVE_ADVERB.test(prevWord) && i > 1
+                    ? subjectBefore(body.slice(sentence.start, tokens[i - 1]!.start), sentence.start)
+                    : (/,\s*$/.test(prefix) && /ing$/.test(t.text)) ||
+                        (ing && ing.lead !== 'progressive') ||
+                        goingOn
+                      ? null
+                      : subjectBefore(
+                          catenative ? body.slice(sentence.start, catenativeStart) : prefix,
+                          sentence.start,
+                        );
     if (causative) subject = causative;
     // "Officials are saying the plan will fail", "They were warning that …": a plural progressive's subject, read
     // without its "are" or "were", where a clause follows ("Republicans are confirming judges at …" reports none).
