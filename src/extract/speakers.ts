@@ -986,7 +986,9 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
       k++
     ) {
       const before = segments[segments.length - 1]!;
-      if (!/^\s*(?:(?:\p{Ll}+\s+){0,3})(?:\p{Lu}[\p{L}.’'-]*\s*){1,5},$/u.test(before)) break;
+      // (An age may stand before the name: "76-year-old Ana Lind, …".)
+      if (!/^\s*(?:\d+-year-old\s+)?(?:(?:\p{Ll}+\s+){0,3})(?:\p{Lu}[\p{L}.’'-]*\s*){1,5},$/u.test(before))
+        break;
       np = before + np;
       segments = segments.slice(0, -1);
     }
@@ -1047,7 +1049,13 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   if (!isNounPhrase(withoutOwnRelative(np))) return null;
   // A subject is short and has no verb of its own; "the plan lacked a clear exit strategy" is not one.
   const words = splitSpaces(np).filter(Boolean);
-  if (words.length === 0 || words.length > 16) return null;
+  // A name with appositives after it ("Ana Lind, founder of the institute, a member in the 1960s and long time
+  // committeeman from Ohio, said") may run longer: the name opens it and each appositive is set off by commas.
+  const longest =
+    /^(?:\d+-year-old\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]*,\s+\p{Ll}[^,]*,\s+\S/u.test(np)
+      ? 24
+      : 16;
+  if (words.length === 0 || words.length > longest) return null;
   // Quotation marks end no subject, except inside an appositive's relative clause ("Humphrey, who calls Trump a
   // “sociopath,” said").
   const relativeAt = np.search(/,\s+(?:who|which)\s/);
