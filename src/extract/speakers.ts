@@ -1000,6 +1000,12 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   const lead = np.length - np.trimStart().length;
   np = np.trim();
   start += lead;
+  // "(Forbes says it tracks …)": the bracket that opens the writer's aside is no part of its subject.
+  const bracket = /^\(\s*/.exec(np);
+  if (bracket && !np.includes(')')) {
+    np = np.slice(bracket[0].length);
+    start += bracket[0].length;
+  }
   for (;;) {
     const m = SUBORDINATE.exec(np);
     if (!m || m[0].length === 0) break;
@@ -1046,6 +1052,8 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   // "… is a serial liar, racist and birther who has pledged": a verb after "who" is the relative clause's, and its
   // antecedent here is no subject (a predicate after "is", the last of a list), so there is none to give.
   if (/\s(?:who|which|that)$/i.test(np)) return null;
+  // "Having said that, …": a perfect participle opening the sentence has no subject of its own.
+  if (/^having$/i.test(np)) return null;
   if (!isNounPhrase(withoutOwnRelative(np))) return null;
   // A subject is short and has no verb of its own; "the plan lacked a clear exit strategy" is not one.
   const words = splitSpaces(np).filter(Boolean);
