@@ -188,6 +188,12 @@ const EARLY_FINITE =
 /** Adverbs between a progressive's auxiliary and its participle: "is already claiming", "’s not saying". */
 const PROGRESSIVE_ADVERB = /^(?:not|already|just|even|\p{Ll}+ly)$/u;
 const PARTICIPLE_PREPOSITION = /^(?:by|after|before|while|when|in|from|despite|upon|since)$/i;
+/** A phrase of time or place opening a sentence, which is no subject: "In 2010", "On Monday". */
+const OPENING_PREPOSITION =
+  /^(?:in|on|at|during|after|before|since|by|for|from|with|under|over|as|when|while|if|last|this)\b/i;
+/** The sentence's subject, then a preposition set off after it before a participle: "Ana Lind, despite ". */
+const PREPOSITION_AFTER_SUBJECT =
+  /^(.*?,\s+)(?:despite|after|before|while|since|upon|when)\s+(?:(?:\p{Ll}+ly|also|even|first)\s+)?$/su;
 /** "He’s claiming …", "she’s saying …": a contracted "is" before a progressive. */
 const CONTRACTED_IS = /^(?:he|she|it|who|that|there)[’']s$/i;
 /** Words of time between a document and its participle: "a statement on Friday saying", "an email late Monday alleging". */
@@ -2347,6 +2353,24 @@ function fromVerbs(
           subject = np;
       }
     }
+    // "Ana Lind, despite admitting …, backed the bill": a preposition set off by commas right after the sentence's
+    // subject, before its main verb, hangs its participle on that subject.
+    // (Its clause ends at the comma that closes the phrase; "In 2010, despite …" opens on no subject.)
+    let setOff = false;
+    if (!subject && ing?.lead === 'preposition') {
+      const lead = PREPOSITION_AFTER_SUBJECT.exec(participlePrefix);
+      const np = lead ? subjectBefore(lead[1]!, sentence.start) : null;
+      if (
+        np &&
+        (/^(?:he|she|they|we)$/i.test(np.np) ||
+          plainSubject(np.np.split(',')[0]!.trim()) ||
+          closingSubject(np.np)) &&
+        !OPENING_PREPOSITION.test(np.np)
+      ) {
+        subject = np;
+        setOff = true;
+      }
+    }
     // "A person familiar with the planning says …", "Many speakers at the service — including … — said …": the
     // phrase that opens the sentence, read whole, when the rules above found no subject in it.
     if (
@@ -2537,28 +2561,30 @@ function fromVerbs(
           ? nounObject
           : opening
             ? opening.clauseEnd
-            : gap
-              ? gapEnd(body, restStart, sentence.end)
-              : embedded
-                ? // "in which he pledged that, if elected, he would …": a "that" clause is the relative's object and runs
-                  // on past its commas; "the wall, which he said Mexico would pay for, will …" ends at its comma, and
-                  // so does one after "that", which may be a verb's ("notes that Coulter tweeted that …, and Trump …").
-                  relativeEnd(
-                    body,
-                    restStart,
-                    sentence.end,
-                    relative?.text.toLowerCase() === 'that' ||
-                      !/\bthat,?\s*$/.test(body.slice(end, restStart)),
-                  )
-                : relative
-                  ? relativeDash
-                    ? dashEnd(body, restStart, sentence.end)
-                    : relativeEnd(body, restStart, sentence.end, restrictive !== null)
-                  : // "a campaign in which Lind has said the levy is unfair, …": a relative clause of place ends where the
-                    // main clause's verb comes back.
-                    PLACE_RELATIVE_BEFORE.test(body.slice(sentence.start, subject.start))
-                    ? relativeEnd(body, restStart, sentence.end)
-                    : negatedEnd(body, prefix, restStart, sentence.end),
+            : setOff
+              ? relativeEnd(body, restStart, sentence.end, true)
+              : gap
+                ? gapEnd(body, restStart, sentence.end)
+                : embedded
+                  ? // "in which he pledged that, if elected, he would …": a "that" clause is the relative's object and runs
+                    // on past its commas; "the wall, which he said Mexico would pay for, will …" ends at its comma, and
+                    // so does one after "that", which may be a verb's ("notes that Coulter tweeted that …, and Trump …").
+                    relativeEnd(
+                      body,
+                      restStart,
+                      sentence.end,
+                      relative?.text.toLowerCase() === 'that' ||
+                        !/\bthat,?\s*$/.test(body.slice(end, restStart)),
+                    )
+                  : relative
+                    ? relativeDash
+                      ? dashEnd(body, restStart, sentence.end)
+                      : relativeEnd(body, restStart, sentence.end, restrictive !== null)
+                    : // "a campaign in which Lind has said the levy is unfair, …": a relative clause of place ends where the
+                      // main clause's verb comes back.
+                      PLACE_RELATIVE_BEFORE.test(body.slice(sentence.start, subject.start))
+                      ? relativeEnd(body, restStart, sentence.end)
+                      : negatedEnd(body, prefix, restStart, sentence.end),
       verb,
       speaker,
       open: nounObject === null,
