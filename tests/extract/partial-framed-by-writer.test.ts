@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2024-05-14T00:00:00Z');
+const quotes = (body: string) =>
+  extract({ title: 'Test', body, published }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+
+describe('a quote the writer frames with a phrase of their own ("Of course, Lind said, “…”")', () => {
+  it('reads a phrase opening the sentence before the attribution as a partial quote', () => {
+    expect(quotes('Of course, Ana Lind said, “I never rode that ferry myself.”')).toEqual([
+      ['reported', 'of course, “I never rode that ferry myself”', 'Ana Lind'],
+    ]);
+  });
+
+  it('reads a phrase after the verb, and keeps the wholly quoted sentences after the first direct', () => {
+    expect(
+      quotes(
+        'Ana Lind said on the other hand, “the old levy works fine for commuters. But the families on the islands are paying twice.”',
+      ),
+    ).toEqual([
+      ['reported', 'on the other hand, “the old levy works fine for commuters”', 'Ana Lind'],
+      ['direct', 'But the families on the islands are paying twice.', 'Ana Lind'],
+    ]);
+  });
+
+  it('leaves a quote after a plain opening word direct', () => {
+    expect(quotes('Still, Ana Lind said, “The old levy works fine.”')).toEqual([
+      ['direct', 'The old levy works fine.', 'Ana Lind'],
+    ]);
+  });
+});
