@@ -32,24 +32,30 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * What each of chrono's casual English parsers needs in a text before its pattern can match at all, read off the
- * parsers' own patterns and dictionaries (chrono-node 2.10): a digit for the numeric formats and clock times, a
- * month's first three letters for the month-name parsers, a weekday's at a word start (or after "on", "this",
- * "last", "past", "next", which the weekday pattern allows with no space) for the weekday parser, and the fixed
- * words of the others. Each cue is a superset of its parser's matches, so a parser whose cue is absent would return
- * nothing, and leaving it out gives exactly chrono's result: parsers only add results, and the refiners run
- * unchanged. Running all 18 parsers' patterns over every dated sentence was about 40% of the timeline's time; a
- * sentence usually holds the cues of only a few. A parser not named here always runs: the "within / in / for"
- * parser (its units include single letters, so no cheap cue rules it out) and any a chrono upgrade adds. Check the
- * cues against the parsers' patterns when upgrading chrono; tests/extract/timeline.test.ts compares the result
- * with chrono.parse on every kind of expression.
+ * parsers' own patterns and dictionaries (chrono-node 2.10): a digit for clock times, a digit and a separator for the
+ * numeric formats (see below), a month's first three letters for the month-name parsers, a weekday's at a word start
+ * (or after "on", "this", "last", "past", "next", which the weekday pattern allows with no space) for the weekday
+ * parser, and the fixed words of the others. Each cue is a superset of its parser's matches, so a parser whose cue is
+ * absent would return nothing, and leaving it out gives exactly chrono's result: parsers only add results, and the
+ * refiners run unchanged. Running all 18 parsers' patterns over every dated sentence was about 40% of the timeline's
+ * time; a sentence usually holds the cues of only a few. A parser not named here always runs: the "within / in / for"
+ * parser (its units include single letters, so no cheap cue rules it out) and any a chrono upgrade adds. Check the cues
+ * against the parsers' patterns when upgrading chrono; tests/extract/timeline.test.ts compares the result with
+ * chrono.parse on every kind of expression.
  */
 const DIGIT_CUE = /\d/;
 const MONTH_CUE = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+/**
+ * The numeric date formats need more than a digit: a digit, their separator and a digit ("3/14", "14.3.2016",
+ * "2016-03-14"), or a year and its separator ("2016 March"). Most dated sentences hold a number (a count, a
+ * percentage, a year) but none of these, and the slash formats' patterns, tried at every position, were the dearest
+ * of the parsers that a bare digit let run.
+ */
 const PARSER_CUES: Readonly<Record<string, RegExp>> = {
-  ENYearMonthDayParser: DIGIT_CUE,
-  ISOFormatParser: DIGIT_CUE,
-  SlashDateFormatParser: DIGIT_CUE,
-  ENSlashMonthFormatParser: DIGIT_CUE,
+  ENYearMonthDayParser: /\d{4}[-./\s]/,
+  ISOFormatParser: /\d-\d/,
+  SlashDateFormatParser: /\d[-./]\d/,
+  ENSlashMonthFormatParser: /\d\/\d/,
   ENTimeExpressionParser: DIGIT_CUE,
   ENYearMonthNameParser: DIGIT_CUE,
   ENMonthNameLittleEndianParser: MONTH_CUE,
@@ -67,7 +73,7 @@ const PARSER_CUES: Readonly<Record<string, RegExp>> = {
   ENTimeUnitLaterFormatParser:
     /[cdehkmnorswy]\s{0,5}(?:later|after|from now|henceforth|forward|out)(?=\W|$)/i,
 };
-/** The distinct cues, each tested once per text (six parsers share the digit cue, three the month's). */
+/** The distinct cues, each tested once per text (two parsers share the digit cue, three the month's). */
 const CUES = [...new Set(Object.values(PARSER_CUES))];
 const CASUAL_PARSERS = chrono.casual.parsers.map((parser) => {
   const cue = PARSER_CUES[parser.constructor.name];
