@@ -6,7 +6,7 @@
 import { stripInvisible } from '../ingest/invisible.ts';
 import { findEntities, toEntity, toPerson } from './entities.ts';
 import { findFigures, findHeadlineFigures } from './figures.ts';
-import { directQuoteFinder, partOfReported, withoutPullQuotes } from './quotes.ts';
+import { directQuoteFinder, framedByWriter, partOfReported, withoutPullQuotes } from './quotes.ts';
 import { findReportedSpeech, isCommitment } from './reported.ts';
 import { segment } from './sentences.ts';
 import { type SpeakerContext, sourceBefore } from './speakers.ts';
@@ -72,46 +72,6 @@ function offsetsIn(original: string, visible: string): (span: Span) => void {
     span.start = startOf(span.start);
     span.end = endOf(span.end);
   };
-}
-
-/** A phrase of the writer's that sets a quote into an argument: "of course", "in other words", "after all". */
-const FRAMING = String.raw`(?:[Oo]f course|[Ii]n other words|[Aa]fter all|[Oo]n the other hand|[Ii]n fact)`;
-/**
- * The words before a quote that frame it: the phrase opening the sentence before the attribution ('Of course, Lind
- * said, "…"') or right after its verb ('Lind said on the other hand, "…"').
- */
-const FRAMED_LEAD = new RegExp(
-  String.raw`^(?:(${FRAMING}),\s+[^,;:“”"]{1,60}?\s\p{Ll}+|[^,;:“”"]{1,60}?\s\p{Ll}+,?\s+(${FRAMING})),\s*$`,
-  'u',
-);
-/** Where a quote's first sentence ends: a full stop, "?" or "!" before a capital. */
-const FIRST_SENTENCE_END = /[.!?](?=\s+\p{Lu})/u;
-
-/**
- * A direct quote the writer frames with a phrase of their own ('Of course, Lind said, "I never knew him."', 'Lind
- * said on the other hand, "the system works. But …"') is the writer's sentence with the speaker's words in it: its
- * first sentence is a partial quote, reported speech whose text keeps the phrase and the quoted words; the sentences
- * after it, wholly quoted, stay direct.
- */
-function framedByWriter(body: string, q: Quote): Quote[] {
-  if (q.kind !== 'direct') return [q];
-  const quoted = body.slice(q.start, q.end);
-  const at = q.sentence.indexOf(quoted);
-  if (at <= 0) return [q];
-  const framed = FRAMED_LEAD.exec(q.sentence.slice(0, at));
-  if (!framed) return [q];
-  const phrase = (framed[1] ?? framed[2]!).toLowerCase();
-  const end = FIRST_SENTENCE_END.exec(q.text);
-  const first = end ? q.text.slice(0, end.index) : q.text.replace(/[.!?,]+$/, '');
-  const reportedQuote: Quote = {
-    ...q,
-    kind: 'reported',
-    text: `${phrase}, “${first}”`,
-    end: end ? q.start + quoted.indexOf(q.text.slice(end.index + 1).trimStart()) : q.end,
-  };
-  if (!end) return [reportedQuote];
-  const rest = q.text.slice(end.index + 1).trimStart();
-  return [reportedQuote, { ...q, text: rest, start: reportedQuote.end }];
 }
 
 function extractVisible(input: ExtractInput): Facts {

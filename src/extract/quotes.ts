@@ -1048,8 +1048,16 @@ const WHERE_OR_WHEN = /^\s*(?:in|on|at|during|via|through|over|after|when|while|
  * clause (`he said, that both men …`), a modal whose subject the quote held (`she said, would use …`), or "and" or
  * "but" and a quote opening in lower case that carries the sentence on (`she said, but “when it comes to …”`).
  */
-const FINISHED_AFTER =
-  /^\s+[^,.;:!?“”"]{2,80}?,\s+(?:(that)\s+(?=\S)|(?:would|will|could|should|can|may|might|must)\s+\p{Ll}|(?:and|but)\s+(?:\p{Ll}+\s+){0,2}(?:[“"]|'')\p{Ll})/u;
+/**
+ * "and" or "but" and up to two words, as they lead into a quote that carries a sentence on ("but “when …", "and
+ * still “…"); quotes.ts and reported.ts read it in several places.
+ */
+export const CONJUNCTION_LEAD = String.raw`(?:and|but)\s+(?:\p{Ll}+\s+){0,2}`;
+
+const FINISHED_AFTER = new RegExp(
+  String.raw`^\s+[^,.;:!?“”"]{2,80}?,\s+(?:(that)\s+(?=\S)|(?:would|will|could|should|can|may|might|must)\s+\p{Ll}|${CONJUNCTION_LEAD}(?:[“"]|'')\p{Ll})`,
+  'u',
+);
 
 /** Whether the words after a quote's closing mark are an attribution and then the rest of its sentence. */
 function finishesAfterAttribution(after: string): boolean {
@@ -1183,6 +1191,45 @@ function setInto(
   const words = lead.split(/[\s,]+/).filter(Boolean);
   while (words.length > 0 && CONNECTIVE.test(words[0]!)) words.shift();
   return words.length > 0 && !/^to$/i.test(words[0]!) && !hasTag(words[0]!, 'Preposition');
+}
+
+/** A phrase of the writer's that sets a quote into an argument: "of course", "in other words", "after all". */
+const FRAMING = String.raw`(?:[Oo]f course|[Ii]n other words|[Aa]fter all|[Oo]n the other hand|[Ii]n fact)`;
+/**
+ * The words before a quote that frame it: the phrase opening the sentence before the attribution ('Of course, Lind
+ * said, "…"') or right after its verb ('Lind said on the other hand, "…"').
+ */
+const FRAMED_LEAD = new RegExp(
+  String.raw`^(?:(${FRAMING}),\s+[^,;:“”"]{1,60}?\s\p{Ll}+|[^,;:“”"]{1,60}?\s\p{Ll}+,?\s+(${FRAMING})),\s*$`,
+  'u',
+);
+/** Where a quote's first sentence ends: a full stop, "?" or "!" before a capital. */
+const FIRST_SENTENCE_END = /[.!?](?=\s+\p{Lu})/u;
+
+/**
+ * A direct quote the writer frames with a phrase of their own ('Of course, Lind said, "I never knew him."', 'Lind
+ * said on the other hand, "the system works. But …"') is the writer's sentence with the speaker's words in it: its
+ * first sentence is a partial quote, reported speech whose text keeps the phrase and the quoted words; the sentences
+ * after it, wholly quoted, stay direct.
+ */
+export function framedByWriter(body: string, q: Quote): Quote[] {
+  if (q.kind !== 'direct') return [q];
+  const quoted = body.slice(q.start, q.end);
+  const at = q.sentence.indexOf(quoted);
+  if (at <= 0) return [q];
+  const framed = FRAMED_LEAD.exec(q.sentence.slice(0, at));
+  if (!framed) return [q];
+  const phrase = (framed[1] ?? framed[2]!).toLowerCase();
+  const end = FIRST_SENTENCE_END.exec(q.text);
+  const first = end ? q.text.slice(0, end.index) : q.text.replace(/[.!?,]+$/, '');
+  const rest = end ? q.text.slice(end.index + 1).trimStart() : null;
+  const reportedQuote: Quote = {
+    ...q,
+    kind: 'reported',
+    text: `${phrase}, “${first}”`,
+    end: rest !== null ? q.start + quoted.indexOf(rest) : q.end,
+  };
+  return rest !== null ? [reportedQuote, { ...q, text: rest, start: reportedQuote.end }] : [reportedQuote];
 }
 
 /** A noun's examples or wording introduced before a quote: "things such as,", "questions, including", "the words,". */
@@ -1897,9 +1944,11 @@ export function directQuoteFinder(
 /** A dash opening an aside before a quote ('-- "…"', '— "…"', ' - "…"'), and one closing it after. */
 const DASH_BEFORE = /(?:--|[—–―]|\s-)$/;
 const DASH_AFTER = /^\s*(?:--|[—–―]|-\s)/;
+/** The closing dash and the first word after it. */
+const WORD_AFTER_DASH = new RegExp(String.raw`${DASH_AFTER.source}\s*(\p{Ll}[\p{L}’'-]*)`, 'u');
 /** Whether the words after a quote's closing dash open on a verb ('-- is likely to be repeated', '— was wearing thin'). */
 function verbAfterDash(after: string): boolean {
-  const word = /^\s*(?:--|[—–―]|-\s)\s*(\p{Ll}[\p{L}’'-]*)/u.exec(after)?.[1];
+  const word = WORD_AFTER_DASH.exec(after)?.[1];
   return (
     word !== undefined &&
     !/^(?:and|but|or|nor|yet|so|then)$/.test(word) &&

@@ -13,7 +13,7 @@ import {
   lowerCased,
 } from './lexicon.ts';
 import { isPlaceName, resolveOrganization } from './entities.ts';
-import { type DirectQuotes, clauseSubject, cannotBeClauseVerb } from './quotes.ts';
+import { CONJUNCTION_LEAD, type DirectQuotes, clauseSubject, cannotBeClauseVerb } from './quotes.ts';
 import { type Document, type Sentence, collapseSpaces, isSpaceCode, splitSpaces } from './sentences.ts';
 import {
   type Speaker,
@@ -94,8 +94,10 @@ const LOWER_ROLE_BEFORE_NAME =
  * After an inverted verb set into a clause: the speaker, up to two appositives, and the comma before the clause's own
  * verb ("…, say experts like Paul Bauman, a Canadian geophysicist, is …", "…, said Sunshine, who …, doesn't …").
  */
-const SPLIT_INVERTED =
-  /^\s+([^,.;:“”"]+?)((?:,\s+[^,.;:“”"]+?){0,2}),\s+(?=(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|does|do|did|doesn[’']t|don[’']t|didn[’']t|won[’']t|isn[’']t|wasn[’']t|remains?|seems?)\s|((?:and|but)\s+(?:\p{Ll}+\s+){0,2}(?:[“"]|'')\p{Ll}))/u;
+const SPLIT_INVERTED = new RegExp(
+  String.raw`^\s+([^,.;:“”"]+?)((?:,\s+[^,.;:“”"]+?){0,2}),\s+(?=(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|does|do|did|doesn[’']t|don[’']t|didn[’']t|won[’']t|isn[’']t|wasn[’']t|remains?|seems?)\s|(${CONJUNCTION_LEAD}(?:[“"]|'')\p{Ll}))`,
+  'u',
+);
 /**
  * A clause ending in a comma, perhaps inside a closing quotation mark (”, ", ’ or the archive form ''), or inside
  * two, a quote closing inside another ('…was ‘helping my husband,’” Anthony says').
@@ -907,10 +909,10 @@ const ASIDE_QUOTE_RUN_ON =
   /^(?:[“"]|'')\p{Lu}[^“”"]*?[^\s,.!?…:;](?:[”"]|'')\s+(?!(?:and|but|or|on|in|at|during|via|after|before|when|while|as|because|according)\b)\p{Ll}/u;
 
 /** The comma after an aside, then "and" or "but" and up to two words, up to a quotation mark: ", but ", ", and still ". */
-const CONJOINED_TAIL = /,\s*(?:and|but)\s+(?:\p{Ll}+\s+){0,2}$/u;
+const CONJOINED_TAIL = new RegExp(String.raw`,\s*${CONJUNCTION_LEAD}$`, 'u');
 
 /** "and", "but" and up to two words before a quotation mark: "and still “…", "but “…". */
-const CONJOINED_QUOTE = /^(?:and|but)\s+(?:\p{Ll}+\s+){0,2}(?=[“"]|'')/u;
+const CONJOINED_QUOTE = new RegExp(String.raw`^${CONJUNCTION_LEAD}(?=[“"]|'')`, 'u');
 
 /** Base forms that are verbs in an aside ("…, critics say, …"); others are nouns there ("…, his home state, …"). */
 const ASIDE_BASE_VERBS = new Set([
@@ -1095,6 +1097,8 @@ const CAUSATIVE =
   /(?:^|\s)(?:led|leading|leads|prompted|prompting|prompts|forced|forcing|forces|spurred|spurring|pushed|pushing)\s+((?:[^\s,;:“”"()—–]+\s+){0,5}?[^\s,;:“”"()—–]+)\s+$/u;
 /** What follows a caused verb of saying: "that" or a clause of its own ("led her to say she would …"). */
 const CAUSED_CLAUSE = /^\s+(?:that\b|(?:he|she|they|it|we|I)\s+\S+)/;
+/** The subject form of an object pronoun, for the one a cause moved to speak ("led her to" → "she"). */
+const SUBJECT_FORM: Readonly<Record<string, string>> = { him: 'he', her: 'she', them: 'they' };
 function causedSpeaker(prefix: string, prefixStart: number): { np: string; start: number } | null {
   const m = CAUSATIVE.exec(prefix);
   if (!m) return null;
@@ -1105,11 +1109,7 @@ function causedSpeaker(prefix: string, prefixStart: number): { np: string; start
     (hasClauseVerb(splitSpaces(np)) || /^(?:to|the way)\b/i.test(np))
   )
     return null;
-  const np2 = np
-    .replace(/^him$/i, 'he')
-    .replace(/^her$/i, 'she')
-    .replace(/^them$/i, 'they');
-  return { np: np2, start: prefixStart + m.index + m[0].indexOf(np) };
+  return { np: SUBJECT_FORM[np.toLowerCase()] ?? np, start: prefixStart + m.index + m[0].indexOf(np) };
 }
 
 /** A name right before the comma of a relative clause, perhaps with a title: "…,” said Weaver, who said …". */
