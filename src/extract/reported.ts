@@ -3229,6 +3229,35 @@ const INTRODUCED_BY_VERB =
 const EVALUATION_BEFORE =
   /\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|ed|led|ing)?|name[sd]?|naming|term(?:s|ed|ing)?|brand(?:s|ed|ing)?|describ(?:e|es|ed|ing) as)\b[^“”"]{0,40}$/i;
 
+/** A personal pronoun as a subject or an owner: what a sentence about someone opens with ("He cited …"). */
+const PERSONAL_SUBJECT = /\b(?:he|she|they|we|his|her|their|our)\b/i;
+
+/**
+ * A sentence less than half quoted still carries on the speaker before it when its quoted words, several of them,
+ * close it and finish a thought the reporter only leads into ('…, he said. But that is not the same as “properly
+ * chargeable under the law.”'): the words before the marks name no one and open with no personal pronoun, so they
+ * are not the reporter telling what someone did ('He cited the “long experience” of …').
+ */
+function closingFragment(
+  doc: Document,
+  sentence: Sentence,
+  marks: Array<{ open: number; close: number | null; contentStart: number }>,
+  lead: string,
+  quoted: number,
+  ctx: SpeakerContext,
+): boolean {
+  const last = marks[marks.length - 1]!;
+  return (
+    quoted >= 3 &&
+    quoted >= wordCount(sentence.text) / 4 &&
+    last.close !== null &&
+    ONLY_PUNCTUATION.test(doc.body.slice(last.close + 1, sentence.end)) &&
+    !PERSONAL_SUBJECT.test(doc.body.slice(sentence.start, last.open)) &&
+    !ctx.index.personMentions.some((m) => m.start >= sentence.start && m.start < last.open) &&
+    lead.length > 0
+  );
+}
+
 /**
  * A sentence that carries on the quote before it with a quoted fragment of its own and no attribution: '“We were not
  * happy at first,” said Jock Lind. Now, “within the business community there is a sizable constituency …”', '“…,”
@@ -3241,6 +3270,7 @@ function carriedOn(
   doc: Document,
   sentence: Sentence,
   direct: DirectQuotes,
+  ctx: SpeakerContext,
   previous: Quote | undefined,
 ): Found[] {
   if (!previous?.speaker) return [];
@@ -3260,7 +3290,8 @@ function carriedOn(
   let quoted = 0;
   for (const m of marks)
     quoted += wordCount(doc.body.slice(m.contentStart, Math.min(m.contentEnd, sentence.end)));
-  if (quoted < wordCount(sentence.text) / 2) return [];
+  if (quoted < wordCount(sentence.text) / 2 && !closingFragment(doc, sentence, marks, lead, quoted, ctx))
+    return [];
   return [
     {
       npStart: sentence.start,
@@ -3374,10 +3405,10 @@ export function findReportedSpeech(
   const found =
     attributed.length > 0
       ? attributed
-      : [...carriedOn(doc, sentence, direct, previous), ...introducedBlock(doc, sentence, direct, ctx)].slice(
-          0,
-          1,
-        );
+      : [
+          ...carriedOn(doc, sentence, direct, ctx, previous),
+          ...introducedBlock(doc, sentence, direct, ctx),
+        ].slice(0, 1);
   const quotes: Quote[] = [];
   for (const f of found) {
     // "Experts warned of fakery, arguing that …": one clause read from two different verbs is the nearer one's; the
