@@ -28,6 +28,14 @@ function isOpeningStraight(text: string, i: number): boolean {
   return OPENING_CONTEXT.test(before) && !/\s/.test(after);
 }
 
+/**
+ * A straight mark set right after a sentence's full stop and before a capital, with no space between ('said a
+ * shopkeeper."We were deceived."'): with no quote open it can only open the next sentence's quote.
+ */
+function isOpeningAfterStop(text: string, i: number): boolean {
+  return /[.!?]/.test(text[i - 1] ?? ' ') && /\p{Lu}/u.test(text[i + 1] ?? ' ');
+}
+
 /** '' opening a quote: at the paragraph start or after an opening context, followed by a word. */
 function isOpeningPair(text: string, i: number): boolean {
   const before = i === 0 ? ' ' : text[i - 1]!;
@@ -134,7 +142,11 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
       closeDouble(i);
       continue;
     }
-    if (ch === '“' || ((ch === '"' || ch === '”') && openAt < 0 && isOpeningStraight(text, i))) {
+    if (
+      ch === '“' ||
+      ((ch === '"' || ch === '”') && openAt < 0 && isOpeningStraight(text, i)) ||
+      (ch === '"' && openAt < 0 && isOpeningAfterStop(text, i))
+    ) {
       if (openAt < 0) {
         openAt = i;
         openWidth = 1;

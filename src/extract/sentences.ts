@@ -286,8 +286,14 @@ function splitParagraph(paragraph: Paragraph, into: Sentence[]): void {
       if (next >= 48 && next <= 57) continue;
     }
     let j = i + 1;
+    // A straight mark that opens the next quote with no space before it ('a shopkeeper."We were …') is not a closer.
+    let opensNext = false;
     for (; j < text.length; j++) {
       const c = text.charCodeAt(j);
+      if (c === 34 && marks.some((m) => m.open === base + j)) {
+        opensNext = true;
+        break;
+      }
       if (!isCloserCode(c) && c !== 46 && c !== 33 && c !== 63) break;
     }
     if (
@@ -296,7 +302,7 @@ function splitParagraph(paragraph: Paragraph, into: Sentence[]): void {
     ) {
       continue;
     }
-    if (j < text.length && !isSpaceCode(text.charCodeAt(j))) continue;
+    if (j < text.length && !opensNext && !isSpaceCode(text.charCodeAt(j))) continue;
     let k = j;
     while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
     if (k < text.length && !startsSentenceCode(text.charCodeAt(k)) && !text.startsWith("''", k)) continue;

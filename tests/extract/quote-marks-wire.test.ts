@@ -39,3 +39,16 @@ describe('curly single marks doubled for double ones', () => {
     ]);
   });
 });
+
+describe('a straight mark opening a quote right after a full stop, with no space', () => {
+  it('opens the next sentence and its quote, carried on by the speaker before', () => {
+    expect(
+      direct(
+        `${intro}"The depot closed in May," said a driver who asked not to be named."Now we wait for the night bus."`,
+      ),
+    ).toEqual([
+      ['The depot closed in May', 'driver'],
+      ['Now we wait for the night bus.', 'driver'],
+    ]);
+  });
+});
