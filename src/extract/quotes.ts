@@ -1203,14 +1203,12 @@ const FRAMED_LEAD = new RegExp(
   String.raw`^(?:(${FRAMING}),\s+[^,;:“”"]{1,60}?\s\p{Ll}+|[^,;:“”"]{1,60}?\s\p{Ll}+,?\s+(${FRAMING})),\s*$`,
   'u',
 );
-/** Where a quote's first sentence ends: a full stop, "?" or "!" before a capital. */
-const FIRST_SENTENCE_END = /[.!?](?=\s+\p{Lu})/u;
-
 /**
  * A direct quote the writer frames with a phrase of their own ('Of course, Lind said, "I never knew him."', 'Lind
- * said on the other hand, "the system works. But …"') is the writer's sentence with the speaker's words in it: its
- * first sentence is a partial quote, reported speech whose text keeps the phrase and the quoted words; the sentences
- * after it, wholly quoted, stay direct.
+ * said on the other hand, "the system works. But …"') is the writer's sentence with the speaker's words in it: a
+ * partial quote, reported speech whose text keeps the phrase and the quoted words. The framed sentence ends only
+ * where the marks close, so the sentences inside them after the first belong to it too, as they do to a quote woven
+ * into the writer's clause ('said the plan "would cost too much. But …"').
  */
 export function framedByWriter(body: string, q: Quote): Quote[] {
   if (q.kind !== 'direct') return [q];
@@ -1220,16 +1218,7 @@ export function framedByWriter(body: string, q: Quote): Quote[] {
   const framed = FRAMED_LEAD.exec(q.sentence.slice(0, at));
   if (!framed) return [q];
   const phrase = (framed[1] ?? framed[2]!).toLowerCase();
-  const end = FIRST_SENTENCE_END.exec(q.text);
-  const first = end ? q.text.slice(0, end.index) : q.text.replace(/[.!?,]+$/, '');
-  const rest = end ? q.text.slice(end.index + 1).trimStart() : null;
-  const reportedQuote: Quote = {
-    ...q,
-    kind: 'reported',
-    text: `${phrase}, “${first}”`,
-    end: rest !== null ? q.start + quoted.indexOf(rest) : q.end,
-  };
-  return rest !== null ? [reportedQuote, { ...q, text: rest, start: reportedQuote.end }] : [reportedQuote];
+  return [{ ...q, kind: 'reported', text: `${phrase}, “${q.text.replace(/[.!?,]+$/, '')}”` }];
 }
 
 /** A noun's examples or wording introduced before a quote: "things such as,", "questions, including", "the words,". */
