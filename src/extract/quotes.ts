@@ -445,6 +445,13 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     const verbAt = according.index + according[0].toLowerCase().indexOf('according');
     return { np, npStart, verb: 'according to', verbStart: base + verbAt };
   }
+  const passive = PASSIVE_AGENT.exec(trimmed);
+  if (passive) {
+    const np = passive[2]!;
+    const verbAt = passive.index + passive[0].indexOf(passive[1]!);
+    const npStart = base + verbAt + passive[0].slice(passive[0].indexOf(passive[1]!)).indexOf(np);
+    return { np, npStart, verb: verbBase(passive[1]!) ?? 'ask', verbStart: base + verbAt };
+  }
   const as = asSaid(trimmed, base);
   if (as) return as;
   // "Trump issued a statement, “…”", "Olsen posted a message on her page, “…”": a document or message named
@@ -533,6 +540,14 @@ export function attributionBefore(text: string, base: number): Attribution | nul
 
 /** A name, perhaps after an abbreviated title: "Coun. Waye Mason", "Mr. Kamin". */
 const NAME_WORDS = String.raw`(?:(?:${TITLE_ABBREVIATION})\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}`;
+/**
+ * A passive verb of asking or telling and its agent, by name, right before a quote ('Sanders was asked by host Bill
+ * Maher, who backs him, “…?”', 'She was told by Dr. Ruiz, “…”'): the quote is the agent's words, not the subject's.
+ */
+const PASSIVE_AGENT = new RegExp(
+  String.raw`\b(?:was|were|is|are|been|being)\s+(asked|questioned|told)\s+by\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:\p{Ll}+\s+){0,2}?(${NAME_WORDS})(?:,\s+(?:who|whom)\s[^“”":;]*)?,$`,
+  'u',
+);
 /**
  * The subject "with" gives a participle, not the sentence's: '…, with Trump reportedly yelling: "…"', 'Republicans
  * were quick to chime in, with Donald Trump tweeting that it was a "disaster" and asking, "…"'. A name or a pronoun

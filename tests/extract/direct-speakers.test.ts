@@ -165,3 +165,23 @@ describe('a verb of saying before its speaker after an opening phrase', () => {
     ).toEqual([['Who pays for the pier?', 'Tom Hale']]);
   });
 });
+
+describe('a passive verb of asking or telling with its agent named before the quote', () => {
+  it('gives the quote to the agent, not to the subject asked or told', () => {
+    expect(
+      direct(
+        'Mayor Lena Ortiz joined the radio show on Friday. Ortiz was asked by host Dan Keller, who has ' +
+          'criticised the budget, "Why did the bus routes get cut?"',
+      ),
+    ).toEqual([['Why did the bus routes get cut?', 'Dan Keller']]);
+    expect(
+      direct('Tom Hale saw a doctor in May. Hale was told by Dr. Ines Ruiz, "You need six weeks of rest."'),
+    ).toEqual([['You need six weeks of rest.', 'Ines Ruiz']]);
+  });
+
+  it('leaves an agent that names nobody to the rules before', () => {
+    expect(
+      direct('Mayor Lena Ortiz met reporters. She was asked by reporters, "Will you run again?"'),
+    ).not.toContainEqual(['Will you run again?', 'reporters']);
+  });
+});
