@@ -1048,9 +1048,11 @@ const CIRCUMSTANCE =
 
 /**
  * Words after a quote's closing comma that carry its sentence on in the reporter's words: a subordinate clause or a
- * phrase of comparison or cause ('"…," since most contracts were signed early', '"…," like the fall in prices').
+ * phrase of comparison, contrast or cause ('"…," since most contracts were signed early', '"…," like the fall in
+ * prices', '"…," in sharp contrast to last year', '"…," compared with 40 percent in May').
  */
-const CARRIES_ON = /^\s*,?\s*(?:since|because|unless|although|though|whereas|despite|like|than|so\s+that)\b/;
+const CARRIES_ON =
+  /^\s*,?\s*(?:since|because|unless|although|though|whereas|despite|like|unlike|than|rather\s+than|so\s+that|contrary\s+to|in\s+(?:\p{Ll}+\s+)?contrast\s+(?:to|with)|compared\s+(?:to|with))\b/u;
 
 /** A clause joined to a quote by a conjunction ('"…," and orders picked up, she said'). */
 const JOINS_ON = /^\s*,?\s*(?:and|but|yet)\s+(?!then\b|with\b)\p{L}/u;

@@ -23,6 +23,32 @@ describe('a quote closed on a comma whose sentence the reporter carries on', () 
     ).toEqual([['reported', '“The mood has changed”, because of the long strike', 'Hana Lund']]);
   });
 
+  it('reports a quote a phrase of contrast or comparison carries on before the attribution', () => {
+    expect(
+      quotes(
+        'Commuters are angry. “Ferry fares have gone up every year,” in sharp contrast to the bus fares that ' +
+          'stayed flat, says Ana Lind, a nurse in Tromso.',
+      ),
+    ).toEqual([
+      [
+        'reported',
+        '“Ferry fares have gone up every year,” in sharp contrast to the bus fares that stayed flat',
+        'Ana Lind',
+      ],
+    ]);
+    expect(
+      quotes(
+        'The mill is struggling. “Sales are down a third,” compared with a tenth in May, Tom Hale said.',
+      ),
+    ).toEqual([['reported', '“Sales are down a third,” compared with a tenth in May', 'Tom Hale']]);
+  });
+
+  it('leaves a quote direct when the words before the attribution say where it was said', () => {
+    expect(
+      quotes('The mill is struggling. “Sales are down a third,” in a statement on Monday, Tom Hale said.'),
+    ).toEqual([['direct', 'Sales are down a third', 'Tom Hale']]);
+  });
+
   it('reports a quote a clause joined by "and" carries on before the attribution', () => {
     expect(
       quotes(
