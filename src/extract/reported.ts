@@ -99,9 +99,38 @@ const SPLIT_INVERTED = new RegExp(
   'u',
 );
 /**
+ * The comma and "as" before an attribution that points back to the clause before it ('…, as Cruz said'); a quote
+ * may close on that comma ('…,” as Cruz said').
+ */
+const AS_AFTER_CLAUSE = /(,\s*(?:(?:[”"’]|'')\s*)*|(?:[”"’]|'')\s*,\s*)as\s+$/i;
+/**
  * A clause ending in a comma, perhaps inside a closing quotation mark (”, ", ’ or the archive form ''), or inside
  * two, a quote closing inside another ('…was ‘helping my husband,’” Anthony says').
  */
+/**
+ * The words after the last comma, "that", "and" or "but" outside quotation marks: the last clause or phrase of a
+ * sentence so far.
+ */
+function lastSegment(text: string): string {
+  let open = false;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '“' || c === '”' || c === '"') open = c === '”' || (c === '"' && !open);
+    else if (c === "'" && text[i - 1] === "'") {
+      open = !open;
+      i--;
+    } else if (!open && (c === ',' || (c === ' ' && /^ (?:that|and|but) /i.test(text.slice(i, i + 6)))))
+      return text.slice(i + 1);
+  }
+  return text;
+}
+
+/**
+ * What follows the verb of such an attribution: nothing of its own to report, only where or when it was said up to
+ * the next comma ('as Cruz said on a radio program on Monday, only magnifies …', 'as aides suggested after the vote').
+ */
+const AS_GAP =
+  /^\s*(?:(?:on|in|at|to|during|after|before|when|while|last|this|earlier|later|again|often|repeatedly|in)\s[^,;:“”"]*?)?(?:[,;.!?]|$)/i;
 const CLOSED_CLAUSE = /,\s*(?:[”"’']\s*){0,3}$/;
 const CLAUSE_TAIL = /(?:[\s,”"’]|'')+$/;
 /** A finite verb early in a clause: what tells "suggested Trump was wrong" from "suggested a compromise". */
@@ -2432,6 +2461,36 @@ function fromVerbs(
       continue;
     const speaker = agreeWithPronoun(ctx, resolved, subject.np, body.slice(t.end, t.end + 24), subject.start);
 
+    {
+      // 'the fact that the race “is a dead heat,” as Cruz said on Monday, only magnifies …': an attribution opened by
+      // "as" after a clause points back to that clause; what follows it is the reporter's own sentence going on.
+      const asBefore = body.slice(sentence.start, subject.start);
+      const asAt = AS_AFTER_CLAUSE.exec(asBefore);
+      if (
+        asAt &&
+        asAt.index > 0 &&
+        // (Not one inside a clause already reported: "Protests, Obama said, are patriotic, as Garner's were".)
+        !found.some((f) => f.clauseStart < t.start && f.clauseEnd > t.start) &&
+        AS_GAP.test(body.slice(end, sentence.end)) &&
+        !/^(?:many|much|few|long|well|soon|far|little)\b/i.test(subject.np) &&
+        // (The clause is the one closed right before the "as": "the result, as he later explained, was …" is set
+        // into one clause, and "given that, as the paper reported, he has …" into the one after it.)
+        hasClauseVerb(words(lastSegment(asBefore.slice(0, asAt.index))))
+      ) {
+        found.push(
+          clauseBefore(
+            sentence,
+            asBefore.slice(0, asAt.index + asAt[1]!.trimEnd().length),
+            subject.start,
+            t.start,
+            verb,
+            speaker,
+          ),
+        );
+        remember(ctx, speaker, subject.start);
+        continue;
+      }
+    }
     if (aside) {
       // What the aside closes is a clause of its own, with a verb ("In the end, Rosenthal said, …" closes none).
       const beforeNp = body.slice(sentence.start, subject.start);
@@ -2544,8 +2603,11 @@ function fromVerbs(
     if (ONLY_PUNCTUATION.test(rest)) {
       // "…, officials said." — the clause is what came before the attribution.
       // "…, as Clinton supporters point out.", "…, as some have speculated.": the "as" is the attribution's.
-      const asAt = /,\s*as\s+$/i.exec(body.slice(sentence.start, subject.start));
-      const beforeNp = body.slice(sentence.start, asAt ? sentence.start + asAt.index + 1 : subject.start);
+      const asAt = AS_AFTER_CLAUSE.exec(body.slice(sentence.start, subject.start));
+      const beforeNp = body.slice(
+        sentence.start,
+        asAt ? sentence.start + asAt.index + asAt[1]!.trimEnd().length : subject.start,
+      );
       // The clause may end in a quoted fragment: America needs leaders "who understand …," Clinton said.
       if (!CLOSED_CLAUSE.test(beforeNp)) continue;
       found.push(clauseBefore(sentence, beforeNp, subject.start, t.start, verb, speaker));

@@ -1006,6 +1006,12 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     np = np.slice(bracket[0].length);
     start += bracket[0].length;
   }
+  // '…,” as Cruz said', '…,” but aides said': a quote closing on the comma before the conjunction that opens the clause.
+  const closesBefore = /^(?:[”"’']\s*){1,3}(?=\p{Ll})/u.exec(np);
+  if (closesBefore && SUBORDINATE.exec(np.slice(closesBefore[0].length))?.[0]) {
+    np = np.slice(closesBefore[0].length);
+    start += closesBefore[0].length;
+  }
   for (;;) {
     const m = SUBORDINATE.exec(np);
     if (!m || m[0].length === 0) break;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2024-05-14T00:00:00Z');
+const quotes = (body: string) =>
+  extract({ title: 'Test', body, published }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+
+describe('an attribution opened by "as" that points back to the clause before it', () => {
+  it('reports the clause when a quoted fragment closes on the comma before the "as"', () => {
+    expect(quotes('The ferry line “will not survive another winter,” as Maren Holt said.')).toEqual([
+      ['reported', 'The ferry line “will not survive another winter”', 'Maren Holt'],
+    ]);
+  });
+
+  it('leaves the reporter’s sentence going on after the attribution to the reporter', () => {
+    expect(
+      quotes(
+        'The worry that the ferry line “will not survive another winter,” as Maren Holt said on local radio on ' +
+          'Monday, only adds to the pressure on the council.',
+      ),
+    ).toEqual([
+      ['reported', 'The worry that the ferry line “will not survive another winter”', 'Maren Holt'],
+    ]);
+  });
+
+  it('still reads an "as" set into one clause as the clause around it', () => {
+    expect(
+      quotes('The ferry line, as Maren Holt said on Monday, “will not survive another winter.”'),
+    ).toEqual([['reported', '“will not survive another winter”', 'Maren Holt']]);
+  });
+
+  it('is no attribution in "as many as"', () => {
+    expect(
+      quotes('By the time the polls closed, as many as 40 percent of voters said they would stay home.').map(
+        ([kind, text]) => [kind, text],
+      ),
+    ).toEqual([['reported', 'they would stay home']]);
+  });
+});
+
+describe('a quoted fragment closing on a comma before a conjunction and a new subject', () => {
+  it('ends the first clause there and reads the second verb from its own subject', () => {
+    expect(
+      quotes(
+        'Maren Holt said the ferry line was “a lifeline for the islands,” and she said the council would vote ' +
+          'on its budget in June.',
+      ),
+    ).toEqual([
+      ['reported', 'the ferry line was “a lifeline for the islands”', 'Maren Holt'],
+      ['reported', 'the council would vote on its budget in June', 'Maren Holt'],
+    ]);
+  });
+});
