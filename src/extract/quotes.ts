@@ -1238,6 +1238,10 @@ export function framedByWriter(body: string, q: Quote): Quote[] {
   return [{ ...q, kind: 'reported', text: `${phrase}, “${q.text.replace(/[.!?,]+$/, '')}”` }];
 }
 
+/** A noun naming something said, which introduces the words after its colon as said: "one word for the plan:". */
+const UTTERANCE_NOUN =
+  /\b(?:words?|message|answer|reply|response|retort|verdict|remarks?|comments?|advice|warning|description|assessment|question|plea|threat|promise)\b/i;
+
 /** A noun's examples or wording introduced before a quote: "things such as,", "questions, including", "the words,". */
 const EXAMPLE_BEFORE = /\p{Ll}[\p{L}’'-]*,?\s+such\s+as\s*[,:]?$|\bthe\s+words\s*[,:]?$/u;
 
@@ -1714,9 +1718,16 @@ export function directQuoteFinder(
           splitFragment);
       // A phrase with no verb of its own, in lower case, right after a word of the reporter's sentence: the object or
       // complement of that sentence ('urging "a fairer deal."', 'branded the plan "reckless and cruel."', 'will last
-      // "for several more years."'), not an utterance, whatever the verb before it.
+      // "for several more years."'), not an utterance, whatever the verb before it. So is one after a colon that
+      // neither a verb of saying nor a noun of what was said introduces ('a new title for his resume: "song
+      // collector."', not 'one word for the plan: "reckless."'): it names the phrase the sentence leads to; a
+      // sentence someone said opens in capitals there.
       const objectPhrase =
-        /^\p{Ll}/u.test(firstContent) && /\p{L}$/u.test(beforeTrim) && last === mark && !hasClause(content);
+        /^\p{Ll}/u.test(firstContent) &&
+        (/\p{L}$/u.test(beforeTrim) ||
+          (/:$/.test(beforeTrim) && before2 === null && !UTTERANCE_NOUN.test(before))) &&
+        last === mark &&
+        !hasClause(content);
       // 'says things such as, "…"', 'added the words, "…"': the quote is an example of a noun of the reporter's
       // sentence, whose verb reports it, a partial quote. It is kept as a direct quote only where reported speech
       // does not read that clause (see `examples`), so its verb and its span are left to reported speech.

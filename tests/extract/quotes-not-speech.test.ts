@@ -65,4 +65,16 @@ describe('quoted words that are no one’s speech', () => {
       ['direct', 'It will', 'Ruth Olsen'],
     ]);
   });
+
+  it('takes no quote of a phrase in lower case after a colon that names it, unless a word said introduces it', () => {
+    expect(
+      quotes(
+        'After the album, Tom Hale, a fiddler from Cork, can add a new title to his long resume: “song collector.”\n\n' +
+          'Hale has one word for the plan: “reckless.”\n\nAsked about the plan, Hale said: “absolutely not.”',
+      ).filter((q) => q[0] === 'direct'),
+    ).toEqual([
+      ['direct', 'reckless.', 'Tom Hale'],
+      ['direct', 'absolutely not.', 'Tom Hale'],
+    ]);
+  });
 });
