@@ -509,16 +509,21 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     const prefix = text.slice(0, w.index);
     // "Ms. Ortiz smiled and said,": the subject of the first of two joined verbs.
     const joined = /\s\p{Ll}+\s+and\s+$/u.exec(prefix);
+    // 'The debate was so dull that Mr. Cruz had to say,', '…, and Lind went on to say,': a verb of saying in the
+    // infinitive is said by the subject of the clause that governs it, right before that clause's verb.
+    const infinitive = !participle && !lead ? infinitiveSubject(prefix, base) : null;
     const subject = lead
       ? lead
-      : participle
-        ? (withName ?? saidBefore(prefix, base) ?? clauseSubject(prefix, base))
-        : (subjectBefore(prefix, base) ??
-          subjectAfterAside(prefix, base) ??
-          subjectAfterSubordinator(prefix, base) ??
-          clauseSubject(prefix, base) ??
-          subjectBefore(withoutRelatives(prefix), base) ??
-          (joined ? subjectBefore(prefix.slice(0, joined.index + 1), base) : null));
+      : infinitive
+        ? infinitive
+        : participle
+          ? (withName ?? saidBefore(prefix, base) ?? clauseSubject(prefix, base))
+          : (subjectBefore(prefix, base) ??
+            subjectAfterAside(prefix, base) ??
+            subjectAfterSubordinator(prefix, base) ??
+            clauseSubject(prefix, base) ??
+            subjectBefore(withoutRelatives(prefix), base) ??
+            (joined ? subjectBefore(prefix.slice(0, joined.index + 1), base) : null));
     if (!subject) {
       // "Another official close to the talks said, “…”": a verb of saying and a comma right before the marks
       // introduce the quote even when the resolver cannot read a name in the subject; the speaker stays unknown
@@ -540,6 +545,24 @@ export function attributionBefore(text: string, base: number): Attribution | nul
 
 /** A name, perhaps after an abbreviated title: "Coun. Waye Mason", "Mr. Kamin". */
 const NAME_WORDS = String.raw`(?:(?:${TITLE_ABBREVIATION})\.\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}`;
+/**
+ * The subject of a verb that governs an infinitive of saying, opening the clause right before it: 'that Mr. Cruz
+ * had to ', ', and Lind went on to ', 'so Ortiz was quick to '. Not one whose verb asks or wants the saying of
+ * someone else or leaves it undone ('asked Lind to ', 'refused to ').
+ */
+const INFINITIVE_SUBJECT = new RegExp(
+  String.raw`(?:^\s*|[,;]\s+|\b(?:that|and|but|so|when|after|while|because|until|before|then)\s+)((?!(?:The|A|An|This|That|These|Those|His|Her|Its|Their|Our|My|It)\s)${NAME_WORDS}|he|she|they|we|I)\s+((?:\p{Ll}+\s+){1,4})to\s+$`,
+  'u',
+);
+const NOT_SAYING_YET =
+  /\b(?:ask|asked|asks|urge|urged|urges|want|wanted|wants|refuse|refused|refuses|decline|declined|declines|not|never|try|tried|tries|expect|expected|expects|plan|plans|planned|hope|hoped|hopes|going|about|need|needs|needed)\b/;
+
+function infinitiveSubject(prefix: string, base: number): { np: string; start: number } | null {
+  const m = INFINITIVE_SUBJECT.exec(prefix);
+  if (!m || NOT_SAYING_YET.test(m[2]!)) return null;
+  return { np: m[1]!, start: base + m.index + m[0].indexOf(m[1]!) };
+}
+
 /**
  * A passive verb of asking or telling and its agent, by name, right before a quote ('Sanders was asked by host Bill
  * Maher, who backs him, “…?”', 'She was told by Dr. Ruiz, “…”'): the quote is the agent's words, not the subject's.

@@ -185,3 +185,23 @@ describe('a passive verb of asking or telling with its agent named before the qu
     ).not.toContainEqual(['Will you run again?', 'reporters']);
   });
 });
+
+describe('a verb of saying in the infinitive, governed by a later clause of the sentence', () => {
+  it('gives the quote to the subject of the clause that governs the infinitive', () => {
+    expect(
+      direct(
+        'The council met on Tuesday. The meeting ran so long that Mayor Lena Ortiz was moved to say, "We will ' +
+          'finish this tomorrow."',
+      ),
+    ).toEqual([['We will finish this tomorrow.', 'Lena Ortiz']]);
+    expect(
+      direct('Tom Hale chairs the board. The vote was close, and Hale went on to say, "We will appeal."'),
+    ).toEqual([['We will appeal.', 'Tom Hale']]);
+  });
+
+  it('keeps a thing that goes on to say as the subject of its own sentence', () => {
+    expect(
+      direct('The board sent a letter. The letter goes on to say: "We will appeal the ruling."'),
+    ).toEqual([['We will appeal the ruling.', 'letter']]);
+  });
+});
