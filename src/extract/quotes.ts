@@ -1274,11 +1274,12 @@ const WORK_BEFORE =
 
 /**
  * Words that make the quote after them something nobody said: a look or gesture read as words ('his eyes gleaming,
- * as if to say,'), words held back ('without saying,'), thoughts the writer imagines ('imagined Olsen was thinking:')
- * and a hypothetical ('if you tell people,').
+ * as if to say,'), words held back ('without saying,'), thoughts the writer imagines ('imagined Olsen was thinking:'),
+ * a hypothetical ('if you tell people,') and words someone hopes or wishes another will say ('I hope next year the
+ * town says,').
  */
 const HYPOTHETICAL =
-  /(?:\bas if to (?:say|ask)|\bwithout (?:ever )?(?:saying|asking)|\bimagin(?:e|ed|es|ing)\b[^“”"]{0,60}\b(?:thinking|saying|asking)|\bif (?:you|we|they|one|someone) (?:say|tell|ask)s?\b[^“”".;]{0,30})[,:]?$/i;
+  /(?:\bas if to (?:say|ask)|\bwithout (?:ever )?(?:saying|asking)|\bimagin(?:e|ed|es|ing)\b[^“”"]{0,60}\b(?:thinking|saying|asking)|\bif (?:you|we|they|one|someone) (?:say|tell|ask)s?\b[^“”".;]{0,30}|\b(?:hope|hopes|hoped|hoping|wish|wishes|wished|wishing)\b[^“”".;:,]{0,60}\b(?:(?:will|would|could) )?(?:says?|asks?|tells?(?: \p{L}+)?))\s*[,:]?$/iu;
 
 /** A story's byline between its quoted headline and its quoted excerpt: '"…," by The Courier's Dana Whitfield: "…"'. */
 const BYLINE = /^\s*by\s+\p{Lu}[^.!?"“”:]{0,60}:\s*$/u;

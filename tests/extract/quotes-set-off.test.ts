@@ -113,6 +113,16 @@ describe('words nobody said', () => {
     expect(direct(`${intro}Olsen left without saying, "This is the worst plan I have read."`)).toEqual([]);
     expect(direct(`${intro}One critic imagined Olsen was thinking: "What have I done?"`)).toEqual([]);
   });
+
+  it('does not take the words someone hopes or wishes another will say for a quote', () => {
+    expect(
+      direct(`${intro}The pier has been shut for years. I hope next year the town says, "Thank you, Ruth."`),
+    ).toEqual([]);
+    expect(direct(`${intro}Olsen wishes the board would tell her, "Start in May."`)).toEqual([]);
+    expect(
+      direct(`${intro}Olsen said she hoped to say more soon, adding: "We are close to a deal."`),
+    ).toEqual([['We are close to a deal.', 'Ruth Olsen']]);
+  });
 });
 
 describe('"As X put it," with the source named at length', () => {
