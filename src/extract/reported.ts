@@ -194,6 +194,9 @@ const TOLD_THAT = new RegExp(
   String.raw`^\s*(?:[^,.;“"]|,\s(?=\p{Lu})|${PLACE_CLOSE}|${ABBREVIATION_STOP}|(?<=\.),\s(?=\p{Ll})|,\s(?:however|though|too|also),\s(?=that\b)|[“"](?=\p{Lu})[^“”",.]{1,40}[”"]){0,100}?\bthat\s+`,
   'u',
 );
+/** A year or an occasion of speaking before "that": "in 2008 that", "in a recent debate that", "at a rally that". */
+const SAID_WHEN_THAT =
+  /^\s*(?:in|at|during)\s+(?:[^\s,.;:“”"]+\s+){0,3}?(?:\d{4}|interview|debate|speech|statement|letter|op-ed|column|rally|hearing|conference|briefing|e-?mail|post|tweet|memo|video|appearance|testimony|remarks|book|memoir)\s+that,?\s+/iu;
 const THAT_AFTER_WORDS = /^\s*(?:[\p{L}’'-]+\s+){0,3}?that,?\s+/u;
 const RELATIVE_THAT =
   /^(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|did|does|do|'s|’s)\b/i;
@@ -709,7 +712,11 @@ function clauseBefore(
  * skip, -1 for a relative "that", or null when no "that"-clause follows.
  */
 function thatLead(rest: string, objectWords: boolean, pastTense: boolean): number | null {
-  const m = (objectWords ? THAT_AFTER_WORDS : THAT_AFTER_PHRASE).exec(rest);
+  // ("recalled in 2008 that …", "conceded in a recent debate that …": when or where it was said may come before
+  // the "that" of a verb that also takes objects, as it does for "said".)
+  const m = objectWords
+    ? (THAT_AFTER_WORDS.exec(rest) ?? SAID_WHEN_THAT.exec(rest))
+    : THAT_AFTER_PHRASE.exec(rest);
   // The pattern ignores case, so a quote in the phrase is checked here to be a name ('on “Meet the Press” that'),
   // not the reporter's scare quote ('this was a “fatal mistake” and that …').
   if (!m || allMatches(/[“"]([^“”"]*)[”"]/g, m[0]).some((q) => !/^[\p{Lu}\d]/u.test(q[1]!))) return null;

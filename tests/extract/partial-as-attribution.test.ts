@@ -51,3 +51,20 @@ describe('a quoted fragment closing on a comma before a conjunction and a new su
     ]);
   });
 });
+
+describe('a verb that also takes objects, with when or where it was said before its "that"', () => {
+  it('reads the clause after a year or an occasion of speaking', () => {
+    expect(
+      quotes('Maren Holt recalled in 2009 that the ferry line was “a lifeline for the islands.”'),
+    ).toEqual([['reported', 'the ferry line was “a lifeline for the islands”', 'Maren Holt']]);
+    expect(
+      quotes('Maren Holt boasted in a radio interview that the ferry line was “the best in the country.”'),
+    ).toEqual([['reported', 'the ferry line was “the best in the country”', 'Maren Holt']]);
+  });
+
+  it('does not read a relative clause after an object phrase as what was said', () => {
+    expect(
+      quotes('Maren Holt boasted of her appeal to the island voters that decide the race every four years.'),
+    ).toEqual([]);
+  });
+});
