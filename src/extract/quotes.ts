@@ -113,6 +113,8 @@ export function clauseSubject(text: string, base: number): { np: string; start: 
   for (const m of allMatches(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu, relative)) {
     if (m.index === 0) continue;
     if (cannotBeClauseVerb(relative, m.index)) continue;
+    // An infinitive ("began to chant") is not its clause's finite verb.
+    if (/(?<![\p{L}’'-])to\s+$/u.test(relative.slice(Math.max(0, m.index - 4), m.index))) continue;
     // An auxiliary or a contraction ("didn’t seem") and a regular past tense ("deflected") the lexicon does not
     // list are verbs too.
     if (
@@ -143,9 +145,12 @@ export function clauseSubject(text: string, base: number): { np: string; start: 
   return skipped;
 }
 
-/** A word that opens a subordinate clause, right before that clause's subject. */
+/**
+ * A word that opens a subordinate clause, right before that clause's subject. "As" only where it opens the sentence
+ * ("As the crowd cheered, Lane joked"): inside one it is as often a comparison or a source ("as Lane said").
+ */
 const SUBORDINATOR_BEFORE =
-  /\b(?:after|before|when|while|because|since|although|though|if|once|until|unless)\s+$/i;
+  /\b(?:after|before|when|while|because|since|although|though|if|once|until|unless)\s+$|^\s*as\s+$/i;
 
 /**
  * Blanks out relative clauses set off by commas (", who said last week …,") and asides between two dashes ("John

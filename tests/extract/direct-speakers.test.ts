@@ -205,3 +205,20 @@ describe('a verb of saying in the infinitive, governed by a later clause of the 
     ).toEqual([['We will appeal the ruling.', 'letter']]);
   });
 });
+
+describe('a sentence opened by a clause of "as"', () => {
+  it('gives the quote to the main clause’s subject, not to the subject of the "as" clause', () => {
+    expect(
+      direct('As the crowd cheered, Mayor Lena Ortiz smiled and joked, "I should hold more meetings."'),
+    ).toEqual([['I should hold more meetings.', 'Lena Ortiz']]);
+  });
+
+  it('reads past an infinitive in the opening clause', () => {
+    expect(
+      direct(
+        'As the fans began to sing, Tom Hale was joined on the field by his staff and shouted, "This one ' +
+          'is for the town."',
+      ),
+    ).toEqual([['This one is for the town.', 'Tom Hale']]);
+  });
+});
