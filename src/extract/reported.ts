@@ -900,7 +900,11 @@ function request(rest: string): boolean {
         (k > 0 && /^\p{Ll}{3,}ed$/u.test(w) && !DETERMINER.test(words[k - 1]!)) ||
         hasTag(w, 'Copula', 'Modal') ||
         (hasTag(w, 'PastTense', 'PresentTense', 'Infinitive', 'Adverb') &&
-          !(k > 0 && (DETERMINER.test(words[k - 1]!) || POSSESSOR.test(words[k - 1]!))) &&
+          // ("asked the secretary of state to …": a word right after "of" is the noun it governs.)
+          !(
+            k > 0 &&
+            (DETERMINER.test(words[k - 1]!) || POSSESSOR.test(words[k - 1]!) || words[k - 1] === 'of')
+          ) &&
           // ("at a Michigan rally": a capitalised word between the determiner and the noun.)
           !(k > 1 && /^\p{Lu}/u.test(words[k - 1]!) && DETERMINER.test(words[k - 2]!)))),
   );

@@ -68,3 +68,13 @@ describe('a verb that also takes objects, with when or where it was said before 
     ).toEqual([]);
   });
 });
+
+describe('a request whose one asked has a phrase with "of"', () => {
+  it('reads the word after "of" as a noun, not a verb ending the one asked', () => {
+    expect(
+      quotes('The tenants asked the secretary of state to “stop the evictions before winter.”').map(
+        ([kind, text]) => [kind, text],
+      ),
+    ).toEqual([['reported', 'the secretary of state to “stop the evictions before winter”']]);
+  });
+});
