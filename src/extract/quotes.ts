@@ -450,6 +450,11 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     const verbAt = according.index + according[0].toLowerCase().indexOf('according');
     return { np, npStart, verb: 'according to', verbStart: base + verbAt };
   }
+  // "Adding, “…”", "Continuing: “…”": a participle of saying that opens its sentence carries on the speaker before.
+  const opening = /^\s*(\p{Lu}\p{Ll}+ing)[,:]$/u.exec(trimmed);
+  const openingVerb = opening ? verbBase(opening[1]!.toLowerCase()) : undefined;
+  if (opening && openingVerb)
+    return { np: '', npStart: -1, verb: openingVerb, verbStart: base + opening.index, participle: true };
   const passive = PASSIVE_AGENT.exec(trimmed);
   if (passive) {
     const np = passive[2]!;
@@ -918,6 +923,26 @@ function namedSubjectOf(
   if (resolveName(ctx.index, np, subject.start) === null && resolveOrganization(ctx.index, np) === null)
     return null;
   return resolveSpeaker(ctx, np, subject.start);
+}
+
+/**
+ * Who a sentence opened by a participle of saying ("Adding, “…”") carries on: the one quoted in the sentence before,
+ * else that sentence's subject when it names someone.
+ */
+function speakerCarriedOn(
+  doc: Document,
+  ctx: SpeakerContext,
+  sentence: Sentence,
+  previous: { quote: Quote; sentence: number } | null,
+): ReturnType<typeof resolveSpeaker> {
+  if (previous && previous.sentence === sentence.index - 1)
+    return previous.quote.speaker === null
+      ? null
+      : { speaker: previous.quote.speaker, role: previous.quote.role, gender: 'unknown' };
+  const before = doc.sentences[sentence.index - 1];
+  if (!before || before.paragraph !== sentence.paragraph) return null;
+  const subject = clauseSubject(doc.body.slice(before.start, before.end), before.start);
+  return subject && nameOrPronoun(subject.np) ? resolveSpeaker(ctx, subject.np, subject.start) : null;
 }
 
 /**
@@ -1910,7 +1935,9 @@ export function directQuoteFinder(
       if (attribution) {
         speaker =
           attribution.np === ''
-            ? null
+            ? attribution.participle && attribution.verbStart === sentence.start
+              ? speakerCarriedOn(doc, ctx, sentence, previous)
+              : null
             : resolveSpeaker(ctx, attribution.np, attribution.npStart, { start: mark.open, end: lastEnd });
         verb = attribution.verb;
         if (attribution.verb !== null && !example) usedVerbs.add(attribution.verbStart);

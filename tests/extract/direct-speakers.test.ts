@@ -222,3 +222,21 @@ describe('a sentence opened by a clause of "as"', () => {
     ).toEqual([['This one is for the town.', 'Tom Hale']]);
   });
 });
+
+describe('a sentence opened by a participle of saying', () => {
+  it('reads "Adding, “…”" as a quote carried on by the one quoted or named just before', () => {
+    expect(
+      direct(
+        'Tom Hale chairs the board. "We will appeal," Hale said. Adding: "The ruling ignores the facts."',
+      ),
+    ).toEqual([
+      ['We will appeal', 'Tom Hale'],
+      ['The ruling ignores the facts.', 'Tom Hale'],
+    ]);
+    expect(
+      direct(
+        'Mayor Lena Ortiz said the audit was "not good." Adding, "Every department will have to cut its budget."',
+      ),
+    ).toEqual([['Every department will have to cut its budget.', 'Lena Ortiz']]);
+  });
+});
