@@ -2847,7 +2847,7 @@ function hasClauseVerb(ws: string[]): boolean {
  * are not here, for the reason belief verbs are not verbs of saying.
  */
 const SPEECH_NOUN =
-  /\b(claims?|assertions?|remarks?|warnings?|suggestions?|insistence|arguments?|contentions?|allegations?|admissions?|predictions?|statements?|declarations?|complaints?|announcements?|acknowledge?ments?|accusations?|denials?|testimony|promises?|pledges?|vows?)\b/giu;
+  /\b(claims?|assertions?|remarks?|warnings?|suggestions?|insistence|arguments?|contentions?|allegations?|admissions?|predictions?|statements?|declarations?|complaints?|announcements?|acknowledge?ments?|accusations?|denials?|testimony|promises?|pledges?|vows?|report)\b/giu;
 /**
  * What every match of SPEECH_NOUN holds once the sentence is lower-cased: each noun's stem, which all its forms
  * begin with. SPEECH_NOUN ignores case the Unicode way, where a letter may also be written 'ſ' (a long s) or 'K'
@@ -2855,11 +2855,11 @@ const SPEECH_NOUN =
  * case-sensitive test is about four times cheaper than the search, which finds nothing in most sentences.
  */
 const SPEECH_NOUN_STEM =
-  /claim|assertion|remark|warning|suggestion|insistence|argument|contention|allegation|admission|prediction|statement|declaration|complaint|announcement|acknowledg|accusation|denial|testimony|promise|pledge|vow|[ſ\u212A]/;
+  /claim|assertion|remark|warning|suggestion|insistence|argument|contention|allegation|admission|prediction|statement|declaration|complaint|announcement|acknowledg|accusation|denial|testimony|promise|pledge|vow|report|[ſ\u212A]/;
 /** Nouns of commitment, whose "to"-infinitive is what was promised ("his pledge to cut taxes"). */
 const COMMITMENT_NOUN = /^(?:promise|pledge|vow)$/;
 /** Nouns that are also verb forms ("she claims that", "he vows to"): a noun only after a determiner or an owner. */
-const VERB_FORM_NOUN = /^(?:claims?|remarks?|warnings?|promises?|pledges?|vows?|statements?)$/i;
+const VERB_FORM_NOUN = /^(?:claims?|remarks?|warnings?|promises?|pledges?|vows?|statements?|report)$/i;
 /** An owner right before the noun, perhaps with two words between: "his", "Trump's recent", "the campaign's". */
 const NOUN_OWNER =
   /(?:^|[\s(“"])([Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}[’']s?)\s+(?:[\p{Ll}-]+\s+){0,2}?$/u;
@@ -2983,6 +2983,14 @@ function fromSpeechNouns(
     const rest = text.slice(clauseAt);
     // "the claims that were made": a relative "that", not what was said; "his statement that day": a determiner.
     if (lead[3] && (RELATIVE_THAT.test(rest) || THAT_TIME.test(rest))) continue;
+    // "a report from the agency claimed that …": a phrase ending in a verb is no maker's name (the verb reports),
+    // nor is a time ("a report from over the weekend").
+    if (
+      lead[2] &&
+      (/\s(?:\p{Ll}+ed|said|told|wrote)$/u.test(lead[2]) ||
+        /^(?:over|about|around|last|this|earlier)\b/i.test(lead[2]))
+    )
+      continue;
     const before = text.slice(0, m.index);
     const owner = NOUN_OWNER.exec(before);
     let speaker: Speaker | null = null;

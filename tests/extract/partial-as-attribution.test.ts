@@ -78,3 +78,19 @@ describe('a request whose one asked has a phrase with "of"', () => {
     ).toEqual([['reported', 'the secretary of state to “stop the evictions before winter”']]);
   });
 });
+
+describe('a report by someone and the clause it reported', () => {
+  it('reads "a report by" a name and "that" as that name’s reported speech', () => {
+    expect(
+      quotes('On Friday it was a report by the Ledger that the mayor had “quietly sold” the ferry line.'),
+    ).toEqual([['reported', 'the mayor had “quietly sold” the ferry line', 'Ledger']]);
+  });
+
+  it('leaves "a report from" a phrase that ends in its own verb to that verb', () => {
+    expect(
+      quotes(
+        'A report Saturday from the harbour office claimed that the ferry line had “quietly closed.”',
+      ).map(([kind, text]) => [kind, text]),
+    ).toEqual([['reported', 'the ferry line had “quietly closed”']]);
+  });
+});
