@@ -1783,8 +1783,9 @@ function fromVerbs(
       continue;
     // "Rubio's immigration remarks was his warning …": an "-s" form before "is" or "was" is a plural noun.
     if (joined && lower.endsWith('s') && /^(?:is|was|were|are)$/.test(nextWord)) continue;
-    // "federal and state law", "state officials": in news the base form "state" is the noun.
-    if (lower === 'state') continue;
+    // "federal and state law", "state officials": in news the base form "state" is the noun, unless a subject
+    // pronoun stands before it ("They state their goal is …").
+    if (lower === 'state' && !/^(?:I|we|they|you)$/i.test(prevWord)) continue;
     // "six states hold primaries", "in three other states, black voters …", "the two states that voted": the plural
     // noun is far more common than the verb, which reports only before "that" ("the filing states that …") or
     // closing an attribution ("…, the report states.", "the report states: …"), and never after a number or an

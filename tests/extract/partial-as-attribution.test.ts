@@ -94,3 +94,13 @@ describe('a report by someone and the clause it reported', () => {
     ).toEqual([['reported', 'the ferry line had “quietly closed”']]);
   });
 });
+
+describe('"state" after a subject pronoun', () => {
+  it('is the verb of saying, not the noun', () => {
+    expect(
+      quotes(
+        'The ferry workers walked out on Monday. They state their aim is to keep the line “open all winter.”',
+      ).map(([kind, text]) => [kind, text]),
+    ).toEqual([['reported', 'their aim is to keep the line “open all winter”']]);
+  });
+});
