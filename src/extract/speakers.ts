@@ -940,6 +940,8 @@ const NOT_ADVERBIAL =
  * either side of the name, clause openers ("Though, …") and a clause that started with a participle ("Asked
  * whether …, Zakharchenko replied").
  */
+/** A segment before an appositive that holds a name, perhaps after an age or a few lower-case words. */
+const NAME_SEGMENT = /^\s*(?:\d+-year-old\s+)?(?:(?:\p{Ll}+\s+){0,3})(?:\p{Lu}[\p{L}.’'-]*\s*){1,5},$/u;
 export function subjectBefore(prefix: string, prefixStart: number): { np: string; start: number } | null {
   // A semicolon, a dash (HuffPost sets "―", the horizontal bar) or a colon ends a clause: "The story never ran; my
   // editor at Politico argued …", "… set off another round of fireworks on Friday: Republicans said …".
@@ -974,6 +976,17 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     const prev = segments[segments.length - 2]!;
     np = prev + last;
     segments = segments.slice(0, -2);
+    // NAME, ROLE WITH A LIST, said: "Ana Lind, minister for housing, roads, and transport, said". A last segment
+    // opening on "and" or "or" ends a list, whose items before it are set off by commas as well: they are read back
+    // to the segment before the list, where the name may stand.
+    if (/^\s*(?:and|or)\s/.test(last) && /^\s*\p{Ll}/u.test(prev)) {
+      let k = segments.length;
+      while (k > 0 && k > segments.length - 4 && /^\s*\p{Ll}[^,]*,$/u.test(segments[k - 1]!)) k--;
+      if (k < segments.length && k > 0 && NAME_SEGMENT.test(segments[k - 1]!)) {
+        np = segments.slice(k).join('') + np;
+        segments = segments.slice(0, k);
+      }
+    }
     // NAME, AGE, ROLE, said: "Marley Anderson, 21, a junior from Las Vegas, said". While the phrase starts with
     // an appositive (a number, an article, a lower-case role, "who …"), the name is in the segment before it.
     // So too where it starts with the state or province of a place in the segment before ("…, a psychiatrist in
@@ -987,8 +1000,7 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     ) {
       const before = segments[segments.length - 1]!;
       // (An age may stand before the name: "76-year-old Ana Lind, …".)
-      if (!/^\s*(?:\d+-year-old\s+)?(?:(?:\p{Ll}+\s+){0,3})(?:\p{Lu}[\p{L}.’'-]*\s*){1,5},$/u.test(before))
-        break;
+      if (!NAME_SEGMENT.test(before)) break;
       np = before + np;
       segments = segments.slice(0, -1);
     }
