@@ -857,6 +857,19 @@ const POLLED = /^(?:surveyed|polled|questioned|interviewed|sampled)$/;
  */
 const AUX =
   /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|since|never|did|does|do|now|often|always|long|even|all|ever|still|just|not|kept|keeps|(?:did|does|do|would|could|has|have|had|wo|ca)n[’']t))+\s*$/i;
+/**
+ * Strips the auxiliary-like words before the verb, but not a capitalised one right after a given name: that capital
+ * is a surname's ("George Will said", "Sen. Russell Long has said"), not a sentence's start.
+ */
+function withoutAux(text: string): string {
+  const m = AUX.exec(text);
+  const name = m && /^\s+(?:\p{Lu}\p{Ll}+(?=\s|$)\s*)+/u.exec(m[0]);
+  const given = m && /(\p{Lu}\p{Ll}+)$/u.exec(text.slice(0, m.index));
+  if (!m || !name || !given || firstNameGender(given[1]!) === null)
+    return withoutTrailingAdverbs(text.replace(AUX, ''));
+  const cut = m.index + name[0].trimEnd().length;
+  return /\S/.test(text.slice(cut)) ? withoutTrailingAdverbs(text.slice(0, cut)) : text;
+}
 /** A state or province written after a place: "B.C.", "N.Y.", "Ont.", "Calif.", or one the word list knows. */
 function placeTail(part: string): boolean {
   const word = part.trim();
@@ -911,6 +924,14 @@ function withoutTrailingAdverbs(text: string): string {
 }
 const FINITE =
   /\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|told|warned|added|claimed|that)\b/i;
+/** A capitalised word right after a given name is a surname, not a verb: "George Will", "Ana Said". */
+function withoutNameCapitals(text: string): string {
+  return /\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(text)
+    ? text.replace(/(?<=(\p{Lu}\p{Ll}+)\s+)\p{Lu}\p{Ll}+/gu, (word: string, given: string) =>
+        firstNameGender(given) !== null ? 'X' : word,
+      )
+    : text;
+}
 /** A relative pronoun after a preposition, or "where", opening a clause of place: "in which", "where". */
 const RELATIVE_OF_PLACE = String.raw`(?:(?:in|of|during|under|at|by|for|with|through|from|after|before|on|to)\s+which|where)`;
 /** Up to a relative pronoun after a preposition, or "where": "… a campaign in which ", "…, where ". */
@@ -959,9 +980,7 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   // AUX is tried from every space of the text, and can only match one whose last word it matches on its own.
   const unadverbed = withoutTrailingAdverbs(prefix.replace(TRAILING_TIME, ''));
   // "CNN barely even mentioned": an adverb before the auxiliary-like word goes as well.
-  let text = AUX.test(` ${lastRun(unadverbed)}`)
-    ? withoutTrailingAdverbs(unadverbed.replace(AUX, ''))
-    : unadverbed;
+  let text = AUX.test(` ${lastRun(unadverbed)}`) ? withoutAux(unadverbed) : unadverbed;
   if (/\band\s*$/.test(text)) return null;
   text = text.replace(/\s+$/, '');
   // "Humphrey, who calls Trump a “sociopath,”": the comma before a closing mark ends the appositive all the same.
@@ -1101,7 +1120,8 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   if (
     body.some(
       (part, i) =>
-        (i === 0 || !/^(?:who|which|whose)\b/i.test(part)) && FINITE.test(withoutOwnRelative(part)),
+        (i === 0 || !/^(?:who|which|whose)\b/i.test(part)) &&
+        FINITE.test(withoutNameCapitals(withoutOwnRelative(part))),
     )
   )
     return null;
