@@ -704,6 +704,40 @@ function clauseBefore(
   };
 }
 
+/** A quoted question or exclamation closing a sentence: '… “Does that work?”'. */
+const QUESTION_CLOSE = /[?!]+(?:[”"]|'')$/;
+
+/** A clause closed by a quoted question or exclamation before its attribution: '… “Is that right?” he asked'. */
+const QUESTION_CLOSED = /[?!]\s*(?:(?:[”"’]|'')\s*){1,3}$/;
+/** The same, then the attribution's subject: '… “Is that right?” former chairman Ana Lind'. */
+const QUESTION_THEN_SUBJECT = /[?!](?:[”"]|'')\s+[^\s,;:“”"?!]+(?:\s+[^\s,;:“”"?!]+){0,7}\s*$/;
+
+/** What follows a verb closing its sentence: punctuation, perhaps after where or when ("asked on Twitter."). */
+function closesSentence(rest: string): boolean {
+  // ("asked about the plan." names what was asked, not where.)
+  const m = /^\s*(?:about|of|for)\b/i.test(rest) ? null : ASIDE_ADJUNCT.exec(rest);
+  return ONLY_PUNCTUATION.test(m ? rest.slice(m[0].length) : rest);
+}
+
+/**
+ * The sentence before an attribution that opens its own sentence ('Ruiz asked.'), when that one ends in a quoted
+ * question or exclamation, in the same paragraph: the splitter ends a sentence there, and the attribution closes it.
+ */
+function questionBefore(
+  doc: Document,
+  sentence: Sentence,
+  direct: DirectQuotes,
+): { clauseStart: number; clauseEnd: number } | null {
+  const before = doc.sentences[sentence.index - 1];
+  if (!before || before.paragraph !== sentence.paragraph || !QUESTION_CLOSE.test(before.text)) return null;
+  if (inside(direct.covered, before.end - 2)) return null;
+  if (/\n/.test(doc.body.slice(before.end, sentence.start))) return null;
+  return {
+    clauseStart: before.start + (DATELINE.exec(before.text)?.[0].length ?? 0),
+    clauseEnd: before.start + before.text.replace(CLAUSE_TAIL, '').length,
+  };
+}
+
 /**
  * What goes before a "that"-clause after a verb of saying: "that" itself, a prepositional or time phrase before it
  * ("said in April that", "told of the plan on Monday that"), and for verbs that also take objects up to three
@@ -1995,9 +2029,17 @@ function fromVerbs(
         rest = rest.slice(lead);
         nounObject = restStart + saidObjectEnd(rest);
       } else if (
-        !request(rest) ||
-        // "said that, if elected, she would ask Lind to …": a request inside what was said stays part of it.
-        found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start)
+        // ('Lind “backs it. Does that work?” Ruiz asked.': an attribution of its own sentence asks the one before.)
+        !(
+          closesSentence(rest) &&
+          (QUESTION_THEN_SUBJECT.test(body.slice(sentence.start, t.start)) ||
+            (body.slice(sentence.start, t.start).trim() !== '' &&
+              !/[,;:“”"]/.test(body.slice(sentence.start, t.start)) &&
+              questionBefore(doc, sentence, direct) !== null))
+        ) &&
+        (!request(rest) ||
+          // "said that, if elected, she would ask Lind to …": a request inside what was said stays part of it.
+          found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start))
       )
         continue;
       // A request: "asked the campaign to “cease and desist” from …" reports what was asked of whom, so its text
@@ -2429,6 +2471,12 @@ function fromVerbs(
     // "as he’s often alleged": a pronoun's contraction of "has" before the verb.
     if (subject && /^(?:he|she|it|they|we)[’']s$/i.test(subject.np))
       subject = { ...subject, np: subject.np.slice(0, -2) };
+    // 'Lind “backs the tax. Is that right?” former chairman Ana Ruiz asked.': the subject after a quoted question.
+    if (!subject && !ing && closesSentence(rest)) {
+      const q = QUESTION_THEN_SUBJECT.exec(prefix);
+      const from = q ? q.index + /^[?!]+\S*\s+/.exec(q[0])![0].length : -1;
+      if (q) subject = subjectBefore(prefix.slice(from), sentence.start + from);
+    }
     if (!subject) continue;
     // "Now tell us …", "So say the polls": an adverb opening an imperative or an inversion is no speaker.
     if (/^(?:now|then|so|just|please|simply|here|there|well)$/i.test(subject.np)) continue;
@@ -2502,6 +2550,18 @@ function fromVerbs(
         remember(ctx, speaker, subject.start);
         continue;
       }
+    }
+    // 'Lind “backs the tax. Does that work?” Ruiz asked.': a quote closing on a question or an exclamation ends the
+    // sentence before the attribution, whose clause is that sentence, a partial quote (a wholly quoted one is a
+    // direct quote, whose attribution the direct quotes have already used).
+    const questioned =
+      body.slice(sentence.start, subject.start).trim() === '' && closesSentence(rest)
+        ? questionBefore(doc, sentence, direct)
+        : null;
+    if (questioned) {
+      found.push({ ...questioned, npStart: subject.start, verbStart: t.start, verb, speaker, open: false });
+      remember(ctx, speaker, subject.start);
+      continue;
     }
     if (aside) {
       // What the aside closes is a clause of its own, with a verb ("In the end, Rosenthal said, …" closes none).
@@ -2620,8 +2680,9 @@ function fromVerbs(
         sentence.start,
         asAt ? sentence.start + asAt.index + asAt[1]!.trimEnd().length : subject.start,
       );
-      // The clause may end in a quoted fragment: America needs leaders "who understand …," Clinton said.
-      if (!CLOSED_CLAUSE.test(beforeNp)) continue;
+      // The clause may end in a quoted fragment: America needs leaders "who understand …," Clinton said; or in a
+      // quoted question: Lind "backs the tax. Is that right?" he asked.
+      if (!CLOSED_CLAUSE.test(beforeNp) && !QUESTION_CLOSED.test(beforeNp)) continue;
       found.push(clauseBefore(sentence, beforeNp, subject.start, t.start, verb, speaker));
       remember(ctx, speaker, subject.start);
       continue;
