@@ -781,6 +781,8 @@ function isNounPhrase(np: string): boolean {
     /^\p{Ll}/u.test(first) &&
     // A participle used as a title's adjective opens a noun phrase too: "retired Gen. Lloyd Hale", "acting chief".
     !(first === 'at' && /^(?:least|most)$/.test(words[1] ?? '')) &&
+    // "as many as 40 percent of voters": a quantity's bound, not a conjunction.
+    !(first === 'as' && /^(?:many|much|few|little)$/.test(words[1] ?? '') && words[2] === 'as') &&
     !/^(?:the|a|an|his|her|their|its|our|my|one|some|many|most|two|three|several|both|all|each|another|other|others|officials|sources|about|nearly|almost|only|just|more|fewer|half|roughly|few|every|no|none|any|over|under|retired|acting|disgraced|embattled|ousted|indicted|jailed|exiled)$/.test(
       first,
     ) &&
@@ -942,7 +944,7 @@ const PLACE_RELATIVE = new RegExp(
 /** A relative clause of place or after a preposition, right before its subject: "… in which ", "…, where ". */
 export const PLACE_RELATIVE_BEFORE = new RegExp(String.raw`\s${RELATIVE_OF_PLACE}\s+$`, 'i');
 const SUBORDINATE =
-  /^(?:though|although|but|and|also|so|while|as|after|because|when|yet|however|meanwhile|still|then)\b[\s,]*/i;
+  /^(?:though|although|but|and|also|so|while|as(?!\s+(?:many|much|few|little)\s+as\b)|after|because|when|yet|however|meanwhile|still|then)\b[\s,]*/i;
 /**
  * Words that frame a clause before its subject: "That is why", "which is why", "This is because", and a cleft's "It
  * was … that" with a few words of time between ("It was three years ago that").
