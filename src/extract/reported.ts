@@ -10,6 +10,7 @@ import {
   FUNCTION_WORDS,
   POSSESSIVE_PRONOUNS,
   hasTag,
+  lexiconTags,
   lowerCased,
 } from './lexicon.ts';
 import { isPlaceName, resolveOrganization } from './entities.ts';
@@ -200,6 +201,29 @@ const SAID_WHEN_THAT =
 const THAT_AFTER_WORDS = /^\s*(?:[\p{L}’'-]+\s+){0,3}?that,?\s+/u;
 const RELATIVE_THAT =
   /^(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|did|does|do|'s|’s)\b/i;
+/** Past forms with which a report, a study or a claim tells what it says ("a report that found …"). */
+const REPORTING_PAST =
+  /^(?:cited|found|showed|shown|concluded|called|accused|blamed|criticized|criticised|described|detailed|outlined|estimated|predicted|questioned|raised|listed|quoted|named|labeled|labelled)$/;
+/** The first word after a "that", to read whether it is a verb. */
+const FIRST_WORD = /^\s*(\p{Ll}[\p{L}’'-]*)/u;
+
+/**
+ * Whether "that" opens a relative clause: an auxiliary follows it ("the claims that were made"), or a verb in the
+ * past tense ("a report from the agency that cited rising costs", "a rally that drew thousands"), which a clause
+ * of what was said would open with its subject instead.
+ */
+function relativeThat(rest: string): boolean {
+  if (RELATIVE_THAT.test(rest)) return true;
+  const w = FIRST_WORD.exec(rest)?.[1];
+  if (!w) return false;
+  const tags = lexiconTags(w);
+  if (!tags.includes('PastTense') && !(tags.length === 0 && /^\p{Ll}{3,}ed$/u.test(w))) return false;
+  // ("a report that cited …", "a claim that warned …": what a document or a word did in speaking is what it said.)
+  if (CLAUSE_SPEECH_VERBS.has(w) || REPORTING_PAST.test(w)) return false;
+  // ("the opinion that paid speeches would …": a past form before its noun and the clause's own verb describes.)
+  const next = splitSpaces(rest.trim()).slice(1, 4);
+  return !next.some((x) => RELATIVE_THAT.test(x) || hasTag(x, 'Modal'));
+}
 const WH = /^\s*(?:[^,.;“"?]{0,60}?\s)?(?=(?:whether|if|why|how|what|when|where|who|which)\s)/i;
 /** The question "wonder" reports, right after it: "wondered whether …", "wonders aloud if …", "wondered why …". */
 const WONDER_QUESTION =
@@ -756,7 +780,8 @@ function thatLead(rest: string, objectWords: boolean, pastTense: boolean): numbe
   if (!m || allMatches(/[“"]([^“”"]*)[”"]/g, m[0]).some((q) => !/^[\p{Lu}\d]/u.test(q[1]!))) return null;
   // After a verb in the past tense ("said that is a distortion") "that" is a pronoun, the clause's subject: no noun
   // reads "said" the way "the states that will vote" reads "states".
-  if (!RELATIVE_THAT.test(rest.slice(m[0].length))) return m[0].length;
+  const after = rest.slice(m[0].length);
+  if (!RELATIVE_THAT.test(after)) return relativeThat(after) ? -1 : m[0].length;
   return pastTense ? m[0].search(/that,?\s+$/i) : -1;
 }
 
@@ -1698,7 +1723,7 @@ function toAddressee(rest: string, verb: string): number | null {
   return !hasTag(words[0]!, 'Infinitive', 'Verb', 'Copula', 'Auxiliary', 'Modal') &&
     !words.some((w) => /^(?:so|such)$/i.test(w)) &&
     !NOT_ADDRESSEE_END.test(words[words.length - 1]!) &&
-    !RELATIVE_THAT.test(rest.slice(m[0].length))
+    !relativeThat(rest.slice(m[0].length))
     ? m[0].length
     : null;
 }
@@ -3044,7 +3069,7 @@ function fromSpeechNouns(
     const clauseAt = m.index + m[0].length + lead[0].length;
     const rest = text.slice(clauseAt);
     // "the claims that were made": a relative "that", not what was said; "his statement that day": a determiner.
-    if (lead[3] && (RELATIVE_THAT.test(rest) || THAT_TIME.test(rest))) continue;
+    if (lead[3] && (relativeThat(rest) || THAT_TIME.test(rest))) continue;
     // "a report from the agency claimed that …": a phrase ending in a verb is no maker's name (the verb reports),
     // nor is a time ("a report from over the weekend").
     if (
