@@ -768,6 +768,27 @@ const ORG_KINDS: ReadonlyMap<string, RegExp> = new Map([
 ]);
 
 /**
+ * A lower-case role of one to three nouns before a person's full name: "coach Tom Hale", "party leader Ana Lind".
+ * The lexicon tags many such nouns as verbs too ("coach", "party"); before a given name they are the role.
+ */
+function roleBeforeName(words: string[]): boolean {
+  const at = words.findIndex((w) => /^\p{Lu}/u.test(w));
+  if (at < 1 || at > 3 || words.length - at < 2 || words.length - at > 4) return false;
+  if (firstNameGender(words[at]!) === null || !words.slice(at).every((w) => /^\p{Lu}/u.test(w))) return false;
+  const role = words.slice(0, at);
+  return (
+    role.every(
+      (w) =>
+        /^\p{Ll}[\p{Ll}-]*$/u.test(w) &&
+        !FUNCTION_WORDS.has(w) &&
+        !hasTag(w, 'Adverb', 'PastTense', 'Gerund', 'Preposition', 'Conjunction', 'Modal', 'Copula'),
+    ) &&
+    (ROLE_NOUNS.has(role[role.length - 1]!) ||
+      hasTag(role[role.length - 1]!, 'Actor', 'Singular', 'Infinitive'))
+  );
+}
+
+/**
  * A subject is a noun phrase: it does not end on a function word, a verb or an adjective ("went on to", "polls did",
  * "offered her firmest"), and it does not start with a lower-case verb, adverb or preposition ("endorsing eight",
  * "allegedly sent lurid", "along with demographically favorable").
@@ -779,6 +800,7 @@ function isNounPhrase(np: string): boolean {
   const first = words[0]!;
   if (
     /^\p{Ll}/u.test(first) &&
+    !roleBeforeName(words) &&
     // A participle used as a title's adjective opens a noun phrase too: "retired Gen. Lloyd Hale", "acting chief".
     !(first === 'at' && /^(?:least|most)$/.test(words[1] ?? '')) &&
     // "as many as 40 percent of voters": a quantity's bound, not a conjunction.
