@@ -656,9 +656,26 @@ function farVerbBefore(text: string, words: RegExpExecArray[], base: number): At
     if (!verb || /ing$/i.test(w[0])) continue;
     const between = text.slice(w.index + w[0].length);
     if (/[“”"]|''|[;:!?]/.test(between) || /[.](?:\s|$)/.test(between.replace(ABBREVIATION, ''))) return null;
+    // ('told the mayors who gathered in the capital, "…"': a relative clause of the ones told, its one verb right
+    // after "who", is a complement too.)
+    let relativeVerb = false;
     for (const x of words.slice(i + 1)) {
       const word = x[0];
       if (!/^\p{Ll}/u.test(word) || x.index > aside) continue;
+      if (relativeVerb) {
+        relativeVerb = false;
+        if (hasTag(word, 'PastTense', 'PresentTense') && !hasTag(word, 'Copula', 'Modal')) continue;
+        return null;
+      }
+      if (
+        verb === 'tell' &&
+        /^who$/.test(word) &&
+        x !== words[i + 1] &&
+        !text.slice(w.index, x.index).includes(',')
+      ) {
+        relativeVerb = true;
+        continue;
+      }
       if (
         CLAUSE_OPENER.test(word) ||
         verbBase(word) ||

@@ -201,6 +201,16 @@ const SAID_WHEN_THAT =
 const THAT_AFTER_WORDS = /^\s*(?:[\p{L}’'-]+\s+){0,3}?that,?\s+/u;
 const RELATIVE_THAT =
   /^(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|did|does|do|'s|’s)\b/i;
+/** A relative pronoun for people or things right after the one told: "told the mayors who …". */
+const RELATIVE_OF_TOLD = /^(?:who|which)\s+/i;
+
+/** Whether a clause opens with a verb of its own, past or present and no auxiliary: "gathered …", "run the towns". */
+function relativeVerb(rest: string): boolean {
+  const w = FIRST_WORD.exec(rest)?.[1];
+  if (!w || RELATIVE_THAT.test(w) || hasTag(w, 'Modal', 'Copula')) return false;
+  return hasTag(w, 'PastTense', 'PresentTense') || /^\p{Ll}{3,}ed$/u.test(w);
+}
+
 /** Past forms with which a report, a study or a claim tells what it says ("a report that found …"). */
 const REPORTING_PAST =
   /^(?:cited|found|showed|shown|concluded|called|accused|blamed|criticized|criticised|described|detailed|outlined|estimated|predicted|questioned|raised|listed|quoted|named|labeled|labelled)$/;
@@ -2012,6 +2022,9 @@ function fromVerbs(
       else {
         restStart += m[0].length;
         rest = rest.slice(m[0].length);
+        // 'told the mayors who gathered in the capital, “…”': a relative clause of the ones told, not what was told
+        // (as "told reporters who would pay" asks, with an auxiliary or a subject after "who").
+        if (RELATIVE_OF_TOLD.test(rest) && relativeVerb(rest.replace(RELATIVE_OF_TOLD, ''))) continue;
         if (
           !/^that\b/.test(splitSpaces(body.slice(t.end, restStart).trim()).pop() ?? '') &&
           !finiteClause(rest) &&

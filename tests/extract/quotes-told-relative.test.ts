@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+
+const published = new Date('2024-05-14T00:00:00Z');
+const quotes = (body: string) =>
+  extract({ title: 'Test', body, published }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+
+describe('a relative clause of the ones told before a quote', () => {
+  it('is not what was told: the quote after it is the speaker’s words', () => {
+    expect(
+      quotes('Ana Ruiz told the mayors who gathered in the capital, "We will not raise the toll this year."'),
+    ).toEqual([['direct', 'We will not raise the toll this year.', 'Ana Ruiz']]);
+  });
+
+  it('keeps a question of who after "told" as what was told', () => {
+    expect(quotes('Ana Ruiz told reporters who would pay for the road.')).toEqual([
+      ['reported', 'who would pay for the road', 'Ana Ruiz'],
+    ]);
+  });
+
+  it('keeps a "that" clause after the relative clause as what was told', () => {
+    expect(quotes('Ana Ruiz told the farmers who run the co-op that the toll would go.')).toEqual([
+      ['reported', 'the toll would go', 'Ana Ruiz'],
+    ]);
+  });
+});
