@@ -2861,12 +2861,29 @@ function apposedSubject(prefix: string, sentenceStart: number): boolean {
 }
 
 /** Whether the words after an inverted verb of saying name its speaker ("…, said Dan Gerstein, an analyst"). */
+/**
+ * A plural noun, then a verb's bare form and more words: "the victims need help", "voters want change". That is a
+ * clause (what was said after a verb whose subject came before), not a speaker after an inverted verb.
+ */
+function pluralThenVerb(np: string): boolean {
+  const ws = splitSpaces(np);
+  return ws.some(
+    (w, i) =>
+      i > 0 &&
+      i < ws.length - 1 &&
+      /^\p{Ll}+$/u.test(w) &&
+      /^\p{Ll}[\p{Ll}’'-]*s$/u.test(ws[i - 1]!) &&
+      lexiconTags(w).length === 1 &&
+      lexiconTags(w)[0] === 'Infinitive',
+  );
+}
 function namesSpeaker(np: string): boolean {
   return (
     !finiteClause(np) &&
     (/^(?:\p{Lu}|(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its)\s)/u.test(np) ||
       LOWER_ROLE_BEFORE_NAME.test(np)) &&
     !/\d|\bthat\b/.test(np) &&
+    !pluralThenVerb(np) &&
     !np
       .split(/\s+/)
       .some(
