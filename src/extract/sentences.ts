@@ -123,6 +123,9 @@ function isAbbreviation(text: string, dot: number): boolean {
   while (start > 0 && isAbbreviationCode(text.charCodeAt(start - 1))) start--;
   const word = text.slice(start, dot);
   if (word.length === 0) return false;
+  // A code of letters and digits ("the group E3G.", "the G20.") ends in a capital that is no initial.
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+  if (before >= 48 && before <= 57) return false;
   if (/^[A-Z]$/.test(word)) return true; // an initial: "J. Smith"
   if (/^(?:[A-Za-z]\.)+[A-Za-z]$/.test(word)) return true; // U.S, U.N
   const lower = word.toLowerCase();
