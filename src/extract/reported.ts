@@ -3427,6 +3427,10 @@ const INTRODUCED_BY_VERB =
 const EVALUATION_BEFORE =
   /\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|ed|led|ing)?|name[sd]?|naming|term(?:s|ed|ing)?|brand(?:s|ed|ing)?|describ(?:e|es|ed|ing) as)\b[^“”"]{0,40}$/i;
 
+/** A personal pronoun subject and a verb in the past tense, nothing else, before a quote: "He offered ". */
+const DEED_LEAD =
+  /^(?:He|She|They|We|I)\s+(?:also\s+)?\p{Ll}+ed\s+(?:(?:his|her|their|our|my|the|a|an)\s+)?$/u;
+
 /** A personal pronoun as a subject or an owner: what a sentence about someone opens with ("He cited …"). */
 const PERSONAL_SUBJECT = /\b(?:he|she|they|we|his|her|their|our)\b/i;
 
@@ -3490,6 +3494,9 @@ function carriedOn(
     quoted += wordCount(doc.body.slice(m.contentStart, Math.min(m.contentEnd, sentence.end)));
   if (quoted < wordCount(sentence.text) / 2 && !closingFragment(doc, sentence, marks, lead, quoted, ctx))
     return [];
+  // 'He offered “my thoughts and prayers.”': a pronoun and its verb before the marks are the reporter telling what
+  // someone did with the quoted words, however much of the sentence they fill.
+  if (DEED_LEAD.test(lead)) return [];
   return [
     {
       npStart: sentence.start,
