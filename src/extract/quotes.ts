@@ -519,21 +519,19 @@ export function attributionBefore(text: string, base: number): Attribution | nul
     const prefix = text.slice(0, w.index);
     // "Ms. Ortiz smiled and said,": the subject of the first of two joined verbs.
     const joined = /\s\p{Ll}+\s+and\s+$/u.exec(prefix);
-    // 'The debate was so dull that Mr. Cruz had to say,', '…, and Lind went on to say,': a verb of saying in the
-    // infinitive is said by the subject of the clause that governs it, right before that clause's verb.
-    const infinitive = !participle && !lead ? infinitiveSubject(prefix, base) : null;
-    const subject = lead
-      ? lead
-      : infinitive
-        ? infinitive
-        : participle
-          ? (withName ?? saidBefore(prefix, base) ?? clauseSubject(prefix, base))
-          : (subjectBefore(prefix, base) ??
-            subjectAfterAside(prefix, base) ??
-            subjectAfterSubordinator(prefix, base) ??
-            clauseSubject(prefix, base) ??
-            subjectBefore(withoutRelatives(prefix), base) ??
-            (joined ? subjectBefore(prefix.slice(0, joined.index + 1), base) : null));
+    const subject =
+      lead ??
+      (participle
+        ? (withName ?? saidBefore(prefix, base) ?? clauseSubject(prefix, base))
+        : // 'The debate was so dull that Mr. Cruz had to say,', '…, and Lind went on to say,': a verb of saying in
+          // the infinitive is said by the subject of the clause that governs it, right before that clause's verb.
+          (infinitiveSubject(prefix, base) ??
+          subjectBefore(prefix, base) ??
+          subjectAfterAside(prefix, base) ??
+          subjectAfterSubordinator(prefix, base) ??
+          clauseSubject(prefix, base) ??
+          subjectBefore(withoutRelatives(prefix), base) ??
+          (joined ? subjectBefore(prefix.slice(0, joined.index + 1), base) : null)));
     if (!subject) {
       // "Another official close to the talks said, “…”": a verb of saying and a comma right before the marks
       // introduce the quote even when the resolver cannot read a name in the subject; the speaker stays unknown

@@ -105,10 +105,6 @@ const SPLIT_INVERTED = new RegExp(
  */
 const AS_AFTER_CLAUSE = /(,\s*(?:(?:[”"’]|'')\s*)*|(?:[”"’]|'')\s*,\s*)as\s+$/i;
 /**
- * A clause ending in a comma, perhaps inside a closing quotation mark (”, ", ’ or the archive form ''), or inside
- * two, a quote closing inside another ('…was ‘helping my husband,’” Anthony says').
- */
-/**
  * The words after the last comma, "that", "and" or "but" outside quotation marks: the last clause or phrase of a
  * sentence so far.
  */
@@ -131,7 +127,11 @@ function lastSegment(text: string): string {
  * the next comma ('as Cruz said on a radio program on Monday, only magnifies …', 'as aides suggested after the vote').
  */
 const AS_GAP =
-  /^\s*(?:(?:on|in|at|to|during|after|before|when|while|last|this|earlier|later|again|often|repeatedly|in)\s[^,;:“”"]*?)?(?:[,;.!?]|$)/i;
+  /^\s*(?:(?:on|in|at|to|during|after|before|when|while|last|this|earlier|later|again|often|repeatedly)\s[^,;:“”"]*?)?(?:[,;.!?]|$)/i;
+/**
+ * A clause ending in a comma, perhaps inside a closing quotation mark (”, ", ’ or the archive form ''), or inside
+ * two, a quote closing inside another ('…was ‘helping my husband,’” Anthony says').
+ */
 const CLOSED_CLAUSE = /,\s*(?:[”"’']\s*){0,3}$/;
 const CLAUSE_TAIL = /(?:[\s,”"’]|'')+$/;
 /** A finite verb early in a clause: what tells "suggested Trump was wrong" from "suggested a compromise". */
@@ -2860,7 +2860,6 @@ function apposedSubject(prefix: string, sentenceStart: number): boolean {
   );
 }
 
-/** Whether the words after an inverted verb of saying name its speaker ("…, said Dan Gerstein, an analyst"). */
 /**
  * A plural noun, then a verb's bare form and more words: "the victims need help", "voters want change". That is a
  * clause (what was said after a verb whose subject came before), not a speaker after an inverted verb.
@@ -2873,10 +2872,10 @@ function pluralThenVerb(np: string): boolean {
       i < ws.length - 1 &&
       /^\p{Ll}+$/u.test(w) &&
       /^\p{Ll}[\p{Ll}’'-]*s$/u.test(ws[i - 1]!) &&
-      lexiconTags(w).length === 1 &&
-      lexiconTags(w)[0] === 'Infinitive',
+      lexiconTags(w).join() === 'Infinitive',
   );
 }
+/** Whether the words after an inverted verb of saying name its speaker ("…, said Dan Gerstein, an analyst"). */
 function namesSpeaker(np: string): boolean {
   return (
     !finiteClause(np) &&

@@ -980,13 +980,13 @@ const ADVERBIAL_BEFORE_PRONOUN =
 const NOT_ADVERBIAL =
   /^(?:which|who|whom|whose|what|that|when|whether|if|because|as|while|though|and|but|or|said|says|asked|told|is|was|were|are|has|had|have)$/i;
 
+/** A segment before an appositive that holds a name, perhaps after an age or a few lower-case words. */
+const NAME_SEGMENT = /^\s*(?:\d+-year-old\s+)?(?:(?:\p{Ll}+\s+){0,3})(?:\p{Lu}[\p{L}.’'-]*\s*){1,5},$/u;
 /**
  * Finds the subject of a speech verb in the text before it (from the start of its clause). Handles appositives on
  * either side of the name, clause openers ("Though, …") and a clause that started with a participle ("Asked
  * whether …, Zakharchenko replied").
  */
-/** A segment before an appositive that holds a name, perhaps after an age or a few lower-case words. */
-const NAME_SEGMENT = /^\s*(?:\d+-year-old\s+)?(?:(?:\p{Ll}+\s+){0,3})(?:\p{Lu}[\p{L}.’'-]*\s*){1,5},$/u;
 export function subjectBefore(prefix: string, prefixStart: number): { np: string; start: number } | null {
   // A semicolon, a dash (HuffPost sets "―", the horizontal bar) or a colon ends a clause: "The story never ran; my
   // editor at Politico argued …", "… set off another round of fireworks on Friday: Republicans said …".
