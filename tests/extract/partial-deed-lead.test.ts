@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../src/extract/index.ts';
-
-const published = new Date('2024-05-14T00:00:00Z');
-const quotes = (body: string) =>
-  extract({ title: 'Test', body, published }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+import { quotes } from '../support/extract.ts';
 
 describe('a pronoun and its past-tense verb before a quoted object', () => {
   it('is the reporter telling what someone did, not the last speaker going on', () => {

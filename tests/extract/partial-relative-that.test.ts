@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extract } from '../../src/extract/index.ts';
-
-const published = new Date('2024-05-14T00:00:00Z');
-const quotes = (body: string) =>
-  extract({ title: 'Test', body, published }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+import { quotes } from '../support/extract.ts';
 
 describe('"that" followed by a verb in the past tense after a noun of speech', () => {
   it('reads a relative clause, not what was said', () => {
