@@ -22,10 +22,15 @@ export interface MarkSpan {
 /** What may stand right before an opening mark: a space, a bracket, a dash, a slash or a colon ('Gowdy:"I have …'). */
 const OPENING_CONTEXT = /[\s([{—–\-/:]/;
 
+/**
+ * A straight mark opens a quote after an opening context and before a word, but not before ">", where it ends an
+ * attribute of markup left in the text ('tweet-date="May 9"¶">Stands empty …'), nor before a curly opening mark,
+ * where it is a stray doubling of the mark that opens the quote ('"“We won,” she said.').
+ */
 function isOpeningStraight(text: string, i: number): boolean {
   const before = i === 0 ? ' ' : text[i - 1]!;
   const after = text[i + 1] ?? ' ';
-  return OPENING_CONTEXT.test(before) && !/\s/.test(after);
+  return OPENING_CONTEXT.test(before) && !/[\s>“]/.test(after);
 }
 
 /**
@@ -76,6 +81,17 @@ function isClosingStraightSingle(text: string, i: number): boolean {
 /** A “ after a letter or the quote's own punctuation and before a space, punctuation or the paragraph's end. */
 function isClosingTypo(text: string, i: number): boolean {
   return /[\p{L}\p{N}.,!?…—–-]/u.test(text[i - 1] ?? ' ') && /[\s,.;:!?)]/.test(text[i + 1] ?? ' ');
+}
+
+/**
+ * The ’ between an open curly quote at `from` and `to` that ends a sentence of it and is followed by a space, with no
+ * ‘ before it that it would close: the writer's typo for the closing mark. -1 when there is none.
+ */
+function mistypedClose(text: string, from: number, to: number): number {
+  const inside = text.slice(from + 1, to);
+  if (inside.includes('‘') || inside.includes('”')) return -1;
+  const m = /[.!?,]’(?=\s)/.exec(inside);
+  return m ? from + 1 + m.index + 1 : -1;
 }
 
 /**
@@ -141,6 +157,17 @@ export function findQuoteMarks(text: string, base: number): MarkSpan[] {
     if (ch === '“' && openAt >= 0 && isClosingTypo(text, i)) {
       closeDouble(i);
       continue;
+    }
+    // A curly quote that can only open while a curly one is open, after a sentence the open quote's ’ ended
+    // ('tweeted: “Let’s go.’ She later starred in “Trainwreck.”'): the ’ was typed for the closing mark.
+    if (ch === '“' && openAt >= 0 && text[openAt] === '“' && isOpeningStraight(text, i)) {
+      const typo = mistypedClose(text, openAt, i);
+      if (typo >= 0) {
+        closeDouble(typo);
+        openAt = i;
+        openWidth = 1;
+        continue;
+      }
     }
     if (
       ch === '“' ||

@@ -1412,8 +1412,9 @@ export function directQuoteFinder(
       // A line break inside a paragraph starts a new line of copy, as a new sentence does.
       // So does a full stop the splitter read as an abbreviation's ('… in Fort Mill, S.C. "It seems …"'), before a
       // quote in capitals.
+      // A straight mark left before the quote's own opening one ('"“We won,” she said.') is a stray.
       const startsSentence =
-        beforeTrim.replace(/^[\s([]+/, '') === '' ||
+        beforeTrim.replace(/^[\s(["]+/, '') === '' ||
         /\n[\s([]*$/.test(before) ||
         (/[.!?][’'”"]*\s+$/.test(before) && /^\p{Lu}/u.test(firstContent));
       const titleShaped =
