@@ -1151,6 +1151,12 @@ function finishesAfterAttribution(after: string): boolean {
   return m !== null && (m[1] === undefined || hasClause(after.slice(m[0].length)));
 }
 
+/**
+ * A phrase opening the sentence that only names the topic a quote turns to: "As for the cost,", "As to the
+ * timing,". It is the reporter's link to what came before, not part of the quoted sentence.
+ */
+const TOPIC_LEAD = /^\s*As\s+(?:for|to)\s[^,;:“”"‘’]{1,80},\s*$/;
+
 /** Whether the words before a quote hold a verb of saying ('she said, but despite …,', 'telling Mic …,'). */
 function saysBefore(before: string): boolean {
   const words = allMatches(WORDS, before).map((m) => m[0]);
@@ -1864,10 +1870,13 @@ export function directQuoteFinder(
       // saying comes before it ('"…," she said, but despite the tone, "I think he will do it," said Kunin',
       // 'telling Mic in an interview, "But gosh, …," he said'): after a phrase of the reporter's own ('Like most
       // campaigns, "the process we go through is …," he said') the quote completes the reporter's sentence, a
-      // partial quote. A title set off the same way ('his weekly show, "Generations with Kevin Swanson," Right
+      // partial quote; after a phrase that only names the topic ('As for the cost, "we will pay it," she said') it
+      // is the speaker's own sentence. A title set off the same way ('his weekly show, "Generations with Kevin Swanson," Right
       // Wing Watch reported', 'One ad, "Balanced Rebellion," stars …') is not a quote either.
       const setOff =
-        (/(?:[;(]|--|[—–―-])$/.test(beforeTrim) || (/,$/.test(beforeTrim) && saysBefore(before))) &&
+        (/(?:[;(]|--|[—–―-])$/.test(beforeTrim) ||
+          (/,$/.test(beforeTrim) &&
+            (saysBefore(before) || (beforeStart === sentence.start && TOPIC_LEAD.test(before))))) &&
         !titleShaped &&
         !WORK_BEFORE.test(beforeTrim) &&
         last === mark &&

@@ -42,6 +42,15 @@ describe('a quote set into the reporter’s sentence and attributed right after 
     expect(direct(`${intro}Like most ports, "we check every permit twice," Olsen said.`)).toEqual([]);
   });
 
+  it('takes a quote after a phrase that only names its topic, "As for …,"', () => {
+    expect(
+      direct(`${intro}As for the new ferry fares, "we will set them when the board has met," Olsen said.`),
+    ).toEqual([['we will set them when the board has met', 'Ruth Olsen']]);
+    expect(direct(`${intro}As to the timing, "I cannot promise anything," said Tom Hale, a pilot.`)).toEqual([
+      ['I cannot promise anything', 'Tom Hale'],
+    ]);
+  });
+
   it('does not take a title set off by commas for a quote', () => {
     expect(
       direct(`${intro}Her weekly show, "Evenings with Ruth Olsen," the station said, ends in May.`),
