@@ -1220,6 +1220,10 @@ function clauseThenWords(body: string, attribution: Attribution | null, open: nu
   if (!attribution || attribution.verb === null || attribution.verbStart < 0) return false;
   const m = /^\p{L}+\s+([^“”"‘’,;:]*\p{L}),\s*$/u.exec(body.slice(attribution.verbStart, open));
   if (!m) return false;
+  // 'told the mayors who gathered in the capital, “…”': a relative clause of the ones told is no clause of the
+  // reporter's own (as in farVerbBefore).
+  const told = attribution.verb === 'tell' ? /^(.*?)\s+who\s+(.*)$/u.exec(m[1]!) : null;
+  if (told && !hasClause(told[1]!) && !/\b(?:that|whether|if)\b/.test(told[2]!)) return false;
   const first = /^[\p{L}’'-]+/u.exec(m[1]!)![0];
   const subject =
     /^(?:he|she|they|we|i|there|the|a|an|his|her|its|their|our)$/i.test(first) ||
@@ -1606,7 +1610,20 @@ export function directQuoteFinder(
       // A far verb introduces only a quote that stands as a sentence of its own: capitalised, four words or more
       // ('said on Monday, in reference to her child, "Next summer, …"'), not a fragment or a title the reporter's
       // sentence carries on with ('including the departments of State', 'wearing "Make America Great Again."').
-      const before2 = found?.far && !(/^\p{Lu}/u.test(firstContent) && words.length >= 4) ? null : found;
+      // A sentence in lower case set off by the comma is one too, when its own words open with a clause ('told the
+      // mayors who gathered in the capital, "no one should doubt it."') and it ends the reporter's sentence.
+      const before2 =
+        found?.far &&
+        !(/^\p{Lu}/u.test(firstContent) && words.length >= 4) &&
+        !(
+          /,$/.test(beforeTrim) &&
+          words.length >= 4 &&
+          /[.!?…][’']?$/.test(content) &&
+          /^[\s)\]]*$/.test(after) &&
+          hasClause(words.slice(0, 5).join(' '))
+        )
+          ? null
+          : found;
       // 'The letter reads, "…"', 'At the bottom it reads, "…"': a text that reads its words out introduces them as a
       // sentence of its own; who wrote it is left to the context, as for '"…," the letter reads.'.
       const readOut = found === null && setOffByComma && READS_BEFORE.test(beforeTrim.slice(0, -1));
