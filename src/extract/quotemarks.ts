@@ -85,12 +85,13 @@ function isClosingTypo(text: string, i: number): boolean {
 
 /**
  * The ’ between an open curly quote at `from` and `to` that ends a sentence of it and is followed by a space, with no
- * ‘ before it that it would close: the writer's typo for the closing mark. -1 when there is none.
+ * ‘ before it that it would close: the writer's typo for the closing mark. Not after an abbreviation's capital and
+ * full stop, where it is a possessive ("the U.S.’ allies"). -1 when there is none.
  */
 function mistypedClose(text: string, from: number, to: number): number {
   const inside = text.slice(from + 1, to);
   if (inside.includes('‘') || inside.includes('”')) return -1;
-  const m = /[.!?,]’(?=\s)/.exec(inside);
+  const m = /(?<!\p{Lu})[.!?,]’(?=\s)/u.exec(inside);
   return m ? from + 1 + m.index + 1 : -1;
 }
 

@@ -30,6 +30,12 @@ describe('a curly quote closed by a mistyped ’', () => {
     ).toEqual([['direct', 'Vote for the harbour plan.', 'Ana Lind']]);
   });
 
+  it('reads a ’ after an abbreviation as a possessive, not as the closing mark', () => {
+    expect(
+      quotes(`${intro}“The U.S.’ allies want it “built now” and so do we,” Lind said.`)[0]?.[1],
+    ).not.toBe('The U.S.');
+  });
+
   it('keeps the ’ that closes an inner single quote ‘ opened', () => {
     expect(quotes(`${intro}“They told me ‘wait and see.’ We waited a year,” Lind said.`)).toEqual([
       ['direct', 'They told me ‘wait and see.’ We waited a year', 'Ana Lind'],
