@@ -2776,6 +2776,14 @@ function fromVerbs(
   for (let i = 0; i + 1 < found.length; i++) {
     const a = found[i]!;
     const b = found[i + 1]!;
+    // "The Journal reported that Trump said the wall would be “beautiful”": a report of a report, whose "that" clause
+    // opens on the next attribution's subject, holds that attribution and what it reports; both are read.
+    if (
+      b.npStart === a.clauseStart &&
+      b.verbStart > a.clauseStart &&
+      /\bthat,?\s*$/.test(body.slice(a.verbStart, a.clauseStart))
+    )
+      continue;
     // "… is telling veterans that the military is depleted and says he will …": a coordinated verb whose
     // subject came earlier ends the clause at the verb.
     const cut = b.npStart > a.clauseStart ? b.npStart : b.verbStart;
