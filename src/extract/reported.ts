@@ -2515,6 +2515,35 @@ function fromVerbs(
       const from = q ? q.index + /^[?!]+\S*\s+/.exec(q[0])![0].length : -1;
       if (q) subject = subjectBefore(prefix.slice(from), sentence.start + from);
     }
+    // 'The ad hits Clinton and claims that “Wall Street made her …”', '…, pointing to a bottle and telling viewers that
+    // syrup is “destroying America”': a verb of saying whose "that" opens a clause holding a quoted fragment reports
+    // what someone said, a partial quote, even where the rules above read no subject for it; its speaker is the
+    // sentence's subject where that names someone, else left unknown. (Not a relative "that" after the one told, nor a
+    // noun after an owner, "in her opening remarks that", nor a verb inside a clause already reported or quoted.)
+    const thatQuoted =
+      !subject &&
+      !relative &&
+      // (A participle in an opening phrase, "In 2010, despite admitting that …,", reports only up to its comma, for a
+      // subject the rules for it must read.)
+      ing?.lead !== 'opening' &&
+      ing?.lead !== 'preposition' &&
+      ing?.lead !== 'absolute' &&
+      /\bthat,?\s*$/.test(body.slice(t.end, restStart)) &&
+      QUOTATION_MARK.test(body.slice(restStart, sentence.end)) &&
+      !relativeThat(rest) &&
+      !relativeVerb(rest) &&
+      ![tokens[i - 1], tokens[i - 2]].some(
+        (x) =>
+          x !== undefined &&
+          (DETERMINER.test(x.text) || POSSESSOR.test(x.text)) &&
+          !/[,;:“”"]/.test(body.slice(x.end, t.start)),
+      ) &&
+      !insideMarks(doc, sentence, t.start) &&
+      !found.some((f) => (f.clauseStart <= t.start && f.clauseEnd > t.start) || f.clauseStart > t.start);
+    if (thatQuoted)
+      subject = [clauseSubject(prefix, sentence.start), mainSubject(sentence, tokens, t.start)].find(
+        (c) => c !== null && namesSomeone(ctx, c),
+      ) ?? { np: '', start: t.start };
     if (!subject) continue;
     // "Now tell us …", "So say the polls": an adverb opening an imperative or an inversion is no speaker.
     if (/^(?:now|then|so|just|please|simply|here|there|well)$/i.test(subject.np)) continue;
@@ -2540,7 +2569,8 @@ function fromVerbs(
       // (An "it" inside quotation marks is the quoted speaker's word: '“It was booming,” she said, pointing out …'.)
       (/^it$/i.test(subject.np) && IT_VERBS.has(verb) && !insideMarks(doc, sentence, subject.start)
         ? itSpeaker(ctx, sentence)
-        : null);
+        : null) ??
+      (thatQuoted ? UNKNOWN_SPEAKER : null);
     if (!resolved) continue;
     // "Obama threatened to veto the bill": a threat made, as "vowed to …" is, only before "to" or "that" and by a
     // person or an organisation the article names, or a pronoun for one ("The scandal threatens to derail …", "the
@@ -2798,6 +2828,20 @@ function fromVerbs(
     }
   }
   return found;
+}
+
+/** A quotation mark of any style the articles use: what shows a clause quotes someone's words. */
+const QUOTATION_MARK = /[“”"]|''/;
+
+/**
+ * Whether a subject read from further off names its speaker: a personal pronoun, or a phrase opening on a capital
+ * the speakers resolve ("Santilli", "The RNC"), not a description the rules read past ("not all of the e-mails").
+ */
+function namesSomeone(ctx: SpeakerContext, subject: { np: string; start: number }): boolean {
+  return (
+    /^(?:he|she|they|it|we)$/i.test(subject.np) ||
+    (/^\p{Lu}/u.test(subject.np) && resolveSpeaker(ctx, subject.np, subject.start) !== null)
+  );
 }
 
 /** A verb of saying negated: "would not say", "didn’t say", "did not immediately say". */

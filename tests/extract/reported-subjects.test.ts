@@ -116,9 +116,10 @@ describe('reported speech: a participle after a main clause whose verb the lexic
   });
 
   it('reads no speaker from a capitalised word describing the noun after it', () => {
+    // (The quoted "that" clause is still a partial quote, whose speaker is left unknown.)
     expect(
       reported('Liberal members and their allies speak as one, arguing that the plan was “a betrayal.”'),
-    ).toEqual([]);
+    ).toEqual([['the plan was “a betrayal”', null, 'argue']]);
   });
 });
 
