@@ -1336,6 +1336,11 @@ const WORK_BEFORE =
 const HYPOTHETICAL =
   /(?:\bas if to (?:say|ask)|\bwithout (?:ever )?(?:saying|asking)|\bimagin(?:e|ed|es|ing)\b[^“”"]{0,60}\b(?:thinking|saying|asking)|\bif (?:you|we|they|one|someone) (?:say|tell|ask)s?\b[^“”".;]{0,30}|\b(?:hope|hopes|hoped|hoping|wish|wishes|wished|wishing)\b[^“”".;:,]{0,60}\b(?:(?:will|would|could) )?(?:says?|asks?|tells?(?: \p{L}+)?))\s*[,:]?$/iu;
 
+/** A verb of crying out, in its past or its participle, right before a quote: "chanting", "yelled back". */
+const CRIED_OUT = /\b((?:chant|yell|shout|scream)(?:ed|ing))(?:\s+(?:back|out|again))?$/i;
+/** A word that opens a clause of its own between a subject and a verb: "…, where protesters had gathered, chanting". */
+const CLAUSE_BETWEEN = /\b(?:where|who|which|that|when|while|as|after|before|because|since|until|if)\b/i;
+
 /** A story's byline between its quoted headline and its quoted excerpt: '"…," by The Courier's Dana Whitfield: "…"'. */
 const BYLINE = /^\s*by\s+\p{Lu}[^.!?"“”:]{0,60}:\s*$/u;
 
@@ -1466,6 +1471,27 @@ export function directQuoteFinder(
           );
           if (rest.length <= 4 && listener && complementsOnly(rest)) found = told;
         }
+      }
+      // 'marched on, chanting "no deal, no peace" past the gates', 'a man yelling "shame on you!"': what a verb of
+      // crying out right before the marks gives is what was cried out, whatever its case, its length or the
+      // reporter's words after it (not one of a list: 'chanting "…" and "…"' are the crowd's slogans together). Its
+      // speaker is the clause's subject; when a clause of its own opens between that subject and the verb ('Clinton
+      // spoke near the casino, where protesters had gathered, chanting "…"'), the one who cried it is left open.
+      let criedOut: Attribution | null = null;
+      const cry = last === mark && mark.close !== null ? CRIED_OUT.exec(beforeTrim) : null;
+      if (
+        cry &&
+        words.length >= 2 &&
+        !(nextMark && /^\s*,?\s*(?:and|or)\s*$/.test(body.slice(lastEnd, nextMark.open)))
+      ) {
+        const verbStart = beforeStart + cry.index;
+        const read = found?.verb ? found : attributionBefore(`${beforeTrim},`, beforeStart);
+        const subjectEnd = read && read.np !== '' ? read.npStart + read.np.length : -1;
+        criedOut =
+          read?.verb && subjectEnd >= 0 && !CLAUSE_BETWEEN.test(body.slice(subjectEnd, verbStart))
+            ? read
+            : { np: '', npStart: -1, verb: verbBase(cry[1]!.toLowerCase()) ?? 'shout', verbStart };
+        found = criedOut;
       }
       // 'As Tom Hale, author of "Harbour Lights," put it, "…"': a title or a phrase in marks inside the
       // attribution cuts the words read before the quote short. Read the sentence whole, with the marks of the
@@ -1905,6 +1931,7 @@ export function directQuoteFinder(
         !notSpeech &&
         !quotedWords &&
         (signRead !== null ||
+          (criedOut !== null && found === criedOut) ||
           (!titleLike &&
             !namedWork &&
             !objectPhrase &&

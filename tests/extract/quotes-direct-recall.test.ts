@@ -243,3 +243,27 @@ describe('the words of a sign, a banner or a message', () => {
     ]);
   });
 });
+
+describe('words cried out right after a verb of chanting, yelling or shouting', () => {
+  it('takes what was cried out, whatever its case and the words after it', () => {
+    expect(
+      quotes(
+        `${intro}Tom Hale stood at the gate with the dock workers, chanting "no deal, no sailing" after the talks broke down.`,
+      ),
+    ).toEqual([['no deal, no sailing', 'Tom Hale']]);
+  });
+
+  it('leaves the speaker open when a clause of its own opens between the subject and the verb', () => {
+    expect(
+      quotes(
+        `${intro}Olsen spoke near the ferry terminal, where dock workers had gathered, chanting "no deal, no sailing" as she arrived.`,
+      ),
+    ).toEqual([['no deal, no sailing', null]]);
+  });
+
+  it('does not take the chants of a list', () => {
+    expect(
+      quotes(`${intro}The dock workers marched to the terminal chanting "no deal" and "fair pay now."`),
+    ).toEqual([]);
+  });
+});
