@@ -526,17 +526,23 @@ export function resolveSpeaker(
   if (/^(?:it|this|that|there|which|who|i|we|you|one)$/.test(lower)) return null;
 
   // Appositives: "Viktor Ozerov, The head of …" or "A spokesman, Hossein Amini".
-  const parts = commaParts(np).filter(Boolean);
+  // A party and state tag ("Sen. Ana Lind, D-Ore., said") names no one.
+  const parts = commaParts(np).filter((p) => p && !PARTY_TAG.test(p));
+  if (parts.length === 1 && np.includes(',')) np = parts[0]!;
   if (parts.length > 1) {
     // "One operator, identified only as Captain Reyes": a part that ends in a known name.
+    // A part that is a name, else one that ends in a name the article knows; a later item of a list ("senator Ana
+    // Lind, and Tom Ward") only after the first.
+    const later = (p: string) => /^(?:and|or)\s/.test(p);
     const named =
-      parts.find((p) => looksLikeName(cleanDescription(p))) ??
+      parts.find((p) => !later(p) && looksLikeName(cleanDescription(p))) ??
       parts
         .find((p) => {
           const tail = /((?:\p{Lu}[\p{L}.’'-]*\s?){1,4})$/u.exec(p.trim());
           return tail !== null && resolveName(ctx.index, tail[1]!.trim(), npStart) !== null;
         })
-        ?.replace(/^.*?((?:\p{Lu}[\p{L}.’'-]*\s?){1,4})$/u, '$1');
+        ?.replace(/^.*?((?:\p{Lu}[\p{L}.’'-]*\s?){1,4})$/u, '$1') ??
+      parts.find((p) => later(p) && looksLikeName(cleanDescription(p)));
     if (named) {
       const found = resolveSpeaker(ctx, named, npStart + Math.max(0, np.indexOf(named)));
       if (found) return found;
@@ -980,6 +986,14 @@ const ADVERBIAL_BEFORE_PRONOUN =
 const NOT_ADVERBIAL =
   /^(?:which|who|whom|whose|what|that|when|whether|if|because|as|while|though|and|but|or|said|says|asked|told|is|was|were|are|has|had|have)$/i;
 
+/** A party and state written after a legislator's name: "R-Ill.", "D-N.Y.", "R-Texas", "I-Vt." */
+const PARTY_TAG = /^\s*[RDI]-(?:\p{Lu}[\p{L}.]*)$/u;
+/** A segment ending on the capitalised place or name a state or a party tag follows: " a nurse from Salem,". */
+const FOLLOWED_BY_TAIL = /\p{Lu}[\p{L}.’'-]*,$/u;
+/** A segment that opens an appositive or a relative clause: " a nurse from Salem,", " who backed Sen. Tom Ward,". */
+const APPOSITIVE_OPENING = /^\s*(?:\p{Ll}|(?:A|An|The|Who|Which)\s)/u;
+/** The capitalised words ending a segment: " … after Sen. Ana Lind,". */
+const NAME_RUN = /(?<=\s)(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}\p{Lu}[\p{L}.’'-]*,$/u;
 /** A segment before an appositive that holds a name, perhaps after an age or a few lower-case words. */
 const NAME_SEGMENT = /^\s*(?:\d+-year-old\s+)?(?:(?:\p{Ll}+\s+){0,3})(?:\p{Lu}[\p{L}.’'-]*\s*){1,5},$/u;
 /**
@@ -1034,16 +1048,23 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     // an appositive (a number, an article, a lower-case role, "who …"), the name is in the segment before it.
     // So too where it starts with the state or province of a place in the segment before ("…, a psychiatrist in
     // Kelowna, B.C., who works with athletes, said").
-    for (
-      let k = 0;
-      k < 4 &&
-      segments.length > 0 &&
-      (/^\s*(?:\d|\p{Ll}|(?:A|An|The|Who|Which)\s)/u.test(np) || placeTail(np.slice(0, np.indexOf(','))));
-      k++
-    ) {
+    // A party and state tag after a name ("Sen. Ana Lind, D-Ore., a member of the committee, said") is an appositive
+    // too. After a place's state or a party tag, the segment before need only end on the place or name it follows:
+    // "Ana Lind, a nurse from Salem, Ore., said", "Lind, who backed Sen. Tom Ward, R-Ohio, said".
+    for (let k = 0; k < 4 && segments.length > 0; k++) {
+      const first = np.slice(0, np.indexOf(','));
+      const tail = placeTail(first) || PARTY_TAG.test(first);
+      if (!tail && !/^\s*(?:\d|\p{Ll}|(?:A|An|The|Who|Which)\s)/u.test(np)) break;
       const before = segments[segments.length - 1]!;
       // (An age may stand before the name: "76-year-old Ana Lind, …".)
-      if (!NAME_SEGMENT.test(before)) break;
+      if (!NAME_SEGMENT.test(before) && !(tail && FOLLOWED_BY_TAIL.test(before))) break;
+      // "… a task force after Sen. Ana Lind, D-Ore., announced": in a clause, only the name the tag follows.
+      const run = NAME_SEGMENT.test(before) || APPOSITIVE_OPENING.test(before) ? null : NAME_RUN.exec(before);
+      if (run) {
+        np = run[0] + np;
+        segments = [...segments.slice(0, -1), before.slice(0, run.index)];
+        break;
+      }
       np = before + np;
       segments = segments.slice(0, -1);
     }
@@ -1072,6 +1093,13 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     if (!m || m[0].length === 0) break;
     np = np.slice(m[0].length);
     start += m[0].length;
+  }
+  // "… a few early backers, such as Sen. Ana Lind, D-Ore., now say": the named examples after "such as" are the
+  // subject ("including the claim that …" names no one).
+  const example = /^(?:[Ss]uch\s+as|[Ii]ncluding)\s+(?=[^,]*\p{Lu})/u.exec(np);
+  if (example) {
+    np = np.slice(example[0].length);
+    start += example[0].length;
   }
   // "a statement in which the ministry said", "Halifax, where officials said": a relative clause of place or of a
   // preposition opens on its own subject, after the "which" or "where".
