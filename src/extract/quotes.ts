@@ -1336,8 +1336,13 @@ const WORK_BEFORE =
 const HYPOTHETICAL =
   /(?:\bas if to (?:say|ask)|\bwithout (?:ever )?(?:saying|asking)|\bimagin(?:e|ed|es|ing)\b[^“”"]{0,60}\b(?:thinking|saying|asking)|\bif (?:you|we|they|one|someone) (?:say|tell|ask)s?\b[^“”".;]{0,30}|\b(?:hope|hopes|hoped|hoping|wish|wishes|wished|wishing)\b[^“”".;:,]{0,60}\b(?:(?:will|would|could) )?(?:says?|asks?|tells?(?: \p{L}+)?))\s*[,:]?$/iu;
 
-/** A verb of crying out, in its past or its participle, right before a quote: "chanting", "yelled back". */
-const CRIED_OUT = /\b((?:chant|yell|shout|scream)(?:ed|ing))(?:\s+(?:back|out|again))?$/i;
+/**
+ * A verb of crying out, in its past or its participle, right before a quote: "chanting", "yelled back"; or one of
+ * voicing words the lexicon does not list as verbs of saying, with or without a comma: "jeered,", "mouthing",
+ * "softly echoing", "singing".
+ */
+const CRIED_OUT =
+  /\b(?:((?:chant|yell|shout|scream)(?:ed|ing))(?:\s+(?:back|out|again))?|((?:jeer|echo|mouth|holler|bellow)(?:ed|ing)|sang|singing),?)$/i;
 /** A word that opens a clause of its own between a subject and a verb: "…, where protesters had gathered, chanting". */
 const CLAUSE_BETWEEN = /\b(?:where|who|which|that|when|while|as|after|before|because|since|until|if)\b/i;
 
@@ -1485,12 +1490,18 @@ export function directQuoteFinder(
         !(nextMark && /^\s*,?\s*(?:and|or)\s*$/.test(body.slice(lastEnd, nextMark.open)))
       ) {
         const verbStart = beforeStart + cry.index;
-        const read = found?.verb ? found : attributionBefore(`${beforeTrim},`, beforeStart);
+        const voiced = (cry[1] ?? cry[2]!).toLowerCase();
+        const verb =
+          verbBase(voiced) ?? (/^s(?:ang|inging)$/.test(voiced) ? 'sing' : voiced.replace(/(?:ed|ing)$/, ''));
+        const subject = cry[2] ? colonSubject(beforeTrim.replace(/,$/, ''), beforeStart) : null;
+        const read =
+          (found?.verb ? found : attributionBefore(`${beforeTrim.replace(/,$/, '')},`, beforeStart)) ??
+          (subject ? { ...byName(subject.np, subject.start), verb, verbStart } : null);
         const subjectEnd = read && read.np !== '' ? read.npStart + read.np.length : -1;
         criedOut =
           read?.verb && subjectEnd >= 0 && !CLAUSE_BETWEEN.test(body.slice(subjectEnd, verbStart))
             ? read
-            : { np: '', npStart: -1, verb: verbBase(cry[1]!.toLowerCase()) ?? 'shout', verbStart };
+            : { np: '', npStart: -1, verb, verbStart };
         found = criedOut;
       }
       // 'As Tom Hale, author of "Harbour Lights," put it, "…"': a title or a phrase in marks inside the

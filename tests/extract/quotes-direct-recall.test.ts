@@ -261,6 +261,15 @@ describe('words cried out right after a verb of chanting, yelling or shouting', 
     ).toEqual([['no deal, no sailing', null]]);
   });
 
+  it('takes the words voiced by a verb the lexicon does not list as one of saying: jeered, mouthing, echoing, singing', () => {
+    expect(quotes(`${intro}Tom Hale jeered, "You will never build it!"`)).toEqual([
+      ['You will never build it!', 'Tom Hale'],
+    ]);
+    expect(quotes(`${intro}The dock workers answered her by softly echoing "not again."`)).toEqual([
+      ['not again.', 'dock workers'],
+    ]);
+  });
+
   it('does not take the chants of a list', () => {
     expect(
       quotes(`${intro}The dock workers marched to the terminal chanting "no deal" and "fair pay now."`),
