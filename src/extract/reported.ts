@@ -2354,6 +2354,28 @@ function fromVerbs(
             found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start),
           ) ?? subject;
     }
+    // "The Herald reported that Ana Ruiz said …", "… that the mayor, Tom Hale, said …": a report of a report, whose
+    // inner verb's subject opens the outer "that" clause, read from there (from the sentence's start it runs across
+    // the outer verb). Only a name or a short description.
+    if (!subject && !relative && !ing && !catenative) {
+      const outer = found.find(
+        (f) =>
+          f.open &&
+          f.clauseStart < t.start &&
+          f.clauseEnd > t.start &&
+          /\bthat,?\s*$/.test(body.slice(f.verbStart, f.clauseStart)),
+      );
+      const np = outer ? subjectBefore(body.slice(outer.clauseStart, t.start), outer.clauseStart) : null;
+      // (Not a pronoun, more often the outer clause's own subject doing something, "warned that he would declare
+      // martial law", and only a verb that reports a clause, not one with an object: "had claimed a loss".)
+      if (
+        np &&
+        np.start === outer!.clauseStart &&
+        plainSubject(np.np.split(',')[0]!.trim()) &&
+        (/\bthat,?\s*$/.test(body.slice(t.end, restStart)) || finiteClause(rest))
+      )
+        subject = np;
+    }
     // "…, calling it “disqualifying” and asserting that …": a participle joined by "and" to one set off before it
     // hangs on the clause that one hangs on, and is read from there.
     const participlePrefix = ing?.joinedTo ? body.slice(sentence.start, ing.joinedTo.start) : prefix;
