@@ -58,9 +58,24 @@ export function verbBaseForm(word: string): string {
   return toInfinitive(w, nlp.model(), tense) || w;
 }
 
+/**
+ * The words looked up lately and their tags, in front of LEXICON. An article asks for a few dozen words again and
+ * again (some 300 lookups of 70 words for a real-size one); LEXICON has some 25,000 entries, and a lookup there
+ * reaches memory the rest of the extraction has long evicted from the cache, while this small table stays in it.
+ * Emptied when it grows past RECENT_MAX, so it never holds more than a few articles' words.
+ */
+const RECENT = new Map<string, readonly string[]>();
+const RECENT_MAX = 4096;
+
 /** The compromise tags of a word (lower-cased lookup), or an empty list. */
 export function lexiconTags(word: string): readonly string[] {
-  return LEXICON.get(lowerCased(word)) ?? NO_TAGS;
+  let tags = RECENT.get(word);
+  if (tags === undefined) {
+    tags = LEXICON.get(lowerCased(word)) ?? NO_TAGS;
+    if (RECENT.size >= RECENT_MAX) RECENT.clear();
+    RECENT.set(word, tags);
+  }
+  return tags;
 }
 
 /**
