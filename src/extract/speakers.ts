@@ -886,7 +886,7 @@ const POLLED = /^(?:surveyed|polled|questioned|interviewed|sampled)$/;
  * which programs would be cut", "Scheer wouldn't say whether …": the speaker is "he", not "he did not").
  */
 const AUX =
-  /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|since|never|did|does|do|now|often|always|long|even|all|ever|still|just|not|kept|keeps|(?:did|does|do|would|could|has|have|had|wo|ca)n[’']t))+\s*$/i;
+  /(?:\s+(?:has|have|had|also|will|would|later|then|previously|repeatedly|once|again|publicly|separately|earlier|first|recently|further|immediately|had also|has also|is|was|since|never|did|does|do|now|often|always|long|even|all|ever|still|just|not|kept|keeps|(?:did|does|do|would|could|should|has|have|had|is|was|are|were|wo|ca)n[’']t))+\s*$/i;
 /**
  * Strips the auxiliary-like words before the verb, but not a capitalised one right after a given name: that capital
  * is a surname's ("George Will said", "Sen. Russell Long has said"), not a sentence's start.
@@ -908,10 +908,11 @@ function placeTail(part: string): boolean {
 
 /**
  * A time between a subject and its verb: "Sanders on Tuesday said", "Wells Fargo just this month announced", "Priebus
- * later Thursday told".
+ * later Thursday told", "Lind at the time said", "Lind a month later announced", "the ministry less than two weeks
+ * ago said", "critics soon noted"; and the medium it was said in: "Lind in a Facebook post wrote".
  */
 const TRAILING_TIME =
-  /(?:\s+(?:just\s+)?(?:(?:later|earlier)\s+)?(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|this\s+(?:week|month|year|morning)|last\s+(?:week|month|year|night)))+\s*$/i;
+  /(?:\s+(?:just\s+)?(?:(?:later|earlier)\s+)?(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|this\s+(?:week|month|year|morning)|last\s+(?:week|month|year|night)|at\s+(?:the|that|any)\s+time|(?:(?:less|more)\s+than\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+(?:hour|day|week|month|year)s?\s+(?:later|earlier|ago)|soon|in\s+(?:a|an|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:post|statement|interview|letter|tweet|op-ed|column|speech|e-?mail|release|video|memo)))+\s*$/iu;
 const TRAILING_ADVERB_WORD = /(,?)\s+([a-z]+ly|however|too|instead|still|also|then)(,?)\s*$/;
 /**
  * The last run of non-space characters of `text`: a pattern that ends in a word and white space, and matches a text,
