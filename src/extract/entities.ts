@@ -674,8 +674,25 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     company?: true;
   }> = [];
 
-  for (const run of runs) {
+  for (let run of runs) {
     let words = run.tokens.map((t) => t.text);
+    // "Smith's Facebook post", "Lind's Ohio director": a possessive before an organisation or a place names its owner,
+    // who is no part of that organisation's or place's name.
+    const owner = words.findLastIndex((w) => /[’']s$/.test(w));
+    let ownerCut = false;
+    if (owner >= 0 && owner < words.length - 1 && words.length - owner <= 3) {
+      const owned = words.slice(owner + 1);
+      const ownedText = owned.join(' ');
+      const ownedSpan = { start: run.tokens[owner + 1]!.start, end: run.end };
+      const place = isPlaceName(ownedText);
+      if (place || (!/[’']/.test(ownedText) && isOrgName(owned))) {
+        if (place) addEntity(places, PLACE_ALIASES.get(ownedText) ?? ownedText, ownedText, ownedSpan);
+        else addOrg(ownedText, ownedSpan);
+        run = { ...run, tokens: run.tokens.slice(0, owner + 1), end: run.tokens[owner]!.end };
+        words = words.slice(0, owner + 1);
+        ownerCut = true;
+      }
+    }
     let offset = 0;
     // Drop ordinary words that are only capitalised because they start a sentence or follow a quote mark.
     while (
@@ -722,7 +739,11 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     const joined = plain.join(' ');
     // A credit names no one in the story, nor any body or place in it ("Sean Kilpatrick/The Canadian Press").
     if (isCredit(plain, body, span.start, span.end)) continue;
-    if (isPlaceName(joined)) {
+    // (An owner cut off so is a place only by a country's, a city's or a region's name: "Bush's" is no place.)
+    if (
+      isPlaceName(joined) &&
+      !(ownerCut && plain.length === 1 && !hasTag(joined, 'Country', 'City', 'Region'))
+    ) {
       const canonical = PLACE_ALIASES.get(joined) ?? joined;
       // "Hmeimim air base": an unknown name followed by a lower-case facility noun is the facility.
       addEntity(places, canonical, joined, span);
@@ -841,7 +862,8 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
           .trim()
           .split(/\s+/)
           .pop() ?? '';
-      if (LOCATIVE.has(prevToken.toLowerCase()) && lexiconTags(nameText).length === 0) {
+      // (Not one that owns what follows: "from Lind's post".)
+      if (!ownerCut && LOCATIVE.has(prevToken.toLowerCase()) && lexiconTags(nameText).length === 0) {
         addEntity(places, nameText, nameText, nameSpan);
         candidates.pop();
         continue;

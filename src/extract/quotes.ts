@@ -815,6 +815,9 @@ function colonSubject(text: string, base: number): { np: string; start: number }
   return speakerLabel(text, base);
 }
 
+/** "From Lind's Facebook post", "In Lind's latest statement": a post or document and the name that owns it. */
+const OWNED_DOCUMENT =
+  /(?:^|\s)(?:[Ff]rom|[Ii]n)\s+((?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*)[’']s\s+(?:[\p{L}-]+\s+){0,2}(?:post|posting|tweet|account|page|feed|blog|website|statement|letter|speech|remarks|memo|email|e-mail)\s*$/u;
 const DESCRIPTION_FIRST =
   /^(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?(?:\p{Ll}[\p{L}’'-]*\s+){0,3}\p{Ll}[\p{L}’'-]*,\s*$/u;
 
@@ -1456,6 +1459,9 @@ export function directQuoteFinder(
           body.slice(Math.max(paragraph.start, body.lastIndexOf('\n', mark.open - 1) + 1), mark.open),
         );
       let found = digestItem ? null : attributionBefore(before, beforeStart);
+      // 'From Lind's Facebook post: "…"': the owner of the post or document, not a subject of "post".
+      const owned = /:$/.test(beforeTrim) ? OWNED_DOCUMENT.exec(beforeTrim.slice(0, -1)) : null;
+      if (owned) found = byName(owned[1]!, beforeStart + owned.index + owned[0].indexOf(owned[1]!));
       // 'Olsen told reporters "We will …"', 'asked the crowd "If …?"': a verb of saying and its listener before a
       // quote without the comma, when the quote is a sentence of its own (capitalised, with its own punctuation),
       // not a title ('said on "Meet the Press."'), and the words after the verb name only whom it was said to (no
