@@ -142,10 +142,24 @@ const COMMON_WORDS = lexiconWordsWhere(
     tags.some((t) => NON_NAME_TAGS.includes(t)),
 );
 
+/**
+ * The words asked of isCommonWord lately and the answers, in front of COMMON_WORDS (thousands of words): as
+ * with the lexicon's own lookups (see lexiconTags), an article asks about the same few dozen words again and again,
+ * and this small table stays in the cache where the big set does not. Emptied past RECENT_MAX entries.
+ */
+const RECENT_COMMON = new Map<string, boolean>();
+const RECENT_MAX = 4096;
+
 /** True for a capitalised word that is really an ordinary English word (a sentence-initial "Rebel", "Political"). */
 export function isCommonWord(word: string): boolean {
-  const lower = stripPossessive(word).toLowerCase();
-  return FUNCTION_WORDS.has(lower) || COMMON_WORDS.has(lower);
+  let common = RECENT_COMMON.get(word);
+  if (common === undefined) {
+    const lower = stripPossessive(word).toLowerCase();
+    common = FUNCTION_WORDS.has(lower) || COMMON_WORDS.has(lower);
+    if (RECENT_COMMON.size >= RECENT_MAX) RECENT_COMMON.clear();
+    RECENT_COMMON.set(word, common);
+  }
+  return common;
 }
 
 export function isPlaceName(name: string): boolean {
