@@ -389,7 +389,7 @@ export const ROLE_NOUNS = new Set(
   premier judge professor researcher expert correspondent editor founder executive admiral captain colonel
   lieutenant sergeant veteran lawmaker deputy negotiator diplomat economist representative prosecutor
   commissioner ministry agency spokespeople administrator coordinator dean rapporteur observer monitor ceo councillor
-  councilor`
+  councilor columnist commentator pundit strategist pollster`
     .split(/\s+/)
     .filter(Boolean),
 );
