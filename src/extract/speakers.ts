@@ -794,6 +794,10 @@ function roleBeforeName(words: string[]): boolean {
   );
 }
 
+/** What follows the "as" of a quantity's bound ("as many as 40 percent", "as few as"), an "as" that opens no clause. */
+const AS_BOUND_REST = String.raw`\s+(?:many|much|few|little)\s+as\b`;
+const QUANTITY_BOUND = new RegExp(`^as${AS_BOUND_REST}`);
+
 /**
  * A subject is a noun phrase: it does not end on a function word, a verb or an adjective ("went on to", "polls did",
  * "offered her firmest"), and it does not start with a lower-case verb, adverb or preposition ("endorsing eight",
@@ -807,10 +811,10 @@ function isNounPhrase(np: string): boolean {
   if (
     /^\p{Ll}/u.test(first) &&
     !roleBeforeName(words) &&
-    // A participle used as a title's adjective opens a noun phrase too: "retired Gen. Lloyd Hale", "acting chief".
+    // "at least 40 percent", "as many as 40 percent of voters": a quantity's bound, not a preposition or conjunction.
     !(first === 'at' && /^(?:least|most)$/.test(words[1] ?? '')) &&
-    // "as many as 40 percent of voters": a quantity's bound, not a conjunction.
-    !(first === 'as' && /^(?:many|much|few|little)$/.test(words[1] ?? '') && words[2] === 'as') &&
+    !QUANTITY_BOUND.test(parts[0]!.trim()) &&
+    // A participle used as a title's adjective opens a noun phrase too: "retired Gen. Lloyd Hale", "acting chief".
     !/^(?:the|a|an|his|her|their|its|our|my|one|some|many|most|two|three|several|both|all|each|another|other|others|officials|sources|about|nearly|almost|only|just|more|fewer|half|roughly|few|every|no|none|any|over|under|retired|acting|disgraced|embattled|ousted|indicted|jailed|exiled)$/.test(
       first,
     ) &&
@@ -972,8 +976,10 @@ const PLACE_RELATIVE = new RegExp(
 );
 /** A relative clause of place or after a preposition, right before its subject: "… in which ", "…, where ". */
 export const PLACE_RELATIVE_BEFORE = new RegExp(String.raw`\s${RELATIVE_OF_PLACE}\s+$`, 'i');
-const SUBORDINATE =
-  /^(?:though|although|but|and|also|so|while|as(?!\s+(?:many|much|few|little)\s+as\b)|after|because|when|yet|however|meanwhile|still|then)\b[\s,]*/i;
+const SUBORDINATE = new RegExp(
+  String.raw`^(?:though|although|but|and|also|so|while|as(?!${AS_BOUND_REST})|after|because|when|yet|however|meanwhile|still|then)\b[\s,]*`,
+  'i',
+);
 /**
  * Words that frame a clause before its subject: "That is why", "which is why", "This is because", and a cleft's "It
  * was … that" with a few words of time between ("It was three years ago that").
