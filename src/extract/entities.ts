@@ -630,12 +630,17 @@ function keepsInitial(words: string[]): boolean {
   );
 }
 
-/** Two to four words none of which is an ordinary word, a demonym or a place: a name, if of no one known. */
+/**
+ * Two to four words none of which is an ordinary word, a demonym or a place: a name, if of no one known. A place the
+ * word list also knows as a person's name may open one ("Virginia Giuffre").
+ */
 function unknownWords(name: string[]): boolean {
   return (
     name.length >= 2 &&
     name.length <= 4 &&
-    name.every((w) => !isCommonWord(w) && !isDemonym(w) && !isPlaceName(w))
+    name.every(
+      (w, i) => !isCommonWord(w) && !isDemonym(w) && (!isPlaceName(w) || (i === 0 && hasTag(w, 'Person'))),
+    )
   );
 }
 

@@ -484,7 +484,7 @@ export const KNOWN_ORGS = new Set(
 
 /** Places compromise does not know, and regions named by several words. */
 export const EXTRA_PLACES = new Set(
-  `Middle East|Gulf|Baltic|Baltics|Balkans|Crimea|Donbas|Donbass|Idlib|Latakia|Tartus|Raqqa|Homs|Palmyra|Hama|Deir ez-Zor|Kiev|Kyiv|Minsk|Debaltseve|Donetsk|Luhansk|Mosul|Fallujah|Gaza|West Bank|Golan Heights|Nevada|Oregon|Lithuania|Estonia|Latvia|Beirut|Baghdad|Tehran|Brussels|Washington|Kabul|Kandahar|Tripoli|Benghazi|Sanaa|Aden|Kharkiv|Odesa|Odessa|Mariupol|Sevastopol|Europe|Asia|Africa|Caucasus|Black Sea|Mediterranean|Persian Gulf|Red Sea|Strait of Hormuz|United States|United Kingdom|Soviet Union`.split(
+  `Middle East|Gulf|Baltic|Baltics|Balkans|Crimea|Donbas|Donbass|Idlib|Latakia|Tartus|Raqqa|Homs|Palmyra|Hama|Deir ez-Zor|Kiev|Kyiv|Minsk|Debaltseve|Donetsk|Luhansk|Mosul|Fallujah|Gaza|West Bank|Golan Heights|Nevada|Oregon|Virginia|Lithuania|Estonia|Latvia|Beirut|Baghdad|Tehran|Brussels|Washington|Kabul|Kandahar|Tripoli|Benghazi|Sanaa|Aden|Kharkiv|Odesa|Odessa|Mariupol|Sevastopol|Europe|Asia|Africa|Caucasus|Black Sea|Mediterranean|Persian Gulf|Red Sea|Strait of Hormuz|United States|United Kingdom|Soviet Union`.split(
     '|',
   ),
 );

@@ -20,4 +20,18 @@ describe('a possessive before an organisation or a place', () => {
       'Tom Ward',
     ]);
   });
+
+  it('sees Virginia as a state there, while a woman of that given name stays a person', () => {
+    const body =
+      "Ward's Virginia state director, Tom Hale, said the rally was full. Virginia Moss said the hall was too small. " +
+      'Moss said the crowd waited outside.';
+    const facts = extract({ title: 'Test', body, published });
+    expect(facts.people.map((p) => p.name)).toEqual(['Tom Hale', 'Virginia Moss']);
+    expect(facts.places.map((p) => p.name)).toContain('Virginia');
+    expect(quotes(body).map(([, , speaker]) => speaker)).toEqual([
+      'Tom Hale',
+      'Virginia Moss',
+      'Virginia Moss',
+    ]);
+  });
 });
