@@ -24,6 +24,7 @@ import {
   hasTag,
   isDemonym,
   lexiconTags,
+  recentlyAsked,
   lexiconWordsWhere,
 } from './lexicon.ts';
 import { type Document, collapseSpaces, splitSpaces } from './sentences.ts';
@@ -143,24 +144,13 @@ const COMMON_WORDS = lexiconWordsWhere(
 );
 
 /**
- * The words asked of isCommonWord lately and the answers, in front of COMMON_WORDS (thousands of words): as
- * with the lexicon's own lookups (see lexiconTags), an article asks about the same few dozen words again and again,
- * and this small table stays in the cache where the big set does not. Emptied past RECENT_MAX entries.
+ * True for a capitalised word that is really an ordinary English word (a sentence-initial "Rebel", "Political"). Asked
+ * of the same few dozen words again and again, so answered from a table of the words asked lately (see recentlyAsked).
  */
-const RECENT_COMMON = new Map<string, boolean>();
-const RECENT_MAX = 4096;
-
-/** True for a capitalised word that is really an ordinary English word (a sentence-initial "Rebel", "Political"). */
-export function isCommonWord(word: string): boolean {
-  let common = RECENT_COMMON.get(word);
-  if (common === undefined) {
-    const lower = stripPossessive(word).toLowerCase();
-    common = FUNCTION_WORDS.has(lower) || COMMON_WORDS.has(lower);
-    if (RECENT_COMMON.size >= RECENT_MAX) RECENT_COMMON.clear();
-    RECENT_COMMON.set(word, common);
-  }
-  return common;
-}
+export const isCommonWord: (word: string) => boolean = recentlyAsked((word) => {
+  const lower = stripPossessive(word).toLowerCase();
+  return FUNCTION_WORDS.has(lower) || COMMON_WORDS.has(lower);
+});
 
 export function isPlaceName(name: string): boolean {
   if (EXTRA_PLACES.has(name) || PLACE_ALIASES.has(name)) return true;

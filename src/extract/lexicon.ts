@@ -59,24 +59,28 @@ export function verbBaseForm(word: string): string {
 }
 
 /**
- * The words looked up lately and their tags, in front of LEXICON. An article asks for a few dozen words again and
- * again (some 300 lookups of 70 words for a real-size one); LEXICON has some 25,000 entries, and a lookup there
- * reaches memory the rest of the extraction has long evicted from the cache, while this small table stays in it.
- * Emptied when it grows past RECENT_MAX, so it never holds more than a few articles' words.
+ * `answer` behind a small table of the words asked lately. An article asks about a few dozen words again and again
+ * (some 300 lookups of 70 words for a real-size one), while the big word sets behind the answers (LEXICON has some
+ * 25,000 entries) sit in memory the rest of the extraction has long evicted from the cache; the small table stays
+ * in it. Emptied past 4,096 entries, so it never holds more than a few articles' words.
  */
-const RECENT = new Map<string, readonly string[]>();
-const RECENT_MAX = 4096;
+export function recentlyAsked<T>(answer: (word: string) => T): (word: string) => T {
+  const recent = new Map<string, T>();
+  return (word) => {
+    let known = recent.get(word);
+    if (known === undefined) {
+      known = answer(word);
+      if (recent.size >= 4096) recent.clear();
+      recent.set(word, known);
+    }
+    return known;
+  };
+}
 
 /** The compromise tags of a word (lower-cased lookup), or an empty list. */
-export function lexiconTags(word: string): readonly string[] {
-  let tags = RECENT.get(word);
-  if (tags === undefined) {
-    tags = LEXICON.get(lowerCased(word)) ?? NO_TAGS;
-    if (RECENT.size >= RECENT_MAX) RECENT.clear();
-    RECENT.set(word, tags);
-  }
-  return tags;
-}
+export const lexiconTags: (word: string) => readonly string[] = recentlyAsked(
+  (word) => LEXICON.get(lowerCased(word)) ?? NO_TAGS,
+);
 
 /**
  * `word.toLowerCase()`, without the copy when the word is lower-case ASCII already (most words of an article): the

@@ -201,6 +201,8 @@ const SAID_WHEN_THAT =
 const THAT_AFTER_WORDS = /^\s*(?:[\p{L}’'-]+\s+){0,3}?that,?\s+/u;
 const RELATIVE_THAT =
   /^(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|did|does|do|'s|’s)\b/i;
+/** The words between a verb and its clause end on "that": "said that ", "told reporters on Monday that, ". */
+const ENDS_ON_THAT = /\bthat,?\s*$/;
 /** A relative pronoun for people or things right after the one told: "told the mayors who …". */
 const RELATIVE_OF_TOLD = /^(?:who|which)\s+/i;
 
@@ -2264,7 +2266,7 @@ function fromVerbs(
         /^\s*[,;:.]/.test(body.slice(end, sentence.end)) ||
         verb === 'add' ||
         !(
-          /\bthat,?\s*$/.test(body.slice(end, restStart)) ||
+          ENDS_ON_THAT.test(body.slice(end, restStart)) ||
           question ||
           commitment ||
           EARLY_FINITE.test(participleRest) ||
@@ -2315,7 +2317,7 @@ function fromVerbs(
       const plural = PLURAL_PROGRESSIVE.exec(body.slice(sentence.start, t.start));
       if (
         plural &&
-        (/\bthat,?\s*$/.test(body.slice(end, restStart)) ||
+        (ENDS_ON_THAT.test(body.slice(end, restStart)) ||
           question ||
           commitment ||
           finiteClause(rest) ||
@@ -2340,7 +2342,7 @@ function fromVerbs(
       // What such a verb reports must be a clause ("because the firm announced its results" reports nothing).
       const clause =
         commitment ||
-        /\bthat,?\s*$/.test(body.slice(t.end, restStart)) ||
+        ENDS_ON_THAT.test(body.slice(t.end, restStart)) ||
         WH.test(rest) ||
         finiteClause(rest) ||
         ((verb === 'tell' || verb === 'ask') && request(rest)) ||
@@ -2363,7 +2365,7 @@ function fromVerbs(
           f.open &&
           f.clauseStart < t.start &&
           f.clauseEnd > t.start &&
-          /\bthat,?\s*$/.test(body.slice(f.verbStart, f.clauseStart)),
+          ENDS_ON_THAT.test(body.slice(f.verbStart, f.clauseStart)),
       );
       const np = outer ? subjectBefore(body.slice(outer.clauseStart, t.start), outer.clauseStart) : null;
       // (Not a pronoun, more often the outer clause's own subject doing something, "warned that he would declare
@@ -2372,7 +2374,7 @@ function fromVerbs(
         np &&
         np.start === outer!.clauseStart &&
         plainSubject(np.np.split(',')[0]!.trim()) &&
-        (/\bthat,?\s*$/.test(body.slice(t.end, restStart)) || finiteClause(rest))
+        (ENDS_ON_THAT.test(body.slice(t.end, restStart)) || finiteClause(rest))
       )
         subject = np;
     }
@@ -2429,7 +2431,7 @@ function fromVerbs(
         !(
           commitment ||
           question ||
-          /\bthat,?\s*$/.test(body.slice(t.end, restStart)) ||
+          ENDS_ON_THAT.test(body.slice(t.end, restStart)) ||
           finiteClause(rest) ||
           ((verb === 'tell' || verb === 'ask') && request(rest)) ||
           (verb === 'describe' && /\bas\b/.test(rest))
@@ -2524,7 +2526,7 @@ function fromVerbs(
       !commitment &&
       verb !== 'state' &&
       !found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start) &&
-      (/\bthat,?\s*$/.test(body.slice(t.end, restStart)) ||
+      (ENDS_ON_THAT.test(body.slice(t.end, restStart)) ||
         (finiteClause(rest) && !PREPOSITION_START.test(rest)))
     )
       subject = openingSubject(prefix, sentence.start);
@@ -2550,7 +2552,7 @@ function fromVerbs(
       ing?.lead !== 'opening' &&
       ing?.lead !== 'preposition' &&
       ing?.lead !== 'absolute' &&
-      /\bthat,?\s*$/.test(body.slice(t.end, restStart)) &&
+      ENDS_ON_THAT.test(body.slice(t.end, restStart)) &&
       QUOTATION_MARK.test(body.slice(restStart, sentence.end)) &&
       !relativeThat(rest) &&
       !relativeVerb(rest) &&
@@ -2599,7 +2601,7 @@ function fromVerbs(
     // primary threatened to knock them out" foretell, and "threatened her with eviction" is an act).
     if (
       verb === 'threaten' &&
-      (!(commitment || /\bthat,?\s*$/.test(body.slice(t.end, restStart))) ||
+      (!(commitment || ENDS_ON_THAT.test(body.slice(t.end, restStart))) ||
         !(
           /^(?:he|she|they)$/i.test(subject.np) ||
           resolveOrganization(ctx.index, subject.np) !== null ||
@@ -2799,7 +2801,7 @@ function fromVerbs(
                       restStart,
                       sentence.end,
                       relative?.text.toLowerCase() === 'that' ||
-                        !/\bthat,?\s*$/.test(body.slice(end, restStart)),
+                        !ENDS_ON_THAT.test(body.slice(end, restStart)),
                     )
                   : relative
                     ? relativeDash
@@ -2833,7 +2835,7 @@ function fromVerbs(
     if (
       b.npStart === a.clauseStart &&
       b.verbStart > a.clauseStart &&
-      /\bthat,?\s*$/.test(body.slice(a.verbStart, a.clauseStart))
+      ENDS_ON_THAT.test(body.slice(a.verbStart, a.clauseStart))
     )
       continue;
     // "… is telling veterans that the military is depleted and says he will …": a coordinated verb whose

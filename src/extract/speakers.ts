@@ -1061,7 +1061,7 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
     for (let k = 0; k < 4 && segments.length > 0; k++) {
       const first = np.slice(0, np.indexOf(','));
       const tail = placeTail(first) || PARTY_TAG.test(first);
-      if (!tail && !/^\s*(?:\d|\p{Ll}|(?:A|An|The|Who|Which)\s)/u.test(np)) break;
+      if (!tail && !/^\s*\d/.test(np) && !APPOSITIVE_OPENING.test(np)) break;
       const before = segments[segments.length - 1]!;
       // (An age may stand before the name: "76-year-old Ana Lind, …".)
       if (!NAME_SEGMENT.test(before) && !(tail && FOLLOWED_BY_TAIL.test(before))) break;

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.ts';
-import { published, quotes } from '../support/extract.ts';
-
-const people = (body: string) => extract({ title: 'Test', body, published }).people.map((p) => p.name);
+import { people, published, quotes } from '../support/extract.ts';
 
 describe('a possessive before an organisation or a place', () => {
   it('names the owner, who is the speaker of a post introduced by a colon', () => {

@@ -7,3 +7,8 @@ export const published = new Date('2024-05-14T00:00:00Z');
 export function quotes(body: string): Array<[string, string, string | null]> {
   return extract({ title: 'Test', body, published }).quotes.map((q) => [q.kind, q.text, q.speaker]);
 }
+
+/** The names of the people a body mentions, in the extractor's order. */
+export function people(body: string): string[] {
+  return extract({ title: 'Test', body, published }).people.map((p) => p.name);
+}
