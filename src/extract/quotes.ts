@@ -1352,6 +1352,10 @@ const CLAUSE_BETWEEN = /\b(?:where|who|which|that|when|while|as|after|before|bec
 /** A story's byline between its quoted headline and its quoted excerpt: '"…," by The Courier's Dana Whitfield: "…"'. */
 const BYLINE = /^\s*by\s+\p{Lu}[^.!?"“”:]{0,60}:\s*$/u;
 
+/** A paragraph naming the writer of the story and where it ran, before an excerpt: "From Dana Whitfield writing at The Courier:". */
+const EXCERPT_FROM =
+  /^\s*From\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}writing\s+(?:at|in|for)\s+[^.!?"“”:\n]{1,60}:\s*$/u;
+
 /** A transcript's stage direction filling a quote: "(CROSSTALK.)", "[APPLAUSE]", "(laughter)". */
 const STAGE_DIRECTION = /^[([][^)\]]*[)\]]\.?$/;
 
@@ -1898,8 +1902,15 @@ export function directQuoteFinder(
       const digest =
         (/,$/.test(lastContent) && last === mark && BYLINE.test(after)) ||
         (prevMark?.close != null && prevMark.close + 1 === beforeStart && BYLINE.test(before));
+      // So is the excerpt a post sets under a line naming the story's writer and where it ran ('From Dana Whitfield
+      // writing at The Courier:¶"The Blue Note …'): the other story's copy, as a digest's excerpt is.
+      const excerpt =
+        startsSentence &&
+        body.slice(paragraph.start, mark.open).trim() === '' &&
+        EXCERPT_FROM.test(doc.paragraphs[paragraph.index - 1]?.text ?? '');
       const notSpeech =
         digest ||
+        excerpt ||
         capsHeadline ||
         STAGE_DIRECTION.test(content) ||
         /^[\p{L}’'-]+:$/u.test(content) ||
@@ -1964,9 +1975,10 @@ export function directQuoteFinder(
         // A quote left open that is not one ('Grayson said Murphy's support is "really an amorphous position to
         // have.' with its closing mark missing) gives back the quotes of the next paragraphs it had taken as its
         // continuation: each is read on its own.
-        for (const part of parts.slice(1)) consumed.delete(part.mark);
+        // An excerpt keeps its paragraphs together: each opens on the excerpt's own mark, not on a quote.
+        if (!excerpt) for (const part of parts.slice(1)) consumed.delete(part.mark);
         // A digest's excerpt is another story's copy: its own "said" is that story's reporting, not this one's.
-        if (digest) covered.push({ start: mark.open, end: lastEnd });
+        if (digest || excerpt) covered.push({ start: mark.open, end: lastEnd });
         continue;
       }
 
