@@ -1326,6 +1326,23 @@ const UTTERANCE_NOUN =
 /** A noun's examples or wording introduced before a quote: "things such as,", "questions, including", "the words,". */
 const EXAMPLE_BEFORE = /\p{Ll}[\p{L}’'-]*,?\s+such\s+as\s*[,:]?$|\bthe\s+words\s*[,:]?$/u;
 
+/**
+ * A noun naming words someone says, then "is" or "was" right before a quote: "Her campaign motto is", "Lind's advice
+ * to new staff was,", "His answer was:". The noun's possessor, a name (group 1) or a pronoun (group 2), is whose
+ * words they are. A few words may stand between the noun and its verb ("to new staff").
+ */
+const WORDS_ARE =
+  /(?:(?:^|\s)(?:(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}[’'](?:s\b)?)|\b(his|her|their|its|my|our))\s+)?(?:[\p{Ll}-]+\s+){0,2}\b(?:slogan|motto|mantra|dictum|refrain|catchphrase|tagline|watchword|rallying\s+cry|answer|reply|response|retort|message|advice|verdict|(?:last|first|only|parting)\s+words)\b(?:\s+[^\s,;:“”".!?]+){0,10}?\s+(?:is|was|were|has\s+been|had\s+been|remains|remained)\s*[,:]?$/u;
+/** A possessive pronoun and the subject pronoun it stands for. */
+const POSSESSIVE_PRONOUN: ReadonlyMap<string, string> = new Map([
+  ['his', 'he'],
+  ['her', 'she'],
+  ['their', 'they'],
+  ['its', 'it'],
+  ['my', 'I'],
+  ['our', 'we'],
+]);
+
 /** A word naming a work, or one that gives a name, right before a quoted title: "his book,", "an ad titled". */
 const WORK_BEFORE =
   /\b(?:book|memoir|novel|biography|film|movie|show|series|sitcom|song|album|play|musical|column|op-ed|essay|article|editorial|documentary|programme|program|podcast|slogan|motto|hashtag|titled|entitled|headlined|dubbed)\s*,?$/i;
@@ -1513,6 +1530,29 @@ export function directQuoteFinder(
             ? read
             : { np: '', npStart: -1, verb, verbStart };
         found = criedOut;
+      }
+      // 'Her campaign slogan is "Jobs first."', 'His answer was, "Never."': a noun naming words someone says
+      // (a slogan, a motto, an answer, a message) and "is" or "was" introduce the quote as those words, when it is a
+      // sentence of its own (capitalised, with its own full stop, question or exclamation mark) that ends the
+      // reporter's sentence. Whose words they are is the noun's possessor, when one is written.
+      if (
+        found === null &&
+        last === mark &&
+        mark.close !== null &&
+        /^\p{Lu}/u.test(firstContent) &&
+        /[.!?…][’']?$/.test(firstContent) &&
+        /^[\s)\]]*$/.test(after)
+      ) {
+        const noun = WORDS_ARE.exec(beforeTrim);
+        if (noun) {
+          const owner = noun[1] ?? noun[2];
+          const np = owner
+            ? (POSSESSIVE_PRONOUN.get(owner.toLowerCase()) ?? owner.replace(/[’']s?$/, ''))
+            : '';
+          found = np
+            ? byName(np, beforeStart + noun.index + noun[0].indexOf(owner!))
+            : { np: '', npStart: -1, verb: null, verbStart: -1 };
+        }
       }
       // 'As Tom Hale, author of "Harbour Lights," put it, "…"': a title or a phrase in marks inside the
       // attribution cuts the words read before the quote short. Read the sentence whole, with the marks of the

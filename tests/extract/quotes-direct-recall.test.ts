@@ -276,3 +276,25 @@ describe('words cried out right after a verb of chanting, yelling or shouting', 
     ).toEqual([]);
   });
 });
+
+describe('a noun naming someone’s words, then "is" or "was", before a quote', () => {
+  it('quotes a sentence of its own as the words of the noun’s possessor', () => {
+    expect(quotes(`${intro}Olsen’s campaign motto is "Build the pier first."`)).toEqual([
+      ['Build the pier first.', 'Ruth Olsen'],
+    ]);
+  });
+
+  it('reads a few words between the noun and its verb, and a comma after it', () => {
+    expect(
+      quotes(`${intro}Olsen’s advice to new members (given at every meeting) was, "Read the budget twice."`),
+    ).toEqual([['Read the budget twice.', 'Ruth Olsen']]);
+  });
+
+  it('leaves a phrase in lower case to the reporter’s sentence', () => {
+    expect(quotes(`${intro}Olsen’s reply was "not this year."`)).toEqual([]);
+  });
+
+  it('leaves a quote the reporter’s sentence carries on after', () => {
+    expect(quotes(`${intro}Olsen’s reply was "Not this year" in a letter to the board.`)).toEqual([]);
+  });
+});
