@@ -284,7 +284,9 @@ function participle(
   tokens: Token[],
   i: number,
   body: string,
-): { verb: string; lead: ParticipleLead; joinedTo?: Token } | undefined {
+):
+  | { verb: string; lead: ParticipleLead; joinedTo?: Token; subject?: { np: string; start: number } }
+  | undefined {
   const t = tokens[i]!;
   const w = t.text.toLowerCase();
   if (!w.endsWith('ing')) return undefined;
@@ -346,8 +348,69 @@ function participle(
           (i > 2 && TIME_WORD.test(tokens[i - 2]!.text) && DOCUMENT_NOUN.test(tokens[i - 3]!.text)))))
   )
     lead = 'document';
+  // "voters saying they want a ban", "911 calls saying shots had been fired": a participle right after a plural
+  // noun is a relative clause without its "who" or "that", and reports for that noun's phrase, as "with" does.
+  let subject: { np: string; start: number } | null = null;
+  if (!lead && (subject = reducedRelativeSubject(tokens, i, body))) lead = 'absolute';
   if (!lead) return undefined;
-  return joinedTo ? { verb, lead, joinedTo } : { verb, lead };
+  return joinedTo ? { verb, lead, joinedTo } : subject ? { verb, lead, subject } : { verb, lead };
+}
+
+/**
+ * Words that end the noun phrase of a reduced relative clause, read back from its participle: a preposition other
+ * than "of", a conjunction, a pronoun or a relative ("rallied with voters saying" reports for no one named there).
+ */
+const NOT_IN_REDUCED_PHRASE =
+  /^(?:to|in|on|at|for|from|by|with|about|into|after|before|during|over|under|than|as|and|or|but|that|which|who|whom|whose|he|she|it|we|they|i|you|him|her|them|us|me|his|its|their|our|my|your|this|these|those|there|here|not|no)$/i;
+/** A determiner or an owner, after which a verb form is a noun: "the share", "a call", "their report". */
+const NOUN_BEFORE_VERB_FORM = /^(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)$/i;
+/** Words before a head the lexicon knows as a verb form that make it the noun: "some polls", "the reports". */
+const NOUN_MAKER = /^(?:the|some|many|most|several|new|recent|other|\d[\d,.]*)$/i;
+
+/**
+ * The noun phrase a participle of saying follows with no comma between, when its head is a plural noun: "the share
+ * of Republican voters saying …" → "the share of Republican voters", "received 911 calls saying …" → "911 calls".
+ * Not a span of time ("spent weeks saying"), nor a document (its issuer speaks: "a statement saying"), nor a head
+ * that reads as a verb ("he polls saying") unless a determiner makes it a noun.
+ */
+function reducedRelativeSubject(
+  tokens: Token[],
+  i: number,
+  body: string,
+): { np: string; start: number } | null {
+  if (i < 1 || !/^\s+$/.test(body.slice(tokens[i - 1]!.end, tokens[i]!.start))) return null;
+  const head = tokens[i - 1]!.text;
+  if (!/^\p{Ll}{2,}[^s’'\P{L}]s$/u.test(head) || DOCUMENT_NOUN.test(head) || NOT_IN_REDUCED_PHRASE.test(head))
+    return null;
+  if (hasTag(head, 'Duration', 'Adverb', 'Copula', 'Modal', 'PastTense')) return null;
+  if (hasTag(head, 'PresentTense', 'Infinitive') && !(i > 1 && NOUN_MAKER.test(tokens[i - 2]!.text)))
+    return null;
+  // A verb form, unless a determiner or an owner before it makes it a noun ("the share of voters").
+  const verbAt = (j: number): boolean => {
+    const w = tokens[j]!.text;
+    return (
+      /^\p{Ll}/u.test(w) &&
+      (hasClauseVerb([w]) || hasTag(w, 'Infinitive', 'Gerund') || /ing$/.test(w)) &&
+      !(j > 0 && (NOUN_BEFORE_VERB_FORM.test(tokens[j - 1]!.text) || /[’']s$/.test(tokens[j - 1]!.text)))
+    );
+  };
+  let k = i - 1;
+  while (k > 0 && k > i - 7) {
+    const x = tokens[k - 1]!;
+    if (!/^\s+$/.test(body.slice(x.end, tokens[k]!.start))) break;
+    if (NOT_IN_REDUCED_PHRASE.test(x.text) || FUNCTION_WORDS.has(x.text.toLowerCase())) {
+      if (!/^(?:of|the|a|an|both|all|some|many|most|several)$/i.test(x.text)) break;
+    } else if (verbAt(k - 1)) break;
+    k--;
+  }
+  // ("of" cannot open the phrase.)
+  while (k < i - 1 && /^(?:of)$/i.test(tokens[k]!.text)) k++;
+  // Only a phrase after the sentence's verb, an object ("left 62 percent of voters saying …") or set off after its
+  // clause ("…, both candidates acknowledging …"): one in the subject ("Voters saying … are …") leaves no way to tell
+  // where what they said ends and the main clause resumes.
+  if (!tokens.slice(0, k).some((_, j) => verbAt(j))) return null;
+  const start = tokens[k]!.start;
+  return { np: body.slice(start, tokens[i - 1]!.end), start };
 }
 
 /**
@@ -2251,10 +2314,16 @@ function fromVerbs(
     const opening = ing?.lead === 'opening' ? subjectAfterOpening(sentence, tokens, restStart) : null;
     // What an opening participle reports ends at its comma; what an absolute one reports inside a clause already
     // reported ("…, with three in 10 saying …") stays part of that clause.
-    const participleRest = opening ? body.slice(restStart, opening.clauseEnd) : rest;
+    // (A reduced relative's clause must have its verb before any comma: "artists writing songs about him, that has
+    // not …" wrote songs.)
+    const participleRest = opening
+      ? body.slice(restStart, opening.clauseEnd)
+      : ing?.subject
+        ? rest.replace(/(?:,|;|\s(?:--?|[—–])\s)[^]*$/, '')
+        : rest;
     const participleSubject =
       ing?.lead === 'absolute'
-        ? absoluteSubject(tokens, i, body)
+        ? (ing.subject ?? absoluteSubject(tokens, i, body))
         : opening && { np: opening.np, start: opening.start };
     // Both report only a clause right after the participle: not "with all precincts reporting, the race …" nor
     // "with the economy adding 151,000 jobs".
@@ -2824,7 +2893,8 @@ function fromVerbs(
       const next = NEXT_ABSOLUTE.exec(body.slice(restStart, found[found.length - 1]!.clauseEnd));
       if (next) found[found.length - 1]!.clauseEnd = restStart + next.index;
     }
-    if (!question) remember(ctx, speaker, subject.start);
+    // (The noun a reduced relative hangs on is seldom who the next sentences are about.)
+    if (!question && !ing?.subject) remember(ctx, speaker, subject.start);
   }
   // A clause runs until the next attribution in the same sentence begins.
   for (let i = 0; i + 1 < found.length; i++) {
