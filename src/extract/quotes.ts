@@ -790,6 +790,10 @@ function nameOrPronoun(np: string): boolean {
  * Rubio fired back:' is Rubio's), when it is a name or a pronoun.
  */
 function colonSubject(text: string, base: number): { np: string; start: number } | null {
+  // 'Turnout beat the forecasts - Hale Research:': a name set after a dash at the end of the reporter's line is a
+  // label naming whose words follow, not a subject in the line before it.
+  const label = DASH_LABEL.exec(text);
+  if (label) return { np: label[1]!, start: base + label.index + label[0].indexOf(label[1]!) };
   const participle = /(?<![\p{L}’'-])\p{Ll}+ing\s*$/u.exec(text);
   const withName = participle ? withSubject(text.slice(0, participle.index), base) : null;
   if (withName) return withName;
@@ -814,6 +818,9 @@ function colonSubject(text: string, base: number): { np: string; start: number }
     return (opening === '' || DESCRIPTION_FIRST.test(opening)) && named(subject.np) ? subject : null;
   return speakerLabel(text, base);
 }
+
+/** A dash and a name of one to four capitalised words ending a line before its colon: " - Hale Research". */
+const DASH_LABEL = /(?:\s(?:--?|[—–―])|[—–―])\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})\s*$/u;
 
 /** "From Lind's Facebook post", "In Lind's latest statement": a post or document and the name that owns it. */
 const OWNED_DOCUMENT =
@@ -1480,6 +1487,13 @@ export function directQuoteFinder(
           body.slice(Math.max(paragraph.start, body.lastIndexOf('\n', mark.open - 1) + 1), mark.open),
         );
       let found = digestItem ? null : attributionBefore(before, beforeStart);
+      // 'Polls did predict the result - Hale Research: "…"': a name after a dash ending the line labels the quote,
+      // whatever verb the line before it has (that verb reports nothing of its own either).
+      const dashLabel = /:$/.test(beforeTrim) ? DASH_LABEL.exec(beforeTrim.slice(0, -1)) : null;
+      if (dashLabel) {
+        if (found?.verb) usedVerbs.add(found.verbStart);
+        found = byName(dashLabel[1]!, beforeStart + dashLabel.index + dashLabel[0].indexOf(dashLabel[1]!));
+      }
       // 'From Lind's Facebook post: "…"': the owner of the post or document, not a subject of "post".
       const owned = /:$/.test(beforeTrim) ? OWNED_DOCUMENT.exec(beforeTrim.slice(0, -1)) : null;
       if (owned) found = byName(owned[1]!, beforeStart + owned.index + owned[0].indexOf(owned[1]!));

@@ -240,3 +240,31 @@ describe('a sentence opened by a participle of saying', () => {
     ).toEqual([['Every department will have to cut its budget.', 'Lena Ortiz']]);
   });
 });
+
+describe('a name after a dash ending the line before a colon', () => {
+  it('labels the quote after the colon, rather than the subject of the line before the dash', () => {
+    expect(
+      direct(
+        'But the polls did predict the result - Hale Research: “While the polls had the lead wrong, most ' +
+          'pollsters got the margin right.”',
+      ),
+    ).toEqual([
+      ['While the polls had the lead wrong, most pollsters got the margin right.', 'Hale Research'],
+    ]);
+    expect(
+      direct(
+        'Ana Lind won the vote.\n\nTURNOUT BEAT THE FORECASTS - Tom Hale: “At long last the count is over, and ' +
+          'the turnout was high.”',
+      ),
+    ).toEqual([['At long last the count is over, and the turnout was high.', 'Tom Hale']]);
+  });
+
+  it('leaves the line’s verb to the label, so it reports nothing of its own', () => {
+    const facts = extract({
+      title: 'Test',
+      body: 'Voters did predict the result - Hale Research: “Most pollsters got the margin right.”',
+      published,
+    });
+    expect(facts.quotes.filter((q) => q.kind === 'reported')).toEqual([]);
+  });
+});
