@@ -284,6 +284,7 @@ function participle(
   tokens: Token[],
   i: number,
   body: string,
+  phrasal?: string,
 ):
   | { verb: string; lead: ParticipleLead; joinedTo?: Token; subject?: { np: string; start: number } }
   | undefined {
@@ -292,7 +293,7 @@ function participle(
   if (!w.endsWith('ing')) return undefined;
   // The verb first: most -ing forms are no verb of saying, and how one is tied to its subject is read only for
   // those that are (the lookups below are the ones the result is built from).
-  const verb = speechVerbOfParticiple(w);
+  const verb = phrasal ?? speechVerbOfParticiple(w);
   if (verb === undefined) return undefined;
   const prevWord = tokens[i - 1]?.text ?? '';
   // The comma may sit inside a closing mark: 'called the plan “reckless,” saying …'.
@@ -1845,10 +1846,18 @@ function fromVerbs(
     // One lookup per token, and the participle rules only for an -ing form (the first thing they check): most
     // tokens are neither, and this loop sees every token of the article.
     const listed = pointOut ? undefined : CLAUSE_SPEECH_VERBS.get(lower);
-    const ing =
-      pointOut || listed !== undefined || !lower.endsWith('ing') ? undefined : participle(tokens, i, body);
+    // ("…, pointing out that …", "by pointing out that …": the phrasal verb's participle is tied as any other is.)
+    const ing = pointOut
+      ? lower === 'pointing'
+        ? participle(tokens, i, body, 'point out')
+        : undefined
+      : listed !== undefined || !lower.endsWith('ing')
+        ? undefined
+        : participle(tokens, i, body);
     const verb = pointOut ? 'point out' : (listed ?? ing?.verb);
     if (!verb || inside(direct.covered, t.start)) continue;
+    // "pointed out where the old mill stood": a place shown, not something said.
+    if (pointOut && /^\s+out\s+where\b/i.test(body.slice(t.end, t.end + 12))) continue;
     // '…, Strother said, but “we don’t ask them their income”': a verb inside the quoted words of a clause already
     // reported is the speaker's own word, not an attribution of its own (it would cut that clause short).
     if (
