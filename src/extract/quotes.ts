@@ -1414,7 +1414,7 @@ export function directQuoteFinder(
   const covered: Array<{ start: number; end: number }> = [];
   const examples = new Set<Quote>();
   const consumed = new Set<MarkSpan>();
-  let previous: { quote: Quote; paragraph: number; sentence: number } | null = null;
+  let previous: { quote: Quote; paragraph: number; sentence: number; ownLead?: true } | null = null;
 
   const paragraphQuotes = (paragraph: Paragraph) => {
     const marks = paragraph.marks;
@@ -1740,6 +1740,9 @@ export function directQuoteFinder(
       if (
         previous &&
         previous.sentence === sentence.index &&
+        // '"…," she said, "…"' splits one quote; a first quote its own verb introduced ('When a man shouted,
+        // "Lind," the mayor said, "Not today!"') is finished, and the attribution after it opens the next.
+        !previous.ownLead &&
         prevMark &&
         previous.quote.end === prevMark.close! + 1 &&
         /,\s*$/.test(before) &&
@@ -2040,7 +2043,23 @@ export function directQuoteFinder(
       // The speaker of such a quote may close the reporter's words after it: '"… They don't have a choice" but to
       // take the lead, says Evan Tracey, a consultant.'
       const tail = carriedOn && afterAttribution === null ? TAIL_SAYS.exec(after) : null;
+      // 'When a man shouted, "Lind," the mayor said, "Not today!"': a verb of saying and its comma right before the
+      // marks say who spoke them; the attribution after the quote, introducing a quote of its own, is another's.
+      const ownLead =
+        before2 !== null &&
+        before2.verb !== null &&
+        before2.np !== '' &&
+        !before2.far &&
+        !before2.participle &&
+        /,$/.test(beforeTrim) &&
+        afterAttribution !== null &&
+        afterAttribution.verb !== null &&
+        nextMark !== undefined &&
+        nextMark.open < endSentence.end &&
+        /,\s*$/.test(body.slice(lastEnd, nextMark.open)) &&
+        /^\s*\p{Lu}/u.test(body.slice(nextMark.contentStart, nextMark.contentEnd));
       let attribution =
+        (ownLead ? before2 : null) ??
         (digestItem
           ? byName(outlet![1]!, lastEnd + outlet!.index + outlet![0].indexOf(outlet![1]!))
           : null) ??
@@ -2160,7 +2179,7 @@ export function directQuoteFinder(
       quotes.push(quote);
       if (example) examples.add(quote);
       else covered.push({ start: mark.open, end: lastEnd });
-      previous = { quote, paragraph: pi, sentence: endSentence.index };
+      previous = { quote, paragraph: pi, sentence: endSentence.index, ...(ownLead ? { ownLead } : {}) };
     }
   };
   return { result: { quotes, usedVerbs, covered, examples }, paragraph: paragraphQuotes };
