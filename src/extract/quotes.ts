@@ -718,7 +718,7 @@ const LOOSE_SUBJECT_FIRST = new RegExp(
   'u',
 );
 const LOOSE_VERB_FIRST = new RegExp(
-  String.raw`^\s*(\p{Ll}{3,}ed)\s+(${NAME_WORDS})(?=\s*(?:$|[.,;!?(])|\s+of\s)`,
+  String.raw`^\s*(\p{Ll}{3,}(?:ed|s))\s+(${NAME_WORDS})(?=\s*(?:$|[.,;!?(])|\s+of\s)`,
   'u',
 );
 
@@ -745,7 +745,7 @@ function looksLikeVerb(word: string): boolean {
 /**
  * An attribution whose verb the lexicon does not list, right after a quote that ends on its own punctuation: '…,”
  * Oliver barked.', '…,” Bozell points out.', '…,” Trump shot back with a laugh.', '“…!” beamed Donald Hartley of
- * Madison'. Only a person the article already names (or "he"/"she") counts, and nothing but the attribution may
+ * Madison', and in the present tense a feature writes in, '…,” agrees Ana Lind, 30, of Salem'. Only a person the article already names (or "he"/"she") counts, and nothing but the attribution may
  * follow the verb, so a new sentence about that person ("Trump ordered a review") is not read as one.
  */
 function looseAttributionAfter(ctx: SpeakerContext, text: string, base: number): Attribution | null {

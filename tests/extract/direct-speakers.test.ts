@@ -268,3 +268,17 @@ describe('a name after a dash ending the line before a colon', () => {
     expect(facts.quotes.filter((q) => q.kind === 'reported')).toEqual([]);
   });
 });
+
+describe('a verb the lexicon does not list, in the present tense, before the name after a quote', () => {
+  it('gives the quote to the name after it, not to the one quoted before', () => {
+    expect(
+      direct(
+        '"We save what we can," says Tom Hale, 41, of Salem. "Our goals are different," agrees Ana Lind, 30, ' +
+          'of Dover.',
+      ),
+    ).toEqual([
+      ['We save what we can', 'Tom Hale'],
+      ['Our goals are different', 'Ana Lind'],
+    ]);
+  });
+});
