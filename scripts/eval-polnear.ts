@@ -17,11 +17,15 @@
  *     sentences and the extractor's one quote per pair of marks still meet).
  *   - **partial**: some content words are quoted and some are not (said there was "no collusion"), with a cue of
  *     saying. Found when the extractor's `reported` quotes cover at least half of the content's words.
- *   - A partial attribution is read sentence by sentence, because PolNeAR often makes one attribution of a
- *     paraphrase and the quoted sentences around it ('Sanders "has a real position," Sroka said. "This movement
- *     now…"'), while the issue's classes are per sentence: a reader of `/quotes` sees the first as a partial quote
- *     and the second as a direct one. So each sentence of its content with every word quoted is a direct quote, each
- *     with no word quoted is reported speech, and only a sentence that mixes the two is a partial quote. Sentences
+ *   - An attribution mixing quoted and unquoted words is read sentence by sentence, because PolNeAR often makes one
+ *     attribution of a paraphrase and the quoted sentences around it ('Sanders "has a real position," Sroka said.
+ *     "This movement now…"'), while the issue's classes are per sentence: a reader of `/quotes` sees the first as a
+ *     partial quote and the second as a direct one. So each sentence of its content with every word quoted is a
+ *     direct quote, each with no word quoted is reported speech, and only a sentence that mixes the two is a partial
+ *     quote. A wholly quoted sentence is direct whatever the cue, as a wholly quoted attribution is: 'continued his
+ *     remarks. "…"' or 'delivered a retort: "…"' holds a direct quote even though "continued" and "retort" are not
+ *     verbs of saying (until 2026-11-30 such an attribution was kept whole as "other", and a direct quote found on
+ *     it counted as a false alarm); its unquoted or mixed sentences follow the cue as below. Sentences
  *     end at ".", "?" or "!" outside quotation marks before a capital or an opening mark (not after "Mr." or an
  *     initial), at a colon before a quoted sentence, and at line breaks; the scorer splits them itself rather than with the extractor's splitter.
  *     Until 2026-11-29 the scorer kept the whole attribution as one partial quote; that stricter reading is in git
@@ -518,13 +522,15 @@ export async function readPolnearArticle(
         ? givenBefore(`${title}\n\n${body}`, fullName.split(' ').pop()!)
         : new Set<string>(),
     };
-    // A partial attribution is scored sentence by sentence: its wholly quoted sentences are direct quotes, its
-    // sentences with no quoted word reported speech, and only a sentence that mixes the two is a partial quote.
-    const kind = kindOf(quotedShare(body, content, inQuote));
-    const parts = kind === 'partial' ? bySentence(content, ends) : [content];
+    // An attribution mixing quoted and unquoted words is scored sentence by sentence, whatever its cue: its wholly
+    // quoted sentences are direct quotes, its sentences with no quoted word reported speech (or "other" for a cue
+    // that is not saying), and only a sentence that mixes the two is a partial quote.
+    const share = quotedShare(body, content, inQuote);
+    const mixed = share.inside > 0 && share.outside > 0;
+    const parts = mixed ? bySentence(content, ends) : [content];
     for (const part of parts)
       gold.push({
-        kind: kind === 'partial' ? kindOf(quotedShare(body, part, inQuote)) : kind,
+        kind: mixed ? kindOf(quotedShare(body, part, inQuote)) : kindOf(share),
         content: part,
         text: part
           .map((s) => body.slice(s.start, s.end))

@@ -85,3 +85,20 @@ describe('PolNeAR scorer: a partial attribution is read sentence by sentence', (
     expect(await gold()).toEqual([['direct', 'We are done. We go home.']]);
   });
 });
+
+describe('PolNeAR scorer: a wholly quoted sentence is direct whatever the cue', () => {
+  it('scores the quoted sentence after a cue that is not a verb of saying as a direct quote', async () => {
+    const content = 'his remarks on the budget. “We cannot pay for this. Not this year.”';
+    await article(`Budget\n\nIvo Brand continued ${content}`, 'Ivo Brand', 'continued', content);
+    expect(await gold()).toEqual([
+      ['other', 'his remarks on the budget.'],
+      ['direct', 'We cannot pay for this. Not this year.'],
+    ]);
+  });
+
+  it('keeps a mixed sentence under such a cue as "other", neither partial nor reported', async () => {
+    const content = 'the plan as “a gift to landlords” in a speech.';
+    await article(`Plan\n\nNell Park slammed ${content}`, 'Nell Park', 'slammed', content);
+    expect(await gold()).toEqual([['other', 'the plan as a gift to landlords in a speech.']]);
+  });
+});
