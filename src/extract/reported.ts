@@ -815,7 +815,7 @@ const QUESTION_THEN_SUBJECT = /[?!](?:[”"]|'')\s+[^\s,;:“”"?!]+(?:\s+[^\s,
 /** What follows a verb closing its sentence: punctuation, perhaps after where or when ("asked on Twitter."). */
 function closesSentence(rest: string): boolean {
   // ("asked about the plan." names what was asked, not where.)
-  const m = /^\s*(?:about|of|for)\b/i.test(rest) ? null : ASIDE_ADJUNCT.exec(rest);
+  const m = /^\s*(?:about|of|for)\b/i.test(rest) ? null : asideAdjunct(rest);
   return ONLY_PUNCTUATION.test(m ? rest.slice(m[0].length) : rest);
 }
 
@@ -1060,6 +1060,17 @@ const ASIDE_ADJUNCT = new RegExp(
   'i',
 );
 /**
+ * A programme named in quotation marks after "on" or an owner ('on NBC’s “Meet the Press.”', whose full stop may sit
+ * inside its mark), which an adjunct may end on; not 'wrote in “Ana Lind” on the ballot'.
+ */
+const PROGRAMME = /(?<=(?:[’']s|\bon)\s)[“"](?=[\p{Lu}\d])[^“”",.;:()]{1,40}[”"]?/gu;
+/** ASIDE_ADJUNCT read over a text whose programmes' names are blanked out (offsets kept): the names are no verbs. */
+function asideAdjunct(text: string): RegExpExecArray | null {
+  const plain =
+    text.includes('“') || text.includes('"') ? text.replace(PROGRAMME, (m) => 'x'.repeat(m.length)) : text;
+  return ASIDE_ADJUNCT.exec(plain);
+}
+/**
  * The object of "tell" in an aside: "…, he told reporters", "…, she told CNN on Sunday", "…, Carter told a Senate
  * panel Wednesday" (such a description only where nothing but when and where follows to the sentence end, and not
  * what is told: "told a story of …"), a name after "the" read whole ("…, she told the Associated Press in an
@@ -1131,7 +1142,7 @@ function asideAfter(
   direct: (offset: number) => boolean,
 ): { resume: number | null; quoted?: true } | null {
   const object = tell ? (ASIDE_TELL_OBJECT.exec(after)?.[0].length ?? 0) : 0;
-  const adjunct = ASIDE_ADJUNCT.exec(after.slice(object));
+  const adjunct = asideAdjunct(after.slice(object));
   if (!adjunct) return null;
   const words = splitSpaces(adjunct[0].trim());
   if (
@@ -2052,7 +2063,7 @@ function fromVerbs(
       body.slice(sentence.start, t.start).includes(',') &&
       !/,\s*(?:who|whose|which)\b[^,]*$/i.test(body.slice(sentence.start, t.start))
     ) {
-      const closing = ASIDE_ADJUNCT.exec(rest);
+      const closing = asideAdjunct(rest);
       if (closing && rest.startsWith(';', closing[0].length)) rest = '';
     }
     // "pledged Saturday to rid …", "promised on Sunday at a rally in Reno to end …": when and where before the "to".
