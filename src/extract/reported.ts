@@ -3129,7 +3129,7 @@ function hasClauseVerb(ws: string[]): boolean {
  * are not here, for the reason belief verbs are not verbs of saying.
  */
 const SPEECH_NOUN =
-  /\b(claims?|assertions?|remarks?|warnings?|suggestions?|insistence|arguments?|contentions?|allegations?|admissions?|predictions?|statements?|declarations?|complaints?|announcements?|acknowledge?ments?|accusations?|denials?|testimony|promises?|pledges?|vows?|report)\b/giu;
+  /\b(claims?|assertions?|assurances?|remarks?|warnings?|suggestions?|insistence|arguments?|contentions?|allegations?|admissions?|predictions?|statements?|declarations?|complaints?|announcements?|acknowledge?ments?|accusations?|denials?|testimony|promises?|pledges?|vows?|report)\b/giu;
 /**
  * What every match of SPEECH_NOUN holds once the sentence is lower-cased: each noun's stem, which all its forms
  * begin with. SPEECH_NOUN ignores case the Unicode way, where a letter may also be written 'ſ' (a long s) or 'K'
@@ -3137,14 +3137,14 @@ const SPEECH_NOUN =
  * case-sensitive test is about four times cheaper than the search, which finds nothing in most sentences.
  */
 const SPEECH_NOUN_STEM =
-  /claim|assertion|remark|warning|suggestion|insistence|argument|contention|allegation|admission|prediction|statement|declaration|complaint|announcement|acknowledg|accusation|denial|testimony|promise|pledge|vow|report|[ſ\u212A]/;
+  /claim|assertion|assurance|remark|warning|suggestion|insistence|argument|contention|allegation|admission|prediction|statement|declaration|complaint|announcement|acknowledg|accusation|denial|testimony|promise|pledge|vow|report|[ſ\u212A]/;
 /** Nouns of commitment, whose "to"-infinitive is what was promised ("his pledge to cut taxes"). */
 const COMMITMENT_NOUN = /^(?:promise|pledge|vow)$/;
 /** Nouns that are also verb forms ("she claims that", "he vows to"): a noun only after a determiner or an owner. */
 const VERB_FORM_NOUN = /^(?:claims?|remarks?|warnings?|promises?|pledges?|vows?|statements?|report)$/i;
 /** An owner right before the noun, perhaps with two words between: "his", "Trump's recent", "the campaign's". */
 const NOUN_OWNER =
-  /(?:^|[\s(“"])([Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}[’']s?)\s+(?:[\p{Ll}-]+\s+){0,2}?$/u;
+  /(?:^|[\s(“"])([Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}[’']s?|(?:[Tt]he\s+)(?:[\p{Ll}-]+\s+){0,2}?\p{Ll}+(?:[’']s|s[’'])|\p{Ll}+s[’'])\s+(?:[\p{Ll}-]+\s+){0,2}?$/u;
 /** A determiner, quantifier or adjective that makes an owner-less word a noun: "the claims that", "new allegations that". */
 const NOUN_DETERMINER =
   /(?:^|\s)(?:the|a|an|these|those|such|numerous|repeated|many|several|new|recent|earlier|initial|false|unfounded|baseless|similar|frequent)\s+(?:[\p{Ll}-]+\s+)?$/iu;
@@ -3171,6 +3171,7 @@ const THAT_TIME = /^(?:day|night|morning|afternoon|evening|week|weekend|month|ye
 /** The verb a speech noun reports with ("assertion" → "assert"); the others are their verb already ("claim"). */
 const NOUN_VERB: Record<string, string> = {
   assertion: 'assert',
+  assurance: 'assure',
   warning: 'warn',
   suggestion: 'suggest',
   insistence: 'insist',
