@@ -739,7 +739,21 @@ const SAID_BEFORE = new RegExp(
 );
 
 function looksLikeVerb(word: string): boolean {
-  return /^\p{Ll}+(?:ed|s)$/u.test(word) || hasTag(word, 'PastTense', 'PresentTense');
+  return (
+    // "its", "this", "across", "always", "unless" end like a verb and are none.
+    (/^\p{Ll}+(?:ed|s)$/u.test(word) &&
+      !hasTag(
+        word,
+        'Possessive',
+        'Pronoun',
+        'Determiner',
+        'Preposition',
+        'Adverb',
+        'Conjunction',
+        'Condition',
+      )) ||
+    hasTag(word, 'PastTense', 'PresentTense')
+  );
 }
 
 /**
@@ -806,6 +820,8 @@ function colonSubject(text: string, base: number): { np: string; start: number }
     .reverse();
   for (const w of words) {
     if (!(QUOTE_VERBS.has(w[0]) || looksLikeVerb(w[0]))) continue;
+    // 'was conclusive in its findings:': a word after a determiner or an owner is a noun, not the clause's verb.
+    if (cannotBeClauseVerb(text, w.index)) continue;
     const subject = subjectBefore(text.slice(0, w.index), base);
     if (subject) return named(subject.np) ? subject : null;
     break;

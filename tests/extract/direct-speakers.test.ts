@@ -282,3 +282,14 @@ describe('a verb the lexicon does not list, in the present tense, before the nam
     ]);
   });
 });
+
+describe('the subject of the clause before a colon', () => {
+  it('is not read from a noun after "its" or "their" taken for the clause’s verb', () => {
+    expect(
+      direct(
+        'Tom Hale filed the papers. Replying to him directly, the Harbour Board was firm in its findings: "No ' +
+          'further discussion is needed."',
+      ),
+    ).toEqual([['No further discussion is needed.', 'Harbour Board']]);
+  });
+});
