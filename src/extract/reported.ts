@@ -667,7 +667,7 @@ function inside(spans: Array<{ start: number; end: number }>, offset: number): b
 function clean(text: string): string {
   // "(Forbes says it tracks …)": the bracket that closes the writer's aside is no part of what was said, where the
   // clause opens none of its own.
-  if (!text.includes('(')) text = text.replace(/\)(?=[\s\uE000\uE001”"'’]*$)/, '');
+  if (!text.includes('(')) text = text.replace(/\)(?=[\s\uE000\uE001”"'’]*[.!?]?[\s\uE000\uE001”"'’]*$)/, '');
   const out = collapseSpaces(text.replace(/[“”"]|''|``/g, '')).replace(
     /^[\s,;:—–-]+|[\s,;:.—–-]+(?=[\uE000\uE001\s]*$)/g,
     '',

@@ -1003,6 +1003,9 @@ const APPOSITIVE_OPENING = /^\s*(?:\p{Ll}|(?:A|An|The|Who|Which)\s)/u;
 const NAME_RUN = /(?<=\s)(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}\p{Lu}[\p{L}.’'-]*,$/u;
 /** A segment before an appositive that holds a name, perhaps after an age or a few lower-case words. */
 const NAME_SEGMENT = /^\s*(?:\d+-year-old\s+)?(?:(?:\p{Ll}+\s+){0,3})(?:\p{Lu}[\p{L}.’'-]*\s*){1,5},$/u;
+/** What a bracket opened inside a clause may hold as the subject of its own: "he", "Forbes", "her campaign". */
+const BRACKETED_SUBJECT =
+  /^(?:he|she|they|it|we|I|(?:the|a|an|his|her|their|its|our)(?:\s+[\p{L}’'-]+){1,3}|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})$/u;
 /**
  * Finds the subject of a speech verb in the text before it (from the start of its clause). Handles appositives on
  * either side of the name, clause openers ("Though, …") and a clause that started with a participle ("Asked
@@ -1083,9 +1086,15 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   const lead = np.length - np.trimStart().length;
   np = np.trim();
   start += lead;
-  // "(Forbes says it tracks …)": the bracket that opens the writer's aside is no part of its subject.
-  const bracket = /^\(\s*/.exec(np);
-  if (bracket && !np.includes(')')) {
+  // "(Forbes says it tracks …)": the bracket that opens the writer's aside is no part of its subject; nor are the
+  // words before it, when it opens inside the clause ("showed her stumbling (her campaign later disclosed …)").
+  // (Only where what the bracket holds reads as a subject: a pronoun, a name, or a short description.)
+  const bracket = /^(?:[^()]*\s)?\(\s*/.exec(np);
+  if (
+    bracket &&
+    !np.slice(bracket[0].length).includes(')') &&
+    (bracket[0].startsWith('(') || BRACKETED_SUBJECT.test(np.slice(bracket[0].length).trim()))
+  ) {
     np = np.slice(bracket[0].length);
     start += bracket[0].length;
   }
