@@ -2224,11 +2224,12 @@ const NAME_BEFORE_DASH = new RegExp(
 /** A digest item's headline: capitals (and figures) only, three words or more, from the start of its line. */
 const DIGEST_HEADLINE = /^[^\S\n]*(?=(?:[^\s\p{Ll}]+\s+){2}[^\s\p{Ll}])[^\p{Ll}\n]*\p{Lu}[^\p{Ll}\n]*$/u;
 /**
- * The outlet a digest credits, in brackets right after the quote: "[WaPo.]", "[Mother Jones]", "[Reuters.]". A
- * transcript's stage direction in the same place ("[Laughter.]", "[Applause]") names no one.
+ * The outlet a digest credits, in brackets right after the quote: "[WaPo.]", "[Mother Jones]", "[Reuters.]", or
+ * after a sentence or two of the digest's own ('… ” Tune in at 9 p.m. [AP.]'). A transcript's stage direction in the
+ * same place ("[Laughter.]", "[Applause]") names no one.
  */
 const DIGEST_OUTLET =
-  /^[^\S\n]*\[(?!(?:Laughter|Applause|Cheers|Cheering|Booing|Boos|Crosstalk|Inaudible|Unintelligible|Music|Silence|Pause)\b)(\p{Lu}[\p{L}\d.&’' -]{1,40}?)\.?\][^\S\n]*(?:\n|$)/u;
+  /^[^\S\n]*(?:[^\n[\]“”"]{1,200}?[.!?][^\S\n]+)?\[(?!(?:Laughter|Applause|Cheers|Cheering|Booing|Boos|Crosstalk|Inaudible|Unintelligible|Music|Silence|Pause)\b)(\p{Lu}[\p{L}\d.&’' -]{1,40}?)\.?\][^\S\n]*(?:\n|$)/u;
 
 /**
  * A sign, a banner, a hat or a message, then the verb that reads out its words: "a sign that read", "the

@@ -215,6 +215,15 @@ describe('a news digest item', () => {
     ]);
   });
 
+  it('still credits the outlet when a sentence of the digest’s own stands between the quote and the brackets', () => {
+    expect(
+      quotes(
+        'MORNING BRIEFING.\n\nTOLLS RISE AT THE HARBOUR “The board will raise tolls for the third time this year.” ' +
+          'Tune in at noon for the vote. [Courier.]',
+      ),
+    ).toEqual([['The board will raise tolls for the third time this year.', 'Courier']]);
+  });
+
   it('credits no one for a transcript line that a stage direction in brackets follows ("[Applause.]")', () => {
     const transcript =
       'MAYOR ANA RUIZ AT THE TOWN HALL “We will build the bridge this year.” [Applause.]\n\nThe meeting ran late.';
