@@ -944,6 +944,8 @@ function lastSentenceBetween(doc: Document, from: number, to: number, paragraph:
   return null;
 }
 
+/** An opening phrase naming a programme in marks: 'On "Face the Nation,"', "In ''Meet the Press,''". */
+const ON_SHOW = /^\s*(?:On|In|During)\s+(?:“[^“”"]{1,40}”|"[^“”"]{1,40}"|''[^'“”"]{1,40}'')\s*,?\s*/u;
 /**
  * The subject of `last`, the last whole sentence before a quote with no attribution (see lastSentenceBetween), when
  * it is a person the article names: the copy has turned to that person, so the quote is theirs rather than the
@@ -954,13 +956,24 @@ function namedSubjectOf(
   ctx: SpeakerContext,
   last: Sentence,
 ): ReturnType<typeof resolveSpeaker> {
-  const text = doc.body.slice(last.start, last.end);
+  let text = doc.body.slice(last.start, last.end);
+  let start = last.start;
+  // 'On "Face the Nation," Sen. Ana Lind …': a programme's title in an opening phrase of place is not a quote.
+  const onShow = ON_SHOW.exec(text);
+  if (onShow) {
+    text = text.slice(onShow[0].length);
+    start += onShow[0].length;
+  }
   if (/[“”"]|''/.test(text)) return null;
-  const subject = clauseSubject(text, last.start);
+  const subject = clauseSubject(text, start);
   if (!subject) return null;
   // Only a name: "He didn't suggest retaliation." goes on about the one just quoted. An organisation the article
   // names counts too: "The foundation describes itself this way:" before its own words.
-  const np = subject.np.split(',')[0]!.trim();
+  // A party, a state or an age in brackets after the name ("Sen. Ana Lind (D-Ore.)") is no part of it.
+  const np = subject.np
+    .split(',')[0]!
+    .replace(/\s*\([^()]*\)/g, '')
+    .trim();
   if (resolveName(ctx.index, np, subject.start) === null && resolveOrganization(ctx.index, np) === null)
     return null;
   return resolveSpeaker(ctx, np, subject.start);

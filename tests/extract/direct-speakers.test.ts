@@ -293,3 +293,29 @@ describe('the subject of the clause before a colon', () => {
     ).toEqual([['No further discussion is needed.', 'Harbour Board']]);
   });
 });
+
+describe('a quote after a sentence about a person the copy turns to', () => {
+  it('is that person’s when a party and state in brackets follow the name', () => {
+    expect(
+      direct(
+        '"We will win," said Tom Hale. Sen. Ana Lind (D-Ore.), who lost the primary to Hale, named young voters ' +
+          'as a reason for hope. "The younger people are tired of waiting."',
+      ),
+    ).toEqual([
+      ['We will win', 'Tom Hale'],
+      ['The younger people are tired of waiting.', 'Ana Lind'],
+    ]);
+  });
+
+  it('is that person’s when the sentence opens on the programme they spoke on', () => {
+    expect(
+      direct(
+        '"We will win," said Tom Hale. On "Meet the Voters," Sen. Ana Lind named young voters as a reason for ' +
+          'hope. "The younger people are tired of waiting."',
+      ),
+    ).toEqual([
+      ['We will win', 'Tom Hale'],
+      ['The younger people are tired of waiting.', 'Ana Lind'],
+    ]);
+  });
+});
