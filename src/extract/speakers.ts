@@ -520,7 +520,9 @@ export function resolveSpeaker(
       );
     return { speaker: description, role: null, gender: descriptionGender(np) };
   }
-  const lower = np.toLowerCase();
+  // A possessive pronoun left alone as the subject ("Her answer was: …" read with "answer" as the verb) stands for its
+  // owner, as "her claim" does: the speaker is whoever "she" is, never the word "her".
+  const lower = POSSESSIVE_PRONOUNS.get(np.toLowerCase()) ?? np.toLowerCase();
   const pronoun = PRONOUNS.get(lower);
   if (pronoun) return recentReferent(ctx, npStart, pronoun === 'plural' ? 'plural' : pronoun, 3, quoted);
   if (/^(?:it|this|that|there|which|who|i|we|you|one)$/.test(lower)) return null;
