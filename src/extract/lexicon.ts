@@ -360,6 +360,10 @@ export const QUOTE_VERBS = new Map<string, string>([
     'post',
   ]),
   ...ATTRIBUTION_FORMS,
+  // "“Nooooo!” the crowd cried out": only the finite forms, since a bare "cry" before a quote is mostly someone
+  // imagined saying it ("can't just point their fingers and cry “…”").
+  ['cried', 'cry'],
+  ['cries', 'cry'],
 ]);
 
 /*
