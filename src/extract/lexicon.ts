@@ -387,6 +387,9 @@ export const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([
   ['his', 'he'],
   ['her', 'she'],
   ['their', 'they'],
+  ['its', 'it'],
+  ['my', 'I'],
+  ['our', 'we'],
 ]);
 
 /** Words that make a noun phrase a role ("the Russian President", "a navy spokeswoman"), lower-case. */

@@ -5,7 +5,7 @@
  * so they never reach `/quotes` as something a person said.
  */
 import { isCommonWord, isPlaceName, resolveName, resolveOrganization } from './entities.ts';
-import { QUOTE_VERBS, hasTag, verbBaseForm } from './lexicon.ts';
+import { POSSESSIVE_PRONOUNS, QUOTE_VERBS, hasTag, verbBaseForm } from './lexicon.ts';
 import type { MarkSpan } from './quotemarks.ts';
 import {
   type Document,
@@ -568,7 +568,7 @@ const NOT_SAYING_YET =
 function infinitiveSubject(prefix: string, base: number): { np: string; start: number } | null {
   const m = INFINITIVE_SUBJECT.exec(prefix);
   if (!m || NOT_SAYING_YET.test(m[2]!)) return null;
-  return { np: m[1]!, start: base + m.index + m[0].indexOf(m[1]!) };
+  return groupAt(m, base);
 }
 
 /**
@@ -730,13 +730,18 @@ const LOOSE_VERB_FIRST = new RegExp(
 function saidBefore(prefix: string, base: number): { np: string; start: number } | null {
   const m = SAID_BEFORE.exec(prefix);
   if (!m || !verbBase(m[2]!)) return null;
-  return { np: m[1]!, start: base + m.index + m[0].indexOf(m[1]!) };
+  return groupAt(m, base);
 }
 
 const SAID_BEFORE = new RegExp(
   String.raw`,\s*(${NAME_WORDS}|he|she|they)\s+(?:\p{Ll}+ly\s+)?(\p{Ll}+)(?:\s+[^,“”"]{1,40})?\s*,\s*$`,
   'u',
 );
+
+/** The text of a match's first group and where it stands: `base` is the offset of the text matched. */
+function groupAt(m: RegExpExecArray, base: number): { np: string; start: number } {
+  return { np: m[1]!, start: base + m.index + m[0].indexOf(m[1]!) };
+}
 
 function looksLikeVerb(word: string): boolean {
   return (
@@ -807,14 +812,13 @@ function colonSubject(text: string, base: number): { np: string; start: number }
   // 'Turnout beat the forecasts - Hale Research:': a name set after a dash at the end of the reporter's line is a
   // label naming whose words follow, not a subject in the line before it.
   const label = DASH_LABEL.exec(text);
-  if (label) return { np: label[1]!, start: base + label.index + label[0].indexOf(label[1]!) };
+  if (label) return groupAt(label, base);
   const participle = /(?<![\p{L}’'-])\p{Ll}+ing\s*$/u.exec(text);
   const withName = participle ? withSubject(text.slice(0, participle.index), base) : null;
   if (withName) return withName;
   const according =
     /\baccording to\s+((?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,4})\s*$/iu.exec(text);
-  if (according)
-    return { np: according[1]!, start: base + according.index + according[0].indexOf(according[1]!) };
+  if (according) return groupAt(according, base);
   const words = allMatches(/(?<![\p{L}’'-])\p{Ll}[\p{L}’'-]*/gu, text)
     .slice(-6)
     .reverse();
@@ -876,7 +880,7 @@ function speakerLabel(text: string, base: number): { np: string; start: number }
     !/^(?:of|the|a|an)$/i.test(words[i - 1] ?? '') &&
     (QUOTE_VERBS.has(w) || looksLikeVerb(w) || hasTag(w, 'Verb'));
   if (words.some(verb)) return null;
-  return { np: m[1]!, start: base + m.index + m[0].indexOf(m[1]!) };
+  return groupAt(m, base);
 }
 
 const SPEAKER_LINE = new RegExp(
@@ -1369,15 +1373,6 @@ const EXAMPLE_BEFORE = /\p{Ll}[\p{L}’'-]*,?\s+such\s+as\s*[,:]?$|\bthe\s+words
  */
 const WORDS_ARE =
   /(?:(?:^|\s)(?:(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}[’'](?:s\b)?)|\b(his|her|their|its|my|our))\s+)?(?:[\p{Ll}-]+\s+){0,2}\b(?:slogan|motto|mantra|dictum|refrain|catchphrase|tagline|watchword|rallying\s+cry|answer|reply|response|retort|message|advice|verdict|(?:last|first|only|parting)\s+words)\b(?:\s+[^\s,;:“”".!?]+){0,10}?\s+(?:is|was|were|has\s+been|had\s+been|remains|remained)\s*[,:]?$/u;
-/** A possessive pronoun and the subject pronoun it stands for. */
-const POSSESSIVE_PRONOUN: ReadonlyMap<string, string> = new Map([
-  ['his', 'he'],
-  ['her', 'she'],
-  ['their', 'they'],
-  ['its', 'it'],
-  ['my', 'I'],
-  ['our', 'we'],
-]);
 
 /** A word naming a work, or one that gives a name, right before a quoted title: "his book,", "an ad titled". */
 const WORK_BEFORE =
@@ -1518,14 +1513,19 @@ export function directQuoteFinder(
       let found = digestItem ? null : attributionBefore(before, beforeStart);
       // 'Polls did predict the result - Hale Research: "…"': a name after a dash ending the line labels the quote,
       // whatever verb the line before it has (that verb reports nothing of its own either).
-      const dashLabel = /:$/.test(beforeTrim) ? DASH_LABEL.exec(beforeTrim.slice(0, -1)) : null;
+      const colonLine = /:$/.test(beforeTrim) ? beforeTrim.slice(0, -1) : null;
+      const dashLabel = colonLine === null ? null : DASH_LABEL.exec(colonLine);
       if (dashLabel) {
         if (found?.verb) usedVerbs.add(found.verbStart);
-        found = byName(dashLabel[1]!, beforeStart + dashLabel.index + dashLabel[0].indexOf(dashLabel[1]!));
+        const label = groupAt(dashLabel, beforeStart);
+        found = byName(label.np, label.start);
       }
       // 'From Lind's Facebook post: "…"': the owner of the post or document, not a subject of "post".
-      const owned = /:$/.test(beforeTrim) ? OWNED_DOCUMENT.exec(beforeTrim.slice(0, -1)) : null;
-      if (owned) found = byName(owned[1]!, beforeStart + owned.index + owned[0].indexOf(owned[1]!));
+      const owned = colonLine === null ? null : OWNED_DOCUMENT.exec(colonLine);
+      if (owned) {
+        const owner = groupAt(owned, beforeStart);
+        found = byName(owner.np, owner.start);
+      }
       // 'Olsen told reporters "We will …"', 'asked the crowd "If …?"': a verb of saying and its listener before a
       // quote without the comma, when the quote is a sentence of its own (capitalised, with its own punctuation),
       // not a title ('said on "Meet the Press."'), and the words after the verb name only whom it was said to (no
@@ -1590,7 +1590,7 @@ export function directQuoteFinder(
         if (noun) {
           const owner = noun[1] ?? noun[2];
           const np = owner
-            ? (POSSESSIVE_PRONOUN.get(owner.toLowerCase()) ?? owner.replace(/[’']s?$/, ''))
+            ? (POSSESSIVE_PRONOUNS.get(owner.toLowerCase()) ?? owner.replace(/[’']s?$/, ''))
             : '';
           found = np
             ? byName(np, beforeStart + noun.index + noun[0].indexOf(owner!))
@@ -1732,9 +1732,7 @@ export function directQuoteFinder(
       if (dashAside) {
         const lead = beforeTrim.replace(DASH_BEFORE, '').trimEnd();
         const name = NAME_BEFORE_DASH.exec(lead);
-        const subject = name
-          ? { np: name[1]!, start: beforeStart + name.index + name[0].indexOf(name[1]!) }
-          : colonSubject(lead, beforeStart);
+        const subject = name ? groupAt(name, beforeStart) : colonSubject(lead, beforeStart);
         if (subject) found = byName(subject.np, subject.start);
       }
       // A far verb introduces only a quote that stands as a sentence of its own: capitalised, four words or more
