@@ -1,8 +1,8 @@
 /**
- * `npx tsx scripts/bench-extract-compare.ts OTHER [THIS]`: real-size articles per CPU second of two checkouts'
- * extractors, loaded into one process and run in alternating short rounds. On a shared machine a single run of
- * `npm run bench:extract` moves by a third with what else runs, so two commits benched one after the other can
- * differ by more than any change between them; alternating rounds in one process put both under the same load.
+ * `npm exec -- node scripts/bench-extract-compare.ts OTHER [THIS]`: real-size articles per CPU second of two
+ * checkouts' extractors, loaded into one process and run in alternating short rounds. On a shared machine a single
+ * run of `npm run bench:extract` moves by a third with what else runs, so two commits benched one after the other
+ * can differ by more than any change between them; alternating rounds in one process put both under the same load.
  * OTHER and THIS are checkout directories (a git worktree of the commit to compare); THIS defaults to this one.
  */
 import { readdir } from 'node:fs/promises';
@@ -16,7 +16,9 @@ const WARM_UP = 60;
 
 const [other, self = '.'] = process.argv.slice(2);
 if (!other) {
-  process.stderr.write('usage: npx tsx scripts/bench-extract-compare.ts OTHER_CHECKOUT [THIS_CHECKOUT]\n');
+  process.stderr.write(
+    'usage: npm exec -- node scripts/bench-extract-compare.ts OTHER_CHECKOUT [THIS_CHECKOUT]\n',
+  );
   process.exit(2);
 }
 const roots = [resolve(self), resolve(other)];
