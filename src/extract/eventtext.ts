@@ -174,7 +174,23 @@ function trimDate(body: string, span: DatedSpan): DatedSpan {
   // Tried from every position of the text, the pattern removes something only where it does from the text's last
   // ten characters (longer than any of its pronouns with a space).
   const trimmed = AFTER_DATE.exec(text.slice(-10))![0] === '' ? text : text.replace(AFTER_DATE, '');
-  return { ...span, end: span.start + Math.max(trimmed.length, 1) };
+  return { start: span.start, end: span.start + Math.max(trimmed.length, 1), kind: span.kind };
+}
+
+/**
+ * `span` moved `by` characters to the left. Spelt out rather than spread: a span has no other fields, and an object
+ * spread costs several times as much in these per-event loops.
+ */
+function shifted(span: DatedSpan, by: number): DatedSpan {
+  return { start: span.start - by, end: span.end - by, kind: span.kind };
+}
+
+/** `spans` in order of their start: the spans themselves when they already are (a stable sort would keep them so). */
+function byStart(spans: DatedSpan[]): DatedSpan[] {
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i]!.start < spans[i - 1]!.start) return [...spans].sort((a, b) => a.start - b.start);
+  }
+  return spans;
 }
 
 /** What chrono keeps after a date expression: a trailing comma or full stop, sometimes a pronoun. */
@@ -183,12 +199,12 @@ const AFTER_DATE = /(?:\s+(?:they|he|she|we|it|i|you))?[\s,.;:]*$/i;
 /** Removes the date spans (relative to `text`) with their prepositions ("in September", "by the end of June"). */
 function removeDates(text: string, spans: DatedSpan[]): string {
   const merged: DatedSpan[] = [];
-  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+  for (const span of byStart(spans)) {
     const last = merged[merged.length - 1];
     if (last && span.start < last.end) {
       last.end = Math.max(last.end, span.end);
       if (span.kind === 'duration') last.kind = 'duration';
-    } else merged.push({ ...span });
+    } else merged.push(shifted(span, 0));
   }
   let out = text;
   for (const span of merged.reverse()) {
@@ -235,13 +251,28 @@ function tidy(text: string): string {
   // three times. Once white space before a comma is gone, a run of commas with spaces between is ",,".
   if (out.includes('“') || out.includes('‘')) out = out.replace(/([“‘])\s+/g, '$1');
   if (out.includes(',,')) out = out.replace(/,(?:\s*,)+/g, ',');
-  out = out
-    .replace(/\b(the|a|an)\s+(?:the|a|an)\b/gi, '$1')
-    .replace(/^[\s,.;:—–-]+|[\s,;:—–-]+$/g, '')
-    .replace(/\.$/, '');
+  out = trimMarks(out.replace(/\b(the|a|an)\s+(?:the|a|an)\b/gi, '$1'), ',.;:—–-', ',;:—–-');
+  if (out.endsWith('.')) out = out.slice(0, -1);
   if (countOf(out, '“') !== countOf(out, '”')) out = out.replace(/[“”]/g, '');
   if (countOf(out, '"') % 2 === 1) out = out.replace(/"/g, '');
-  return out.replace(/^[\s,.;:]+|[\s,;:]+$/g, '');
+  return trimMarks(out, ',.;:', ',;:');
+}
+
+/**
+ * `text` without its leading run of white space and `lead` marks and then its trailing run of white space and
+ * `trail` marks: what a global replace of `^[\s<lead>]+|[\s<trail>]+$` by nothing leaves, read from the two ends
+ * instead of trying the trailing pattern at every position of the text.
+ */
+function trimMarks(text: string, lead: string, trail: string): string {
+  let s = 0;
+  while (s < text.length && isSpaceOrMark(text, s, lead)) s++;
+  let e = text.length;
+  while (e > s && isSpaceOrMark(text, e - 1, trail)) e--;
+  return s === 0 && e === text.length ? text : text.slice(s, e);
+}
+
+function isSpaceOrMark(text: string, i: number, marks: string): boolean {
+  return isSpaceCode(text.charCodeAt(i)) || marks.includes(text[i]!);
 }
 
 /** How many times `mark` (one character) occurs in `text`, without the array a global match builds. */
@@ -465,9 +496,7 @@ function looseAttribution(text: string): { text: string; speaker: string; mode: 
 function regionWithoutDates(region: string, dates: DatedSpan[], s: number, e: number): string {
   return removeDates(
     region.slice(s, e),
-    dates
-      .filter((d) => d.start >= s && d.end <= e)
-      .map((d) => ({ ...d, start: d.start - s, end: d.end - s })),
+    dates.filter((d) => d.start >= s && d.end <= e).map((d) => shifted(d, s)),
   );
 }
 
@@ -481,8 +510,8 @@ function clauseText(body: string, frame: Frame, date: DatedSpan, dates: DatedSpa
     .sort((a, b) => a.start - b.start);
   const removable = dates
     .filter((d) => d.kind !== 'started' && d.start >= frame.start && d.end <= frame.end)
-    .map((d) => ({ ...d, start: d.start - frame.start, end: d.end - frame.start }));
-  const own = date.kind === 'started' ? [] : [{ ...date, start: from, end: to }];
+    .map((d) => shifted(d, frame.start));
+  const own = date.kind === 'started' ? [] : [shifted(date, frame.start)];
   const all = [...removable, ...own];
   let [s, e] = between(cuts, from, to, region.length);
   // Too little left once the date is gone ("On Monday, …"): take in the next clause, then the one before.
