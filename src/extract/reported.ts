@@ -3028,10 +3028,10 @@ function apposedSubject(prefix: string, sentenceStart: number): boolean {
 
 /**
  * A plural noun, then a verb's bare form and more words: "the victims need help", "voters want change". That is a
- * clause (what was said after a verb whose subject came before), not a speaker after an inverted verb.
+ * clause (what was said after a verb whose subject came before), not a speaker after an inverted verb. (`ws`: the
+ * phrase's words, split at white space.)
  */
-function pluralThenVerb(np: string): boolean {
-  const ws = splitSpaces(np);
+function pluralThenVerb(ws: string[]): boolean {
   return ws.some(
     (w, i) =>
       i > 0 &&
@@ -3041,20 +3041,20 @@ function pluralThenVerb(np: string): boolean {
       lexiconTags(w).join() === 'Infinitive',
   );
 }
-/** Whether the words after an inverted verb of saying name its speaker ("…, said Dan Gerstein, an analyst"). */
+/**
+ * Whether the words after an inverted verb of saying name its speaker ("…, said Dan Gerstein, an analyst").
+ * (Words counted first: the phrase is often the whole sentence before a verb, which the other tests would read in full.)
+ */
 function namesSpeaker(np: string): boolean {
+  const ws = splitSpaces(np);
   return (
+    ws.length <= 12 &&
     !finiteClause(np) &&
     (/^(?:\p{Lu}|(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its)\s)/u.test(np) ||
       LOWER_ROLE_BEFORE_NAME.test(np)) &&
     !/\d|\bthat\b/.test(np) &&
-    !pluralThenVerb(np) &&
-    !np
-      .split(/\s+/)
-      .some(
-        (w) => /^\p{Ll}/u.test(w) && hasTag(w, 'PastTense', 'PresentTense', 'Modal', 'Copula', 'Gerund'),
-      ) &&
-    splitSpaces(np).length <= 12
+    !pluralThenVerb(ws) &&
+    !ws.some((w) => /^\p{Ll}/u.test(w) && hasTag(w, 'PastTense', 'PresentTense', 'Modal', 'Copula', 'Gerund'))
   );
 }
 

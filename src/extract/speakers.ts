@@ -76,11 +76,35 @@ function sentenceIndexAt(ctx: SpeakerContext, offset: number): number {
 }
 
 /**
- * A phrase split at its commas and the spaces around them, without running the pattern on a phrase that has no
- * comma: most have none, and the split is asked of every phrase read as a speaker.
+ * A phrase split at its commas and the white space around them, as a split at the pattern `\s*,\s*` cuts it: at
+ * each comma, each part trimmed on its comma sides. Read without a pattern (splitting at one copies it at every call),
+ * and a phrase with no comma, as most are, is not split at all: this is asked of every phrase read as a speaker.
  */
 function commaParts(text: string): string[] {
-  return text.includes(',') ? text.split(/\s*,\s*/) : [text];
+  if (!text.includes(',')) return [text];
+  const parts = text.split(',');
+  for (let i = 0; i < parts.length; i++) {
+    let part = parts[i]!;
+    if (i > 0) part = part.trimStart();
+    if (i < parts.length - 1) part = part.trimEnd();
+    parts[i] = part;
+  }
+  return parts;
+}
+
+/**
+ * `text.split(/(?<=,)/)`: the text cut right after each comma but one at its very end, every part but the last
+ * keeping its comma (splitting at a pattern copies the pattern at every call).
+ */
+function splitAfterCommas(text: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = text.indexOf(','); at >= 0 && at + 1 < text.length; at = text.indexOf(',', at + 1)) {
+    parts.push(text.slice(from, at + 1));
+    from = at + 1;
+  }
+  parts.push(text.slice(from));
+  return parts;
 }
 
 function fromPerson(person: PersonRecord): Speaker {
@@ -842,7 +866,8 @@ function isNounPhrase(np: string): boolean {
     !(words.length > 1 && POLLED.test(last) && /^(?:those|[\p{L}-]+s)$/u.test(words[words.length - 2]!))
   )
     return false;
-  const tail = splitSpaces(parts[parts.length - 1] ?? '').filter(Boolean);
+  // (One part: its words are the ones read above.)
+  const tail = parts.length > 1 ? splitSpaces(parts[parts.length - 1]!).filter(Boolean) : words;
   return (
     tail.length === 0 || !/^(?:to|of|for|with|by|at|in|on|from|a|an|the|and|or|but)$/.test(lastWordOf(tail))
   );
@@ -850,7 +875,10 @@ function isNounPhrase(np: string): boolean {
 
 /** The last of some words, without a trailing full stop or comma, or a possessive ending. */
 function lastWordOf(words: string[]): string {
-  return stripPossessive(words[words.length - 1]!.replace(/[.,]$/, ''));
+  const word = words[words.length - 1]!;
+  const end = word.charCodeAt(word.length - 1);
+  // (`.replace(/[.,]$/, '')` without the pattern.)
+  return stripPossessive(end === 46 || end === 44 ? word.slice(0, -1) : word);
 }
 
 /**
@@ -919,6 +947,12 @@ function placeTail(part: string): boolean {
  */
 const TRAILING_TIME =
   /(?:\s+(?:just\s+)?(?:(?:later|earlier)\s+)?(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|this\s+(?:week|month|year|morning)|last\s+(?:week|month|year|night)|at\s+(?:the|that|any)\s+time|(?:(?:less|more)\s+than\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+(?:hour|day|week|month|year)s?\s+(?:later|earlier|ago)|soon|in\s+(?:a|an|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}(?:post|statement|interview|letter|tweet|op-ed|column|speech|e-?mail|release|video|memo)))+\s*$/iu;
+/**
+ * The words TRAILING_TIME can end on, with its flags: each of its phrases ends on one of them after white space, so a
+ * text it matches has one of them as its last run of non-space characters ({@link lastRun}).
+ */
+const TRAILING_TIME_END =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|month|year|time|later|earlier|ago|soon|post|statement|interview|letter|tweet|op-ed|column|speech|e-?mail|release|video|memo)$/iu;
 const TRAILING_ADVERB_WORD = /(,?)\s+([a-z]+ly|however|too|instead|still|also|then)(,?)\s*$/;
 /**
  * The last run of non-space characters of `text`: a pattern that ends in a word and white space, and matches a text,
@@ -961,6 +995,15 @@ function withoutTrailingAdverbs(text: string): string {
 }
 const FINITE =
   /\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|told|warned|added|claimed|that)\b/i;
+/**
+ * Whether a part of a subject has a finite verb of its own (FINITE), a capitalised word right after a given name not
+ * counting ({@link withoutNameCapitals}). That rewrite turns such words into "X", which is in no FINITE word and
+ * starts no match, so it can take a match away but never make one: a part FINITE does not match as written (most
+ * subjects) has none, and is answered without the rewrite (a callback per capitalised word).
+ */
+function hasFiniteVerb(part: string): boolean {
+  return FINITE.test(part) && FINITE.test(withoutNameCapitals(part));
+}
 /** A capitalised word right after a given name is a surname, not a verb: "George Will", "Ana Said". */
 function withoutNameCapitals(text: string): string {
   return /\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(text)
@@ -976,6 +1019,11 @@ const PLACE_RELATIVE = new RegExp(
   String.raw`^(?:.*\s)?${RELATIVE_OF_PLACE}\s+(?!(?:point|time|moment|stage)\b)(?=\S)`,
   'is',
 );
+/**
+ * What PLACE_RELATIVE cannot match without ("which" or "where", in its case-insensitive way): a cheap scan, where the
+ * pattern is retried from every space of the phrase.
+ */
+const MAY_BE_PLACE_RELATIVE = /wh(?:ich|ere)/i;
 /** A relative clause of place or after a preposition, right before its subject: "… in which ", "…, where ". */
 export const PLACE_RELATIVE_BEFORE = new RegExp(String.raw`\s${RELATIVE_OF_PLACE}\s+$`, 'i');
 const SUBORDINATE = new RegExp(
@@ -1028,14 +1076,17 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   }
   // Sentence adverbs between the subject and its verb: "Gorka similarly warned", "Carter however said".
   // AUX is tried from every space of the text, and can only match one whose last word it matches on its own.
-  const unadverbed = withoutTrailingAdverbs(prefix.replace(TRAILING_TIME, ''));
+  // TRAILING_TIME is tried only where the last word is one it can end on.
+  const unadverbed = withoutTrailingAdverbs(
+    TRAILING_TIME_END.test(lastRun(prefix)) ? prefix.replace(TRAILING_TIME, '') : prefix,
+  );
   // "CNN barely even mentioned": an adverb before the auxiliary-like word goes as well.
   let text = AUX.test(` ${lastRun(unadverbed)}`) ? withoutAux(unadverbed) : unadverbed;
   if (/\band\s*$/.test(text)) return null;
-  text = text.replace(/\s+$/, '');
+  text = text.trimEnd();
   // "Humphrey, who calls Trump a “sociopath,”": the comma before a closing mark ends the appositive all the same.
   if (/,[”"]$/.test(text) && /,\s+(?:who|which)\s[^,]*[“"][^,]*,[”"]$/.test(text)) text = text.slice(0, -1);
-  let segments = text.includes(',') ? text.split(/(?<=,)/) : [text];
+  let segments = text.includes(',') ? splitAfterCommas(text) : [text];
   let trailingComma = false;
   if (text.endsWith(',')) trailingComma = true;
   let np: string;
@@ -1091,7 +1142,7 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   // "(Forbes says it tracks …)": the bracket that opens the writer's aside is no part of its subject; nor are the
   // words before it, when it opens inside the clause ("showed her stumbling (her campaign later disclosed …)").
   // (Only where what the bracket holds reads as a subject: a pronoun, a name, or a short description.)
-  const bracket = /^(?:[^()]*\s)?\(\s*/.exec(np);
+  const bracket = np.includes('(') ? /^(?:[^()]*\s)?\(\s*/.exec(np) : null;
   if (
     bracket &&
     !np.slice(bracket[0].length).includes(')') &&
@@ -1121,7 +1172,7 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   }
   // "a statement in which the ministry said", "Halifax, where officials said": a relative clause of place or of a
   // preposition opens on its own subject, after the "which" or "where".
-  const placeRelative = PLACE_RELATIVE.exec(np);
+  const placeRelative = MAY_BE_PLACE_RELATIVE.test(np) ? PLACE_RELATIVE.exec(np) : null;
   if (placeRelative && placeRelative[0].length < np.length) {
     np = np.slice(placeRelative[0].length);
     start += placeRelative[0].length;
@@ -1190,8 +1241,7 @@ export function subjectBefore(prefix: string, prefixStart: number): { np: string
   if (
     body.some(
       (part, i) =>
-        (i === 0 || !/^(?:who|which|whose)\b/i.test(part)) &&
-        FINITE.test(withoutNameCapitals(withoutOwnRelative(part))),
+        (i === 0 || !/^(?:who|which|whose)\b/i.test(part)) && hasFiniteVerb(withoutOwnRelative(part)),
     )
   )
     return null;
