@@ -397,18 +397,17 @@ function capitalisedRuns(tokens: Token[], body: string): Run[] {
       continue;
     }
     if (!joined) flush();
-    let k = i + 1;
-    while (k < tokens.length && PARTICLES.has(tokens[k]!.text) && tokens[k]!.sentence === t.sentence) k++;
-    const next = tokens[k];
-    const nextCap = next !== undefined && next.sentence === t.sentence && capitalised[k]!;
     if (capitalised[i]!) {
       current.push(t);
-    } else if (current.length > 0 && joined && nextCap && PARTICLES.has(t.text)) {
+      continue;
+    }
+    // A lower-case word carries a run on only to a capitalised word after it (past any particles), which is looked
+    // for only where there is a run to carry on: most words are lower-case words with none.
+    const next = current.length > 0 && joined ? capitalisedAfter(tokens, capitalised, i) : undefined;
+    if (next && PARTICLES.has(t.text)) {
       current.push(t);
     } else if (
-      current.length > 0 &&
-      joined &&
-      nextCap &&
+      next &&
       CONNECTORS.has(t.text) &&
       current.some((c) => ORG_HEADS.has(c.text.toLowerCase())) &&
       // "the Council on Foreign Relations", not "the University of Toronto on Sept. 5" or "the Senate on Monday".
@@ -421,6 +420,15 @@ function capitalisedRuns(tokens: Token[], body: string): Run[] {
   }
   flush();
   return runs;
+}
+
+/** The first token after token `i` and the particles after it, when it is capitalised and in `i`'s sentence. */
+function capitalisedAfter(tokens: Token[], capitalised: boolean[], i: number): Token | undefined {
+  const sentence = tokens[i]!.sentence;
+  let k = i + 1;
+  while (k < tokens.length && PARTICLES.has(tokens[k]!.text) && tokens[k]!.sentence === sentence) k++;
+  const next = tokens[k];
+  return next !== undefined && next.sentence === sentence && capitalised[k]! ? next : undefined;
 }
 
 /**
