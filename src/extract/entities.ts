@@ -65,6 +65,18 @@ export interface EntityIndex {
   body: string;
   /** By surname key, the gender the pronouns after its bare mentions mostly have (see `pickPerson`). */
   surnameGender: Map<string, Gender>;
+  /**
+   * Each name `resolveName` was asked about, as read (see `readName`): the speaker rules ask about the same few names
+   * again and again in an article.
+   */
+  writtenNames: Map<string, WrittenName | null>;
+}
+
+/** What a written name says by itself: its title words, the name normalised, and that name's person key. */
+interface WrittenName {
+  title: string[];
+  normalised: string;
+  key: string;
 }
 
 const PARTICLES = new Set([
@@ -1022,7 +1034,15 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
   people.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   // In order of first mention, as found (a lone company word is only added once the people are known).
   const organizations = [...orgsByKey.values()].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
-  return { people, places: [...places.values()], organizations, personMentions, body, surnameGender };
+  return {
+    people,
+    places: [...places.values()],
+    organizations,
+    personMentions,
+    body,
+    surnameGender,
+    writtenNames: new Map(),
+  };
 }
 
 function collectRoles(
@@ -1286,14 +1306,13 @@ const NEAR_FULL_NAME = 400;
  * is written, which decides between people sharing a surname.
  */
 export function resolveName(index: EntityIndex, text: string, at: number): PersonRecord | null {
-  const words = splitSpaces(stripPossessive(text.trim()));
-  const split = splitTitle(words);
-  const { title } = split;
-  // A bare surname that is also a title word ("Pope" for Doug Pope) names only someone the article calls so.
-  const name = split.name.length > 0 || words.length > 1 ? split.name : words;
-  if (name.length === 0) return null;
-  const normalised = normaliseName(name.join(' '));
-  const key = personKey(normalised);
+  let read = index.writtenNames.get(text);
+  if (read === undefined) {
+    read = readName(text);
+    index.writtenNames.set(text, read);
+  }
+  if (read === null) return null;
+  const { title, normalised, key } = read;
   const sharing = index.people.filter((p) => p.key === key);
   if (sharing.length === 0) return null;
   // Only a written given name ("Eric Trump") tells people apart; "Team Trump" or "in a Bloomberg interview Trump"
@@ -1322,6 +1341,17 @@ export function resolveName(index: EntityIndex, text: string, at: number): Perso
     usual: index.surnameGender.get(key) ?? null,
     body: index.body,
   });
+}
+
+/** Reads a written name ("Sen. Rachel Dunn") into its title and name; null for a title alone. */
+function readName(text: string): WrittenName | null {
+  const words = splitSpaces(stripPossessive(text.trim()));
+  const split = splitTitle(words);
+  // A bare surname that is also a title word ("Pope" for Doug Pope) names only someone the article calls so.
+  const name = split.name.length > 0 || words.length > 1 ? split.name : words;
+  if (name.length === 0) return null;
+  const normalised = normaliseName(name.join(' '));
+  return { title: split.title, normalised, key: personKey(normalised) };
 }
 
 /**
