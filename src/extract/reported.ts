@@ -2290,12 +2290,9 @@ function fromVerbs(
     // acknowledged the shortage.", "Fiona Dalton, the chief executive, admitted …"): that is the subject with its
     // appositive, and what follows the verb is its object, not an inverted speaker.
     // Nor after "told", whose noun phrase is the one told ("…, Ana Lind, a lawyer, told The Washington Post.").
+    // (Those two tests read the whole sentence before the verb, so they come last, once a speaker is found after it.)
     const invertedRest =
-      !/ing$/.test(t.text) &&
-      verb !== 'tell' &&
-      CLOSED_CLAUSE.test(prefix) &&
-      !namedSubject(ctx, sentence.start, prefix) &&
-      !apposedSubject(prefix, sentence.start)
+      !/ing$/.test(t.text) && verb !== 'tell' && CLOSED_CLAUSE.test(prefix)
         ? body.slice(t.end, sentence.end)
         : null;
     const invertedMatch = invertedRest !== null ? INVERTED_NP.exec(invertedRest) : null;
@@ -2318,6 +2315,8 @@ function fromVerbs(
             namesSpeaker(relativeCut)
           ? relativeCut
           : undefined;
+    if (invertedNp && (namedSubject(ctx, sentence.start, prefix) || apposedSubject(prefix, sentence.start)))
+      invertedNp = undefined;
     if (invertedNp) {
       // "political scientist Dossym Satpayev in Almaty": where the speaker works is not part of the name.
       if (/^\p{Ll}/u.test(invertedNp))
@@ -3038,21 +3037,25 @@ function pluralThenVerb(ws: string[]): boolean {
       i < ws.length - 1 &&
       /^\p{Ll}+$/u.test(w) &&
       /^\p{Ll}[\p{Ll}’'-]*s$/u.test(ws[i - 1]!) &&
-      lexiconTags(w).join() === 'Infinitive',
+      onlyInfinitive(lexiconTags(w)),
   );
+}
+/** Whether a word's only tag is "Infinitive" (`tags.join() === 'Infinitive'`, without joining). */
+function onlyInfinitive(tags: readonly string[]): boolean {
+  return tags.length === 1 && tags[0] === 'Infinitive';
 }
 /**
  * Whether the words after an inverted verb of saying name its speaker ("…, said Dan Gerstein, an analyst").
- * (Words counted first: the phrase is often the whole sentence before a verb, which the other tests would read in full.)
+ * (The cheap tests first, the dearer finite-clause patterns and word tags last: all are read on the same words.)
  */
 function namesSpeaker(np: string): boolean {
   const ws = splitSpaces(np);
   return (
     ws.length <= 12 &&
-    !finiteClause(np) &&
     (/^(?:\p{Lu}|(?:the|a|an|one|another|two|three|several|some|many|his|her|their|its)\s)/u.test(np) ||
       LOWER_ROLE_BEFORE_NAME.test(np)) &&
     !/\d|\bthat\b/.test(np) &&
+    !finiteClause(np) &&
     !pluralThenVerb(ws) &&
     !ws.some((w) => /^\p{Ll}/u.test(w) && hasTag(w, 'PastTense', 'PresentTense', 'Modal', 'Copula', 'Gerund'))
   );

@@ -546,7 +546,8 @@ export function resolveSpeaker(
   }
   // A possessive pronoun left alone as the subject ("Her answer was: …" read with "answer" as the verb) stands for its
   // owner, as "her claim" does: the speaker is whoever "she" is, never the word "her".
-  const lower = POSSESSIVE_PRONOUNS.get(np.toLowerCase()) ?? np.toLowerCase();
+  const lowered = np.toLowerCase();
+  const lower = POSSESSIVE_PRONOUNS.get(lowered) ?? lowered;
   const pronoun = PRONOUNS.get(lower);
   if (pronoun) return recentReferent(ctx, npStart, pronoun === 'plural' ? 'plural' : pronoun, 3, quoted);
   if (/^(?:it|this|that|there|which|who|i|we|you|one)$/.test(lower)) return null;
@@ -727,7 +728,7 @@ export function resolveSpeaker(
     // and "One California delegate" are still descriptions.
     const pair = /^(\p{Lu}\p{Ll}*)\s+(\p{Lu}\p{Ll}+)\b/u.exec(np);
     const properName =
-      namesAnOffice(np.split(/\s+\p{Ll}/u)[0]!) ||
+      namesAnOffice(np.slice(0, SPACE_THEN_LOWER.exec(np)?.index ?? np.length)) ||
       (pair !== null &&
         (ORG_HEADS.has(pair[2]!.toLowerCase()) ||
           /^(?:House|Court|Office|Hall|Street)$/.test(pair[2]!) ||
@@ -751,15 +752,24 @@ export function resolveSpeaker(
       return /^\s*the\s/i.test(rawNp)
         ? { speaker: np, role: null, gender: 'plural' }
         : fromPerson(addSpeakerPerson(ctx.index, np, { start: npStart, end: npStart + np.length }));
-    const description = properName
-      ? np
-      : np.replace(/^(\p{Lu})(\p{Ll}*)(?![\p{L}’'.])/u, (_, a: string, b: string) =>
-          isCommonWord(a + b) ? a.toLowerCase() + b : a + b,
-        );
+    const first = properName ? null : FIRST_WORD_CAPITALISED.exec(np);
+    const description =
+      first && isCommonWord(first[1]! + first[2]!)
+        ? first[1]!.toLowerCase() + np.slice(first[1]!.length)
+        : np;
     return { speaker: description, role: null, gender: descriptionGender(np) };
   }
   return null;
 }
+
+/**
+ * A capitalised first word, whole (no letter, apostrophe or full stop after it): the one an ordinary word's capital
+ * is taken off ("Military spokesman" → "military spokesman"). Read with `exec` rather than a replace with a
+ * callback, which is several times dearer.
+ */
+const FIRST_WORD_CAPITALISED = /^(\p{Lu})(\p{Ll}*)(?![\p{L}’'.])/u;
+/** The first white space before a lower-case letter: the capitalised words of a phrase end there. */
+const SPACE_THEN_LOWER = /\s+\p{Ll}/u;
 
 /**
  * A known organisation with lower-case words around it that describe it or what it published: "the
