@@ -51,11 +51,21 @@ const MONTH_CUE = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
  * percentage, a year) but none of these, and the slash formats' patterns, tried at every position, were the dearest
  * of the parsers that a bare digit let run.
  */
-const PARSER_CUES: Readonly<Record<string, RegExp>> = {
-  ENYearMonthDayParser: /\d{4}[-./\s]/,
-  ISOFormatParser: /\d-\d/,
-  SlashDateFormatParser: /\d[-./]\d/,
-  ENSlashMonthFormatParser: /\d\/\d/,
+const YEAR_FIRST_CUE = /\d{4}[-./\s]/;
+const NUMERIC_DATE_CUE = /\d[-./]\d/;
+const ISO_CUE = /\d-\d/;
+const SLASH_MONTH_CUE = /\d\/\d/;
+/** The words the relative parsers start from ("this", "last", "next" …). */
+const RELATIVE_CUE = /this|last|past|next|after/i;
+/**
+ * A parser runs when any of its cues (one, or a list) is in the text. The relative-unit parser's are the relative
+ * words and a sign ("+2 days"), so that the words' cue is shared with the relative-date parser's.
+ */
+const PARSER_CUES: Readonly<Record<string, RegExp | RegExp[]>> = {
+  ENYearMonthDayParser: YEAR_FIRST_CUE,
+  ISOFormatParser: ISO_CUE,
+  SlashDateFormatParser: NUMERIC_DATE_CUE,
+  ENSlashMonthFormatParser: SLASH_MONTH_CUE,
   ENTimeExpressionParser: DIGIT_CUE,
   ENYearMonthNameParser: DIGIT_CUE,
   ENMonthNameLittleEndianParser: MONTH_CUE,
@@ -65,25 +75,43 @@ const PARSER_CUES: Readonly<Record<string, RegExp>> = {
   ENCasualDateParser: /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|last\s*night/i,
   ENCasualTimeParser: /morning|afternoon|evening|night|midday|noon/i,
   ENEndOfCurrentMonthParser: /month/i,
-  ENRelativeDateFormatParser: /this|last|past|next|after/i,
-  ENTimeUnitCasualRelativeFormatParser: /this|last|past|next|after|\+|-/i,
+  ENRelativeDateFormatParser: RELATIVE_CUE,
+  ENTimeUnitCasualRelativeFormatParser: [RELATIVE_CUE, /[+-]/],
   ENTimeUnitAgoFormatParser: /ago|before|earlier/i,
   // Its pattern ends in a time unit ("s", "sec", "days", "mo", "yr" …), up to five spaces and the word: the cue is the
-  // unit's last letter before it, which keeps out the "out" of "about" and the "after" of most sentences.
+  // unit's last letter before it, which keeps out the "out" of "about" and the "after" of most sentences. (The letter
+  // is looked behind for, so that the scan is for the words rather than for any of a dozen letters.)
   ENTimeUnitLaterFormatParser:
-    /[cdehkmnorswy]\s{0,5}(?:later|after|from now|henceforth|forward|out)(?=\W|$)/i,
+    /(?<=[cdehkmnorswy]\s{0,5})(?:later|after|from now|henceforth|forward|out)(?=\W|$)/i,
 };
-/** The distinct cues, each tested once per text (two parsers share the digit cue, three the month's). */
-const CUES = [...new Set(Object.values(PARSER_CUES))];
+/**
+ * For a cue, one that every text holding it holds too (each of its matches holds a match of the broader one): where
+ * the broader cue is absent, the narrower is not tested. Most dated sentences hold a number but no numeric date.
+ */
+const BROADER = new Map<RegExp, RegExp>([
+  [YEAR_FIRST_CUE, DIGIT_CUE],
+  [NUMERIC_DATE_CUE, DIGIT_CUE],
+  [ISO_CUE, NUMERIC_DATE_CUE],
+  [SLASH_MONTH_CUE, NUMERIC_DATE_CUE],
+]);
+/** The distinct cues, each tested at most once per text (two parsers share the digit cue, three the month's). */
+const CUES = [...new Set(Object.values(PARSER_CUES).flat())];
+const BROADER_CUE = CUES.map((cue) => {
+  const broader = BROADER.get(cue);
+  return broader === undefined ? -1 : CUES.indexOf(broader);
+});
 const CASUAL_PARSERS = chrono.casual.parsers.map((parser) => {
-  const cue = PARSER_CUES[parser.constructor.name];
-  return { parser, cue: cue === undefined ? -1 : CUES.indexOf(cue) };
+  const cues = PARSER_CUES[parser.constructor.name];
+  return { parser, cues: cues === undefined ? null : [cues].flat().map((cue) => CUES.indexOf(cue)) };
 });
 
 /** chrono's casual parse of `text`, running only the parsers whose cue the text holds (see PARSER_CUES). */
 export function parseDates(text: string, reference: Date | undefined): chrono.ParsedResult[] {
-  const held = CUES.map((cue) => cue.test(text));
-  const parsers = CASUAL_PARSERS.filter((p) => p.cue === -1 || held[p.cue]).map((p) => p.parser);
+  // By cue, whether the text holds it, once tested.
+  const held: boolean[] = [];
+  const holds = (i: number): boolean =>
+    (held[i] ??= (BROADER_CUE[i] === -1 || holds(BROADER_CUE[i]!)) && CUES[i]!.test(text));
+  const parsers = CASUAL_PARSERS.filter((p) => p.cues === null || p.cues.some(holds)).map((p) => p.parser);
   return new chrono.Chrono({ parsers, refiners: chrono.casual.refiners }).parse(text, reference);
 }
 
