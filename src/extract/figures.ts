@@ -89,8 +89,15 @@ const NEXT_COUNT = new RegExp(String.raw`\s(?=(?:${NUM})\b)`, 'iu');
 const MODIFIER_STOP =
   /^(?:of|to|in|at|and|or|was|were|will|would|have|has|had|are|is|the|a|an|for|from|by|with|on|that|who|which|percent|per|years?|months?|days?|weeks?|hours?|people|civilians|villages)$/i;
 
-const HAS_NUMBER =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|thousand)\b/i;
+const NUMBER_WORD =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozen|thousand)\b/i;
+/**
+ * Whether `text` holds a number, in digits or words. A digit is looked for on its own first: a sentence with a number
+ * mostly has one, and the words' pattern, tried at each position before it, is the dearer scan.
+ */
+function hasNumber(text: string): boolean {
+  return /\d/.test(text) || NUMBER_WORD.test(text);
+}
 const EQUIPMENT_HINT = /-\d\d|Patriot|THAAD|Iskander|Pantsir|Buk/;
 
 function parseNumber(text: string): number {
@@ -155,10 +162,11 @@ function whoFrom(text: string): string | null {
   const words = text.match(/[\p{L}.’'-]+/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.endsWith('s') ? words[i]!.replace(/[’']s$/, '') : words[i]!;
-    if (/^(?:in|into|to|from|at|near|across|of|inside)$/i.test(words[i - 1] ?? '')) continue;
-    const demonym = DEMONYMS.get(w);
-    if (demonym !== undefined) return demonym;
-    if (/^\p{Lu}/u.test(w) && isDemonym(w)) return w;
+    const who = DEMONYMS.get(w) ?? (/^\p{Lu}/u.test(w) && isDemonym(w) ? w : undefined);
+    // (The word before is read only for a word that would be the answer.)
+    if (who === undefined || /^(?:in|into|to|from|at|near|across|of|inside)$/i.test(words[i - 1] ?? ''))
+      continue;
+    return who;
   }
   const m = /\b(United States|United Kingdom)\b/.exec(text);
   return m ? DEMONYMS.get(m[1]!)! : null;
@@ -394,7 +402,7 @@ export function findFigures(
   for (const [index, sentence] of doc.sentences.entries()) {
     const text = sentence.text;
     FIGURE.lastIndex = 0;
-    const numbers = HAS_NUMBER.test(text);
+    const numbers = hasNumber(text);
     for (let m = numbers ? FIGURE.exec(text) : null; m; m = FIGURE.exec(text)) {
       const mods = splitSpaces(m[4]!.trim());
       let unit: string | null = null;
@@ -867,6 +875,9 @@ function carriedFigures(
   placeAt: (start: number, end: number, afterOnly: boolean) => string | null,
   sourceAt: (offset: number) => string | null,
 ): void {
+  // Each of the three patterns takes a number of three digits or more ("2,200", "500"): a text without three digits in
+  // a row has no match.
+  if (!/\d{3}/.test(text)) return;
   const found = [
     ...allMatches(VERB_BARE, text).map((m) => ({
       value: m[5]!,
@@ -1005,7 +1016,7 @@ export function findHeadlineFigures(
   body: readonly Figure[],
   places: readonly Entity[],
 ): Figure[] {
-  if (!HAS_NUMBER.test(title)) return [];
+  if (!hasNumber(title)) return [];
   const titlePlaces = places.flatMap((p) => {
     const mentions: Entity['mentions'] = [];
     for (let at = title.indexOf(p.name); at >= 0; at = title.indexOf(p.name, at + 1))
