@@ -155,6 +155,15 @@ function finiteClause(text: string): boolean {
   return FINITE_CLAUSE.test(own) || PRONOUN_CLAUSE.test(own);
 }
 const RELATIVE_CLAUSE = /,\s*(?:which|who|whom|whose|where)\b/i;
+/** {@link finiteClause}, answered once per text in `answers` (a memo for one sentence's verbs). */
+function finiteIn(answers: Map<string, boolean>, text: string): boolean {
+  let answer = answers.get(text);
+  if (answer === undefined) {
+    answer = finiteClause(text);
+    answers.set(text, answer);
+  }
+  return answer;
+}
 /**
  * A text of nothing but spaces and punctuation (or empty): what is left when a verb closes its sentence. Tested in
  * place of removing those characters and comparing with '', which built a string for every candidate verb.
@@ -1836,6 +1845,22 @@ const STATES_AS_VERB = /^\s*(?:(?:\p{Ll}+ly\s+)?that\b|[.;!?]|:\s*(?:[“"]|'')|
 const BEFORE_STATES_NOUN =
   /^(?:the|dozen|several|many|few|all|both|other|some|most|various|neighbou?ring|\p{L}+-\p{L}+|\p{Ll}+ing|\p{Ll}+ern)$/u;
 
+/** A word's length, first and last character as one number, where both characters are ASCII (-1 otherwise). */
+function wordShape(word: string): number {
+  const first = word.charCodeAt(0);
+  const last = word.charCodeAt(word.length - 1);
+  return first < 128 && last < 128 ? word.length * 16384 + first * 128 + last : -1;
+}
+/** The shapes of the forms CLAUSE_SPEECH_VERBS lists (all ASCII). */
+const SPEECH_VERB_SHAPES = new Set([...CLAUSE_SPEECH_VERBS.keys()].map(wordShape));
+/**
+ * Whether a lower-cased word may be a form CLAUSE_SPEECH_VERBS lists: one of their lengths, first and last letters.
+ * Most words are none of them, and are turned away before a lookup by the word (the first one of a word hashes it).
+ */
+function mayBeSpeechVerb(lower: string): boolean {
+  return SPEECH_VERB_SHAPES.has(wordShape(lower));
+}
+
 /** The reported clauses of one sentence, from speech verbs. */
 function fromVerbs(
   doc: Document,
@@ -1846,6 +1871,8 @@ function fromVerbs(
 ): Found[] {
   const body = doc.body;
   const found: Found[] = [];
+  // The rules below ask finiteClause of the same text several times per verb (about three times each).
+  const finite = new Map<string, boolean>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const lower = lowerCased(t.text);
@@ -1856,7 +1883,7 @@ function fromVerbs(
       tokens[i + 1]?.text.toLowerCase() === 'out';
     // One lookup per token, and the participle rules only for an -ing form (the first thing they check): most
     // tokens are neither, and this loop sees every token of the article.
-    const listed = pointOut ? undefined : CLAUSE_SPEECH_VERBS.get(lower);
+    const listed = pointOut || !mayBeSpeechVerb(lower) ? undefined : CLAUSE_SPEECH_VERBS.get(lower);
     // ("…, pointing out that …", "by pointing out that …": the phrasal verb's participle is tied as any other is.)
     const ing = pointOut
       ? lower === 'pointing'
@@ -2098,7 +2125,7 @@ function fromVerbs(
       // "asked … to" is (not one inside what was said: "said that, if elected, she would tell Lind to …").
       const order =
         !thatTold &&
-        (!m || !finiteClause(rest.slice(m[0].length))) &&
+        (!m || !finiteIn(finite, rest.slice(m[0].length))) &&
         request(rest.replace(/^(\s*(?:\S+\s+){1,8}?)not\s+(?=to\s)/, '$1')) &&
         !found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start);
       if (order) {
@@ -2112,7 +2139,7 @@ function fromVerbs(
         if (RELATIVE_OF_TOLD.test(rest) && relativeVerb(rest.replace(RELATIVE_OF_TOLD, ''))) continue;
         if (
           !/^that\b/.test(splitSpaces(body.slice(t.end, restStart).trim()).pop() ?? '') &&
-          !finiteClause(rest) &&
+          !finiteIn(finite, rest) &&
           !OWNED_CLAUSE.test(rest) &&
           // "told CBC News the group wants a buyback": a subject opened by an article and a present or past tense
           // among the next words, with no auxiliary; "told me his support for the plan makes him …": one opened by an
@@ -2196,9 +2223,9 @@ function fromVerbs(
       // one before it.
       const empty = ONLY_PUNCTUATION.test(rest);
       // "Most voters said yes", "He said no to the war": an answer that stands for a clause, read to its end.
-      const answerMatch = verb === 'say' && !complement && !finiteClause(rest) ? ANSWER.exec(rest) : null;
+      const answerMatch = verb === 'say' && !complement && !finiteIn(finite, rest) ? ANSWER.exec(rest) : null;
       nounObject =
-        complement || finiteClause(rest)
+        complement || finiteIn(finite, rest)
           ? null
           : ((NOUN_OBJECT_VERBS.has(verb) ? propositionObject(rest) : null) ??
             // (Only where no object would be read otherwise: a verb reporting only clauses, or a topic.)
@@ -2218,7 +2245,7 @@ function fromVerbs(
         // "denied the allegations", "reiterated his support for Lind": read up to the object's end, below.
       } else if (
         (SAID_OBJECT_VERBS.has(verb) || (verb === 'suggest' && suggestedClause(lower, rest))) &&
-        !finiteClause(rest) &&
+        !finiteIn(finite, rest) &&
         !PREPOSITION_START.test(rest)
       ) {
         // "recalled her days as secretary of state", "did not mention the plan, but …": up to the object's end.
@@ -2226,7 +2253,7 @@ function fromVerbs(
       } else if (CLAUSE_ONLY_VERBS.has(verb) || ing?.joinedTo) {
         // ("…, calling Obama an “ignorant baboon” and tweeting a photo of …": a participle joined by "and" reports
         // only a clause, as those verbs do.)
-        if (!finiteClause(rest) || PREPOSITION_START.test(rest)) continue;
+        if (!finiteIn(finite, rest) || PREPOSITION_START.test(rest)) continue;
       } else {
         // "…, said Mr. Burman.": a short rest after a closed clause is an inverted speaker, read below.
         const inverted = CLOSED_CLAUSE.test(body.slice(sentence.start, t.start));
@@ -2408,7 +2435,7 @@ function fromVerbs(
         (ENDS_ON_THAT.test(body.slice(end, restStart)) ||
           question ||
           commitment ||
-          finiteClause(rest) ||
+          finiteIn(finite, rest) ||
           PRONOUN_CLAUSE.test(rest))
       )
         subject = subjectBefore(body.slice(sentence.start, sentence.start + plural.index), sentence.start);
@@ -2432,7 +2459,7 @@ function fromVerbs(
         commitment ||
         ENDS_ON_THAT.test(body.slice(t.end, restStart)) ||
         WH.test(rest) ||
-        finiteClause(rest) ||
+        finiteIn(finite, rest) ||
         ((verb === 'tell' || verb === 'ask') && request(rest)) ||
         // "The crowd booed when Lind mentioned the levy": an object said is read from the clause's subject as well.
         nounObject !== null;
@@ -2462,7 +2489,7 @@ function fromVerbs(
         np &&
         np.start === outer!.clauseStart &&
         plainSubject(np.np.split(',')[0]!.trim()) &&
-        (ENDS_ON_THAT.test(body.slice(t.end, restStart)) || finiteClause(rest))
+        (ENDS_ON_THAT.test(body.slice(t.end, restStart)) || finiteIn(finite, rest))
       )
         subject = np;
     }
@@ -2520,7 +2547,7 @@ function fromVerbs(
           commitment ||
           question ||
           ENDS_ON_THAT.test(body.slice(t.end, restStart)) ||
-          finiteClause(rest) ||
+          finiteIn(finite, rest) ||
           ((verb === 'tell' || verb === 'ask') && request(rest)) ||
           (verb === 'describe' && /\bas\b/.test(rest))
         )
@@ -2615,7 +2642,7 @@ function fromVerbs(
       verb !== 'state' &&
       !found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start) &&
       (ENDS_ON_THAT.test(body.slice(t.end, restStart)) ||
-        (finiteClause(rest) && !PREPOSITION_START.test(rest)))
+        (finiteIn(finite, rest) && !PREPOSITION_START.test(rest)))
     )
       subject = openingSubject(prefix, sentence.start);
     // "as he’s often alleged": a pronoun's contraction of "has" before the verb.
@@ -3236,13 +3263,14 @@ function subjectClauseEnd(
 function fromSpeechNouns(
   sentence: Sentence,
   tokens: Token[],
+  lower: string,
   direct: DirectQuotes,
   ctx: SpeakerContext,
   others: Found[],
 ): Found[] {
   const found: Found[] = [];
   const text = sentence.text;
-  if (!SPEECH_NOUN_STEM.test(text.toLowerCase())) return found;
+  if (!SPEECH_NOUN_STEM.test(lower)) return found;
   SPEECH_NOUN.lastIndex = 0;
   for (let m = SPEECH_NOUN.exec(text); m; m = SPEECH_NOUN.exec(text)) {
     const nounStart = sentence.start + m.index;
@@ -3384,11 +3412,10 @@ const SOURCE_TEXT = new RegExp(
   'u',
 );
 
-function fromSourcePhrases(doc: Document, sentence: Sentence, ctx: SpeakerContext): Found[] {
+function fromSourcePhrases(doc: Document, sentence: Sentence, lower: string, ctx: SpeakerContext): Found[] {
   const found: Found[] = [];
   const text = sentence.text;
   // SOURCE_PHRASE ignores case only in ASCII letters, so its "according to" or " by" is in the lower-cased text.
-  const lower = text.toLowerCase();
   if (!lower.includes('according to') && !lower.includes(' by')) return found;
   SOURCE_PHRASE.lastIndex = 0;
   for (let m = SOURCE_PHRASE.exec(text); m; m = SOURCE_PHRASE.exec(text)) {
@@ -3765,7 +3792,11 @@ export function findReportedSpeech(
   // (In this order: a source phrase's speaker is one a pronoun in the verbs' clauses may point to.)
   const questions = fromQuestions(doc, sentence, ctx);
   // "According to the Ledger, “…”" is a direct quote attributed by that phrase; it is not reported again.
-  const sources = fromSourcePhrases(doc, sentence, ctx).filter((f) => !direct.usedVerbs.has(f.verbStart));
+  // (The sentence lower-cased once, for the pre-checks of source phrases and speech nouns.)
+  const lower = sentence.text.toLowerCase();
+  const sources = fromSourcePhrases(doc, sentence, lower, ctx).filter(
+    (f) => !direct.usedVerbs.has(f.verbStart),
+  );
   const verbs = fromVerbs(doc, sentence, tokens, direct, ctx);
   const others = [
     // "Lind said she was asked to give a talk": a question put to the speaker inside what they said is part of it.
@@ -3774,7 +3805,7 @@ export function findReportedSpeech(
     ...verbs,
   ];
   // A word read both ways ("Trump's controversial pledge to …") is the noun: drop its reading as a verb.
-  const nouns = fromSpeechNouns(sentence, tokens, direct, ctx, others);
+  const nouns = fromSpeechNouns(sentence, tokens, lower, direct, ctx, others);
   const attributed = [...others.filter((f) => !nouns.some((n) => n.verbStart === f.verbStart)), ...nouns];
   const found =
     attributed.length > 0

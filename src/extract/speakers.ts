@@ -175,13 +175,15 @@ function searchReferent(
   reach: number,
 ): Speaker | null {
   const here = sentenceIndexAt(ctx, offset);
+  // Where the sentence `reach` sentences back starts: a mention before it is further back than that.
+  const from = here - reach >= 1 ? ctx.doc.sentences[here - reach]!.start : -Infinity;
   let best: { start: number; speaker: Speaker } | null = null;
   // A possessor ("Ed Rendell, one of Clinton's supporters, … he said") is a weaker antecedent than a person
   // named in their own right in the same sentence.
   let plain: { start: number; speaker: Speaker } | null = null;
   for (const m of ctx.index.personMentions) {
     if (m.start >= offset) break;
-    if (here - sentenceIndexAt(ctx, m.start) > reach) continue;
+    if (m.start < from) continue;
     // '“Maybe the difference between the Irish Catholic and the Methodist,” he wondered': the people a quote
     // names are the ones its speaker talks about, not the speaker.
     if (quoted && m.start >= quoted.start && m.start < quoted.end) continue;
