@@ -200,7 +200,7 @@ const AFTER_DATE = /(?:\s+(?:they|he|she|we|it|i|you))?[\s,.;:]*$/i;
 function removeDates(text: string, spans: DatedSpan[]): string {
   const merged: DatedSpan[] = [];
   for (const span of byStart(spans)) {
-    const last = merged[merged.length - 1];
+    const last = merged.at(-1); // (not merged[-1], a slow lookup, while it is empty)
     if (last && span.start < last.end) {
       last.end = Math.max(last.end, span.end);
       if (span.kind === 'duration') last.kind = 'duration';
