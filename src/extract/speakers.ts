@@ -1068,12 +1068,22 @@ const NAME_SEGMENT = /^\s*(?:\d+-year-old\s+)?(?:(?:\p{Ll}+\s+){0,3})(?:\p{Lu}[\
 /** What a bracket opened inside a clause may hold as the subject of its own: "he", "Forbes", "her campaign". */
 const BRACKETED_SUBJECT =
   /^(?:he|she|they|it|we|I|(?:the|a|an|his|her|their|its|our)(?:\s+[\p{L}’'-]+){1,3}|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})$/u;
+/** A subject pronoun with nothing but white space around it: "she ", " He ". */
+const BARE_PRONOUN = /^\s*([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s*$/;
 /**
  * Finds the subject of a speech verb in the text before it (from the start of its clause). Handles appositives on
  * either side of the name, clause openers ("Though, …") and a clause that started with a participle ("Asked
  * whether …, Zakharchenko replied").
  */
 export function subjectBefore(prefix: string, prefixStart: number): { np: string; start: number } | null {
+  // "she said", "He told": a subject pronoun alone, as about one subject in five is. None of the rules below changes
+  // one (it holds no mark, comma, bracket, dash or colon, and is no opener, time, adverb, auxiliary, relative or
+  // finite verb), so it is read as they would end: the subject, if it reads as a noun phrase.
+  const bare = BARE_PRONOUN.exec(prefix);
+  if (bare) {
+    const np = bare[1]!;
+    return isNounPhrase(np) ? { np, start: prefixStart + bare[0].indexOf(np) } : null;
+  }
   // A semicolon, a dash (HuffPost sets "―", the horizontal bar) or a colon ends a clause: "The story never ran; my
   // editor at Politico argued …", "… set off another round of fireworks on Friday: Republicans said …".
   // A hyphen typed as a dash counts only when it is not one of a pair around an aside ("Trump's two planes - the
