@@ -70,6 +70,18 @@ export interface EntityIndex {
    * again and again in an article.
    */
   writtenNames: Map<string, WrittenName | null>;
+  /** Each role `resolveDescription` compared, as read (see `readRole`): every role of every person, at each call. */
+  roleReadings: Map<string, RoleReading>;
+}
+
+/**
+ * What a role phrase says for `resolveDescription`: its head, and (read when the head matches) its words and its
+ * cleaned lower-case text.
+ */
+interface RoleReading {
+  head: string | null;
+  words?: string[];
+  cleaned?: string;
 }
 
 /** What a written name says by itself: its title words, the name normalised, and that name's person key. */
@@ -1044,6 +1056,7 @@ export function findEntities(doc: Document, tokens: Token[]): EntityIndex {
     body,
     surnameGender,
     writtenNames: new Map(),
+    roleReadings: new Map(),
   };
 }
 
@@ -1176,10 +1189,13 @@ export function resolveDescription(
   let cleaned: string | undefined;
   for (const person of index.people) {
     for (const role of person.roles) {
-      if (roleHead(role) !== head) continue;
-      const shared = roleWords(role).filter((w) => words.has(w) && w !== head.slice(0, 6)).length;
+      const reading = readRole(index, role);
+      if (reading.head !== head) continue;
+      reading.words ??= roleWords(role);
+      reading.cleaned ??= cleanDescription(role).toLowerCase();
+      const shared = reading.words.filter((w) => words.has(w) && w !== head.slice(0, 6)).length;
       cleaned ??= cleanDescription(description).toLowerCase();
-      const score = shared + (cleanDescription(role).toLowerCase() === cleaned ? 10 : 0);
+      const score = shared + (reading.cleaned === cleaned ? 10 : 0);
       if (score > bestScore) {
         best = person;
         bestScore = score;
@@ -1203,7 +1219,19 @@ export function resolveDescription(
     if (m.start >= definiteAt) break;
     if (m.start >= definiteAt - RECENT_ROLE_HOLDER) last = m.person;
   }
-  return last && last.roles.some((r) => roleHead(r) === head || titleHead(r) === head) ? last : null;
+  return last && last.roles.some((r) => readRole(index, r).head === head || titleHead(r) === head)
+    ? last
+    : null;
+}
+
+/** `role` as read for `resolveDescription`, from the article's table of roles read (the reading is the role's own). */
+function readRole(index: EntityIndex, role: string): RoleReading {
+  let reading = index.roleReadings.get(role);
+  if (reading === undefined) {
+    reading = { head: roleHead(role) };
+    index.roleReadings.set(role, reading);
+  }
+  return reading;
 }
 
 /** How far back (characters: three or four paragraphs) "the minister" looks for the minister it restates. */
