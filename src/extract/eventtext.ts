@@ -246,17 +246,25 @@ const LETTER = /\p{L}/u;
 
 /** Collapses spacing and punctuation left by cutting, and drops unbalanced quotation marks. */
 function tidy(text: string): string {
-  let out = collapseSpaces(text).replace(/\s+([,.;:!?”’])/g, '$1');
+  let out = collapseSpaces(text);
   // The passes below run only on a text that holds what they change: every event text goes through here two or
-  // three times. Once white space before a comma is gone, a run of commas with spaces between is ",,".
+  // three times, and a global replace that finds nothing costs about twice a test that finds nothing. Once white
+  // space before a comma is gone, a run of commas with spaces between is ",,".
+  if (SPACE_BEFORE_MARK.test(out)) out = out.replace(/\s+([,.;:!?”’])/g, '$1');
   if (out.includes('“') || out.includes('‘')) out = out.replace(/([“‘])\s+/g, '$1');
   if (out.includes(',,')) out = out.replace(/,(?:\s*,)+/g, ',');
-  out = trimMarks(out.replace(/\b(the|a|an)\s+(?:the|a|an)\b/gi, '$1'), ',.;:—–-', ',;:—–-');
+  if (DOUBLED_ARTICLE.test(out)) out = out.replace(/\b(the|a|an)\s+(?:the|a|an)\b/gi, '$1');
+  out = trimMarks(out, ',.;:—–-', ',;:—–-');
   if (out.endsWith('.')) out = out.slice(0, -1);
   if (countOf(out, '“') !== countOf(out, '”')) out = out.replace(/[“”]/g, '');
   if (countOf(out, '"') % 2 === 1) out = out.replace(/"/g, '');
   return trimMarks(out, ',.;:', ',;:');
 }
+
+/** What every match of tidy's first pass holds: white space before a mark. */
+const SPACE_BEFORE_MARK = /\s[,.;:!?”’]/;
+/** Tidy's doubled-article pass, as a test. */
+const DOUBLED_ARTICLE = /\b(?:the|a|an)\s+(?:the|a|an)\b/i;
 
 /**
  * `text` without its leading run of white space and `lead` marks and then its trailing run of white space and
@@ -283,8 +291,12 @@ function countOf(text: string, mark: string): number {
 }
 
 function dropConnectives(text: string): string {
-  return text.replace(CONNECTIVES, '').replace(/\s+also\b/gi, '');
+  const out = text.replace(CONNECTIVES, '');
+  // (Tested first, as in tidy: most texts have no "also".)
+  return ALSO.test(out) ? out.replace(/\s+also\b/gi, '') : out;
 }
+/** What every "also" dropConnectives drops holds. */
+const ALSO = /\salso\b/i;
 
 /** "had begun" → "began", "have left" → "left": a timeline is told in the simple past. */
 function simplePast(text: string): string {
