@@ -67,6 +67,8 @@ const PREPOSITION_START =
   /^(?:(?:to|about(?!\s+(?:\d|half|a\s+(?:third|quarter|dozen|fifth|tenth)|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a\s+hundred|a\s+thousand|\$))|of|in|on|at|for|with|by|from|into)\b|it\b[.,]?$|nothing|so\b|goodbye|yes|no\b(?!\s+(?:matter|one)\b))/i;
 const SOURCE_PHRASE =
   /\b(according to|as (stated|reported|announced|confirmed|said|claimed|noted|estimated) by)\s+/gi;
+/** What every match of SOURCE_PHRASE holds once lower-cased. */
+const SOURCE_PHRASE_WORDS = /according to| by/;
 const SOURCE_VERBS: Record<string, string> = {
   stated: 'state',
   reported: 'report',
@@ -3165,9 +3167,12 @@ const SPEECH_NOUN =
  * begin with. SPEECH_NOUN ignores case the Unicode way, where a letter may also be written 'ſ' (a long s) or 'K'
  * (the Kelvin sign), which lower-casing leaves as they are; a sentence with either is always searched. This
  * case-sensitive test is about four times cheaper than the search, which finds nothing in most sentences.
+ * A stem is looked for only at the start of a word (`\b`), as the search's own `\b` needs: what stands before a
+ * match is no ASCII letter, digit or "_", nor becomes one when lower-cased, so the boundary holds there too; and
+ * the test then skips the letters inside words, some 40% faster.
  */
 const SPEECH_NOUN_STEM =
-  /claim|assertion|assurance|remark|warning|suggestion|insistence|argument|contention|allegation|admission|prediction|statement|declaration|complaint|announcement|acknowledg|accusation|denial|testimony|promise|pledge|vow|report|[ſ\u212A]/;
+  /\b(?:claim|assertion|assurance|remark|warning|suggestion|insistence|argument|contention|allegation|admission|prediction|statement|declaration|complaint|announcement|acknowledg|accusation|denial|testimony|promise|pledge|vow|report)|[ſ\u212A]/;
 /** Nouns of commitment, whose "to"-infinitive is what was promised ("his pledge to cut taxes"). */
 const COMMITMENT_NOUN = /^(?:promise|pledge|vow)$/;
 /** Nouns that are also verb forms ("she claims that", "he vows to"): a noun only after a determiner or an owner. */
@@ -3415,8 +3420,9 @@ const SOURCE_TEXT = new RegExp(
 function fromSourcePhrases(doc: Document, sentence: Sentence, lower: string, ctx: SpeakerContext): Found[] {
   const found: Found[] = [];
   const text = sentence.text;
-  // SOURCE_PHRASE ignores case only in ASCII letters, so its "according to" or " by" is in the lower-cased text.
-  if (!lower.includes('according to') && !lower.includes(' by')) return found;
+  // SOURCE_PHRASE ignores case only in ASCII letters, so its "according to" or " by" is in the lower-cased text
+  // (one pattern scan for both, where two searches of the text took about three times as long).
+  if (!SOURCE_PHRASE_WORDS.test(lower)) return found;
   SOURCE_PHRASE.lastIndex = 0;
   for (let m = SOURCE_PHRASE.exec(text); m; m = SOURCE_PHRASE.exec(text)) {
     const verb = m[2] ? (SOURCE_VERBS[m[2].toLowerCase()] ?? m[2]) : 'according to';
