@@ -84,7 +84,7 @@ function extractVisible(input: ExtractInput): Facts {
   const reported: Quote[] = [];
   // The quote that ends last before `at`: the one a sentence without an attribution of its own may carry on.
   const lastQuoteBefore = (at: number): Quote | undefined => {
-    let last: Quote | undefined = reported[reported.length - 1];
+    let last: Quote | undefined = reported.at(-1);
     for (let i = direct.quotes.length - 1; i >= 0; i--) {
       const q = direct.quotes[i]!;
       if (q.end > at) continue;

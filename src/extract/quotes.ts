@@ -1086,7 +1086,7 @@ function wovenInto(firstContent: string, before: string): boolean {
   const opener = /^(?:\p{Ll}+ly\s+)?(\p{Ll}+)\b/u.exec(firstContent)?.[1];
   if (opener && hasTag(opener, 'PastTense') && /\s\p{Lu}[\p{L}’'.-]*,?\s*$/u.test(before)) return true;
   const wordsBefore = /((?:\p{L}[\p{L}’'-]*\s+){1,3})$/u.exec(before)?.[1]?.trim().split(/\s+/) ?? [];
-  const lastWordBefore = wordsBefore[wordsBefore.length - 1];
+  const lastWordBefore = wordsBefore.at(-1);
   return (
     lastWordBefore !== undefined &&
     /^\p{Ll}/u.test(lastWordBefore) &&
@@ -1228,7 +1228,7 @@ export function partOfReported(body: string, quote: Quote, reported: Quote): boo
   if (/:\s*$/.test(before) && /^\p{Lu}/u.test(quote.text)) return false;
   if (!hasClause(quote.text)) return true;
   const words = allMatches(WORDS, before).map((m) => m[0]);
-  const last = words[words.length - 1];
+  const last = words.at(-1);
   if (
     /^\p{Ll}/u.test(quote.text) &&
     last !== undefined &&
@@ -1787,7 +1787,7 @@ export function directQuoteFinder(
         // A capitalised second part keeps the comma that joins it to the first ('If you look at it, I don't …').
         q.text = collapseSpaces(`${q.text}${/^\p{Ll}/u.test(firstContent) ? '' : ','} ${content}`);
         q.end = lastEnd;
-        const lastCovered = covered[covered.length - 1];
+        const lastCovered = covered.at(-1);
         if (lastCovered) lastCovered.end = lastEnd;
         continue;
       }
