@@ -51,6 +51,9 @@ const ABBREVIATIONS = new Set([
 
 /** What `/\s/` matches, by character code: the scans below read codes instead of one-character strings. */
 export function isSpaceCode(c: number): boolean {
+  // Letters, digits and ASCII punctuation are answered first, with one comparison each: they are most of what the
+  // scans read, and nothing from "!" up to the no-break space is white space.
+  if (c > 32 && c < 0xa0) return false;
   return (
     c === 32 ||
     (c >= 9 && c <= 13) ||
