@@ -23,6 +23,7 @@ import {
   HOLIDAYS,
   hasTag,
   isDemonym,
+  answeredOnce,
   lexiconTags,
   recentlyAsked,
   lexiconWordsWhere,
@@ -1226,12 +1227,7 @@ export function resolveDescription(
 
 /** `role` as read for `resolveDescription`, from the article's table of roles read (the reading is the role's own). */
 function readRole(index: EntityIndex, role: string): RoleReading {
-  let reading = index.roleReadings.get(role);
-  if (reading === undefined) {
-    reading = { head: roleHead(role) };
-    index.roleReadings.set(role, reading);
-  }
-  return reading;
+  return answeredOnce(index.roleReadings, role, (r) => ({ head: roleHead(r) }));
 }
 
 /** How far back (characters: three or four paragraphs) "the minister" looks for the minister it restates. */
@@ -1336,11 +1332,7 @@ const NEAR_FULL_NAME = 400;
  * is written, which decides between people sharing a surname.
  */
 export function resolveName(index: EntityIndex, text: string, at: number): PersonRecord | null {
-  let read = index.writtenNames.get(text);
-  if (read === undefined) {
-    read = readName(text);
-    index.writtenNames.set(text, read);
-  }
+  const read = answeredOnce(index.writtenNames, text, readName);
   if (read === null) return null;
   const { title, normalised, key } = read;
   const sharing = index.people.filter((p) => p.key === key);

@@ -204,7 +204,7 @@ function removeDates(text: string, spans: DatedSpan[]): string {
     if (last && span.start < last.end) {
       last.end = Math.max(last.end, span.end);
       if (span.kind === 'duration') last.kind = 'duration';
-    } else merged.push(shifted(span, 0));
+    } else merged.push(shifted(span, 0)); // (a copy: a merged span is widened in place)
   }
   let out = text;
   for (const span of merged.reverse()) {

@@ -77,6 +77,19 @@ export function recentlyAsked<T>(answer: (word: string) => T): (word: string) =>
   };
 }
 
+/**
+ * `answer(key)`, kept in `memo` the first time it is asked: for what rules ask again and again within one article,
+ * with a table that lives only as long as that article's reading (unlike {@link recentlyAsked}'s, across articles).
+ */
+export function answeredOnce<K, V>(memo: Map<K, V>, key: K, answer: (key: K) => V): V {
+  let known = memo.get(key);
+  if (known === undefined) {
+    known = answer(key);
+    memo.set(key, known);
+  }
+  return known;
+}
+
 /** The compromise tags of a word (lower-cased lookup), or an empty list. */
 export const lexiconTags: (word: string) => readonly string[] = recentlyAsked(
   (word) => LEXICON.get(lowerCased(word)) ?? NO_TAGS,

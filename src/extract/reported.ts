@@ -5,6 +5,7 @@
  * speaker, so none of them become reported speech.
  */
 import {
+  answeredOnce,
   CLAUSE_ONLY_VERBS,
   CLAUSE_SPEECH_VERBS,
   FUNCTION_WORDS,
@@ -157,15 +158,6 @@ function finiteClause(text: string): boolean {
   return FINITE_CLAUSE.test(own) || PRONOUN_CLAUSE.test(own);
 }
 const RELATIVE_CLAUSE = /,\s*(?:which|who|whom|whose|where)\b/i;
-/** {@link finiteClause}, answered once per text in `answers` (a memo for one sentence's verbs). */
-function finiteIn(answers: Map<string, boolean>, text: string): boolean {
-  let answer = answers.get(text);
-  if (answer === undefined) {
-    answer = finiteClause(text);
-    answers.set(text, answer);
-  }
-  return answer;
-}
 /**
  * A text of nothing but spaces and punctuation (or empty): what is left when a verb closes its sentence. Tested in
  * place of removing those characters and comparing with '', which built a string for every candidate verb.
@@ -1874,7 +1866,8 @@ function fromVerbs(
   const body = doc.body;
   const found: Found[] = [];
   // The rules below ask finiteClause of the same text several times per verb (about three times each).
-  const finite = new Map<string, boolean>();
+  const finiteAnswers = new Map<string, boolean>();
+  const finite = (text: string): boolean => answeredOnce(finiteAnswers, text, finiteClause);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const lower = lowerCased(t.text);
@@ -2127,7 +2120,7 @@ function fromVerbs(
       // "asked … to" is (not one inside what was said: "said that, if elected, she would tell Lind to …").
       const order =
         !thatTold &&
-        (!m || !finiteIn(finite, rest.slice(m[0].length))) &&
+        (!m || !finite(rest.slice(m[0].length))) &&
         request(rest.replace(/^(\s*(?:\S+\s+){1,8}?)not\s+(?=to\s)/, '$1')) &&
         !found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start);
       if (order) {
@@ -2141,7 +2134,7 @@ function fromVerbs(
         if (RELATIVE_OF_TOLD.test(rest) && relativeVerb(rest.replace(RELATIVE_OF_TOLD, ''))) continue;
         if (
           !/^that\b/.test(splitSpaces(body.slice(t.end, restStart).trim()).pop() ?? '') &&
-          !finiteIn(finite, rest) &&
+          !finite(rest) &&
           !OWNED_CLAUSE.test(rest) &&
           // "told CBC News the group wants a buyback": a subject opened by an article and a present or past tense
           // among the next words, with no auxiliary; "told me his support for the plan makes him …": one opened by an
@@ -2225,9 +2218,9 @@ function fromVerbs(
       // one before it.
       const empty = ONLY_PUNCTUATION.test(rest);
       // "Most voters said yes", "He said no to the war": an answer that stands for a clause, read to its end.
-      const answerMatch = verb === 'say' && !complement && !finiteIn(finite, rest) ? ANSWER.exec(rest) : null;
+      const answerMatch = verb === 'say' && !complement && !finite(rest) ? ANSWER.exec(rest) : null;
       nounObject =
-        complement || finiteIn(finite, rest)
+        complement || finite(rest)
           ? null
           : ((NOUN_OBJECT_VERBS.has(verb) ? propositionObject(rest) : null) ??
             // (Only where no object would be read otherwise: a verb reporting only clauses, or a topic.)
@@ -2247,7 +2240,7 @@ function fromVerbs(
         // "denied the allegations", "reiterated his support for Lind": read up to the object's end, below.
       } else if (
         (SAID_OBJECT_VERBS.has(verb) || (verb === 'suggest' && suggestedClause(lower, rest))) &&
-        !finiteIn(finite, rest) &&
+        !finite(rest) &&
         !PREPOSITION_START.test(rest)
       ) {
         // "recalled her days as secretary of state", "did not mention the plan, but …": up to the object's end.
@@ -2255,7 +2248,7 @@ function fromVerbs(
       } else if (CLAUSE_ONLY_VERBS.has(verb) || ing?.joinedTo) {
         // ("…, calling Obama an “ignorant baboon” and tweeting a photo of …": a participle joined by "and" reports
         // only a clause, as those verbs do.)
-        if (!finiteIn(finite, rest) || PREPOSITION_START.test(rest)) continue;
+        if (!finite(rest) || PREPOSITION_START.test(rest)) continue;
       } else {
         // "…, said Mr. Burman.": a short rest after a closed clause is an inverted speaker, read below.
         const inverted = CLOSED_CLAUSE.test(body.slice(sentence.start, t.start));
@@ -2437,7 +2430,7 @@ function fromVerbs(
         (ENDS_ON_THAT.test(body.slice(end, restStart)) ||
           question ||
           commitment ||
-          finiteIn(finite, rest) ||
+          finite(rest) ||
           PRONOUN_CLAUSE.test(rest))
       )
         subject = subjectBefore(body.slice(sentence.start, sentence.start + plural.index), sentence.start);
@@ -2461,7 +2454,7 @@ function fromVerbs(
         commitment ||
         ENDS_ON_THAT.test(body.slice(t.end, restStart)) ||
         WH.test(rest) ||
-        finiteIn(finite, rest) ||
+        finite(rest) ||
         ((verb === 'tell' || verb === 'ask') && request(rest)) ||
         // "The crowd booed when Lind mentioned the levy": an object said is read from the clause's subject as well.
         nounObject !== null;
@@ -2491,7 +2484,7 @@ function fromVerbs(
         np &&
         np.start === outer!.clauseStart &&
         plainSubject(np.np.split(',')[0]!.trim()) &&
-        (ENDS_ON_THAT.test(body.slice(t.end, restStart)) || finiteIn(finite, rest))
+        (ENDS_ON_THAT.test(body.slice(t.end, restStart)) || finite(rest))
       )
         subject = np;
     }
@@ -2549,7 +2542,7 @@ function fromVerbs(
           commitment ||
           question ||
           ENDS_ON_THAT.test(body.slice(t.end, restStart)) ||
-          finiteIn(finite, rest) ||
+          finite(rest) ||
           ((verb === 'tell' || verb === 'ask') && request(rest)) ||
           (verb === 'describe' && /\bas\b/.test(rest))
         )
@@ -2643,8 +2636,7 @@ function fromVerbs(
       !commitment &&
       verb !== 'state' &&
       !found.some((f) => f.open && f.clauseStart <= t.start && f.clauseEnd > t.start) &&
-      (ENDS_ON_THAT.test(body.slice(t.end, restStart)) ||
-        (finiteIn(finite, rest) && !PREPOSITION_START.test(rest)))
+      (ENDS_ON_THAT.test(body.slice(t.end, restStart)) || (finite(rest) && !PREPOSITION_START.test(rest)))
     )
       subject = openingSubject(prefix, sentence.start);
     // "as he’s often alleged": a pronoun's contraction of "has" before the verb.
